@@ -1,0 +1,73 @@
+package org.vmalab.engine;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The protections in force: the patch as written (no toggles) or with parts taken away, and the policy of
+ * the {@code mm_rb_lock} rwlock.
+ */
+public record Protection(Set<Toggle> toggles, RwlockPolicy policy) {
+    public static final Protection PATCH = new Protection(Set.of(), RwlockPolicy.QUEUED);
+
+    public Protection {
+        toggles = Collections.unmodifiableSet(toggles.isEmpty() ? EnumSet.noneOf(Toggle.class)
+                : EnumSet.copyOf(toggles));
+        if (toggles.contains(Toggle.PRE_PATCH) && toggles.size() > 1) {
+            throw new IllegalArgumentException("PRE_PATCH cannot be combined with other toggles");
+        }
+    }
+
+    public static Protection of(RwlockPolicy policy, Toggle... toggles) {
+        EnumSet<Toggle> s = EnumSet.noneOf(Toggle.class);
+        s.addAll(java.util.Arrays.asList(toggles));
+        return new Protection(s, policy);
+    }
+
+    public boolean has(Toggle t) {
+        return toggles.contains(t);
+    }
+
+    public boolean prePatch() {
+        return has(Toggle.PRE_PATCH);
+    }
+
+    /** mm_rb_lock exists and is taken. */
+    public boolean lock() {
+        return !has(Toggle.NO_LOCK) && !prePatch();
+    }
+
+    /** vm_ref_count exists and get_vma takes a reference. */
+    public boolean refcount() {
+        return !has(Toggle.NO_REFCOUNT) && !prePatch();
+    }
+
+    /** The speculative path exists. */
+    public boolean spf() {
+        return !prePatch();
+    }
+
+    /** RB_CLEAR_NODE is stored by __vma_rb_erase. */
+    public boolean clearNode() {
+        return !prePatch();
+    }
+
+    /** vm_sequence exists (SPF series). */
+    public boolean seqcount() {
+        return !prePatch();
+    }
+
+    public Protection withPolicy(RwlockPolicy p) {
+        return new Protection(toggles, p);
+    }
+
+    /** "the patch", or the toggles joined with '+'. */
+    public String label() {
+        if (toggles.isEmpty()) {
+            return "PATCH";
+        }
+        return toggles.stream().map(Enum::name).collect(Collectors.joining("+"));
+    }
+}
