@@ -1,7 +1,16 @@
 package org.vmalab;
 
+import org.vmalab.cli.VmaLab;
+
+/**
+ * Entry point of {@code vmalab.jar}: no argument opens the window on the default lesson; a subcommand runs
+ * headless. A plain class (not an {@code Application}) so that JavaFX loads from the class path.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        System.exit(VmaLab.run(args));
     }
 }

@@ -34,6 +34,8 @@ public final class Engine {
         int n = mach.threadCount();
         SplittableRandom rnd = new SplittableRandom(schedule.seed());
         int rr = 0;
+        int slot = 0;
+        int inSlot = 0;
         Outcome outcome;
         String message;
         while (true) {
@@ -60,8 +62,13 @@ public final class Engine {
             }
             int k = steps.size();
             int t;
-            if (k < schedule.prefix().size()) {
-                t = schedule.prefix().get(k);
+            while (slot < schedule.prefix().size() && slotDone(schedule.prefix().get(slot), inSlot, mach)) {
+                slot++;
+                inSlot = 0;
+            }
+            if (slot < schedule.prefix().size()) {
+                Schedule.Slot sl = schedule.prefix().get(slot);
+                t = sl.thread();
                 if (t < 0 || t >= n) {
                     outcome = Outcome.INVALID_SCHEDULE;
                     message = "schedule position " + (k + 1) + ": there is no thread " + t;
@@ -74,6 +81,7 @@ public final class Engine {
                             + Waits.describe(mach.memory(), t, mach.threadNames())) + ")";
                     break;
                 }
+                inSlot++;
                 rr = (t + 1) % n;
             } else if (schedule.policy() == Schedule.Policy.STOP) {
                 outcome = Outcome.STOPPED;
@@ -100,11 +108,24 @@ public final class Engine {
                 }
                 rr = (t + 1) % n;
             }
-            steps.add(mach.step(t));
+            StepRecord rec = mach.step(t);
+            if (slot < schedule.prefix().size() && schedule.prefix().get(slot).untilBlocked() && rec.waiting()) {
+                slot++;
+                inSlot = 0;
+            }
+            steps.add(rec);
             used.add(t);
         }
         return new Trace(sc, schedule, initial, steps, mach.log().frozenCopy(), used, outcome, message,
                 mach.initialViolations(), mach.memory(), mach.threadNames());
+    }
+
+    /** Is this slot used up? An until-blocked slot ends when its thread can no longer run. */
+    private static boolean slotDone(Schedule.Slot s, int inSlot, Machine mach) {
+        if (s.untilBlocked()) {
+            return s.thread() >= 0 && s.thread() < mach.threadCount() && !mach.enabled(s.thread());
+        }
+        return inSlot >= s.count();
     }
 
     private static String waiting(Machine mach) {

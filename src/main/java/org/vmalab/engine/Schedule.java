@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which thread runs each step: an explicit prefix of thread indices, then a policy. A schedule is a small
- * value; with the seed it replays the same trace. {@link Trace#scheduleUsed()} is the explicit schedule
+ * Which thread runs each step: an explicit prefix of slots, then a policy. A schedule is a small value;
+ * with its seed it replays the same trace. {@link Trace#scheduleUsed()} is the explicit list of threads
  * that a run actually followed.
  *
  * @param bound the run stops (reported as BOUND, never as a pass) after this many steps
  */
-public record Schedule(List<Integer> prefix, Policy policy, long seed, int bound) {
+public record Schedule(List<Slot> prefix, Policy policy, long seed, int bound) {
     public static final int DEFAULT_BOUND = 100_000;
 
     /** What happens after the explicit prefix. */
@@ -21,8 +21,20 @@ public record Schedule(List<Integer> prefix, Policy policy, long seed, int bound
         RANDOM,
         /** Stop when the prefix is used up. */
         STOP,
-        /** The lowest-numbered runnable thread runs until it blocks or ends. */
+        /** The lowest-numbered runnable thread runs. */
         IN_ORDER
+    }
+
+    /**
+     * {@code count} steps of {@code thread}; {@link #UNTIL_BLOCKED} runs it until it finishes, spins or
+     * sleeps.
+     */
+    public record Slot(int thread, int count) {
+        public static final int UNTIL_BLOCKED = -1;
+
+        public boolean untilBlocked() {
+            return count == UNTIL_BLOCKED;
+        }
     }
 
     public Schedule {
@@ -37,8 +49,17 @@ public record Schedule(List<Integer> prefix, Policy policy, long seed, int bound
         return new Schedule(List.of(), Policy.RANDOM, seed, DEFAULT_BOUND);
     }
 
+    /** One step per entry, then stop. */
     public static Schedule explicit(List<Integer> threads) {
-        return new Schedule(threads, Policy.STOP, 0, DEFAULT_BOUND);
+        return new Schedule(slots(threads), Policy.STOP, 0, DEFAULT_BOUND);
+    }
+
+    public static List<Slot> slots(List<Integer> threads) {
+        List<Slot> s = new ArrayList<>(threads.size());
+        for (int t : threads) {
+            s.add(new Slot(t, 1));
+        }
+        return s;
     }
 
     public Schedule then(Policy p) {
@@ -49,10 +70,29 @@ public record Schedule(List<Integer> prefix, Policy policy, long seed, int bound
         return new Schedule(prefix, policy, seed, b);
     }
 
-    /** The first {@code n} choices of this schedule's prefix followed by {@code thread}. */
+    public Schedule withSeed(long s) {
+        return new Schedule(prefix, policy, s, bound);
+    }
+
+    /**
+     * "What if {@code thread} ran now?": the first {@code n} threads actually used, then {@code thread}, then
+     * {@code then}.
+     */
     public static Schedule choose(List<Integer> used, int n, int thread, Policy then) {
         List<Integer> p = new ArrayList<>(used.subList(0, Math.min(n, used.size())));
         p.add(thread);
-        return new Schedule(p, then, 0, DEFAULT_BOUND);
+        return new Schedule(slots(p), then, 0, DEFAULT_BOUND);
+    }
+
+    /** Number of single steps in the prefix, or -1 if it has an until-blocked slot. */
+    public int prefixSteps() {
+        int n = 0;
+        for (Slot s : prefix) {
+            if (s.untilBlocked()) {
+                return -1;
+            }
+            n += s.count();
+        }
+        return n;
     }
 }
