@@ -550,6 +550,9 @@ public final class MmOps {
         }
         boolean startChanged = false;
         boolean endChanged = false;
+        if (pgoff != m.get(Field.VM_PGOFF, vma) && (start != Vm.start(m, vma) || end != Vm.end(m, vma))) {
+            m.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
+        }
         if (start != Vm.start(m, vma)) { // A3: in place, no mm_rb_lock
             m.set(Field.VM_START, vma, start);
             k.step(Loc.ADJUST_START, vma, start);
@@ -560,7 +563,6 @@ public final class MmOps {
             k.step(Loc.ADJUST_END, vma, end);
             endChanged = true;
         }
-        m.set(Field.VM_PGOFF, vma, pgoff);
         if (removeNext != 0) { // A4
             vmaUnlinkCommon(k, next, vma, true, next); // __vma_unlink_prev(mm, next, vma)
         } else if (insert != NIL) {
