@@ -116,6 +116,17 @@ public final class Engine {
             steps.add(rec);
             used.add(t);
         }
+        if (outcome == Outcome.COMPLETE && !steps.isEmpty()) {
+            StepRecord last = steps.get(steps.size() - 1);
+            List<Violation> fin = mach.finalCheck(last);
+            if (!fin.isEmpty()) {
+                List<Violation> all = new ArrayList<>(last.violations());
+                all.addAll(fin);
+                steps.set(steps.size() - 1, new StepRecord(last.index(), last.thread(), last.loc(), last.tag(),
+                        last.a(), last.b(), last.v(), last.note(), last.deltaFrom(), last.deltaTo(), List.copyOf(all),
+                        last.micro(), last.waiting()));
+            }
+        }
         return new Trace(sc, schedule, initial, steps, mach.log().frozenCopy(), used, outcome, message,
                 mach.initialViolations(), mach.memory(), mach.threadNames());
     }

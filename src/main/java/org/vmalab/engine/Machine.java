@@ -226,6 +226,18 @@ public final class Machine {
         checker.afterStep(x);
     }
 
+    /**
+     * The quiescent checks on the final state, unless the last step already ran them (an up_write) or a
+     * writer still holds mmap_sem.
+     */
+    public List<Violation> finalCheck(StepRecord last) {
+        if (m.mm(Field.SEM_WRITER) != NIL || (last != null && (last.loc() == Loc.SEM_UP_WRITE
+                || last.loc() == Loc.OP_ABORTED))) {
+            return List.of();
+        }
+        return checker.quiescent(steps, last == null ? NIL : last.thread());
+    }
+
     // ---------------------------------------------------------------- explorer support
 
     /** A saved point: undo the log back to it and restore the threads. */

@@ -267,6 +267,8 @@ public final class Readers {
                 Actions.readUnlock(x);
                 x.step(Loc.RB_READ_UNLOCK, vma);
                 x.note("get_vma returns " + x.name(vma));
+            } else {
+                x.step(Loc.GET_VMA_RETURN, vma);
             }
         }
     }
@@ -288,7 +290,7 @@ public final class Readers {
             x.push(new SpfAfterGet(addr, write));
             if (x.prot().has(Toggle.SPF_USES_VMACACHE)) {
                 x.push(new SpfCacheInc());
-                findVma(x, addr, false);
+                findVma(x, addr, true);
             } else {
                 getVma(x, addr);
             }
