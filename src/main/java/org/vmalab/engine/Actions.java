@@ -342,6 +342,9 @@ public final class Actions {
                 if (site.owner()) {
                     m.set(Field.LIFE, vma, (m.get(Field.LIFE, vma) & ~Life.OWNED) | Life.FREED | Life.FILE_PUT
                             | Life.POLICY_PUT);
+                    if (k instanceof FastKx f) {
+                        f.freed(vma);
+                    }
                 }
                 return;
             }
@@ -352,6 +355,9 @@ public final class Actions {
             }
             if (now == 0) {
                 m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.FREED | Life.FILE_PUT | Life.POLICY_PUT);
+                if (k instanceof FastKx f) {
+                    f.freed(vma);
+                }
             }
         }
     }

@@ -55,8 +55,9 @@ public final class Checker {
         Memory m = x.m();
         switch (f) {
             case RB_LEFT, RB_RIGHT, RB_PC, ROOT -> {
-                boolean clear = f == Field.RB_PC && value == Vm.pc(obj, Const.RED) && !Vm.has(m, obj, Life.IN_TREE);
-                if (prot.lock() && !clear && !(x.holds(Status.HOLD_SEM_WRITE) && x.holds(Status.HOLD_RB_WRITE))) {
+                /* a node outside the tree (a fresh copy in __split_vma, an erased node) is not the tree's shape */
+                boolean inTree = f == Field.ROOT || Vm.has(m, obj, Life.IN_TREE);
+                if (prot.lock() && inTree && !(x.holds(Status.HOLD_SEM_WRITE) && x.holds(Status.HOLD_RB_WRITE))) {
                     x.violation(Invariant.I_STORE, f == Field.ROOT ? (int) value : obj, x.threadName()
                             + " changes the tree (" + (f == Field.ROOT ? "root" : m.name(obj) + "." + f.cName())
                             + ") without holding " + (x.holds(Status.HOLD_SEM_WRITE) ? "" : "mmap_sem for write and ")

@@ -5,8 +5,36 @@ package org.vmalab.engine;
  * a scenario's initial layout. Dynamic steps take effect at once.
  */
 public final class FastKx extends Kx {
+    private final boolean recycle;
+    private int[] free = new int[16];
+    private int nfree;
+
     public FastKx(Memory m, Protection prot) {
+        this(m, prot, false);
+    }
+
+    /**
+     * @param recycle reuse the slots of freed VMAs (kmem_cache does): for long runs without a trace (the shell,
+     *                benchmarks). A trace never recycles, so that a use-after-free stays visible.
+     */
+    public FastKx(Memory m, Protection prot, boolean recycle) {
         super(m, prot);
+        this.recycle = recycle;
+    }
+
+    /** A freed VMA slot to reuse, or NIL. */
+    int takeFree() {
+        return nfree > 0 ? free[--nfree] : Memory.NIL;
+    }
+
+    void freed(int vma) {
+        if (!recycle) {
+            return;
+        }
+        if (nfree == free.length) {
+            free = java.util.Arrays.copyOf(free, nfree * 2);
+        }
+        free[nfree++] = vma;
     }
 
     @Override

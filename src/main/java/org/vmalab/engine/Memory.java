@@ -19,7 +19,7 @@ public final class Memory implements StateView {
     private int vmaCapacity;
     private final int threads;
     private final int ptes;
-    private final List<String> names;
+    private final NameTable names;
     private Recorder recorder;
     private boolean hashing;
     private long hash;
@@ -33,7 +33,7 @@ public final class Memory implements StateView {
         this.vmaCapacity = Math.max(4, vmaCapacity);
         this.threads = threads;
         this.ptes = ptes;
-        this.names = new ArrayList<>();
+        this.names = new NameTable();
         for (Field f : Field.values()) {
             int n = switch (f.kind()) {
                 case VMA -> this.vmaCapacity;
@@ -161,19 +161,32 @@ public final class Memory implements StateView {
         if (vma == NIL) {
             return "NULL";
         }
-        int i = (int) get(Field.NAME, vma);
-        return i >= 0 && i < names.size() ? names.get(i) : "vma" + vma;
+        String n = names.get((int) get(Field.NAME, vma));
+        return n != null ? n : "vma" + vma;
     }
 
     /** Interns a name, returning its index for {@link Field#NAME}. */
     public int intern(String name) {
-        synchronized (names) {
-            int i = names.indexOf(name);
-            if (i >= 0) {
+        return names.intern(name);
+    }
+
+    /** Names of VMAs: an append-only table shared by copies of a memory (so ids stay meaningful). */
+    static final class NameTable {
+        private final List<String> list = new ArrayList<>();
+        private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
+
+        synchronized int intern(String name) {
+            Integer i = index.get(name);
+            if (i != null) {
                 return i;
             }
-            names.add(name);
-            return names.size() - 1;
+            list.add(name);
+            index.put(name, list.size() - 1);
+            return list.size() - 1;
+        }
+
+        synchronized String get(int i) {
+            return i >= 0 && i < list.size() ? list.get(i) : null;
         }
     }
 

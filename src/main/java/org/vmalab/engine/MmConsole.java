@@ -9,8 +9,7 @@ import static org.vmalab.engine.Memory.NIL;
  */
 public final class MmConsole {
     private final Memory m = new Memory(1024, 1, 1);
-    private final FastKx k = new FastKx(m, Protection.PATCH);
-    private int seq;
+    private final FastKx k = new FastKx(m, Protection.PATCH, true);
 
     public MmConsole() {
         m.setMm(Field.GUARD_GAP, Const.STACK_GUARD_GAP);
@@ -25,11 +24,10 @@ public final class MmConsole {
     /** {@code insert_vm_struct} of [start, end): true, or false for ENOMEM (overlap). */
     public boolean map(long start, long end, boolean growsDown) {
         long flags = Const.VM_READ | Const.VM_WRITE | (growsDown ? Const.VM_GROWSDOWN : 0);
-        Memory.Recorder none = null;
-        m.recorder(none);
-        int id = MmOps.allocVma(k, "v" + (++seq), start, end, flags, false, 0);
+        int id = MmOps.allocVma(k, "v", start, end, flags, false, 0);
         if (MmOps.insertVmStruct(k, id) != 0) {
             m.set(Field.LIFE, id, m.get(Field.LIFE, id) | Life.FREED);
+            k.freed(id);
             return false;
         }
         return true;

@@ -265,9 +265,18 @@ public final class MmOps {
     /** Allocates a zeroed VMA ({@code kmem_cache_zalloc}); not a step of its own. */
     public static int allocVma(Kx k, String name, long start, long end, long flags, boolean hasOps, long anonVma) {
         Memory m = k.m;
-        int id = (int) m.mm(Field.NR_ALLOC);
-        m.ensureVma(id);
-        m.setMm(Field.NR_ALLOC, id + 1);
+        int id = k instanceof FastKx f ? f.takeFree() : NIL;
+        if (id == NIL) {
+            id = (int) m.mm(Field.NR_ALLOC);
+            m.ensureVma(id);
+            m.setMm(Field.NR_ALLOC, id + 1);
+        } else {
+            for (Field fl : Field.values()) {
+                if (fl.kind() == Field.Kind.VMA) {
+                    m.set(fl, id, fl.defaultsToNil() ? NIL : 0);
+                }
+            }
+        }
         m.set(Field.NAME, id, m.intern(name));
         m.set(Field.LIFE, id, Life.ALLOCATED);
         m.set(Field.VM_START, id, start);
