@@ -21,11 +21,11 @@ public final class GapAugment implements Augment {
         while (node != stop && node != NIL) {
             long aug = Vm.subtreeGapCompute(m, node);
             if (m.get(Field.RB_GAP, node) == aug) {
-                k.step(Loc.AUG_PROPAGATE_STOP, node, aug);
+                k.step(Loc.AUG_PROPAGATE_STOP, k.caseTag(), node, Memory.NIL, aug);
                 break;
             }
             m.set(Field.RB_GAP, node, aug);
-            k.step(Loc.AUG_PROPAGATE, node, aug);
+            k.step(Loc.AUG_PROPAGATE, k.caseTag(), node, Memory.NIL, aug);
             node = Vm.parent(m, node);
             if (++guard > m.vmaCapacity() + 2) {
                 throw new CorruptTreeException("propagate walked in a cycle at " + m.name(node));
@@ -38,7 +38,7 @@ public final class GapAugment implements Augment {
     public void copy(Kx k, int oldNode, int newNode) {
         long g = k.m.get(Field.RB_GAP, oldNode);
         k.m.set(Field.RB_GAP, newNode, g);
-        k.step(Loc.AUG_COPY, Tag.NONE, newNode, oldNode, g);
+        k.step(Loc.AUG_COPY, k.caseTag(), newNode, oldNode, g);
     }
 
     /** {@code vma_gap_callbacks_rotate}: new takes old's value, old is recomputed. */
@@ -47,9 +47,9 @@ public final class GapAugment implements Augment {
         Memory m = k.m;
         long g = m.get(Field.RB_GAP, oldNode);
         m.set(Field.RB_GAP, newNode, g);
-        k.step(Loc.AUG_ROTATE_NEW, Tag.NONE, newNode, oldNode, g);
+        k.step(Loc.AUG_ROTATE_NEW, k.caseTag(), newNode, oldNode, g);
         long r = Vm.subtreeGapCompute(m, oldNode);
         m.set(Field.RB_GAP, oldNode, r);
-        k.step(Loc.AUG_ROTATE_OLD, Tag.NONE, oldNode, newNode, r);
+        k.step(Loc.AUG_ROTATE_OLD, k.caseTag(), oldNode, newNode, r);
     }
 }

@@ -24,6 +24,8 @@ public abstract class Kx {
     public final Memory m;
     public final Protection prot;
 
+    private Tag caseTag = Tag.NONE;
+
     protected Kx(Memory m, Protection prot) {
         this.m = m;
         this.prot = prot;
@@ -41,6 +43,15 @@ public abstract class Kx {
 
     public final void step(Loc loc, int a, long v) {
         step(loc, Tag.NONE, a, Memory.NIL, v);
+    }
+
+    /** The rebalancing case in progress: the augment callbacks' steps carry it. */
+    public final Tag caseTag() {
+        return caseTag;
+    }
+
+    public final void caseTag(Tag t) {
+        caseTag = t;
     }
 
     /** A step whose outcome depends on other threads. */

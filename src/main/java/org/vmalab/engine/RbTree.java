@@ -152,12 +152,14 @@ public final class RbTree {
                      * at g.
                      */
                     k.group(Loc.INS_CASE1, gparent);
+                    k.caseTag(Tag.I1);
                     setParentColor(k, tmp, gparent, BLACK, Loc.INS_C1_UNCLE, Tag.I1);
                     setParentColor(k, parent, gparent, BLACK, Loc.INS_C1_PARENT, Tag.I1);
                     node = gparent;
                     parent = Vm.parent(m, node);
                     setParentColor(k, node, parent, RED, Loc.INS_C1_GPARENT, Tag.I1);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     continue;
                 }
                 tmp = Vm.right(m, parent);
@@ -175,6 +177,7 @@ public final class RbTree {
                      * This still leaves us in violation of 4), the continuation into Case 3 will fix that.
                      */
                     k.group(Loc.INS_CASE2, parent);
+                    k.caseTag(Tag.I2);
                     tmp = Vm.left(m, node);
                     setRight(k, parent, tmp, Loc.INS_C2_PARENT_RIGHT, Tag.I2);
                     setLeft(k, node, parent, Loc.INS_C2_NODE_LEFT, Tag.I2);
@@ -184,6 +187,7 @@ public final class RbTree {
                     setParentColor(k, parent, node, RED, Loc.INS_C2_PARENT_PC, Tag.I2);
                     aug.rotate(k, parent, node);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     parent = node;
                     tmp = Vm.right(m, node);
                 }
@@ -197,6 +201,7 @@ public final class RbTree {
                  *    n                   U
                  */
                 k.group(Loc.INS_CASE3, gparent);
+                k.caseTag(Tag.I3);
                 setLeft(k, gparent, tmp, Loc.INS_C3_GPARENT_LEFT, Tag.I3);
                 setRight(k, parent, gparent, Loc.INS_C3_PARENT_RIGHT, Tag.I3);
                 if (tmp != NIL) {
@@ -205,24 +210,28 @@ public final class RbTree {
                 rotateSetParents(k, gparent, parent, RED, Tag.I3);
                 aug.rotate(k, gparent, parent);
                 k.endGroup();
+                k.caseTag(Tag.NONE);
                 break;
             } else {
                 tmp = Vm.left(m, gparent);
                 if (tmp != NIL && Vm.isRed(m, tmp)) {
                     /* Case 1 - color flips (mirror) */
                     k.group(Loc.INS_CASE1_M, gparent);
+                    k.caseTag(Tag.I1M);
                     setParentColor(k, tmp, gparent, BLACK, Loc.INS_C1M_UNCLE, Tag.I1M);
                     setParentColor(k, parent, gparent, BLACK, Loc.INS_C1M_PARENT, Tag.I1M);
                     node = gparent;
                     parent = Vm.parent(m, node);
                     setParentColor(k, node, parent, RED, Loc.INS_C1M_GPARENT, Tag.I1M);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     continue;
                 }
                 tmp = Vm.left(m, parent);
                 if (node == tmp) {
                     /* Case 2 - right rotate at parent (mirror) */
                     k.group(Loc.INS_CASE2_M, parent);
+                    k.caseTag(Tag.I2M);
                     tmp = Vm.right(m, node);
                     setLeft(k, parent, tmp, Loc.INS_C2M_PARENT_LEFT, Tag.I2M);
                     setRight(k, node, parent, Loc.INS_C2M_NODE_RIGHT, Tag.I2M);
@@ -232,11 +241,13 @@ public final class RbTree {
                     setParentColor(k, parent, node, RED, Loc.INS_C2M_PARENT_PC, Tag.I2M);
                     aug.rotate(k, parent, node);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     parent = node;
                     tmp = Vm.left(m, node);
                 }
                 /* Case 3 - left rotate at gparent (mirror) */
                 k.group(Loc.INS_CASE3_M, gparent);
+                k.caseTag(Tag.I3M);
                 setRight(k, gparent, tmp, Loc.INS_C3M_GPARENT_RIGHT, Tag.I3M);
                 setLeft(k, parent, gparent, Loc.INS_C3M_PARENT_LEFT, Tag.I3M);
                 if (tmp != NIL) {
@@ -245,6 +256,7 @@ public final class RbTree {
                 rotateSetParents(k, gparent, parent, RED, Tag.I3M);
                 aug.rotate(k, gparent, parent);
                 k.endGroup();
+                k.caseTag(Tag.NONE);
                 break;
             }
         }
@@ -278,6 +290,7 @@ public final class RbTree {
              * __rb_erase_color() later on.
              */
             k.group(Loc.ERASE_CASE1, node);
+            k.caseTag(Tag.E1);
             long pc = m.get(Field.RB_PC, node);
             parent = Vm.parentOf(pc);
             changeChild(k, node, child, parent, Tag.E1);
@@ -290,9 +303,11 @@ public final class RbTree {
             }
             tmp = parent;
             k.endGroup();
+            k.caseTag(Tag.NONE);
         } else if (child == NIL) {
             /* Still case 1, but this time the child is node->rb_left */
             k.group(Loc.ERASE_CASE1, node);
+            k.caseTag(Tag.E1);
             long pc = m.get(Field.RB_PC, node);
             m.set(Field.RB_PC, tmp, pc);
             parent = Vm.parentOf(pc);
@@ -301,6 +316,7 @@ public final class RbTree {
             rebalance = NIL;
             tmp = parent;
             k.endGroup();
+            k.caseTag(Tag.NONE);
         } else {
             int successor = child;
             int child2;
@@ -316,6 +332,7 @@ public final class RbTree {
                  *        (c)
                  */
                 k.group(Loc.ERASE_CASE2, node);
+                k.caseTag(Tag.E2);
                 parent = successor;
                 child2 = Vm.right(m, successor);
                 aug.copy(k, node, successor);
@@ -334,6 +351,7 @@ public final class RbTree {
                  *    (c)
                  */
                 k.group(Loc.ERASE_CASE3, node);
+                k.caseTag(Tag.E3);
                 int guard = 0;
                 do {
                     parent = successor;
@@ -369,6 +387,7 @@ public final class RbTree {
             }
             tmp = successor;
             k.endGroup();
+            k.caseTag(Tag.NONE);
         }
         aug.propagate(k, tmp, NIL);
         return rebalance;
@@ -402,6 +421,7 @@ public final class RbTree {
                      *     Sl  Sr      N   Sl
                      */
                     k.group(Loc.COL_CASE1, parent);
+                    k.caseTag(Tag.C1);
                     int tmp1 = Vm.left(m, sibling);
                     setRight(k, parent, tmp1, Loc.COL_C1_PARENT_RIGHT, Tag.C1);
                     setLeft(k, sibling, parent, Loc.COL_C1_SIB_LEFT, Tag.C1);
@@ -409,6 +429,7 @@ public final class RbTree {
                     rotateSetParents(k, parent, sibling, RED, Tag.C1);
                     aug.rotate(k, parent, sibling);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     sibling = tmp1;
                 }
                 int tmp1 = Vm.right(m, sibling);
@@ -428,12 +449,15 @@ public final class RbTree {
                          * or by recursing at p. p is red when coming from Case 1.
                          */
                         k.group(Loc.COL_CASE2, sibling);
+                        k.caseTag(Tag.C2);
                         setParentColor(k, sibling, parent, RED, Loc.COL_C2_SIB_PC, Tag.C2);
                         if (Vm.isRed(m, parent)) {
                             setBlack(k, parent, Loc.COL_C2_PARENT_BLACK, Tag.C2);
                             k.endGroup();
+                            k.caseTag(Tag.NONE);
                         } else {
                             k.endGroup();
+                            k.caseTag(Tag.NONE);
                             node = parent;
                             parent = Vm.parent(m, node);
                             if (parent != NIL) {
@@ -458,6 +482,7 @@ public final class RbTree {
                      * of p and set p RB_BLACK).
                      */
                     k.group(Loc.COL_CASE3, sibling);
+                    k.caseTag(Tag.C3);
                     tmp1 = Vm.right(m, tmp2);
                     setLeft(k, sibling, tmp1, Loc.COL_C3_SIB_LEFT, Tag.C3);
                     setRight(k, tmp2, sibling, Loc.COL_C3_TMP2_RIGHT, Tag.C3);
@@ -467,6 +492,7 @@ public final class RbTree {
                     }
                     aug.rotate(k, sibling, tmp2);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     tmp1 = sibling;
                     sibling = tmp2;
                 }
@@ -481,6 +507,7 @@ public final class RbTree {
                  *      (sl) sr      N  (sl)
                  */
                 k.group(Loc.COL_CASE4, parent);
+                k.caseTag(Tag.C4);
                 int tmp2 = Vm.left(m, sibling);
                 setRight(k, parent, tmp2, Loc.COL_C4_PARENT_RIGHT, Tag.C4);
                 setLeft(k, sibling, parent, Loc.COL_C4_SIB_LEFT, Tag.C4);
@@ -491,12 +518,14 @@ public final class RbTree {
                 rotateSetParents(k, parent, sibling, BLACK, Tag.C4);
                 aug.rotate(k, parent, sibling);
                 k.endGroup();
+                k.caseTag(Tag.NONE);
                 break;
             } else {
                 sibling = need(m, Vm.left(m, parent), parent);
                 if (Vm.isRed(m, sibling)) {
                     /* Case 1 - right rotate at parent (mirror) */
                     k.group(Loc.COL_CASE1_M, parent);
+                    k.caseTag(Tag.C1M);
                     int tmp1 = Vm.right(m, sibling);
                     setLeft(k, parent, tmp1, Loc.COL_C1M_PARENT_LEFT, Tag.C1M);
                     setRight(k, sibling, parent, Loc.COL_C1M_SIB_RIGHT, Tag.C1M);
@@ -504,6 +533,7 @@ public final class RbTree {
                     rotateSetParents(k, parent, sibling, RED, Tag.C1M);
                     aug.rotate(k, parent, sibling);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     sibling = tmp1;
                 }
                 int tmp1 = Vm.left(m, sibling);
@@ -512,12 +542,15 @@ public final class RbTree {
                     if (Vm.isBlackOrNil(m, tmp2)) {
                         /* Case 2 - sibling color flip (mirror) */
                         k.group(Loc.COL_CASE2_M, sibling);
+                        k.caseTag(Tag.C2M);
                         setParentColor(k, sibling, parent, RED, Loc.COL_C2M_SIB_PC, Tag.C2M);
                         if (Vm.isRed(m, parent)) {
                             setBlack(k, parent, Loc.COL_C2M_PARENT_BLACK, Tag.C2M);
                             k.endGroup();
+                            k.caseTag(Tag.NONE);
                         } else {
                             k.endGroup();
+                            k.caseTag(Tag.NONE);
                             node = parent;
                             parent = Vm.parent(m, node);
                             if (parent != NIL) {
@@ -528,6 +561,7 @@ public final class RbTree {
                     }
                     /* Case 3 - left rotate at sibling (mirror) */
                     k.group(Loc.COL_CASE3_M, sibling);
+                    k.caseTag(Tag.C3M);
                     tmp1 = Vm.left(m, tmp2);
                     setRight(k, sibling, tmp1, Loc.COL_C3M_SIB_RIGHT, Tag.C3M);
                     setLeft(k, tmp2, sibling, Loc.COL_C3M_TMP2_LEFT, Tag.C3M);
@@ -537,11 +571,13 @@ public final class RbTree {
                     }
                     aug.rotate(k, sibling, tmp2);
                     k.endGroup();
+                    k.caseTag(Tag.NONE);
                     tmp1 = sibling;
                     sibling = tmp2;
                 }
                 /* Case 4 - right rotate at parent + color flips (mirror) */
                 k.group(Loc.COL_CASE4_M, parent);
+                k.caseTag(Tag.C4M);
                 int tmp2 = Vm.right(m, sibling);
                 setLeft(k, parent, tmp2, Loc.COL_C4M_PARENT_LEFT, Tag.C4M);
                 setRight(k, sibling, parent, Loc.COL_C4M_SIB_RIGHT, Tag.C4M);
@@ -552,6 +588,7 @@ public final class RbTree {
                 rotateSetParents(k, parent, sibling, BLACK, Tag.C4M);
                 aug.rotate(k, parent, sibling);
                 k.endGroup();
+                k.caseTag(Tag.NONE);
                 break;
             }
         }
