@@ -1,0 +1,236 @@
+package org.vmalab.lesson;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Bytes to a YAML node tree, with limits: UTF-8 only (an invalid byte is reported where it is), a size limit,
+ * a nesting limit, a limit on aliases and on events, and no tags at all (so nothing can ask for an object to be
+ * built). Every problem becomes a {@link LessonException} at a line and column.
+ */
+final class YamlSource {
+    /** Largest file read: enough for a scenario of 65,530 imported VMAs. */
+    static final int MAX_BYTES = 16 << 20;
+    /** Deepest nesting of lists and mappings (a lesson needs about 8). */
+    static final int MAX_DEPTH = 32;
+    /** Most aliases ({@code *name}) in one file. */
+    static final int MAX_ALIASES = 64;
+    /** Most YAML events (nodes, starts and ends) in one file. */
+    static final int MAX_EVENTS = 1_000_000;
+
+    private YamlSource() {
+    }
+
+    /** Strict UTF-8 decoding; a byte order mark is skipped. */
+    static String decode(byte[] bytes, String source) throws LessonException {
+        if (bytes.length == 0) {
+            throw new LessonException(source, 1, 1, "the file is empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new LessonException(source, 1, 1, "the file is too large (" + bytes.length + " bytes; the limit is "
+                    + (MAX_BYTES >> 20) + " MiB)");
+        }
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+            start = 3;
+        } else if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff
+                || (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe)) {
+            throw new LessonException(source, 1, 1, "the file is UTF-16, not UTF-8: save it as UTF-8");
+        }
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) {
+            r = dec.flush(out);
+        }
+        if (r.isError()) {
+            int bad = in.position();
+            String before = new String(bytes, start, bad - start, StandardCharsets.UTF_8);
+            int[] lc = lineColumn(before, before.length());
+            throw new LessonException(source, lc[0], lc[1], "not valid UTF-8: byte 0x"
+                    + String.format("%02x", bytes[bad] & 0xff) + " at offset " + bad + " (save the file as UTF-8)");
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /** 1-based line and column of char index {@code index} in {@code text}. */
+    static int[] lineColumn(String text, int index) {
+        int line = 1;
+        int col = 1;
+        int end = Math.min(index, text.length());
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    /** The single document of {@code text} as a node tree. */
+    static Node compose(String text, String source) throws LessonException {
+        if (text.length() > MAX_BYTES) {
+            throw new LessonException(source, 1, 1, "the text is too large (" + text.length()
+                    + " characters; the limit is " + (MAX_BYTES >> 20) + " Mi)");
+        }
+        LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
+                .setAllowRecursiveKeys(false).setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(MAX_BYTES + 1).setUseMarks(true).setParseComments(false).build();
+        try {
+            Guard guard = new Guard(new ParserImpl(settings, new StreamReader(settings, text)), source);
+            Composer composer = new Composer(settings, guard);
+            if (!composer.hasNext()) {
+                throw new LessonException(source, 1, 1, "the file is empty (only blanks or comments)");
+            }
+            Node root = composer.next();
+            if (composer.hasNext()) {
+                Optional<Mark> m = guard.lastMark;
+                throw at(source, m, "only one YAML document per file (remove the second '---')");
+            }
+            return root;
+        } catch (GuardError e) {
+            throw e.error;
+        } catch (MarkedYamlEngineException e) {
+            throw at(source, e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark(),
+                    "YAML: " + clean(e.getProblem()));
+        } catch (ReaderException e) {
+            int[] lc = lineColumnOfCodePoint(text, e.getPosition());
+            throw new LessonException(source, lc[0], lc[1], "a character that YAML does not allow here (code point "
+                    + String.format("U+%04X", e.getCodePoint()) + "): is this a text file?");
+        } catch (YamlEngineException e) {
+            throw new LessonException(source, 1, 1, "YAML: " + clean(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw new LessonException(source, 1, 1, "nested too deeply");
+        }
+    }
+
+    private static int[] lineColumnOfCodePoint(String text, int cp) {
+        int index = 0;
+        for (int n = 0; n < cp && index < text.length(); n++) {
+            index += Character.charCount(text.codePointAt(index));
+        }
+        return lineColumn(text, index);
+    }
+
+    static String clean(String s) {
+        if (s == null) {
+            return "malformed YAML";
+        }
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > 200 ? one.substring(0, 200) + "..." : one;
+    }
+
+    static LessonException at(String source, Optional<Mark> mark, String message) {
+        if (mark.isPresent()) {
+            Mark m = mark.get();
+            return new LessonException(source, m.getLine() + 1, m.getColumn() + 1, message);
+        }
+        return new LessonException(source, 1, 1, message);
+    }
+
+    /** A located error thrown through the composer. */
+    private static final class GuardError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient LessonException error;
+
+        GuardError(LessonException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    /** Checks every event before the composer sees it: depth, aliases, count, tags. */
+    private static final class Guard implements Parser {
+        private final Parser p;
+        private final String source;
+        private int depth;
+        private int aliases;
+        private int events;
+        Optional<Mark> lastMark = Optional.empty();
+
+        Guard(Parser p, String source) {
+            this.p = p;
+            this.source = source;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return p.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return p.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return p.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event e = p.next();
+            lastMark = e.getStartMark();
+            if (++events > MAX_EVENTS) {
+                fail(e, "the file has too many YAML nodes (limit " + MAX_EVENTS + ")");
+            }
+            switch (e.getEventId()) {
+                case SequenceStart, MappingStart -> {
+                    CollectionStartEvent c = (CollectionStartEvent) e;
+                    tag(e, c.getTag());
+                    if (++depth > MAX_DEPTH) {
+                        fail(e, "nested too deeply (more than " + MAX_DEPTH + " levels of lists and mappings)");
+                    }
+                }
+                case SequenceEnd, MappingEnd -> depth--;
+                case Scalar -> tag(e, ((ScalarEvent) e).getTag());
+                case Alias -> {
+                    if (++aliases > MAX_ALIASES) {
+                        fail(e, "too many aliases (more than " + MAX_ALIASES + " uses of *name)");
+                    }
+                    ((AliasEvent) e).getAlias();
+                }
+                default -> {
+                }
+            }
+            return e;
+        }
+
+        private void tag(Event e, Optional<String> tag) {
+            if (tag.isPresent()) {
+                fail(e, "YAML tags (" + tag.get() + ") are not allowed: a lesson is plain data, nothing is built "
+                        + "from tags");
+            }
+        }
+
+        private void fail(Event e, String message) {
+            throw new GuardError(at(source, e.getStartMark(), message));
+        }
+    }
+}
