@@ -109,7 +109,7 @@ public final class Checker {
                         : " (ignoring " + m.name(x.validate) + ")") + ": " + e);
             }
         }
-        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && reachable(m, x.a)) {
+        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && small() && reachable(m, x.a)) {
             x.violation(Invariant.I_CLEAR, x.a, "RB_CLEAR_NODE(" + m.name(x.a) + ") while " + m.name(x.a)
                     + " is still linked in the tree: the marker overwrites the parent/colour word the erase needs");
         }
@@ -144,6 +144,9 @@ public final class Checker {
 
     /** I-REACH at {@code __free_vma}. */
     void onFree(Exec x, int vma) {
+        if (level == CheckLevel.NONE || !small()) {
+            return;
+        }
         Memory m = x.m();
         if (reachable(m, vma)) {
             x.violation(Invariant.I_REACH, vma, m.name(vma) + " is freed while still reachable from the tree root: "
