@@ -162,8 +162,8 @@ public final class Readers {
         @Override
         public void run(Exec x) {
             if (Actions.tryReadLock(x)) {
+                /* a macro step never spans a lock acquisition: the walk starts a new one */
                 x.step(Loc.RB_READ_LOCK, NIL);
-                x.more();
                 x.push(new GvRoot(addr));
                 return;
             }

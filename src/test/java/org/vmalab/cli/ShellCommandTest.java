@@ -1,0 +1,123 @@
+package org.vmalab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellCommandTest {
+    record Result(int rc, String out, String err) {
+    }
+
+    static Result run(String input) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = ShellCommand.run(new BufferedReader(new StringReader(input)), new PrintWriter(out, true),
+                new PrintWriter(err, true), "stdin");
+        return new Result(rc, out.toString(), err.toString());
+    }
+
+    static final String W = """
+            map 555555554000 55555555c000
+            map 0x55555575b000 0x55555575d000
+            map 55555575d000 55555577e000
+            map 7ffff79e4000 7ffff7bcb000
+            map 7ffff7dcb000 7ffff7dd1000
+            map 7ffff7dd5000 7ffff7dfc000
+            map 7ffffffde000 7ffffffff000 growsdown
+            """;
+
+    @Test
+    void theIssueExampleDump() throws IOException {
+        Result r = run("map 555555554000 55555555c000  # text\nmap 55555575b000 55555575d000\ndump\n");
+        assertEquals("ok\nok\n(555555554000-55555555c000 B 555555554000 . (55555575b000-55555575d000 R 1ff000 . .))\n",
+                r.out());
+        assertEquals(0, r.rc());
+    }
+
+    @Test
+    void layoutWGivesTheTreeGapsAndSearchesOfSemantics8() throws IOException {
+        Result r = run(W + """
+                dump
+                stats
+                find 555555600000
+                find 7ffffffff000
+                find 0x7fffffffe000
+                topdown 2000 10000 7ffff7fff000
+                topdown 801000 10000 7ffff7fff000
+                topdown 2aaaa2267000 10000 7ffff7fff000
+                bottomup 801000 2aaaaaaab000 7ffffffff000
+                topdown 7ffffffff000 10000 7ffff7fff000
+                """);
+        String[] lines = r.out().split("\n");
+        assertEquals("(55555575b000-55555575d000 B 555555554000 (555555554000-55555555c000 B 555555554000 . .) "
+                + "(7ffff79e4000-7ffff7bcb000 R 2aaaa2266000 (55555575d000-55555577e000 B 0 . .) "
+                + "(7ffff7dd5000-7ffff7dfc000 B 80e2000 (7ffff7dcb000-7ffff7dd1000 R 200000 . .) "
+                + "(7ffffffde000-7ffffffff000 R 80e2000 . .))))", lines[7]);
+        assertEquals("count=7 highest=7ffffffff000", lines[8]);
+        assertEquals("55555575b000-55555575d000", lines[9]);
+        assertEquals("none", lines[10]);
+        assertEquals("7ffffffde000-7ffffffff000", lines[11]);
+        assertEquals("7ffff7ffd000", lines[12]);
+        assertEquals("7ffff71e3000", lines[13]);
+        assertEquals("2aaab32ed000", lines[14]);
+        assertEquals("2aaaaaaab000", lines[15]);
+        assertEquals("ENOMEM", lines[16]);
+        assertEquals(0, r.rc(), r.err());
+    }
+
+    @Test
+    void unmapIsExactAndMapRefusesOverlaps() throws IOException {
+        Result r = run(W + """
+                map 55555575c000 55555575e000
+                unmap 55555575d000 55555577d000
+                unmap 55555575d000 55555577e000
+                find 55555575e000
+                stats
+                unmap 55555575d000 55555577e000
+                """);
+        String[] l = r.out().split("\n");
+        assertEquals("ENOMEM", l[7]);
+        assertEquals("EINVAL", l[8]);
+        assertEquals("ok", l[9]);
+        assertEquals("7ffff79e4000-7ffff7bcb000", l[10]);
+        assertEquals("count=6 highest=7ffffffff000", l[11]);
+        assertEquals("EINVAL", l[12]);
+    }
+
+    @Test
+    void badLinesAreReportedAndSkippedAndTheExitCodeIsTwo() throws IOException {
+        Result r = run("map 1000 2000\nfrobnicate\nmap 3000\nmap zz 4000\nmap 5000 4000\n\n   # just a comment\nstats\n");
+        assertEquals("ok\ncount=1 highest=2000\n", r.out());
+        assertEquals(2, r.rc());
+        String[] e = r.err().split("\n");
+        assertEquals(4, e.length);
+        assertTrue(e[0].startsWith("error: 2: unknown command 'frobnicate'"), e[0]);
+        assertTrue(e[1].startsWith("error: 3: usage: map START END"), e[1]);
+        assertTrue(e[2].startsWith("error: 4: 'zz' is not a hex number"), e[2]);
+        assertTrue(e[3].startsWith("error: 5: START must be below END"), e[3]);
+    }
+
+    @Test
+    void theJarCommandReadsAFileAndReportsAMissingOne(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("cmds.txt");
+        Files.writeString(f, "map 1000 3000\nfind 2000\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = VmaLab.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("shell", dir.resolve("missing.txt").toString()));
+        assertTrue(err.toString().contains("missing.txt: cannot read the file"), err.toString());
+        assertEquals(2, cl.execute("shell", dir.toString()));
+        assertTrue(err.toString().contains("is a directory"), err.toString());
+    }
+}
