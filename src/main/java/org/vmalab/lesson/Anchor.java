@@ -5,6 +5,7 @@ import java.util.List;
 import org.vmalab.engine.Invariant;
 import org.vmalab.engine.Loc;
 import org.vmalab.engine.StepRecord;
+import org.vmalab.engine.Tag;
 import org.vmalab.engine.Trace;
 import org.vmalab.engine.Violation;
 
@@ -50,10 +51,10 @@ public sealed interface Anchor {
     /**
      * The {@code nth} step (1-based; {@link #LAST} for the last one) that matches every condition given (null
      * means any): the thread's name, the step's location ({@link Loc} name), its kind, its kernel function,
-     * the first VMA it is about, a piece of its caption, a violation (of {@code invariant}, or of any invariant
-     * when {@code violation} is set).
+     * the first VMA it is about, a piece of its caption, its rbtree case ({@link Tag}, e.g. I3m), a violation
+     * (of {@code invariant}, or of any invariant when {@code violation} is set).
      */
-    record Event(String thread, Loc loc, Loc.Kind kind, String function, String vma, String caption,
+    record Event(String thread, Loc loc, Loc.Kind kind, String function, String vma, String caption, Tag tag,
                  boolean violation, Invariant invariant, int nth) implements Anchor {
         /** {@code nth} for the last matching step. */
         public static final int LAST = -1;
@@ -74,6 +75,9 @@ public sealed interface Anchor {
                 return false;
             }
             if (vma != null && !vma.equals(t.vmaName(s.a()))) {
+                return false;
+            }
+            if (tag != null && s.tag() != tag) {
                 return false;
             }
             if (violation && s.violations().isEmpty()) {
@@ -131,6 +135,9 @@ public sealed interface Anchor {
             }
             if (caption != null) {
                 w.add("caption containing '" + caption + "'");
+            }
+            if (tag != null) {
+                w.add("case " + tag.label());
             }
             if (invariant != null) {
                 w.add("violation of " + invariant.id());

@@ -30,6 +30,7 @@ import org.vmalab.engine.Protection;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
+import org.vmalab.engine.Tag;
 import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.Toggle;
@@ -65,7 +66,7 @@ public final class LessonLoader {
     static final List<String> THREAD_KEYS = List.of("name", "role", "program");
     static final List<String> NARRATION_KEYS = List.of("at", "on", "title", "text");
     static final List<String> CHECKPOINT_KEYS = List.of("at", "on", "question", "choices", "answer", "explanation");
-    static final List<String> EVENT_KEYS = List.of("thread", "step", "kind", "function", "vma", "caption",
+    static final List<String> EVENT_KEYS = List.of("thread", "step", "kind", "function", "vma", "caption", "case",
             "violation", "nth");
     static final List<String> EXPECT_KEYS = List.of("outcome", "violations", "invariants");
     static final List<String> PRESETS = List.of("W", "M", "empty");
@@ -774,6 +775,7 @@ public final class LessonLoader {
             String function = null;
             String vma = null;
             String caption = null;
+            Tag tag = null;
             boolean violation = false;
             Invariant inv = null;
             int nth = 1;
@@ -799,12 +801,12 @@ public final class LessonLoader {
                                 + "kind" + Nodes.suggest(w, valid));
                     }
                 }
-                return new Anchor.Event(thread, loc, kind, null, null, null, false, null, nth);
+                return new Anchor.Event(thread, loc, kind, null, null, null, null, false, null, nth);
             }
             Nodes.Fields f = n.map(node, "an event ('on')", EVENT_KEYS);
             if (f.keys().isEmpty() || f.keys().equals(Set.of("nth"))) {
                 throw n.err(node, "an event needs at least one condition: thread, step, kind, function, vma, "
-                        + "caption or violation");
+                        + "caption, case or violation");
             }
             if (f.has("thread")) {
                 thread = n.str(f.get("thread"), "thread");
@@ -845,6 +847,20 @@ public final class LessonLoader {
             if (f.has("caption")) {
                 caption = n.str(f.get("caption"), "caption");
             }
+            if (f.has("case")) {
+                String s = n.str(f.get("case"), "case");
+                for (Tag t : Tag.values()) {
+                    if (t != Tag.NONE && (t.label().equalsIgnoreCase(s) || t.name().equalsIgnoreCase(s))) {
+                        tag = t;
+                    }
+                }
+                if (tag == null) {
+                    List<String> valid = Arrays.stream(Tag.values()).filter(t -> t != Tag.NONE).map(Tag::label)
+                            .toList();
+                    throw n.err(f.get("case"), "unknown rbtree case '" + Nodes.shorten(s) + "'" + Nodes.suggest(s,
+                            valid));
+                }
+            }
             if (f.has("violation")) {
                 String s = n.str(f.get("violation"), "violation");
                 if (s.equals("true") || s.equals("any")) {
@@ -857,7 +873,7 @@ public final class LessonLoader {
             if (f.has("nth")) {
                 nth = nth(f.get("nth"), n.str(f.get("nth"), "nth"), 0);
             }
-            return new Anchor.Event(thread, loc, kind, function, vma, caption, violation, inv, nth);
+            return new Anchor.Event(thread, loc, kind, function, vma, caption, tag, violation, inv, nth);
         }
 
         private int nth(Node node, String s, int off) throws LessonException {

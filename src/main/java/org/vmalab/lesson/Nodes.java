@@ -208,7 +208,9 @@ final class Nodes {
         visit(node);
         Node n = real(node);
         if (!(n instanceof ScalarNode s)) {
-            throw err(node, what + " must be text or a number, not " + kind(node));
+            String hint = n instanceof MappingNode m && m.getValue().size() == 1
+                    ? " (a ': ' inside a text starts a mapping: put the text in quotes)" : "";
+            throw err(node, what + " must be text or a number, not " + kind(node) + hint);
         }
         return s.getValue();
     }
