@@ -259,7 +259,7 @@ public final class MmOps {
         vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
         long c = m.mm(Field.MAP_COUNT) + 1;
         m.setMm(Field.MAP_COUNT, c);
-        k.step(Loc.MAP_COUNT_INC, NIL, c);
+        k.step(Loc.INSERT_MAP_COUNT_INC, NIL, c);
     }
 
     /** Allocates a zeroed VMA ({@code kmem_cache_zalloc}); not a step of its own. */
@@ -593,7 +593,7 @@ public final class MmOps {
         if (removeNext != 0) { // A5
             long c = m.mm(Field.MAP_COUNT) - 1;
             m.setMm(Field.MAP_COUNT, c);
-            k.step(Loc.MAP_COUNT_DEC, next, c);
+            k.step(Loc.ADJUST_MAP_COUNT_DEC, next, c);
             if (seq) {
                 seqEnd(k, next, Loc.ADJUST_SEQ_END_REMOVED);
             }

@@ -117,6 +117,8 @@ final class GoldenFormat {
                 return "STORE " + a + ".parent=" + b + tag(s);
             case MAP_COUNT_INC:
             case MAP_COUNT_DEC:
+            case INSERT_MAP_COUNT_INC:
+            case ADJUST_MAP_COUNT_DEC:
                 return "STORE mm.map_count=" + s.v();
             case RB_CLEAR_NODE:
                 return "STORE RB_CLEAR_NODE(" + a + ")";

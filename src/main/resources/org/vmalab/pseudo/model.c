@@ -1,0 +1,3 @@
+# function: (model)
+# file: -
+-	-	OP_ABORTED	/* not kernel code: the model stops the operation because the tree is corrupt */
