@@ -338,7 +338,7 @@ public final class Actions {
         @Override
         public void fast(Kx k) {
             Memory m = k.m;
-            if (!k.prot.refcount()) {
+            if (!k.refcount) {
                 if (site.owner()) {
                     m.set(Field.LIFE, vma, (m.get(Field.LIFE, vma) & ~Life.OWNED) | Life.FREED | Life.FILE_PUT
                             | Life.POLICY_PUT);

@@ -118,8 +118,6 @@ public enum Field {
         return cName;
     }
 
-    private static final Field[] VALUES = values();
-
     public static Field of(int ordinal) {
         return VALUES[ordinal];
     }
@@ -144,8 +142,25 @@ public enum Field {
 
     /** True for fields whose default value is NIL rather than 0. */
     boolean defaultsToNil() {
-        return isVmaPointer() || isThreadPointer() || this == T_LOC;
+        return NIL_DEFAULT[ordinal()];
     }
+
+    private static boolean computeNilDefault(Field f) {
+        return f.isVmaPointer() || f.isThreadPointer() || f == T_LOC;
+    }
+
+    private static final Field[] VALUES = values();
+    private static final boolean[] NIL_DEFAULT = new boolean[VALUES.length];
+
+    static {
+        for (Field f : VALUES) {
+            NIL_DEFAULT[f.ordinal()] = computeNilDefault(f);
+        }
+    }
+
+    /** Every VMA field, in declaration order. */
+    public static final Field[] VMA_FIELDS = java.util.Arrays.stream(VALUES).filter(f -> f.kind == Kind.VMA)
+            .toArray(Field[]::new);
 
     /** The four vmacache slots, in scan order. */
     public static final Field[] VC_SLOTS = {T_VC0, T_VC1, T_VC2, T_VC3};

@@ -24,11 +24,24 @@ public abstract class Kx {
     public final Memory m;
     public final Protection prot;
 
+    /** The protection's answers, computed once (they are asked on every lock and count site). */
+    public final boolean lock;
+    public final boolean refcount;
+    public final boolean seqcount;
+    public final boolean clearNode;
+    public final boolean clearBeforeErase;
+    public final boolean prePatch;
     private Tag caseTag = Tag.NONE;
 
     protected Kx(Memory m, Protection prot) {
         this.m = m;
         this.prot = prot;
+        this.lock = prot.lock();
+        this.refcount = prot.refcount();
+        this.seqcount = prot.seqcount();
+        this.clearNode = prot.clearNode();
+        this.clearBeforeErase = prot.has(Toggle.CLEAR_BEFORE_ERASE);
+        this.prePatch = prot.prePatch();
     }
 
     /**

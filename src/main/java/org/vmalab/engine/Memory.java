@@ -22,6 +22,8 @@ public final class Memory implements StateView {
     private final NameTable names;
     private Recorder recorder;
     private boolean hashing;
+    /** hashing or a recorder: stores must be reported. */
+    private boolean observed;
     private long hash;
 
     /** Receives every store, in order. */
@@ -58,6 +60,7 @@ public final class Memory implements StateView {
             cols[i] = o.cols[i].clone();
         }
         this.hashing = o.hashing;
+        this.observed = o.hashing;
         this.hash = o.hash;
     }
 
@@ -80,6 +83,10 @@ public final class Memory implements StateView {
     /** One store. */
     public void set(Field f, int obj, long value) {
         long[] c = cols[f.ordinal()];
+        if (!observed) {
+            c[obj] = value;
+            return;
+        }
         long old = c[obj];
         c[obj] = value;
         if (hashing && old != value) {
@@ -110,6 +117,14 @@ public final class Memory implements StateView {
 
     public void recorder(Recorder r) {
         this.recorder = r;
+        this.observed = hashing || r != null;
+    }
+
+    /** Puts a VMA slot back to its zeroed state (a recycled slot in fast mode; not recorded). */
+    void resetVma(int id) {
+        for (Field f : Field.VMA_FIELDS) {
+            poke(f, id, f.defaultsToNil() ? NIL : 0);
+        }
     }
 
     @Override
@@ -133,8 +148,8 @@ public final class Memory implements StateView {
             return;
         }
         int n = Math.max(id + 1, vmaCapacity * 2);
-        for (Field f : Field.values()) {
-            if (f.kind() == Field.Kind.VMA) {
+        for (Field f : Field.VMA_FIELDS) {
+            {
                 long[] c = Arrays.copyOf(cols[f.ordinal()], n);
                 if (f.defaultsToNil()) {
                     Arrays.fill(c, vmaCapacity, n, NIL);
@@ -143,11 +158,9 @@ public final class Memory implements StateView {
             }
         }
         if (hashing) {
-            for (Field f : Field.values()) {
-                if (f.kind() == Field.Kind.VMA) {
-                    for (int i = vmaCapacity; i < n; i++) {
-                        hash ^= zobrist(f, i, cols[f.ordinal()][i]);
-                    }
+            for (Field f : Field.VMA_FIELDS) {
+                for (int i = vmaCapacity; i < n; i++) {
+                    hash ^= zobrist(f, i, cols[f.ordinal()][i]);
                 }
             }
         }
@@ -197,6 +210,7 @@ public final class Memory implements StateView {
             return;
         }
         hashing = true;
+        observed = true;
         long h = 0;
         for (Field f : Field.values()) {
             long[] c = cols[f.ordinal()];

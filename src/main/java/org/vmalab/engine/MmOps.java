@@ -198,18 +198,15 @@ public final class MmOps {
             m.setMm(Field.HIGHEST_VM_END, hi);
             k.step(Loc.LINK_RB_HIGHEST, vma, hi);
         }
-        if (k.prot.refcount() || k.prot.has(Toggle.NO_REFCOUNT)) {
+        if (!k.prePatch) {
             /* K2: the mm's reference (atomic_set); under NO_REFCOUNT the count exists but readers skip it */
-            if (!k.prot.prePatch()) {
-                m.set(Field.REF_COUNT, vma, 1);
-                m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
-                k.step(Loc.LINK_RB_REFCOUNT, vma, 1);
-            }
-        }
-        if (k.prot.prePatch()) {
+            m.set(Field.REF_COUNT, vma, 1);
+            m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
+            k.step(Loc.LINK_RB_REFCOUNT, vma, 1);
+        } else {
             m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
         }
-        if (k.prot.lock()) {
+        if (k.lock) {
             k.dyn(new Actions.WriteLockRb(false)); // K3
         }
         k.group(Loc.RB_LINK_NODE, vma);
@@ -220,7 +217,7 @@ public final class MmOps {
         vmaGapUpdate(k, vma); // K6
         k.validateMmRb(NIL); // K7: vma_rb_insert
         RbTree.insert(k, vma, GapAugment.INSTANCE); // K8
-        if (k.prot.lock()) {
+        if (k.lock) {
             k.dyn(new Actions.WriteUnlockRb(false)); // K9
         }
     }
@@ -271,11 +268,7 @@ public final class MmOps {
             m.ensureVma(id);
             m.setMm(Field.NR_ALLOC, id + 1);
         } else {
-            for (Field fl : Field.values()) {
-                if (fl.kind() == Field.Kind.VMA) {
-                    m.set(fl, id, fl.defaultsToNil() ? NIL : 0);
-                }
-            }
+            m.resetVma(id);
         }
         m.set(Field.NAME, id, m.intern(name));
         m.set(Field.LIFE, id, Life.ALLOCATED);
@@ -296,17 +289,17 @@ public final class MmOps {
      */
     static void vmaRbErase(Kx k, int vma, int ignore) {
         k.validateMmRb(ignore);
-        if (k.prot.lock()) {
+        if (k.lock) {
             k.dyn(new Actions.WriteLockRb(true)); // X1
         }
-        if (k.prot.has(Toggle.CLEAR_BEFORE_ERASE)) {
+        if (k.clearBeforeErase) {
             rbClearNode(k, vma, Loc.RB_CLEAR_NODE_EARLY);
         }
         RbTree.eraseAugmented(k, vma, GapAugment.INSTANCE); // X2
-        if (k.prot.lock()) {
+        if (k.lock) {
             k.dyn(new Actions.WriteUnlockRb(true)); // X3
         }
-        if (k.prot.clearNode() && !k.prot.has(Toggle.CLEAR_BEFORE_ERASE)) {
+        if (k.clearNode && !k.clearBeforeErase) {
             rbClearNode(k, vma, Loc.RB_CLEAR_NODE); // X4
         }
     }
@@ -427,7 +420,7 @@ public final class MmOps {
      */
     static void unmapRegion(Kx k, int first) {
         Memory m = k.m;
-        boolean seq = k.prot.seqcount();
+        boolean seq = k.seqcount;
         for (int v = first; v != NIL; v = Vm.next(m, v)) {
             if (seq) {
                 seqBegin(k, v, Loc.UNMAP_SEQ_BEGIN);
@@ -483,8 +476,8 @@ public final class MmOps {
         m.ensureVma(nu);
         m.setMm(Field.NR_ALLOC, nu + 1);
         /* most fields are the same, copy all, and then fixup */
-        for (Field f : Field.values()) {
-            if (f.kind() == Field.Kind.VMA && f != Field.NAME && f != Field.LIFE) {
+        for (Field f : Field.VMA_FIELDS) {
+            if (f != Field.NAME && f != Field.LIFE) {
                 m.set(f, nu, m.get(f, vma));
             }
         }
@@ -528,7 +521,7 @@ public final class MmOps {
      */
     static void vmaAdjust(Kx k, int vma, long start, long end, long pgoff, int insert, int expand) {
         Memory m = k.m;
-        boolean seq = k.prot.seqcount();
+        boolean seq = k.seqcount;
         int next = Vm.next(m, vma);
         int removeNext = 0;
         int importer = NIL;
