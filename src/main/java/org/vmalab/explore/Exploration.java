@@ -1,0 +1,109 @@
+package org.vmalab.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.vmalab.engine.Machine;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.Violation;
+
+/**
+ * A search running in the background: progress, cancel, result. Start one with {@link Explorer#start}; the
+ * workers and a monitor thread are daemon threads, so a window can close while one runs.
+ */
+public final class Exploration {
+    private final Search search;
+    private final ProgressListener listener;
+    private final CompletableFuture<ExploreResult> future = new CompletableFuture<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Violation> initialViolations;
+    private final List<Worker> workers = new ArrayList<>();
+    private volatile long startNanos;
+    private volatile long endNanos;
+
+    Exploration(Scenario scenario, ExploreOptions options, ProgressListener listener) {
+        this.search = new Search(scenario, options);
+        this.listener = listener == null ? ProgressListener.NONE : listener;
+        for (int i = 0; i < search.workers; i++) {
+            workers.add(new Worker(search));
+        }
+        Machine m = workers.get(0).machine();
+        this.initialViolations = m.initialViolations();
+    }
+
+    void start() {
+        startNanos = System.nanoTime();
+        search.submit(new Search.Task(new int[0], 0, 0, 0, null, -1, 0, false, true));
+        for (int i = 0; i < workers.size(); i++) {
+            Thread t = new Thread(workers.get(i), "vmalab-explore-" + (i + 1));
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        Thread monitor = new Thread(this::monitor, "vmalab-explore-monitor");
+        monitor.setDaemon(true);
+        for (Thread t : threads) {
+            t.start();
+        }
+        monitor.start();
+    }
+
+    private void monitor() {
+        try {
+            long every = Math.max(10, search.options.progressMillis());
+            for (Thread t : threads) {
+                while (t.isAlive()) {
+                    t.join(every);
+                    if (t.isAlive()) {
+                        listener.progress(progress(false));
+                    }
+                }
+            }
+            endNanos = System.nanoTime();
+            ExploreResult r = Results.build(search, endNanos - startNanos, initialViolations);
+            listener.progress(progress(true));
+            future.complete(r);
+        } catch (Throwable e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    Search search() {
+        return search;
+    }
+
+    /** Asks the workers to stop; the result (incomplete, "cancelled") follows shortly. */
+    public void cancel() {
+        search.cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return search.cancelled;
+    }
+
+    public boolean isDone() {
+        return future.isDone();
+    }
+
+    /** Waits for the result. */
+    public ExploreResult join() {
+        return future.join();
+    }
+
+    public CompletableFuture<ExploreResult> future() {
+        return future;
+    }
+
+    /** The counters now (cheap; slightly behind the workers). */
+    public Progress progress() {
+        return progress(future.isDone());
+    }
+
+    private Progress progress(boolean finished) {
+        long now = endNanos != 0 ? endNanos : System.nanoTime();
+        long ms = Math.max(0, (now - startNanos) / 1_000_000);
+        long st = search.states.sum() + 1;
+        long distinct = search.table != null ? search.table.size() : st;
+        return new Progress(st, distinct, search.schedules.sum(), search.maxDepth.get(), ms,
+                ms == 0 ? 0 : st * 1000.0 / ms, search.kindCount() + (initialViolations.isEmpty() ? 0 : 1), finished);
+    }
+}

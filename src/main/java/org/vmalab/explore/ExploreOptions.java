@@ -1,0 +1,97 @@
+package org.vmalab.explore;
+
+import org.vmalab.engine.CheckLevel;
+
+/**
+ * How to search.
+ *
+ * @param stepBound       longest schedule explored; a schedule cut here makes the run INCOMPLETE
+ * @param preemptionBound most preemptions per schedule (switching away from a thread that could still make
+ *                        progress), or {@link #UNBOUNDED}; a branch cut by it makes the run INCOMPLETE. With a
+ *                        preemption bound the partial-order reduction is switched off (see {@link Worker})
+ * @param reduction       the partial-order reduction (sleep sets)
+ * @param stateCaching    a visited state is not expanded twice; without it every schedule is enumerated
+ * @param threads         worker threads (each owns a machine); 0 = one per available processor
+ * @param checkLevel      the engine's checker level (FULL finds every invariant)
+ * @param progressMillis  interval of progress reports
+ * @param maxEdges        transitions kept for the shortest-schedule search; beyond it the shortest schedule
+ *                        found by the search itself is reported (and flagged as possibly not the shortest)
+ * @param audit           tests only: check every independence the reduction relies on by executing both orders
+ */
+public record ExploreOptions(int stepBound, int preemptionBound, boolean reduction, boolean stateCaching,
+                             int threads, CheckLevel checkLevel, long progressMillis, long maxEdges, boolean audit) {
+    public static final int UNBOUNDED = -1;
+    public static final int DEFAULT_STEP_BOUND = 10_000;
+
+    public ExploreOptions {
+        if (stepBound < 1) {
+            throw new IllegalArgumentException("the step bound must be at least 1");
+        }
+        if (preemptionBound < UNBOUNDED || preemptionBound > 250) {
+            throw new IllegalArgumentException("the preemption bound must be between 0 and 250");
+        }
+        if (threads < 0 || threads > 1024) {
+            throw new IllegalArgumentException("threads must be between 0 (all processors) and 1024");
+        }
+    }
+
+    public static ExploreOptions defaults() {
+        return new ExploreOptions(DEFAULT_STEP_BOUND, UNBOUNDED, true, true, 0, CheckLevel.FULL, 250, 20_000_000L,
+                false);
+    }
+
+    public ExploreOptions withStepBound(int b) {
+        return new ExploreOptions(b, preemptionBound, reduction, stateCaching, threads, checkLevel, progressMillis,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withPreemptionBound(int p) {
+        return new ExploreOptions(stepBound, p, reduction, stateCaching, threads, checkLevel, progressMillis,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withReduction(boolean r) {
+        return new ExploreOptions(stepBound, preemptionBound, r, stateCaching, threads, checkLevel, progressMillis,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withStateCaching(boolean c) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, c, threads, checkLevel, progressMillis,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withThreads(int n) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, n, checkLevel, progressMillis,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withCheckLevel(CheckLevel l) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, l, progressMillis,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withProgressMillis(long ms) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel, ms,
+                maxEdges, audit);
+    }
+
+    public ExploreOptions withMaxEdges(long n) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel,
+                progressMillis, n, audit);
+    }
+
+    public ExploreOptions withAudit(boolean a) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel,
+                progressMillis, maxEdges, a);
+    }
+
+    /** The number of workers actually used. */
+    public int workers() {
+        return threads == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+    }
+
+    /** Is the reduction in effect (it is switched off under a preemption bound)? */
+    public boolean reductionInEffect() {
+        return reduction && preemptionBound == UNBOUNDED;
+    }
+}

@@ -1,0 +1,181 @@
+package org.vmalab.explore;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The explored state graph, rebuilt from the workers' transition records after the search: a breadth-first
+ * search from the initial state gives, for every explored state, a shortest schedule that reaches it through
+ * explored transitions. A depth-first search alone does not: with a visited table, the first path to a state is
+ * kept even when a shorter one is found later. The sleep sets do not lengthen these paths: a transition pruned
+ * at a state is covered by an equivalent schedule, a permutation of the same steps, of the same length.
+ */
+final class Graph {
+    private final int[] dist;
+    private final int[] parent;
+    private final byte[] parentThread;
+    private final LongIntMap ids;
+
+    private Graph(LongIntMap ids, int[] dist, int[] parent, byte[] parentThread) {
+        this.ids = ids;
+        this.dist = dist;
+        this.parent = parent;
+        this.parentThread = parentThread;
+    }
+
+    static Graph build(long root, List<EdgeBuffer> buffers, long expectedNodes) {
+        long total = 0;
+        for (EdgeBuffer b : buffers) {
+            total += b.n;
+        }
+        if (total > Integer.MAX_VALUE / 2) {
+            return null;
+        }
+        LongIntMap ids = new LongIntMap((int) Math.min(1 << 28, expectedNodes + 16));
+        ids.idOf(root);
+        int e = (int) total;
+        int[] from = new int[e];
+        int[] to = new int[e];
+        byte[] th = new byte[e];
+        int k = 0;
+        for (EdgeBuffer b : buffers) {
+            for (int i = 0; i < b.n; i++) {
+                from[k] = ids.idOf(b.from[i]);
+                to[k] = ids.idOf(b.to[i]);
+                th[k] = b.thread[i];
+                k++;
+            }
+        }
+        int nodes = ids.size();
+        int[] start = new int[nodes + 1];
+        for (int i = 0; i < e; i++) {
+            start[from[i] + 1]++;
+        }
+        for (int i = 0; i < nodes; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] fill = Arrays.copyOf(start, nodes);
+        int[] adjTo = new int[e];
+        byte[] adjTh = new byte[e];
+        for (int i = 0; i < e; i++) {
+            int p = fill[from[i]]++;
+            adjTo[p] = to[i];
+            adjTh[p] = th[i];
+        }
+        int[] dist = new int[nodes];
+        Arrays.fill(dist, -1);
+        int[] parent = new int[nodes];
+        byte[] pth = new byte[nodes];
+        int[] queue = new int[nodes];
+        int head = 0;
+        int tail = 0;
+        dist[0] = 0;
+        parent[0] = -1;
+        queue[tail++] = 0;
+        while (head < tail) {
+            int u = queue[head++];
+            /* threads in ascending order: among equally short schedules the one that runs lower threads first */
+            for (int thread = 0; thread < 16; thread++) {
+                for (int p = start[u]; p < start[u + 1]; p++) {
+                    if (adjTh[p] != thread) {
+                        continue;
+                    }
+                    int v = adjTo[p];
+                    if (dist[v] < 0) {
+                        dist[v] = dist[u] + 1;
+                        parent[v] = u;
+                        pth[v] = (byte) thread;
+                        queue[tail++] = v;
+                    }
+                }
+            }
+        }
+        return new Graph(ids, dist, parent, pth);
+    }
+
+    /** Length of a shortest explored schedule to the state {@code fp}, or -1. */
+    int distance(long fp) {
+        int id = ids.get(fp);
+        return id < 0 ? -1 : dist[id];
+    }
+
+    /** A shortest explored schedule to {@code fp} (thread per step), or null. */
+    int[] path(long fp) {
+        int id = ids.get(fp);
+        if (id < 0 || dist[id] < 0) {
+            return null;
+        }
+        int[] p = new int[dist[id]];
+        for (int v = id, i = p.length - 1; v != 0; v = parent[v], i--) {
+            p[i] = parentThread[v];
+        }
+        return p;
+    }
+
+    /** Open addressing map from fingerprint to dense id (ids in insertion order). */
+    static final class LongIntMap {
+        private long[] keys;
+        private int[] vals;
+        private boolean[] used;
+        private int size;
+
+        LongIntMap(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[cap];
+            vals = new int[cap];
+            used = new boolean[cap];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(long k) {
+            int mask = keys.length - 1;
+            for (int i = (int) Fingerprints.mix(k) & mask; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == k) {
+                    return vals[i];
+                }
+            }
+            return -1;
+        }
+
+        int idOf(long k) {
+            int mask = keys.length - 1;
+            int i = (int) Fingerprints.mix(k) & mask;
+            for (; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == k) {
+                    return vals[i];
+                }
+            }
+            used[i] = true;
+            keys[i] = k;
+            vals[i] = size++;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            int[] ov = vals;
+            boolean[] ou = used;
+            keys = new long[ok.length * 2];
+            vals = new int[ok.length * 2];
+            used = new boolean[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < ok.length; j++) {
+                if (ou[j]) {
+                    int i = (int) Fingerprints.mix(ok[j]) & mask;
+                    while (used[i]) {
+                        i = (i + 1) & mask;
+                    }
+                    used[i] = true;
+                    keys[i] = ok[j];
+                    vals[i] = ov[j];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.vmalab.explore;
+
+import java.util.List;
+import java.util.Locale;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.Violation;
+
+/** Results in words: the text that {@code check} prints, reusable by a window's results list. */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** The schedule in the scenario file's syntax: {@code [T1 x3, T2 x25, T1 x2, stop]}. */
+    public static String scheduleText(List<Integer> threads, String[] names) {
+        StringBuilder b = new StringBuilder("[");
+        int i = 0;
+        while (i < threads.size()) {
+            int t = threads.get(i);
+            int j = i;
+            while (j < threads.size() && threads.get(j) == t) {
+                j++;
+            }
+            b.append(names[t]).append(" x").append(j - i).append(", ");
+            i = j;
+        }
+        return b.append("stop]").toString();
+    }
+
+    public static String threadNames(Scenario sc, int t) {
+        return sc.threads().get(t).name();
+    }
+
+    static String[] names(Scenario sc) {
+        return Results.names(sc);
+    }
+
+    /** "1,234,567". */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    public static String verdictWords(ExploreResult.Verdict v) {
+        return switch (v) {
+            case PASS -> "no violation, search complete";
+            case VIOLATION -> "violation found";
+            case INCOMPLETE -> "incomplete, no violation found (not a pass)";
+            case ERROR -> "the engine failed on some schedules";
+        };
+    }
+
+    /** The counters in one line. */
+    public static String statsLine(Stats s) {
+        return String.format(Locale.ROOT, "%s states (%s distinct), %s schedules, max depth %d, %.2f s, %s states/s, "
+                        + "%d worker%s", count(s.states()), count(s.distinctStates()), count(s.schedules()),
+                s.maxDepth(), s.elapsedSeconds(), count(Math.round(s.statesPerSecond())), s.workers(),
+                s.workers() == 1 ? "" : "s");
+    }
+
+    /** A full report of one search, indented by {@code indent}. */
+    public static String text(ExploreResult r, String indent) {
+        String[] names = names(r.scenario());
+        StringBuilder b = new StringBuilder();
+        b.append(indent).append("verdict: ").append(verdictWords(r.verdict()));
+        if (!r.complete()) {
+            b.append(" (").append(String.join("; ", r.incompleteReasons())).append(')');
+        }
+        b.append('\n');
+        b.append(indent).append("searched: ").append(statsLine(r.stats())).append('\n');
+        b.append(indent).append("final outcomes (").append(r.outcomes().size()).append("):\n");
+        for (FinalOutcome o : r.outcomes()) {
+            b.append(indent).append("  ").append(o.text()).append("  [").append(count(o.finalStates()))
+                    .append(o.finalStates() == 1 ? " final state" : " final states").append(", e.g. ")
+                    .append(scheduleText(o.example(), names)).append("]\n");
+        }
+        if (r.findings().isEmpty()) {
+            b.append(indent).append("violations: none").append(r.complete() ? "\n" : " found so far\n");
+        } else {
+            b.append(indent).append("violations (").append(r.findings().size()).append(" kinds):\n");
+            for (Finding f : r.findings()) {
+                b.append(indent).append("  ").append(f.kind()).append(": ").append(f.steps())
+                        .append(f.steps() == 1 ? " step" : " steps").append(f.shortest() ? "" : " (shortest found)")
+                        .append(", seen ").append(count(f.occurrences())).append(" times\n");
+                b.append(indent).append("    ").append(f.summary()).append('\n');
+                b.append(indent).append("    schedule: ").append(scheduleText(f.threads(), names)).append('\n');
+            }
+        }
+        for (EngineError e : r.errors()) {
+            b.append(indent).append("engine error: ").append(e.message()).append(" after ")
+                    .append(scheduleText(e.threads(), names)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The A/B table as aligned text. */
+    public static String abText(AbTable t) {
+        StringBuilder b = new StringBuilder();
+        String fmt = "%-19s %-11s %-8s %-10s %s%n";
+        b.append(String.format(Locale.ROOT, fmt, "setting", "verdict", "shortest", "states", "what the search finds"));
+        for (AbTable.Row row : t.rows()) {
+            ExploreResult r = row.result();
+            int shortest = Integer.MAX_VALUE;
+            for (Finding f : r.findings()) {
+                shortest = Math.min(shortest, f.steps());
+            }
+            String found = r.findings().isEmpty() ? (r.complete() ? "nothing: every schedule is safe"
+                    : "nothing so far") : String.join(", ", row.kinds());
+            b.append(String.format(Locale.ROOT, fmt, row.setting(), r.verdict().name().toLowerCase(Locale.ROOT),
+                    shortest == Integer.MAX_VALUE ? "-" : String.valueOf(shortest), count(r.stats().distinctStates()),
+                    found));
+        }
+        b.append('\n');
+        for (AbTable.Row row : t.rows()) {
+            b.append(row.setting()).append(": ");
+            List<FinalOutcome> os = row.result().outcomes();
+            for (int i = 0; i < os.size(); i++) {
+                b.append(i > 0 ? " / " : "").append(os.get(i).text());
+            }
+            b.append('\n');
+        }
+        if (t.cancelled()) {
+            b.append("(cancelled: the table is not complete)\n");
+        }
+        return b.toString();
+    }
+
+    /** The violation's thread name, or "-". */
+    static String threadOf(Violation v, String[] names) {
+        return v.thread() >= 0 && v.thread() < names.length ? names[v.thread()] : "-";
+    }
+}

@@ -1,0 +1,55 @@
+package org.vmalab.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vmalab.engine.Schedule;
+
+/** Turning a thread-per-step list into an engine schedule and into words. */
+public final class Schedules {
+    private Schedules() {
+    }
+
+    /** Explicit slots (consecutive steps of one thread merged into one slot), then STOP. */
+    public static Schedule of(List<Integer> threads) {
+        List<Schedule.Slot> slots = new ArrayList<>();
+        int i = 0;
+        while (i < threads.size()) {
+            int t = threads.get(i);
+            int j = i;
+            while (j < threads.size() && threads.get(j) == t) {
+                j++;
+            }
+            slots.add(new Schedule.Slot(t, j - i));
+            i = j;
+        }
+        return new Schedule(slots, Schedule.Policy.STOP, 0, Math.max(Schedule.DEFAULT_BOUND, threads.size() + 1));
+    }
+
+    static List<Integer> list(int[] path) {
+        List<Integer> l = new ArrayList<>(path.length);
+        for (int t : path) {
+            l.add(t);
+        }
+        return l;
+    }
+
+    /** "T1 x3 -> T2 x25 -> T1 x2" (runs of one thread), or "no step" for an empty schedule. */
+    public static String shape(List<Integer> threads, String[] names) {
+        if (threads.isEmpty()) {
+            return "no step";
+        }
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < threads.size()) {
+            int t = threads.get(i);
+            int j = i;
+            while (j < threads.size() && threads.get(j) == t) {
+                j++;
+            }
+            b.append(b.length() > 0 ? " -> " : "").append(t >= 0 && t < names.length ? names[t] : "T?")
+                    .append(" x").append(j - i);
+            i = j;
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package org.vmalab.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.vmalab.engine.Invariant;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.Violation;
+
+/** The state of one exploration shared by its workers: the visited table, the work queue, counters, findings. */
+final class Search {
+    final Scenario scenario;
+    final ExploreOptions options;
+    final StateTable table;
+    final boolean reduction;
+    final boolean preemptionBounded;
+    final int workers;
+
+    final LongAdder states = new LongAdder();
+    final LongAdder schedules = new LongAdder();
+    final LongAdder engineSteps = new LongAdder();
+    final LongAdder cacheHits = new LongAdder();
+    final LongAdder sleepPruned = new LongAdder();
+    final LongAdder idleSpins = new LongAdder();
+    final AtomicInteger maxDepth = new AtomicInteger();
+    final AtomicLong tasks = new AtomicLong();
+    final AtomicLong edgeBudget;
+    volatile boolean graphComplete = true;
+
+    volatile boolean cancelled;
+    volatile boolean anyStepCut;
+    final Set<String> cuts = ConcurrentHashMap.newKeySet();
+
+    /** Kinds of finding by name, and their ids (index in {@link #kindList}). */
+    final Map<String, KindInfo> kinds = new ConcurrentHashMap<>();
+    final List<KindInfo> kindList = new ArrayList<>();
+    final Map<String, OutcomeInfo> outcomes = new ConcurrentHashMap<>();
+    final List<OutcomeInfo> outcomeList = new ArrayList<>();
+    final Map<Long, TerminalInfo> terminals = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<ErrorInfo> errors = new ConcurrentLinkedQueue<>();
+    final AtomicInteger errorCount = new AtomicInteger();
+
+    final AtomicLong auditChecks = new AtomicLong();
+    final ConcurrentLinkedQueue<String> auditFailures = new ConcurrentLinkedQueue<>();
+
+    final ConcurrentLinkedDeque<Task> queue = new ConcurrentLinkedDeque<>();
+    final AtomicInteger outstanding = new AtomicInteger();
+    final AtomicInteger idle = new AtomicInteger();
+
+    final List<EdgeBuffer> buffers = new ArrayList<>();
+    volatile long rootFp;
+
+    Search(Scenario scenario, ExploreOptions options) {
+        this.scenario = scenario;
+        this.options = options;
+        this.table = options.stateCaching() ? new StateTable() : null;
+        this.reduction = options.reductionInEffect();
+        this.preemptionBounded = options.preemptionBound() != ExploreOptions.UNBOUNDED;
+        this.workers = options.workers();
+        this.edgeBudget = new AtomicLong(options.stateCaching() ? options.maxEdges() : 0);
+        if (!options.stateCaching()) {
+            graphComplete = false;
+        }
+    }
+
+    /** A unit of work: the schedule prefix to a state and the threads still to explore there. */
+    record Task(int[] path, long fp, int todo, int sleepMask, Footprint[] sleepFp, int via, int preemptions,
+                boolean viaReal, boolean root) {
+    }
+
+    void submit(Task t) {
+        outstanding.incrementAndGet();
+        tasks.incrementAndGet();
+        queue.addLast(t);
+    }
+
+    /** One kind of finding. */
+    static final class KindInfo {
+        final int id;
+        final String kind;
+        final Finding.Category category;
+        final Invariant invariant;
+        final LongAdder occurrences = new LongAdder();
+        /** Shortest schedule the search itself ran into, and the violation on its last step. */
+        int[] path;
+        Violation example;
+        String deadlockText;
+
+        KindInfo(int id, String kind, Finding.Category category, Invariant invariant) {
+            this.id = id;
+            this.kind = kind;
+            this.category = category;
+            this.invariant = invariant;
+        }
+
+        synchronized void offer(int[] p, int len, Violation v, String text) {
+            if (path == null || len < path.length) {
+                path = Arrays.copyOf(p, len);
+                example = v;
+                deadlockText = text;
+            }
+        }
+    }
+
+    KindInfo kind(String name, Finding.Category category, Invariant inv) {
+        KindInfo k = kinds.get(name);
+        if (k != null) {
+            return k;
+        }
+        synchronized (kindList) {
+            k = kinds.get(name);
+            if (k == null) {
+                k = new KindInfo(kindList.size(), name, category, inv);
+                kindList.add(k);
+                kinds.put(name, k);
+            }
+            return k;
+        }
+    }
+
+    /** A distinct final outcome text. */
+    static final class OutcomeInfo {
+        final int id;
+        final String text;
+        final List<String> threads;
+        final String state;
+        final boolean deadlock;
+        final LongAdder finalStates = new LongAdder();
+        int[] path;
+
+        OutcomeInfo(int id, String text, List<String> threads, String state, boolean deadlock) {
+            this.id = id;
+            this.text = text;
+            this.threads = threads;
+            this.state = state;
+            this.deadlock = deadlock;
+        }
+
+        synchronized void offer(int[] p, int len) {
+            if (path == null || len < path.length) {
+                path = Arrays.copyOf(p, len);
+            }
+        }
+    }
+
+    OutcomeInfo outcome(String text, List<String> threads, String state, boolean deadlock) {
+        OutcomeInfo o = outcomes.get(text);
+        if (o != null) {
+            return o;
+        }
+        synchronized (outcomeList) {
+            o = outcomes.get(text);
+            if (o == null) {
+                o = new OutcomeInfo(outcomeList.size(), text, threads, state, deadlock);
+                outcomeList.add(o);
+                outcomes.put(text, o);
+            }
+            return o;
+        }
+    }
+
+    /** A final state: its outcome and the kinds found on it (final checks, deadlock: who waits for what). */
+    record TerminalInfo(OutcomeInfo outcome, KindInfo[] kinds, Violation[] examples, String waits) {
+    }
+
+    /** An exception thrown by the engine on some schedule. */
+    record ErrorInfo(String message, int[] path, boolean scenario) {
+    }
+
+    void cut(String reason) {
+        cuts.add(reason);
+    }
+
+    int kindCount() {
+        return kinds.size();
+    }
+}

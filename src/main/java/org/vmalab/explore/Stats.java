@@ -1,0 +1,28 @@
+package org.vmalab.explore;
+
+/**
+ * Counters of one search.
+ *
+ * @param states          states generated: the initial state plus one per transition executed (including those
+ *                        that led to an already visited state)
+ * @param distinctStates  fingerprints in the visited table (with state caching; else equal to {@code states})
+ * @param schedules       complete executions reached: paths that ended in a final state (every thread done, or
+ *                        a deadlock); a path cut by the visited table is not counted
+ * @param maxDepth        longest schedule explored (steps)
+ * @param elapsedNanos    wall time of the search
+ * @param statesPerSecond {@code states / elapsed}
+ * @param engineSteps     every step the engine executed, including spins that changed nothing, replays of work
+ *                        handed between workers, and the audit's extra steps
+ * @param cacheHits       transitions into a visited state that was not expanded again
+ * @param sleepPruned     transitions not executed because they were in the sleep set
+ * @param idleSpins       steps of a spinning thread that changed nothing but its spin counter (not transitions)
+ * @param workers         worker threads
+ * @param tasks           work items handed between workers
+ */
+public record Stats(long states, long distinctStates, long schedules, int maxDepth, long elapsedNanos,
+                    double statesPerSecond, long engineSteps, long cacheHits, long sleepPruned, long idleSpins,
+                    int workers, long tasks) {
+    public double elapsedSeconds() {
+        return elapsedNanos / 1e9;
+    }
+}
