@@ -1,0 +1,124 @@
+package org.vmalab.ui;
+
+import java.util.function.IntConsumer;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.vmalab.engine.Violation;
+import org.vmalab.ui.model.Scene;
+
+/**
+ * The checker: the verdict of the current step (the always-invariants, and the quiescent checks when they
+ * ran here), and every violation up to the cursor in plain words, each linked to its step.
+ */
+final class CheckerPanel extends VBox {
+    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
+    private static final PseudoClass HERE = PseudoClass.getPseudoClass("here");
+
+    private final Label summary = new Label();
+    private final Label here = new Label();
+    private final ListView<Violation> list = new ListView<>();
+    private final Button first = new Button("First violation");
+    private int index;
+
+    CheckerPanel(IntConsumer seek, Runnable firstViolation) {
+        getStyleClass().addAll("panel", "checker-panel");
+        Label title = new Label("Checker");
+        title.getStyleClass().add("panel-title");
+        summary.getStyleClass().add("checker-summary");
+        here.getStyleClass().add("checker-here");
+        here.setWrapText(true);
+        here.setMaxWidth(Double.MAX_VALUE);
+        here.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        first.getStyleClass().add("small-button");
+        first.setTooltip(new Tooltip("Jump to the first step with a violation (V)"));
+        first.setOnAction(e -> firstViolation.run());
+        first.setFocusTraversable(false);
+        Region sp = new Region();
+        HBox.setHgrow(sp, Priority.ALWAYS);
+        HBox head = new HBox(8, title, summary, sp, first);
+        head.getStyleClass().add("panel-head");
+        list.getStyleClass().add("violation-list");
+        list.setId("violations");
+        list.setFocusTraversable(false);
+        list.setPlaceholder(new Label("No violation so far."));
+        list.setCellFactory(v -> new ViolationCell());
+        list.setStyle("");
+        list.setOnMouseClicked(e -> {
+            Violation v = list.getSelectionModel().getSelectedItem();
+            if (v != null) {
+                seek.accept(v.step());
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(head, here, list);
+    }
+
+    ListView<Violation> list() {
+        return list;
+    }
+
+    void update(Scene s) {
+        Scene.Checks c = s.checks();
+        index = s.index();
+        int n = c.soFar().size();
+        int later = c.total() - n;
+        summary.setText(n == 0 ? "no violation so far" + (later > 0 ? " (" + later + " later in this run)" : "")
+                : n + " violation" + (n == 1 ? "" : "s") + " so far" + (later > 0 ? ", " + later + " later" : ""));
+        summary.pseudoClassStateChanged(BAD, n > 0);
+        summary.pseudoClassStateChanged(OK, n == 0);
+        first.setDisable(c.firstViolation() < 0);
+        StringBuilder h = new StringBuilder();
+        if (s.step() == null) {
+            h.append(c.here().isEmpty() ? "Initial layout: every quiescent invariant holds."
+                    : "Initial layout breaks " + c.here().size() + " invariant(s).");
+        } else if (c.here().isEmpty()) {
+            h.append("Step ").append(s.index()).append(": every invariant checked at each step holds (I-UAF, I-FREE, "
+                    + "I-REF, I-GET, I-SEQ, I-CLEAR, I-STORE, LOOKUP ...).");
+            if (c.quiescentHere()) {
+                h.append(" Quiescent point (after up_write): the tree, list, gaps, counts and colours all check "
+                        + "out.");
+            }
+        } else {
+            h.append("Step ").append(s.index()).append(" breaks ");
+            for (int i = 0; i < c.here().size(); i++) {
+                h.append(i > 0 ? ", " : "").append(c.here().get(i).invariant().id());
+            }
+            h.append(".");
+        }
+        here.setText(h.toString());
+        here.pseudoClassStateChanged(BAD, !c.here().isEmpty());
+        here.pseudoClassStateChanged(OK, c.here().isEmpty());
+        if (!list.getItems().equals(c.soFar())) {
+            list.getItems().setAll(c.soFar());
+        }
+        list.refresh();
+    }
+
+    private final class ViolationCell extends ListCell<Violation> {
+        @Override
+        protected void updateItem(Violation v, boolean empty) {
+            super.updateItem(v, empty);
+            if (empty || v == null) {
+                setText(null);
+                setTooltip(null);
+                pseudoClassStateChanged(HERE, false);
+                return;
+            }
+            setText("step " + v.step() + "  " + v.invariant().id() + "  " + v.message());
+            setWrapText(true);
+            setPrefWidth(0);
+            setTooltip(new Tooltip(v.invariant().id() + ": " + v.invariant().description() + "\nClick to go to step "
+                    + v.step() + "."));
+            pseudoClassStateChanged(HERE, v.step() == index);
+        }
+    }
+}

@@ -1,0 +1,714 @@
+package org.vmalab.ui;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
+import org.vmalab.engine.Loc;
+import org.vmalab.engine.RwlockPolicy;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.Toggle;
+import org.vmalab.ui.model.Player;
+import org.vmalab.ui.model.Scene;
+import org.vmalab.ui.model.StripLayout;
+
+/**
+ * The window's content: toolbar (protections, rwlock policy, scenario, theme), the caption of the step
+ * above the tree, the tree and the address-space strip, the thread lanes, the locks, the checker, and the
+ * timeline. Everything is drawn from {@link Player#scene()}; every control calls a {@link Player} command.
+ */
+final class MainView extends BorderPane {
+    /** Themes: each is a stylesheet of colour tokens. */
+    enum Theme {
+        LIGHT("Light", "theme-light.css"), DARK("Dark", "theme-dark.css"),
+        COLORBLIND("Colour-blind safe", "theme-colorblind.css");
+
+        final String label;
+        final String file;
+
+        Theme(String label, String file) {
+            this.label = label;
+            this.file = file;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
+    private static final double[] SPEEDS = {0.5, 1, 2, 4, 8, 16, 30};
+    static final String BASE_CSS = "vmalab.css";
+
+    private final Player player;
+    private final Palette palette = new Palette();
+    private final TreeView tree = new TreeView(palette);
+    private final StripView strip = new StripView(palette);
+    private final LocksPanel locks = new LocksPanel();
+    private final CheckerPanel checker;
+    private final ScrubBar scrub;
+    private final VBox lanesBox = new VBox(8);
+    private final List<ThreadLane> lanes = new ArrayList<>();
+    private final Label caption = new Label();
+    private final Label where = new Label();
+    private final Label kind = new Label();
+    private final Label stepLabel = new Label();
+    private final Label threadChip = new Label();
+    private final Label narration = new Label();
+    private final Label title = new Label();
+    private final Label protectionLabel = new Label();
+    private final Map<Toggle, ToggleButton> toggles = new EnumMap<>(Toggle.class);
+    private final ToggleButton queued = new ToggleButton("queued");
+    private final ToggleButton readerPref = new ToggleButton("reader-pref");
+    private final ChoiceBox<Theme> theme = new ChoiceBox<>();
+    private final Button playButton = new Button();
+    private final Region playIcon = icon("icon-play");
+    private final ComboBox<String> speed = new ComboBox<>();
+    private final StatusBar status = new StatusBar();
+    private final Label outcome = new Label();
+    private final List<Node> busyDisabled = new ArrayList<>();
+    private Scene shownScene;
+    private boolean syncing;
+    private long lastTick;
+    private final AnimationTimer ticker;
+
+    MainView(Player player) {
+        this.player = player;
+        getStyleClass().add("app");
+        checker = new CheckerPanel(player::seek, player::firstViolation);
+        scrub = new ScrubBar(palette, player::seek);
+        setTop(new VBox(toolbar(), captionBar()));
+        setCenter(center());
+        setBottom(new VBox(timeline(), statusBar()));
+        getChildren().add(palette.node());
+        player.addListener(p -> refresh());
+        ticker = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!player.playing()) {
+                    lastTick = 0;
+                    return;
+                }
+                double period = 1e9 / player.speed();
+                if (lastTick == 0 || now - lastTick >= period) {
+                    lastTick = now;
+                    player.tick();
+                }
+            }
+        };
+        ticker.start();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    Player player() {
+        return player;
+    }
+
+    TreeView tree() {
+        return tree;
+    }
+
+    CheckerPanel checker() {
+        return checker;
+    }
+
+    List<ThreadLane> lanes() {
+        return lanes;
+    }
+
+    Map<Toggle, ToggleButton> toggleButtons() {
+        return toggles;
+    }
+
+    Label captionLabel() {
+        return caption;
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
+    // ================================================================ building
+
+    private Node toolbar() {
+        Label app = new Label("VMA Lab");
+        app.getStyleClass().add("app-name");
+        title.getStyleClass().add("scenario-title");
+        title.setMaxWidth(820);
+        Label prot = new Label("Protections:");
+        prot.getStyleClass().add("toolbar-label");
+        HBox toggleBox = new HBox(4);
+        for (Toggle t : Toggle.values()) {
+            ToggleButton b = new ToggleButton(shortName(t));
+            b.getStyleClass().add("protection-toggle");
+            b.setId("toggle-" + t.name());
+            b.setTooltip(new Tooltip(t.name() + ": " + t.description() + "\n(off = the patch as written)"));
+            b.setFocusTraversable(false);
+            b.selectedProperty().addListener((o, a, on) -> {
+                if (!syncing) {
+                    player.toggle(t, on);
+                }
+            });
+            toggles.put(t, b);
+            toggleBox.getChildren().add(b);
+            busyDisabled.add(b);
+        }
+        protectionLabel.getStyleClass().add("protection-label");
+        SegmentedButton policy = new SegmentedButton(queued, readerPref);
+        policy.getStyleClass().add("policy");
+        queued.setTooltip(new Tooltip("mm_rb_lock as a queued rwlock (x86 qrwlock): a waiting writer makes new "
+                + "readers queue; the writer's wait is bounded"));
+        readerPref.setTooltip(new Tooltip("mm_rb_lock as a reader-preferring rwlock (powerpc v4.15): a writer "
+                + "spins for as long as any reader is inside"));
+        queued.setFocusTraversable(false);
+        readerPref.setFocusTraversable(false);
+        queued.selectedProperty().addListener((o, a, on) -> {
+            if (!syncing && on) {
+                player.setPolicy(RwlockPolicy.QUEUED);
+            }
+        });
+        readerPref.selectedProperty().addListener((o, a, on) -> {
+            if (!syncing && on) {
+                player.setPolicy(RwlockPolicy.READER_PREF);
+            }
+        });
+        busyDisabled.add(policy);
+        Button edit = new Button("Edit scenario…");
+        edit.setId("edit-scenario");
+        edit.setTooltip(new Tooltip("Edit the initial layout, the threads' programs and the run settings (E)"));
+        edit.setOnAction(e -> editScenario());
+        edit.setFocusTraversable(false);
+        Button reset = new Button("Reset");
+        reset.setId("reset");
+        reset.setTooltip(new Tooltip("Back to the scenario as loaded, its own schedule, step 0 (R)"));
+        reset.setOnAction(e -> player.reset());
+        reset.setFocusTraversable(false);
+        busyDisabled.add(edit);
+        busyDisabled.add(reset);
+        theme.getItems().setAll(Theme.values());
+        theme.setTooltip(new Tooltip("Light, dark, or a palette safe for colour-blind viewers"));
+        theme.setFocusTraversable(false);
+        theme.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> applyTheme(t));
+        Button help = new Button("Keys");
+        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        help.setOnAction(e -> showKeys());
+        help.setFocusTraversable(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(app, title, spacer, edit, reset, new Separator(Orientation.VERTICAL), theme,
+                help);
+        bar.getStyleClass().add("main-toolbar");
+        Label policyLabel = new Label("mm_rb_lock policy:");
+        policyLabel.getStyleClass().add("toolbar-label");
+        HBox protBar = new HBox(8, prot, toggleBox, protectionLabel, new Separator(Orientation.VERTICAL),
+                policyLabel, policy);
+        protBar.setAlignment(Pos.CENTER_LEFT);
+        protBar.getStyleClass().add("protection-bar");
+        return new VBox(bar, protBar);
+    }
+
+    static String shortName(Toggle t) {
+        return switch (t) {
+            case NO_LOCK -> "no mm_rb_lock";
+            case NO_REFCOUNT -> "no refcount";
+            case NO_EMPTY_CHECK -> "no empty check";
+            case CLEAR_BEFORE_ERASE -> "clear before erase";
+            case SPF_USES_VMACACHE -> "SPF uses vmacache";
+            case PRE_PATCH -> "pre-patch";
+        };
+    }
+
+    private Node captionBar() {
+        threadChip.getStyleClass().add("thread-chip");
+        caption.getStyleClass().add("caption");
+        caption.setId("caption");
+        caption.setWrapText(true);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        stepLabel.getStyleClass().add("step-label");
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row1 = new HBox(10, threadChip, caption, stepLabel);
+        row1.setAlignment(Pos.CENTER_LEFT);
+        where.getStyleClass().add("where");
+        kind.getStyleClass().add("kind-tag");
+        HBox row2 = new HBox(10, where, kind);
+        row2.setAlignment(Pos.CENTER_LEFT);
+        narration.getStyleClass().add("narration");
+        narration.setWrapText(true);
+        narration.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(4, row1, row2, narration);
+        box.getStyleClass().add("caption-bar");
+        return box;
+    }
+
+    private Node center() {
+        StackPane treeStack = new StackPane(tree, treeControls(), legend());
+        treeStack.getStyleClass().add("tree-stack");
+        Label stripTitle = new Label("Address space");
+        stripTitle.getStyleClass().add("panel-title");
+        ToggleButton lin = new ToggleButton("linear");
+        ToggleButton log = new ToggleButton("log");
+        lin.setTooltip(new Tooltip("True addresses, 0 to TASK_SIZE: small VMAs become slivers"));
+        log.setTooltip(new Tooltip("Each VMA and gap gets a width that grows with the log of its size"));
+        SegmentedButton scale = new SegmentedButton(lin, log);
+        scale.getStyleClass().add("small-segmented");
+        log.setSelected(true);
+        lin.setFocusTraversable(false);
+        log.setFocusTraversable(false);
+        lin.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                strip.setScale(StripLayout.Scale.LINEAR);
+            }
+        });
+        log.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                strip.setScale(StripLayout.Scale.LOG);
+            }
+        });
+        Label stripHint = new Label("VMAs and gaps in address order · ▲ markers · pins: each thread's target");
+        stripHint.getStyleClass().add("hint");
+        HBox stripHead = new HBox(10, stripTitle, scale, stripHint);
+        stripHead.setAlignment(Pos.CENTER_LEFT);
+        stripHead.getStyleClass().add("panel-head");
+        VBox stripBox = new VBox(2, stripHead, strip);
+        stripBox.getStyleClass().addAll("panel", "strip-panel");
+        VBox left = new VBox(treeStack, stripBox);
+        VBox.setVgrow(treeStack, Priority.ALWAYS);
+        left.getStyleClass().add("left-column");
+
+        lanesBox.getStyleClass().add("lanes");
+        ScrollPane lanesScroll = new ScrollPane(lanesBox);
+        lanesScroll.setFitToWidth(true);
+        lanesScroll.getStyleClass().add("lanes-scroll");
+        lanesScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Label lanesTitle = new Label("Threads");
+        lanesTitle.getStyleClass().add("panel-title");
+        Label lanesHint = new Label("click a runnable thread, or press its number, to run it next");
+        lanesHint.getStyleClass().add("hint");
+        HBox lanesHead = new HBox(10, lanesTitle, lanesHint);
+        lanesHead.setAlignment(Pos.CENTER_LEFT);
+        lanesHead.getStyleClass().add("panel-head");
+        VBox lanesPanel = new VBox(4, lanesHead, lanesScroll);
+        VBox.setVgrow(lanesScroll, Priority.ALWAYS);
+        lanesPanel.getStyleClass().addAll("panel", "lanes-panel");
+        SplitPane right = new SplitPane(lanesPanel, locks, checker);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.64, 0.79);
+        right.getStyleClass().add("right-column");
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.64);
+        split.getStyleClass().add("main-split");
+        return split;
+    }
+
+    private Node treeControls() {
+        Button fit = new Button("Fit");
+        fit.setTooltip(new Tooltip("Fit the tree into the view (F, or double-click the tree)"));
+        fit.setOnAction(e -> tree.fit());
+        Button minus = new Button("−");
+        minus.setTooltip(new Tooltip("Zoom out (-, or the mouse wheel)"));
+        minus.setOnAction(e -> tree.zoomBy(1 / 1.25));
+        Button plus = new Button("+");
+        plus.setTooltip(new Tooltip("Zoom in (+, or the mouse wheel)"));
+        plus.setOnAction(e -> tree.zoomBy(1.25));
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setSelected(true);
+        follow.setTooltip(new Tooltip("Keep the node the step is about in view"));
+        follow.selectedProperty().addListener((o, a, on) -> tree.setFollow(on));
+        for (Node n : List.of(fit, minus, plus, follow)) {
+            n.setFocusTraversable(false);
+            n.getStyleClass().add("small-button");
+        }
+        HBox box = new HBox(4, fit, minus, plus, follow);
+        box.getStyleClass().add("tree-controls");
+        box.setPickOnBounds(false);
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(box, Pos.TOP_RIGHT);
+        return box;
+    }
+
+    private Node legend() {
+        Label black = new Label("BLACK");
+        black.getStyleClass().addAll("legend-node", "legend-black");
+        Label red = new Label("red");
+        red.getStyleClass().addAll("legend-node", "legend-red");
+        Label text = new Label("UPPERCASE + solid border = black, lowercase + dashed = red · ● vm_ref_count · gap: "
+                + "free space in front · subtree: rb_subtree_gap · ring: what the step touched");
+        text.getStyleClass().add("legend-text");
+        text.setWrapText(true);
+        black.setMinWidth(Region.USE_PREF_SIZE);
+        red.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, black, red, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("legend");
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setMouseTransparent(true);
+        StackPane.setAlignment(box, Pos.BOTTOM_LEFT);
+        return box;
+    }
+
+    private Node timeline() {
+        Button first = navButton("icon-first", "Start: the initial state (Home)", player::home);
+        Button opBack = navButton("icon-prev-op", "Back one whole operation (Shift+←)", player::operationBack);
+        Button back = navButton("icon-back", "Back one step (←)", player::stepBack);
+        playButton.setGraphic(playIcon);
+        playButton.getStyleClass().addAll("nav-button", "play-button");
+        playButton.setId("play");
+        playButton.setTooltip(new Tooltip("Play / pause (Space)"));
+        playButton.setOnAction(e -> player.togglePlay());
+        playButton.setFocusTraversable(false);
+        Button fwd = navButton("icon-fwd", "Forward one step (→)", player::stepForward);
+        fwd.setId("step-forward");
+        back.setId("step-back");
+        Button opFwd = navButton("icon-next-op", "Forward one whole operation (Shift+→)", player::operationForward);
+        Button last = navButton("icon-last", "End of the run (End)", player::end);
+        Button viol = new Button("⚠ first violation");
+        viol.getStyleClass().add("violation-button");
+        viol.setId("first-violation");
+        viol.setTooltip(new Tooltip("Jump to the first step that breaks an invariant (V)"));
+        viol.setOnAction(e -> player.firstViolation());
+        viol.setFocusTraversable(false);
+        for (double s : SPEEDS) {
+            speed.getItems().add(speedText(s));
+        }
+        speed.setValue(speedText(player.speed()));
+        speed.setTooltip(new Tooltip("Playback speed, in steps per second"));
+        speed.setFocusTraversable(false);
+        speed.valueProperty().addListener((o, a, v) -> {
+            if (v != null && !syncing) {
+                player.setSpeed(Double.parseDouble(v.split(" ")[0]));
+            }
+        });
+        HBox.setHgrow(scrub, Priority.ALWAYS);
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, first, opBack, back, playButton, fwd, opFwd, last, scrub, speed, viol);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("timeline");
+        return bar;
+    }
+
+    private static String speedText(double s) {
+        return (s == Math.rint(s) ? Integer.toString((int) s) : Double.toString(s)) + " steps/s";
+    }
+
+    private Button navButton(String iconClass, String tip, Runnable action) {
+        Button b = new Button();
+        b.setGraphic(icon(iconClass));
+        b.getStyleClass().add("nav-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static Region icon(String cls) {
+        Region r = new Region();
+        r.getStyleClass().addAll("icon", cls);
+        return r;
+    }
+
+    private Node statusBar() {
+        status.setText("");
+        status.getStyleClass().add("status");
+        outcome.getStyleClass().add("outcome");
+        status.getRightItems().add(outcome);
+        return status;
+    }
+
+    // ================================================================ themes
+
+    void applyTheme(Theme t) {
+        javafx.scene.Scene sc = getScene();
+        if (sc == null || t == null) {
+            return;
+        }
+        String base = MainView.class.getResource(BASE_CSS).toExternalForm();
+        String tokens = MainView.class.getResource(t.file).toExternalForm();
+        sc.getStylesheets().setAll(tokens, base);
+        palette.refresh();
+        tree.repaint();
+        strip.repaint();
+        scrub.repaint();
+    }
+
+    void selectTheme(Theme t) {
+        theme.getSelectionModel().select(t);
+    }
+
+    // ================================================================ keyboard
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        KeyCode k = e.getCode();
+        boolean shift = e.isShiftDown();
+        boolean handled = true;
+        switch (k) {
+            case SPACE -> player.togglePlay();
+            case LEFT -> {
+                if (shift) {
+                    player.operationBack();
+                } else {
+                    player.stepBack();
+                }
+            }
+            case RIGHT -> {
+                if (shift) {
+                    player.operationForward();
+                } else {
+                    player.stepForward();
+                }
+            }
+            case HOME -> player.home();
+            case END -> player.end();
+            case F11 -> {
+                if (getScene() != null && getScene().getWindow() instanceof Stage st) {
+                    st.setFullScreen(!st.isFullScreen());
+                }
+            }
+            case V -> player.firstViolation();
+            case F -> tree.fit();
+            case R -> {
+                if (!e.isShortcutDown()) {
+                    player.reset();
+                }
+            }
+            case E -> editScenario();
+            case PLUS, ADD, EQUALS -> tree.zoomBy(1.25);
+            case MINUS, SUBTRACT -> tree.zoomBy(1 / 1.25);
+            default -> {
+                int d = digit(k);
+                if (d >= 1 && d <= 9) {
+                    if (shift) {
+                        player.chooseUntilBlocked(d - 1);
+                    } else {
+                        player.choose(d - 1);
+                    }
+                } else if (k == KeyCode.SLASH && shift) {
+                    showKeys();
+                } else {
+                    handled = false;
+                }
+            }
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    static int digit(KeyCode k) {
+        return switch (k) {
+            case DIGIT1, NUMPAD1 -> 1;
+            case DIGIT2, NUMPAD2 -> 2;
+            case DIGIT3, NUMPAD3 -> 3;
+            case DIGIT4, NUMPAD4 -> 4;
+            case DIGIT5, NUMPAD5 -> 5;
+            case DIGIT6, NUMPAD6 -> 6;
+            case DIGIT7, NUMPAD7 -> 7;
+            case DIGIT8, NUMPAD8 -> 8;
+            case DIGIT9, NUMPAD9 -> 9;
+            default -> -1;
+        };
+    }
+
+    private void showKeys() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.initOwner(getScene() == null ? null : getScene().getWindow());
+        a.setTitle("Keyboard");
+        a.setHeaderText("Keyboard shortcuts");
+        Label l = new Label(String.join("\n",
+                "Space           play / pause",
+                "← / →           one step back / forward",
+                "Shift+← / →     one whole operation back / forward",
+                "Home / End      the initial state / the end of the run",
+                "1 … 9           be the scheduler: that thread takes the next step",
+                "Shift+1 … 9     that thread runs until it blocks or finishes",
+                "V               the first violation",
+                "F, + / −        fit the tree, zoom in / out (drag to pan)",
+                "E               edit the scenario",
+                "R               reset",
+                "F11             full screen"));
+        l.getStyleClass().add("mono");
+        a.getDialogPane().setContent(l);
+        if (getScene() != null) {
+            a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        a.show();
+    }
+
+    private void editScenario() {
+        Scenario s = player.scenario();
+        if (s == null || player.busy()) {
+            return;
+        }
+        player.pause();
+        ScenarioEditor ed = new ScenarioEditor(getScene() == null ? null : getScene().getWindow(), s);
+        ed.showAndWait().ifPresent(player::setScenario);
+    }
+
+    // ================================================================ refresh from the player
+
+    private void refresh() {
+        Scene s = player.scene();
+        syncControls();
+        if (s == null) {
+            caption.setText(player.busy() ? player.busyText() : "Nothing loaded.");
+            return;
+        }
+        if (s != shownScene) {
+            boolean forward = player.lastMove() == Player.Move.FORWARD_ONE && player.previousScene() != null;
+            double ms = !forward ? 0 : player.playing() ? Math.min(420, 850 / player.speed()) : 420;
+            if (ms < 40) {
+                ms = 0;
+            }
+            shownScene = s;
+            tree.show(s, forward ? player.previousScene() : null, ms);
+            strip.show(s.strip());
+            showCaption(s);
+            locks.update(s.locks());
+            checker.update(s);
+            showLanes(s);
+        }
+        scrub.show(player.trace(), player.index(), player.operationStarts());
+    }
+
+    private void showCaption(Scene s) {
+        caption.setText(s.caption());
+        stepLabel.setText(s.index() == 0 ? "index 0 / " + s.size() : "step " + s.index() + " / " + s.size());
+        if (s.step() == null) {
+            threadChip.setText("start");
+            threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
+            where.setText("Press → to take the first step, Space to play, or a thread's number to choose who runs.");
+            kind.setText("");
+            kind.setVisible(false);
+        } else {
+            threadChip.setText(s.step().threadName());
+            threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
+            threadChip.getStyleClass().add("thread-" + (s.step().thread() % 9 + 1));
+            where.setText(s.where() + "   " + s.step().function() + "()");
+            kind.setText(kindText(s.step().loc(), s.step().waiting()));
+            kind.setVisible(true);
+        }
+        caption.pseudoClassStateChanged(BAD, s.step() != null && !s.step().violations().isEmpty());
+        String n = s.narration();
+        narration.setText(n);
+        narration.setManaged(!n.isEmpty());
+        narration.setVisible(!n.isEmpty());
+    }
+
+    static String kindText(Loc loc, boolean waiting) {
+        if (waiting) {
+            return loc.kind() == Loc.Kind.BLOCK ? "goes to sleep" : "spins";
+        }
+        return switch (loc.kind()) {
+            case STORE -> "store";
+            case GAP -> "gap store";
+            case SEQ -> "vm_sequence";
+            case VISIT -> "node visit";
+            case CHECK -> "check";
+            case LOCK -> "lock";
+            case SPIN -> "spins";
+            case BLOCK -> "sleeps";
+            case RMW -> "atomic";
+            case FREE -> "free";
+            case GROUP -> "group";
+        };
+    }
+
+    private void showLanes(Scene s) {
+        if (lanes.size() != s.threads().size()) {
+            lanes.clear();
+            lanesBox.getChildren().clear();
+            for (int i = 0; i < s.threads().size(); i++) {
+                ThreadLane l = new ThreadLane(i, player::choose, player::chooseUntilBlocked);
+                lanes.add(l);
+                lanesBox.getChildren().add(l);
+            }
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            lanes.get(i).update(s.threads().get(i));
+        }
+    }
+
+    private void syncControls() {
+        syncing = true;
+        try {
+            Scenario sc = player.scenario();
+            if (sc != null) {
+                for (Map.Entry<Toggle, ToggleButton> e : toggles.entrySet()) {
+                    e.getValue().setSelected(sc.protection().has(e.getKey()));
+                }
+                boolean q = sc.protection().policy() == RwlockPolicy.QUEUED;
+                queued.setSelected(q);
+                readerPref.setSelected(!q);
+                protectionLabel.setText(sc.protection().toggles().isEmpty() ? "= the patch" : "≠ the patch");
+                protectionLabel.pseudoClassStateChanged(BAD, !sc.protection().toggles().isEmpty());
+                title.setText(sc.title());
+                if (getScene() != null && getScene().getWindow() instanceof Stage st) {
+                    st.setTitle("VMA Lab — " + sc.title());
+                }
+            }
+            boolean busy = player.busy();
+            for (Node n : busyDisabled) {
+                n.setDisable(busy);
+            }
+            playIcon.getStyleClass().setAll("icon", player.playing() ? "icon-pause" : "icon-play");
+            playButton.pseudoClassStateChanged(ACTIVE, player.playing());
+            speed.setValue(speedText(player.speed()));
+            String msg = player.message();
+            if (busy) {
+                status.setText(player.busyText());
+                status.setProgress(player.progress() < 0 ? -1 : Math.max(0.01, player.progress()));
+            } else {
+                status.setText(msg.isEmpty() ? "Ready. " + (player.scene() == null ? "" : lanesHint()) : msg);
+                status.setProgress(0);
+            }
+            if (player.trace() != null) {
+                String o = player.trace().outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                outcome.setText("run: " + o + " · " + player.trace().outcomeMessage() + " · "
+                        + player.trace().violations().size() + " violation(s)");
+                outcome.pseudoClassStateChanged(BAD, !player.trace().violations().isEmpty());
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private String lanesHint() {
+        return "Space plays · ← → step · 1-" + Math.min(9, Math.max(1, player.trace() == null ? 1
+                : player.trace().threadCount())) + " choose who runs next · ? shows every key";
+    }
+}

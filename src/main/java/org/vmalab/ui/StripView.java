@@ -1,0 +1,282 @@
+package org.vmalab.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+import org.vmalab.ui.model.Fmt;
+import org.vmalab.ui.model.NodeState;
+import org.vmalab.ui.model.Scene;
+import org.vmalab.ui.model.Scene.Pin;
+import org.vmalab.ui.model.Scene.Pte;
+import org.vmalab.ui.model.Scene.Segment;
+import org.vmalab.ui.model.Scene.SegmentKind;
+import org.vmalab.ui.model.Scene.Window;
+import org.vmalab.ui.model.StripLayout;
+
+/**
+ * The address space as a strip: VMAs and the gaps between them in address order, {@code highest_vm_end}
+ * and {@code mmap_base}, the search window and the chosen hole of an mmap, each thread's target address and
+ * the installed PTEs. Linear (true addresses) or log (each segment's width grows with log of its size).
+ */
+final class StripView extends Region {
+    private static final double BAR_TOP = 34;
+    private static final double BAR_H = 34;
+    private static final double PAD = 14;
+
+    private final Canvas canvas = new Canvas();
+    private final Palette palette;
+    private final Tooltip tooltip = new Tooltip();
+    private Scene.Strip strip;
+    private StripLayout.Scale scale = StripLayout.Scale.LOG;
+    private StripLayout layout;
+    private final Font label = Font.font("DejaVu Sans", FontWeight.BOLD, 11);
+    private final Font small = Font.font("DejaVu Sans", 10);
+
+    StripView(Palette palette) {
+        this.palette = palette;
+        getStyleClass().add("strip-view");
+        getChildren().add(canvas);
+        setMinHeight(118);
+        setPrefHeight(124);
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
+    }
+
+    void setScale(StripLayout.Scale s) {
+        scale = s;
+        draw();
+    }
+
+    StripLayout.Scale scale() {
+        return scale;
+    }
+
+    void show(Scene.Strip s) {
+        strip = s;
+        draw();
+    }
+
+    void repaint() {
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            draw();
+        }
+    }
+
+    private double x(long addr) {
+        return PAD + layout.x(addr);
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setGlobalAlpha(1);
+        g.setFill(palette.get(Ink.BG));
+        g.fillRect(0, 0, w, h);
+        if (strip == null || w < 2 * PAD + 10) {
+            return;
+        }
+        layout = StripLayout.of(strip, scale, w - 2 * PAD);
+        g.setTextBaseline(VPos.CENTER);
+        // segments
+        for (int i = 0; i < layout.segments().size(); i++) {
+            Segment s = layout.segments().get(i);
+            double x0 = PAD + layout.x0(i);
+            double x1 = PAD + layout.x1(i);
+            double sw = Math.max(x1 - x0, s.kind() == SegmentKind.VMA ? 3 : 0);
+            switch (s.kind()) {
+                case VMA -> {
+                    g.setFill(palette.get(Ink.STRIP_VMA));
+                    g.fillRect(x0, BAR_TOP, sw, BAR_H);
+                    if (s.touched()) {
+                        g.setStroke(palette.get(Ink.STRIP_VMA_TOUCHED));
+                        g.setLineWidth(3);
+                        g.strokeRect(x0 - 1.5, BAR_TOP - 1.5, sw + 3, BAR_H + 3);
+                    }
+                    g.setFont(label);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    if (sw > s.name().length() * 7.2 + 6) {
+                        g.setFill(palette.get(Ink.STRIP_VMA_TEXT));
+                        g.fillText(s.name(), x0 + sw / 2, BAR_TOP + BAR_H / 2);
+                    }
+                }
+                case GAP, TOP_GAP -> {
+                    g.setFill(palette.get(s.kind() == SegmentKind.TOP_GAP ? Ink.STRIP_TOP : Ink.STRIP_GAP));
+                    g.fillRect(x0, BAR_TOP, sw, BAR_H);
+                    g.setStroke(palette.get(Ink.STRIP_GAP_LINE));
+                    g.setLineWidth(1);
+                    g.strokeRect(x0, BAR_TOP + 0.5, sw, BAR_H - 1);
+                    String t = Fmt.size(s.size());
+                    g.setFont(small);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    if (sw > t.length() * 6.2 + 8) {
+                        g.setFill(palette.get(Ink.TEXT_DIM));
+                        g.fillText(t, x0 + sw / 2, BAR_TOP + BAR_H / 2);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        // erased, cleared or freed VMAs: dashed outlines where they were
+        for (Segment s : strip.ghosts()) {
+            double x0 = x(s.start());
+            double x1 = Math.max(x(s.end()), x0 + 3);
+            boolean bad = s.state() == NodeState.FREED;
+            g.setStroke(palette.get(bad ? Ink.BAD : Ink.STRIP_GHOST));
+            g.setLineWidth(2);
+            g.setLineDashes(4, 3);
+            g.strokeRect(x0, BAR_TOP - 4, x1 - x0, BAR_H + 8);
+            g.setLineDashes();
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setFill(palette.get(bad ? Ink.BAD : Ink.TEXT_DIM));
+            g.fillText(s.name() + " (" + (s.state() == null ? "off" : s.state().label()) + ")", (x0 + x1) / 2,
+                    BAR_TOP + BAR_H + 14);
+        }
+        if (strip.checking() != null) {
+            band(g, strip.checking(), Ink.STRIP_CHECK, false);
+        }
+        if (strip.hole() != null) {
+            band(g, strip.hole(), Ink.STRIP_HOLE, true);
+        }
+        if (strip.window() != null) {
+            Window win = strip.window();
+            double x0 = x(win.start());
+            double x1 = x(win.end());
+            Color c = palette.get(Ink.STRIP_WINDOW);
+            g.setStroke(c);
+            g.setLineWidth(2);
+            double y = BAR_TOP - 8;
+            g.strokeLine(x0, y, x1, y);
+            g.strokeLine(x0, y, x0, y + 6);
+            g.strokeLine(x1, y, x1, y + 6);
+            g.setFill(c);
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("search window: " + win.label(), (x0 + x1) / 2, y - 7);
+        }
+        // markers under the bar; the axis ends above it
+        double my = BAR_TOP + BAR_H + 28;
+        marker(g, strip.highestVmEnd(), "highest_vm_end " + Fmt.hex(strip.highestVmEnd()), Ink.STRIP_HIGH, my);
+        marker(g, strip.mmapBase(), "mmap_base " + Fmt.hex(strip.mmapBase()), Ink.STRIP_BASE, my + 14);
+        g.setFill(palette.get(Ink.TEXT_DIM));
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("0", PAD, BAR_TOP - 8);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("TASK_SIZE " + Fmt.hex(strip.taskSize()), w - PAD, BAR_TOP - 8);
+        // PTEs
+        for (Pte p : strip.ptes()) {
+            double px = x(p.addr());
+            g.setStroke(palette.get(p.outsideVmas() ? Ink.PTE_BAD : Ink.PTE));
+            g.setLineWidth(p.outsideVmas() ? 3 : 2);
+            g.strokeLine(px, BAR_TOP + BAR_H - 10, px, BAR_TOP + BAR_H + 6);
+            if (p.outsideVmas()) {
+                g.setFill(palette.get(Ink.PTE_BAD));
+                g.setFont(label);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText("PTE outside every VMA", px + 4, BAR_TOP + BAR_H + 12);
+            }
+        }
+        // thread pins
+        int k = 0;
+        for (Pin p : strip.pins()) {
+            double px = x(p.addr());
+            Color c = palette.thread(p.thread());
+            g.setStroke(c);
+            g.setLineWidth(2.5);
+            g.strokeLine(px, 14, px, BAR_TOP + BAR_H);
+            double cw = Math.max(26, p.threadName().length() * 8 + 10);
+            double cx = px - cw / 2 + k * 3;
+            g.setFill(c);
+            g.fillRoundRect(cx, 2, cw, 16, 8, 8);
+            g.setFill(palette.get(Ink.THREAD_TEXT));
+            g.setFont(label);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(p.threadName(), cx + cw / 2, 10);
+            k++;
+        }
+    }
+
+    private void band(GraphicsContext g, Window win, Ink ink, boolean fill) {
+        double x0 = x(win.start());
+        double x1 = Math.max(x(win.end()), x0 + 3);
+        Color c = palette.get(ink);
+        if (fill) {
+            g.setGlobalAlpha(0.55);
+            g.setFill(c);
+            g.fillRect(x0, BAR_TOP, x1 - x0, BAR_H);
+            g.setGlobalAlpha(1);
+        }
+        g.setStroke(c);
+        g.setLineWidth(3);
+        g.strokeRect(x0, BAR_TOP, x1 - x0, BAR_H);
+        g.setFill(c);
+        g.setFont(label);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(win.label(), (x0 + x1) / 2, BAR_TOP + BAR_H + 12);
+    }
+
+    /** A marker under the bar; its label goes to the side with room. */
+    private void marker(GraphicsContext g, long addr, String name, Ink ink, double y) {
+        if (addr == 0) {
+            return;
+        }
+        double px = x(addr);
+        Color c = palette.get(ink);
+        g.setFill(c);
+        g.fillPolygon(new double[] {px, px - 5, px + 5}, new double[] {BAR_TOP + BAR_H + 1, BAR_TOP + BAR_H + 9,
+            BAR_TOP + BAR_H + 9}, 3);
+        g.setStroke(c);
+        g.setLineWidth(1);
+        g.strokeLine(px, BAR_TOP + BAR_H + 9, px, y);
+        g.setFont(small);
+        boolean left = px > canvas.getWidth() / 2;
+        g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.strokeLine(px, y, left ? px - 6 : px + 6, y);
+        g.fillText(name, left ? px - 9 : px + 9, y);
+    }
+
+    private void hover(double sx) {
+        if (layout == null || strip == null) {
+            return;
+        }
+        String text = null;
+        for (int i = 0; i < layout.segments().size(); i++) {
+            if (sx >= PAD + layout.x0(i) && sx <= PAD + Math.max(layout.x1(i), layout.x0(i) + 3)) {
+                Segment s = layout.segments().get(i);
+                String range = "[" + Fmt.hex(s.start()) + ", " + Fmt.hex(s.end()) + ")  " + Fmt.size(s.size());
+                text = switch (s.kind()) {
+                    case VMA -> s.name() + " " + range;
+                    case GAP -> "free gap in front of " + s.name() + " " + range;
+                    case TOP_GAP -> "free space above the last VMA " + range
+                            + "\n(the allocators check it through highest_vm_end; no tree node owns it)";
+                };
+            }
+        }
+        if (text == null) {
+            Tooltip.uninstall(canvas, tooltip);
+        } else {
+            tooltip.setText(text);
+            Tooltip.install(canvas, tooltip);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.vmalab.ui;
+
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.vmalab.engine.Scenarios;
+import org.vmalab.ui.model.Playable;
+import org.vmalab.ui.model.Player;
+
+/**
+ * The JavaFX application. Not a main class: {@link WindowLauncher#launch} starts it, so that JavaFX loads
+ * from the plain class path of {@code vmalab.jar}.
+ */
+public final class VmaLabApp extends Application {
+    private FxBackground background;
+
+    @Override
+    public void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler(WindowLauncher::uncaught);
+        background = new FxBackground();
+        Player player = new Player(background);
+        MainView view = new MainView(player);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1600, screen.getWidth());
+        double h = Math.min(1000, screen.getHeight());
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, w, h);
+        stage.setScene(scene);
+        stage.setTitle("VMA Lab");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        view.selectTheme(WindowLauncher.initialTheme());
+        stage.show();
+        player.load(Playable.of(Scenarios.defaultScenario()));
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdown();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.vmalab.ui.model;
+
+import java.util.Locale;
+
+/** Number formatting shared by every panel: kernel-style hex, and sizes in binary units. */
+public final class Fmt {
+    private Fmt() {
+    }
+
+    /** {@code 0x55555575d000}. */
+    public static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /** Hex without the prefix, as /proc/PID/maps prints ranges. */
+    public static String bare(long v) {
+        return Long.toHexString(v);
+    }
+
+    /** {@code 555555554000-55555555c000}. */
+    public static String range(long start, long end) {
+        return bare(start) + "-" + bare(end);
+    }
+
+    /** A size in binary units: {@code 0}, {@code 16 KiB}, {@code 2 MiB}, {@code 42.7 TiB}. */
+    public static String size(long bytes) {
+        if (bytes == 0) {
+            return "0";
+        }
+        if (bytes < 0) {
+            return hex(bytes);
+        }
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (Math.abs(v - Math.rint(v)) < 0.05 || v >= 100) {
+            return String.format(Locale.ROOT, "%d %s", Math.round(v), units[u]);
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** A gap value as the node shows it: hex, shortened to fit ({@code 0x2aaaa2266000} stays whole). */
+    public static String gap(long v) {
+        return hex(v);
+    }
+}
