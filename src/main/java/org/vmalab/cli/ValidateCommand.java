@@ -1,0 +1,76 @@
+package org.vmalab.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonException;
+import org.vmalab.lesson.LessonLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code validate FILE...}: checks lesson and scenario files; one line per problem, exit 0 or 2. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check lesson and scenario files (the format of lessons/, see docs/WRITING-LESSONS.md).",
+                "Each file is read strictly (unknown keys, wrong types, bad numbers, unknown threads or operations "
+                        + "are errors), then each part with a fixed schedule is run: every narration and checkpoint "
+                        + "must find its step, and the expected outcome must hold.",
+                "Each problem is one line on standard error: FILE:LINE:COLUMN: message. Exit code 0 when every file "
+                        + "is valid, 2 otherwise."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "lesson or scenario files (YAML)")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--no-run", description = "check the format only; do not run the parts")
+    boolean noRun;
+
+    @Option(names = {"-q", "--quiet"}, description = "print nothing for a valid file")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(files, !noRun, quiet, out, err);
+    }
+
+    /** Validates {@code files}; valid files are reported on {@code out}, problems on {@code err}. */
+    public static int run(List<Path> files, boolean runParts, boolean quiet, PrintWriter out, PrintWriter err) {
+        int bad = 0;
+        for (Path f : files) {
+            List<LessonException> problems = new ArrayList<>();
+            Lesson lesson = null;
+            try {
+                lesson = LessonLoader.load(f);
+                if (runParts) {
+                    problems.addAll(LessonLoader.verify(lesson));
+                }
+            } catch (LessonException e) {
+                problems.add(e);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                problems.add(new LessonException(f.toString(), 1, 1, "internal error while checking the file "
+                        + "(please report it): " + e));
+            }
+            if (problems.isEmpty()) {
+                if (!quiet) {
+                    int n = lesson.parts().size();
+                    out.println(f + ": ok (" + n + (n == 1 ? " part" : " parts") + (lesson.isNarrated()
+                            ? ", narrated" : "") + ")");
+                }
+            } else {
+                bad++;
+                for (LessonException e : problems) {
+                    err.println(e.getMessage());
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+        return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+}
