@@ -1,0 +1,143 @@
+package org.vmalab.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vmalab.cli.VmaLab;
+import org.vmalab.engine.CheckLevel;
+import org.vmalab.engine.Const;
+import org.vmalab.engine.Field;
+import org.vmalab.engine.Machine;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.VmaSpec;
+import org.vmalab.lesson.LessonLoader;
+
+class MapsImporterTest {
+    /** /bin/cat on Ubuntu 18.04 (kernel 4.15), ASLR off: the source of SEMANTICS layout W. */
+    static final String CAT = """
+            555555554000-55555555c000 r-xp 00000000 08:01 1180733                    /bin/cat
+            55555575b000-55555575c000 r--p 00007000 08:01 1180733                    /bin/cat
+            55555575c000-55555575d000 rw-p 00008000 08:01 1180733                    /bin/cat
+            55555575d000-55555577e000 rw-p 00000000 00:00 0                          [heap]
+            7ffff79e4000-7ffff7bcb000 r-xp 00000000 08:01 1183451                    /lib/x86_64-linux-gnu/libc-2.27.so
+            7ffff7bcb000-7ffff7dcb000 ---p 001e7000 08:01 1183451                    /lib/x86_64-linux-gnu/libc-2.27.so
+            7ffff7dcb000-7ffff7dcf000 r--p 001e7000 08:01 1183451                    /lib/x86_64-linux-gnu/libc-2.27.so
+            7ffff7dcf000-7ffff7dd1000 rw-p 001eb000 08:01 1183451                    /lib/x86_64-linux-gnu/libc-2.27.so
+            7ffff7dd1000-7ffff7dd5000 rw-p 00000000 00:00 0
+            7ffff7dd5000-7ffff7dfc000 r-xp 00000000 08:01 1183423                    /lib/x86_64-linux-gnu/ld-2.27.so
+            7ffff7ff7000-7ffff7ffa000 r--p 00000000 00:00 0                          [vvar]
+            7ffff7ffa000-7ffff7ffc000 r-xp 00000000 00:00 0                          [vdso]
+            7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0                          [stack]
+            ffffffffff600000-ffffffffff601000 r-xp 00000000 00:00 0                  [vsyscall]
+            """;
+
+    @Test
+    void catBecomesALayoutNamedAfterItsFiles() throws MapsException {
+        MapsImporter.Result r = MapsImporter.parse(CAT, "cat.maps", false);
+        assertEquals(13, r.vmas().size());
+        assertEquals(List.of("cat", "cat~2", "cat~3", "[heap]", "libc-2.27.so", "libc-2.27.so~2", "libc-2.27.so~3",
+                "libc-2.27.so~4", "[anon]", "ld-2.27.so", "[vvar]", "[vdso]", "[stack]"),
+                r.vmas().stream().map(VmaSpec::name).toList());
+        VmaSpec heap = r.vmas().get(3);
+        assertEquals(Const.VM_READ | Const.VM_WRITE, heap.flags());
+        assertTrue(!heap.hasOps() && heap.anonVma() != 0, "the heap is anonymous and has an anon_vma");
+        VmaSpec stack = r.vmas().get(12);
+        assertTrue(stack.growsDown());
+        assertTrue(r.vmas().get(0).hasOps() && r.vmas().get(11).hasOps(), "files and [vdso] have vm_ops");
+        assertEquals(0, r.vmas().get(5).flags(), "---p");
+        assertEquals(1, r.notes().size());
+        assertTrue(r.notes().get(0).startsWith("cat.maps:14: skipped [vsyscall]"));
+        Machine m = new Machine(MapsImporter.scenario(r), CheckLevel.FULL);
+        assertTrue(m.initialViolations().isEmpty(), m.initialViolations()::toString);
+        assertEquals(0x7ffffffff000L, m.memory().mm(Field.HIGHEST_VM_END));
+    }
+
+    @Test
+    void aMalformedLineNamesTheFileTheLineAndTheField() {
+        String bad = CAT.replace("55555575b000-55555575c000 r--p", "55555575b000-55555575c000 r--q");
+        MapsException e = assertThrows(MapsException.class, () -> MapsImporter.parse(bad, "x.maps", false));
+        assertEquals("x.maps:2: expected permissions such as r-xp, found 'r--q'", e.getMessage());
+        assertEquals("x.maps:1: expected START-END in hex, found 'zz-10'",
+                assertThrows(MapsException.class, () -> MapsImporter.parse("zz-10 r-xp 0 0:0 0\n", "x.maps",
+                        false)).getMessage());
+        assertEquals("x.maps:1: [0x1000, 0x1800) is not page aligned",
+                assertThrows(MapsException.class, () -> MapsImporter.parse("1000-1800 r-xp 0 0:0 0\n", "x.maps",
+                        false)).getMessage());
+        assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse(
+                "3000-5000 r-xp 0 0:0 0\n2000-4000 r-xp 0 0:0 0\n", "x.maps", false)).getMessage()
+                .startsWith("x.maps:2: [0x2000, 0x4000) overlaps or precedes"));
+        assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse("hello\n\n", "x.maps", false))
+                .getMessage().startsWith("x.maps:1: "));
+        assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse("", "x.maps", false))
+                .getMessage().startsWith("x.maps:1: no mapping"));
+    }
+
+    @Test
+    void lenientSkipsMalformedLinesAndCountsThem() throws MapsException {
+        String bad = CAT.replace("[heap]", "[heap]\nthis is not a maps line\n1-2 r-xp 0 0:0 0");
+        MapsImporter.Result r = MapsImporter.parse(bad, "x.maps", true);
+        assertEquals(2, r.malformedSkipped());
+        assertEquals(13, r.vmas().size());
+    }
+
+    @Test
+    void theImportCommandWritesAScenarioThatLoadsBack(@TempDir Path dir) throws Exception {
+        Path maps = dir.resolve("cat.maps");
+        Files.writeString(maps, CAT);
+        Path out = dir.resolve("cat.yaml");
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = VmaLab.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("import", maps.toString(), "--out", out.toString()));
+        Scenario back = LessonLoader.load(out).scenario();
+        assertEquals(MapsImporter.parse(CAT, "cat.maps", false).vmas(), back.layout());
+        /* never overwrite without --force; a missing folder is a one-line error; nothing is half-written */
+        assertEquals(2, cl.execute("import", maps.toString(), "--out", out.toString()));
+        assertEquals(0, cl.execute("import", maps.toString(), "--out", out.toString(), "--force"));
+        assertEquals(2, cl.execute("import", maps.toString(), "--out", dir.resolve("no/such/dir/x.yaml").toString()));
+        Files.writeString(dir.resolve("bad.maps"), "1000-2000 r-xp 0 0:0 0\nbroken\n");
+        assertEquals(2, cl.execute("import", dir.resolve("bad.maps").toString(), "--out",
+                dir.resolve("bad.yaml").toString()));
+        assertTrue(err.toString().contains("bad.maps:2: expected START-END in hex"), err.toString());
+        assertTrue(!Files.exists(dir.resolve("bad.yaml")));
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    /** A synthetic maps file of n VMAs with holes between them. */
+    static String synthetic(int n) {
+        StringBuilder b = new StringBuilder(n * 80);
+        long a = 0x10000000L;
+        for (int i = 0; i < n; i++) {
+            long len = Const.PAGE_SIZE * (1 + i % 5);
+            b.append(Long.toHexString(a)).append('-').append(Long.toHexString(a + len)).append(i % 3 == 0
+                    ? " rw-p 00000000 00:00 0\n" : " r--p 00000000 08:01 42 /usr/lib/lib" + (i % 97) + ".so\n");
+            a += len + Const.PAGE_SIZE * (i % 4);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void sixtyFiveThousandFiveHundredThirtyVmasImportAndBuild(@TempDir Path dir) throws Exception {
+        MapsImporter.Result r = MapsImporter.parse(synthetic(Const.MAX_MAP_COUNT), "big.maps", false);
+        assertEquals(Const.MAX_MAP_COUNT, r.vmas().size());
+        Machine m = new Machine(MapsImporter.scenario(r), CheckLevel.ESSENTIAL);
+        assertTrue(m.initialViolations().isEmpty());
+        assertEquals(Const.MAX_MAP_COUNT, m.memory().mm(Field.MAP_COUNT));
+        Path out = dir.resolve("big.yaml");
+        org.vmalab.lesson.ScenarioWriter.write(MapsImporter.scenario(r), org.vmalab.engine.Schedule.roundRobin(), out);
+        assertEquals(Const.MAX_MAP_COUNT, LessonLoader.load(out).scenario().layout().size());
+        assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse(synthetic(Const.MAX_MAP_COUNT + 1),
+                "huge.maps", false)).getMessage().contains("more than 65530 VMAs"));
+    }
+}
