@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** SEMANTICS 8.5 and 8.7: every micro-step of vma_link and munmap, against the golden lists. */
 class GoldenStepsTest {
+    /** A golden file of SEMANTICS section 8, as vendored in src/test/resources/golden. */
     static Path golden(String name) {
-        return Path.of(System.getProperty("vmalab.spec.dir", "../shared/spec"), "golden", name);
+        return Path.of("src/test/resources/golden", name);
     }
 
     /** Sections "### title" of a golden file, with their numbered step lines (number stripped). */
