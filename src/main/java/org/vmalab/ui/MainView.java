@@ -129,8 +129,18 @@ final class MainView extends BorderPane {
             }
         };
         ticker.start();
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // on the scene, so that the keys work whatever has the focus (or nothing)
+        sceneProperty().addListener((o, a, n) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (n != null) {
+                n.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
     }
+
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
 
     Player player() {
         return player;

@@ -22,7 +22,10 @@ public final class Fmt {
         return bare(start) + "-" + bare(end);
     }
 
-    /** A size in binary units: {@code 0}, {@code 16 KiB}, {@code 2 MiB}, {@code 42.7 TiB}. */
+    /**
+     * A size in binary units: exact when a unit divides it and the number stays short ({@code 2044 KiB},
+     * {@code 16 KiB}, {@code 1 MiB}), else one decimal in the largest unit ({@code 42.7 TiB}).
+     */
     public static String size(long bytes) {
         if (bytes == 0) {
             return "0";
@@ -31,15 +34,14 @@ public final class Fmt {
             return hex(bytes);
         }
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
+        for (int u = units.length - 1; u >= 0; u--) {
+            long unit = 1L << (10 * u);
+            if (bytes % unit == 0 && bytes / unit < 10000) {
+                return (bytes / unit) + " " + units[u];
+            }
         }
-        if (Math.abs(v - Math.rint(v)) < 0.05 || v >= 100) {
-            return String.format(Locale.ROOT, "%d %s", Math.round(v), units[u]);
-        }
+        int u = (63 - Long.numberOfLeadingZeros(bytes)) / 10;
+        double v = bytes / (double) (1L << (10 * u));
         return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 

@@ -1,0 +1,141 @@
+package org.vmalab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vmalab.engine.Toggle;
+import org.vmalab.ui.model.Player;
+import org.vmalab.ui.model.Races;
+
+/**
+ * The window, headless (Monocle): open it, step, go back, choose a thread, toggle a protection and watch a
+ * violation appear and disappear. Engine runs go to the background thread; the tests wait for them without
+ * sleeping. The window fits the headless screen (1280x800 by default).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowTest {
+    private Player player;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        player = new Player(new FxBackground());
+        view = new MainView(player);
+        stage.setScene(new javafx.scene.Scene(view, 1240, 760));
+        view.selectTheme(MainView.Theme.LIGHT);
+        stage.show();
+        player.load(Races.race(false));
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until the engine run (if any) is installed and the UI thread is idle. */
+    private void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !player.busy() && player.trace() != null));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the engine run did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String caption(FxRobot robot) {
+        return fx(() -> robot.lookup("#caption").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void opensOnTheRaceAtTheInitialState(FxRobot robot) {
+        settle();
+        assertTrue(caption(robot).startsWith("Initial state: 7 VMAs"), caption(robot));
+        assertEquals(2, (int) fx(() -> view.lanes().size()));
+        assertEquals(7, (int) fx(() -> player.scene().nodes().size()));
+        assertTrue(fx(() -> view.tree().shownFrame() != null), "the tree was drawn");
+        Color light = fx(() -> view.palette().get(Ink.BG));
+        fx(() -> {
+            view.selectTheme(MainView.Theme.DARK);
+            return null;
+        });
+        assertNotEquals(light, fx(() -> view.palette().get(Ink.BG)), "the dark theme's background");
+    }
+
+    @Test
+    void stepsForwardAndGoesBack(FxRobot robot) {
+        settle();
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) fx(() -> player.index()));
+        String first = caption(robot);
+        assertTrue(first.contains("user fault at 0x55555575e000"), first);
+        robot.push(KeyCode.RIGHT);
+        robot.clickOn("#step-forward");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, (int) fx(() -> player.index()));
+        robot.clickOn("#step-back");
+        robot.push(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) fx(() -> player.index()));
+        assertEquals(first, caption(robot));
+        robot.push(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals((int) fx(() -> player.size()), (int) fx(() -> player.index()));
+        robot.push(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, (int) fx(() -> player.index()));
+    }
+
+    @Test
+    void choosesAThreadByItsNumberAndByClickingItsLane(FxRobot robot) {
+        settle();
+        robot.push(KeyCode.DIGIT2);
+        settle();
+        assertEquals(1, (int) fx(() -> player.index()));
+        assertEquals(1, (int) fx(() -> player.trace().step(1).thread()), "T2 took the first step");
+        assertTrue(caption(robot).contains("down_write(mmap_sem)"), caption(robot));
+        robot.clickOn(fx(() -> view.lanes().get(0)));
+        settle();
+        assertEquals(2, (int) fx(() -> player.index()));
+        assertEquals(0, (int) fx(() -> player.trace().step(2).thread()), "T1 took the second step");
+    }
+
+    @Test
+    void aProtectionMakesTheViolationAppearAndDisappear(FxRobot robot) {
+        settle();
+        robot.push(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch: no violation");
+        robot.clickOn("#toggle-" + Toggle.NO_REFCOUNT.name());
+        settle();
+        assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_REFCOUNT)));
+        assertFalse(fx(() -> view.checker().list().getItems().isEmpty()), "without the refcount: a violation");
+        assertEquals("I_UAF", fx(() -> view.checker().list().getItems().get(0).invariant().name()));
+        robot.clickOn("#first-violation");
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = fx(() -> player.trace().firstViolationStep());
+        assertEquals(first, (int) fx(() -> player.index()));
+        assertTrue(caption(robot).contains("checks of heap"), caption(robot));
+        robot.clickOn("#toggle-" + Toggle.NO_REFCOUNT.name());
+        settle();
+        assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch again: gone");
+        assertEquals(-1, (int) fx(() -> player.trace().firstViolationStep()));
+    }
+}
