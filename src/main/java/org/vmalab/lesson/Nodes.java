@@ -131,6 +131,9 @@ final class Nodes {
         if (best != null) {
             return " (did you mean '" + best + "'?)";
         }
+        if (valid.size() > 24) {
+            return " (no valid name is close; docs/WRITING-LESSONS.md lists them)";
+        }
         return " (expected one of: " + String.join(", ", valid) + ")";
     }
 

@@ -99,7 +99,7 @@ final class YamlSource {
                     + " characters; the limit is " + (MAX_BYTES >> 20) + " Mi)");
         }
         LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
-                .setAllowRecursiveKeys(false).setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false).setAllowNonScalarKeys(true).setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit(MAX_BYTES + 1).setUseMarks(true).setParseComments(false).build();
         try {
             Guard guard = new Guard(new ParserImpl(settings, new StreamReader(settings, text)), source);
