@@ -75,7 +75,8 @@ public final class Reports {
         if (r.findings().isEmpty()) {
             b.append(indent).append("violations: none").append(r.complete() ? "\n" : " found so far\n");
         } else {
-            b.append(indent).append("violations (").append(r.findings().size()).append(" kinds):\n");
+            b.append(indent).append("violations (").append(r.findings().size())
+                    .append(r.findings().size() == 1 ? " kind):\n" : " kinds):\n");
             for (Finding f : r.findings()) {
                 b.append(indent).append("  ").append(f.kind()).append(": ").append(f.steps())
                         .append(f.steps() == 1 ? " step" : " steps").append(f.shortest() ? "" : " (shortest found)")

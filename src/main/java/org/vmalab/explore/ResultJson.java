@@ -60,7 +60,7 @@ public final class ResultJson {
         w.field("distinct_states", s.distinctStates());
         w.field("schedules", s.schedules());
         w.field("max_depth", s.maxDepth());
-        w.field("elapsed_ms", s.elapsedNanos() / 1_000_000.0);
+        w.field("elapsed_ms", Math.round(s.elapsedNanos() / 100_000.0) / 10.0);
         w.field("states_per_second", Math.round(s.statesPerSecond()));
         w.field("engine_steps", s.engineSteps());
         w.field("cache_hits", s.cacheHits());

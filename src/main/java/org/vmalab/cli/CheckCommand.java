@@ -1,0 +1,372 @@
+package org.vmalab.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.ScenarioException;
+import org.vmalab.explore.AbTable;
+import org.vmalab.explore.EngineError;
+import org.vmalab.explore.ExploreOptions;
+import org.vmalab.explore.ExploreResult;
+import org.vmalab.explore.Explorer;
+import org.vmalab.explore.Finding;
+import org.vmalab.explore.JsonWriter;
+import org.vmalab.explore.Progress;
+import org.vmalab.explore.ProgressListener;
+import org.vmalab.explore.Reports;
+import org.vmalab.explore.ResultJson;
+import org.vmalab.lesson.Expectation;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonException;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.lesson.Part;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code check FILE}: explores every schedule of a lesson's or scenario file's parts; see docs/CLI.md. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Explore every schedule of each part of a lesson or scenario file and report each kind of "
+                + "violation with its shortest schedule, and the distinct final outcomes.",
+                "The search is exhaustive (state caching, sleep-set reduction, one worker per core) unless a bound "
+                        + "cuts it; a run cut short is reported as incomplete, never as a pass.",
+                "Exit code: 0 complete and no violation, 1 a violation found, 3 incomplete without violation, "
+                        + "2 bad input. With --ab: 1 when the patch itself shows a violation.",
+                "The JSON (--json) is described in docs/CHECK-JSON.md."})
+public final class CheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML)")
+    Path file;
+
+    @Option(names = "--bound", paramLabel = "N", description = "longest schedule explored, in steps (default: "
+            + ExploreOptions.DEFAULT_STEP_BOUND + ")")
+    Integer bound;
+
+    @Option(names = "--preemptions", paramLabel = "K", description = "explore only schedules with at most K "
+            + "preemptions (switches away from a thread that could go on); turns the reduction off")
+    Integer preemptions;
+
+    @Option(names = "--no-reduction", description = "no partial-order reduction (for comparison)")
+    boolean noReduction;
+
+    @Option(names = "--no-cache", description = "no visited-state table: enumerate schedules (for comparison)")
+    boolean noCache;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per processor)")
+    Integer threads;
+
+    @Option(names = "--part", paramLabel = "N", description = "only part N (1-based)")
+    Integer part;
+
+    @Option(names = "--ab", description = "A/B table: explore the part (the first one unless --part) under each "
+            + "protection setting (the patch, NO_LOCK, NO_REFCOUNT, NO_EMPTY_CHECK, CLEAR_BEFORE_ERASE, "
+            + "SPF_USES_VMACACHE, PRE_PATCH) and show side by side what each finds")
+    boolean ab;
+
+    @Option(names = "--json", description = "print the result as JSON on standard output")
+    boolean json;
+
+    @Option(names = "--progress", description = "report progress on standard error every second")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(out, err);
+    }
+
+    ExploreOptions options() {
+        ExploreOptions o = ExploreOptions.defaults();
+        if (bound != null) {
+            if (bound < 1) {
+                throw new UserError("--bound must be at least 1");
+            }
+            o = o.withStepBound(bound);
+        }
+        if (preemptions != null) {
+            if (preemptions < 0 || preemptions > 250) {
+                throw new UserError("--preemptions must be between 0 and 250");
+            }
+            o = o.withPreemptionBound(preemptions);
+        }
+        if (threads != null) {
+            if (threads < 0 || threads > 1024) {
+                throw new UserError("--threads must be between 0 (one per processor) and 1024");
+            }
+            o = o.withThreads(threads);
+        }
+        return o.withReduction(!noReduction).withStateCaching(!noCache).withProgressMillis(progress ? 1000 : 250);
+    }
+
+    int run(PrintWriter out, PrintWriter err) {
+        ExploreOptions options = options();
+        Lesson lesson;
+        try {
+            lesson = LessonLoader.load(file);
+        } catch (LessonException e) {
+            throw new UserError(e.getMessage());
+        }
+        List<Part> parts = lesson.parts();
+        if (part != null && (part < 1 || part > parts.size())) {
+            throw new UserError(file + ": there is no part " + part + " (the file has " + parts.size()
+                    + (parts.size() == 1 ? " part)" : " parts)"));
+        }
+        if (ab) {
+            return runAb(lesson, part == null ? 1 : part, options, out, err);
+        }
+        /* each distinct scenario once; parts that share it are reported together */
+        List<Scenario> scenarios = new ArrayList<>();
+        List<List<Integer>> partsOf = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (part != null && part != i + 1) {
+                continue;
+            }
+            Scenario sc = parts.get(i).scenario();
+            int k = scenarios.indexOf(sc);
+            if (k < 0) {
+                scenarios.add(sc);
+                partsOf.add(new ArrayList<>(List.of(i + 1)));
+            } else {
+                partsOf.get(k).add(i + 1);
+            }
+        }
+        List<ExploreResult> results = new ArrayList<>();
+        for (int k = 0; k < scenarios.size(); k++) {
+            int first = partsOf.get(k).get(0);
+            results.add(explore(scenarios.get(k), options, "part " + first, err));
+        }
+        int code = exitCode(results);
+        if (json) {
+            JsonWriter w = new JsonWriter().beginObject();
+            w.field("format", "vmalab-check").field("version", 1);
+            header(w, lesson);
+            w.name("options");
+            ResultJson.options(w, options);
+            w.field("verdict", overall(code)).field("exit_code", code);
+            w.name("parts").beginArray();
+            for (int k = 0; k < results.size(); k++) {
+                Part p = parts.get(partsOf.get(k).get(0) - 1);
+                w.beginObject();
+                w.field("part", partsOf.get(k).get(0));
+                w.field("title", p.title());
+                w.name("same_scenario_parts").beginArray();
+                for (int i : partsOf.get(k)) {
+                    w.value(i);
+                }
+                w.endArray();
+                w.field("explore_part", p.explore());
+                expectation(w, p, results.get(k));
+                ResultJson.resultFields(w, results.get(k));
+                w.endObject();
+            }
+            w.endArray();
+            out.println(w.endObject());
+            out.flush();
+            return code;
+        }
+        int nThreads = options.workers();
+        out.println(file + ": " + (lesson.title().isEmpty() ? lesson.id() : lesson.title()) + " (" + parts.size()
+                + (parts.size() == 1 ? " part" : " parts") + ", " + nThreads + (nThreads == 1 ? " worker)" : " workers)"));
+        for (int k = 0; k < results.size(); k++) {
+            Part p = parts.get(partsOf.get(k).get(0) - 1);
+            ExploreResult r = results.get(k);
+            out.println();
+            out.println(partLabel(partsOf.get(k), p) + " (" + r.scenario().protection().label() + ", rwlock "
+                    + r.scenario().protection().policy().name().toLowerCase(Locale.ROOT) + ")");
+            out.print(Reports.text(r, "  "));
+            if (p.explore() && p.expect().isStated()) {
+                List<String> d = mismatches(p.expect(), r);
+                out.println("  expectation of the part: " + (d.isEmpty() ? "holds" : String.join("; ", d)));
+            }
+        }
+        out.println();
+        out.println("result: " + words(code) + " (exit " + code + ")");
+        out.flush();
+        return code;
+    }
+
+    private ExploreResult explore(Scenario sc, ExploreOptions options, String what, PrintWriter err) {
+        ProgressListener l = progress ? p -> err.println(what + ": " + progressLine(p)) : ProgressListener.NONE;
+        try {
+            return Explorer.run(sc, options, l);
+        } catch (ScenarioException e) {
+            throw new UserError(file + ": " + what + ": " + e.getMessage());
+        }
+    }
+
+    static String progressLine(Progress p) {
+        return String.format(Locale.ROOT, "%s states (%s distinct), %s schedules, depth %d, %.1f s, %s states/s%s",
+                Reports.count(p.states()), Reports.count(p.distinctStates()), Reports.count(p.schedules()),
+                p.maxDepth(), p.elapsedMillis() / 1000.0, Reports.count(Math.round(p.statesPerSecond())),
+                p.kinds() > 0 ? ", " + p.kinds() + " kinds of violation" : "");
+    }
+
+    private int runAb(Lesson lesson, int partNo, ExploreOptions options, PrintWriter out, PrintWriter err) {
+        Part p = lesson.parts().get(partNo - 1);
+        AbTable t;
+        try {
+            AbTable.Run run = AbTable.start(p.scenario(), options, progress
+                    ? x -> err.println(x.setting() + " (" + (x.row() + 1) + "/" + x.rows() + "): "
+                    + progressLine(x.progress())) : null);
+            t = run.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof ScenarioException s) {
+                throw new UserError(file + ": part " + partNo + ": " + s.getMessage());
+            }
+            throw e;
+        }
+        int code = abExitCode(t);
+        if (json) {
+            JsonWriter w = new JsonWriter().beginObject();
+            w.field("format", "vmalab-ab").field("version", 1);
+            header(w, lesson);
+            w.field("part", partNo).field("title", p.title());
+            w.name("options");
+            ResultJson.options(w, options);
+            w.field("exit_code", code);
+            ResultJson.abFields(w, t);
+            out.println(w.endObject());
+            out.flush();
+            return code;
+        }
+        out.println(file + ": A/B table of " + partLabel(List.of(partNo), p));
+        out.println();
+        out.print(Reports.abText(t));
+        out.println();
+        for (AbTable.Row row : t.rows()) {
+            for (Finding f : row.result().findings()) {
+                out.println(row.setting() + ": " + f.kind() + ": " + Reports.scheduleText(f.threads(),
+                        names(row.result())));
+            }
+        }
+        out.println();
+        out.println("result: " + (code == ExitCodes.OK ? "the patch is safe in every schedule; the table shows "
+                + "what each setting lets happen" : words(code)) + " (exit " + code + ")");
+        out.flush();
+        return code;
+    }
+
+    private static String[] names(ExploreResult r) {
+        String[] n = new String[r.scenario().threads().size()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = r.scenario().threads().get(i).name();
+        }
+        return n;
+    }
+
+    private void header(JsonWriter w, Lesson lesson) {
+        w.field("file", file.toString());
+        w.name("lesson").beginObject().field("id", lesson.id()).field("title", lesson.title()).endObject();
+    }
+
+    private static String partLabel(List<Integer> nos, Part p) {
+        StringBuilder b = new StringBuilder(nos.size() == 1 ? "part " : "parts ");
+        for (int i = 0; i < nos.size(); i++) {
+            b.append(i > 0 ? ", " : "").append(nos.get(i));
+        }
+        if (p.title() != null && !p.title().isEmpty()) {
+            b.append(" \"").append(p.title()).append('"');
+        }
+        return b.toString();
+    }
+
+    /** The part's expect block read as a claim about the search (for parts whose schedule is "explore"). */
+    static List<String> mismatches(Expectation e, ExploreResult r) {
+        List<String> out = new ArrayList<>();
+        if (Boolean.FALSE.equals(e.violations()) && !r.findings().isEmpty()) {
+            out.add("expected no violation in any schedule, found " + r.findings().get(0).kind());
+        }
+        if (e.expectsViolations() && r.findings().isEmpty()) {
+            out.add("expected a violation, none found" + (r.complete() ? "" : " (incomplete)"));
+        }
+        for (var inv : e.invariants()) {
+            if (!r.breaks(inv.id())) {
+                out.add("expected " + inv.id() + ", not found");
+            }
+        }
+        return out;
+    }
+
+    private static void expectation(JsonWriter w, Part p, ExploreResult r) {
+        if (!p.explore() || !p.expect().isStated()) {
+            w.name("expectation").nullValue();
+            return;
+        }
+        List<String> d = mismatches(p.expect(), r);
+        w.name("expectation").beginObject().field("holds", d.isEmpty()).name("differences").beginArray();
+        for (String s : d) {
+            w.value(s);
+        }
+        w.endArray().endObject();
+    }
+
+    static int exitCode(List<ExploreResult> results) {
+        boolean violation = false;
+        boolean incomplete = false;
+        boolean internal = false;
+        boolean scenario = false;
+        for (ExploreResult r : results) {
+            violation |= !r.findings().isEmpty();
+            incomplete |= !r.complete();
+            for (EngineError e : r.errors()) {
+                if (e.scenarioProblem()) {
+                    scenario = true;
+                } else {
+                    internal = true;
+                }
+            }
+        }
+        if (violation) {
+            return ExitCodes.VIOLATION;
+        }
+        if (internal) {
+            return ExitCodes.INTERNAL;
+        }
+        if (scenario) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    static int abExitCode(AbTable t) {
+        AbTable.Row patch = t.patch();
+        if (patch == null) {
+            return ExitCodes.INCOMPLETE;
+        }
+        int code = exitCode(List.of(patch.result()));
+        if (code != ExitCodes.OK) {
+            return code;
+        }
+        for (AbTable.Row row : t.rows()) {
+            if (!row.result().complete() && row.result().findings().isEmpty()) {
+                return ExitCodes.INCOMPLETE;
+            }
+        }
+        return t.cancelled() || t.rows().size() < AbTable.SETTINGS.size() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    private static String overall(int code) {
+        return switch (code) {
+            case ExitCodes.OK -> ResultJson.verdict(ExploreResult.Verdict.PASS);
+            case ExitCodes.VIOLATION -> ResultJson.verdict(ExploreResult.Verdict.VIOLATION);
+            case ExitCodes.INCOMPLETE -> ResultJson.verdict(ExploreResult.Verdict.INCOMPLETE);
+            default -> ResultJson.verdict(ExploreResult.Verdict.ERROR);
+        };
+    }
+
+    private static String words(int code) {
+        return switch (code) {
+            case ExitCodes.OK -> "no violation, every schedule explored";
+            case ExitCodes.VIOLATION -> "violation found";
+            case ExitCodes.INCOMPLETE -> "incomplete: no violation found, but not every schedule was explored";
+            case ExitCodes.BAD_INPUT -> "the scenario asks for something the model refuses on some schedule";
+            default -> "the engine failed on some schedule (please report it)";
+        };
+    }
+}
