@@ -1,8 +1,6 @@
 package org.vmalab.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,10 @@ import org.vmalab.lesson.LessonException;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.lesson.Part;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code check FILE}: explores every schedule of a lesson's or scenario file's parts; see docs/CLI.md. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -74,11 +74,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "report progress on standard error every second")
     boolean progress;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return run(out, err);
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     ExploreOptions options() {

@@ -1,6 +1,9 @@
 package org.vmalab.explore;
 
-/** A small streaming JSON writer (two-space indentation, UTF-8 text kept as is, control characters escaped). */
+/**
+ * A small streaming JSON writer: two-space indentation; strings are ASCII (every character outside printable
+ * ASCII is written as a \\u escape), so the output survives any console encoding.
+ */
 public final class JsonWriter {
     private final StringBuilder b = new StringBuilder();
     private final boolean[] first = new boolean[64];
@@ -143,7 +146,7 @@ public final class JsonWriter {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    if (c < 0x20 || c > 0x7e) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);
