@@ -241,6 +241,7 @@ final class Worker implements Runnable {
         try {
             rec = m.step(t);
         } catch (RuntimeException e) {
+            f.anyReal = true; /* not a deadlock: the engine failed here */
             error(e instanceof ScenarioException ? e.getMessage() : e.getClass().getSimpleName() + ": "
                     + e.getMessage(), f.depth + 1, e instanceof ScenarioException);
             return;
