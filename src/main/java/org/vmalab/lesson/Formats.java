@@ -52,11 +52,16 @@ public final class Formats {
             }
             return Long.parseUnsignedLong(h, 16);
         }
-        if (t.isEmpty() || t.length() > 18 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (t.isEmpty() || t.length() > 19 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new FormatException("bad number '" + Nodes.shorten(s) + "': write 0x1000 (hex) or 4096 (decimal)",
                     0);
         }
-        return Long.parseLong(t);
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new FormatException("number '" + Nodes.shorten(s) + "' is too large for 64 bits: write it in hex",
+                    0);
+        }
     }
 
     /** {@code 0x} and lowercase hex. */
