@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonException;
 import org.vmalab.lesson.LessonLoader;
+import org.vmalab.lesson.TraceText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,11 +33,31 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print nothing for a valid file")
     boolean quiet;
 
+    @Option(names = "--trace", description = "print the run of every part: each step with its name and caption, "
+            + "and where each narration and checkpoint lands (to write and check a lesson)")
+    boolean trace;
+
     @Override
     public Integer call() {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return run(files, !noRun, quiet, out, err);
+        int rc = run(files, !noRun, quiet, out, err);
+        if (trace) {
+            for (Path f : files) {
+                try {
+                    Lesson l = LessonLoader.load(f);
+                    for (int i = 0; i < l.parts().size(); i++) {
+                        if (!l.parts().get(i).explore()) {
+                            out.println(TraceText.render(l, i, l.parts().get(i).run(), false));
+                        }
+                    }
+                } catch (LessonException | RuntimeException e) {
+                    // already reported by run()
+                }
+            }
+            out.flush();
+        }
+        return rc;
     }
 
     /** Validates {@code files}; valid files are reported on {@code out}, problems on {@code err}. */

@@ -11,7 +11,7 @@ import org.vmalab.engine.Violation;
 
 /**
  * Where a narration or a checkpoint belongs in a run: a schedule position ({@code at: 12}; 0 is the initial
- * state, before the first step), the last step ({@code at: end}), or an event ({@code on: {thread: T2, step:
+ * state, before the first step), the last step ({@code at: end}), or an event ({@code when: {thread: T2, step:
  * ERASE_WRITE_LOCK}}), which stays right when the schedule changes. {@link #resolve(Trace)} gives the cursor
  * index (the state after that step), or -1 when the run has no such step.
  */

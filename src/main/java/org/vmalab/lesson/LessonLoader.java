@@ -64,8 +64,8 @@ public final class LessonLoader {
     static final List<String> PART_KEYS = concat(List.of("title", "summary"), SCENARIO_KEYS, CUE_KEYS);
     static final List<String> VMA_KEYS = List.of("name", "start", "end", "flags", "file", "anon_vma");
     static final List<String> THREAD_KEYS = List.of("name", "role", "program");
-    static final List<String> NARRATION_KEYS = List.of("at", "on", "title", "text");
-    static final List<String> CHECKPOINT_KEYS = List.of("at", "on", "question", "choices", "answer", "explanation");
+    static final List<String> NARRATION_KEYS = List.of("at", "when", "title", "text");
+    static final List<String> CHECKPOINT_KEYS = List.of("at", "when", "question", "choices", "answer", "explanation");
     static final List<String> EVENT_KEYS = List.of("thread", "step", "kind", "function", "vma", "caption", "case",
             "violation", "nth");
     static final List<String> EXPECT_KEYS = List.of("outcome", "violations", "invariants");
@@ -731,8 +731,8 @@ public final class LessonLoader {
         // -------------------------------------------------------------- narration, checkpoints, expect
 
         private Anchor anchor(Nodes.Fields f, List<String> threads, String what) throws LessonException {
-            if (f.has("at") == f.has("on")) {
-                throw n.err(f.node, what + " needs exactly one of 'at' (a step number, start or end) and 'on' (an "
+            if (f.has("at") == f.has("when")) {
+                throw n.err(f.node, what + " needs exactly one of 'at' (a step number, start or end) and 'when' (an "
                         + "event)");
             }
             if (f.has("at")) {
@@ -755,7 +755,7 @@ public final class LessonLoader {
                             + Nodes.shorten(s) + "'");
                 }
             }
-            return event(f.get("on"), threads);
+            return event(f.get("when"), threads);
         }
 
         private static final Map<String, Loc> LOCS = new HashMap<>();
@@ -780,8 +780,8 @@ public final class LessonLoader {
             Invariant inv = null;
             int nth = 1;
             if (Nodes.isScalar(node)) {
-                String s = n.str(node, "on");
-                String raw = n.scalar(node, "on");
+                String s = n.str(node, "when");
+                String raw = n.scalar(node, "when");
                 int lead = raw.length() - raw.stripLeading().length();
                 for (Formats.Tok tk : Formats.tokens(s)) {
                     String w = tk.text();
@@ -803,7 +803,7 @@ public final class LessonLoader {
                 }
                 return new Anchor.Event(thread, loc, kind, null, null, null, null, false, null, nth);
             }
-            Nodes.Fields f = n.map(node, "an event ('on')", EVENT_KEYS);
+            Nodes.Fields f = n.map(node, "an event ('when')", EVENT_KEYS);
             if (f.keys().isEmpty() || f.keys().equals(Set.of("nth"))) {
                 throw n.err(node, "an event needs at least one condition: thread, step, kind, function, vma, "
                         + "caption, case or violation");

@@ -17,7 +17,8 @@ public final class TraceText {
     }
 
     /**
-     * @param full the whole narration and checkpoint texts; otherwise their title (or first line) only
+     * @param full the whole narration and checkpoint texts (a log to read); otherwise their title (or first line)
+     *             only, and each step's name ({@code [ERASE_WRITE_LOCK]}) for authors who anchor narration to it
      */
     public static String render(Lesson lesson, int partIndex, Trace t, boolean full) {
         Part p = lesson.parts().get(partIndex);
@@ -46,7 +47,8 @@ public final class TraceText {
         cues(b, tl, 0, pad, full);
         for (int i = 1; i <= t.size(); i++) {
             StepRecord s = t.step(i);
-            b.append(String.format("%" + width + "d %-" + tw + "s %s%n", i, t.threadName(s.thread()), t.caption(i)));
+            b.append(String.format("%" + width + "d %-" + tw + "s %s%s%n", i, t.threadName(s.thread()),
+                    full ? "" : "[" + s.loc().name() + "] ", t.caption(i)));
             for (Violation v : s.violations()) {
                 b.append(pad).append("!! ").append(v.invariant().id()).append(": ").append(v.message()).append('\n');
             }

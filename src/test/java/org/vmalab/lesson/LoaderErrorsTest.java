@@ -52,7 +52,7 @@ class LoaderErrorsTest {
         error(OK + "shedule: round-robin\n", 9, 1, "unknown key 'shedule' in the lesson (did you mean 'schedule'?)");
         error("title: t\nlayout:\n  - {name: a, start: 0x1000, ned: 0x2000}\nthreads: []\n", 3, 30,
                 "did you mean 'end'?");
-        error(OK + "narration:\n  - on: {thred: T1}\n    text: x\n", 10, 10, "did you mean 'thread'?");
+        error(OK + "narration:\n  - when: {thred: T1}\n    text: x\n", 10, 12, "did you mean 'thread'?");
         error(OK + "zzzzzzzz: 1\n", 9, 1, "expected one of: id, title,");
     }
 
@@ -272,14 +272,14 @@ class LoaderErrorsTest {
 
     @Test
     void narrationAndCheckpointProblems() {
-        error(OK + "narration:\n  - {at: 1, on: T1, text: x}\n", 10, 5, "needs exactly one of 'at'");
-        error(OK + "narration:\n  - {on: {step: ERASE_WRITE_LOK}, text: x}\n", 10, 17,
+        error(OK + "narration:\n  - {at: 1, when: T1, text: x}\n", 10, 5, "needs exactly one of 'at'");
+        error(OK + "narration:\n  - {when: {step: ERASE_WRITE_LOK}, text: x}\n", 10, 19,
                 "unknown step 'ERASE_WRITE_LOK' (did you mean 'ERASE_WRITE_LOCK'?)");
-        error(OK + "narration:\n  - {on: {thread: T9}, text: x}\n", 10, 19, "unknown thread 'T9'");
-        error(OK + "narration:\n  - {on: {violation: I-UFA}, text: x}\n", 10, 22,
+        error(OK + "narration:\n  - {when: {thread: T9}, text: x}\n", 10, 21, "unknown thread 'T9'");
+        error(OK + "narration:\n  - {when: {violation: I-UFA}, text: x}\n", 10, 24,
                 "unknown invariant 'I-UFA' (did you mean 'I-UAF'?)");
-        error(OK + "narration:\n  - {on: {case: I9}, text: x}\n", 10, 17, "unknown rbtree case 'I9'");
-        error(OK + "narration:\n  - {on: T1 NOT_A_STEP, text: x}\n", 10, 13,
+        error(OK + "narration:\n  - {when: {case: I9}, text: x}\n", 10, 19, "unknown rbtree case 'I9'");
+        error(OK + "narration:\n  - {when: T1 NOT_A_STEP, text: x}\n", 10, 15,
                 "'NOT_A_STEP' is not a thread, a step name or a step kind");
         error(OK + "narration:\n  - {at: soon, text: x}\n", 10, 10, "at is a step number");
         error(OK + "narration:\n  - {at: 3}\n", 10, 5, "a narration needs 'text'");

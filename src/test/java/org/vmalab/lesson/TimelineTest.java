@@ -21,14 +21,14 @@ class TimelineTest {
                 text: |
                   third step
                   second line
-              - on: T2 ERASE_WRITE_LOCK
+              - when: T2 ERASE_WRITE_LOCK
                 text: the writer takes the lock
-              - on: {thread: T1, step: PUT_VMA_DEC, nth: last}
+              - when: {thread: T1, step: PUT_VMA_DEC, nth: last}
                 text: last put
               - at: end
                 text: the end
             checkpoints:
-              - on: {thread: T2, kind: lock, nth: 1}
+              - when: {thread: T2, kind: lock, nth: 1}
                 question: what next?
                 choices: [a, b]
                 answer: b
@@ -88,7 +88,7 @@ class TimelineTest {
     void theVerifierReportsCuesThatNeverHappenAndWrongExpectations() throws Exception {
         String bad = LoaderErrorsTest.OK + """
                 narration:
-                  - on: {thread: T1, step: ERASE_WRITE_LOCK}
+                  - when: {thread: T1, step: ERASE_WRITE_LOCK}
                     text: never
                 checkpoints:
                   - at: end
