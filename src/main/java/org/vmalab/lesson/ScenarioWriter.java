@@ -114,8 +114,9 @@ public final class ScenarioWriter {
                 throw new IllegalArgumentException("VMA " + v.name() + " cannot be written: its range is not a "
                         + "page-aligned [start, end)");
             }
-            if (Formats.plainName(v.name()) && safePlain(Formats.vma(v))) {
-                b.append("  - ").append(Formats.vma(v)).append('\n');
+            if (Formats.plainName(v.name())) {
+                String line = Formats.vma(v);
+                b.append("  - ").append(safePlain(line) ? line : quote(line)).append('\n');
             } else {
                 b.append("  - {name: ").append(quote(v.name())).append(", start: ").append(Formats.hex(v.start()))
                         .append(", end: ").append(Formats.hex(v.end())).append(", flags: ")
