@@ -219,14 +219,14 @@ public final class LessonLoader {
             }
             Timeline tl = p.timeline(t);
             for (Cue c : tl.unplaced()) {
-                out.add(new LessonException(lesson.source(), c.pos(), (c instanceof Narration ? "narration" : "checkpoint")
-                        + " anchored to " + c.anchor().describe() + ", which does not occur in the run of part '"
-                        + p.title() + "' (" + t.size() + " steps)"));
+                String what = c instanceof Narration ? "narration" : "checkpoint";
+                out.add(new LessonException(lesson.source(), c.pos(), what + " anchored to " + c.anchor().describe()
+                        + ", which does not occur in the run of part '" + p.title() + "' (" + t.size() + " steps)"));
             }
             for (Timeline.Entry e : tl.entries()) {
                 if (e.cue() instanceof Checkpoint && e.step() >= t.size()) {
-                    out.add(new LessonException(lesson.source(), e.cue().pos(), "checkpoint on the last step (" + e.step()
-                            + "): its answer could never be revealed by stepping on"));
+                    out.add(new LessonException(lesson.source(), e.cue().pos(), "checkpoint on the last step ("
+                            + e.step() + "): its answer could never be revealed by stepping on"));
                 }
             }
             for (String m : p.expect().mismatches(t)) {

@@ -56,7 +56,8 @@ public final class TraceText {
         }
         for (Cue c : tl.unplaced()) {
             b.append("# not placed in this run: ").append(c instanceof Narration ? "narration" : "checkpoint")
-                    .append(" at line ").append(c.pos().line()).append(" (").append(c.anchor().describe()).append(")\n");
+                    .append(" at line ").append(c.pos().line()).append(" (").append(c.anchor().describe())
+                    .append(")\n");
         }
         return b.toString();
     }

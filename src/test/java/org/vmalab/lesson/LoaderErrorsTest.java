@@ -104,7 +104,8 @@ class LoaderErrorsTest {
 
     @Test
     void duplicateKey() {
-        error("title: t\nlayout: W\ntitle: u\nthreads: []\n", 3, 1, "duplicate key 'title' in the lesson (first at line 1)");
+        error("title: t\nlayout: W\ntitle: u\nthreads: []\n", 3, 1,
+                "duplicate key 'title' in the lesson (first at line 1)");
         error("title: t\nlayout:\n  - {name: a, name: b, start: 0x1000, end: 0x2000}\nthreads: []\n", 3, 15,
                 "duplicate key 'name'");
     }

@@ -45,7 +45,8 @@ class ShippedLessonsTest {
         List<Path> files = lessonFiles();
         assertEquals(12, files.size(), files::toString);
         for (int i = 0; i < files.size(); i++) {
-            assertTrue(files.get(i).getFileName().toString().startsWith(String.format("%02d-", i + 1)), files::toString);
+            String name = files.get(i).getFileName().toString();
+            assertTrue(name.startsWith(String.format("%02d-", i + 1)), files::toString);
         }
         assertTrue(files.get(0).getFileName().toString().startsWith("01-"));
         assertEquals(files.get(0).toAbsolutePath().normalize().getParent(),
