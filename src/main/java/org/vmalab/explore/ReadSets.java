@@ -105,14 +105,18 @@ final class ReadSets {
         EXPECTED.put(head, locs);
     }
 
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> c) {
+            String n = c.getName();
+            int dot = n.lastIndexOf('.');
+            return dot >= 0 ? n.substring(dot + 1) : n;
+        }
+    };
+
     /** The name the table knows an action by: {@code Outer$Inner} of its class. */
     static String headName(Action a) {
-        if (a == null) {
-            return "<start>";
-        }
-        String n = a.getClass().getName();
-        int dot = n.lastIndexOf('.');
-        return dot >= 0 ? n.substring(dot + 1) : n;
+        return a == null ? "<start>" : NAMES.get(a.getClass());
     }
 
     /**

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The visited-state table: 64-bit fingerprint to a packed 64-bit record, shared by all workers. Lock-striped
- * open addressing (64 segments, each a linear-probing table that doubles when 60% full): about 16 bytes per state
- * and no boxing.
+ * open addressing (512 segments, each a linear-probing table that doubles when 60% full): about 16 to 27 bytes
+ * per state and no boxing. Many small segments keep a worker from waiting on another that was descheduled while
+ * it held a segment (the machine may be shared).
  */
 final class StateTable {
     /** Returned by {@link #compute} when the key was absent. */
@@ -16,7 +17,7 @@ final class StateTable {
         long apply(long old);
     }
 
-    private static final int SEGMENTS = 64;
+    private static final int SEGMENTS = 512;
     private final Segment[] segments = new Segment[SEGMENTS];
     private final AtomicLong size = new AtomicLong();
 
@@ -33,7 +34,7 @@ final class StateTable {
     /** Atomically replaces the record of {@code key} by {@code u.apply(old)}; returns the old record. */
     long compute(long key, Update u) {
         long k = key == 0 ? 1 : key;
-        Segment s = segments[(int) (k >>> 58)];
+        Segment s = segments[(int) (k >>> 55)];
         synchronized (s) {
             int i = s.find(k);
             if (s.keys[i] == 0) {
@@ -54,7 +55,7 @@ final class StateTable {
 
     long get(long key) {
         long k = key == 0 ? 1 : key;
-        Segment s = segments[(int) (k >>> 58)];
+        Segment s = segments[(int) (k >>> 55)];
         synchronized (s) {
             int i = s.find(k);
             return s.keys[i] == 0 ? ABSENT : s.vals[i];
@@ -73,8 +74,8 @@ final class StateTable {
     }
 
     private static final class Segment {
-        long[] keys = new long[1024];
-        long[] vals = new long[1024];
+        long[] keys = new long[128];
+        long[] vals = new long[128];
         int count;
 
         int find(long k) {
