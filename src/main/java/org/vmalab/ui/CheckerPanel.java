@@ -27,7 +27,7 @@ final class CheckerPanel extends VBox {
     private final Label here = new Label();
     private final ListView<Violation> list = new ListView<>();
     private final Button first = new Button("First violation");
-    private int index;
+    private final javafx.beans.property.IntegerProperty index = new javafx.beans.property.SimpleIntegerProperty();
 
     CheckerPanel(IntConsumer seek, Runnable firstViolation) {
         getStyleClass().addAll("panel", "checker-panel");
@@ -51,7 +51,6 @@ final class CheckerPanel extends VBox {
         list.setFocusTraversable(false);
         list.setPlaceholder(new Label("No violation so far."));
         list.setCellFactory(v -> new ViolationCell());
-        list.setStyle("");
         list.setOnMouseClicked(e -> {
             Violation v = list.getSelectionModel().getSelectedItem();
             if (v != null) {
@@ -68,7 +67,7 @@ final class CheckerPanel extends VBox {
 
     void update(Scene s) {
         Scene.Checks c = s.checks();
-        index = s.index();
+        index.set(s.index());
         int n = c.soFar().size();
         int later = c.total() - n;
         summary.setText(n == 0 ? "no violation so far" + (later > 0 ? " (" + later + " later in this run)" : "")
@@ -100,10 +99,14 @@ final class CheckerPanel extends VBox {
         if (!list.getItems().equals(c.soFar())) {
             list.getItems().setAll(c.soFar());
         }
-        list.refresh();
     }
 
     private final class ViolationCell extends ListCell<Violation> {
+        ViolationCell() {
+            index.addListener((o, a, n) -> pseudoClassStateChanged(HERE, getItem() != null
+                    && getItem().step() == n.intValue()));
+        }
+
         @Override
         protected void updateItem(Violation v, boolean empty) {
             super.updateItem(v, empty);
@@ -118,7 +121,7 @@ final class CheckerPanel extends VBox {
             setPrefWidth(0);
             setTooltip(new Tooltip(v.invariant().id() + ": " + v.invariant().description() + "\nClick to go to step "
                     + v.step() + "."));
-            pseudoClassStateChanged(HERE, v.step() == index);
+            pseudoClassStateChanged(HERE, v.step() == index.get());
         }
     }
 }

@@ -26,7 +26,7 @@ final class CodeView extends VBox {
     private final ListView<PseudoCode.Line> list = new ListView<>();
     private final Label missing = new Label();
     private PseudoCode.Listing listing;
-    private int current = -1;
+    private final javafx.beans.property.IntegerProperty current = new javafx.beans.property.SimpleIntegerProperty(-1);
 
     CodeView() {
         getStyleClass().add("code-view");
@@ -64,14 +64,16 @@ final class CodeView extends VBox {
         }
         if (!Objects.equals(l, listing)) {
             listing = l;
+            current.set(-1);
             list.getItems().setAll(l.lines());
             getChildren().setAll(header, list);
         }
         int idx = l.indexOf(loc);
-        current = idx;
-        list.refresh();
-        if (idx >= 0) {
-            list.scrollTo(Math.max(0, idx - 2));
+        if (idx != current.get()) {
+            current.set(idx);
+            if (idx >= 0) {
+                list.scrollTo(Math.max(0, idx - 2));
+            }
         }
     }
 
@@ -80,7 +82,7 @@ final class CodeView extends VBox {
     }
 
     int currentLine() {
-        return current;
+        return current.get();
     }
 
     private final class LineCell extends ListCell<PseudoCode.Line> {
@@ -96,6 +98,7 @@ final class CodeView extends VBox {
             text.getStyleClass().add("code-text");
             number.setMinWidth(42);
             mark.setMinWidth(14);
+            current.addListener((o, a, n) -> pseudoClassStateChanged(CURRENT, !isEmpty() && getIndex() == n.intValue()));
         }
 
         @Override
@@ -110,7 +113,7 @@ final class CodeView extends VBox {
             number.setText(line.number() > 0 ? Integer.toString(line.number()) : "");
             mark.setText(line.addedByPatch() ? "+" : "");
             text.setText(line.text());
-            pseudoClassStateChanged(CURRENT, getIndex() == current);
+            pseudoClassStateChanged(CURRENT, getIndex() == current.get());
             pseudoClassStateChanged(ADDED, line.addedByPatch());
             setGraphic(box);
         }

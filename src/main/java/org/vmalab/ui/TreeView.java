@@ -82,7 +82,13 @@ final class TreeView extends Region {
     private final Font smallFont = Font.font("DejaVu Sans", 11);
     private final Font smallBold = Font.font("DejaVu Sans", FontWeight.BOLD, 11);
     private final Font tagFont = Font.font("DejaVu Sans", 10);
-    private final Font chipFont = Font.font("DejaVu Sans", FontWeight.BOLD, 12);
+    private final Font bigNameFont = Font.font("DejaVu Sans", FontWeight.BOLD, 26);
+    private final Font badgeFont = Font.font("DejaVu Sans", FontWeight.BOLD, 13);
+    private final Font bigBadgeFont = Font.font("DejaVu Sans", FontWeight.BOLD, 13 * 1.6);
+    private final Font[] chipFonts = {Font.font("DejaVu Sans", FontWeight.BOLD, 12),
+        Font.font("DejaVu Sans", FontWeight.BOLD, 12 * 1.8), Font.font("DejaVu Sans", FontWeight.BOLD, 12 * 4)};
+    /** The scene's nodes by id, for the per-frame lookups. */
+    private NodeView[] byId = new NodeView[0];
 
     TreeView(Palette palette) {
         this.palette = palette;
@@ -173,6 +179,15 @@ final class TreeView extends Region {
                 || Math.abs(layout.rows() - newLayout.rows()) > 0.01;
         this.scene = s;
         this.layout = newLayout;
+        int maxId = -1;
+        for (NodeView n : s.nodes()) {
+            maxId = Math.max(maxId, n.id());
+        }
+        NodeView[] ids = new NodeView[maxId + 1];
+        for (NodeView n : s.nodes()) {
+            ids[n.id()] = n;
+        }
+        this.byId = ids;
         boolean animate = previous != null && millis > 0 && shown != null;
         if (animate) {
             from = t < 1 && shown != null ? shown : Frames.key(previous, TreeLayout.of(previous));
@@ -215,6 +230,13 @@ final class TreeView extends Region {
         panToX = panX;
         panFromY = panY;
         panToY = panY;
+        draw();
+    }
+
+    /** Pans by a screen distance (the user dragged). */
+    void panBy(double dx, double dy) {
+        setPan(panX + dx, panY + dy);
+        userMoved = true;
         draw();
     }
 
@@ -345,6 +367,10 @@ final class TreeView extends Region {
         }
     }
 
+    private NodeView node(int id) {
+        return id >= 0 && id < byId.length ? byId[id] : null;
+    }
+
     // ================================================================ drawing
 
     private void draw() {
@@ -397,7 +423,7 @@ final class TreeView extends Region {
             if (cx < vx0 || cx > vx1 || cy < vy0 || cy > vy1) {
                 continue;
             }
-            NodeView n = scene.node(nf.id());
+            NodeView n = node(nf.id());
             if (n == null) {
                 continue;
             }
@@ -639,7 +665,7 @@ final class TreeView extends Region {
         g.setTextBaseline(VPos.CENTER);
         String name = (n.state() == NodeState.CLEARED ? "∅ " : "") + n.label();
         if (lod == 1) {
-            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 26));
+            g.setFont(bigNameFont);
             g.fillText(fit(name, 11), cx, cy);
             badge(g, n, x0 + NODE_W, y0, 1.6);
             g.setGlobalAlpha(1);
@@ -703,7 +729,7 @@ final class TreeView extends Region {
         g.setLineWidth(n.refCount() > 1 ? 2.5 : 1.5);
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         g.setFill(palette.get(hot ? Ink.BADGE_HOT_TEXT : Ink.BADGE_TEXT));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale));
+        g.setFont(scale > 1 ? bigBadgeFont : badgeFont);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(Long.toString(n.refCount()), x, y);
@@ -806,7 +832,7 @@ final class TreeView extends Region {
             }
         }
         g.setFill(palette.get(Ink.THREAD_TEXT));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale));
+        g.setFont(chipFonts[lod == 0 ? 2 : lod == 1 ? 1 : 0]);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         String name = cf.thread() < scene.threads().size() ? scene.threads().get(cf.thread()).name()
@@ -834,7 +860,7 @@ final class TreeView extends Region {
         if (hit != hover) {
             hover = hit;
             if (hit >= 0) {
-                NodeView n = scene.node(hit);
+                NodeView n = node(hit);
                 tooltip.setText(n == null ? "" : describe(n));
                 Tooltip.install(canvas, tooltip);
             } else {

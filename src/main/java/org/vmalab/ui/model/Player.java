@@ -213,30 +213,38 @@ public final class Player {
             while (k < tr.size() && tr.scheduleUsed().get(k) == t) {
                 k++;
             }
-            message = name + " ran " + (k - i) + " step" + (k - i == 1 ? "" : "s") + " until it "
-                    + (k < tr.size() || tr.outcome() != Outcome.COMPLETE ? "could not go on" : "finished") + ".";
-            return k;
+            return new Landing(k, name + " ran " + (k - i) + " step" + (k - i == 1 ? "" : "s") + " until it "
+                    + (k < tr.size() || tr.outcome() != Outcome.COMPLETE ? "could not go on" : "finished") + ".");
         });
+    }
+
+    /** Where a new run lands the cursor, and what to say about it. */
+    private record Landing(int index, String message) {
     }
 
     private void run(Scenario s, Schedule sched, int land, Move move, String busyWhat, String doneMessage) {
-        runThen(s, sched, move, busyWhat, tr -> {
-            message = doneMessage;
-            return land;
-        });
+        runThen(s, sched, move, busyWhat, tr -> new Landing(land, doneMessage));
     }
 
-    /** Runs the engine on the background, installs the trace, lands where {@code land} says. */
+    /** A finished run, prepared off the UI thread: the trace, the cursor already at its landing, the scene. */
+    private record Prepared(Trace trace, TraceCursor cursor, Scene scene, List<Integer> operationStarts,
+                            List<Narration.Checkpoint> checkpoints, String message) {
+    }
+
+    /**
+     * Runs the engine on the background and prepares everything the UI thread needs (the cursor seeked to
+     * its landing, the scene built), so that installing it is a few assignments.
+     */
     private void runThen(Scenario s, Schedule sched, Move move, String busyWhat,
-                         java.util.function.ToIntFunction<Trace> land) {
+                         java.util.function.Function<Trace, Landing> land) {
         long gen = ++generation;
         busy = true;
         busyText = busyWhat;
         progress = -1;
         fire();
+        Playable pl = playable;
         background.execute(() -> {
-            Trace t;
-            String note = "";
+            Prepared prep;
             try {
                 Engine.Progress pr = (done, bound) -> {
                     double f = bound <= 0 ? -1 : (double) done / bound;
@@ -248,7 +256,8 @@ public final class Player {
                     });
                     return gen == generation;
                 };
-                t = Engine.run(s, sched, CheckLevel.FULL, pr);
+                Trace t = Engine.run(s, sched, CheckLevel.FULL, pr);
+                String note = "";
                 if (t.outcome() == Outcome.INVALID_SCHEDULE) {
                     // the schedule no longer fits this scenario: keep what ran, continue round-robin
                     note = "The schedule no longer fits at step " + (t.size() + 1) + " (" + t.outcomeMessage()
@@ -257,6 +266,20 @@ public final class Player {
                             sched.seed(), sched.bound());
                     t = Engine.run(s, fallback, CheckLevel.FULL, pr);
                 }
+                Landing l = land.apply(t);
+                TraceCursor c = t.cursor().seek(Math.max(0, Math.min(l.index(), t.size())));
+                Narration n = pl == null ? Narration.NONE : pl.narration();
+                List<Narration.Checkpoint> cps;
+                try {
+                    cps = List.copyOf(n.checkpoints(t));
+                } catch (RuntimeException e) {
+                    cps = List.of();
+                }
+                String msg = l.message();
+                if (!note.isEmpty()) {
+                    msg = msg.isEmpty() ? note : msg + " " + note;
+                }
+                prep = new Prepared(t, c, SceneBuilder.build(t, c, n), t.operationStarts(), cps, msg);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 background.post(() -> {
@@ -269,43 +292,30 @@ public final class Player {
                 });
                 return;
             }
-            Trace done = t;
-            String extra = note;
+            Prepared done = prep;
             background.post(() -> {
-                if (gen != generation) {
-                    return;
+                if (gen == generation) {
+                    install(s, sched, done, move);
                 }
-                install(s, sched, done, land.applyAsInt(done), move, extra);
             });
         });
     }
 
-    private void install(Scenario s, Schedule sched, Trace t, int land, Move move, String note) {
+    private void install(Scenario s, Schedule sched, Prepared p, Move move) {
         int from = index();
         Scene before = scene;
         this.scenario = s;
         this.schedule = sched;
-        this.trace = t;
-        this.cursor = t.cursor();
-        this.operationStarts = t.operationStarts();
-        List<Narration.Checkpoint> cps = List.of();
-        if (playable != null) {
-            try {
-                cps = List.copyOf(playable.narration().checkpoints(t));
-            } catch (RuntimeException e) {
-                cps = List.of();
-            }
-        }
-        this.checkpoints = cps;
+        this.trace = p.trace();
+        this.cursor = p.cursor();
+        this.operationStarts = p.operationStarts();
+        this.checkpoints = p.checkpoints();
         this.busy = false;
         this.busyText = "";
         this.progress = 0;
-        if (!note.isEmpty()) {
-            message = message.isEmpty() ? note : message + " " + note;
-        }
-        int target = Math.max(0, Math.min(land, t.size()));
-        cursor.seek(target);
-        scene = build();
+        this.message = p.message();
+        int target = cursor.index();
+        scene = p.scene();
         boolean forward = move == Move.FORWARD_ONE && before != null && target == from + 1;
         previous = forward ? before : null;
         lastMove = forward ? Move.FORWARD_ONE : move == Move.FORWARD_ONE ? Move.JUMP : move;
