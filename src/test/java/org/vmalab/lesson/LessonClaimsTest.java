@@ -196,6 +196,10 @@ class LessonClaimsTest {
         assertTrue(first(window, "T2", Loc.RB_CHANGE_CHILD_LEFT) < check, "heap unlinked before the last check");
         assertTrue(first(window, "T2", Loc.RB_CLEAR_NODE) > check, "and cleared after it");
         assertTrue(window.caption(first(window, "T2", Loc.ZAP)).contains("removes 1 PTE"));
+        Trace merge = run("09-race-b-lifetime", 6);
+        assertTrue(merge.caption(first(merge, "T1", Loc.SPF_S2_SEQ)).contains("odd"));
+        assertEquals("T1", merge.threadName(merge.step(first(merge, s -> s.loc() == Loc.FREE_VMA)).thread()));
+        assertTrue(captions(merge, "T1").contains("good_area: handle_mm_fault in A maps 0x7ffff7a28000"));
         Trace nolock = run("09-race-b-lifetime", 1);
         assertTrue(captions(nolock, "T1").contains("atomic_inc(heap.vm_ref_count) -> 1"), "resurrection 0 -> 1");
     }
