@@ -71,9 +71,9 @@ final class CodeView extends VBox {
         int idx = l.indexOf(loc);
         if (idx != current.get()) {
             current.set(idx);
-            if (idx >= 0) {
-                list.scrollTo(Math.max(0, idx - 2));
-            }
+        }
+        if (idx >= 0) {
+            list.scrollTo(Math.max(0, idx - 1));
         }
     }
 

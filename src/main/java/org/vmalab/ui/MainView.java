@@ -80,6 +80,7 @@ final class MainView extends BorderPane {
     private final CheckerPanel checker;
     private final ScrubBar scrub;
     private final VBox lanesBox = new VBox(8);
+    private final ScrollPane lanesScroll = new ScrollPane();
     private final List<ThreadLane> lanes = new ArrayList<>();
     private final Label caption = new Label();
     private final Label where = new Label();
@@ -182,6 +183,7 @@ final class MainView extends BorderPane {
         HBox toggleBox = new HBox(4);
         for (Toggle t : Toggle.values()) {
             ToggleButton b = new ToggleButton(shortName(t));
+            b.setMnemonicParsing(false);
             b.getStyleClass().add("protection-toggle");
             b.setId("toggle-" + t.name());
             b.setTooltip(new Tooltip(t.name() + ": " + t.description() + "\n(off = the patch as written)"));
@@ -319,7 +321,7 @@ final class MainView extends BorderPane {
         left.getStyleClass().add("left-column");
 
         lanesBox.getStyleClass().add("lanes");
-        ScrollPane lanesScroll = new ScrollPane(lanesBox);
+        lanesScroll.setContent(lanesBox);
         lanesScroll.setFitToWidth(true);
         lanesScroll.getStyleClass().add("lanes-scroll");
         lanesScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -668,8 +670,33 @@ final class MainView extends BorderPane {
                 lanesBox.getChildren().add(l);
             }
         }
+        ThreadLane ran = null;
         for (int i = 0; i < lanes.size(); i++) {
             lanes.get(i).update(s.threads().get(i));
+            if (s.threads().get(i).ranThisStep()) {
+                ran = lanes.get(i);
+            }
+        }
+        if (ran != null) {
+            revealLane(ran);
+        }
+    }
+
+    /** Scrolls the lanes so that the lane of the thread that took the step is in view. */
+    private void revealLane(ThreadLane lane) {
+        lanesScroll.applyCss();
+        lanesScroll.layout();
+        double content = lanesBox.getHeight();
+        double view = lanesScroll.getViewportBounds().getHeight();
+        if (content <= view || view <= 0) {
+            return;
+        }
+        double top = lane.getBoundsInParent().getMinY();
+        double bottom = lane.getBoundsInParent().getMaxY();
+        double offset = lanesScroll.getVvalue() * (content - view);
+        if (top < offset || bottom > offset + view) {
+            double target = Math.min(top, Math.max(0, bottom - view));
+            lanesScroll.setVvalue(Math.max(0, Math.min(1, target / (content - view))));
         }
     }
 

@@ -138,7 +138,12 @@ final class StripView extends Region {
         // erased, cleared or freed VMAs: dashed outlines where they were
         for (Segment s : strip.ghosts()) {
             double x0 = x(s.start());
-            double x1 = Math.max(x(s.end()), x0 + 3);
+            double x1 = x(s.end());
+            if (x1 - x0 < 12) {
+                double mid = (x0 + x1) / 2;
+                x0 = mid - 6;
+                x1 = mid + 6;
+            }
             boolean bad = s.state() == NodeState.FREED;
             g.setStroke(palette.get(bad ? Ink.BAD : Ink.STRIP_GHOST));
             g.setLineWidth(2);

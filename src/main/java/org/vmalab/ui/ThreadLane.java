@@ -33,6 +33,8 @@ final class ThreadLane extends VBox {
     private static final PseudoClass PAST = PseudoClass.getPseudoClass("past");
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    /** A lane whose thread did not take the step: its code shrinks to a few lines around the current one. */
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     private final int index;
     private final Label key = new Label();
@@ -104,6 +106,7 @@ final class ThreadLane extends VBox {
         pseudoClassStateChanged(SPINNING, st == Status.SPINNING);
         pseudoClassStateChanged(BLOCKED, st == Status.BLOCKED);
         pseudoClassStateChanged(DONE, st == Status.DONE);
+        pseudoClassStateChanged(COMPACT, !t.ranThisStep());
         wait.setText(t.waitReason().isEmpty() ? "" : (st == Status.SPINNING ? "spins: " : "sleeps: ")
                 + t.waitReason());
         wait.setManaged(!t.waitReason().isEmpty());
