@@ -454,6 +454,7 @@ public final class Actions {
             }
             x.step(p.loc(), p.tag(), p.a(), p.b(), p.v());
             x.group = p.group();
+            x.groupA = p.groupA();
             if (p.more()) {
                 x.more();
             }

@@ -7,7 +7,7 @@ public final class Captions {
 
     public static String of(Trace t, StepRecord s) {
         StringBuilder b = new StringBuilder();
-        if (s.tag() != Tag.NONE && s.tag() != Tag.ROOT) {
+        if (s.tag() != Tag.NONE && s.tag() != Tag.ROOT && s.loc().kind() != Loc.Kind.GROUP) {
             b.append(s.tag().title()).append(": ");
         }
         b.append(fill(s.loc().template(), t::vmaName, s.a(), s.b(), s.v()));

@@ -26,6 +26,7 @@ public final class Exec {
     String note;
     boolean more;
     Loc group;
+    int groupA = NIL;
     int validate = Plan.NO_VALIDATE;
     boolean spun;
     final List<Violation> violations = new ArrayList<>(0);
@@ -48,6 +49,7 @@ public final class Exec {
         v = 0;
         more = false;
         group = null;
+        groupA = NIL;
         validate = Plan.NO_VALIDATE;
         spun = false;
     }

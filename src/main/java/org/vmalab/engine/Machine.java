@@ -158,6 +158,7 @@ public final class Machine {
         StringBuilder notes = null;
         List<Violation> viols = new ArrayList<>(0);
         Loc group = null;
+        int groupA = NIL;
         try {
             do {
                 micro(x);
@@ -168,6 +169,7 @@ public final class Machine {
                     fb = x.b;
                     fv = x.v;
                     group = x.group;
+                    groupA = x.groupA;
                 }
                 if (x.note != null) {
                     notes = notes == null ? new StringBuilder(x.note) : notes.append("; ").append(x.note);
@@ -182,7 +184,11 @@ public final class Machine {
         }
         ts[t] = new ThreadState(x.cont, x.regs, x.op);
         steps++;
-        Loc loc = micro > 1 && group != null ? group : first;
+        boolean merged = micro > 1 && group != null;
+        Loc loc = merged ? group : first;
+        if (merged && groupA != NIL) {
+            fa = groupA;
+        }
         return new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
                 log.size(), List.copyOf(viols), micro, x.spun);
     }

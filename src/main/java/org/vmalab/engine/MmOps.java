@@ -399,7 +399,7 @@ public final class MmOps {
         } else {
             m.setMm(Field.MMAP, vma);
         }
-        k.step(Loc.DETACH_INSERTION_POINT, Tag.NONE, prev, vma, 0); // D3
+        k.step(prev != NIL ? Loc.DETACH_INSERTION_POINT : Loc.DETACH_INSERTION_MMAP, Tag.NONE, prev, vma, 0); // D3
         if (vma != NIL) {
             m.set(Field.VM_PREV, vma, prev);
             k.step(Loc.DETACH_SURVIVOR_PREV, Tag.NONE, vma, prev, 0); // D4
@@ -434,8 +434,12 @@ public final class MmOps {
             if (seq) {
                 seqBegin(k, v, Loc.FREEPGT_SEQ_BEGIN);
             }
-            m.set(Field.LIFE, v, m.get(Field.LIFE, v) | Life.ANON_UNLINKED);
-            k.step(Loc.UNLINK_ANON_VMAS, v);
+            if (m.get(Field.ANON_VMA, v) != 0) {
+                m.set(Field.LIFE, v, m.get(Field.LIFE, v) | Life.ANON_UNLINKED);
+                k.step(Loc.UNLINK_ANON_VMAS, v);
+            } else {
+                k.step(Loc.UNLINK_ANON_VMAS_NONE, v);
+            }
             if (seq) {
                 seqEnd(k, v, Loc.FREEPGT_SEQ_END);
             }

@@ -20,7 +20,7 @@ public final class Plan {
      *                      ({@link #NO_VALIDATE} for none)
      */
     public record Planned(Loc loc, Tag tag, int a, int b, long v, long[] stores, boolean more, int validateAfter,
-                          Loc group) implements Item {
+                          Loc group, int groupA) implements Item {
         @Override
         public boolean equals(Object o) {
             return o instanceof Planned p && p.loc == loc && p.tag == tag && p.a == a && p.b == b && p.v == v

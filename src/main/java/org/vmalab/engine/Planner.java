@@ -14,10 +14,12 @@ public final class Planner extends Kx implements Memory.Recorder {
     private final List<Long> pending = new ArrayList<>();
     private final List<long[]> undo = new ArrayList<>();
     private final List<Loc> groupOf = new ArrayList<>();
+    private final List<Integer> groupAOf = new ArrayList<>();
     private final List<Integer> groupId = new ArrayList<>();
     private int depth;
     private int currentGroup;
     private Loc currentGroupLoc;
+    private int currentGroupA = Memory.NIL;
     private int nextGroup = 1;
 
     private Planner(Memory m, Protection prot, int thread) {
@@ -59,7 +61,7 @@ public final class Planner extends Kx implements Memory.Recorder {
                 boolean more = g != 0 && i + 1 < items.size() && groupId.get(i + 1) == g
                         && items.get(i + 1) instanceof Plan.Planned;
                 out.add(new Plan.Planned(p.loc(), p.tag(), p.a(), p.b(), p.v(), p.stores(), more, p.validateAfter(),
-                        groupOf.get(i)));
+                        groupOf.get(i), groupAOf.get(i)));
             } else {
                 out.add(it);
             }
@@ -82,9 +84,10 @@ public final class Planner extends Kx implements Memory.Recorder {
             stores[i] = pending.get(i);
         }
         pending.clear();
-        items.add(new Plan.Planned(loc, tag, a, b, v, stores, false, Plan.NO_VALIDATE, null));
+        items.add(new Plan.Planned(loc, tag, a, b, v, stores, false, Plan.NO_VALIDATE, null, Memory.NIL));
         groupId.add(depth > 0 ? currentGroup : 0);
         groupOf.add(depth > 0 ? currentGroupLoc : null);
+        groupAOf.add(depth > 0 ? currentGroupA : Memory.NIL);
     }
 
     @Override
@@ -95,6 +98,7 @@ public final class Planner extends Kx implements Memory.Recorder {
         items.add(new Plan.DynItem(d));
         groupId.add(0);
         groupOf.add(null);
+        groupAOf.add(Memory.NIL);
     }
 
     @Override
@@ -107,6 +111,7 @@ public final class Planner extends Kx implements Memory.Recorder {
         if (depth++ == 0) {
             currentGroup = nextGroup++;
             currentGroupLoc = title;
+            currentGroupA = a;
         }
     }
 
@@ -125,7 +130,7 @@ public final class Planner extends Kx implements Memory.Recorder {
         for (int i = items.size() - 1; i >= 0; i--) {
             if (items.get(i) instanceof Plan.Planned p) {
                 items.set(i, new Plan.Planned(p.loc(), p.tag(), p.a(), p.b(), p.v(), p.stores(), p.more(), ignore,
-                        p.group()));
+                        p.group(), p.groupA()));
                 return;
             }
         }

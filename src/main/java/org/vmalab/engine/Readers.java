@@ -40,7 +40,8 @@ public final class Readers {
         if (truth(m, addr) == truthAtStart && result != truthAtStart) {
             x.violation(Invariant.LOOKUP, truthAtStart, "wrong lookup: " + fn + "(" + Const.h(addr) + ") returns "
                     + m.name(result) + " although " + m.name(truthAtStart) + ", which contains the address, was "
-                    + "in the tree during the whole walk (a rotation hid it from a walker without the lock)");
+                    + "in the tree during the whole walk (a change of the tree's shape hid it from a walker without the "
+                    + "lock)");
         }
     }
 

@@ -10,7 +10,7 @@
 2645	-	-	        tail_vma = vma;
 2646	-	-	        vma = vma->vm_next;
 2647	-	-	    } while (vma && vma->vm_start < end);
-2648	-	DETACH_INSERTION_POINT	    *insertion_point = vma;     /* prev (or mm->mmap) skips the victims */
+2648	-	DETACH_INSERTION_POINT,DETACH_INSERTION_MMAP	    *insertion_point = vma;     /* prev (or mm->mmap) skips the victims */
 2649	-	-	    if (vma) {
 2650	-	DETACH_SURVIVOR_PREV	        vma->vm_prev = prev;
 2651	-	-	        vma_gap_update(vma);

@@ -6,7 +6,7 @@
 620	-	-	        next = vma->vm_next;
 621	-	-	        addr = vma->vm_start;
 627	-	FREEPGT_SEQ_BEGIN	        vm_write_begin(vma);     /* SPF 10/24: sequence odd around the anon_vma teardown */
-628	-	UNLINK_ANON_VMAS	        unlink_anon_vmas(vma);
+628	-	UNLINK_ANON_VMAS,UNLINK_ANON_VMAS_NONE	        unlink_anon_vmas(vma);
 629	-	FREEPGT_SEQ_END	        vm_write_end(vma);
 630	-	-	        unlink_file_vma(vma);
 632	-	-	        if (is_vm_hugetlb_page(vma)) {
@@ -16,7 +16,7 @@
 641	-	-	                vma = next;
 642	-	-	                next = vma->vm_next;
 643	-	FREEPGT_SEQ_BEGIN	                vm_write_begin(vma);
-644	-	UNLINK_ANON_VMAS	                unlink_anon_vmas(vma);
+644	-	UNLINK_ANON_VMAS,UNLINK_ANON_VMAS_NONE	                unlink_anon_vmas(vma);
 645	-	FREEPGT_SEQ_END	                vm_write_end(vma);
 646	-	-	                unlink_file_vma(vma);
 647	-	-	            }
