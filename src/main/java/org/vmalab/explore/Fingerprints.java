@@ -25,10 +25,36 @@ final class Fingerprints {
     }
 
     static long of(Machine m) {
+        return of(m, null);
+    }
+
+    /** Remembers the last thread state seen per thread and its hash (thread states are immutable values). */
+    static final class Cache {
+        final ThreadState[] states;
+        final long[] hashes;
+
+        Cache(int threads) {
+            states = new ThreadState[threads];
+            hashes = new long[threads];
+        }
+    }
+
+    static long of(Machine m, Cache c) {
         long h = m.memory().hash();
         int n = m.threadCount();
         for (int t = 0; t < n; t++) {
-            h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + thread(m.thread(t)));
+            ThreadState s = m.thread(t);
+            long th;
+            if (c == null) {
+                th = thread(s);
+            } else if (c.states[t] == s) {
+                th = c.hashes[t];
+            } else {
+                th = thread(s);
+                c.states[t] = s;
+                c.hashes[t] = th;
+            }
+            h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + th);
         }
         return h;
     }

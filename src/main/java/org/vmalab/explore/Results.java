@@ -140,10 +140,10 @@ final class Results {
         List<String> reasons = new ArrayList<>();
         for (String c : s.cuts) {
             reasons.add(c.startsWith("step") ? c + ": some schedules were cut before every thread finished"
-                    : c + ": schedules with more preemptions were not explored");
+                    : c.startsWith("preemption") ? c + ": schedules with more preemptions were not explored" : c);
         }
         reasons.sort(null);
-        if (s.cancelled) {
+        if (s.cancelled && s.cuts.stream().noneMatch(c -> c.startsWith("out of memory"))) {
             reasons.add("cancelled");
         }
         if (s.errorCount.get() > 0) {

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The visited-state table: 64-bit fingerprint to a packed 64-bit record, shared by all workers. Lock-striped
- * open addressing (512 segments, each a linear-probing table that doubles when 60% full): about 16 to 27 bytes
+ * open addressing (512 segments, each a linear-probing table that doubles when 60% full, key and record
+ * side by side): about 16 to 27 bytes
  * per state and no boxing. Many small segments keep a worker from waiting on another that was descheduled while
  * it held a segment (the machine may be shared).
  */
@@ -37,18 +38,19 @@ final class StateTable {
         Segment s = segments[(int) (k >>> 55)];
         synchronized (s) {
             int i = s.find(k);
-            if (s.keys[i] == 0) {
+            long[] e = s.entries;
+            if (e[i] == 0) {
                 long v = u.apply(ABSENT);
-                s.keys[i] = k;
-                s.vals[i] = v;
-                if (++s.count * 5L > s.keys.length * 3L) {
+                e[i] = k;
+                e[i + 1] = v;
+                if (++s.count * 10L > e.length * 3L) {
                     s.grow();
                 }
                 size.incrementAndGet();
                 return ABSENT;
             }
-            long old = s.vals[i];
-            s.vals[i] = u.apply(old);
+            long old = e[i + 1];
+            e[i + 1] = u.apply(old);
             return old;
         }
     }
@@ -58,7 +60,7 @@ final class StateTable {
         Segment s = segments[(int) (k >>> 55)];
         synchronized (s) {
             int i = s.find(k);
-            return s.keys[i] == 0 ? ABSENT : s.vals[i];
+            return s.entries[i] == 0 ? ABSENT : s.entries[i + 1];
         }
     }
 
@@ -67,36 +69,35 @@ final class StateTable {
         long b = 0;
         for (Segment s : segments) {
             synchronized (s) {
-                b += 16L * s.keys.length;
+                b += 8L * s.entries.length;
             }
         }
         return b;
     }
 
+    /** Key and record side by side (one cache line per probe); key 0 marks a free slot. */
     private static final class Segment {
-        long[] keys = new long[128];
-        long[] vals = new long[128];
+        long[] entries = new long[2 * 128];
         int count;
 
+        /** Index of {@code k}'s key, or of the free slot where it goes. */
         int find(long k) {
-            int mask = keys.length - 1;
+            int mask = (entries.length >> 1) - 1;
             int i = (int) Fingerprints.mix(k) & mask;
-            while (keys[i] != 0 && keys[i] != k) {
+            while (entries[2 * i] != 0 && entries[2 * i] != k) {
                 i = (i + 1) & mask;
             }
-            return i;
+            return 2 * i;
         }
 
         void grow() {
-            long[] ok = keys;
-            long[] ov = vals;
-            keys = new long[ok.length * 2];
-            vals = new long[ok.length * 2];
-            for (int j = 0; j < ok.length; j++) {
-                if (ok[j] != 0) {
-                    int i = find(ok[j]);
-                    keys[i] = ok[j];
-                    vals[i] = ov[j];
+            long[] old = entries;
+            entries = new long[old.length * 2];
+            for (int j = 0; j < old.length; j += 2) {
+                if (old[j] != 0) {
+                    int i = find(old[j]);
+                    entries[i] = old[j];
+                    entries[i + 1] = old[j + 1];
                 }
             }
         }

@@ -60,6 +60,7 @@ final class Worker implements Runnable {
     private final int allMask;
     private final EdgeBuffer edges = new EdgeBuffer();
     private final Visit visit = new Visit();
+    private final Fingerprints.Cache hashes;
 
     private Frame[] stack = new Frame[64];
     private int sp;
@@ -83,6 +84,7 @@ final class Worker implements Runnable {
         this.initial = m.save();
         this.n = m.threadCount();
         this.allMask = (1 << n) - 1;
+        this.hashes = new Fingerprints.Cache(n);
         synchronized (s.buffers) {
             s.buffers.add(edges);
         }
@@ -125,6 +127,15 @@ final class Worker implements Runnable {
                 }
                 try {
                     runTask(t);
+                } catch (OutOfMemoryError e) {
+                    sp = 0;
+                    s.cut("out of memory: the search was stopped (give the JVM more memory, e.g. -Xmx8g, or bound "
+                            + "the search)");
+                    s.cancelled = true;
+                } catch (RuntimeException | StackOverflowError e) {
+                    /* the engine failed outside a step (replaying a prefix): the task's subtree is lost */
+                    sp = 0;
+                    error(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false);
                 } finally {
                     flush();
                     s.outstanding.decrementAndGet();
@@ -240,7 +251,7 @@ final class Worker implements Runnable {
         path[f.depth] = t;
         try {
             rec = m.step(t);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             f.anyReal = true; /* not a deadlock: the engine failed here */
             error(e instanceof ScenarioException ? e.getMessage() : e.getClass().getSimpleName() + ": "
                     + e.getMessage(), f.depth + 1, e instanceof ScenarioException);
@@ -264,7 +275,7 @@ final class Worker implements Runnable {
             p++;
         }
         lStates++;
-        long fp = Fingerprints.of(m);
+        long fp = Fingerprints.of(m, hashes);
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
             if (edgeAllowance == 0) {
