@@ -23,8 +23,7 @@ import org.vmalab.lesson.Part;
  * The explorer's benchmark (not a test: run it by hand, see docs/PERFORMANCE.md):
  *
  * <pre>
- * mvn -q test-compile
- * java -Xmx8g -cp target/test-classes:target/classes:$(cat cp.txt) org.vmalab.explore.bench.ExplorerBench [lessons]
+ * mvn -B -Pbench -Dbench.main=org.vmalab.explore.bench.ExplorerBench -Djmh.args=lessons
  * </pre>
  *
  * For every part of the race lessons (8 to 11): the complete search (state caching and sleep sets) on 1 and 2

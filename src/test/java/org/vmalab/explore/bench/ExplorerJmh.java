@@ -22,7 +22,7 @@ import org.vmalab.lesson.LessonLoader;
 /**
  * JMH: the complete search of lesson 9's scenario (a speculative fault on heap against munmap(heap)) per
  * protection part, with and without the reduction, on 1 and 2 workers. Run from the project root:
- * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main ExplorerJmh}.
+ * {@code mvn -B -Pbench -Djmh.args="ExplorerJmh"}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
