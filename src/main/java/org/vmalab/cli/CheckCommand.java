@@ -173,7 +173,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         int nThreads = options.workers();
         out.println(file + ": " + (lesson.title().isEmpty() ? lesson.id() : lesson.title()) + " (" + parts.size()
-                + (parts.size() == 1 ? " part" : " parts") + ", " + nThreads + (nThreads == 1 ? " worker)" : " workers)"));
+                + (parts.size() == 1 ? " part" : " parts") + ", " + nThreads
+                + (nThreads == 1 ? " worker)" : " workers)"));
         for (int k = 0; k < results.size(); k++) {
             Part p = parts.get(partsOf.get(k).get(0) - 1);
             ExploreResult r = results.get(k);

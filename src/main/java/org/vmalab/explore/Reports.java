@@ -80,7 +80,8 @@ public final class Reports {
             for (Finding f : r.findings()) {
                 b.append(indent).append("  ").append(f.kind()).append(": ").append(f.steps())
                         .append(f.steps() == 1 ? " step" : " steps").append(f.shortest() ? "" : " (shortest found)")
-                        .append(f.occurrences() == 1 ? ", seen once\n" : ", seen " + count(f.occurrences()) + " times\n");
+                        .append(f.occurrences() == 1 ? ", seen once\n"
+                                : ", seen " + count(f.occurrences()) + " times\n");
                 b.append(indent).append("    ").append(f.summary()).append('\n');
                 b.append(indent).append("    schedule: ").append(scheduleText(f.threads(), names)).append('\n');
             }

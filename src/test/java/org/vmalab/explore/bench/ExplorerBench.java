@@ -40,9 +40,9 @@ public final class ExplorerBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "lessons");
-        System.out.println("# explorer benchmark, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
-                + " processors, Java " + System.getProperty("java.version") + ", max heap "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        System.out.println("# explorer benchmark, " + LocalDate.now() + ", "
+                + Runtime.getRuntime().availableProcessors() + " processors, Java " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         System.out.println();
         System.out.println("| lesson, part | protection | verdict | distinct states | states | time 1 worker "
                 + "| time 2 workers | states/s (2) | plain schedules | sleep-set schedules (no cache) | ratio |");
