@@ -608,13 +608,32 @@ final class MainView extends BorderPane {
             }
             shownScene = s;
             tree.show(s, forward ? player.previousScene() : null, ms);
-            strip.show(s.strip());
             showCaption(s);
-            locks.update(s.locks());
-            checker.update(s);
-            showLanes(s);
+            if (forward && ms > 0) {
+                // the tree's first animation frame goes out first; the panels follow on the next pulse
+                panelsPending = s;
+                javafx.application.Platform.runLater(this::showPanels);
+            } else {
+                panelsPending = s;
+                showPanels();
+            }
         }
         scrub.show(player.trace(), player.index(), player.operationStarts());
+    }
+
+    private Scene panelsPending;
+
+    /** The panels for the latest scene (coalesced: a burst of steps updates them once). */
+    private void showPanels() {
+        Scene s = panelsPending;
+        if (s == null) {
+            return;
+        }
+        panelsPending = null;
+        strip.show(s.strip());
+        locks.update(s.locks());
+        checker.update(s);
+        showLanes(s);
     }
 
     private void showCaption(Scene s) {
@@ -683,7 +702,7 @@ final class MainView extends BorderPane {
     }
 
     /** Scrolls the lanes so that the lane of the thread that took the step is in view. */
-    private void revealLane(ThreadLane lane) {
+    void revealLane(ThreadLane lane) {
         lanesScroll.applyCss();
         lanesScroll.layout();
         double content = lanesBox.getHeight();

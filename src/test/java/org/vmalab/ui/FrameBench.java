@@ -93,6 +93,16 @@ public final class FrameBench {
             v.selectTheme(MainView.Theme.LIGHT);
             stage.show();
             p.load(Playable.of(scenario(n)));
+            if (Boolean.getBoolean("bench.treeOnly")) {
+                // the tree canvas alone, same size as in the window: what the rest of the window costs
+                javafx.scene.layout.StackPane alone = new javafx.scene.layout.StackPane();
+                alone.getChildren().add(v.palette().node());
+                TreeView t = v.tree();
+                ((javafx.scene.layout.Pane) t.getParent()).getChildren().remove(t);
+                t.setMaxSize(1024, 620);
+                alone.getChildren().add(t);
+                scene.setRoot(alone);
+            }
             p.seek(firstTreeStep(p) - 1);
             v.tree().setDrawListener(draws::add);
             long[] last = {0};

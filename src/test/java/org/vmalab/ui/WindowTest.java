@@ -111,7 +111,12 @@ class WindowTest {
         assertEquals(1, (int) fx(() -> player.index()));
         assertEquals(1, (int) fx(() -> player.trace().step(1).thread()), "T2 took the first step");
         assertTrue(caption(robot).contains("down_write(mmap_sem)"), caption(robot));
-        robot.clickOn(fx(() -> view.lanes().get(0)));
+        ThreadLane t1 = fx(() -> {
+            view.revealLane(view.lanes().get(0));
+            return view.lanes().get(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(t1);
         settle();
         assertEquals(2, (int) fx(() -> player.index()));
         assertEquals(0, (int) fx(() -> player.trace().step(2).thread()), "T1 took the second step");

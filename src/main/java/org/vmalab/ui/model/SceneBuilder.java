@@ -432,6 +432,12 @@ public final class SceneBuilder {
     private static Scene.Strip strip(Trace trace, TraceCursor c, StepRecord s, List<NodeView> nodes,
                                      Changes ch) {
         int cap = c.vmaCapacity();
+        NodeView[] byId = new NodeView[cap];
+        for (NodeView n : nodes) {
+            if (n.id() >= 0 && n.id() < cap) {
+                byId[n.id()] = n;
+            }
+        }
         List<Segment> segs = new ArrayList<>();
         BitSet onList = new BitSet();
         long prevEnd = 0;
@@ -446,7 +452,7 @@ public final class SceneBuilder {
             if (Long.compareUnsigned(st, prevEnd) > 0) {
                 segs.add(new Segment(SegmentKind.GAP, prevEnd, st, v, c.name(v), null, false));
             }
-            NodeView nv = find(nodes, v);
+            NodeView nv = byId[v];
             segs.add(new Segment(SegmentKind.VMA, st, en, v, c.name(v), nv == null ? NodeState.OFF_TREE : nv.state(),
                     ch.touched(v)));
             if (Long.compareUnsigned(en, prevEnd) > 0) {
@@ -559,15 +565,6 @@ public final class SceneBuilder {
         int p = Vm.prev(c, a);
         long lo = p >= 0 && p < c.vmaCapacity() ? Vm.vmEndGap(c, p) : 0;
         return new Window(lo, Vm.vmStartGap(c, a), label);
-    }
-
-    private static NodeView find(List<NodeView> nodes, int id) {
-        for (NodeView n : nodes) {
-            if (n.id() == id) {
-                return n;
-            }
-        }
-        return null;
     }
 
     // ================================================================ checker
