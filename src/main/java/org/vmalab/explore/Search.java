@@ -30,6 +30,7 @@ final class Search {
     final LongAdder cacheHits = new LongAdder();
     final LongAdder sleepPruned = new LongAdder();
     final LongAdder idleSpins = new LongAdder();
+    final LongAdder fingerprintMismatches = new LongAdder();
     final AtomicInteger maxDepth = new AtomicInteger();
     final AtomicLong tasks = new AtomicLong();
     final AtomicLong edgeBudget;

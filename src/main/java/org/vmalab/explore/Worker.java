@@ -60,7 +60,7 @@ final class Worker implements Runnable {
     private final int allMask;
     private final EdgeBuffer edges = new EdgeBuffer();
     private final Visit visit = new Visit();
-    private final Fingerprints.Cache hashes;
+    private final Fingerprints fps;
 
     private Frame[] stack = new Frame[64];
     private int sp;
@@ -80,11 +80,11 @@ final class Worker implements Runnable {
     Worker(Search s) {
         this.s = s;
         this.m = new Machine(s.scenario, s.options.checkLevel());
-        Fingerprints.enable(m);
+        Fingerprints.prepare(m);
         this.initial = m.save();
         this.n = m.threadCount();
         this.allMask = (1 << n) - 1;
-        this.hashes = new Fingerprints.Cache(n);
+        this.fps = new Fingerprints(m);
         synchronized (s.buffers) {
             s.buffers.add(edges);
         }
@@ -97,13 +97,15 @@ final class Worker implements Runnable {
     /** The fingerprint of the initial state. */
     long initialFingerprint() {
         m.restore(initial);
-        return Fingerprints.of(m);
+        return fps.of();
     }
 
     /** A DFS frame: a state on the current path and what is left to do there. */
     private static final class Frame {
         Machine.Snapshot snap;
         long fp;
+        /** The fingerprint's NAME correction for this state (see {@link Fingerprints}). */
+        long names;
         int depth;
         int via;
         int preemptions;
@@ -175,24 +177,28 @@ final class Worker implements Runnable {
         m.restore(initial);
         sp = 0;
         if (t.root()) {
-            s.rootFp = Fingerprints.of(m);
-            arrive(s.rootFp, 0, -1, 0, 0, new Footprint[n]);
+            long names = fps.names();
+            s.rootFp = fps.of(names);
+            arrive(s.rootFp, names, 0, -1, 0, 0, new Footprint[n]);
         } else {
             for (int i = 0; i < t.path().length; i++) {
                 m.step(t.path()[i]);
                 lSteps++;
             }
-            long fp = Fingerprints.of(m);
+            long names = fps.names();
+            long fp = fps.of(names);
             ensurePath(t.path().length + 1);
             System.arraycopy(t.path(), 0, path, 0, t.path().length);
             if (fp != t.fp()) {
-                error("replaying a schedule prefix gave a different state (the engine is not deterministic)",
-                        t.path().length, false);
-                return;
+                /* the same state under another fingerprint (a machine-local word the fingerprint does not
+                   normalise): go on under this one; the explored graph is no longer connected at this point */
+                s.fingerprintMismatches.increment();
+                s.graphComplete = false;
             }
             Frame f = push();
             f.snap = m.save();
             f.fp = fp;
+            f.names = names;
             f.depth = t.path().length;
             f.via = t.via();
             f.preemptions = t.preemptions();
@@ -275,7 +281,8 @@ final class Worker implements Runnable {
             p++;
         }
         lStates++;
-        long fp = Fingerprints.of(m, hashes);
+        long names = fps.names(f.names, rec);
+        long fp = fps.of(names);
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
             if (edgeAllowance == 0) {
@@ -310,11 +317,12 @@ final class Worker implements Runnable {
             f.sleepFp = mine;
             f.sleepMask |= 1 << t;
         }
-        arrive(fp, f.depth + 1, t, p, childMask, childFp);
+        arrive(fp, names, f.depth + 1, t, p, childMask, childFp);
     }
 
     /** The machine is in a new state reached by {@code via}; expand it (push a frame) unless it is final or known. */
-    private void arrive(long fp, int depth, int via, int preemptions, int sleepMask, Footprint[] sleepFp) {
+    private void arrive(long fp, long names, int depth, int via, int preemptions, int sleepMask,
+                        Footprint[] sleepFp) {
         if (depth > lMaxDepth) {
             lMaxDepth = depth;
         }
@@ -375,6 +383,7 @@ final class Worker implements Runnable {
         Frame f = push();
         f.snap = m.save();
         f.fp = fp;
+        f.names = names;
         f.depth = depth;
         f.via = via;
         f.preemptions = preemptions;
@@ -613,14 +622,14 @@ final class Worker implements Runnable {
                     problem = "the step of T" + t + " disables T" + b;
                 } else {
                     StepRecord ab2 = m.step(b);
-                    long fpAb = Fingerprints.of(m);
+                    long fpAb = fps.of();
                     m.restore(f.snap);
                     StepRecord ba1 = m.step(b);
                     if (!m.enabled(t)) {
                         problem = "the step of T" + b + " disables T" + t;
                     } else {
                         StepRecord ba2 = m.step(t);
-                        long fpBa = Fingerprints.of(m);
+                        long fpBa = fps.of();
                         if (fpAb != fpBa) {
                             problem = "different states";
                         } else if (!kinds(ab1).equals(kinds(ba2)) || !kinds(ab2).equals(kinds(ba1))) {
@@ -642,7 +651,7 @@ final class Worker implements Runnable {
         m.restore(f.snap);
         m.step(t);
         lSteps++;
-        if (Fingerprints.of(m) != childFp) {
+        if (fps.of() != childFp) {
             s.auditFailures.add("replaying T" + t + " gave a different state");
         }
     }
