@@ -26,10 +26,6 @@ public final class Reports {
         return b.append("stop]").toString();
     }
 
-    public static String threadNames(Scenario sc, int t) {
-        return sc.threads().get(t).name();
-    }
-
     static String[] names(Scenario sc) {
         return Results.names(sc);
     }

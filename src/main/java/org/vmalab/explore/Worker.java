@@ -57,7 +57,6 @@ final class Worker implements Runnable {
     private final Machine m;
     private final Machine.Snapshot initial;
     private final int n;
-    private final int allMask;
     private final EdgeBuffer edges = new EdgeBuffer();
     private final Visit visit = new Visit();
     private final Fingerprints fps;
@@ -83,7 +82,6 @@ final class Worker implements Runnable {
         Fingerprints.prepare(m);
         this.initial = m.save();
         this.n = m.threadCount();
-        this.allMask = (1 << n) - 1;
         this.fps = new Fingerprints(m);
         synchronized (s.buffers) {
             s.buffers.add(edges);
@@ -92,12 +90,6 @@ final class Worker implements Runnable {
 
     Machine machine() {
         return m;
-    }
-
-    /** The fingerprint of the initial state. */
-    long initialFingerprint() {
-        m.restore(initial);
-        return fps.of();
     }
 
     /** A DFS frame: a state on the current path and what is left to do there. */
@@ -751,10 +743,5 @@ final class Worker implements Runnable {
             todo = stored & ~sleep;
             return pack(stored & sleep, false, oDepth, oPre);
         }
-    }
-
-    /** Mask of all threads. */
-    int allMask() {
-        return allMask;
     }
 }
