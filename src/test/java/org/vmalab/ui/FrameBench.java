@@ -73,9 +73,10 @@ public final class FrameBench {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version") + ", prism " + System.getProperty("prism.order") + ", glass "
-                + System.getProperty("glass.platform"));
+                + System.getProperty("glass.platform") + ", " + java.time.LocalDate.now() + ", load " + load());
         animate(200, steps);
         pan(2000);
+        System.out.println("load at the end " + load());
         Platform.exit();
     }
 
@@ -205,6 +206,15 @@ public final class FrameBench {
         System.out.printf(Locale.ROOT, "%d-VMA tree: engine run %.0f ms, seek to the middle %.1f ms, scene build "
                 + "%.1f ms%n", n, build[0] / 1e6, build[1] / 1e6, build[2] / 1e6);
         report(n + "-VMA tree: frame time while panning (120 frames near, 120 at overview zoom)", frames);
+    }
+
+    /** The 1-minute load average (other processes share the cpus), or "?". */
+    static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     static void report(String what, List<Long> nanos) {
