@@ -121,6 +121,7 @@ final class ScenarioEditor extends Dialog<Scenario> {
         errors.getStyleClass().add("form-errors");
         errors.setWrapText(true);
         errors.setMaxWidth(Double.MAX_VALUE);
+        errors.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox content = new VBox(10, tabs, errors);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         content.setPrefSize(860, 560);
@@ -265,6 +266,8 @@ final class ScenarioEditor extends Dialog<Scenario> {
                 + "  mmap LEN [hint|fixed ADDR] [bottomup] [name=N] · brk ADDR · topdown|bottomup LEN LOW HIGH\n"
                 + "  down_read · up_read · down_write · up_write");
         help.getStyleClass().addAll("form-help", "mono");
+        help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         role.getStyleClass().add("form-help");
         VBox right = new VBox(6, new Label("Name"), threadName, new Label("Program"), program, role, help);
         VBox.setVgrow(program, Priority.ALWAYS);
