@@ -100,6 +100,12 @@ final class MainView extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final Label outcome = new Label();
     private final List<Node> busyDisabled = new ArrayList<>();
+    private final LessonPane lessonPane;
+    private final ToggleButton lessonToggle = new ToggleButton("Lesson");
+    private SplitPane split;
+    private List<org.vmalab.ui.model.Lessons.Entry> lessonEntries = List.of();
+    private java.nio.file.Path lessonsDir;
+    private org.vmalab.ui.model.Lessons.Progress progress = org.vmalab.ui.model.Lessons.Progress.inMemory();
     private Scene shownScene;
     private boolean syncing;
     private long lastTick;
@@ -109,6 +115,7 @@ final class MainView extends BorderPane {
         this.player = player;
         getStyleClass().add("app");
         checker = new CheckerPanel(player::seek, player::firstViolation);
+        lessonPane = new LessonPane(this::openPart, this::browseLessons);
         scrub = new ScrubBar(palette, player::seek);
         setTop(new VBox(toolbar(), captionBar()));
         setCenter(center());
@@ -239,8 +246,20 @@ final class MainView extends BorderPane {
         help.setFocusTraversable(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(app, title, spacer, edit, reset, new Separator(Orientation.VERTICAL), theme,
-                help);
+        lessonToggle.setId("lesson-toggle");
+        lessonToggle.setTooltip(new Tooltip("Show or hide the lesson: narration and checkpoints (L opens the "
+                + "lesson browser)"));
+        lessonToggle.setFocusTraversable(false);
+        lessonToggle.setDisable(true);
+        lessonToggle.selectedProperty().addListener((o, a, on) -> showLessonPane(on));
+        Button lessons = new Button("Lessons…");
+        lessons.setId("lessons");
+        lessons.setTooltip(new Tooltip("Choose a lesson (L)"));
+        lessons.setOnAction(e -> browseLessons());
+        lessons.setFocusTraversable(false);
+        busyDisabled.add(lessons);
+        ToolBar bar = new ToolBar(app, title, spacer, lessons, lessonToggle, new Separator(Orientation.VERTICAL),
+                edit, reset, new Separator(Orientation.VERTICAL), theme, help);
         bar.getStyleClass().add("main-toolbar");
         Label policyLabel = new Label("mm_rb_lock policy:");
         policyLabel.getStyleClass().add("toolbar-label");
@@ -339,7 +358,7 @@ final class MainView extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.64, 0.79);
         right.getStyleClass().add("right-column");
-        SplitPane split = new SplitPane(left, right);
+        split = new SplitPane(left, right);
         split.setDividerPositions(0.64);
         split.getStyleClass().add("main-split");
         return split;
@@ -459,6 +478,82 @@ final class MainView extends BorderPane {
         return status;
     }
 
+    // ================================================================ lessons
+
+    /** The lessons the browser offers, where they came from, and where "done" is remembered. */
+    void setLessons(java.nio.file.Path dir, List<org.vmalab.ui.model.Lessons.Entry> entries,
+                    org.vmalab.ui.model.Lessons.Progress p) {
+        lessonsDir = dir;
+        lessonEntries = List.copyOf(entries);
+        progress = p;
+        lessonPane.setProgress(p);
+    }
+
+    /** Plays part {@code part} (0-based) of lesson {@code l}, with its narration beside the tree. */
+    void openLesson(org.vmalab.lesson.Lesson l, int part) {
+        lessonPane.showLesson(l, part);
+        lessonToggle.setDisable(false);
+        if (lessonToggle.isSelected()) {
+            showLessonPane(true);
+        } else {
+            lessonToggle.setSelected(true);
+        }
+        player.load(org.vmalab.ui.model.Lessons.playable(l, part));
+    }
+
+    private void openPart(int part) {
+        org.vmalab.lesson.Lesson l = lessonPane.lesson();
+        if (l != null && part >= 0 && part < l.parts().size() && !player.busy()) {
+            openLesson(l, part);
+        }
+    }
+
+    private void browseLessons() {
+        if (player.busy()) {
+            return;
+        }
+        player.pause();
+        String current = lessonPane.lesson() == null ? null : lessonPane.lesson().id();
+        LessonBrowser b = new LessonBrowser(getScene() == null ? null : getScene().getWindow(), lessonEntries,
+                progress, lessonsDir, current);
+        b.choose().ifPresent(l -> openLesson(l, 0));
+    }
+
+    /** Is the player playing the lesson the lesson pane shows? */
+    private boolean lessonActive() {
+        org.vmalab.lesson.Lesson l = lessonPane.lesson();
+        return l != null && player.playable() != null
+                && player.playable().id().equals(org.vmalab.ui.model.Lessons.key(l, lessonPane.part()));
+    }
+
+    private boolean lessonPaneShown() {
+        return split != null && split.getItems().contains(lessonPane) && lessonActive();
+    }
+
+    private void showLessonPane(boolean on) {
+        if (split == null) {
+            return;
+        }
+        boolean shown = split.getItems().contains(lessonPane);
+        if (on && !shown) {
+            split.getItems().add(0, lessonPane);
+            split.setDividerPositions(0.22, 0.68);
+        } else if (!on && shown) {
+            split.getItems().remove(lessonPane);
+            split.setDividerPositions(0.64);
+        }
+        if (shownScene != null) {
+            showCaption(shownScene);
+        }
+        if (on && lessonActive()) {
+            lessonPane.update(player);
+        }
+    }
+
+    LessonPane lessonPane() {
+        return lessonPane;
+    }
+
     // ================================================================ themes
 
     void applyTheme(Theme t) {
@@ -519,6 +614,7 @@ final class MainView extends BorderPane {
                 }
             }
             case E -> editScenario();
+            case L -> browseLessons();
             case PLUS, ADD, EQUALS -> tree.zoomBy(1.25);
             case MINUS, SUBTRACT -> tree.zoomBy(1 / 1.25);
             default -> {
@@ -571,6 +667,7 @@ final class MainView extends BorderPane {
                 "V               the first violation",
                 "F, + / −        fit the tree, zoom in / out (drag to pan)",
                 "E               edit the scenario",
+                "L               choose a lesson",
                 "R               reset",
                 "F11             full screen"));
         l.getStyleClass().add("mono");
@@ -619,6 +716,9 @@ final class MainView extends BorderPane {
             }
         }
         scrub.show(player.trace(), player.index(), player.operationStarts());
+        if (lessonActive()) {
+            lessonPane.update(player);
+        }
     }
 
     private Scene panelsPending;
@@ -654,7 +754,7 @@ final class MainView extends BorderPane {
             kind.setVisible(true);
         }
         caption.pseudoClassStateChanged(BAD, s.step() != null && !s.step().violations().isEmpty());
-        String n = s.narration();
+        String n = lessonPaneShown() ? "" : s.narration();
         narration.setText(n);
         narration.setManaged(!n.isEmpty());
         narration.setVisible(!n.isEmpty());
@@ -732,9 +832,10 @@ final class MainView extends BorderPane {
                 readerPref.setSelected(!q);
                 protectionLabel.setText(sc.protection().toggles().isEmpty() ? "= the patch" : "≠ the patch");
                 protectionLabel.pseudoClassStateChanged(BAD, !sc.protection().toggles().isEmpty());
-                title.setText(sc.title());
+                String t = player.playable() != null && lessonActive() ? player.playable().title() : sc.title();
+                title.setText(t);
                 if (getScene() != null && getScene().getWindow() instanceof Stage st) {
-                    st.setTitle("VMA Lab — " + sc.title());
+                    st.setTitle("VMA Lab — " + t);
                 }
             }
             boolean busy = player.busy();
@@ -764,7 +865,8 @@ final class MainView extends BorderPane {
     }
 
     private String lanesHint() {
-        return "Space plays · ← → step · 1-" + Math.min(9, Math.max(1, player.trace() == null ? 1
-                : player.trace().threadCount())) + " choose who runs next · ? shows every key";
+        int n = Math.min(9, Math.max(1, player.trace() == null ? 1 : player.trace().threadCount()));
+        return "Space plays · ← → step · " + (n == 1 ? "1 runs the thread" : "1-" + n + " choose who runs next")
+                + " · ? shows every key";
     }
 }

@@ -4,7 +4,10 @@ import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import java.util.List;
 import org.vmalab.engine.Scenarios;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.ui.model.Lessons;
 import org.vmalab.ui.model.Playable;
 import org.vmalab.ui.model.Player;
 
@@ -31,7 +34,16 @@ public final class VmaLabApp extends Application {
         stage.setMinHeight(600);
         view.selectTheme(WindowLauncher.initialTheme());
         stage.show();
-        player.load(Playable.of(Scenarios.defaultScenario()));
+        // the lessons (a bad file is listed with its error); the window opens on lesson 1 when it loads
+        java.nio.file.Path dir = LessonLoader.lessonsDirectory();
+        List<Lessons.Entry> entries = Lessons.load(dir);
+        view.setLessons(dir, entries, new PrefsProgress());
+        Lessons.Entry first = entries.stream().filter(Lessons.Entry::ok).findFirst().orElse(null);
+        if (first != null) {
+            view.openLesson(first.lesson(), 0);
+        } else {
+            player.load(Playable.of(Scenarios.defaultScenario()));
+        }
     }
 
     @Override

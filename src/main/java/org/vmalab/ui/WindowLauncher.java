@@ -17,6 +17,8 @@ public final class WindowLauncher {
     private static final String HINT = "use the headless commands, see vmalab --help";
     /** Kept strongly reachable so that its level sticks. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    /** The preferences store says "Created user preferences directory" once; not for the user's console. */
+    private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
 
     private WindowLauncher() {
     }
@@ -30,6 +32,7 @@ public final class WindowLauncher {
         }
         // JavaFX warns about running from the class path; the jar does that on purpose
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        PREFS_LOG.setLevel(Level.SEVERE);
         try {
             Application.launch(VmaLabApp.class, args);
             return 0;

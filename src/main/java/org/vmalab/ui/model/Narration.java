@@ -20,6 +20,24 @@ public interface Narration {
     /** The narration to show at cursor index {@code index} (0 = before the first step), or "". */
     String textAt(Trace trace, int index);
 
+    /**
+     * The narration in force at {@code index} with its heading and the index it was placed on, or null.
+     * Narrations stay in force until the next one, so the panel can say "since step 12".
+     */
+    default Said said(Trace trace, int index) {
+        String t = textAt(trace, index);
+        return t == null || t.isEmpty() ? null : new Said("", t, index);
+    }
+
+    /** Cues that have no place in this trace (the user changed the schedule), in words. */
+    default List<String> unplaced(Trace trace) {
+        return List.of();
+    }
+
+    /** A narration in force: heading (or ""), text ({@code `code`} marks identifiers), the index it belongs to. */
+    record Said(String title, String text, int index) {
+    }
+
     /** The checkpoints of this run, in index order; playback pauses on arriving at each. */
     default List<Checkpoint> checkpoints(Trace trace) {
         return List.of();
