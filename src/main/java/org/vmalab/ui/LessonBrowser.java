@@ -103,7 +103,12 @@ final class LessonBrowser extends Dialog<Lesson> {
                 setGraphic(null);
                 return;
             }
-            title.setText(e.title());
+            String id = e.id();
+            int k = 0;
+            while (k < id.length() && Character.isDigit(id.charAt(k))) {
+                k++;
+            }
+            title.setText((k > 0 ? id.substring(0, k) + ". " : "") + e.title());
             if (e.ok()) {
                 Lesson l = e.lesson();
                 int d = Lessons.partsDone(l, progress);

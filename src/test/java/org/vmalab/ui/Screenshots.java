@@ -29,8 +29,15 @@ public final class Screenshots {
     private Screenshots() {
     }
 
-    /** A shot: file name, size, theme, scenario setup and the index to show. */
-    record Shot(String file, int w, int h, MainView.Theme theme, boolean noRefcount, int index) {
+    /**
+     * A shot: file name, size, theme, scenario setup and the index to show; {@code lesson} (a file of
+     * lessons/, with {@code part}) instead of the race when set.
+     */
+    record Shot(String file, int w, int h, MainView.Theme theme, boolean noRefcount, int index, String lesson,
+                int part) {
+        Shot(String file, int w, int h, MainView.Theme theme, boolean noRefcount, int index) {
+            this(file, w, h, theme, noRefcount, index, null, 0);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,6 +54,8 @@ public final class Screenshots {
         shots.add(new Shot("race-5-no-refcount-uaf-1280x720.png", 1280, 720, MainView.Theme.LIGHT, true, 61));
         shots.add(new Shot("dark-1600x1000.png", 1600, 1000, MainView.Theme.DARK, false, 41));
         shots.add(new Shot("colorblind-1280x720.png", 1280, 720, MainView.Theme.COLORBLIND, true, 61));
+        shots.add(new Shot("lesson-9-checkpoint-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 55,
+                "09-race-b-lifetime.yaml", 0));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -94,7 +103,17 @@ public final class Screenshots {
         javafx.scene.Scene scene = new javafx.scene.Scene(v, s.w(), s.h());
         v.selectTheme(s.theme());
         v.applyTheme(s.theme());
-        p.load(racePlayable(s.noRefcount()));
+        if (s.lesson() != null) {
+            java.nio.file.Path dir = java.nio.file.Path.of("lessons");
+            java.util.List<org.vmalab.ui.model.Lessons.Entry> es = org.vmalab.ui.model.Lessons.load(dir);
+            org.vmalab.lesson.Lesson l = es.stream().filter(e -> e.ok() && e.path().getFileName().toString()
+                    .equals(s.lesson())).findFirst().orElseThrow(() -> new IllegalStateException("no lesson "
+                    + s.lesson() + " in " + dir.toAbsolutePath())).lesson();
+            v.setLessons(dir, es, org.vmalab.ui.model.Lessons.Progress.inMemory());
+            v.openLesson(l, s.part());
+        } else {
+            p.load(racePlayable(s.noRefcount()));
+        }
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         p.seek(s.index());
