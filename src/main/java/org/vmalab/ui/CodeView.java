@@ -98,7 +98,8 @@ final class CodeView extends VBox {
             text.getStyleClass().add("code-text");
             number.setMinWidth(42);
             mark.setMinWidth(14);
-            current.addListener((o, a, n) -> pseudoClassStateChanged(CURRENT, !isEmpty() && getIndex() == n.intValue()));
+            current.addListener((o, a, n) -> pseudoClassStateChanged(CURRENT,
+                    !isEmpty() && getIndex() == n.intValue()));
         }
 
         @Override

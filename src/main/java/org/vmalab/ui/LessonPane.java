@@ -67,7 +67,8 @@ final class LessonPane extends VBox {
         Button all = new Button("All lessons…");
         all.setId("browse-lessons");
         all.getStyleClass().add("small-button");
-        all.setTooltip(new Tooltip("The lesson browser: every lesson with its summary, and which ones you finished (L)"));
+        all.setTooltip(new Tooltip("The lesson browser: every lesson with its summary, and which ones you "
+                + "finished (L)"));
         all.setOnAction(e -> browse.run());
         all.setFocusTraversable(false);
         Region sp = new Region();

@@ -92,7 +92,7 @@ final class TreeView extends Region {
 
     TreeView(Palette palette) {
         this.palette = palette;
-        getStyleClass().add("tree-view");
+        getStyleClass().add("vma-tree");
         getChildren().add(canvas);
         setMinSize(200, 150);
         timer = new AnimationTimer() {

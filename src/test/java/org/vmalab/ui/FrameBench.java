@@ -75,7 +75,9 @@ public final class FrameBench {
                 + System.getProperty("java.version") + ", prism " + System.getProperty("prism.order") + ", glass "
                 + System.getProperty("glass.platform") + ", " + java.time.LocalDate.now() + ", load " + load());
         animate(200, steps);
-        pan(2000);
+        if (!Boolean.getBoolean("bench.noPan")) {
+            pan(2000);
+        }
         System.out.println("load at the end " + load());
         Platform.exit();
     }
