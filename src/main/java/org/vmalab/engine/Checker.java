@@ -93,6 +93,7 @@ public final class Checker {
         if (level == CheckLevel.NONE) {
             return;
         }
+        x.checks |= StepRecord.CHECK_STEP;
         Memory m = x.m();
         Loc loc = x.loc;
         if (loc.kind() == Loc.Kind.SEQ) {
@@ -104,6 +105,7 @@ public final class Checker {
             }
         }
         if (x.validate != Plan.NO_VALIDATE && small()) {
+            x.checks |= StepRecord.CHECK_VALIDATE;
             for (String e : localGaps(m, x.validate)) {
                 x.violation(Invariant.L_GAP, NIL, "validate_mm_rb" + (x.validate == NIL ? ""
                         : " (ignoring " + m.name(x.validate) + ")") + ": " + e);
@@ -114,6 +116,7 @@ public final class Checker {
                     + " is still linked in the tree: the marker overwrites the parent/colour word the erase needs");
         }
         if (loc == Loc.SEM_UP_WRITE || loc == Loc.OP_ABORTED) {
+            x.checks |= StepRecord.CHECK_QUIESCENT;
             x.violations.addAll(quiescent(machine.stepCount() + 1, x.tid()));
         }
     }

@@ -119,12 +119,8 @@ public final class Engine {
         if (outcome == Outcome.COMPLETE && !steps.isEmpty()) {
             StepRecord last = steps.get(steps.size() - 1);
             List<Violation> fin = mach.finalCheck(last);
-            if (!fin.isEmpty()) {
-                List<Violation> all = new ArrayList<>(last.violations());
-                all.addAll(fin);
-                steps.set(steps.size() - 1, new StepRecord(last.index(), last.thread(), last.loc(), last.tag(),
-                        last.a(), last.b(), last.v(), last.note(), last.deltaFrom(), last.deltaTo(), List.copyOf(all),
-                        last.micro(), last.waiting()));
+            if (mach.finalCheckRan(last)) {
+                steps.set(steps.size() - 1, last.with(fin, StepRecord.CHECK_QUIESCENT));
             }
         }
         return new Trace(sc, schedule, initial, steps, mach.log().frozenCopy(), used, outcome, message,

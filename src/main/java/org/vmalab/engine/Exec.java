@@ -29,6 +29,10 @@ public final class Exec {
     int groupA = NIL;
     int validate = Plan.NO_VALIDATE;
     boolean spun;
+    /** Which checks ran after the step (bits of {@link StepRecord}). */
+    int checks;
+    /** The step ended the thread's current operation. */
+    boolean opEnded;
     final List<Violation> violations = new ArrayList<>(0);
 
     Exec(Machine machine, int t, ThreadState s) {
@@ -52,6 +56,8 @@ public final class Exec {
         groupA = NIL;
         validate = Plan.NO_VALIDATE;
         spun = false;
+        checks = 0;
+        opEnded = false;
     }
 
     public Memory m() {

@@ -157,6 +157,8 @@ public final class Machine {
         int micro = 0;
         StringBuilder notes = null;
         List<Violation> viols = new ArrayList<>(0);
+        int checks = 0;
+        String result = null;
         Loc group = null;
         int groupA = NIL;
         try {
@@ -177,6 +179,10 @@ public final class Machine {
                 }
                 viols.addAll(x.violations);
                 x.violations.clear();
+                checks |= x.checks;
+                if (x.opEnded) {
+                    result = x.regs.last();
+                }
             } while (scenario.granularity() == Granularity.MACRO && x.more && !x.spun && enabled(t)
                     && !done(t));
         } finally {
@@ -190,7 +196,7 @@ public final class Machine {
             fa = groupA;
         }
         return new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
-                log.size(), List.copyOf(viols), micro, x.spun);
+                log.size(), List.copyOf(viols), micro, x.spun, checks, result);
     }
 
     private void micro(Exec x) {
@@ -229,6 +235,7 @@ public final class Machine {
         if (x.cont == null && x.op + 1 >= program.size()) {
             m.set(Field.T_STATUS, x.t, Status.DONE);
         }
+        x.opEnded = x.cont == null && x.op >= 0;
         checker.afterStep(x);
     }
 
@@ -237,11 +244,16 @@ public final class Machine {
      * writer still holds mmap_sem.
      */
     public List<Violation> finalCheck(StepRecord last) {
-        if (m.mm(Field.SEM_WRITER) != NIL || (last != null && (last.loc() == Loc.SEM_UP_WRITE
-                || last.loc() == Loc.OP_ABORTED))) {
+        if (!finalCheckRan(last)) {
             return List.of();
         }
         return checker.quiescent(steps, last == null ? NIL : last.thread());
+    }
+
+    /** Does {@link #finalCheck} check anything after {@code last}? */
+    public boolean finalCheckRan(StepRecord last) {
+        return checker.level() != CheckLevel.NONE && m.mm(Field.SEM_WRITER) == NIL
+                && !(last != null && (last.loc() == Loc.SEM_UP_WRITE || last.loc() == Loc.OP_ABORTED));
     }
 
     // ---------------------------------------------------------------- explorer support

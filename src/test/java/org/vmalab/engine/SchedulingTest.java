@@ -101,4 +101,18 @@ class SchedulingTest {
         StepRecord up = Races.first(t, Loc.SEM_UP_WRITE);
         assertTrue(up.note().contains("wakes T2, T3"), up.note());
     }
+
+    @Test
+    void aStepSaysWhichChecksRanAndTheResultOfTheOperationItEnds() {
+        Trace t = Engine.run(Races.lesson9(Protection.PATCH), Races.slots(0, 8, 1, Races.ALL, 0, Races.ALL));
+        StepRecord up = Races.first(t, Loc.SEM_UP_WRITE);
+        assertEquals(StepRecord.CHECK_STEP | StepRecord.CHECK_QUIESCENT, up.checks());
+        assertEquals("0", up.result(), "munmap returns 0");
+        StepRecord d1 = Races.first(t, Loc.DETACH_PREV_NULL);
+        assertTrue((d1.checks() & StepRecord.CHECK_VALIDATE) != 0, "validate_mm_rb(ignore = heap) before X1");
+        StepRecord last = t.step(t.size());
+        assertEquals(0, last.thread());
+        assertEquals("SIGSEGV", last.result());
+        assertEquals(1, t.steps().stream().filter(s -> s.thread() == 0 && s.result() != null).count());
+    }
 }
