@@ -102,6 +102,7 @@ final class MainView extends BorderPane {
     private final List<Node> busyDisabled = new ArrayList<>();
     private final LessonPane lessonPane;
     private final ToggleButton lessonToggle = new ToggleButton("Lesson");
+    private final AppMenu menuBar;
     private SplitPane split;
     private List<org.vmalab.ui.model.Lessons.Entry> lessonEntries = List.of();
     private java.nio.file.Path lessonsDir;
@@ -117,7 +118,8 @@ final class MainView extends BorderPane {
         checker = new CheckerPanel(player::seek, player::firstViolation);
         lessonPane = new LessonPane(this::openPart, this::browseLessons);
         scrub = new ScrubBar(palette, player::seek);
-        setTop(new VBox(toolbar(), captionBar()));
+        menuBar = new AppMenu(this);
+        setTop(new VBox(menuBar, toolbar(), captionBar()));
         setCenter(center());
         setBottom(new VBox(timeline(), statusBar()));
         getChildren().add(palette.node());
@@ -176,6 +178,10 @@ final class MainView extends BorderPane {
 
     Palette palette() {
         return palette;
+    }
+
+    AppMenu menuBar() {
+        return menuBar;
     }
 
     // ================================================================ building

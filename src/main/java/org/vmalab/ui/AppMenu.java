@@ -1,0 +1,145 @@
+package org.vmalab.ui;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The window's menu bar. File: open and save a run, export (PNG of the window or of a panel, GIF, PNG
+ * sequence, SVG of the tree). Explore: the explorer and the A/B table.
+ *
+ * <p>Extensible: {@link #menu(String)} finds or creates a top-level menu by its title and {@link #item} adds
+ * an item with an id ({@code menu-...}, for tests), a text, an optional accelerator and an action. A feature
+ * adds its items in its own {@code xxxItems()} method called from the constructor, so that two features
+ * never edit the same lines.
+ */
+final class AppMenu extends MenuBar {
+    static final String FILE = "File";
+    static final String VIEW = "View";
+    static final String EXPLORE = "Explore";
+
+    private final MainView view;
+    private final WindowActions actions;
+
+    AppMenu(MainView view) {
+        this.view = view;
+        this.actions = new WindowActions(view);
+        getStyleClass().add("app-menu");
+        setUseSystemMenuBar(true);
+        menu(FILE);
+        menu(EXPLORE);
+        runItems();
+        exportItems();
+        exploreItems();
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    WindowActions actions() {
+        return actions;
+    }
+
+    // ================================================================ items (one method per feature)
+
+    private void runItems() {
+        item(FILE, "menu-open-run", "Open run…", "Shortcut+O", actions::openRun);
+        item(FILE, "menu-save-run", "Save run…", "Shortcut+S", actions::saveRun);
+        separator(FILE);
+    }
+
+    private void exportItems() {
+        Menu export = submenu(FILE, "menu-export", "Export");
+        add(export, "menu-export-png", "PNG…", "Shortcut+Shift+S", actions::exportPngDialog);
+        export.getItems().add(new SeparatorMenuItem());
+        for (WindowActions.Target t : WindowActions.Target.values()) {
+            for (int scale = 1; scale <= 2; scale++) {
+                int s = scale;
+                add(export, "menu-png-" + t.id() + "-" + s + "x", "PNG of the " + t.label() + " at " + s + "×",
+                        null, () -> actions.exportPng(t, s));
+            }
+        }
+        export.getItems().add(new SeparatorMenuItem());
+        add(export, "menu-export-gif", "Animated GIF of the run…", null, actions::exportGif);
+        add(export, "menu-export-sequence", "PNG sequence of the run…", null, actions::exportSequence);
+        add(export, "menu-export-svg", "SVG of the tree…", null, actions::exportSvg);
+    }
+
+    private void exploreItems() {
+        item(EXPLORE, "menu-explore", "Explore schedules…", "Shortcut+Shift+X", actions::explore);
+        item(EXPLORE, "menu-ab-table", "A/B table…", null, actions::abTable);
+    }
+
+    // ================================================================ building blocks
+
+    /** The top-level menu with this title, created (appended) if it does not exist yet. */
+    Menu menu(String title) {
+        for (Menu m : getMenus()) {
+            if (m.getText().equals(title)) {
+                return m;
+            }
+        }
+        Menu m = new Menu(title);
+        m.setId("menu-" + title.toLowerCase(java.util.Locale.ROOT));
+        getMenus().add(m);
+        return m;
+    }
+
+    /** Adds an item at the end of a top-level menu. {@code accelerator} is a {@link KeyCombination} text or null. */
+    MenuItem item(String menu, String id, String text, String accelerator, Runnable action) {
+        return add(menu(menu), id, text, accelerator, action);
+    }
+
+    /** A submenu at the end of a top-level menu. */
+    Menu submenu(String menu, String id, String text) {
+        Menu sub = new Menu(text);
+        sub.setId(id);
+        menu(menu).getItems().add(sub);
+        return sub;
+    }
+
+    void separator(String menu) {
+        menu(menu).getItems().add(new SeparatorMenuItem());
+    }
+
+    static MenuItem add(Menu parent, String id, String text, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        mi.setId(id);
+        mi.setMnemonicParsing(false);
+        if (accelerator != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        mi.setOnAction(e -> action.run());
+        parent.getItems().add(mi);
+        return mi;
+    }
+
+    /** The item with this id anywhere in the menus, or null (tests, and features that enable or disable one). */
+    MenuItem find(String id) {
+        for (Menu m : getMenus()) {
+            MenuItem f = find(m, id);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static MenuItem find(MenuItem mi, String id) {
+        if (id.equals(mi.getId())) {
+            return mi;
+        }
+        if (mi instanceof Menu m) {
+            for (MenuItem c : m.getItems()) {
+                MenuItem f = find(c, id);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+}
