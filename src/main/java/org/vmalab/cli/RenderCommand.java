@@ -1,0 +1,372 @@
+package org.vmalab.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
+import org.vmalab.engine.Trace;
+import org.vmalab.export.ExportException;
+import org.vmalab.export.GifWriter;
+import org.vmalab.export.HeadlessFx;
+import org.vmalab.export.Png;
+import org.vmalab.export.SafeWrite;
+import org.vmalab.export.StepRange;
+import org.vmalab.export.TreeSvg;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonException;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.lesson.Part;
+import org.vmalab.ui.RunRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code render FILE --out DIR}: images of a run with no display at all; see docs/EXPORT.md and docs/CLI.md. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Render a lesson's or scenario file's run as images, headless (no display needed): a PNG "
+                + "of the window (or of one panel) per step, an animated GIF of a range of steps, or an SVG of the "
+                + "tree per step.",
+                "Files go to DIR, named after FILE: NAME-0042.png (the state after step 42; 0 is the initial state), "
+                        + "NAME.gif, NAME-tree-0042.svg. An existing file is never replaced without --force; every "
+                        + "file is written to a temporary file and renamed, so a failure leaves nothing behind.",
+                "Exit code: 0 written, 2 bad input (a malformed file, a bad option, an unwritable folder, a file "
+                        + "that exists)."})
+public final class RenderCommand implements Callable<Integer> {
+    /** The most frames one command writes (a GIF or a PNG sequence). */
+    static final int MAX_FRAMES = 2000;
+    static final int MAX_SIDE = 8000;
+    static final long MAX_PIXELS = 64L * 1024 * 1024;
+
+    enum Format { PNG, GIF, SVG }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML)")
+    Path file;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into "
+            + "(created if missing)")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "png|gif|svg", description = "png (default): one image per step; "
+            + "gif: one animated GIF of the steps; svg: the tree, one file per step")
+    String format = "png";
+
+    @Option(names = "--steps", paramLabel = "A..B", description = "the steps to render: N, A..B, A.., ..B; 0 is "
+            + "the initial state, 'end' the last step (default: the end for png and svg, the whole run for gif)")
+    String steps;
+
+    @Option(names = "--scale", paramLabel = "N", description = "pixels per unit, 1 to 4 (default 1; 2 for slides "
+            + "and HiDPI screens)")
+    int scale = 1;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "the window's size (default 1600x1000)")
+    String size = "1600x1000";
+
+    @Option(names = "--panel", paramLabel = "PANEL", description = "window (default), tree, strip (the address "
+            + "space) or threads")
+    String panel = "window";
+
+    @Option(names = "--part", paramLabel = "N", description = "the lesson part to render (default 1)")
+    int part = 1;
+
+    @Option(names = "--theme", paramLabel = "THEME", description = "light (default), dark or colorblind")
+    String theme = "light";
+
+    @Option(names = "--delay", paramLabel = "MS", description = "gif: how long each step is shown (default 600)")
+    int delay = 600;
+
+    @Option(names = "--hold", paramLabel = "MS", description = "gif: how long the last step is shown (default 2500)")
+    int hold = 2500;
+
+    @Option(names = "--once", description = "gif: play once instead of looping")
+    boolean once;
+
+    @Option(names = "--no-header", description = "svg: no line with the step and its caption above the tree")
+    boolean noHeader;
+
+    @Option(names = "--force", description = "replace files that exist")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    private Format fmt;
+    private RunRenderer.Panel pnl;
+    private int width;
+    private int height;
+
+    @Override
+    public Integer call() {
+        options();
+        Lesson lesson;
+        try {
+            lesson = LessonLoader.load(file);
+        } catch (LessonException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (part < 1 || part > lesson.parts().size()) {
+            throw new UserError(file + ": there is no part " + part + " (the file has " + lesson.parts().size()
+                    + (lesson.parts().size() == 1 ? " part)" : " parts)"));
+        }
+        Part p = lesson.parts().get(part - 1);
+        Trace trace;
+        try {
+            trace = p.run();
+        } catch (RuntimeException e) {
+            throw new UserError(file + ": the run fails: " + e.getMessage());
+        }
+        StepRange range;
+        try {
+            range = steps == null ? (fmt == Format.GIF ? StepRange.all(trace.size()) : StepRange.end(trace.size()))
+                    : StepRange.parse(steps, trace.size());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--steps " + steps + ": " + e.getMessage());
+        }
+        if (fmt != Format.SVG && range.count() > MAX_FRAMES) {
+            throw new UserError("--steps: " + range.count() + " frames are too many (at most " + MAX_FRAMES
+                    + "); choose a shorter range");
+        }
+        Path dir = folder();
+        String stem = stem(lesson);
+        List<Path> targets = targets(dir, stem, range, trace.size());
+        for (Path t : targets) {
+            try {
+                SafeWrite.check(t, force);
+            } catch (ExportException e) {
+                throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
+                        ? " (use --force to replace it)" : ""));
+            }
+        }
+        try {
+            HeadlessFx.start(width, height);
+        } catch (RuntimeException | LinkageError e) {
+            throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
+        }
+        long t0 = System.nanoTime();
+        try {
+            switch (fmt) {
+                case PNG -> png(lesson, targets, range);
+                case GIF -> gif(lesson, targets.get(0), range);
+                case SVG -> svg(lesson, targets, range);
+                default -> throw new IllegalStateException();
+            }
+        } catch (ExportException e) {
+            throw new UserError(e.getMessage());
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        String what = switch (fmt) {
+            case PNG -> targets.size() + " PNG file" + (targets.size() == 1 ? "" : "s") + " (" + (width * scale) + "x"
+                    + (height * scale) + (pnl == RunRenderer.Panel.WINDOW ? "" : ", the " + pnl.label()) + ")";
+            case GIF -> "a GIF of " + range.count() + " frame" + (range.count() == 1 ? "" : "s") + " (steps "
+                    + range.from() + ".." + range.to() + ")";
+            case SVG -> targets.size() + " SVG file" + (targets.size() == 1 ? "" : "s") + " of the tree";
+        };
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s in %.1f s: %s%n", what, s,
+                targets.size() == 1 ? targets.get(0) : targets.get(0) + " .. " + targets.get(targets.size() - 1)
+                        .getFileName());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private void options() {
+        fmt = switch (format.toLowerCase(Locale.ROOT)) {
+            case "png" -> Format.PNG;
+            case "gif" -> Format.GIF;
+            case "svg" -> Format.SVG;
+            default -> throw new UserError("--format " + format + ": expected png, gif or svg");
+        };
+        pnl = RunRenderer.Panel.of(panel);
+        if (pnl == null) {
+            throw new UserError("--panel " + panel + ": expected window, tree, strip or threads");
+        }
+        if (scale < 1 || scale > 4) {
+            throw new UserError("--scale " + scale + ": expected 1 to 4");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})[xX](\\d{1,5})").matcher(size.strip());
+        if (!m.matches()) {
+            throw new UserError("--size " + size + ": expected WIDTHxHEIGHT, e.g. 1600x1000");
+        }
+        width = Integer.parseInt(m.group(1));
+        height = Integer.parseInt(m.group(2));
+        if (width < 640 || height < 400 || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new UserError("--size " + size + ": the window must be between 640x400 and " + MAX_SIDE + "x"
+                    + MAX_SIDE);
+        }
+        if ((long) width * height * scale * scale > MAX_PIXELS) {
+            throw new UserError("--size " + size + " --scale " + scale + ": the image would have more than "
+                    + MAX_PIXELS / (1024 * 1024) + " Mpixels");
+        }
+        if (!RunRenderer.THEMES.contains(theme.toLowerCase(Locale.ROOT))) {
+            throw new UserError("--theme " + theme + ": expected light, dark or colorblind");
+        }
+        if (delay < GifWriter.MIN_DELAY_MS || delay > GifWriter.MAX_DELAY_MS) {
+            throw new UserError("--delay " + delay + ": expected " + GifWriter.MIN_DELAY_MS + " to "
+                    + GifWriter.MAX_DELAY_MS + " ms");
+        }
+        if (hold < GifWriter.MIN_DELAY_MS || hold > GifWriter.MAX_DELAY_MS) {
+            throw new UserError("--hold " + hold + ": expected " + GifWriter.MIN_DELAY_MS + " to "
+                    + GifWriter.MAX_DELAY_MS + " ms");
+        }
+    }
+
+    /** The output folder, created if missing. */
+    private Path folder() {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError(out + ": not a folder");
+        }
+        if (!Files.exists(out)) {
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new UserError(out + ": cannot create the folder: " + SafeWrite.reason(e));
+            }
+        }
+        return out;
+    }
+
+    private String stem(Lesson lesson) {
+        String f = file.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        String s = dot > 0 ? f.substring(0, dot) : f;
+        if (lesson.parts().size() > 1) {
+            s += "-part" + part;
+        }
+        return s;
+    }
+
+    List<Path> targets(Path dir, String stem, StepRange range, int size) {
+        String kind = pnl == RunRenderer.Panel.WINDOW ? "" : "-" + pnl.id();
+        int digits = Math.max(4, Integer.toString(size).length());
+        List<Path> t = new ArrayList<>();
+        switch (fmt) {
+            case GIF -> t.add(dir.resolve(stem + kind + ".gif"));
+            case PNG -> {
+                for (int i = range.from(); i <= range.to(); i++) {
+                    t.add(dir.resolve(stem + kind + "-" + pad(i, digits) + ".png"));
+                }
+            }
+            case SVG -> {
+                for (int i = range.from(); i <= range.to(); i++) {
+                    t.add(dir.resolve(stem + "-tree-" + pad(i, digits) + ".svg"));
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        return t;
+    }
+
+    static String pad(int i, int digits) {
+        String s = Integer.toString(i);
+        return "0".repeat(Math.max(0, digits - s.length())) + s;
+    }
+
+    // ================================================================ rendering
+
+    private RunRenderer renderer(Lesson lesson) throws ExportException {
+        return fx(() -> {
+            RunRenderer r = new RunRenderer(width, height, theme);
+            r.load(lesson, part - 1);
+            return r;
+        });
+    }
+
+    /** The image of step {@code i}, rendered on the FX thread. */
+    private CompletableFuture<BufferedImage> frame(RunRenderer r, int i) {
+        CompletableFuture<BufferedImage> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.show(i);
+                f.complete(Png.toBuffered(r.snapshot(pnl, scale)));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private void png(Lesson lesson, List<Path> targets, StepRange range) throws ExportException {
+        RunRenderer r = renderer(lesson);
+        try (SafeWrite.Batch batch = new SafeWrite.Batch(targets, force)) {
+            CompletableFuture<BufferedImage> next = frame(r, range.from());
+            for (int i = range.from(); i <= range.to(); i++) {
+                BufferedImage img = await(next);
+                next = i < range.to() ? frame(r, i + 1) : null;
+                batch.add(targets.get(i - range.from()), o -> Png.encode(img, o));
+            }
+            batch.commit();
+        }
+    }
+
+    private void gif(Lesson lesson, Path target, StepRange range) throws ExportException {
+        RunRenderer r = renderer(lesson);
+        try (SafeWrite.Pending p = SafeWrite.begin(target, force)) {
+            try (GifWriter gw = new GifWriter(p.out(), !once)) {
+                CompletableFuture<BufferedImage> next = frame(r, range.from());
+                for (int i = range.from(); i <= range.to(); i++) {
+                    BufferedImage img = await(next);
+                    next = i < range.to() ? frame(r, i + 1) : null;
+                    gw.add(img, i == range.to() ? hold : delay);
+                }
+            } catch (IOException e) {
+                throw new ExportException(target, SafeWrite.reason(e) + "; nothing was written");
+            }
+            p.commit();
+        }
+    }
+
+    private void svg(Lesson lesson, List<Path> targets, StepRange range) throws ExportException {
+        RunRenderer r = renderer(lesson);
+        java.util.Map<String, String> colors = fx(r::colors);
+        try (SafeWrite.Batch batch = new SafeWrite.Batch(targets, force)) {
+            for (int i = range.from(); i <= range.to(); i++) {
+                int k = i;
+                org.vmalab.ui.model.Scene s = fx(() -> {
+                    r.show(k);
+                    return r.model();
+                });
+                String text = TreeSvg.render(s, colors, !noHeader);
+                batch.add(targets.get(i - range.from()), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            batch.commit();
+        }
+    }
+
+    private static <T> T fx(Callable<T> work) throws ExportException {
+        try {
+            return HeadlessFx.call(work);
+        } catch (ExportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+}

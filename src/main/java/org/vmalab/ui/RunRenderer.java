@@ -1,0 +1,239 @@
+package org.vmalab.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.ui.model.Background;
+import org.vmalab.ui.model.Lessons;
+import org.vmalab.ui.model.Playable;
+import org.vmalab.ui.model.Player;
+import org.vmalab.ui.model.Scene;
+
+/**
+ * The window without a window: a {@link MainView} in an off-screen scene of a given size, playing one run, that
+ * renders any step of it as an image (the whole window or one panel, at any scale) and gives the step's
+ * {@link Scene} and the palette's colours for the SVG. Used by {@code vmalab render} (headless) and by the
+ * window's GIF and PNG-sequence exports, so that the user's own window never moves.
+ *
+ * <p>Every method runs on the JavaFX application thread. Engine runs are inline (the run happens in
+ * {@link #load}); a step is shown snapped, never animated.
+ */
+public final class RunRenderer {
+    /** What an image shows: the whole window or one panel. */
+    public enum Panel {
+        WINDOW("window", "window", null),
+        TREE("tree", "tree", ".tree-stack"),
+        STRIP("strip", "address space", ".strip-panel"),
+        THREADS("threads", "threads", ".lanes-panel");
+
+        private final String id;
+        private final String label;
+        private final String selector;
+
+        Panel(String id, String label, String selector) {
+            this.id = id;
+            this.label = label;
+            this.selector = selector;
+        }
+
+        /** The command-line and file-name word: window, tree, strip, threads. */
+        public String id() {
+            return id;
+        }
+
+        /** In words: "address space". */
+        public String label() {
+            return label;
+        }
+
+        String selector() {
+            return selector;
+        }
+
+        /** By its id (case-insensitive), or null. */
+        public static Panel of(String id) {
+            for (Panel p : values()) {
+                if (p.id.equalsIgnoreCase(id) || p.name().equalsIgnoreCase(id)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The themes by their command-line names. */
+    public static final List<String> THEMES = List.of("light", "dark", "colorblind");
+
+    /** Rendering a part to its end does not count as having done it. */
+    private static final Lessons.Progress NO_PROGRESS = new Lessons.Progress() {
+        @Override
+        public boolean done(String key) {
+            return false;
+        }
+
+        @Override
+        public void markDone(String key) {
+            // a picture of a run is not a learner's progress
+        }
+    };
+
+    private final Player player = new Player(Background.INLINE);
+    private final MainView view = new MainView(player);
+    private final javafx.scene.Scene scene;
+
+    /** An off-screen window of {@code width} x {@code height} in {@code theme} (light, dark, colorblind). */
+    public RunRenderer(int width, int height, String theme) {
+        requireFx();
+        scene = new javafx.scene.Scene(view, width, height);
+        setTheme(theme);
+    }
+
+    RunRenderer(int width, int height, MainView.Theme theme) {
+        requireFx();
+        scene = new javafx.scene.Scene(view, width, height);
+        view.selectTheme(theme);
+        view.applyTheme(theme);
+    }
+
+    private static void requireFx() {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("RunRenderer must be used on the JavaFX application thread");
+        }
+    }
+
+    /** The theme by name: light, dark or colorblind. */
+    public void setTheme(String name) {
+        MainView.Theme t = theme(name);
+        view.selectTheme(t);
+        view.applyTheme(t);
+    }
+
+    static MainView.Theme theme(String name) {
+        return switch (name == null ? "light" : name.toLowerCase(Locale.ROOT)) {
+            case "dark" -> MainView.Theme.DARK;
+            case "colorblind", "colourblind", "cb" -> MainView.Theme.COLORBLIND;
+            default -> MainView.Theme.LIGHT;
+        };
+    }
+
+    /** Plays a lesson part with its narration and the lesson pane beside the tree, at its start. */
+    public void load(Lesson lesson, int part) {
+        if (lesson.isNarrated()) {
+            view.setLessons(null, List.of(), NO_PROGRESS);
+            view.openLesson(lesson, part);
+        } else {
+            player.load(Lessons.playable(lesson, part));
+        }
+        settle();
+    }
+
+    /** Plays a playable (a scenario and schedule, with or without narration), at its start. */
+    public void load(Playable p) {
+        player.load(p);
+        settle();
+    }
+
+    /** Steps of the run (index 0 is the initial state, {@code size()} the end). */
+    public int size() {
+        return player.trace() == null ? 0 : player.trace().size();
+    }
+
+    public Player player() {
+        return player;
+    }
+
+    /** Shows the state after step {@code index} (0 = initial), snapped: never an animation frame. */
+    public void show(int index) {
+        int target = Math.max(0, Math.min(index, size()));
+        int from = player.index();
+        if (target == from && player.scene() != null) {
+            settle();
+            return;
+        }
+        if (target == from + 1) {
+            // a single forward step animates; go round it so that the view snaps to the target
+            if (target < size()) {
+                player.seek(target + 1);
+            } else if (target >= 2) {
+                player.seek(0);
+            } else {
+                player.run(player.scenario(), player.schedule(), target);
+                settle();
+                return;
+            }
+        }
+        player.seek(target);
+        settle();
+    }
+
+    private void settle() {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+    }
+
+    /** The model of the step shown (what the SVG draws). */
+    public Scene model() {
+        return player.scene();
+    }
+
+    /** The image of a panel (or the whole window) at {@code scale} (1 = one pixel per unit). */
+    public WritableImage snapshot(Panel panel, double scale) {
+        settle();
+        return snapshot(view, panel, scale);
+    }
+
+    /** A panel of any view (the live window too) at {@code scale}. */
+    static WritableImage snapshot(MainView view, Panel panel, double scale) {
+        Node node = panel == Panel.WINDOW ? view : view.lookup(panel.selector());
+        if (node == null) {
+            node = view;
+        }
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(view.palette().get(Ink.BG));
+        if (scale != 1) {
+            p.setTransform(Transform.scale(scale, scale));
+        }
+        javafx.geometry.Bounds bl = node.getLayoutBounds();
+        p.setViewport(new Rectangle2D(bl.getMinX() * scale, bl.getMinY() * scale, Math.round(bl.getWidth() * scale),
+                Math.round(bl.getHeight() * scale)));
+        return node.snapshot(p, null);
+    }
+
+    /** The palette's colours by ink name ({@code node-red}: {@code #d23a36}), for the SVG. */
+    public Map<String, String> colors() {
+        return colors(view.palette());
+    }
+
+    static Map<String, String> colors(Palette palette) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Ink ink : Ink.values()) {
+            m.put(ink.css(), hex(palette.get(ink)));
+        }
+        return m;
+    }
+
+    static String hex(Color c) {
+        int r = (int) Math.round(c.getRed() * 255);
+        int g = (int) Math.round(c.getGreen() * 255);
+        int b = (int) Math.round(c.getBlue() * 255);
+        String s = String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
+        if (c.getOpacity() < 1) {
+            return "rgba(" + r + "," + g + "," + b + "," + String.format(Locale.ROOT, "%.3f", c.getOpacity()) + ")";
+        }
+        return s;
+    }
+
+    /** The title of the run shown. */
+    public String title() {
+        return player.playable() == null ? "" : player.playable().title();
+    }
+}

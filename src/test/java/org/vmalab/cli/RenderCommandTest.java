@@ -1,0 +1,224 @@
+package org.vmalab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vmalab.export.GifReadBack;
+import picocli.CommandLine;
+
+/**
+ * {@code vmalab render}: a lesson renders headless; the images have the requested size and are not blank; the
+ * GIF's frames and delays read back; the SVG parses; exit codes and one-line errors. Runs in the test JVM (the
+ * toolkit is TestFX's), and once in a fresh JVM with no display and no glass properties at all.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RenderCommandTest {
+    static final String LESSON = "lessons/09-race-b-lifetime.yaml";
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        // the toolkit is TestFX's; render uses it as it finds it
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run render(String... args) {
+        CommandLine cl = VmaLab.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "render";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = cl.execute(all);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Not blank: many distinct colours, and no colour covers nearly everything. */
+    static void assertNotBlank(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        int w = img.getWidth();
+        int h = img.getHeight();
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int y = 0; y < h; y += 3) {
+            for (int x = 0; x < w; x += 3) {
+                int c = img.getRGB(x, y) & 0xffffff;
+                colours.add(c);
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        int samples = ((h + 2) / 3) * ((w + 2) / 3);
+        int top = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        assertTrue(colours.size() > 50, "distinct colours: " + colours.size());
+        assertTrue(top < samples * 0.9, "one colour covers " + (100 * top / samples) + "% of the image");
+    }
+
+    @Test
+    void aLessonRendersItsLastStepAsAPngOfTheRequestedSize() throws Exception {
+        Run r = render(LESSON, "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote 1 PNG file (1600x1000)"), r.out());
+        List<String> f = files();
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).matches("09-race-b-lifetime-part1-\\d{4}\\.png"), f.get(0));
+        BufferedImage img = ImageIO.read(dir.resolve(f.get(0)).toFile());
+        assertEquals(1600, img.getWidth());
+        assertEquals(1000, img.getHeight());
+        assertNotBlank(img);
+    }
+
+    @Test
+    void scaleTwoDoublesThePixelsAndAPanelHasItsOwnSize() throws Exception {
+        Run r = render(LESSON, "--out", dir.toString(), "--size", "1000x700", "--scale", "2", "--steps", "0..2");
+        assertEquals(0, r.code(), r.err());
+        List<String> f = files();
+        assertEquals(List.of("09-race-b-lifetime-part1-0000.png", "09-race-b-lifetime-part1-0001.png",
+                "09-race-b-lifetime-part1-0002.png"), f);
+        for (String name : f) {
+            BufferedImage img = ImageIO.read(dir.resolve(name).toFile());
+            assertEquals(2000, img.getWidth(), name);
+            assertEquals(1400, img.getHeight(), name);
+            assertNotBlank(img);
+        }
+        Run t = render(LESSON, "--out", dir.toString(), "--panel", "tree", "--steps", "40", "--part", "3");
+        assertEquals(0, t.code(), t.err());
+        BufferedImage tree = ImageIO.read(dir.resolve("09-race-b-lifetime-part3-tree-0040.png").toFile());
+        assertTrue(tree.getWidth() > 300 && tree.getWidth() < 1600, "the tree panel: " + tree.getWidth());
+        assertTrue(tree.getHeight() > 300 && tree.getHeight() < 1000, "the tree panel: " + tree.getHeight());
+        assertNotBlank(tree);
+    }
+
+    @Test
+    void aGifHasAFramePerStepWithItsDelays() throws Exception {
+        Run r = render(LESSON, "--out", dir.toString(), "--format", "gif", "--panel", "tree", "--steps", "10..14",
+                "--delay", "300", "--hold", "1500", "--size", "1200x760");
+        assertEquals(0, r.code(), r.err());
+        Path gif = dir.resolve("09-race-b-lifetime-part1-tree.gif");
+        GifReadBack.Read g = GifReadBack.read(Files.readAllBytes(gif));
+        assertEquals(5, g.frames());
+        assertEquals(List.of(300, 300, 300, 300, 1500), g.delaysMs());
+        assertTrue(g.loopsForever());
+        assertNotBlank(GifReadBack.frame(Files.readAllBytes(gif), 4));
+        assertTrue(r.out().contains("a GIF of 5 frames (steps 10..14)"), r.out());
+    }
+
+    @Test
+    void anSvgOfTheTreeParsesAndNamesEveryVma() throws Exception {
+        Run r = render(LESSON, "--out", dir.toString(), "--format", "svg", "--steps", "40..41");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("09-race-b-lifetime-part1-tree-0040.svg", "09-race-b-lifetime-part1-tree-0041.svg"),
+                files());
+        String svg = Files.readString(dir.resolve("09-race-b-lifetime-part1-tree-0040.svg"), StandardCharsets.UTF_8);
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                svg.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("svg", d.getDocumentElement().getTagName());
+        for (String label : List.of("DATA", "TEXT", "LIBC", "STACK", "heap", "ld", "libc_rw")) {
+            assertTrue(svg.contains(">" + label + "<") || svg.contains(">∅ " + label + "<"), label);
+        }
+        assertTrue(svg.contains("fill=\"#d23a36\""), "the light theme's red, from the palette");
+    }
+
+    @Test
+    void neverOverwritesWithoutForce() throws Exception {
+        assertEquals(0, render(LESSON, "--out", dir.toString(), "--steps", "3").code());
+        Path f = dir.resolve("09-race-b-lifetime-part1-0003.png");
+        long before = Files.size(f);
+        Run again = render(LESSON, "--out", dir.toString(), "--steps", "3", "--theme", "dark");
+        assertEquals(2, again.code());
+        assertEquals("error: " + f + ": already exists (use --force to replace it)\n", again.err());
+        assertEquals(before, Files.size(f));
+        Run forced = render(LESSON, "--out", dir.toString(), "--steps", "3", "--theme", "dark", "--force");
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(Files.size(f) == before && files().size() != 1);
+        assertEquals(1, files().size(), "no temporary file is left: " + files());
+    }
+
+    @Test
+    void badInputIsExitCodeTwoInOneLine() throws Exception {
+        List<Run> runs = new ArrayList<>();
+        runs.add(render("no/such/lesson.yaml", "--out", dir.toString()));
+        runs.add(render(LESSON, "--out", dir.toString(), "--format", "jpeg"));
+        runs.add(render(LESSON, "--out", dir.toString(), "--steps", "5..9999"));
+        runs.add(render(LESSON, "--out", dir.toString(), "--scale", "9"));
+        runs.add(render(LESSON, "--out", dir.toString(), "--size", "big"));
+        runs.add(render(LESSON, "--out", dir.toString(), "--part", "42"));
+        runs.add(render(LESSON, "--out", dir.toString(), "--panel", "locks"));
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        runs.add(render(LESSON, "--out", notAFolder.toString()));
+        Path junk = Files.writeString(dir.resolve("junk.yaml"), "title: [unclosed\n");
+        runs.add(render(junk.toString(), "--out", dir.toString()));
+        for (Run r : runs) {
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertEquals(1, r.err().lines().filter(l -> !l.startsWith("(run with --help")).count(), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertTrue(runs.get(2).err().contains("the run has"), runs.get(2).err());
+        assertEquals(List.of("file", "junk.yaml"), files(), "nothing was written");
+    }
+
+    @Test
+    void rendersInAFreshJvmWithNoDisplayLargerThanMonoclesDefaultScreen() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.vmalab.Main",
+                "render", LESSON, "--out", dir.toString(), "--steps", "40", "--size", "1600x1000");
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        File log = dir.resolve("log.txt").toFile();
+        pb.redirectOutput(log);
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "render finished");
+        String text = Files.readString(log.toPath());
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.startsWith("wrote 1 PNG file (1600x1000)"), text);
+        assertFalse(text.contains("WARNING"), "no toolkit chatter: " + text);
+        BufferedImage img = ImageIO.read(dir.resolve("09-race-b-lifetime-part1-0040.png").toFile());
+        assertEquals(1600, img.getWidth());
+        assertEquals(1000, img.getHeight());
+        assertNotBlank(img);
+        // the bottom-right corner is drawn too (the status bar and the run's outcome), not cut at 1280x800
+        Set<Integer> corner = new HashSet<>();
+        for (int y = 900; y < 1000; y++) {
+            for (int x = 1280; x < 1600; x++) {
+                corner.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(corner.size() > 10, "colours in the bottom-right corner: " + corner.size());
+    }
+}
