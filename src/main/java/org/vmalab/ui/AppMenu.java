@@ -33,6 +33,7 @@ final class AppMenu extends MenuBar {
         runItems();
         exportItems();
         exploreItems();
+        classroomItems();
     }
 
     MainView view() {
@@ -71,6 +72,31 @@ final class AppMenu extends MenuBar {
     private void exploreItems() {
         item(EXPLORE, "menu-explore", "Explore schedules…", "Shortcut+Shift+X", actions::explore);
         item(EXPLORE, "menu-ab-table", "A/B table…", null, actions::abTable);
+    }
+
+    /** Issue 7: import a maps file or a process; presentation mode, the step log, Find address, the overview. */
+    private void classroomItems() {
+        Menu file = menu(FILE);
+        MenuItem maps = new MenuItem("Import maps…");
+        maps.setId("menu-import-maps");
+        maps.setMnemonicParsing(false);
+        maps.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        maps.setOnAction(e -> view.classroom().imports().chooseFile());
+        MenuItem pid = new MenuItem("Import a process (PID)…");
+        pid.setId("menu-import-pid");
+        pid.setMnemonicParsing(false);
+        pid.setDisable(!MapsImport.pidSupported());
+        pid.setOnAction(e -> view.classroom().imports().choosePid());
+        file.getItems().addAll(0, java.util.List.of(maps, pid, new SeparatorMenuItem()));
+        Menu v = menu(VIEW);
+        getMenus().remove(v);
+        getMenus().add(Math.min(1, getMenus().size()), v);
+        // the keys are handled by the window (Classroom.onKey), so that they work whatever has the focus
+        item(VIEW, "menu-presentation", "Presentation mode  (P)", null, () -> view.classroom().presentation().toggle());
+        item(VIEW, "menu-step-log", "Step log  (Ctrl+L)", null, () -> view.classroom().toggleStepLog());
+        item(VIEW, "menu-find-address", "Find address…  (Ctrl+F)", null, () -> view.classroom().tools().openFind());
+        item(VIEW, "menu-overview", "Overview of a large tree  (O)", null,
+                () -> view.classroom().tools().toggleOverview());
     }
 
     // ================================================================ building blocks

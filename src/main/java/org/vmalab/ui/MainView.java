@@ -51,7 +51,8 @@ final class MainView extends BorderPane {
     /** Themes: each is a stylesheet of colour tokens. */
     enum Theme {
         LIGHT("Light", "theme-light.css"), DARK("Dark", "theme-dark.css"),
-        COLORBLIND("Colour-blind safe", "theme-colorblind.css");
+        COLORBLIND("Colour-blind safe", "theme-colorblind.css"),
+        HIGH_CONTRAST("High contrast", "theme-high-contrast.css");
 
         final String label;
         final String file;
@@ -103,6 +104,7 @@ final class MainView extends BorderPane {
     private final LessonPane lessonPane;
     private final ToggleButton lessonToggle = new ToggleButton("Lesson");
     private final AppMenu menuBar;
+    private final Classroom classroom;
     private SplitPane split;
     private List<org.vmalab.ui.model.Lessons.Entry> lessonEntries = List.of();
     private java.nio.file.Path lessonsDir;
@@ -139,6 +141,7 @@ final class MainView extends BorderPane {
             }
         };
         ticker.start();
+        classroom = new Classroom(this);
         // on the scene, so that the keys work whatever has the focus (or nothing)
         sceneProperty().addListener((o, a, n) -> {
             if (a != null) {
@@ -182,6 +185,16 @@ final class MainView extends BorderPane {
 
     AppMenu menuBar() {
         return menuBar;
+    }
+
+    /** Presentation mode, import, the overview and Find, the step log, keyboard access (issue 7). */
+    Classroom classroom() {
+        return classroom;
+    }
+
+    /** The theme chosen. */
+    Theme theme() {
+        return theme.getValue();
     }
 
     // ================================================================ building
@@ -583,7 +596,7 @@ final class MainView extends BorderPane {
     // ================================================================ keyboard
 
     private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
+        if (e.getTarget() instanceof TextInputControl || classroom.onKey(e)) {
             return;
         }
         KeyCode k = e.getCode();
@@ -675,7 +688,14 @@ final class MainView extends BorderPane {
                 "E               edit the scenario",
                 "L               choose a lesson",
                 "R               reset",
-                "F11             full screen"));
+                "F11             full screen",
+                "P (or F5)       presentation mode; there: PageDown / PageUp step, B blanks, Ctrl+± type size,",
+                "                Esc leaves",
+                "O               overview of a large tree (summaries); ↑ ↓ Enter in the tree select and open",
+                "Ctrl+F          find an address in the tree",
+                "Ctrl+L          the step log (a text log to read or copy)",
+                "Ctrl+I          import /proc/PID/maps",
+                "Tab             move to the next control; Space or Enter presses it"));
         l.getStyleClass().add("mono");
         a.getDialogPane().setContent(l);
         if (getScene() != null) {

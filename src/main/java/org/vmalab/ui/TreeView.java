@@ -1,13 +1,18 @@
 package org.vmalab.ui;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -26,6 +31,8 @@ import org.vmalab.ui.model.Frames.NodeFrame;
 import org.vmalab.ui.model.Frames.TreeFrame;
 import org.vmalab.ui.model.Mark;
 import org.vmalab.ui.model.NodeState;
+import org.vmalab.ui.model.Overview;
+import org.vmalab.ui.model.Overview.Summary;
 import org.vmalab.ui.model.Scene;
 import org.vmalab.ui.model.Scene.EdgeKind;
 import org.vmalab.ui.model.Scene.GhostEdge;
@@ -39,6 +46,11 @@ import org.vmalab.ui.model.TreeLayout;
  * state; child pointers; the walkers' cursors; what the step touched and changed. One forward step is
  * animated ({@link Frames#at}); every other move snaps. Pan by dragging, zoom with the wheel, double-click
  * to fit. Only the visible part is drawn, so a tree of thousands of VMAs still pans smoothly.
+ *
+ * <p>A large tree (more than {@link Overview#AUTO_THRESHOLD} VMAs, or on request) is drawn as an
+ * {@link Overview}: subtrees collapse into summary nodes (VMA count, largest gap); a click on a summary (or Enter
+ * on the selected one) opens it; the paths to the step's nodes, the cursors and a search hit stay open. With the
+ * keyboard focus, ↑ and ↓ select the previous or next item in address order.
  */
 final class TreeView extends Region {
     static final double COL = 170;
@@ -89,6 +101,23 @@ final class TreeView extends Region {
         Font.font("DejaVu Sans", FontWeight.BOLD, 12 * 1.8), Font.font("DejaVu Sans", FontWeight.BOLD, 12 * 4)};
     /** The scene's nodes by id, for the per-frame lookups. */
     private NodeView[] byId = new NodeView[0];
+    /** Overview: null = automatic (by size), else the user's choice. */
+    private Boolean overviewChoice;
+    private boolean overviewShown;
+    private final BitSet drilled = new BitSet();
+    private Overview.Tree otree;
+    private Overview.View oview;
+    /** A search hit (a VMA id) kept open and ringed, or -1. */
+    private int found = -1;
+    /** The keyboard selection (a VMA id or a summary id), or -1. */
+    private int selected = -1;
+    private double textScale = 1;
+    private long lastDrill;
+    private boolean dragged;
+    private Consumer<TreeView> viewListener;
+    private final Font summaryFont = Font.font("DejaVu Sans", FontWeight.BOLD, 17);
+    private final Font bigSummaryFont = Font.font("DejaVu Sans", FontWeight.BOLD, 24);
+    private final Font bannerFont = Font.font("DejaVu Sans", 12);
 
     TreeView(Palette palette) {
         this.palette = palette;
@@ -116,9 +145,13 @@ final class TreeView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
             dragY = e.getY();
+            dragged = false;
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+                if (Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2) {
+                    dragged = true;
+                }
                 setPan(panX + e.getX() - dragX, panY + e.getY() - dragY);
                 dragX = e.getX();
                 dragY = e.getY();
@@ -127,10 +160,26 @@ final class TreeView extends Region {
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getClickCount() == 2) {
+            if (e.getButton() != MouseButton.PRIMARY || dragged) {
+                return;
+            }
+            int hit = itemAt(e.getX(), e.getY());
+            if (e.getClickCount() == 1 && hit >= Overview.SUMMARY_BASE) {
+                select(hit);
+                drill(hit - Overview.SUMMARY_BASE);
+                lastDrill = System.nanoTime();
+            } else if (e.getClickCount() == 2 && System.nanoTime() - lastDrill > 600_000_000L) {
                 fit();
             }
         });
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.TEXT);
+        setAccessibleRoleDescription("tree");
+        setAccessibleHelp("The mm_rb tree. Up and down select the previous or next node in address order; Enter "
+                + "opens or closes a summary of a subtree; Control+F finds an address.");
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        focusedProperty().addListener((o, a, f) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             hover = -1;
@@ -173,12 +222,14 @@ final class TreeView extends Region {
     /** Shows a scene: animated from {@code previous} when given, snapped otherwise. */
     void show(Scene s, Scene previous, double millis) {
         boolean first = scene == null;
-        TreeLayout.Layout newLayout = TreeLayout.of(s);
-        TreeFrame target = Frames.key(s, newLayout);
-        boolean shapeChanged = layout == null || layout.columns() != newLayout.columns()
-                || Math.abs(layout.rows() - newLayout.rows()) > 0.01;
+        if (scene != null && Math.abs(scene.nodes().size() - s.nodes().size()) > 8) {
+            // another address space: what was opened or found there means nothing here
+            drilled.clear();
+            found = -1;
+            selected = -1;
+        }
+        boolean wasOverview = overviewShown;
         this.scene = s;
-        this.layout = newLayout;
         int maxId = -1;
         for (NodeView n : s.nodes()) {
             maxId = Math.max(maxId, n.id());
@@ -188,16 +239,41 @@ final class TreeView extends Region {
             ids[n.id()] = n;
         }
         this.byId = ids;
-        boolean animate = previous != null && millis > 0 && shown != null;
-        if (animate) {
-            from = t < 1 && shown != null ? shown : Frames.key(previous, TreeLayout.of(previous));
+        overviewShown = overviewChoice != null ? overviewChoice : s.nodes().size() > Overview.AUTO_THRESHOLD;
+        TreeLayout.Layout newLayout;
+        TreeFrame target;
+        if (overviewShown) {
+            otree = Overview.tree(s);
+            oview = overview();
+            newLayout = oview.layout();
+            target = Overview.frame(s, oview);
+        } else {
+            otree = null;
+            oview = null;
+            newLayout = TreeLayout.of(s);
+            target = Frames.key(s, newLayout);
+        }
+        boolean shapeChanged = layout == null || wasOverview != overviewShown
+                || !overviewShown && (layout.columns() != newLayout.columns()
+                || Math.abs(layout.rows() - newLayout.rows()) > 0.01);
+        this.layout = newLayout;
+        boolean animate = previous != null && millis > 0 && shown != null && wasOverview == overviewShown;
+        TreeFrame start = !animate ? null : overviewShown || t < 1 ? shown
+                : Frames.key(previous, TreeLayout.of(previous));
+        install(target, start, millis, first || shapeChanged);
+    }
+
+    /** Puts a new target frame on screen: animated from {@code start} when given, snapped otherwise. */
+    private void install(TreeFrame target, TreeFrame start, double millis, boolean refit) {
+        if (start != null) {
+            from = start;
             to = target;
             t = 0;
             animNanos = millis * 1_000_000.0;
             animStart = -1;
             panFromX = panX;
             panFromY = panY;
-            autoView(first || shapeChanged);
+            autoView(refit);
             panToX = panX;
             panToY = panY;
             panX = panFromX;
@@ -208,12 +284,278 @@ final class TreeView extends Region {
             from = target;
             to = target;
             t = 1;
-            autoView(first || shapeChanged);
+            autoView(refit);
             panFromX = panX;
             panToX = panX;
             panFromY = panY;
             panToY = panY;
         }
+        if (selected >= 0 && !target.nodes().containsKey(selected)) {
+            selected = -1;
+        }
+        updateAccessibleText();
+        draw();
+        if (viewListener != null) {
+            viewListener.accept(this);
+        }
+    }
+
+    /** The overview of the current scene with what is open now. */
+    private Overview.View overview() {
+        List<Integer> focus = new ArrayList<>(Overview.focusOf(scene));
+        if (found >= 0) {
+            focus.add(found);
+        }
+        if (selected >= 0 && selected < Overview.SUMMARY_BASE) {
+            focus.add(selected);
+        }
+        return Overview.of(scene, otree, new Overview.Expansion(Overview.DEFAULT_DEPTH, drilled, focus));
+    }
+
+    /** Recomputes the overview after an opening, a closing or a search, animated. */
+    private void relayout() {
+        if (!overviewShown || scene == null) {
+            draw();
+            return;
+        }
+        oview = overview();
+        layout = oview.layout();
+        install(Overview.frame(scene, oview), null, 0, false);
+    }
+
+    /** Ends a running animation at its last frame (screenshots, tests). */
+    void finishAnimation() {
+        if (t < 1) {
+            t = 1;
+            timer.stop();
+            animStart = -1;
+            draw();
+        }
+    }
+
+    // ================================================================ overview, search, selection
+
+    /** Is the tree drawn as an overview with summary nodes? */
+    boolean overviewShown() {
+        return overviewShown;
+    }
+
+    /** The overview on screen, or null in the full layout. */
+    Overview.View overviewView() {
+        return oview;
+    }
+
+    /** Overview on, off, or automatic by size (null). */
+    void setOverview(Boolean on) {
+        overviewChoice = on;
+        if (scene != null) {
+            userMoved = false;
+            show(scene, null, 0);
+        }
+    }
+
+    /** Called after every new layout (a scene, an opening, a mode change). */
+    void setViewListener(Consumer<TreeView> l) {
+        viewListener = l;
+    }
+
+    /** Opens the summary of the subtree rooted at VMA {@code root}: a few more rows of it become nodes. */
+    void drill(int root) {
+        if (otree == null) {
+            return;
+        }
+        drilled.or(Overview.drill(otree, root, Overview.DRILL_LEVELS));
+        if (selected == Overview.SUMMARY_BASE + root) {
+            selected = root;
+        }
+        userMoved = true;
+        relayout();
+        reveal(root, false);
+    }
+
+    /** Closes what was opened under VMA {@code v} (it becomes a summary again unless it must stay open). */
+    void close(int v) {
+        if (otree == null) {
+            return;
+        }
+        drilled.andNot(Overview.subtree(otree, v));
+        if (found >= 0 && Overview.subtree(otree, v).get(found)) {
+            found = -1;
+        }
+        relayout();
+        if (oview != null && oview.summary(Overview.SUMMARY_BASE + v) != null) {
+            selected = Overview.SUMMARY_BASE + v;
+            updateAccessibleText();
+            draw();
+        }
+    }
+
+    /** Closes everything the user opened: the overview as it started. */
+    void closeAll() {
+        drilled.clear();
+        found = -1;
+        selected = -1;
+        userMoved = false;
+        if (overviewShown) {
+            oview = overview();
+            layout = oview.layout();
+            install(Overview.frame(scene, oview), null, 0, true);
+        }
+    }
+
+    /** Marks the VMA a search found, opens the path to it and brings it into view, readable. */
+    void showFound(int vma) {
+        found = vma;
+        if (vma < 0) {
+            draw();
+            return;
+        }
+        selected = vma;
+        relayout();
+        reveal(vma, true);
+    }
+
+    /** The search hit on screen, or -1. */
+    int found() {
+        return found;
+    }
+
+    /** The keyboard selection (a VMA id or a summary id), or -1. */
+    int selected() {
+        return selected;
+    }
+
+    private void select(int id) {
+        selected = id;
+        updateAccessibleText();
+        draw();
+    }
+
+    /** Centers an item (and zooms in to a readable size when asked). */
+    private void reveal(int id, boolean readable) {
+        double x = itemX(id);
+        double y = itemY(id);
+        if (Double.isNaN(x) || getWidth() <= 0) {
+            return;
+        }
+        if (readable && zoom < 0.8) {
+            zoom = Math.min(MAX_ZOOM, 0.8 * Math.max(1, textScale));
+        }
+        double tx = getWidth() / 2 - wx(x) * zoom;
+        double ty = Math.max(0, getHeight()) / 2 - wy(y) * zoom;
+        userMoved = true;
+        if (t < 1) {
+            panToX = tx;
+            panToY = ty;
+        } else {
+            setPan(tx, ty);
+        }
+        draw();
+    }
+
+    private double itemX(int id) {
+        if (id >= Overview.SUMMARY_BASE) {
+            return oview == null ? Double.NaN : oview.x(id);
+        }
+        return layout != null && layout.has(id) ? layout.x(id) : Double.NaN;
+    }
+
+    private double itemY(int id) {
+        if (id >= Overview.SUMMARY_BASE) {
+            return oview == null ? Double.NaN : oview.y(id);
+        }
+        return layout != null && layout.has(id) ? layout.y(id) : Double.NaN;
+    }
+
+    /** The items in column (address) order: what ↑ and ↓ walk through. */
+    private int[] itemOrder() {
+        if (oview != null) {
+            return oview.items();
+        }
+        if (scene == null) {
+            return new int[0];
+        }
+        int[] out = new int[scene.nodes().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scene.nodes().get(i).id();
+        }
+        return out;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (scene == null) {
+            return;
+        }
+        KeyCode k = e.getCode();
+        if (k == KeyCode.UP || k == KeyCode.DOWN) {
+            int[] order = itemOrder();
+            if (order.length == 0) {
+                return;
+            }
+            int at = -1;
+            for (int i = 0; i < order.length; i++) {
+                if (order[i] == selected) {
+                    at = i;
+                    break;
+                }
+            }
+            int next = at < 0 ? (k == KeyCode.DOWN ? 0 : order.length - 1)
+                    : Math.max(0, Math.min(order.length - 1, at + (k == KeyCode.DOWN ? 1 : -1)));
+            select(order[next]);
+            reveal(order[next], false);
+            e.consume();
+        } else if (k == KeyCode.ENTER && selected >= 0) {
+            if (selected >= Overview.SUMMARY_BASE) {
+                drill(selected - Overview.SUMMARY_BASE);
+            } else if (overviewShown && drilled.get(selected)) {
+                close(selected);
+            }
+            e.consume();
+        } else if (k == KeyCode.ESCAPE && (selected >= 0 || found >= 0)) {
+            selected = -1;
+            found = -1;
+            updateAccessibleText();
+            relayout();
+            e.consume();
+        }
+    }
+
+    /** What a screen reader says about the tree: the selection, or what the tree shows. */
+    private void updateAccessibleText() {
+        if (scene == null) {
+            setAccessibleText("The tree is empty.");
+            return;
+        }
+        String what;
+        if (selected >= Overview.SUMMARY_BASE && oview != null && oview.summary(selected) != null) {
+            what = describe(oview.summary(selected));
+        } else if (selected >= 0 && node(selected) != null) {
+            what = describe(node(selected));
+        } else {
+            what = banner();
+        }
+        setAccessibleText(what);
+    }
+
+    /** One line about what the tree shows. */
+    String banner() {
+        if (scene == null) {
+            return "";
+        }
+        if (!overviewShown || oview == null) {
+            return "mm_rb: " + String.format("%,d", scene.nodes().size()) + " VMAs";
+        }
+        return String.format("Overview of %,d VMAs: %,d shown as nodes, %,d subtrees as summaries · click a summary "
+                + "or press Enter on it to open it · Ctrl+F finds an address", oview.total(), oview.shown()
+                .cardinality(), oview.summaries().size());
+    }
+
+    /** The fit's largest zoom grows with the presentation's type scale. */
+    void setTextScale(double s) {
+        textScale = Math.max(0.5, Math.min(4, s));
+        userMoved = false;
+        autoView(true);
+        setPan(panX, panY);
         draw();
     }
 
@@ -290,10 +632,13 @@ final class TreeView extends Region {
             double avail = Math.max(80, h - LEGEND_ROOM);
             double fitW = w / worldWidth();
             double fitH = avail / worldHeight();
-            double z = Math.min(Math.min(fitW, fitH), 1.25);
-            if (z < 0.5) {
+            double z = Math.min(Math.min(fitW, fitH), 1.25 * textScale);
+            if (overviewShown) {
+                z = Math.max(MIN_ZOOM, Math.min(fitW, fitH) < 0.3 ? Math.min(fitH, 0.3 * textScale)
+                        : Math.min(Math.min(fitW, fitH), 1.25 * textScale));
+            } else if (z < 0.5) {
                 // a big tree: readable rows, follow the action sideways
-                z = Math.max(MIN_ZOOM, Math.min(fitH, 0.8));
+                z = Math.max(MIN_ZOOM, Math.min(fitH, 0.8 * textScale));
             }
             zoom = z;
             double ww = worldWidth() * zoom;
@@ -403,7 +748,8 @@ final class TreeView extends Region {
         double vy0 = -py / zoom - NODE_H * 2;
         double vy1 = (h - py) / zoom + NODE_H * 2;
         double screenNode = NODE_W * zoom;
-        int lod = screenNode >= 110 ? 2 : screenNode >= 38 ? 1 : 0;
+        // large type (presentation): the small text goes first, the names grow
+        int lod = screenNode >= 110 * textScale ? 2 : screenNode >= 38 ? 1 : 0;
 
         drawOffRow(g, vx0, vx1);
         drawRoot(g, lod);
@@ -423,6 +769,13 @@ final class TreeView extends Region {
             if (cx < vx0 || cx > vx1 || cy < vy0 || cy > vy1) {
                 continue;
             }
+            if (nf.id() >= Overview.SUMMARY_BASE) {
+                Summary sm = oview == null ? null : oview.summary(nf.id());
+                if (sm != null) {
+                    drawSummary(g, sm, nf, cx, cy, lod);
+                }
+                continue;
+            }
             NodeView n = node(nf.id());
             if (n == null) {
                 continue;
@@ -433,6 +786,13 @@ final class TreeView extends Region {
             drawCursor(g, cf, lod);
         }
         g.restore();
+        if (isFocused()) {
+            g.setStroke(palette.get(Ink.FOUND));
+            g.setLineWidth(2);
+            g.setLineDashes(6, 4);
+            g.strokeRect(1, 1, w - 2, h - 2);
+            g.setLineDashes();
+        }
         if (drawListener != null) {
             drawListener.accept(System.nanoTime() - t0);
         }
@@ -633,6 +993,12 @@ final class TreeView extends Region {
         if (n.id() == hover) {
             ring(g, x0, y0, 3, palette.get(Ink.TEXT_DIM), 1.5, false);
         }
+        if (n.id() == found) {
+            ring(g, x0, y0, 13, palette.get(Ink.FOUND), 6, false);
+        }
+        if (n.id() == selected) {
+            ring(g, x0, y0, 18, palette.get(Ink.FOUND), 2.5, true);
+        }
 
         g.setFill(fill);
         if (lod == 0) {
@@ -689,6 +1055,57 @@ final class TreeView extends Region {
         badge(g, n, x0 + NODE_W, y0, 1);
         g.setGlobalAlpha(nf.opacity());
         tags(g, n, cx, y0 + NODE_H + 5, settle);
+        g.setGlobalAlpha(1);
+    }
+
+    /** A collapsed subtree: a trapezoid widening downwards, with its VMA count and largest gap. */
+    private void drawSummary(GraphicsContext g, Summary sm, NodeFrame nf, double cx, double cy, int lod) {
+        double x0 = cx - NODE_W / 2;
+        double y0 = cy - NODE_H / 2;
+        g.setGlobalAlpha(nf.opacity());
+        if (sm.id() == selected) {
+            ring(g, x0, y0, 18, palette.get(Ink.FOUND), 2.5, true);
+        }
+        if (sm.id() == hover) {
+            ring(g, x0, y0, 3, palette.get(Ink.TEXT_DIM), 1.5, false);
+        }
+        double inset = 16;
+        double[] xs = {x0 + inset, x0 + NODE_W - inset, x0 + NODE_W, x0};
+        double[] ys = {y0, y0, y0 + NODE_H, y0 + NODE_H};
+        g.setFill(palette.get(Ink.SUMMARY));
+        g.fillPolygon(xs, ys, 4);
+        g.setStroke(palette.get(Ink.SUMMARY_BORDER));
+        g.setLineWidth(sm.black() ? 3.5 : 2.5);
+        if (sm.black()) {
+            g.setLineDashes();
+        } else {
+            g.setLineDashes(8, 5);
+        }
+        g.strokePolygon(xs, ys, 4);
+        g.setLineDashes();
+        if (lod == 0) {
+            g.setGlobalAlpha(1);
+            return;
+        }
+        g.setFill(palette.get(Ink.SUMMARY_TEXT));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        if (lod == 1) {
+            g.setFont(bigSummaryFont);
+            g.fillText(String.format("%,d", sm.count()), cx, y0 + 27);
+            g.setFont(summaryFont);
+            g.fillText(Fmt.size(sm.largestGap()), cx, y0 + 60);
+            g.setGlobalAlpha(1);
+            return;
+        }
+        g.setFont(summaryFont);
+        g.fillText(String.format("▸ %,d VMAs", sm.count()), cx, y0 + 16);
+        g.setFont(monoFont);
+        g.fillText(Fmt.range(sm.start(), sm.end()), cx, y0 + 36);
+        g.setFont(smallFont);
+        g.fillText("largest gap " + Fmt.size(sm.largestGap()), cx, y0 + 53);
+        g.setFont(tagFont);
+        g.fillText("click to open", cx, y0 + 70);
         g.setGlobalAlpha(1);
     }
 
@@ -778,6 +1195,10 @@ final class TreeView extends Region {
         if (n.has(Mark.RANGE_CHANGED)) {
             add(tags, inks, "range changed", Ink.CHANGED);
         }
+        if (n.id() == found) {
+            tags.add(0, "found");
+            inks.add(0, Ink.FOUND);
+        }
         if (tags.isEmpty()) {
             return;
         }
@@ -789,11 +1210,12 @@ final class TreeView extends Region {
             String s = tags.get(i);
             Ink ink = inks.get(i);
             double tw = s.length() * 6.2 + 12;
-            boolean strong = ink == Ink.CHANGED || ink == Ink.BAD || ink == Ink.WARN;
+            boolean strong = ink == Ink.CHANGED || ink == Ink.BAD || ink == Ink.WARN || ink == Ink.FOUND;
             g.setGlobalAlpha(strong ? Math.max(0.25, settle) : 1);
             g.setFill(palette.get(ink == Ink.TAG ? Ink.TAG : ink));
             g.fillRoundRect(cx - tw / 2, yy, tw, 15, 8, 8);
-            g.setFill(palette.get(ink == Ink.TAG ? Ink.TAG_TEXT : ink == Ink.WARN ? Ink.BG : Ink.CHANGED_TEXT));
+            g.setFill(palette.get(ink == Ink.TAG ? Ink.TAG_TEXT : ink == Ink.WARN || ink == Ink.FOUND ? Ink.BG
+                    : Ink.CHANGED_TEXT));
             g.fillText(s, cx, yy + 7.5);
             yy += 17;
         }
@@ -847,6 +1269,26 @@ final class TreeView extends Region {
         if (scene == null || shown == null) {
             return;
         }
+        int hit = itemAt(sx, sy);
+        if (hit != hover) {
+            hover = hit;
+            if (hit >= 0) {
+                NodeView n = node(hit);
+                Summary sm = hit >= Overview.SUMMARY_BASE && oview != null ? oview.summary(hit) : null;
+                tooltip.setText(sm != null ? describe(sm) + "\nClick to open it." : n == null ? "" : describe(n));
+                Tooltip.install(canvas, tooltip);
+            } else {
+                Tooltip.uninstall(canvas, tooltip);
+            }
+            draw();
+        }
+    }
+
+    /** The item (a VMA id or a summary id) under a screen point, or -1. */
+    private int itemAt(double sx, double sy) {
+        if (scene == null || shown == null) {
+            return -1;
+        }
         double wxp = (sx - panX) / zoom;
         double wyp = (sy - panY) / zoom;
         int hit = -1;
@@ -857,17 +1299,14 @@ final class TreeView extends Region {
                 hit = nf.id();
             }
         }
-        if (hit != hover) {
-            hover = hit;
-            if (hit >= 0) {
-                NodeView n = node(hit);
-                tooltip.setText(n == null ? "" : describe(n));
-                Tooltip.install(canvas, tooltip);
-            } else {
-                Tooltip.uninstall(canvas, tooltip);
-            }
-            draw();
-        }
+        return hit;
+    }
+
+    /** A summary in words (the tooltip, and what a screen reader says). */
+    static String describe(Summary s) {
+        return String.format("Summary of a subtree: %,d VMAs, [%s, %s); its largest gap (rb_subtree_gap of its root) "
+                + "is %s = %s", s.count(), Fmt.hex(s.start()), Fmt.hex(s.end()), Fmt.hex(s.largestGap()),
+                Fmt.size(s.largestGap()));
     }
 
     /** Everything about a node, in words (the tooltip). */

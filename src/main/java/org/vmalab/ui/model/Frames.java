@@ -91,6 +91,10 @@ public final class Frames {
         return new TreeFrame(nodes, List.copyOf(edges), List.copyOf(cursors));
     }
 
+    private static long edgeKey(EdgeFrame e) {
+        return ((long) e.parent() << 32) | (e.child() & 0xffffffffL);
+    }
+
     /** Smoothstep: slow start, slow end. */
     public static double ease(double t) {
         double u = clamp(t);
@@ -125,14 +129,23 @@ public final class Frames {
                         a.mix()));
             }
         }
+        // edges by (parent, child): a linear lookup per edge made big trees quadratic
+        Map<Long, EdgeFrame> fromEdges = new HashMap<>();
+        for (EdgeFrame a : from.edges()) {
+            fromEdges.putIfAbsent(edgeKey(a), a);
+        }
+        Map<Long, EdgeFrame> toEdges = new HashMap<>();
+        for (EdgeFrame b : to.edges()) {
+            toEdges.putIfAbsent(edgeKey(b), b);
+        }
         List<EdgeFrame> edges = new ArrayList<>();
         for (EdgeFrame b : to.edges()) {
-            EdgeFrame a = from.edge(b.parent(), b.child());
+            EdgeFrame a = fromEdges.get(edgeKey(b));
             double op = a == null ? b.opacity() * u : lerp(a.opacity(), b.opacity(), u);
             edges.add(new EdgeFrame(b.parent(), b.child(), b.left(), b.kind(), b.changed(), op));
         }
         for (EdgeFrame a : from.edges()) {
-            if (to.edge(a.parent(), a.child()) == null && nodes.containsKey(a.parent())
+            if (!toEdges.containsKey(edgeKey(a)) && nodes.containsKey(a.parent())
                     && nodes.containsKey(a.child())) {
                 edges.add(new EdgeFrame(a.parent(), a.child(), a.left(), a.kind(), true, a.opacity() * (1 - u)));
             }

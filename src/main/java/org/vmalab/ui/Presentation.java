@@ -1,0 +1,318 @@
+package org.vmalab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Presentation mode: full screen, the chrome hidden (menu, toolbars, timeline, status bar), large type with a
+ * scale control, the high-contrast theme, presenter keys (PageDown / PageUp step, B blanks the screen, Esc
+ * leaves; what a presenter's clicker sends), and a highlight that follows the mouse pointer so that the room
+ * sees what the teacher points at. Leaving restores the window as it was.
+ */
+final class Presentation {
+    static final double[] SCALES = {1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
+    static final double BASE_FONT = 13;
+    private static final double POINTER = 80;
+
+    private final MainView view;
+    private final Region pointer = new Region();
+    private final Region blank = new Region();
+    private final HBox bar;
+    private final Label scaleLabel = new Label();
+    private final ToggleButton contrast = new ToggleButton("High contrast");
+    private final PauseTransition barHide = new PauseTransition(Duration.seconds(3));
+    private final List<Node> hidden = new ArrayList<>();
+    private boolean on;
+    private int scale = 2;
+    private MainView.Theme themeBefore;
+    private boolean fullScreenBefore;
+    private double dividerBefore;
+
+    Presentation(MainView view) {
+        this.view = view;
+        pointer.getStyleClass().add("pointer-highlight");
+        pointer.setId("pointer-highlight");
+        pointer.setManaged(false);
+        pointer.setMouseTransparent(true);
+        pointer.setVisible(false);
+        pointer.resize(POINTER, POINTER);
+        blank.getStyleClass().add("blank-screen");
+        blank.setId("blank-screen");
+        blank.setManaged(false);
+        blank.setVisible(false);
+        blank.setAccessibleText("The screen is blank; press B to show it again");
+        Button smaller = new Button("A−");
+        smaller.setId("presentation-smaller");
+        smaller.setTooltip(new Tooltip("Smaller type (Ctrl+−)"));
+        smaller.setOnAction(e -> setScale(scale - 1));
+        Button larger = new Button("A+");
+        larger.setId("presentation-larger");
+        larger.setTooltip(new Tooltip("Larger type (Ctrl++)"));
+        larger.setOnAction(e -> setScale(scale + 1));
+        scaleLabel.setId("presentation-scale");
+        scaleLabel.setMinWidth(Region.USE_PREF_SIZE);
+        contrast.setId("presentation-contrast");
+        contrast.setSelected(true);
+        contrast.setTooltip(new Tooltip("The high-contrast theme, for projectors"));
+        contrast.selectedProperty().addListener((o, a, hc) -> {
+            if (on) {
+                view.selectTheme(hc ? MainView.Theme.HIGH_CONTRAST : themeBefore);
+            }
+        });
+        Button leave = new Button("Leave (Esc)");
+        leave.setId("presentation-leave");
+        leave.setOnAction(e -> leave());
+        Label keys = new Label("PageDown / PageUp step · B blank · Esc leaves");
+        bar = new HBox(8, new Label("Type"), smaller, scaleLabel, larger, contrast, keys, leave);
+        bar.getStyleClass().add("presenter-bar");
+        bar.setId("presenter-bar");
+        bar.setManaged(false);
+        bar.setVisible(false);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        barHide.setOnFinished(e -> {
+            if (on && !bar.isHover()) {
+                bar.setVisible(false);
+            }
+        });
+        view.getChildren().addAll(pointer, bar, blank);
+        view.addEventFilter(MouseEvent.MOUSE_MOVED, this::onMouse);
+        view.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onMouse);
+        view.addEventFilter(MouseEvent.MOUSE_EXITED_TARGET, e -> {
+            if (e.getTarget() == view) {
+                pointer.setVisible(false);
+            }
+        });
+        view.widthProperty().addListener((o, a, w) -> place());
+        view.heightProperty().addListener((o, a, h) -> place());
+    }
+
+    boolean on() {
+        return on;
+    }
+
+    boolean blanked() {
+        return blank.isVisible();
+    }
+
+    double scale() {
+        return SCALES[scale];
+    }
+
+    Region pointer() {
+        return pointer;
+    }
+
+    void toggle() {
+        if (on) {
+            leave();
+        } else {
+            enter();
+        }
+    }
+
+    void enter() {
+        if (on) {
+            return;
+        }
+        on = true;
+        themeBefore = view.theme();
+        hidden.clear();
+        if (view.getTop() instanceof VBox top) {
+            for (Node n : top.getChildren()) {
+                if (!n.getStyleClass().contains("caption-bar") && n.isVisible()) {
+                    hide(n);
+                }
+            }
+        }
+        if (view.getBottom() != null && view.getBottom().isVisible()) {
+            hide(view.getBottom());
+        }
+        view.getStyleClass().add("presenting");
+        if (contrast.isSelected()) {
+            view.selectTheme(MainView.Theme.HIGH_CONTRAST);
+        }
+        if (view.lookup(".main-split") instanceof SplitPane sp && sp.getDividers().size() == 1) {
+            dividerBefore = sp.getDividerPositions()[0];
+            sp.setDividerPositions(Math.max(dividerBefore, 0.7));
+        }
+        applyScale();
+        if (view.getScene() != null && view.getScene().getWindow() instanceof Stage st) {
+            fullScreenBefore = st.isFullScreen();
+            st.setFullScreenExitHint("");
+            st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            st.setFullScreen(true);
+        }
+        showBar();
+        view.player().clearMessage();
+    }
+
+    void leave() {
+        if (!on) {
+            return;
+        }
+        on = false;
+        blank.setVisible(false);
+        pointer.setVisible(false);
+        bar.setVisible(false);
+        for (Node n : hidden) {
+            n.setVisible(true);
+            n.setManaged(true);
+        }
+        hidden.clear();
+        view.getStyleClass().remove("presenting");
+        if (view.lookup(".main-split") instanceof SplitPane sp && sp.getDividers().size() == 1 && dividerBefore > 0) {
+            sp.setDividerPositions(dividerBefore);
+        }
+        view.setStyle("");
+        view.tree().setTextScale(1);
+        if (themeBefore != null) {
+            view.selectTheme(themeBefore);
+        }
+        if (view.getScene() != null && view.getScene().getWindow() instanceof Stage st) {
+            st.setFullScreenExitKeyCombination(null);
+            st.setFullScreenExitHint(null);
+            st.setFullScreen(fullScreenBefore);
+        }
+    }
+
+    private void hide(Node n) {
+        hidden.add(n);
+        n.setVisible(false);
+        n.setManaged(false);
+    }
+
+    void setScale(int i) {
+        scale = Math.max(0, Math.min(SCALES.length - 1, i));
+        if (on) {
+            applyScale();
+            showBar();
+        }
+    }
+
+    /** One step larger (+1) or smaller (-1) type. */
+    void scaleBy(int d) {
+        setScale(scale + d);
+    }
+
+    private void applyScale() {
+        double s = SCALES[scale];
+        view.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * s));
+        scaleLabel.setText(Math.round(s * 100) + "%");
+        view.tree().setTextScale(s);
+    }
+
+    void blank(boolean b) {
+        blank.setVisible(b);
+        if (b) {
+            place();
+            blank.toFront();
+        }
+    }
+
+    /**
+     * The presenter's keys, while presenting: PageDown / PageUp (and the arrows, as always) step, B or "."
+     * blanks and shows again, Esc leaves (or first shows a blanked screen), Ctrl+plus / minus / 0 the type.
+     */
+    boolean onKey(KeyEvent e) {
+        if (!on) {
+            return false;
+        }
+        KeyCode k = e.getCode();
+        switch (k) {
+            case PAGE_DOWN -> view.player().stepForward();
+            case PAGE_UP -> view.player().stepBack();
+            case B, PERIOD -> blank(!blanked());
+            case ESCAPE -> {
+                if (blanked()) {
+                    blank(false);
+                } else {
+                    leave();
+                }
+            }
+            case PLUS, ADD, EQUALS -> {
+                if (!e.isShortcutDown()) {
+                    return false;
+                }
+                scaleBy(1);
+            }
+            case MINUS, SUBTRACT -> {
+                if (!e.isShortcutDown()) {
+                    return false;
+                }
+                scaleBy(-1);
+            }
+            case DIGIT0, NUMPAD0 -> {
+                if (!e.isShortcutDown()) {
+                    return false;
+                }
+                setScale(2);
+            }
+            default -> {
+                return false;
+            }
+        }
+        e.consume();
+        return true;
+    }
+
+    private void onMouse(MouseEvent e) {
+        if (!on) {
+            return;
+        }
+        javafx.geometry.Point2D p = view.sceneToLocal(e.getSceneX(), e.getSceneY());
+        pointer.relocate(p.getX() - POINTER / 2, p.getY() - POINTER / 2);
+        pointer.setVisible(true);
+        pointer.toFront();
+        if (blank.isVisible()) {
+            blank.toFront();
+        }
+        if (p.getY() > view.getHeight() - 90) {
+            showBar();
+        }
+    }
+
+    private void showBar() {
+        bar.setVisible(true);
+        bar.toFront();
+        if (blank.isVisible()) {
+            blank.toFront();
+        }
+        place();
+        barHide.playFromStart();
+    }
+
+    private void place() {
+        if (!on) {
+            return;
+        }
+        blank.resizeRelocate(0, 0, view.getWidth(), view.getHeight());
+        bar.applyCss();
+        bar.autosize();
+        bar.relocate(Math.max(0, view.getWidth() - bar.getWidth() - 16), Math.max(0, view.getHeight() - bar.getHeight()
+                - 16));
+    }
+
+    /** The region the pointer highlight moves in (for tests). */
+    Pane host() {
+        return view;
+    }
+}
