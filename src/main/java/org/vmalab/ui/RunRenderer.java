@@ -104,6 +104,19 @@ public final class RunRenderer {
         view.applyTheme(theme);
     }
 
+    public int width() {
+        return (int) Math.round(scene.getWidth());
+    }
+
+    public int height() {
+        return (int) Math.round(scene.getHeight());
+    }
+
+    void setTheme(MainView.Theme t) {
+        view.selectTheme(t);
+        view.applyTheme(t);
+    }
+
     private static void requireFx() {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("RunRenderer must be used on the JavaFX application thread");
