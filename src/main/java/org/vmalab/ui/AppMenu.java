@@ -70,7 +70,7 @@ final class AppMenu extends MenuBar {
     }
 
     private void exploreItems() {
-        item(EXPLORE, "menu-explore", "Explore schedules…", "Shortcut+Shift+X", actions::explore);
+        item(EXPLORE, "menu-explore-schedules", "Explore schedules…", "Shortcut+Shift+X", actions::explore);
         item(EXPLORE, "menu-ab-table", "A/B table…", null, actions::abTable);
     }
 
