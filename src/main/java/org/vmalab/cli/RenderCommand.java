@@ -78,7 +78,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--part", paramLabel = "N", description = "the lesson part to render (default 1)")
     int part = 1;
 
-    @Option(names = "--theme", paramLabel = "THEME", description = "light (default), dark or colorblind")
+    @Option(names = "--theme", paramLabel = "THEME", description = "light (default), dark, colorblind or "
+            + "high-contrast (projectors)")
     String theme = "light";
 
     @Option(names = "--delay", paramLabel = "MS", description = "gif: how long each step is shown (default 600)")
@@ -206,7 +207,7 @@ public final class RenderCommand implements Callable<Integer> {
                     + MAX_PIXELS / (1024 * 1024) + " Mpixels");
         }
         if (!RunRenderer.THEMES.contains(theme.toLowerCase(Locale.ROOT))) {
-            throw new UserError("--theme " + theme + ": expected light, dark or colorblind");
+            throw new UserError("--theme " + theme + ": expected light, dark, colorblind or high-contrast");
         }
         if (delay < GifWriter.MIN_DELAY_MS || delay > GifWriter.MAX_DELAY_MS) {
             throw new UserError("--delay " + delay + ": expected " + GifWriter.MIN_DELAY_MS + " to "

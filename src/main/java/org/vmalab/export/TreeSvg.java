@@ -33,13 +33,13 @@ import org.vmalab.ui.model.TreeLayout;
  * caption above the tree.
  */
 public final class TreeSvg {
-    /* the canvas's geometry (TreeView): a test keeps the two equal */
-    static final double COL = 170;
-    static final double ROW = 114;
-    static final double NODE_W = 158;
-    static final double NODE_H = 82;
-    static final double MARGIN_X = 36;
-    static final double MARGIN_TOP = 66;
+    /* the canvas's geometry (TreeView): TreeSvgGeometryTest keeps the two equal */
+    public static final double COL = 170;
+    public static final double ROW = 114;
+    public static final double NODE_W = 158;
+    public static final double NODE_H = 82;
+    public static final double MARGIN_X = 36;
+    public static final double MARGIN_TOP = 66;
     static final double HEADER = 46;
     static final double MIN_WIDTH = 480;
     static final String SANS = "'DejaVu Sans', Verdana, sans-serif";

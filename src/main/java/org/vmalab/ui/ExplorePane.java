@@ -58,6 +58,7 @@ import org.vmalab.explore.Schedules;
 final class ExplorePane extends BorderPane {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    static final String CSS = "export.css";
 
     private final MainView view;
     private final Stage stage = new Stage();
@@ -96,6 +97,7 @@ final class ExplorePane extends BorderPane {
     ExplorePane(MainView view) {
         this.view = view;
         getStyleClass().add("explore-pane");
+        getStylesheets().add(ExplorePane.class.getResource(CSS).toExternalForm());
         searchTab.setClosable(false);
         abTab.setClosable(false);
         searchTab.setContent(searchContent());
@@ -128,6 +130,8 @@ final class ExplorePane extends BorderPane {
         bound.setPrefWidth(110);
         bound.setTooltip(new Tooltip("The longest schedule explored, in steps; a schedule cut here makes the search "
                 + "incomplete"));
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         start.setId("explore-start");
         start.setDefaultButton(true);
         start.setOnAction(e -> startSearch());
@@ -184,7 +188,9 @@ final class ExplorePane extends BorderPane {
                 + "each bug variant, the kernel before the patch.");
         what.setWrapText(true);
         what.getStyleClass().add("hint");
-        HBox row = new HBox(8, what, spacer(), abStart, abCancel);
+        abStart.setMinWidth(Region.USE_PREF_SIZE);
+        abCancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, what, abStart, abCancel);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(what, Priority.ALWAYS);
         abBar.setMaxWidth(Double.MAX_VALUE);
@@ -198,14 +204,18 @@ final class ExplorePane extends BorderPane {
         abTable.getColumns().add(column("verdict", 90, r -> r.result().verdict().name().toLowerCase(Locale.ROOT)));
         abTable.getColumns().add(column("shortest", 70, r -> {
             int s = r.result().findings().stream().mapToInt(Finding::steps).min().orElse(-1);
-            return s < 0 ? "–" : s + " steps";
+            return s < 0 ? "–" : s + (s == 1 ? " step" : " steps");
         }));
         abTable.getColumns().add(column("states", 90, r -> Reports.count(r.result().stats().distinctStates())));
         abTable.getColumns().add(column("what the search finds", 360, r -> r.result().findings().isEmpty()
                 ? (r.result().complete() ? "nothing: every schedule is safe" : "nothing so far (incomplete)")
                 : String.join(", ", r.kinds())));
-        abTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) ->
-                abFindings.getItems().setAll(r == null ? List.of() : r.result().findings()));
+        abTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            abFindings.getItems().setAll(r == null ? List.of() : r.result().findings());
+            ((Label) abFindings.getPlaceholder()).setText(r == null ? "Select a row to see what it finds."
+                    : r.result().complete() ? r.setting() + ": every schedule is safe." : r.setting()
+                    + ": nothing found so far (incomplete).");
+        });
         abFindings.setId("ab-findings");
         abFindings.setCellFactory(l -> new FindingCell());
         abFindings.setPlaceholder(new Label("Select a row to see what it finds."));
@@ -480,8 +490,14 @@ final class ExplorePane extends BorderPane {
             abTable.getItems().setAll(t.rows());
             abProgress.setText(t.cancelled() ? "Cancelled: the table is not complete." : "Done: " + t.rows().size()
                     + " settings explored.");
+            int first = 0;
+            for (int i = t.rows().size() - 1; i >= 0; i--) {
+                if (!t.rows().get(i).result().findings().isEmpty()) {
+                    first = i;
+                }
+            }
             if (!t.rows().isEmpty()) {
-                abTable.getSelectionModel().select(0);
+                abTable.getSelectionModel().select(first);
             }
         }));
     }

@@ -71,7 +71,7 @@ public final class RunRenderer {
     }
 
     /** The themes by their command-line names. */
-    public static final List<String> THEMES = List.of("light", "dark", "colorblind");
+    public static final List<String> THEMES = List.of("light", "dark", "colorblind", "high-contrast");
 
     /** Rendering a part to its end does not count as having done it. */
     private static final Lessons.Progress NO_PROGRESS = new Lessons.Progress() {
@@ -90,7 +90,7 @@ public final class RunRenderer {
     private final MainView view = new MainView(player);
     private final javafx.scene.Scene scene;
 
-    /** An off-screen window of {@code width} x {@code height} in {@code theme} (light, dark, colorblind). */
+    /** An off-screen window of {@code width} x {@code height} in {@code theme} ({@link #THEMES}). */
     public RunRenderer(int width, int height, String theme) {
         requireFx();
         scene = new javafx.scene.Scene(view, width, height);
@@ -123,7 +123,7 @@ public final class RunRenderer {
         }
     }
 
-    /** The theme by name: light, dark or colorblind. */
+    /** The theme by name: light, dark, colorblind or high-contrast. */
     public void setTheme(String name) {
         MainView.Theme t = theme(name);
         view.selectTheme(t);
@@ -134,6 +134,7 @@ public final class RunRenderer {
         return switch (name == null ? "light" : name.toLowerCase(Locale.ROOT)) {
             case "dark" -> MainView.Theme.DARK;
             case "colorblind", "colourblind", "cb" -> MainView.Theme.COLORBLIND;
+            case "high-contrast", "highcontrast", "contrast", "hc" -> MainView.Theme.HIGH_CONTRAST;
             default -> MainView.Theme.LIGHT;
         };
     }

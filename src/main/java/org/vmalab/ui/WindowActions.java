@@ -419,6 +419,7 @@ final class WindowActions {
             VBox box = new VBox(8, label, row);
             box.setPadding(new Insets(14));
             box.getStyleClass().add("export-progress");
+            box.getStylesheets().add(WindowActions.class.getResource(ExplorePane.CSS).toExternalForm());
             javafx.scene.Scene sc = new javafx.scene.Scene(box);
             if (view.getScene() != null) {
                 sc.getStylesheets().setAll(view.getScene().getStylesheets());
