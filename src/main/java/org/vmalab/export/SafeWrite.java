@@ -86,7 +86,10 @@ public final class SafeWrite {
         }
     }
 
-    /** Opens the temporary file for {@code target}; {@link Pending#commit()} renames it, closing without commit deletes it. */
+    /**
+     * Opens the temporary file for {@code target}; {@link Pending#commit()} renames it, closing without commit
+     * deletes it.
+     */
     public static Pending begin(Path target, boolean overwrite) throws ExportException {
         check(target, overwrite);
         Path abs = target.toAbsolutePath();

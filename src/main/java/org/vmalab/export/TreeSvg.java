@@ -104,8 +104,8 @@ public final class TreeSvg {
                 .append(n(h)).append("\" font-family=\"").append(SANS).append("\">\n");
         b.append("<title>").append(esc(title())).append("</title>\n");
         b.append("<desc>VMA Lab: the mm_rb tree. Black nodes are UPPERCASE with a solid border, red nodes lowercase "
-                + "with a dashed border; the badge is vm_ref_count; gap = the free space in front of the VMA, subtree = "
-                + "rb_subtree_gap.</desc>\n");
+                + "with a dashed border; the badge is vm_ref_count; gap = the free space in front of the VMA, "
+                + "subtree = rb_subtree_gap.</desc>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(c("bg")).append("\"/>\n");
         if (header) {
             header(w);
@@ -153,7 +153,8 @@ public final class TreeSvg {
                     false, "text-dim", "start", Base.CENTER, MONO);
         }
         b.append("<line x1=\"0\" y1=\"").append(n(HEADER - 0.5)).append("\" x2=\"").append(n(w)).append("\" y2=\"")
-                .append(n(HEADER - 0.5)).append("\" stroke=\"").append(c("off-row")).append("\" stroke-width=\"1\"/>\n");
+                .append(n(HEADER - 0.5)).append("\" stroke=\"").append(c("off-row"))
+                .append("\" stroke-width=\"1\"/>\n");
     }
 
     private void offRow(double w) {
@@ -161,9 +162,9 @@ public final class TreeSvg {
             return;
         }
         double y = wy(layout.offRow()) - NODE_H / 2 - 22;
-        b.append("<line class=\"off-row\" x1=\"0\" y1=\"").append(n(y)).append("\" x2=\"").append(n(w)).append("\" y2=\"")
-                .append(n(y)).append("\" stroke=\"").append(c("off-row")).append("\" stroke-width=\"1.5\" "
-                        + "stroke-dasharray=\"8 6\"/>\n");
+        b.append("<line class=\"off-row\" x1=\"0\" y1=\"").append(n(y)).append("\" x2=\"").append(n(w))
+                .append("\" y2=\"").append(n(y)).append("\" stroke=\"").append(c("off-row"))
+                .append("\" stroke-width=\"1.5\" stroke-dasharray=\"8 6\"/>\n");
         text(8, y - 4, "off the tree: erased, cleared, freed or not linked yet", 11, false, "text-dim", "start",
                 Base.BOTTOM);
     }
@@ -227,7 +228,8 @@ public final class TreeSvg {
             col = "edge-changed";
             lw = 4;
         }
-        b.append("<g class=\"edge ").append(ef.kind().name().toLowerCase(Locale.ROOT)).append(ef.changed() ? " changed" : "")
+        b.append("<g class=\"edge ").append(ef.kind().name().toLowerCase(Locale.ROOT))
+                .append(ef.changed() ? " changed" : "")
                 .append("\" data-parent=\"").append(esc(name(ef.parent()))).append("\" data-child=\"")
                 .append(esc(name(ef.child()))).append("\">");
         if (ef.kind() == EdgeKind.CYCLE || y2 <= y1) {
@@ -531,7 +533,8 @@ public final class TreeSvg {
         double ang = Math.atan2(y2 - y1, x2 - x1);
         double s = 9;
         b.append("<polygon points=\"").append(n(x2)).append(',').append(n(y2)).append(' ')
-                .append(n(x2 - s * Math.cos(ang - 0.45))).append(',').append(n(y2 - s * Math.sin(ang - 0.45))).append(' ')
+                .append(n(x2 - s * Math.cos(ang - 0.45))).append(',').append(n(y2 - s * Math.sin(ang - 0.45)))
+                .append(' ')
                 .append(n(x2 - s * Math.cos(ang + 0.45))).append(',').append(n(y2 - s * Math.sin(ang + 0.45)))
                 .append("\" fill=\"").append(c(ink)).append("\" stroke=\"none\"/>");
     }

@@ -123,7 +123,8 @@ final class ExplorePane extends BorderPane {
         preemptions.getItems().addAll("unbounded", "0", "1", "2", "3", "4", "5");
         preemptions.setValue("unbounded");
         preemptions.setTooltip(new Tooltip("Explore only schedules with at most K preemptions (switches away from a "
-                + "thread that could go on). A bounded search is incomplete, never a pass; it turns the reduction off"));
+                + "thread that could go on). A bounded search is incomplete, never a pass; it turns the reduction "
+                + "off"));
         reduction.setSelected(true);
         reduction.setTooltip(new Tooltip("Sleep sets: two steps that touch disjoint state are explored in one order"));
         bound.setEditable(true);
@@ -384,9 +385,10 @@ final class ExplorePane extends BorderPane {
 
     static String progressText(Progress p) {
         return String.format(Locale.ROOT, "%s states (%s distinct) · %s schedules · depth %d · %.1f s · %s states/s"
-                        + " · %d kind%s of violation so far", Reports.count(p.states()), Reports.count(p.distinctStates()),
-                Reports.count(p.schedules()), p.maxDepth(), p.elapsedMillis() / 1000.0,
-                Reports.count(Math.round(p.statesPerSecond())), p.kinds(), p.kinds() == 1 ? "" : "s");
+                        + " · %d kind%s of violation so far", Reports.count(p.states()),
+                Reports.count(p.distinctStates()), Reports.count(p.schedules()), p.maxDepth(),
+                p.elapsedMillis() / 1000.0, Reports.count(Math.round(p.statesPerSecond())), p.kinds(),
+                p.kinds() == 1 ? "" : "s");
     }
 
     private void finished(Exploration x, ExploreResult r, Throwable err) {

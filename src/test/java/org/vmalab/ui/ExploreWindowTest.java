@@ -148,7 +148,8 @@ class ExploreWindowTest {
         ListView<Finding> list = fx(() -> (ListView<Finding>) pane.lookup("#explore-findings"));
         fx(() -> {
             list.getSelectionModel().select(0);
-            list.getOnMouseClicked().handle(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+            list.getOnMouseClicked().handle(new javafx.scene.input.MouseEvent(
+                    javafx.scene.input.MouseEvent.MOUSE_CLICKED,
                     0, 0, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false,
                     false, false, false, false, null));
             return null;

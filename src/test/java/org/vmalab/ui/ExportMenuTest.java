@@ -185,7 +185,8 @@ class ExportMenuTest {
         settle();
         for (String id : List.of("menu-open-run", "menu-save-run", "menu-export", "menu-export-png",
                 "menu-png-window-1x", "menu-png-window-2x", "menu-png-tree-1x", "menu-png-tree-2x", "menu-png-strip-2x",
-                "menu-png-threads-2x", "menu-export-gif", "menu-export-sequence", "menu-export-svg", "menu-explore-schedules",
+                "menu-png-threads-2x", "menu-export-gif", "menu-export-sequence", "menu-export-svg",
+                "menu-explore-schedules",
                 "menu-ab-table")) {
             assertNotNull(fx(() -> view.menuBar().find(id)), id);
         }

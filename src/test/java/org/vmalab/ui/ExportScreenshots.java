@@ -57,7 +57,8 @@ public final class ExportScreenshots {
             Png.write(Png.toBuffered(pane.getScene().snapshot(null)), out.resolve("explore-ab-table.png"), true);
             return null;
         });
-        System.out.println("wrote " + out.resolve("explore-results.png") + " and " + out.resolve("explore-ab-table.png"));
+        System.out.println("wrote " + out.resolve("explore-results.png") + " and "
+                + out.resolve("explore-ab-table.png"));
         Platform.exit();
         System.exit(0);
     }
