@@ -110,10 +110,6 @@ final class WindowActions {
         this.prefs = p;
     }
 
-    Preferences preferences() {
-        return prefs;
-    }
-
     Notice lastNotice() {
         return lastNotice;
     }
@@ -661,13 +657,5 @@ final class WindowActions {
     static String pad(int i) {
         String s = Integer.toString(i);
         return s.length() >= 4 ? s : "0".repeat(4 - s.length()) + s;
-    }
-
-    /** Stops the export thread (the window closes). */
-    void shutdown() {
-        io.shutdownNow();
-        if (explorePane != null) {
-            explorePane.cancel();
-        }
     }
 }
