@@ -1,0 +1,256 @@
+package org.vmalab.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.vmalab.imports.MapsImporter;
+import org.vmalab.ui.model.Background;
+import org.vmalab.ui.model.Playable;
+import org.vmalab.ui.model.Player;
+
+/**
+ * Large address spaces in the window (issue 7), a bench main on the test class path, not a unit test. Headless
+ * software rendering as {@link FrameBench}: {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless
+ * -Dprism.order=sw -Dheadless.geometry=1600x1000-32 -Djavafx.animation.fullspeed=true}.
+ *
+ * <ol>
+ * <li>Import plus first frame for 1,000, 10,000 and 65,530 VMAs: a synthetic maps file is read and parsed, the
+ * engine builds the tree and the player its scene (on the FX thread here, off it in the window), the window lays
+ * out and draws its first frame (the overview for the two large ones). Cold (first) and warm (median of 3).</li>
+ * <li>Panning the 65,530-VMA tree: 120 frames at the overview's zoom, then (after opening the summaries on the way
+ * to one VMA and zooming to 100%) 120 frames readable; pulse to pulse.</li>
+ * <li>Step animation on a 65,530-VMA tree with threads (FrameBench's scenario), zoomed in to 100%.</li>
+ * </ol>
+ */
+public final class LargeTreeBench {
+    private LargeTreeBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                + System.getProperty("java.version") + ", prism " + System.getProperty("prism.order") + ", "
+                + java.time.LocalDate.now() + ", load " + FrameBench.load());
+        Path dir = Files.createTempDirectory("vmalab-bench");
+        for (int n : new int[] {1000, 10000, 65530}) {
+            Path f = SyntheticMaps.write(dir, n);
+            List<double[]> runs = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                runs.add(importAndFirstFrame(f));
+            }
+            double[] cold = runs.get(0);
+            double[] warm = median(runs.subList(1, runs.size()));
+            System.out.printf(Locale.ROOT, "%,d VMAs (%,d bytes): cold read %.0f ms, load %.0f ms, first frame %.0f ms,"
+                    + " total %.0f ms | warm read %.0f ms, load %.0f ms, first frame %.0f ms, total %.0f ms%n", n,
+                    Files.size(f), cold[0], cold[1], cold[2], cold[0] + cold[1] + cold[2], warm[0], warm[1], warm[2],
+                    warm[0] + warm[1] + warm[2]);
+        }
+        pan(dir.resolve("synthetic-65530.maps"));
+        if (!Boolean.getBoolean("bench.noSteps")) {
+            steps(65530, args.length > 0 ? Integer.parseInt(args[0]) : 40);
+        }
+        System.out.println("load at the end " + FrameBench.load());
+        Platform.exit();
+    }
+
+    private static double[] median(List<double[]> runs) {
+        double[] out = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double[] v = new double[runs.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = runs.get(i)[k];
+            }
+            Arrays.sort(v);
+            out[k] = v[v.length / 2];
+        }
+        return out;
+    }
+
+    /** Milliseconds: read + parse, engine run + scene, window until its first frame is laid out and drawn. */
+    static double[] importAndFirstFrame(Path file) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        double[] out = new double[3];
+        Throwable[] err = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                Player p = new Player(Background.INLINE);
+                MainView v = new MainView(p);
+                javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
+                Stage stage = new Stage();
+                stage.setScene(scene);
+                v.selectTheme(MainView.Theme.LIGHT);
+                stage.show();
+                v.applyCss();
+                v.layout();
+                long t0 = System.nanoTime();
+                MapsImporter.Result r = MapsImporter.read(file, false);
+                long t1 = System.nanoTime();
+                // engine run, seek, scene (off the FX thread in the window), then the window's refresh
+                p.load(Playable.of(MapsImporter.scenario(r)));
+                long t2 = System.nanoTime();
+                out[0] = (t1 - t0) / 1e6;
+                out[1] = (t2 - t1) / 1e6;
+                Runnable[] listener = new Runnable[1];
+                listener[0] = () -> {
+                    if (v.tree().shownFrame() != null) {
+                        out[2] = (System.nanoTime() - t2) / 1e6;
+                        scene.removePostLayoutPulseListener(listener[0]);
+                        Platform.runLater(() -> {
+                            stage.close();
+                            done.countDown();
+                        });
+                    }
+                };
+                scene.addPostLayoutPulseListener(listener[0]);
+            } catch (Exception e) {
+                err[0] = e;
+                done.countDown();
+            }
+        });
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("import bench timed out");
+        }
+        if (err[0] != null) {
+            throw new IllegalStateException(err[0]);
+        }
+        return out;
+    }
+
+    /** Pans across the 65,530-VMA overview, then readable after opening a path; pulse-to-pulse frame times. */
+    static void pan(Path file) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        List<Long> overview = new ArrayList<>();
+        List<Long> readable = new ArrayList<>();
+        List<Long> draws = new ArrayList<>();
+        Platform.runLater(() -> {
+            Player p = new Player(Background.INLINE);
+            MainView v = new MainView(p);
+            javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            v.selectTheme(MainView.Theme.LIGHT);
+            try {
+                p.load(Playable.of(MapsImporter.scenario(MapsImporter.read(file, false))));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            long[] last = {0};
+            int[] frame = {0};
+            scene.addPostLayoutPulseListener(() -> {
+                long now = System.nanoTime();
+                if (last[0] != 0 && frame[0] > 2 && frame[0] <= 240) {
+                    (frame[0] <= 120 ? overview : readable).add(now - last[0]);
+                }
+                last[0] = now;
+            });
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    int f = frame[0]++;
+                    if (f == 120) {
+                        // open the summaries on the way to a VMA in the middle, at 100%
+                        v.tree().showFound(p.scene().nodes().get(p.scene().nodes().size() / 3).id());
+                        v.tree().zoomBy(1 / v.tree().zoom());
+                        v.tree().setDrawListener(draws::add);
+                    }
+                    if (f >= 241) {
+                        stop();
+                        System.out.printf(Locale.ROOT, "65,530-VMA overview: %d items (%d summaries) at the end%n",
+                                v.tree().overviewView().items().length, v.tree().overviewView().summaries().size());
+                        stage.close();
+                        done.countDown();
+                        return;
+                    }
+                    v.tree().panBy(f < 120 ? -12 : -6, f % 40 < 20 ? 1 : -1);
+                }
+            }.start();
+        });
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("pan bench timed out");
+        }
+        FrameBench.report("65,530-VMA tree, panning the overview (overview zoom)", overview);
+        FrameBench.report("65,530-VMA tree, panning at 100% with a path opened", readable);
+        FrameBench.report("65,530-VMA tree: tree canvas draw time per frame (100%)", draws);
+    }
+
+    /** Animated steps of a race on a 65,530-VMA tree, zoomed to 100% and following the step. */
+    static void steps(int n, int steps) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        List<Long> frames = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        long[] build = new long[1];
+        Platform.runLater(() -> {
+            Player p = new Player(Background.INLINE);
+            MainView v = new MainView(p);
+            javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            v.selectTheme(MainView.Theme.LIGHT);
+            stage.show();
+            long t0 = System.nanoTime();
+            p.load(Playable.of(FrameBench.scenario(n)));
+            build[0] = System.nanoTime() - t0;
+            int first = 1;
+            for (int i = 1; i <= p.size(); i++) {
+                String loc = p.trace().step(i).loc().name();
+                if (loc.startsWith("RB_") || loc.startsWith("DETACH")) {
+                    first = Math.max(1, i - 10);
+                    break;
+                }
+            }
+            p.seek(first);
+            v.tree().zoomBy(1 / v.tree().zoom());
+            long[] last = {0};
+            boolean[] firstOfStep = {false};
+            int[] left = {steps};
+            scene.addPostLayoutPulseListener(() -> {
+                long now = System.nanoTime();
+                if (v.tree().animating() && last[0] != 0) {
+                    (firstOfStep[0] ? firsts : frames).add(now - last[0]);
+                    firstOfStep[0] = false;
+                }
+                last[0] = now;
+            });
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (v.tree().animating()) {
+                        return;
+                    }
+                    if (left[0]-- <= 0 || p.index() >= p.size()) {
+                        stop();
+                        System.out.printf(Locale.ROOT, "%,d-VMA race: engine run + scene %.0f ms, %d steps, overview "
+                                + "%s with %d items%n", n, build[0] / 1e6, p.size(), v.tree().overviewShown(),
+                                v.tree().overviewView() == null ? 0 : v.tree().overviewView().items().length);
+                        stage.close();
+                        done.countDown();
+                        return;
+                    }
+                    p.stepForward();
+                    firstOfStep[0] = true;
+                }
+            }.start();
+        });
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("step bench timed out");
+        }
+        List<Long> all = new ArrayList<>(frames);
+        all.addAll(firsts);
+        FrameBench.report(n + "-VMA tree, " + steps + " animated steps at 100%: every frame (pulse to pulse)", all);
+        FrameBench.report(n + "-VMA tree: the first frame of each step (seek + scene build + layout)", firsts);
+        FrameBench.report(n + "-VMA tree: the other frames of the animation", frames);
+    }
+}
