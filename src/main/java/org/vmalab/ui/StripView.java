@@ -95,11 +95,17 @@ final class StripView extends Region {
         }
         layout = StripLayout.of(strip, scale, w - 2 * PAD);
         g.setTextBaseline(VPos.CENTER);
-        // segments
+        // segments; of those narrower than a pixel only the first in each pixel column is drawn (an imported
+        // address space has up to 65,530 VMAs, far more than the strip has pixels)
+        double covered = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < layout.segments().size(); i++) {
             Segment s = layout.segments().get(i);
             double x0 = PAD + layout.x0(i);
             double x1 = PAD + layout.x1(i);
+            if (x1 - x0 < 1 && x0 < covered && !s.touched()) {
+                continue;
+            }
+            covered = Math.max(covered, Math.floor(x0) + 1);
             double sw = Math.max(x1 - x0, s.kind() == SegmentKind.VMA ? 3 : 0);
             switch (s.kind()) {
                 case VMA -> {
