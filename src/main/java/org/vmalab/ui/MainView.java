@@ -695,6 +695,9 @@ final class MainView extends BorderPane {
                 "Ctrl+F          find an address in the tree",
                 "Ctrl+L          the step log (a text log to read or copy)",
                 "Ctrl+I          import /proc/PID/maps",
+                "Ctrl+O / Ctrl+S open a saved run / save this run (scenario and schedule)",
+                "Ctrl+Shift+S    export a PNG of the window or a panel (File ▸ Export for GIF, SVG)",
+                "Ctrl+Shift+X    explore every schedule (Explore ▸ A/B table compares protections)",
                 "Tab             move to the next control; Space or Enter presses it"));
         l.getStyleClass().add("mono");
         a.getDialogPane().setContent(l);
