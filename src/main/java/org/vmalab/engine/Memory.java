@@ -123,7 +123,12 @@ public final class Memory implements StateView {
     /** Puts a VMA slot back to its zeroed state (a recycled slot in fast mode; not recorded). */
     void resetVma(int id) {
         for (Field f : Field.VMA_FIELDS) {
-            poke(f, id, f.defaultsToNil() ? NIL : 0);
+            long v = f.defaultsToNil() ? NIL : 0;
+            if (hashing) {
+                poke(f, id, v);
+            } else {
+                cols[f.ordinal()][id] = v;
+            }
         }
     }
 
@@ -180,8 +185,18 @@ public final class Memory implements StateView {
 
     /** Interns a name, returning its index for {@link Field#NAME}. */
     public int intern(String name) {
-        return names.intern(name);
+        /* allocations in a row mostly reuse one name (the shell, benchmarks): skip the table then */
+        if (name == lastName) {
+            return lastIndex;
+        }
+        int i = names.intern(name);
+        lastName = name;
+        lastIndex = i;
+        return i;
     }
+
+    private String lastName;
+    private int lastIndex;
 
     /** Names of VMAs: an append-only table shared by copies of a memory (so ids stay meaningful). */
     static final class NameTable {

@@ -206,8 +206,8 @@ public final class MmOps {
         } else {
             m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
         }
-        if (k.lock) {
-            k.dyn(new Actions.WriteLockRb(false)); // K3
+        if (k.lock && k.planning()) {
+            k.dyn(new Actions.WriteLockRb(false)); // K3 (a no-op when running straight through)
         }
         k.group(Loc.RB_LINK_NODE, vma);
         RbTree.linkNode(k, vma, rbParent, leftSide); // K4
@@ -217,7 +217,7 @@ public final class MmOps {
         vmaGapUpdate(k, vma); // K6
         k.validateMmRb(NIL); // K7: vma_rb_insert
         RbTree.insert(k, vma, GapAugment.INSTANCE); // K8
-        if (k.lock) {
+        if (k.lock && k.planning()) {
             k.dyn(new Actions.WriteUnlockRb(false)); // K9
         }
     }
@@ -289,14 +289,14 @@ public final class MmOps {
      */
     static void vmaRbErase(Kx k, int vma, int ignore) {
         k.validateMmRb(ignore);
-        if (k.lock) {
-            k.dyn(new Actions.WriteLockRb(true)); // X1
+        if (k.lock && k.planning()) {
+            k.dyn(new Actions.WriteLockRb(true)); // X1 (a no-op when running straight through)
         }
         if (k.clearBeforeErase) {
             rbClearNode(k, vma, Loc.RB_CLEAR_NODE_EARLY);
         }
         RbTree.eraseAugmented(k, vma, GapAugment.INSTANCE); // X2
-        if (k.lock) {
+        if (k.lock && k.planning()) {
             k.dyn(new Actions.WriteUnlockRb(true)); // X3
         }
         if (k.clearNode && !k.clearBeforeErase) {
