@@ -219,7 +219,16 @@ public final class RunRenderer {
         javafx.geometry.Bounds bl = node.getLayoutBounds();
         p.setViewport(new Rectangle2D(bl.getMinX() * scale, bl.getMinY() * scale, Math.round(bl.getWidth() * scale),
                 Math.round(bl.getHeight() * scale)));
-        return node.snapshot(p, null);
+        if (scale == 1) {
+            return node.snapshot(p, null);
+        }
+        /* canvases draw at the export's scale for the snapshot: sharp, not enlarged */
+        PixelScalable.setAll(node, scale);
+        try {
+            return node.snapshot(p, null);
+        } finally {
+            PixelScalable.setAll(node, 1);
+        }
     }
 
     /** The palette's colours by ink name ({@code node-red}: {@code #d23a36}), for the SVG. */

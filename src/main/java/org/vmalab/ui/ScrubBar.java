@@ -16,9 +16,12 @@ import org.vmalab.engine.Violation;
  * interleaving at a glance), ticks at operation starts, markers at violations, and the cursor. Click or
  * drag to seek.
  */
-final class ScrubBar extends Region {
+final class ScrubBar extends Region implements PixelScalable {
     private static final double PAD = 8;
     private final Canvas canvas = new Canvas();
+    /** Pixels per layout unit of the canvas (1 on screen; 2 while a 2x export takes its snapshot). */
+    private double pixelScale = 1;
+    private final javafx.scene.transform.Scale toLayout = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Palette palette;
     private final Tooltip tip = new Tooltip();
     private Trace trace;
@@ -31,6 +34,7 @@ final class ScrubBar extends Region {
         this.seek = seek;
         getStyleClass().add("scrub-bar");
         getChildren().add(canvas);
+        canvas.getTransforms().add(toLayout);
         setMinHeight(34);
         setPrefHeight(34);
         setMinWidth(120);
@@ -60,7 +64,7 @@ final class ScrubBar extends Region {
     }
 
     private int at(double x) {
-        double w = canvas.getWidth() - 2 * PAD;
+        double w = canvas.getWidth() / pixelScale - 2 * PAD;
         double f = Math.max(0, Math.min(1, (x - PAD) / w));
         return (int) Math.round(f * trace.size());
     }
@@ -73,22 +77,23 @@ final class ScrubBar extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() * pixelScale || canvas.getHeight() != getHeight() * pixelScale) {
+            canvas.setWidth(getWidth() * pixelScale);
+            canvas.setHeight(getHeight() * pixelScale);
             draw();
         }
     }
 
     private double xOf(int i) {
-        double w = canvas.getWidth() - 2 * PAD;
+        double w = canvas.getWidth() / pixelScale - 2 * PAD;
         return PAD + (trace.size() == 0 ? 0 : (double) i / trace.size() * w);
     }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvas.getWidth() / pixelScale;
+        double h = canvas.getHeight() / pixelScale;
+        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
         if (trace == null) {
@@ -131,5 +136,18 @@ final class ScrubBar extends Region {
         double x = xOf(index);
         g.setFill(palette.get(Ink.SCRUB_THUMB));
         g.fillRoundRect(x - 2.5, top - 4, 5, bh + 8, 4, 4);
+    }
+
+    @Override
+    public void setPixelScale(double s) {
+        if (s == pixelScale || s <= 0) {
+            return;
+        }
+        pixelScale = s;
+        toLayout.setX(1 / s);
+        toLayout.setY(1 / s);
+        canvas.setWidth(getWidth() * s);
+        canvas.setHeight(getHeight() * s);
+        draw();
     }
 }

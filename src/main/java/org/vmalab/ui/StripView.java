@@ -26,12 +26,15 @@ import org.vmalab.ui.model.StripLayout;
  * and {@code mmap_base}, the search window and the chosen hole of an mmap, each thread's target address and
  * the installed PTEs. Linear (true addresses) or log (each segment's width grows with log of its size).
  */
-final class StripView extends Region {
+final class StripView extends Region implements PixelScalable {
     private static final double BAR_TOP = 34;
     private static final double BAR_H = 34;
     private static final double PAD = 14;
 
     private final Canvas canvas = new Canvas();
+    /** Pixels per layout unit of the canvas (1 on screen; 2 while a 2x export takes its snapshot). */
+    private double pixelScale = 1;
+    private final javafx.scene.transform.Scale toLayout = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
     private Scene.Strip strip;
@@ -44,6 +47,7 @@ final class StripView extends Region {
         this.palette = palette;
         getStyleClass().add("strip-view");
         getChildren().add(canvas);
+        canvas.getTransforms().add(toLayout);
         setMinHeight(118);
         setPrefHeight(124);
         tooltip.setShowDelay(Duration.millis(300));
@@ -72,9 +76,9 @@ final class StripView extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() * pixelScale || canvas.getHeight() != getHeight() * pixelScale) {
+            canvas.setWidth(getWidth() * pixelScale);
+            canvas.setHeight(getHeight() * pixelScale);
             draw();
         }
     }
@@ -85,8 +89,9 @@ final class StripView extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvas.getWidth() / pixelScale;
+        double h = canvas.getHeight() / pixelScale;
+        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
@@ -260,7 +265,7 @@ final class StripView extends Region {
         g.setLineWidth(1);
         g.strokeLine(px, BAR_TOP + BAR_H + 9, px, y);
         g.setFont(small);
-        boolean left = px > canvas.getWidth() / 2;
+        boolean left = px > canvas.getWidth() / pixelScale / 2;
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.strokeLine(px, y, left ? px - 6 : px + 6, y);
         g.fillText(name, left ? px - 9 : px + 9, y);
@@ -289,5 +294,18 @@ final class StripView extends Region {
             tooltip.setText(text);
             Tooltip.install(canvas, tooltip);
         }
+    }
+
+    @Override
+    public void setPixelScale(double s) {
+        if (s == pixelScale || s <= 0) {
+            return;
+        }
+        pixelScale = s;
+        toLayout.setX(1 / s);
+        toLayout.setY(1 / s);
+        canvas.setWidth(getWidth() * s);
+        canvas.setHeight(getHeight() * s);
+        draw();
     }
 }

@@ -52,7 +52,7 @@ import org.vmalab.ui.model.TreeLayout;
  * on the selected one) opens it; the paths to the step's nodes, the cursors and a search hit stay open. With the
  * keyboard focus, ↑ and ↓ select the previous or next item in address order.
  */
-final class TreeView extends Region {
+final class TreeView extends Region implements PixelScalable {
     static final double COL = 170;
     static final double ROW = 114;
     static final double NODE_W = 158;
@@ -65,6 +65,9 @@ final class TreeView extends Region {
     private static final double MAX_ZOOM = 2.5;
 
     private final Canvas canvas = new Canvas();
+    /** Pixels per layout unit of the canvas (1 on screen; 2 while a 2x export takes its snapshot). */
+    private double pixelScale = 1;
+    private final javafx.scene.transform.Scale toLayout = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
     private final AnimationTimer timer;
@@ -123,6 +126,7 @@ final class TreeView extends Region {
         this.palette = palette;
         getStyleClass().add("vma-tree");
         getChildren().add(canvas);
+        canvas.getTransforms().add(toLayout);
         setMinSize(200, 150);
         timer = new AnimationTimer() {
             @Override
@@ -697,10 +701,10 @@ final class TreeView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+        if (canvas.getWidth() != w * pixelScale || canvas.getHeight() != h * pixelScale) {
             boolean firstSize = canvas.getWidth() == 0;
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+            canvas.setWidth(w * pixelScale);
+            canvas.setHeight(h * pixelScale);
             if (firstSize || !userMoved) {
                 autoView(true);
                 panFromX = panX;
@@ -721,8 +725,9 @@ final class TreeView extends Region {
     private void draw() {
         long t0 = System.nanoTime();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvas.getWidth() / pixelScale;
+        double h = canvas.getHeight() / pixelScale;
+        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
@@ -1332,5 +1337,18 @@ final class TreeView extends Region {
         b.append('\n').append(n.fileBacked() ? "file mapping (vm_ops set)" : "anonymous")
                 .append(n.growsDown() ? ", VM_GROWSDOWN (stack)" : "");
         return b.toString();
+    }
+
+    @Override
+    public void setPixelScale(double s) {
+        if (s == pixelScale || s <= 0) {
+            return;
+        }
+        pixelScale = s;
+        toLayout.setX(1 / s);
+        toLayout.setY(1 / s);
+        canvas.setWidth(getWidth() * s);
+        canvas.setHeight(getHeight() * s);
+        draw();
     }
 }

@@ -121,6 +121,42 @@ class RenderCommandTest {
         assertNotBlank(tree);
     }
 
+    /** Pairs of horizontally adjacent pixels whose luminance differs by more than 200 of 255: hard edges. */
+    static int hardEdges(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            int prev = -1;
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int l = (((rgb >> 16) & 255) * 299 + ((rgb >> 8) & 255) * 587 + (rgb & 255) * 114) / 1000;
+                if (prev >= 0 && Math.abs(l - prev) > 200) {
+                    n++;
+                }
+                prev = l;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theTreeCanvasIsDrawnAtTwiceThePixelsNotEnlarged() throws Exception {
+        /* an enlarged canvas has no hard edge left (bilinear halves every step); drawn at 2x it keeps them */
+        Run one = render(LESSON, "--out", dir.resolve("x1").toString(), "--panel", "tree", "--steps", "40",
+                "--part", "3", "--size", "1000x700");
+        Run two = render(LESSON, "--out", dir.resolve("x2").toString(), "--panel", "tree", "--steps", "40",
+                "--part", "3", "--size", "1000x700", "--scale", "2");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, two.code(), two.err());
+        String name = "09-race-b-lifetime-part3-tree-0040.png";
+        BufferedImage a = ImageIO.read(dir.resolve("x1").resolve(name).toFile());
+        BufferedImage b = ImageIO.read(dir.resolve("x2").resolve(name).toFile());
+        assertEquals(2 * a.getWidth(), b.getWidth());
+        int ea = hardEdges(a);
+        int eb = hardEdges(b);
+        assertTrue(ea > 50, "the 1x tree has hard edges: " + ea);
+        assertTrue(eb > 1.5 * ea, "2x keeps the edges hard and twice as long: " + eb + " vs " + ea + " at 1x");
+    }
+
     @Test
     void aGifHasAFramePerStepWithItsDelays() throws Exception {
         Run r = render(LESSON, "--out", dir.toString(), "--format", "gif", "--panel", "tree", "--steps", "10..14",
