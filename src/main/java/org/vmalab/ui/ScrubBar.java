@@ -138,6 +138,17 @@ final class ScrubBar extends Region implements PixelScalable {
         g.fillRoundRect(x - 2.5, top - 4, 5, bh + 8, 4, 4);
     }
 
+    /** The canvas's size in layout units: a 2x snapshot must not change the layout. */
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + canvas.getWidth() / pixelScale + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + canvas.getHeight() / pixelScale + snappedBottomInset();
+    }
+
     @Override
     public void setPixelScale(double s) {
         if (s == pixelScale || s <= 0) {

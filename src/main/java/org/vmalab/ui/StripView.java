@@ -296,6 +296,17 @@ final class StripView extends Region implements PixelScalable {
         }
     }
 
+    /** The canvas's size in layout units: a 2x snapshot must not change the layout. */
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + canvas.getWidth() / pixelScale + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + canvas.getHeight() / pixelScale + snappedBottomInset();
+    }
+
     @Override
     public void setPixelScale(double s) {
         if (s == pixelScale || s <= 0) {

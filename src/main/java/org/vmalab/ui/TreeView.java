@@ -1339,6 +1339,17 @@ final class TreeView extends Region implements PixelScalable {
         return b.toString();
     }
 
+    /** The canvas's size in layout units: a 2x snapshot must not change the layout. */
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + canvas.getWidth() / pixelScale + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + canvas.getHeight() / pixelScale + snappedBottomInset();
+    }
+
     @Override
     public void setPixelScale(double s) {
         if (s == pixelScale || s <= 0) {
