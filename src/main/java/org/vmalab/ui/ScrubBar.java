@@ -2,11 +2,9 @@ package org.vmalab.ui;
 
 import java.util.List;
 import java.util.function.IntConsumer;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.vmalab.engine.Trace;
 import org.vmalab.engine.Violation;
@@ -16,12 +14,8 @@ import org.vmalab.engine.Violation;
  * interleaving at a glance), ticks at operation starts, markers at violations, and the cursor. Click or
  * drag to seek.
  */
-final class ScrubBar extends Region implements PixelScalable {
+final class ScrubBar extends CanvasRegion {
     private static final double PAD = 8;
-    private final Canvas canvas = new Canvas();
-    /** Pixels per layout unit of the canvas (1 on screen; 2 while a 2x export takes its snapshot). */
-    private double pixelScale = 1;
-    private final javafx.scene.transform.Scale toLayout = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Palette palette;
     private final Tooltip tip = new Tooltip();
     private Trace trace;
@@ -33,8 +27,6 @@ final class ScrubBar extends Region implements PixelScalable {
         this.palette = palette;
         this.seek = seek;
         getStyleClass().add("scrub-bar");
-        getChildren().add(canvas);
-        canvas.getTransforms().add(toLayout);
         setMinHeight(34);
         setPrefHeight(34);
         setMinWidth(120);
@@ -64,7 +56,7 @@ final class ScrubBar extends Region implements PixelScalable {
     }
 
     private int at(double x) {
-        double w = canvas.getWidth() / pixelScale - 2 * PAD;
+        double w = canvasWidth() - 2 * PAD;
         double f = Math.max(0, Math.min(1, (x - PAD) / w));
         return (int) Math.round(f * trace.size());
     }
@@ -77,23 +69,21 @@ final class ScrubBar extends Region implements PixelScalable {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() * pixelScale || canvas.getHeight() != getHeight() * pixelScale) {
-            canvas.setWidth(getWidth() * pixelScale);
-            canvas.setHeight(getHeight() * pixelScale);
+        if (sizeCanvas(getWidth(), getHeight())) {
             draw();
         }
     }
 
     private double xOf(int i) {
-        double w = canvas.getWidth() / pixelScale - 2 * PAD;
+        double w = canvasWidth() - 2 * PAD;
         return PAD + (trace.size() == 0 ? 0 : (double) i / trace.size() * w);
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth() / pixelScale;
-        double h = canvas.getHeight() / pixelScale;
-        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
+    @Override
+    protected void draw() {
+        GraphicsContext g = graphics();
+        double w = canvasWidth();
+        double h = canvasHeight();
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
         if (trace == null) {
@@ -138,27 +128,4 @@ final class ScrubBar extends Region implements PixelScalable {
         g.fillRoundRect(x - 2.5, top - 4, 5, bh + 8, 4, 4);
     }
 
-    /** The canvas's size in layout units: a 2x snapshot must not change the layout. */
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + canvas.getWidth() / pixelScale + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + canvas.getHeight() / pixelScale + snappedBottomInset();
-    }
-
-    @Override
-    public void setPixelScale(double s) {
-        if (s == pixelScale || s <= 0) {
-            return;
-        }
-        pixelScale = s;
-        toLayout.setX(1 / s);
-        toLayout.setY(1 / s);
-        canvas.setWidth(getWidth() * s);
-        canvas.setHeight(getHeight() * s);
-        draw();
-    }
 }

@@ -1,11 +1,9 @@
 package org.vmalab.ui;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -26,15 +24,11 @@ import org.vmalab.ui.model.StripLayout;
  * and {@code mmap_base}, the search window and the chosen hole of an mmap, each thread's target address and
  * the installed PTEs. Linear (true addresses) or log (each segment's width grows with log of its size).
  */
-final class StripView extends Region implements PixelScalable {
+final class StripView extends CanvasRegion {
     private static final double BAR_TOP = 34;
     private static final double BAR_H = 34;
     private static final double PAD = 14;
 
-    private final Canvas canvas = new Canvas();
-    /** Pixels per layout unit of the canvas (1 on screen; 2 while a 2x export takes its snapshot). */
-    private double pixelScale = 1;
-    private final javafx.scene.transform.Scale toLayout = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
     private Scene.Strip strip;
@@ -46,8 +40,6 @@ final class StripView extends Region implements PixelScalable {
     StripView(Palette palette) {
         this.palette = palette;
         getStyleClass().add("strip-view");
-        getChildren().add(canvas);
-        canvas.getTransforms().add(toLayout);
         setMinHeight(118);
         setPrefHeight(124);
         tooltip.setShowDelay(Duration.millis(300));
@@ -76,9 +68,7 @@ final class StripView extends Region implements PixelScalable {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() * pixelScale || canvas.getHeight() != getHeight() * pixelScale) {
-            canvas.setWidth(getWidth() * pixelScale);
-            canvas.setHeight(getHeight() * pixelScale);
+        if (sizeCanvas(getWidth(), getHeight())) {
             draw();
         }
     }
@@ -87,11 +77,11 @@ final class StripView extends Region implements PixelScalable {
         return PAD + layout.x(addr);
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth() / pixelScale;
-        double h = canvas.getHeight() / pixelScale;
-        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
+    @Override
+    protected void draw() {
+        GraphicsContext g = graphics();
+        double w = canvasWidth();
+        double h = canvasHeight();
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
@@ -265,7 +255,7 @@ final class StripView extends Region implements PixelScalable {
         g.setLineWidth(1);
         g.strokeLine(px, BAR_TOP + BAR_H + 9, px, y);
         g.setFont(small);
-        boolean left = px > canvas.getWidth() / pixelScale / 2;
+        boolean left = px > canvasWidth() / 2;
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.strokeLine(px, y, left ? px - 6 : px + 6, y);
         g.fillText(name, left ? px - 9 : px + 9, y);
@@ -296,27 +286,4 @@ final class StripView extends Region implements PixelScalable {
         }
     }
 
-    /** The canvas's size in layout units: a 2x snapshot must not change the layout. */
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + canvas.getWidth() / pixelScale + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + canvas.getHeight() / pixelScale + snappedBottomInset();
-    }
-
-    @Override
-    public void setPixelScale(double s) {
-        if (s == pixelScale || s <= 0) {
-            return;
-        }
-        pixelScale = s;
-        toLayout.setX(1 / s);
-        toLayout.setY(1 / s);
-        canvas.setWidth(getWidth() * s);
-        canvas.setHeight(getHeight() * s);
-        draw();
-    }
 }

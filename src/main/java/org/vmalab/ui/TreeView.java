@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Tooltip;
@@ -16,7 +15,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -52,7 +50,7 @@ import org.vmalab.ui.model.TreeLayout;
  * on the selected one) opens it; the paths to the step's nodes, the cursors and a search hit stay open. With the
  * keyboard focus, ↑ and ↓ select the previous or next item in address order.
  */
-final class TreeView extends Region implements PixelScalable {
+final class TreeView extends CanvasRegion {
     static final double COL = 170;
     static final double ROW = 114;
     static final double NODE_W = 158;
@@ -64,10 +62,6 @@ final class TreeView extends Region implements PixelScalable {
     private static final double MIN_ZOOM = 0.015;
     private static final double MAX_ZOOM = 2.5;
 
-    private final Canvas canvas = new Canvas();
-    /** Pixels per layout unit of the canvas (1 on screen; 2 while a 2x export takes its snapshot). */
-    private double pixelScale = 1;
-    private final javafx.scene.transform.Scale toLayout = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
     private final AnimationTimer timer;
@@ -125,8 +119,6 @@ final class TreeView extends Region implements PixelScalable {
     TreeView(Palette palette) {
         this.palette = palette;
         getStyleClass().add("vma-tree");
-        getChildren().add(canvas);
-        canvas.getTransforms().add(toLayout);
         setMinSize(200, 150);
         timer = new AnimationTimer() {
             @Override
@@ -701,10 +693,8 @@ final class TreeView extends Region implements PixelScalable {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (canvas.getWidth() != w * pixelScale || canvas.getHeight() != h * pixelScale) {
-            boolean firstSize = canvas.getWidth() == 0;
-            canvas.setWidth(w * pixelScale);
-            canvas.setHeight(h * pixelScale);
+        boolean firstSize = canvas.getWidth() == 0;
+        if (sizeCanvas(w, h)) {
             if (firstSize || !userMoved) {
                 autoView(true);
                 panFromX = panX;
@@ -722,12 +712,12 @@ final class TreeView extends Region implements PixelScalable {
 
     // ================================================================ drawing
 
-    private void draw() {
+    @Override
+    protected void draw() {
         long t0 = System.nanoTime();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth() / pixelScale;
-        double h = canvas.getHeight() / pixelScale;
-        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
+        GraphicsContext g = graphics();
+        double w = canvasWidth();
+        double h = canvasHeight();
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
@@ -1344,27 +1334,4 @@ final class TreeView extends Region implements PixelScalable {
         return shown == null ? 0 : shown.nodes().size();
     }
 
-    /** The canvas's size in layout units: a 2x snapshot must not change the layout. */
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + canvas.getWidth() / pixelScale + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + canvas.getHeight() / pixelScale + snappedBottomInset();
-    }
-
-    @Override
-    public void setPixelScale(double s) {
-        if (s == pixelScale || s <= 0) {
-            return;
-        }
-        pixelScale = s;
-        toLayout.setX(1 / s);
-        toLayout.setY(1 / s);
-        canvas.setWidth(getWidth() * s);
-        canvas.setHeight(getHeight() * s);
-        draw();
-    }
 }
