@@ -241,7 +241,8 @@ public final class Memory implements StateView {
         return hash;
     }
 
-    static long zobrist(Field f, int obj, long value) {
+    /** The hash of one word; {@link #hash()} is the XOR of it over every word (the explorer uses it too). */
+    public static long zobrist(Field f, int obj, long value) {
         long x = value * 0x9E3779B97F4A7C15L + ((long) f.ordinal() << 40) + obj * 0xC2B2AE3D27D4EB4FL;
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;

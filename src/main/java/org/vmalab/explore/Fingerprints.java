@@ -32,9 +32,7 @@ import org.vmalab.engine.VmaSpec;
  * number grows when a plan allocates past it. So before hashing starts ({@link #prepare}) every worker's machine
  * interns, in one fixed order, every name the scenario's writers can give a VMA, and grows its VMA columns to
  * the same capacity; and, for the names that list misses, the {@code NAME} words are taken out of the memory
- * hash and replaced by a hash of the name itself. That needs the engine's
- * Zobrist function for one word, {@link #zobrist}, a copy of {@code Memory.zobrist} (package-private in the
- * engine); {@code FingerprintsTest} checks the copy against the engine's hash.
+ * hash and replaced by a hash of the name itself, with the engine's hash of one word, {@link Memory#zobrist}.
  */
 final class Fingerprints {
     private final Machine m;
@@ -190,15 +188,9 @@ final class Fingerprints {
         return x;
     }
 
-    /** A copy of the engine's {@code Memory.zobrist}: the hash of one word. */
+    /** The engine's hash of one word ({@link Memory#zobrist}). */
     static long zobrist(Field f, int obj, long value) {
-        long x = value * 0x9E3779B97F4A7C15L + ((long) f.ordinal() << 40) + obj * 0xC2B2AE3D27D4EB4FL;
-        x ^= x >>> 33;
-        x *= 0xff51afd7ed558ccdL;
-        x ^= x >>> 33;
-        x *= 0xc4ceb9fe1a85ec53L;
-        x ^= x >>> 33;
-        return x;
+        return Memory.zobrist(f, obj, value);
     }
 
     /** The SplitMix64 finaliser. */
