@@ -3,7 +3,7 @@ package org.vmalab.engine;
 /**
  * Every kind of step the engine can record: the kernel function and file it belongs to, what kind of
  * step it is, and the caption template shown above the tree. The line in the file comes from the line
- * table ({@link LineTable}). Generated from {@code tools/locs.tsv}; keep the two in step.
+ * table ({@link LineTable}). Generated from {@code docs/step-locations.tsv}; keep the two in step.
  */
 public enum Loc {
     RB_CHANGE_CHILD_LEFT(Kind.STORE, "__rb_change_child", "include/linux/rbtree_augmented.h", "{a}.rb_left := {b}"),

@@ -19,6 +19,19 @@ public final class VmaLabApp extends Application {
     private FxBackground background;
 
     @Override
+    /** The application's icons (assets/vmalab-icon-N.png, packaged under org/vmalab/assets). */
+    static List<javafx.scene.image.Image> icons() {
+        List<javafx.scene.image.Image> out = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 32, 64, 256}) {
+            java.io.InputStream in = VmaLabApp.class.getResourceAsStream("/org/vmalab/assets/vmalab-icon-" + size
+                    + ".png");
+            if (in != null) {
+                out.add(new javafx.scene.image.Image(in));
+            }
+        }
+        return out;
+    }
+
     public void start(Stage stage) {
         Thread.currentThread().setUncaughtExceptionHandler(WindowLauncher::uncaught);
         background = new FxBackground();
@@ -30,6 +43,7 @@ public final class VmaLabApp extends Application {
         javafx.scene.Scene scene = new javafx.scene.Scene(view, w, h);
         stage.setScene(scene);
         stage.setTitle("VMA Lab");
+        stage.getIcons().addAll(icons());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         view.selectTheme(WindowLauncher.initialTheme());
