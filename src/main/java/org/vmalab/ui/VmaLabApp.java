@@ -18,7 +18,6 @@ import org.vmalab.ui.model.Player;
 public final class VmaLabApp extends Application {
     private FxBackground background;
 
-    @Override
     /** The application's icons (assets/vmalab-icon-N.png, packaged under org/vmalab/assets). */
     static List<javafx.scene.image.Image> icons() {
         List<javafx.scene.image.Image> out = new java.util.ArrayList<>();
@@ -32,6 +31,7 @@ public final class VmaLabApp extends Application {
         return out;
     }
 
+    @Override
     public void start(Stage stage) {
         Thread.currentThread().setUncaughtExceptionHandler(WindowLauncher::uncaught);
         background = new FxBackground();
