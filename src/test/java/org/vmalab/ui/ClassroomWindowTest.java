@@ -1,14 +1,15 @@
 package org.vmalab.ui;
 
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.until;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -57,30 +58,12 @@ class ClassroomWindowTest {
         player.load(Races.race(false));
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static void until(String what, BooleanSupplier cond) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(cond::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private void settle() {
-        until("the engine run", () -> !player.busy() && player.trace() != null);
-    }
 
     @Test
     void presentationModeKeys(FxRobot robot) {
-        settle();
+        settle(player);
         robot.push(KeyCode.P);
         WaitForAsyncUtils.waitForFxEvents();
         Presentation pr = fx(() -> view.classroom().presentation());
@@ -132,7 +115,7 @@ class ClassroomWindowTest {
 
     @Test
     void importsASmallMapsFileAndReportsAMalformedOneInOneLine(FxRobot robot) throws Exception {
-        settle();
+        settle(player);
         Path good = Files.writeString(dir.resolve("cat.maps"), CAT);
         fx(() -> {
             view.classroom().imports().importFile(good);
@@ -167,7 +150,7 @@ class ClassroomWindowTest {
 
     @Test
     void aLargeImportIsAnOverviewAndFindsAnAddress(FxRobot robot) throws Exception {
-        settle();
+        settle(player);
         Path big = SyntheticMaps.write(dir, 3000);
         fx(() -> {
             view.classroom().imports().importFile(big);
@@ -210,7 +193,7 @@ class ClassroomWindowTest {
 
     @Test
     void theStepLogFollowsTheCursorAndCopies(FxRobot robot) {
-        settle();
+        settle(player);
         robot.push(KeyCode.CONTROL, KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> view.classroom().stepLogShown()), "Ctrl+L shows the step log");

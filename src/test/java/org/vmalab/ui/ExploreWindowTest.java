@@ -1,5 +1,9 @@
 package org.vmalab.ui;
 
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -51,26 +53,8 @@ class ExploreWindowTest {
         player.load(Races.race(true));
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static void waitFor(Callable<Boolean> c, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(c));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
 
-    private void settle() {
-        waitFor(() -> !player.busy() && player.trace() != null, "the engine run");
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private ExplorePane openExplore(String menuId) {
         fx(() -> {
@@ -86,7 +70,7 @@ class ExploreWindowTest {
 
     @Test
     void exploreFindsTheUseAfterFreeAndAClickPlaysItsShortestSchedule(FxRobot robot) {
-        settle();
+        settle(player);
         ExplorePane pane = openExplore("menu-explore-schedules");
         long ms = fx(() -> {
             long t0 = System.nanoTime();
@@ -115,7 +99,7 @@ class ExploreWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
-        settle();
+        settle(player);
         assertEquals(first.schedule(), fx(() -> player.schedule()));
         assertEquals(0, (int) fx(() -> player.index()), "loaded at the start, ready to play");
         Trace t = fx(() -> player.trace());
@@ -129,13 +113,13 @@ class ExploreWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void aLessonKeepsItsNarrationWhenAViolationIsLoaded() throws Exception {
-        settle();
+        settle(player);
         Lesson l = LessonLoader.load(Path.of("lessons/09-race-b-lifetime.yaml"));
         fx(() -> {
             view.openLesson(l, 0);
             return null;
         });
-        settle();
+        settle(player);
         assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_LOCK)), "part 1 is the no-lock race");
         ExplorePane pane = openExplore("menu-explore-schedules");
         fx(() -> {
@@ -154,7 +138,7 @@ class ExploreWindowTest {
                     false, false, false, false, null));
             return null;
         });
-        settle();
+        settle(player);
         assertEquals(r.findings().get(0).schedule(), fx(() -> player.schedule()));
         assertEquals(Lessons.key(l, 0), fx(() -> player.playable().id()), "still the lesson's part");
         assertTrue(fx(() -> player.playable().narration() instanceof org.vmalab.ui.model.LessonNarration));
@@ -170,7 +154,7 @@ class ExploreWindowTest {
 
     @Test
     void cancelStopsTheSearchAndItIsNeverAPass() {
-        settle();
+        settle(player);
         ExplorePane pane = openExplore("menu-explore-schedules");
         fx(() -> {
             pane.startSearch();
@@ -189,12 +173,12 @@ class ExploreWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void theAbTableShowsEverySettingAndPlaysWhatARowFinds(FxRobot robot) {
-        settle();
+        settle(player);
         fx(() -> {
             player.load(Races.race(false));
             return null;
         });
-        settle();
+        settle(player);
         ExplorePane pane = openExplore("menu-ab-table");
         fx(() -> {
             pane.startAb();
@@ -228,7 +212,7 @@ class ExploreWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
-        settle();
+        settle(player);
         assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_REFCOUNT)), "the row's protection");
         Trace replay = Engine.run(row.result().scenario(), row.result().findings().get(0).schedule());
         assertEquals(replay.scheduleUsed(), fx(() -> player.trace().scheduleUsed()));

@@ -1,5 +1,9 @@
 package org.vmalab.ui;
 
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.scene.control.MenuItem;
@@ -125,26 +127,8 @@ class ExportMenuTest {
         prefs.removeNode();
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private void settle() {
-        waitFor(() -> !player.busy() && player.trace() != null, "the engine run");
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static void waitFor(Callable<Boolean> c, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(c));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
 
     /** Fires a menu item as a click would, and waits until its file is written (or its failure said). */
     private WindowActions.Notice fire(String id) {
@@ -182,7 +166,7 @@ class ExportMenuTest {
 
     @Test
     void theMenuHasEveryExportAndTheShortcut() {
-        settle();
+        settle(player);
         for (String id : List.of("menu-open-run", "menu-save-run", "menu-export", "menu-export-png",
                 "menu-png-window-1x", "menu-png-window-2x", "menu-png-tree-1x", "menu-png-tree-2x", "menu-png-strip-2x",
                 "menu-png-threads-2x", "menu-export-gif", "menu-export-sequence", "menu-export-svg",
@@ -196,7 +180,7 @@ class ExportMenuTest {
 
     @Test
     void pngOfTheWholeWindowAndOfTheTreeAtTwiceTheScale() throws Exception {
-        settle();
+        settle(player);
         fx(() -> {
             player.seek(40);
             return null;
@@ -225,7 +209,7 @@ class ExportMenuTest {
 
     @Test
     void ctrlShiftSAsksWhatToShowThenWhere(FxRobot robot) throws Exception {
-        settle();
+        settle(player);
         ask.png = new PngChoice(RunRenderer.Panel.STRIP, 1);
         ask.save = dir.resolve("strip.png");
         fx(() -> {
@@ -244,7 +228,7 @@ class ExportMenuTest {
 
     @Test
     void anExistingFileIsReplacedOnlyAfterAYes() throws Exception {
-        settle();
+        settle(player);
         Path f = Files.writeString(dir.resolve("keep.png"), "precious");
         ask.save = f;
         ask.saveConfirmed = false;
@@ -265,7 +249,7 @@ class ExportMenuTest {
 
     @Test
     void aFolderThatIsGoneFailsInOneLineAndWritesNothing() throws Exception {
-        settle();
+        settle(player);
         ask.save = dir.resolve("gone/tree.svg");
         WindowActions.Notice n = fire("menu-export-svg");
         assertTrue(n.error());
@@ -276,7 +260,7 @@ class ExportMenuTest {
 
     @Test
     void anAnimatedGifOfARangeOfStepsWithItsDelays() throws Exception {
-        settle();
+        settle(player);
         ask.frames = new FramesChoice(10, 15, 120, 900, true, RunRenderer.Panel.TREE, 1);
         ask.save = dir.resolve("race.gif");
         int before = fx(() -> player.index());
@@ -294,7 +278,7 @@ class ExportMenuTest {
 
     @Test
     void aNumberedPngSequence() throws Exception {
-        settle();
+        settle(player);
         Path seq = Files.createDirectory(dir.resolve("seq"));
         ask.folder = seq;
         ask.frames = new FramesChoice(3, 5, 600, 2500, true, RunRenderer.Panel.WINDOW, 1);
@@ -320,7 +304,7 @@ class ExportMenuTest {
 
     @Test
     void theSvgOfTheTreeHoldsItsLabels() throws Exception {
-        settle();
+        settle(player);
         fx(() -> {
             player.seek(44);
             return null;
@@ -341,12 +325,12 @@ class ExportMenuTest {
 
     @Test
     void aSavedRunOpensAndReplaysIdentically(FxRobot robot) throws Exception {
-        settle();
+        settle(player);
         // be the scheduler: T2 first, then T1, so that the run is not the playable's own
         robot.push(KeyCode.DIGIT2);
-        settle();
+        settle(player);
         robot.push(KeyCode.DIGIT1);
-        settle();
+        settle(player);
         Trace mine = fx(() -> player.trace());
         ask.save = dir.resolve("my-run.yaml");
         WindowActions.Notice n = fire("menu-save-run");
@@ -362,18 +346,18 @@ class ExportMenuTest {
             player.load(Races.race(true));
             return null;
         });
-        settle();
+        settle(player);
         ask.open = dir.resolve("my-run.yaml");
         n = fire("menu-open-run");
         assertFalse(n.error(), n.text());
-        settle();
+        settle(player);
         assertEquals(mine.scheduleUsed(), fx(() -> player.trace().scheduleUsed()));
         assertEquals(saved.scenario(), fx(() -> player.scenario()));
     }
 
     @Test
     void aBrokenRunFileSaysWhereInOneLine() throws Exception {
-        settle();
+        settle(player);
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "title: x\nlayout: W\nthreads: []\nschedul: [T1]\n");
         ask.open = bad;
         WindowActions.Notice n = fire("menu-open-run");

@@ -1,12 +1,15 @@
 package org.vmalab.ui;
 
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -41,26 +44,11 @@ class LessonWindowTest {
         view.openLesson(lesson, 0);
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private void settle() {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !player.busy() && player.trace() != null));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the engine run did not finish", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void narrationCheckpointPartsAndReset(FxRobot robot) {
-        settle();
+        settle(player);
         assertTrue(fx(() -> view.lessonPane().narrationText()).startsWith("Two threads"));
         robot.clickOn("#play");
         try {
@@ -83,14 +71,14 @@ class LessonWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(progress.done(Lessons.key(lesson, 0)), "played to the end: part 1 done");
         robot.clickOn("2. No refcount");
-        settle();
+        settle(player);
         assertEquals("t-race#2", fx(() -> player.playable().id()));
         assertTrue(fx(() -> view.lessonPane().narrationText()).startsWith("Without the count"));
         robot.push(javafx.scene.input.KeyCode.RIGHT);
         robot.push(javafx.scene.input.KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#reset");
-        settle();
+        settle(player);
         assertEquals(0, (int) fx(() -> player.index()));
         assertEquals("t-race#2", fx(() -> player.playable().id()), "reset keeps the lesson part");
         assertFalse(fx(() -> player.trace().violations().isEmpty()), "the part's own protections");

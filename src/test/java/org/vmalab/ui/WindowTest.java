@@ -1,12 +1,13 @@
 package org.vmalab.ui;
 
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
@@ -41,23 +42,8 @@ class WindowTest {
         player.load(Races.race(false));
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** Waits until the engine run (if any) is installed and the UI thread is idle. */
-    private void settle() {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !player.busy() && player.trace() != null));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the engine run did not finish", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private String caption(FxRobot robot) {
         return fx(() -> robot.lookup("#caption").queryAs(Label.class).getText());
@@ -65,7 +51,7 @@ class WindowTest {
 
     @Test
     void opensOnTheRaceAtTheInitialState(FxRobot robot) {
-        settle();
+        settle(player);
         assertTrue(caption(robot).startsWith("Initial state: 7 VMAs"), caption(robot));
         assertEquals(2, (int) fx(() -> view.lanes().size()));
         assertEquals(7, (int) fx(() -> player.scene().nodes().size()));
@@ -80,7 +66,7 @@ class WindowTest {
 
     @Test
     void stepsForwardAndGoesBack(FxRobot robot) {
-        settle();
+        settle(player);
         robot.push(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, (int) fx(() -> player.index()));
@@ -105,9 +91,9 @@ class WindowTest {
 
     @Test
     void choosesAThreadByItsNumberAndByClickingItsLane(FxRobot robot) {
-        settle();
+        settle(player);
         robot.push(KeyCode.DIGIT2);
-        settle();
+        settle(player);
         assertEquals(1, (int) fx(() -> player.index()));
         assertEquals(1, (int) fx(() -> player.trace().step(1).thread()), "T2 took the first step");
         assertTrue(caption(robot).contains("down_write(mmap_sem)"), caption(robot));
@@ -117,19 +103,19 @@ class WindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(t1);
-        settle();
+        settle(player);
         assertEquals(2, (int) fx(() -> player.index()));
         assertEquals(0, (int) fx(() -> player.trace().step(2).thread()), "T1 took the second step");
     }
 
     @Test
     void aProtectionMakesTheViolationAppearAndDisappear(FxRobot robot) {
-        settle();
+        settle(player);
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch: no violation");
         robot.clickOn("#toggle-" + Toggle.NO_REFCOUNT.name());
-        settle();
+        settle(player);
         assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_REFCOUNT)));
         assertFalse(fx(() -> view.checker().list().getItems().isEmpty()), "without the refcount: a violation");
         assertEquals("I_UAF", fx(() -> view.checker().list().getItems().get(0).invariant().name()));
@@ -139,7 +125,7 @@ class WindowTest {
         assertEquals(first, (int) fx(() -> player.index()));
         assertTrue(caption(robot).contains("checks of heap"), caption(robot));
         robot.clickOn("#toggle-" + Toggle.NO_REFCOUNT.name());
-        settle();
+        settle(player);
         assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch again: gone");
         assertEquals(-1, (int) fx(() -> player.trace().firstViolationStep()));
     }

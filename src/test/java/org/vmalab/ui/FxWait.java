@@ -1,0 +1,45 @@
+package org.vmalab.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vmalab.ui.model.Player;
+
+/** Waiting in TestFX tests without sleeping: run on the FX thread, wait for a condition, wait for a run. */
+final class FxWait {
+    /** Upper bound of every wait (a slow CI machine is no reason to fail; a hang still is). */
+    static final int SECONDS = 120;
+
+    private FxWait() {
+    }
+
+    /** Runs {@code c} on the FX thread and returns its value. */
+    static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until {@code c}, evaluated on the FX thread, is true. */
+    static void waitFor(Callable<Boolean> c, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, () -> fx(c));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void until(String what, BooleanSupplier cond) {
+        waitFor(cond::getAsBoolean, what);
+    }
+
+    /** Waits until the player's engine run (if any) is installed and the FX thread is idle. */
+    static void settle(Player player) {
+        waitFor(() -> !player.busy() && player.trace() != null, "the engine run");
+    }
+}
