@@ -2,10 +2,6 @@ package org.vmalab.engine;
 
 /** A persistent stack of actions: the rest of a thread's program. {@code null} is the empty continuation. */
 public record Cont(Action head, Cont tail) {
-    public static Cont push(Cont c, Action a) {
-        return new Cont(a, c);
-    }
-
     /** Pushes {@code as} so that {@code as[0]} runs first. */
     public static Cont pushAll(Cont c, Action... as) {
         for (int i = as.length - 1; i >= 0; i--) {

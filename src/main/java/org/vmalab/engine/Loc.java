@@ -209,7 +209,6 @@ public enum Loc {
     SPF_S5_RETRY(Kind.CHECK, "handle_speculative_fault", "mm/memory.c", "read_seqcount_retry({a}): vm_sequence now {i}"),
     SPF_S6_PTE_LOCK(Kind.CHECK, "pte_map_lock", "mm/memory.c", "pte_map_lock: vma_has_changed({a}), spin_trylock(ptl)"),
     SPF_S7_INSTALL(Kind.STORE, "do_anonymous_page", "mm/memory.c", "set_pte_at({v}) in {a}, pte_unmap_unlock"),
-    SPF_S8_DONE(Kind.CHECK, "handle_speculative_fault", "mm/memory.c", "speculative fault done at {v}"),
     SPF_ABORT(Kind.CHECK, "handle_speculative_fault", "mm/memory.c", "VM_FAULT_RETRY: {a} is handed to the arch handler"),
     CAN_REUSE(Kind.CHECK, "can_reuse_spf_vma", "mm/memory.c", "can_reuse_spf_vma({a}): reads RB_EMPTY_NODE and the bounds"),
     CLASSIC_GOOD(Kind.STORE, "handle_mm_fault", "mm/memory.c", "good_area: handle_mm_fault in {a} maps {v}"),

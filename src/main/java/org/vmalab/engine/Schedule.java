@@ -83,16 +83,4 @@ public record Schedule(List<Slot> prefix, Policy policy, long seed, int bound) {
         p.add(thread);
         return new Schedule(slots(p), then, 0, DEFAULT_BOUND);
     }
-
-    /** Number of single steps in the prefix, or -1 if it has an until-blocked slot. */
-    public int prefixSteps() {
-        int n = 0;
-        for (Slot s : prefix) {
-            if (s.untilBlocked()) {
-                return -1;
-            }
-            n += s.count();
-        }
-        return n;
-    }
 }

@@ -67,16 +67,4 @@ public final class WaitQueue {
         return -1;
     }
 
-    /** Removes {@code tid} wherever it is. */
-    public static long remove(long q, int tid) {
-        long out = 0;
-        int n = size(q);
-        int j = 0;
-        for (int i = 0; i < n; i++) {
-            if (tid(q, i) != tid) {
-                out |= ((long) entry(q, i)) << (5 * j++);
-            }
-        }
-        return out;
-    }
 }

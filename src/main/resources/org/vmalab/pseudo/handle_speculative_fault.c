@@ -36,8 +36,8 @@
 4496	-	SPF_ABORT	        return ret;
 4497	-	-	    }
 4500	-	-	    ret = handle_pte_fault(&vmf);     /* -> do_anonymous_page -> pte_map_lock */
-4506	-	SPF_S8_DONE	    if (!(ret & VM_FAULT_RETRY)) {     /* done: drop our reference */
-4507	-	SPF_S8_DONE	        put_vma(vmf.vma);
+4506	-	-	    if (!(ret & VM_FAULT_RETRY)) {     /* done: drop our reference */
+4507	-	-	        put_vma(vmf.vma);
 4508	-	-	        *vma = NULL;
 4509	-	-	    }
 4519	-	SPF_ABORT	    return ret;     /* on RETRY *vma keeps its reference for the arch handler */
