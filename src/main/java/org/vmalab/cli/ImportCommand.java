@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 import org.vmalab.imports.MapsException;
 import org.vmalab.imports.MapsImporter;
 import org.vmalab.lesson.ScenarioWriter;

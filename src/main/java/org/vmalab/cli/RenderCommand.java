@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.trace.Trace;
 import org.vmalab.export.ExportException;
 import org.vmalab.export.GifWriter;
 import org.vmalab.export.HeadlessFx;
@@ -330,7 +330,7 @@ public final class RenderCommand implements Callable<Integer> {
         try (SafeWrite.Batch batch = new SafeWrite.Batch(targets, force)) {
             for (int i = range.from(); i <= range.to(); i++) {
                 int k = i;
-                org.vmalab.ui.model.Scene s = fx(() -> {
+                org.vmalab.viewmodel.StepScene s = fx(() -> {
                     r.show(k);
                     return r.model();
                 });

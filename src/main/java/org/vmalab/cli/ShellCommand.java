@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vmalab.engine.MmConsole;
-import org.vmalab.engine.MmOps;
-import org.vmalab.engine.Vm;
+import org.vmalab.engine.mm.MmConsole;
+import org.vmalab.engine.mm.MmOps;
+import org.vmalab.engine.tree.Vm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

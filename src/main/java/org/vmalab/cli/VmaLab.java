@@ -1,8 +1,8 @@
 package org.vmalab.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code vmalab} command: the window without arguments, headless subcommands otherwise. */
 @Command(name = "vmalab", mixinStandardHelpOptions = true, versionProvider = VmaLab.Version.class,
@@ -33,7 +33,7 @@ public final class VmaLab implements Runnable {
     /** Runs the command line; returns the exit code. */
     public static int run(String[] args) {
         if (args.length == 0) {
-            return Window.open(args);
+            return WindowOpener.open(args);
         }
         CommandLine cl = commandLine();
         return cl.execute(args);

@@ -3,6 +3,16 @@ package org.vmalab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.sched.Waits;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * {@code Trace run(Scenario, Schedule)}: the one entry point every other part uses. Deterministic: no

@@ -9,39 +9,39 @@ import java.util.stream.Collectors;
  * The protections in force: the patch as written (no toggles) or with parts taken away, and the policy of
  * the {@code mm_rb_lock} rwlock.
  */
-public record Protection(Set<Toggle> toggles, RwlockPolicy policy) {
+public record Protection(Set<ProtectionToggle> toggles, RwlockPolicy policy) {
     public static final Protection PATCH = new Protection(Set.of(), RwlockPolicy.QUEUED);
 
     public Protection {
-        toggles = Collections.unmodifiableSet(toggles.isEmpty() ? EnumSet.noneOf(Toggle.class)
+        toggles = Collections.unmodifiableSet(toggles.isEmpty() ? EnumSet.noneOf(ProtectionToggle.class)
                 : EnumSet.copyOf(toggles));
-        if (toggles.contains(Toggle.PRE_PATCH) && toggles.size() > 1) {
+        if (toggles.contains(ProtectionToggle.PRE_PATCH) && toggles.size() > 1) {
             throw new IllegalArgumentException("PRE_PATCH cannot be combined with other toggles");
         }
     }
 
-    public static Protection of(RwlockPolicy policy, Toggle... toggles) {
-        EnumSet<Toggle> s = EnumSet.noneOf(Toggle.class);
+    public static Protection of(RwlockPolicy policy, ProtectionToggle... toggles) {
+        EnumSet<ProtectionToggle> s = EnumSet.noneOf(ProtectionToggle.class);
         s.addAll(java.util.Arrays.asList(toggles));
         return new Protection(s, policy);
     }
 
-    public boolean has(Toggle t) {
+    public boolean has(ProtectionToggle t) {
         return toggles.contains(t);
     }
 
     public boolean prePatch() {
-        return has(Toggle.PRE_PATCH);
+        return has(ProtectionToggle.PRE_PATCH);
     }
 
     /** mm_rb_lock exists and is taken. */
     public boolean lock() {
-        return !has(Toggle.NO_LOCK) && !prePatch();
+        return !has(ProtectionToggle.NO_LOCK) && !prePatch();
     }
 
     /** vm_ref_count exists and get_vma takes a reference. */
     public boolean refcount() {
-        return !has(Toggle.NO_REFCOUNT) && !prePatch();
+        return !has(ProtectionToggle.NO_REFCOUNT) && !prePatch();
     }
 
     /** The speculative path exists. */

@@ -1,6 +1,7 @@
 package org.vmalab.engine;
 
 import java.util.List;
+import org.vmalab.engine.sched.WaitQueue;
 
 /**
  * What the engine runs: the initial VMAs (linked in the order given, as vma_link would), the threads with

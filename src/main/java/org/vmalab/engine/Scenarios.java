@@ -1,6 +1,7 @@
 package org.vmalab.engine;
 
 import java.util.List;
+import org.vmalab.engine.mm.Op;
 
 /** The layouts of SEMANTICS section 8 and the default scenario (used until lessons are loaded). */
 public final class Scenarios {

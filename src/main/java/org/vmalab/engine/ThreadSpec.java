@@ -1,6 +1,7 @@
 package org.vmalab.engine;
 
 import java.util.List;
+import org.vmalab.engine.mm.Op;
 
 /** A simulated thread: its name, its role (for the view) and its program. */
 public record ThreadSpec(String name, Role role, List<Op> program) {

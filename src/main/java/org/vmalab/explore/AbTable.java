@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Toggle;
 
 /**
  * The A/B table: one scenario explored under each protection setting (the patch, each part of it taken away, each
@@ -17,13 +17,13 @@ import org.vmalab.engine.Toggle;
  */
 public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows, boolean cancelled) {
     /** The settings, in table order: null is the patch as written. */
-    public static final List<Toggle> SETTINGS;
+    public static final List<ProtectionToggle> SETTINGS;
 
     static {
-        List<Toggle> s = new ArrayList<>();
+        List<ProtectionToggle> s = new ArrayList<>();
         s.add(null);
-        s.addAll(List.of(Toggle.NO_LOCK, Toggle.NO_REFCOUNT, Toggle.NO_EMPTY_CHECK, Toggle.CLEAR_BEFORE_ERASE,
-                Toggle.SPF_USES_VMACACHE, Toggle.PRE_PATCH));
+        s.addAll(List.of(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT, ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE,
+                ProtectionToggle.SPF_USES_VMACACHE, ProtectionToggle.PRE_PATCH));
         SETTINGS = java.util.Collections.unmodifiableList(s);
     }
 
@@ -54,12 +54,12 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
     }
 
     /** The protection of a setting, keeping the scenario's rwlock policy. */
-    public static Protection protection(Scenario sc, Toggle setting) {
-        return new Protection(setting == null ? EnumSet.noneOf(Toggle.class) : EnumSet.of(setting),
+    public static Protection protection(Scenario sc, ProtectionToggle setting) {
+        return new Protection(setting == null ? EnumSet.noneOf(ProtectionToggle.class) : EnumSet.of(setting),
                 sc.protection().policy());
     }
 
-    public static String label(Toggle setting) {
+    public static String label(ProtectionToggle setting) {
         return setting == null ? "PATCH" : setting.name();
     }
 
@@ -96,7 +96,7 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
             try {
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < SETTINGS.size() && !cancelled; i++) {
-                    Toggle s = SETTINGS.get(i);
+                    ProtectionToggle s = SETTINGS.get(i);
                     Protection p = protection(scenario, s);
                     String label = label(s);
                     int row = i;

@@ -1,7 +1,7 @@
 package org.vmalab.explore;
 
 import java.util.List;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 
 /**
  * The engine threw on some schedule: the schedule that leads to it, so that it can be reproduced.

@@ -3,9 +3,9 @@ package org.vmalab.explore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.vmalab.engine.Machine;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.sched.Machine;
 
 /**
  * A search running in the background: progress, cancel, result. Start one with {@link Explorer#start}; the
@@ -17,7 +17,7 @@ public final class Exploration {
     private final CompletableFuture<ExploreResult> future = new CompletableFuture<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Violation> initialViolations;
-    private final List<Worker> workers = new ArrayList<>();
+    private final List<SearchWorker> workers = new ArrayList<>();
     private volatile long startNanos;
     private volatile long endNanos;
 
@@ -25,7 +25,7 @@ public final class Exploration {
         this.search = new Search(scenario, options);
         this.listener = listener == null ? ProgressListener.NONE : listener;
         for (int i = 0; i < search.workers; i++) {
-            workers.add(new Worker(search));
+            workers.add(new SearchWorker(search));
         }
         Machine m = workers.get(0).machine();
         this.initialViolations = m.initialViolations();

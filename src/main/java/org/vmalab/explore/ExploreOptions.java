@@ -8,7 +8,7 @@ import org.vmalab.engine.CheckLevel;
  * @param stepBound       longest schedule explored; a schedule cut here makes the run INCOMPLETE
  * @param preemptionBound most preemptions per schedule (switching away from a thread that could still make
  *                        progress), or {@link #UNBOUNDED}; a branch cut by it makes the run INCOMPLETE. With a
- *                        preemption bound the partial-order reduction is switched off (see {@link Worker})
+ *                        preemption bound the partial-order reduction is switched off (see {@link SearchWorker})
  * @param reduction       the partial-order reduction (sleep sets)
  * @param stateCaching    a visited state is not expanded twice; without it every schedule is enumerated
  * @param threads         worker threads (each owns a machine); 0 = one per available processor

@@ -16,7 +16,7 @@ import org.vmalab.engine.Scenario;
  * x.future().thenAccept(...);  x.cancel();
  * }</pre>
  *
- * <p>Design (details in {@link Worker}): depth-first search over the engine's {@code Machine} with save and
+ * <p>Design (details in {@link SearchWorker}): depth-first search over the engine's {@code Machine} with save and
  * restore through its delta log; a visited table of 64-bit fingerprints ({@link Fingerprints}); a partial-order
  * reduction by sleep sets with a conservative read/write footprint of each step ({@link ReadSets}); an optional
  * preemption bound and a step bound; one worker per core, each with its own machine, sharing work as schedule

@@ -1,7 +1,7 @@
 package org.vmalab.explore;
 
 import java.util.List;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 
 /**
  * A distinct way the scenario can end: what each thread's last operation returned and a short summary of the

@@ -1,9 +1,9 @@
 package org.vmalab.explore;
 
 import java.util.List;
-import org.vmalab.engine.Invariant;
-import org.vmalab.engine.Schedule;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.sched.Schedule;
 
 /**
  * One kind of bad outcome the search found, with its shortest schedule.

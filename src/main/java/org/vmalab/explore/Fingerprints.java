@@ -3,15 +3,15 @@ package org.vmalab.explore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.vmalab.engine.Cont;
-import org.vmalab.engine.DeltaLog;
-import org.vmalab.engine.Field;
-import org.vmalab.engine.Machine;
-import org.vmalab.engine.Memory;
-import org.vmalab.engine.Op;
-import org.vmalab.engine.StepRecord;
-import org.vmalab.engine.ThreadState;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.memory.DeltaLog;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Cont;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.ThreadState;
+import org.vmalab.engine.trace.StepRecord;
 
 /**
  * 64-bit fingerprints of machine states, as TLC and SPIN's hash-compaction store them: the visited table keeps

@@ -1,13 +1,13 @@
 package org.vmalab.explore;
 
 import java.util.Arrays;
-import org.vmalab.engine.Field;
+import org.vmalab.engine.memory.Field;
 
 /**
  * What one executed step touched: its stores exactly (from the delta log) and a conservative over-approximation
  * of the words it read (see {@link ReadSets}). Two steps of different threads are independent when neither
  * stores a word the other reads or stores; then they commute (same state in either order, same violations),
- * which is what the sleep sets of {@link Worker} rely on.
+ * which is what the sleep sets of {@link SearchWorker} rely on.
  *
  * <p>Every step implicitly reads every field of its own thread (its status, the locks it holds, its references):
  * a step of another thread that wakes it (stores its {@code T_STATUS}) is therefore dependent with it.

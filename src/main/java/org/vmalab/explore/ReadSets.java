@@ -7,16 +7,16 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.vmalab.engine.Action;
-import org.vmalab.engine.Actions;
-import org.vmalab.engine.DeltaLog;
-import org.vmalab.engine.Field;
 import org.vmalab.engine.Granularity;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.Machine;
-import org.vmalab.engine.Op;
-import org.vmalab.engine.Plan;
-import org.vmalab.engine.StepRecord;
+import org.vmalab.engine.memory.DeltaLog;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.mm.Plan;
+import org.vmalab.engine.sched.Action;
+import org.vmalab.engine.sched.Actions;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
 
 /**
  * The footprint of an executed step: its stores exactly (the delta log), and an over-approximation of what it

@@ -3,7 +3,7 @@ package org.vmalab.explore;
 import java.util.List;
 import java.util.Locale;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
 
 /** Results in words: the text that {@code check} prints, reusable by a window's results list. */
 public final class Reports {

@@ -3,9 +3,9 @@ package org.vmalab.explore;
 import java.util.List;
 import java.util.Locale;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.sched.Schedule;
 
 /** The JSON of a search and of an A/B table (documented in docs/CHECK-JSON.md). */
 public final class ResultJson {

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Outcome;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.StepRecord;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * Assembles an {@link ExploreResult} after the workers stopped: shortest schedules from the explored graph, each

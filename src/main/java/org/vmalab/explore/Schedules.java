@@ -2,7 +2,7 @@ package org.vmalab.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 
 /** Turning a thread-per-step list into an engine schedule and into words. */
 public final class Schedules {

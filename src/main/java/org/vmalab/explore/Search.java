@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.vmalab.engine.Invariant;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
 
 /** The state of one exploration shared by its workers: the visited table, the work queue, counters, findings. */
 final class Search {

@@ -5,21 +5,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vmalab.ui.model.Fmt;
-import org.vmalab.ui.model.Frames;
-import org.vmalab.ui.model.Frames.CursorFrame;
-import org.vmalab.ui.model.Frames.EdgeFrame;
-import org.vmalab.ui.model.Frames.NodeFrame;
-import org.vmalab.ui.model.Frames.TreeFrame;
-import org.vmalab.ui.model.Mark;
-import org.vmalab.ui.model.NodeState;
-import org.vmalab.ui.model.Scene;
-import org.vmalab.ui.model.Scene.EdgeKind;
-import org.vmalab.ui.model.Scene.GhostEdge;
-import org.vmalab.ui.model.Scene.NodeView;
-import org.vmalab.ui.model.Scene.ParentArrow;
-import org.vmalab.ui.model.Tone;
-import org.vmalab.ui.model.TreeLayout;
+import org.vmalab.viewmodel.Fmt;
+import org.vmalab.viewmodel.Frames.CursorFrame;
+import org.vmalab.viewmodel.Frames.EdgeFrame;
+import org.vmalab.viewmodel.Frames.NodeFrame;
+import org.vmalab.viewmodel.Frames.TreeFrame;
+import org.vmalab.viewmodel.Frames;
+import org.vmalab.viewmodel.Mark;
+import org.vmalab.viewmodel.NodeState;
+import org.vmalab.viewmodel.StepScene.EdgeKind;
+import org.vmalab.viewmodel.StepScene.GhostEdge;
+import org.vmalab.viewmodel.StepScene.NodeView;
+import org.vmalab.viewmodel.StepScene.ParentArrow;
+import org.vmalab.viewmodel.StepScene;
+import org.vmalab.viewmodel.Tone;
+import org.vmalab.viewmodel.TreeLayout;
 
 /**
  * The tree of one scene as SVG, for print and slides: the same layout ({@link TreeLayout}: x from the address
@@ -33,7 +33,7 @@ import org.vmalab.ui.model.TreeLayout;
  * caption above the tree.
  */
 public final class TreeSvg {
-    /* the canvas's geometry (TreeView): TreeSvgGeometryTest keeps the two equal */
+    /* the canvas's geometry (TreeCanvas): TreeSvgGeometryTest keeps the two equal */
     public static final double COL = 170;
     public static final double ROW = 114;
     public static final double NODE_W = 158;
@@ -46,7 +46,7 @@ public final class TreeSvg {
     static final String MONO = "'DejaVu Sans Mono', Menlo, Consolas, monospace";
     private static final String FALLBACK = "#808080";
 
-    private final Scene scene;
+    private final StepScene scene;
     private final Map<String, String> colors;
     private final TreeLayout.Layout layout;
     private final TreeFrame frame;
@@ -54,7 +54,7 @@ public final class TreeSvg {
     private final StringBuilder b = new StringBuilder(16_384);
     private int clipIds;
 
-    private TreeSvg(Scene scene, Map<String, String> colors) {
+    private TreeSvg(StepScene scene, Map<String, String> colors) {
         this.scene = scene;
         this.colors = colors;
         this.layout = TreeLayout.of(scene);
@@ -70,17 +70,17 @@ public final class TreeSvg {
      * @param colors  ink name ({@code bg}, {@code node-red}, {@code thread-1}, ...) to a CSS colour ({@code #d23a36})
      * @param header  a line with the step, its thread and caption above the tree
      */
-    public static String render(Scene scene, Map<String, String> colors, boolean header) {
+    public static String render(StepScene scene, Map<String, String> colors, boolean header) {
         return new TreeSvg(scene, colors).document(header);
     }
 
     /** Width of the drawing in px (the canvas's world width). */
-    public static double width(Scene scene) {
+    public static double width(StepScene scene) {
         return Math.max(MIN_WIDTH, 2 * MARGIN_X + TreeLayout.of(scene).columns() * COL);
     }
 
     /** Height of the tree in px (the canvas's world height), without the header. */
-    public static double treeHeight(Scene scene) {
+    public static double treeHeight(StepScene scene) {
         return MARGIN_TOP + TreeLayout.of(scene).rows() * ROW + 30;
     }
 
@@ -452,7 +452,7 @@ public final class TreeSvg {
         b.append("<polygon points=\"").append(n(x + 8)).append(',').append(n(y + ch - 1)).append(' ').append(n(x + 18))
                 .append(',').append(n(y + ch - 1)).append(' ').append(n(x + 13)).append(',').append(n(y + ch + 8))
                 .append("\" fill=\"").append(c(ink)).append("\"/>");
-        for (Scene.CursorView cv : scene.cursors()) {
+        for (StepScene.CursorView cv : scene.cursors()) {
             if (cv.thread() == cf.thread() && cv.onFreed()) {
                 rect(x - 2, y - 2, cw + 4, ch + 4, 5, null, "bad", 3, null);
             }

@@ -2,12 +2,12 @@ package org.vmalab.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vmalab.engine.Invariant;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.StepRecord;
-import org.vmalab.engine.Tag;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.tree.Tag;
 
 /**
  * Where a narration or a checkpoint belongs in a run: a schedule position ({@code at: 12}; 0 is the initial

@@ -6,10 +6,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.vmalab.engine.Invariant;
-import org.vmalab.engine.Outcome;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * What a part's run must show, for the tests and for {@code check}: how it ends, whether the checker reports a

@@ -3,8 +3,8 @@ package org.vmalab.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import org.vmalab.engine.Const;
-import org.vmalab.engine.Op;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.mm.Op;
 
 /**
  * The one-line texts of the lesson format, both ways: numbers, VMA flags, a layout VMA

@@ -2,7 +2,7 @@ package org.vmalab.lesson;
 
 import java.util.List;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 
 /**
  * A lesson (or a scenario file, which is a lesson without narration): an id such as {@code 01-find-vma}, a

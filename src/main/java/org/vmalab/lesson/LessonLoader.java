@@ -22,20 +22,20 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Granularity;
-import org.vmalab.engine.Invariant;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.Op;
-import org.vmalab.engine.Outcome;
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.engine.Tag;
-import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.tree.Tag;
 
 /**
  * Reads lessons and scenario files (the same YAML format; see {@code docs/WRITING-LESSONS.md} and
@@ -217,13 +217,13 @@ public final class LessonLoader {
                 out.add(new LessonException(lesson.source(), p.pos(), "part '" + p.title() + "': the schedule "
                         + "cannot be followed: " + t.outcomeMessage()));
             }
-            Timeline tl = p.timeline(t);
+            CueTimeline tl = p.timeline(t);
             for (Cue c : tl.unplaced()) {
                 String what = c instanceof Narration ? "narration" : "checkpoint";
                 out.add(new LessonException(lesson.source(), c.pos(), what + " anchored to " + c.anchor().describe()
                         + ", which does not occur in the run of part '" + p.title() + "' (" + t.size() + " steps)"));
             }
-            for (Timeline.Entry e : tl.entries()) {
+            for (CueTimeline.Entry e : tl.entries()) {
                 if (e.cue() instanceof Checkpoint && e.step() >= t.size()) {
                     out.add(new LessonException(lesson.source(), e.cue().pos(), "checkpoint on the last step ("
                             + e.step() + "): its answer could never be revealed by stepping on"));
@@ -582,16 +582,16 @@ public final class LessonLoader {
             } else {
                 items = n.seq(pn, "protection");
             }
-            EnumSet<Toggle> set = EnumSet.noneOf(Toggle.class);
+            EnumSet<ProtectionToggle> set = EnumSet.noneOf(ProtectionToggle.class);
             List<String> valid = new ArrayList<>();
-            for (Toggle t : Toggle.values()) {
+            for (ProtectionToggle t : ProtectionToggle.values()) {
                 valid.add(t.name());
             }
             for (Node it : items) {
                 String s = n.str(it, "a protection toggle");
-                Toggle t;
+                ProtectionToggle t;
                 try {
-                    t = Toggle.valueOf(norm(s));
+                    t = ProtectionToggle.valueOf(norm(s));
                 } catch (IllegalArgumentException e) {
                     throw n.err(it, "unknown protection '" + Nodes.shorten(s) + "'" + Nodes.suggest(norm(s), valid)
                             + "; 'patch' is the patch as written");
@@ -599,7 +599,7 @@ public final class LessonLoader {
                 if (!set.add(t)) {
                     throw n.err(it, t.name() + " is listed twice");
                 }
-                if (set.contains(Toggle.PRE_PATCH) && set.size() > 1) {
+                if (set.contains(ProtectionToggle.PRE_PATCH) && set.size() > 1) {
                     throw n.err(it, "PRE_PATCH cannot be combined with other toggles");
                 }
             }
@@ -821,7 +821,7 @@ public final class LessonLoader {
                 if (loc == null) {
                     throw n.err(f.get("step"), "unknown step '" + Nodes.shorten(s) + "'" + Nodes.suggest(
                             s.toUpperCase(Locale.ROOT), new TreeSet<>(LOCS.keySet())) + " (the names are in "
-                            + "org.vmalab.engine.Loc)");
+                            + "org.vmalab.engine.trace.Loc)");
                 }
             }
             if (f.has("kind")) {

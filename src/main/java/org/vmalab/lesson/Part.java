@@ -3,8 +3,8 @@ package org.vmalab.lesson;
 import java.util.List;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * One run of a lesson: a scenario, the schedule it is played with, and what is said and asked along the way.
@@ -27,7 +27,7 @@ public record Part(String title, String summary, Scenario scenario, Schedule sch
     }
 
     /** The narration and checkpoints placed on the steps of {@code t} (this part's run, or a variation of it). */
-    public Timeline timeline(Trace t) {
-        return Timeline.of(this, t);
+    public CueTimeline timeline(Trace t) {
+        return CueTimeline.of(this, t);
     }
 }

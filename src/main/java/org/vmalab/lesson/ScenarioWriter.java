@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.Granularity;
-import org.vmalab.engine.Op;
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.Toggle;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
 
 /**
  * Writes a scenario and a schedule as a scenario file (the lesson format without narration) that
@@ -164,7 +164,7 @@ public final class ScenarioWriter {
             return "patch";
         }
         List<String> ts = new ArrayList<>();
-        for (Toggle t : p.toggles()) {
+        for (ProtectionToggle t : p.toggles()) {
             ts.add(t.name());
         }
         return "[" + String.join(", ", ts) + "]";

@@ -2,10 +2,10 @@ package org.vmalab.lesson;
 
 import java.util.List;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
-import org.vmalab.engine.StepRecord;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * A part's run as plain text: one line per step (number, thread, caption), the violations under their step,
@@ -22,7 +22,7 @@ public final class TraceText {
      */
     public static String render(Lesson lesson, int partIndex, Trace t, boolean full) {
         Part p = lesson.parts().get(partIndex);
-        Timeline tl = p.timeline(t);
+        CueTimeline tl = p.timeline(t);
         StringBuilder b = new StringBuilder();
         Scenario sc = t.scenario();
         b.append("# lesson ").append(lesson.id()).append(", part ").append(partIndex + 1).append('/')
@@ -62,8 +62,8 @@ public final class TraceText {
         return b.toString();
     }
 
-    private static void cues(StringBuilder b, Timeline tl, int step, String pad, boolean full) {
-        for (Timeline.Entry e : tl.entries()) {
+    private static void cues(StringBuilder b, CueTimeline tl, int step, String pad, boolean full) {
+        for (CueTimeline.Entry e : tl.entries()) {
             if (e.step() != step) {
                 continue;
             }

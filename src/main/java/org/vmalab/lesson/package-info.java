@@ -10,9 +10,9 @@
  *                                                    // each file: a lesson, or its error (the browser shows both)
  * Part part = lesson.parts().get(0);                 // title, summary, scenario, schedule, narration, checkpoints
  * Trace trace = part.run();                          // Engine.run(part.scenario(), part.schedule())
- * Timeline tl = part.timeline(trace);                // cues placed on this trace's steps (cursor i = after step i)
+ * CueTimeline tl = part.timeline(trace);                // cues placed on this trace's steps (cursor i = after step i)
  * tl.narrationAt(cursor);                            // the narration in force at the cursor
- * tl.checkpointAt(cursor); tl.nextCheckpoint(cursor) // where playback pauses; Timeline.revealed(step, cursor)
+ * tl.checkpointAt(cursor); tl.nextCheckpoint(cursor) // where playback pauses; CueTimeline.revealed(step, cursor)
  * part.expect().mismatches(trace);                   // what check and the tests compare
  * LessonLoader.verify(lesson);                       // every cue placed, every expectation met (validate)
  * ScenarioWriter.write(scenario, schedule, path);    // a scenario file that loads back equal
@@ -20,6 +20,9 @@
  * }</pre>
  *
  * A new trace of the same part (the user chose another thread in the player) keeps every cue anchored to an
- * event ({@code when:}) on that event; cues whose event did not happen are in {@link Timeline#unplaced()}.
+ * event ({@code when:}) on that event; cues whose event did not happen are in {@link CueTimeline#unplaced()}.
+ *
+ * <p>May import: the engine's face. No JavaFX, nothing of {@code explore}, {@code viewmodel}, {@code ui},
+ * {@code export} or {@code cli} ({@code ArchitectureTest}).
  */
 package org.vmalab.lesson;

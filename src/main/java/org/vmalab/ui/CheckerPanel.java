@@ -11,8 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.vmalab.engine.Violation;
-import org.vmalab.ui.model.Scene;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.viewmodel.StepScene;
 
 /**
  * The checker: the verdict of the current step (the always-invariants, and the quiescent checks when they
@@ -65,8 +65,8 @@ final class CheckerPanel extends VBox {
         return list;
     }
 
-    void update(Scene s) {
-        Scene.Checks c = s.checks();
+    void update(StepScene s) {
+        StepScene.Checks c = s.checks();
         index.set(s.index());
         int n = c.soFar().size();
         int later = c.total() - n;

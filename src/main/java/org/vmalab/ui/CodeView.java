@@ -9,9 +9,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.PseudoCode;
-import org.vmalab.ui.model.Kernel;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.PseudoCode;
+import org.vmalab.viewmodel.Kernel;
 
 /**
  * The current kernel function as pseudo-C in the kernel's style: each line with its v4.15 file:line, the

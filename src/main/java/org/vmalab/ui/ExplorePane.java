@@ -35,7 +35,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 import org.vmalab.explore.AbTable;
 import org.vmalab.explore.Exploration;
 import org.vmalab.explore.ExploreOptions;

@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vmalab.lesson.Lesson;
-import org.vmalab.ui.model.Lessons;
+import org.vmalab.viewmodel.Lessons;
 
 /**
  * The lesson browser: every lesson with its title, summary and how much of it is done; a lesson that does not

@@ -19,12 +19,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.trace.Trace;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.Part;
-import org.vmalab.ui.model.Lessons;
-import org.vmalab.ui.model.Narration;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Narration;
+import org.vmalab.viewmodel.Player;
 
 /**
  * The lesson beside the tree: which lesson and part is playing, the narration in force at the cursor (in step

@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import org.vmalab.ui.model.Scene;
+import org.vmalab.viewmodel.StepScene;
 
 /** {@code mmap_sem} and {@code mm_rb_lock} (and the PTE lock): state, holders, waiters, policy. */
 final class LocksPanel extends VBox {
@@ -73,7 +73,7 @@ final class LocksPanel extends VBox {
         return l;
     }
 
-    void update(Scene.Locks k) {
+    void update(StepScene.Locks k) {
         boolean semW = !k.semWriter().isEmpty();
         boolean semR = !k.semReaders().isEmpty();
         semState.setText(semW ? "WRITE" : semR ? "READ" : "free");

@@ -34,13 +34,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
-import org.vmalab.engine.Loc;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Toggle;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.Scene;
-import org.vmalab.ui.model.StripLayout;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.StepScene;
+import org.vmalab.viewmodel.StripLayout;
 
 /**
  * The window's content: toolbar (protections, rwlock policy, scenario, theme), the caption of the step
@@ -75,7 +75,7 @@ final class MainView extends BorderPane {
 
     private final Player player;
     private final Palette palette = new Palette();
-    private final TreeView tree = new TreeView(palette);
+    private final TreeCanvas tree = new TreeCanvas(palette);
     private final StripView strip = new StripView(palette);
     private final LocksPanel locks = new LocksPanel();
     private final CheckerPanel checker;
@@ -91,7 +91,7 @@ final class MainView extends BorderPane {
     private final Label narration = new Label();
     private final Label title = new Label();
     private final Label protectionLabel = new Label();
-    private final Map<Toggle, ToggleButton> toggles = new EnumMap<>(Toggle.class);
+    private final Map<ProtectionToggle, ToggleButton> toggles = new EnumMap<>(ProtectionToggle.class);
     private final ToggleButton queued = new ToggleButton("queued");
     private final ToggleButton readerPref = new ToggleButton("reader-pref");
     private final ChoiceBox<Theme> theme = new ChoiceBox<>();
@@ -106,10 +106,10 @@ final class MainView extends BorderPane {
     private final AppMenu menuBar;
     private final Classroom classroom;
     private SplitPane split;
-    private List<org.vmalab.ui.model.Lessons.Entry> lessonEntries = List.of();
+    private List<org.vmalab.viewmodel.Lessons.Entry> lessonEntries = List.of();
     private java.nio.file.Path lessonsDir;
-    private org.vmalab.ui.model.Lessons.Progress progress = org.vmalab.ui.model.Lessons.Progress.inMemory();
-    private Scene shownScene;
+    private org.vmalab.viewmodel.Lessons.Progress progress = org.vmalab.viewmodel.Lessons.Progress.inMemory();
+    private StepScene shownScene;
     private boolean syncing;
     private long lastTick;
     private final AnimationTimer ticker;
@@ -159,7 +159,7 @@ final class MainView extends BorderPane {
         return player;
     }
 
-    TreeView tree() {
+    TreeCanvas tree() {
         return tree;
     }
 
@@ -171,7 +171,7 @@ final class MainView extends BorderPane {
         return lanes;
     }
 
-    Map<Toggle, ToggleButton> toggleButtons() {
+    Map<ProtectionToggle, ToggleButton> toggleButtons() {
         return toggles;
     }
 
@@ -207,7 +207,7 @@ final class MainView extends BorderPane {
         Label prot = new Label("Protections:");
         prot.getStyleClass().add("toolbar-label");
         HBox toggleBox = new HBox(4);
-        for (Toggle t : Toggle.values()) {
+        for (ProtectionToggle t : ProtectionToggle.values()) {
             ToggleButton b = new ToggleButton(shortName(t));
             b.setMnemonicParsing(false);
             b.getStyleClass().add("protection-toggle");
@@ -289,7 +289,7 @@ final class MainView extends BorderPane {
         return new VBox(bar, protBar);
     }
 
-    static String shortName(Toggle t) {
+    static String shortName(ProtectionToggle t) {
         return switch (t) {
             case NO_LOCK -> "no mm_rb_lock";
             case NO_REFCOUNT -> "no refcount";
@@ -500,8 +500,8 @@ final class MainView extends BorderPane {
     // ================================================================ lessons
 
     /** The lessons the browser offers, where they came from, and where "done" is remembered. */
-    void setLessons(java.nio.file.Path dir, List<org.vmalab.ui.model.Lessons.Entry> entries,
-                    org.vmalab.ui.model.Lessons.Progress p) {
+    void setLessons(java.nio.file.Path dir, List<org.vmalab.viewmodel.Lessons.Entry> entries,
+                    org.vmalab.viewmodel.Lessons.Progress p) {
         lessonsDir = dir;
         lessonEntries = List.copyOf(entries);
         progress = p;
@@ -517,7 +517,7 @@ final class MainView extends BorderPane {
         } else {
             lessonToggle.setSelected(true);
         }
-        player.load(org.vmalab.ui.model.Lessons.playable(l, part));
+        player.load(org.vmalab.viewmodel.Lessons.playable(l, part));
     }
 
     private void openPart(int part) {
@@ -542,7 +542,7 @@ final class MainView extends BorderPane {
     private boolean lessonActive() {
         org.vmalab.lesson.Lesson l = lessonPane.lesson();
         return l != null && player.playable() != null
-                && player.playable().id().equals(org.vmalab.ui.model.Lessons.key(l, lessonPane.part()));
+                && player.playable().id().equals(org.vmalab.viewmodel.Lessons.key(l, lessonPane.part()));
     }
 
     private boolean lessonPaneShown() {
@@ -720,7 +720,7 @@ final class MainView extends BorderPane {
     // ================================================================ refresh from the player
 
     private void refresh() {
-        Scene s = player.scene();
+        StepScene s = player.scene();
         syncControls();
         if (s == null) {
             caption.setText(player.busy() ? player.busyText() : "Nothing loaded.");
@@ -750,11 +750,11 @@ final class MainView extends BorderPane {
         }
     }
 
-    private Scene panelsPending;
+    private StepScene panelsPending;
 
     /** The panels for the latest scene (coalesced: a burst of steps updates them once). */
     private void showPanels() {
-        Scene s = panelsPending;
+        StepScene s = panelsPending;
         if (s == null) {
             return;
         }
@@ -765,7 +765,7 @@ final class MainView extends BorderPane {
         showLanes(s);
     }
 
-    private void showCaption(Scene s) {
+    private void showCaption(StepScene s) {
         caption.setText(s.caption());
         stepLabel.setText(s.index() == 0 ? "index 0 / " + s.size() : "step " + s.index() + " / " + s.size());
         if (s.step() == null) {
@@ -808,7 +808,7 @@ final class MainView extends BorderPane {
         };
     }
 
-    private void showLanes(Scene s) {
+    private void showLanes(StepScene s) {
         if (lanes.size() != s.threads().size()) {
             lanes.clear();
             lanesBox.getChildren().clear();
@@ -853,7 +853,7 @@ final class MainView extends BorderPane {
         try {
             Scenario sc = player.scenario();
             if (sc != null) {
-                for (Map.Entry<Toggle, ToggleButton> e : toggles.entrySet()) {
+                for (Map.Entry<ProtectionToggle, ToggleButton> e : toggles.entrySet()) {
                     e.getValue().setSelected(sc.protection().has(e.getKey()));
                 }
                 boolean q = sc.protection().policy() == RwlockPolicy.QUEUED;

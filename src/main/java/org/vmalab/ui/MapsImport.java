@@ -21,7 +21,7 @@ import javafx.util.Duration;
 import org.vmalab.engine.Scenario;
 import org.vmalab.imports.MapsException;
 import org.vmalab.imports.MapsImporter;
-import org.vmalab.ui.model.Playable;
+import org.vmalab.viewmodel.Playable;
 
 /**
  * File ▸ Import maps…: a {@code /proc/PID/maps} file (or, on Linux, a running process by its id) becomes the

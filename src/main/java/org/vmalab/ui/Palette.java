@@ -9,7 +9,7 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import org.vmalab.ui.model.Tone;
+import org.vmalab.viewmodel.Tone;
 
 /**
  * The canvases' colours, read from the stylesheet: one hidden swatch region per {@link Ink}, styled by

@@ -2,7 +2,7 @@ package org.vmalab.ui;
 
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.vmalab.ui.model.Lessons;
+import org.vmalab.viewmodel.Lessons;
 
 /**
  * Which lesson parts are done, kept in the user's preferences so that the browser remembers them between

@@ -12,16 +12,16 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import org.vmalab.lesson.Lesson;
-import org.vmalab.ui.model.Background;
-import org.vmalab.ui.model.Lessons;
-import org.vmalab.ui.model.Playable;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.Scene;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.StepScene;
+import org.vmalab.viewmodel.TaskRunner;
 
 /**
  * The window without a window: a {@link MainView} in an off-screen scene of a given size, playing one run, that
  * renders any step of it as an image (the whole window or one panel, at any scale) and gives the step's
- * {@link Scene} and the palette's colours for the SVG. Used by {@code vmalab render} (headless) and by the
+ * {@link StepScene} and the palette's colours for the SVG. Used by {@code vmalab render} (headless) and by the
  * window's GIF and PNG-sequence exports, so that the user's own window never moves.
  *
  * <p>Every method runs on the JavaFX application thread. Engine runs are inline (the run happens in
@@ -86,7 +86,7 @@ public final class RunRenderer {
         }
     };
 
-    private final Player player = new Player(Background.INLINE);
+    private final Player player = new Player(TaskRunner.INLINE);
     private final MainView view = new MainView(player);
     private final javafx.scene.Scene scene;
 
@@ -195,7 +195,7 @@ public final class RunRenderer {
     }
 
     /** The model of the step shown (what the SVG draws). */
-    public Scene model() {
+    public StepScene model() {
         return player.scene();
     }
 

@@ -35,8 +35,8 @@ import org.vmalab.engine.Granularity;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.ui.model.OpText;
-import org.vmalab.ui.model.ScenarioDraft;
+import org.vmalab.viewmodel.OpText;
+import org.vmalab.viewmodel.ScenarioDraft;
 
 /**
  * The scenario form: the initial layout (a table of VMAs), the threads' programs (one operation per line),

@@ -6,8 +6,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * The scrub bar: the whole run, one thin band per step in the colour of the thread that took it (the

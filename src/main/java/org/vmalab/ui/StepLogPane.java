@@ -20,9 +20,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.vmalab.engine.Trace;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.StepLog;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.StepLog;
 
 /**
  * The steps so far as text: one entry per step (number, thread, caption, violations, the narration placed on it,

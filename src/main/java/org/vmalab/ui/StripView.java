@@ -9,15 +9,15 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.vmalab.ui.model.Fmt;
-import org.vmalab.ui.model.NodeState;
-import org.vmalab.ui.model.Scene;
-import org.vmalab.ui.model.Scene.Pin;
-import org.vmalab.ui.model.Scene.Pte;
-import org.vmalab.ui.model.Scene.Segment;
-import org.vmalab.ui.model.Scene.SegmentKind;
-import org.vmalab.ui.model.Scene.Window;
-import org.vmalab.ui.model.StripLayout;
+import org.vmalab.viewmodel.Fmt;
+import org.vmalab.viewmodel.NodeState;
+import org.vmalab.viewmodel.StepScene.Pin;
+import org.vmalab.viewmodel.StepScene.Pte;
+import org.vmalab.viewmodel.StepScene.Segment;
+import org.vmalab.viewmodel.StepScene.SegmentKind;
+import org.vmalab.viewmodel.StepScene.Window;
+import org.vmalab.viewmodel.StepScene;
+import org.vmalab.viewmodel.StripLayout;
 
 /**
  * The address space as a strip: VMAs and the gaps between them in address order, {@code highest_vm_end}
@@ -31,7 +31,7 @@ final class StripView extends CanvasRegion {
 
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
-    private Scene.Strip strip;
+    private StepScene.Strip strip;
     private StripLayout.Scale scale = StripLayout.Scale.LOG;
     private StripLayout layout;
     private final Font label = Font.font("DejaVu Sans", FontWeight.BOLD, 11);
@@ -57,7 +57,7 @@ final class StripView extends CanvasRegion {
         return scale;
     }
 
-    void show(Scene.Strip s) {
+    void show(StepScene.Strip s) {
         strip = s;
         draw();
     }

@@ -14,9 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.vmalab.engine.Status;
-import org.vmalab.ui.model.Scene.Ref;
-import org.vmalab.ui.model.Scene.ThreadView;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.viewmodel.StepScene.Ref;
+import org.vmalab.viewmodel.StepScene.ThreadView;
 
 /**
  * One thread: name, role, state (with the reason it waits), its program with the current operation, the

@@ -13,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.vmalab.ui.model.AddressSearch;
-import org.vmalab.ui.model.Overview;
-import org.vmalab.ui.model.Scene;
+import org.vmalab.viewmodel.AddressSearch;
+import org.vmalab.viewmodel.Overview;
+import org.vmalab.viewmodel.StepScene;
 
 /**
  * The tree's tools at its top-left corner: the overview of a large tree (on or off, close what was opened) and
@@ -26,7 +26,7 @@ final class TreeTools extends VBox {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
 
     private final MainView view;
-    private final TreeView tree;
+    private final TreeCanvas tree;
     private final ToggleButton overview = new ToggleButton("Overview");
     private final TextField field = new TextField();
     private final Label result = new Label();
@@ -118,7 +118,7 @@ final class TreeTools extends VBox {
 
     /** Looks up the typed address in the scene on screen. */
     void find() {
-        Scene s = view.player().scene();
+        StepScene s = view.player().scene();
         if (s == null) {
             return;
         }

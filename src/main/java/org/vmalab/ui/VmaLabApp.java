@@ -1,22 +1,22 @@
 package org.vmalab.ui;
 
+import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import java.util.List;
 import org.vmalab.engine.Scenarios;
 import org.vmalab.lesson.LessonLoader;
-import org.vmalab.ui.model.Lessons;
-import org.vmalab.ui.model.Playable;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
 
 /**
  * The JavaFX application. Not a main class: {@link WindowLauncher#launch} starts it, so that JavaFX loads
  * from the plain class path of {@code vmalab.jar}.
  */
 public final class VmaLabApp extends Application {
-    private FxBackground background;
+    private FxTaskRunner background;
 
     /** The application's icons (assets/vmalab-icon-N.png, packaged under org/vmalab/assets). */
     static List<javafx.scene.image.Image> icons() {
@@ -34,7 +34,7 @@ public final class VmaLabApp extends Application {
     @Override
     public void start(Stage stage) {
         Thread.currentThread().setUncaughtExceptionHandler(WindowLauncher::uncaught);
-        background = new FxBackground();
+        background = new FxTaskRunner();
         Player player = new Player(background);
         MainView view = new MainView(player);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -25,7 +25,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
+import org.vmalab.engine.sched.Schedule;
 import org.vmalab.export.ExportException;
 import org.vmalab.export.GifWriter;
 import org.vmalab.export.Png;
@@ -38,9 +38,9 @@ import org.vmalab.lesson.ScenarioWriter;
 import org.vmalab.ui.ExportAsk.Chosen;
 import org.vmalab.ui.ExportAsk.FramesChoice;
 import org.vmalab.ui.ExportAsk.PngChoice;
-import org.vmalab.ui.model.Lessons;
-import org.vmalab.ui.model.Playable;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
 
 /**
  * What the menu's File and Explore items do: open and save runs; PNG of the window or a panel, animated GIF,
@@ -259,7 +259,7 @@ final class WindowActions {
 
     /** The tree of the step on the screen as SVG, in the window's colours. */
     void exportSvg() {
-        org.vmalab.ui.model.Scene s = player().scene();
+        org.vmalab.viewmodel.StepScene s = player().scene();
         if (s == null) {
             notice("Nothing to export", "No run is loaded.", true);
             return;

@@ -1,9 +1,13 @@
 package org.vmalab.engine;
 
-import static org.vmalab.engine.Memory.NIL;
+import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.mm.MmOps;
+import org.vmalab.engine.tree.Vm;
 
 /** Independent answers computed by scanning the VMA list, to check the tree algorithms against. */
 final class BruteForce {

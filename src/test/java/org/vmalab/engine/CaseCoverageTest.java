@@ -8,6 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.tree.Tag;
 
 /** Every case of lib/rbtree.c and its mirror, reached by a named test (the tree stays valid after each). */
 class CaseCoverageTest {

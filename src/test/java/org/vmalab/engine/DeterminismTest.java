@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
 
 /** Same scenario and schedule give the same trace; replaying scheduleUsed gives it again. */
 class DeterminismTest {
@@ -34,7 +41,7 @@ class DeterminismTest {
                 new ThreadSpec("T2", ThreadSpec.Role.WRITER, List.of(new Op.Munmap(0x55555575d000L, 0x55555577e000L),
                         new Op.Mmap("anon", 0, 0x3000, Scenarios.RW, false, false, false))),
                 new ThreadSpec("T3", ThreadSpec.Role.CLASSIC_READER, List.of(new Op.Fault(0x7ffffffe0000L, true)))),
-                Races.prot(Toggle.NO_REFCOUNT));
+                Races.prot(ProtectionToggle.NO_REFCOUNT));
     }
 
     @Test

@@ -1,11 +1,17 @@
 package org.vmalab.engine;
 
-import static org.vmalab.engine.Memory.NIL;
+import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
+import org.vmalab.engine.tree.Tag;
 
 /**
  * Prints engine steps in the label format of the reference model's golden files

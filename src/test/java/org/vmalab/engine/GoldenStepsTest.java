@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
 
 /** SEMANTICS 8.5 and 8.7: every micro-step of vma_link and munmap, against the golden lists. */
 class GoldenStepsTest {

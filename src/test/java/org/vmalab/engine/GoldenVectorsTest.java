@@ -2,7 +2,7 @@ package org.vmalab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vmalab.engine.Memory.NIL;
+import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,21 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.check.Checker;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.mm.FastKx;
+import org.vmalab.engine.mm.MmOps;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.mm.Plan;
+import org.vmalab.engine.mm.Planner;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
+import org.vmalab.engine.tree.Vm;
 
 /** The golden vectors of SEMANTICS 8.3-8.9 (trees, gaps, searches, lookups, adjustments, lockless scans). */
 class GoldenVectorsTest {

@@ -2,6 +2,7 @@ package org.vmalab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vmalab.engine.mm.Op;
 
 /** The layouts of SEMANTICS section 8, for tests. */
 final class Layouts {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.trace.LineTable;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.PseudoCode;
 
 /** Every step location is shown on a line of its function's listing, with that line's file:line. */
 class PseudoCodeTest {

@@ -10,6 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * Every race of SEMANTICS section 6: with its protection off the bad outcome is detected; with the patch
@@ -31,7 +39,7 @@ class RaceTest {
     @Test
     void a1WithoutTheLockAWalkerMissesLdAfterTheRotation() {
         /* T1: load root, visit data (right), visit libc (right, to libc_rw); T2 links stack; T1 goes on */
-        Trace t = Engine.run(a1(prot(Toggle.NO_LOCK)), Races.slots(0, 3, 1, ALL, 0, ALL));
+        Trace t = Engine.run(a1(prot(ProtectionToggle.NO_LOCK)), Races.slots(0, 3, 1, ALL, 0, ALL));
         assertEquals(Outcome.COMPLETE, t.outcome());
         assertEquals(Set.of(Invariant.LOOKUP), Races.kinds(t), t.violations()::toString);
         assertTrue(Races.captions(t, 0).contains("visit libc_rw: vm_end <= addr, go right to NULL"));
@@ -62,7 +70,7 @@ class RaceTest {
     @Test
     void a3WithoutTheLockUseAfterFreeResurrectionAndDoubleFree() {
         /* T1: entry, load root, visit data, visit libc (holds heap); T2 munmaps and frees heap; T1 goes on */
-        Trace t = Engine.run(Races.lesson9(prot(Toggle.NO_LOCK)), Races.slots(0, 4, 1, ALL, 0, ALL));
+        Trace t = Engine.run(Races.lesson9(prot(ProtectionToggle.NO_LOCK)), Races.slots(0, 4, 1, ALL, 0, ALL));
         assertEquals(Outcome.COMPLETE, t.outcome());
         assertTrue(Races.count(t, Invariant.I_UAF) >= 5, t.violations()::toString);
         List<String> free = t.violations().stream().filter(v -> v.invariant() == Invariant.I_FREE)
@@ -77,7 +85,7 @@ class RaceTest {
     @Test
     void bWithoutTheRefcountFiveUsesAfterFree() {
         /* T1 finishes get_vma (entry, lock, root, 3 visits, unlock), T2 runs munmap to the end, T1 goes on */
-        Trace t = Engine.run(Races.lesson9(prot(Toggle.NO_REFCOUNT)), Races.slots(0, 7, 1, ALL, 0, ALL));
+        Trace t = Engine.run(Races.lesson9(prot(ProtectionToggle.NO_REFCOUNT)), Races.slots(0, 7, 1, ALL, 0, ALL));
         assertEquals(Outcome.COMPLETE, t.outcome());
         assertEquals(Set.of(Invariant.I_UAF), Races.kinds(t), t.violations()::toString);
         /* as out_race.txt: S2, S3, S5, S6 and can_reuse_spf_vma read the freed heap */
@@ -136,7 +144,7 @@ class RaceTest {
 
     @Test
     void withoutTheEmptyCheckThePageLandsInTheUnmappedHeap() {
-        Trace t = Engine.run(Races.lesson9(prot(Toggle.NO_EMPTY_CHECK)), Races.slots(0, 8, 1, ALL, 0, ALL));
+        Trace t = Engine.run(Races.lesson9(prot(ProtectionToggle.NO_EMPTY_CHECK)), Races.slots(0, 8, 1, ALL, 0, ALL));
         assertEquals(Outcome.COMPLETE, t.outcome());
         assertEquals(Set.of(Invariant.SPF_PTE, Invariant.Q_PTE), Races.kinds(t), t.violations()::toString);
         assertEquals(2, Races.count(t, Invariant.SPF_PTE), "erased at the last check, and a torn-down chain");
@@ -162,7 +170,7 @@ class RaceTest {
                 new ThreadSpec("T1", ThreadSpec.Role.WRITER, List.of(new Op.Munmap(Races.HEAP.start(),
                         Races.HEAP.end()))),
                 new ThreadSpec("T2", ThreadSpec.Role.CLASSIC_READER, List.of(new Op.Fault(Scenarios.HEAP_ADDR, false)))),
-                prot(Toggle.CLEAR_BEFORE_ERASE));
+                prot(ProtectionToggle.CLEAR_BEFORE_ERASE));
         Trace t = Engine.run(sc, Races.slots(0, ALL, 1, ALL));
         Set<Invariant> k = Races.kinds(t);
         assertTrue(k.containsAll(Set.of(Invariant.I_CLEAR, Invariant.I_REACH, Invariant.Q_RB, Invariant.Q_LIST,
@@ -187,7 +195,7 @@ class RaceTest {
 
     @Test
     void dTheSpeculativePathMustNotUseTheVmacache() {
-        Scenario sc = d(prot(Toggle.SPF_USES_VMACACHE));
+        Scenario sc = d(prot(ProtectionToggle.SPF_USES_VMACACHE));
         int hit = Races.stepsThrough(sc, 0, Loc.VMACACHE_HIT, 1);
         Trace t = Engine.run(sc, Races.slots(0, hit, 1, ALL, 0, ALL));
         Set<Invariant> k = Races.kinds(t);

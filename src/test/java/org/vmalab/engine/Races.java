@@ -4,6 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
 
 /** Scenario and schedule builders for the race tests. */
 final class Races {
@@ -13,7 +21,7 @@ final class Races {
     static final int ALL = Schedule.Slot.UNTIL_BLOCKED;
     static final VmaSpec HEAP = Scenarios.layoutW().get(2);
 
-    static Protection prot(Toggle... t) {
+    static Protection prot(ProtectionToggle... t) {
         return Protection.of(RwlockPolicy.QUEUED, t);
     }
 

@@ -2,12 +2,25 @@ package org.vmalab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vmalab.engine.Memory.NIL;
+import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.check.Checker;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.mm.FastKx;
+import org.vmalab.engine.mm.MmConsole;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.mm.Writers;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.tree.Vm;
 
 /**
  * Seeded random sequences of maps and unmaps (as lib/rbtree_test.c does): every invariant after every

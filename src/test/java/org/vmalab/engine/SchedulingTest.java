@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
 
 /** Granularity, the pre-patch kernel, and the ways a run can end. */
 class SchedulingTest {
@@ -44,7 +51,7 @@ class SchedulingTest {
 
     @Test
     void prePatchKernelHasNoSpeculativePathNoLockNoCount() {
-        Trace t = Engine.run(Races.lesson9(Races.prot(Toggle.PRE_PATCH)), Races.slots(0, 1, 1, 2, 0, Races.ALL));
+        Trace t = Engine.run(Races.lesson9(Races.prot(ProtectionToggle.PRE_PATCH)), Races.slots(0, 1, 1, 2, 0, Races.ALL));
         assertEquals(Outcome.COMPLETE, t.outcome());
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
         for (StepRecord s : t.steps()) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.trace.Loc;
 
 /** {@link Loc} is generated from docs/step-locations.tsv: the two must say the same. */
 class StepLocationsTableTest {

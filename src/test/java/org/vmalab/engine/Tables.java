@@ -1,11 +1,13 @@
 package org.vmalab.engine;
 
-import static org.vmalab.engine.Memory.NIL;
+import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.tree.Vm;
 
 /** The reference model's in-order table ({@code rbvma.py dump()}) and the golden tables, for comparison. */
 final class Tables {

@@ -14,6 +14,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.mm.FastKx;
+import org.vmalab.engine.mm.MmOps;
+import org.vmalab.engine.sched.Actions;
 
 /**
  * The tree-and-list core of mapping and unmapping, against TreeMap put/remove on the same keys:

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.CheckLevel;
-import org.vmalab.engine.Field;
-import org.vmalab.engine.Machine;
-import org.vmalab.engine.Memory;
-import org.vmalab.engine.Op;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Machine;
 
 /** Fingerprints do not depend on the machine that computed them. */
 class FingerprintsTest {

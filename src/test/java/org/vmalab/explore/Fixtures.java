@@ -3,17 +3,17 @@ package org.vmalab.explore;
 import java.util.ArrayList;
 import java.util.List;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Op;
-import org.vmalab.engine.Outcome;
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
 
 /** Scenarios of the race lessons (SEMANTICS 6 and 7) and small ones whose threads never block. */
 final class Fixtures {
@@ -24,7 +24,7 @@ final class Fixtures {
     static final long HOLE_ADDR = 0x555555600000L;
     static final long LD_ADDR = 0x7ffff7dd6000L;
 
-    static Protection with(Toggle... t) {
+    static Protection with(ProtectionToggle... t) {
         return t.length == 0 ? Protection.PATCH : Protection.of(RwlockPolicy.QUEUED, t);
     }
 
@@ -98,13 +98,13 @@ final class Fixtures {
 
     /** Three get_vma readers without mm_rb_lock and no writer: they never block. */
     static Scenario threeGetVmaNoLock() {
-        return layoutW("three get_vma", with(Toggle.NO_LOCK), thread("T1", new Op.GetVma(TEXT_ADDR)),
+        return layoutW("three get_vma", with(ProtectionToggle.NO_LOCK), thread("T1", new Op.GetVma(TEXT_ADDR)),
                 thread("T2", new Op.GetVma(HOLE_ADDR)), thread("T3", new Op.GetVma(TEXT_ADDR)));
     }
 
     /** Two get_vma/put_vma readers without mm_rb_lock: their count updates conflict, they never block. */
     static Scenario twoGetPutNoLock() {
-        return layoutW("two get/put", with(Toggle.NO_LOCK),
+        return layoutW("two get/put", with(ProtectionToggle.NO_LOCK),
                 thread("T1", new Op.GetVma(Scenarios.HEAP_ADDR), new Op.PutVma()),
                 thread("T2", new Op.GetVma(Scenarios.HEAP_ADDR), new Op.PutVma()));
     }

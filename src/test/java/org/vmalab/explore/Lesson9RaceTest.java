@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Invariant;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * Lesson 9 (SEMANTICS 6(a3), 6(b)): layout W, T1 a speculative fault on heap, T2 munmap(heap). Without the lock
@@ -18,7 +18,7 @@ import org.vmalab.engine.Violation;
  * into the erased VMA; with the patch nothing, and the search is complete.
  */
 class Lesson9RaceTest {
-    static ExploreResult explore(Toggle... t) {
+    static ExploreResult explore(ProtectionToggle... t) {
         ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(t)), ExploreOptions.defaults().withThreads(2));
         assertTrue(r.complete(), r.incompleteReasons().toString());
         assertTrue(r.errors().isEmpty(), r.errors().toString());
@@ -48,7 +48,7 @@ class Lesson9RaceTest {
 
     @Test
     void withoutTheLockTheReaderWalksOntoTheFreedHeap() {
-        ExploreResult r = explore(Toggle.NO_LOCK);
+        ExploreResult r = explore(ProtectionToggle.NO_LOCK);
         Finding uaf = find(r, Invariant.I_UAF);
         assertNotNull(uaf, r.findings().toString());
         Violation v = replay(r.scenario(), uaf);
@@ -60,7 +60,7 @@ class Lesson9RaceTest {
 
     @Test
     void withoutTheCountTheReaderUsesTheHeapAfterReadUnlock() {
-        ExploreResult r = explore(Toggle.NO_REFCOUNT);
+        ExploreResult r = explore(ProtectionToggle.NO_REFCOUNT);
         Finding uaf = find(r, Invariant.I_UAF);
         assertNotNull(uaf, r.findings().toString());
         Violation v = replay(r.scenario(), uaf);
@@ -72,7 +72,7 @@ class Lesson9RaceTest {
 
     @Test
     void withoutTheEmptyCheckTheFaultMapsAPageIntoTheUnmappedHeap() {
-        ExploreResult r = explore(Toggle.NO_EMPTY_CHECK);
+        ExploreResult r = explore(ProtectionToggle.NO_EMPTY_CHECK);
         Finding pte = find(r, Invariant.SPF_PTE);
         assertNotNull(pte, r.findings().toString());
         replay(r.scenario(), pte);
@@ -90,7 +90,7 @@ class Lesson9RaceTest {
         for (FinalOutcome o : r.outcomes()) {
             assertTrue(o.text().contains("freed: heap"), o.text());
             Trace t = Engine.run(r.scenario(), o.schedule());
-            assertEquals(org.vmalab.engine.Outcome.COMPLETE, t.outcome(), o.text());
+            assertEquals(org.vmalab.engine.trace.Outcome.COMPLETE, t.outcome(), o.text());
         }
     }
 

@@ -12,11 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Outcome;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * The reduction changes how much is explored, never what is found: the same final states (per outcome, the same
@@ -26,22 +26,22 @@ import org.vmalab.engine.Trace;
 class ReductionEquivalenceTest {
     static Stream<Arguments> scenarios() {
         List<Arguments> a = new ArrayList<>();
-        for (Toggle t : AbTable.SETTINGS) {
+        for (ProtectionToggle t : AbTable.SETTINGS) {
             a.add(Arguments.of("lesson 9, " + AbTable.label(t), Fixtures.lesson9(AbTable.protection(
                     Fixtures.lesson9(Fixtures.with()), t))));
         }
-        a.add(Arguments.of("lesson 8, NO_LOCK", Fixtures.lesson8(Fixtures.with(Toggle.NO_LOCK))));
+        a.add(Arguments.of("lesson 8, NO_LOCK", Fixtures.lesson8(Fixtures.with(ProtectionToggle.NO_LOCK))));
         a.add(Arguments.of("lesson 8, patch", Fixtures.lesson8(Fixtures.with())));
         a.add(Arguments.of("lesson 11, SPF_USES_VMACACHE", Fixtures.lesson11(Fixtures.with(
-                Toggle.SPF_USES_VMACACHE))));
+                ProtectionToggle.SPF_USES_VMACACHE))));
         a.add(Arguments.of("lesson 11, patch", Fixtures.lesson11(Fixtures.with())));
         a.add(Arguments.of("readers and munmap, patch", Fixtures.readersAndMunmap(Fixtures.with())));
-        a.add(Arguments.of("readers and munmap, NO_LOCK", Fixtures.readersAndMunmap(Fixtures.with(Toggle.NO_LOCK))));
+        a.add(Arguments.of("readers and munmap, NO_LOCK", Fixtures.readersAndMunmap(Fixtures.with(ProtectionToggle.NO_LOCK))));
         a.add(Arguments.of("readers and munmap, reader-preferring rwlock",
                 Fixtures.readersAndMunmap(Fixtures.with().withPolicy(RwlockPolicy.READER_PREF))));
         a.add(Arguments.of("convoy, patch", Fixtures.convoy(Fixtures.with())));
         a.add(Arguments.of("brk and spf, patch", Fixtures.brkAndSpf(Fixtures.with())));
-        a.add(Arguments.of("brk and spf, NO_REFCOUNT", Fixtures.brkAndSpf(Fixtures.with(Toggle.NO_REFCOUNT))));
+        a.add(Arguments.of("brk and spf, NO_REFCOUNT", Fixtures.brkAndSpf(Fixtures.with(ProtectionToggle.NO_REFCOUNT))));
         a.add(Arguments.of("two get/put without the lock", Fixtures.twoGetPutNoLock()));
         return a.stream();
     }

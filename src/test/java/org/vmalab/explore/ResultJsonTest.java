@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.vmalab.engine.Toggle;
+import org.vmalab.engine.ProtectionToggle;
 
 /** The JSON is well formed (YAML 1.2 reads JSON) and carries the documented fields. */
 class ResultJsonTest {
@@ -20,7 +20,7 @@ class ResultJsonTest {
     @Test
     @SuppressWarnings("unchecked")
     void aResultAsJson() {
-        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(Toggle.NO_REFCOUNT)), Fixtures.single());
+        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(ProtectionToggle.NO_REFCOUNT)), Fixtures.single());
         JsonWriter w = new JsonWriter().beginObject();
         w.name("options");
         ResultJson.options(w, r.options());

@@ -11,11 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Op;
-import org.vmalab.engine.Outcome;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
 
 /** Bounds, cancel, progress, deadlocks: a run cut short is never a pass. */
 class SearchControlTest {
@@ -29,7 +29,7 @@ class SearchControlTest {
 
     @Test
     void aStepBoundThatCutsStillReportsWhatItFound() {
-        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(Toggle.NO_LOCK)),
+        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(ProtectionToggle.NO_LOCK)),
                 Fixtures.single().withStepBound(56));
         assertFalse(r.complete());
         assertEquals(ExploreResult.Verdict.VIOLATION, r.verdict());
@@ -49,7 +49,7 @@ class SearchControlTest {
 
     @Test
     void twoPreemptionsFindTheUseAfterFree() {
-        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(Toggle.NO_REFCOUNT)),
+        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(ProtectionToggle.NO_REFCOUNT)),
                 Fixtures.single().withPreemptionBound(2));
         assertTrue(r.breaks("I-UAF"), r.findings().toString());
         for (Finding f : r.findings()) {

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vmalab.engine.Outcome;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.Violation;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.lesson.Part;
 

@@ -18,14 +18,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.TraceCursor;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
-import org.vmalab.ui.model.Narration;
-import org.vmalab.ui.model.Scene;
-import org.vmalab.ui.model.SceneBuilder;
-import org.vmalab.ui.model.TreeLayout;
+import org.vmalab.viewmodel.Narration;
+import org.vmalab.viewmodel.StepScene;
+import org.vmalab.viewmodel.StepSceneBuilder;
+import org.vmalab.viewmodel.TreeLayout;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -65,9 +65,9 @@ class TreeSvgTest {
         return out;
     }
 
-    static Scene scene(Trace t, int index) {
+    static StepScene scene(Trace t, int index) {
         TraceCursor c = t.cursor().seek(index);
-        return SceneBuilder.build(t, c, Narration.NONE);
+        return StepSceneBuilder.build(t, c, Narration.NONE);
     }
 
     @Test
@@ -75,7 +75,7 @@ class TreeSvgTest {
         Lesson l = LessonLoader.load(java.nio.file.Path.of("lessons/09-race-b-lifetime.yaml"));
         Trace t = l.part().run();
         for (int i : new int[] {0, 40, t.size()}) {
-            Scene s = scene(t, i);
+            StepScene s = scene(t, i);
             String svg = TreeSvg.render(s, COLORS, true);
             Document d = parse(svg);
             Element root = d.getDocumentElement();
@@ -83,10 +83,10 @@ class TreeSvgTest {
             assertEquals(TreeSvg.n(TreeSvg.width(s)), root.getAttribute("width"));
             assertEquals(TreeSvg.n(TreeSvg.treeHeight(s) + TreeSvg.HEADER), root.getAttribute("height"));
             List<String> texts = texts(d);
-            for (Scene.NodeView n : s.nodes()) {
+            for (StepScene.NodeView n : s.nodes()) {
                 assertTrue(texts.contains(n.label()) || texts.contains("∅ " + n.label()),
                         "label " + n.label() + " at index " + i + " in " + texts);
-                assertTrue(texts.stream().anyMatch(x -> x.contains(org.vmalab.ui.model.Fmt.range(n.start(), n.end()))));
+                assertTrue(texts.stream().anyMatch(x -> x.contains(org.vmalab.viewmodel.Fmt.range(n.start(), n.end()))));
             }
             assertTrue(texts.get(0).startsWith(i == 0 ? "index 0 / " : "step " + i + " / "), texts.get(0));
             assertFalse(svg.contains("#808080"), "every ink it uses has a colour");
@@ -97,7 +97,7 @@ class TreeSvgTest {
     void nodesSitWhereTheLayoutPutsThemInTheirTonesAndBorders() throws Exception {
         Lesson l = LessonLoader.load(java.nio.file.Path.of("lessons/09-race-b-lifetime.yaml"));
         Trace t = l.part().run();
-        Scene s = scene(t, 40);
+        StepScene s = scene(t, 40);
         TreeLayout.Layout lay = TreeLayout.of(s);
         Document d = parse(TreeSvg.render(s, COLORS, false));
         NodeList gs = d.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
@@ -107,7 +107,7 @@ class TreeSvgTest {
             if (!g.getAttribute("class").startsWith("node ")) {
                 continue;
             }
-            Scene.NodeView n = s.nodes().stream().filter(v -> v.name().equals(g.getAttribute("data-vma"))).findFirst()
+            StepScene.NodeView n = s.nodes().stream().filter(v -> v.name().equals(g.getAttribute("data-vma"))).findFirst()
                     .orElseThrow();
             seen.add(n.name());
             Element box = null;
@@ -123,7 +123,7 @@ class TreeSvgTest {
             double cy = Double.parseDouble(box.getAttribute("y")) + TreeSvg.NODE_H / 2;
             assertEquals(TreeSvg.wx(lay.x(n.id())), cx, 0.01, n.name());
             assertEquals(TreeSvg.wy(lay.y(n.id())), cy, 0.01, n.name());
-            if (n.state() != org.vmalab.ui.model.NodeState.FREED) {
+            if (n.state() != org.vmalab.viewmodel.NodeState.FREED) {
                 assertEquals(n.black() ? "#242932" : "#d23a36", box.getAttribute("fill"), n.name());
             }
             assertTrue(g.getAttribute("class").contains(n.black() ? "black" : "red"));
@@ -145,12 +145,12 @@ class TreeSvgTest {
         List<org.vmalab.engine.VmaSpec> one = List.of(new org.vmalab.engine.VmaSpec("a<b>&\"c\"", 0x1000, 0x3000,
                 org.vmalab.engine.Const.VM_READ | org.vmalab.engine.Const.VM_WRITE, false, 0));
         Trace t = Engine.run(new Scenario("t <&>", one, List.of(), sc.protection(), sc.granularity(), 1,
-                sc.stackGuard(), sc.mmapBase()), org.vmalab.engine.Schedule.roundRobin());
+                sc.stackGuard(), sc.mmapBase()), org.vmalab.engine.sched.Schedule.roundRobin());
         String svg = TreeSvg.render(scene(t, 0), COLORS, true);
         Document d = parse(svg);
         assertTrue(texts(d).stream().anyMatch(x -> x.equalsIgnoreCase("a<b>&\"c\"")), texts(d).toString());
         Trace empty = Engine.run(new Scenario("empty", List.of(), List.of(), sc.protection(), sc.granularity(), 1,
-                sc.stackGuard(), sc.mmapBase()), org.vmalab.engine.Schedule.roundRobin());
+                sc.stackGuard(), sc.mmapBase()), org.vmalab.engine.sched.Schedule.roundRobin());
         Document d2 = parse(TreeSvg.render(scene(empty, 0), COLORS, false));
         assertTrue(texts(d2).contains("mm_rb.rb_node = NULL: the tree is empty"));
         assertEquals("480", d2.getDocumentElement().getAttribute("width"));

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vmalab.cli.VmaLab;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Const;
-import org.vmalab.engine.Field;
-import org.vmalab.engine.Machine;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.sched.Machine;
 import org.vmalab.lesson.LessonLoader;
 
 class MapsImporterTest {
@@ -135,7 +135,7 @@ class MapsImporterTest {
         assertTrue(m.initialViolations().isEmpty());
         assertEquals(Const.MAX_MAP_COUNT, m.memory().mm(Field.MAP_COUNT));
         Path out = dir.resolve("big.yaml");
-        org.vmalab.lesson.ScenarioWriter.write(MapsImporter.scenario(r), org.vmalab.engine.Schedule.roundRobin(), out);
+        org.vmalab.lesson.ScenarioWriter.write(MapsImporter.scenario(r), org.vmalab.engine.sched.Schedule.roundRobin(), out);
         assertEquals(Const.MAX_MAP_COUNT, LessonLoader.load(out).scenario().layout().size());
         assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse(synthetic(Const.MAX_MAP_COUNT + 1),
                 "huge.maps", false)).getMessage().contains("more than 65530 VMAs"));

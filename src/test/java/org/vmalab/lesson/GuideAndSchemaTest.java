@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.vmalab.engine.Invariant;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.Tag;
-import org.vmalab.engine.Toggle;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.Tag;
 
 /** The guide's example is a valid lesson, and the JSON Schema knows the same keys and names as the loader. */
 class GuideAndSchemaTest {
@@ -96,7 +96,7 @@ class GuideAndSchemaTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(invariants, new TreeSet<>((List<String>) ((Map<String, Object>) ((List<Object>) at(s, "$defs",
                 "expect", "properties", "invariants").get("anyOf")).get(0)).get("enum")));
-        Set<String> toggles = Arrays.stream(Toggle.values()).map(Enum::name).collect(Collectors.toCollection(
+        Set<String> toggles = Arrays.stream(ProtectionToggle.values()).map(Enum::name).collect(Collectors.toCollection(
                 LinkedHashSet::new));
         List<Object> prot = (List<Object>) at(s, "$defs", "scenario", "properties", "protection").get("anyOf");
         assertEquals(toggles, new LinkedHashSet<>((List<String>) ((Map<String, Object>) prot.get(1)).get("enum")));

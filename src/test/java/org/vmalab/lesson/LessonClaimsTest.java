@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Const;
-import org.vmalab.engine.Field;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.StepRecord;
-import org.vmalab.engine.Tag;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.TraceCursor;
-import org.vmalab.engine.Vm;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
+import org.vmalab.engine.tree.Tag;
+import org.vmalab.engine.tree.Vm;
 
 /**
  * The facts the narration states, checked on the runs: the narration of a lesson must be visible in its trace.

@@ -21,16 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Granularity;
-import org.vmalab.engine.Op;
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
 import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Trace;
 
 /** ScenarioWriter writes what LessonLoader reads back to an equal scenario and schedule. */
 class ScenarioWriterTest {
@@ -177,10 +177,10 @@ class ScenarioWriterTest {
                             }
                             return out;
                         }));
-        Arbitrary<Protection> prot = Combinators.combine(Arbitraries.subsetOf(Toggle.NO_LOCK, Toggle.NO_REFCOUNT,
-                Toggle.NO_EMPTY_CHECK, Toggle.CLEAR_BEFORE_ERASE, Toggle.SPF_USES_VMACACHE),
+        Arbitrary<Protection> prot = Combinators.combine(Arbitraries.subsetOf(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT,
+                ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE, ProtectionToggle.SPF_USES_VMACACHE),
                 Arbitraries.of(RwlockPolicy.class), Arbitraries.of(true, false)).as((ts, p, pre) -> new Protection(
-                        pre ? Set.of(Toggle.PRE_PATCH) : ts.isEmpty() ? Set.of() : EnumSet.copyOf(ts), p));
+                        pre ? Set.of(ProtectionToggle.PRE_PATCH) : ts.isEmpty() ? Set.of() : EnumSet.copyOf(ts), p));
         Arbitrary<String> titles = Arbitraries.strings().ofMinLength(1).ofMaxLength(40)
                 .withCharRange(' ', '~').withChars("é—\"\\\t#:").map(String::strip).filter(s -> !s.isEmpty());
         return Combinators.combine(titles, layout, threads, prot, Arbitraries.of(Granularity.class),

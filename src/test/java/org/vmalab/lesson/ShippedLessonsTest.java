@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * Every shipped lesson loads, verifies (each cue finds its step, each expected outcome holds) and replays its

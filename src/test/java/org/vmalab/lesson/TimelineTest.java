@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Loc;
-import org.vmalab.engine.Schedule;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Trace;
 
 /** Narration and checkpoints land on the right steps, and the player's questions have simple answers. */
 class TimelineTest {
@@ -41,7 +41,7 @@ class TimelineTest {
         Lesson l = LessonLoader.parse(TEXT, "t.yaml");
         Part p = l.part();
         Trace t = p.run();
-        Timeline tl = p.timeline(t);
+        CueTimeline tl = p.timeline(t);
         assertTrue(tl.unplaced().isEmpty());
         assertEquals(6, tl.entries().size());
         assertEquals(0, tl.entries().get(0).step());
@@ -62,7 +62,7 @@ class TimelineTest {
         assertTrue(cp > 0);
         assertEquals("b", tl.checkpointAt(cp).orElseThrow().answerText());
         assertEquals(-1, tl.nextCheckpoint(cp));
-        assertTrue(Timeline.revealed(cp, cp + 1));
+        assertTrue(CueTimeline.revealed(cp, cp + 1));
         assertEquals(List.of(), LessonLoader.verify(l));
     }
 
@@ -73,14 +73,14 @@ class TimelineTest {
         /* the user let the writer go first: the lock event moves, the position cue stays */
         Trace writerFirst = Engine.run(p.scenario(), new Schedule(List.of(new Schedule.Slot(1,
                 Schedule.Slot.UNTIL_BLOCKED)), Schedule.Policy.ROUND_ROBIN, 0, Schedule.DEFAULT_BOUND));
-        Timeline tl = p.timeline(writerFirst);
-        Timeline.Entry lock = tl.entries().stream().filter(e -> e.cue() instanceof Narration n
+        CueTimeline tl = p.timeline(writerFirst);
+        CueTimeline.Entry lock = tl.entries().stream().filter(e -> e.cue() instanceof Narration n
                 && n.text().startsWith("the writer")).findFirst().orElseThrow();
         assertEquals(Loc.ERASE_WRITE_LOCK, writerFirst.step(lock.step()).loc());
         assertEquals("third step\nsecond line", tl.narrationsAt(3).get(0).text());
         /* a stopped run without the event leaves the cue unplaced */
         Trace short3 = Engine.run(p.scenario(), Schedule.explicit(List.of(0, 0, 0)));
-        Timeline t3 = p.timeline(short3);
+        CueTimeline t3 = p.timeline(short3);
         assertTrue(t3.unplaced().stream().anyMatch(c -> c instanceof Narration n && n.text().startsWith("the writer")));
     }
 

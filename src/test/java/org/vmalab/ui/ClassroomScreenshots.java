@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import org.vmalab.imports.MapsImporter;
-import org.vmalab.ui.model.Background;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.TaskRunner;
 
 /**
  * Writes the screenshots of issue 7 (docs/screenshots/) headless, with Monocle: presentation mode on the race,
@@ -57,7 +57,7 @@ public final class ClassroomScreenshots {
     }
 
     static WritableImage presentation(int w, int h) {
-        Player p = new Player(Background.INLINE);
+        Player p = new Player(TaskRunner.INLINE);
         MainView v = new MainView(p);
         javafx.scene.Scene scene = new javafx.scene.Scene(v, w, h);
         v.selectTheme(MainView.Theme.LIGHT);
@@ -76,13 +76,13 @@ public final class ClassroomScreenshots {
     }
 
     static WritableImage overview(int w, int h, String find) throws Exception {
-        Player p = new Player(Background.INLINE);
+        Player p = new Player(TaskRunner.INLINE);
         MainView v = new MainView(p);
         javafx.scene.Scene scene = new javafx.scene.Scene(v, w, h);
         v.selectTheme(MainView.Theme.LIGHT);
         v.applyTheme(MainView.Theme.LIGHT);
         MapsImporter.Result r = MapsImporter.parse(SyntheticMaps.text(65530, 42), "synthetic-65530.maps", false);
-        p.load(org.vmalab.ui.model.Playable.of(MapsImporter.scenario(r)));
+        p.load(org.vmalab.viewmodel.Playable.of(MapsImporter.scenario(r)));
         layout(scene);
         if (find != null) {
             v.classroom().tools().openFind();

@@ -1,12 +1,11 @@
 package org.vmalab.ui;
 
-import static org.vmalab.ui.FxWait.fx;
-import static org.vmalab.ui.FxWait.settle;
-import static org.vmalab.ui.FxWait.until;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.until;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.Races;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.Races;
 
 /**
  * Issue 7 in the window, headless (Monocle): presentation mode and its keys, import of a small maps file and a
@@ -50,7 +49,7 @@ class ClassroomWindowTest {
     @Start
     void start(Stage s) {
         stage = s;
-        player = new Player(new FxBackground());
+        player = new Player(new FxTaskRunner());
         view = new MainView(player);
         s.setScene(new javafx.scene.Scene(view, 1240, 760));
         view.selectTheme(MainView.Theme.LIGHT);
@@ -181,7 +180,7 @@ class ClassroomWindowTest {
         robot.push(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         int sel = fx(() -> view.tree().selected());
-        assertTrue(sel >= org.vmalab.ui.model.Overview.SUMMARY_BASE, "the first item is a summary: " + sel);
+        assertTrue(sel >= org.vmalab.viewmodel.Overview.SUMMARY_BASE, "the first item is a summary: " + sel);
         int before = fx(() -> view.tree().overviewView().summaries().size());
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

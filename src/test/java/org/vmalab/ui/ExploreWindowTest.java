@@ -1,13 +1,12 @@
 package org.vmalab.ui;
 
-import static org.vmalab.ui.FxWait.fx;
-import static org.vmalab.ui.FxWait.settle;
-import static org.vmalab.ui.FxWait.waitFor;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,16 +21,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Toggle;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.trace.Trace;
 import org.vmalab.explore.AbTable;
 import org.vmalab.explore.ExploreResult;
 import org.vmalab.explore.Finding;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
-import org.vmalab.ui.model.Lessons;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.Races;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.Races;
 
 /**
  * Exploring from the window (issue 5, item 4), headless: Explore runs in the background with progress, the
@@ -45,7 +44,7 @@ class ExploreWindowTest {
 
     @Start
     void start(Stage stage) {
-        player = new Player(new FxBackground());
+        player = new Player(new FxTaskRunner());
         view = new MainView(player);
         stage.setScene(new javafx.scene.Scene(view, 1240, 760));
         view.selectTheme(MainView.Theme.LIGHT);
@@ -120,7 +119,7 @@ class ExploreWindowTest {
             return null;
         });
         settle(player);
-        assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_LOCK)), "part 1 is the no-lock race");
+        assertTrue(fx(() -> player.scenario().protection().has(ProtectionToggle.NO_LOCK)), "part 1 is the no-lock race");
         ExplorePane pane = openExplore("menu-explore-schedules");
         fx(() -> {
             pane.startSearch();
@@ -141,7 +140,7 @@ class ExploreWindowTest {
         settle(player);
         assertEquals(r.findings().get(0).schedule(), fx(() -> player.schedule()));
         assertEquals(Lessons.key(l, 0), fx(() -> player.playable().id()), "still the lesson's part");
-        assertTrue(fx(() -> player.playable().narration() instanceof org.vmalab.ui.model.LessonNarration));
+        assertTrue(fx(() -> player.playable().narration() instanceof org.vmalab.viewmodel.LessonNarration));
         fx(() -> {
             player.end();
             return null;
@@ -213,7 +212,7 @@ class ExploreWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
         settle(player);
-        assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_REFCOUNT)), "the row's protection");
+        assertTrue(fx(() -> player.scenario().protection().has(ProtectionToggle.NO_REFCOUNT)), "the row's protection");
         Trace replay = Engine.run(row.result().scenario(), row.result().findings().get(0).schedule());
         assertEquals(replay.scheduleUsed(), fx(() -> player.trace().scheduleUsed()));
     }

@@ -1,13 +1,12 @@
 package org.vmalab.ui;
 
-import static org.vmalab.ui.FxWait.fx;
-import static org.vmalab.ui.FxWait.settle;
-import static org.vmalab.ui.FxWait.waitFor;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +31,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.trace.Trace;
 import org.vmalab.export.GifReadBack;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.ui.ExportAsk.Chosen;
 import org.vmalab.ui.ExportAsk.FramesChoice;
 import org.vmalab.ui.ExportAsk.PngChoice;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.Races;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.Races;
 
 /**
  * The File menu, headless: PNG of the window and of a panel at 1x and 2x (also by Ctrl+Shift+S), animated GIF,
@@ -110,7 +109,7 @@ class ExportMenuTest {
 
     @Start
     void start(Stage stage) {
-        player = new Player(new FxBackground());
+        player = new Player(new FxTaskRunner());
         view = new MainView(player);
         stage.setScene(new javafx.scene.Scene(view, 1240, 760));
         view.selectTheme(MainView.Theme.LIGHT);
@@ -316,7 +315,7 @@ class ExportMenuTest {
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        for (org.vmalab.ui.model.Scene.NodeView v : fx(() -> player.scene().nodes())) {
+        for (org.vmalab.viewmodel.StepScene.NodeView v : fx(() -> player.scene().nodes())) {
             assertTrue(svg.contains(">" + v.label() + "<") || svg.contains(">∅ " + v.label() + "<"), v.label());
         }
         String red = RunRenderer.hex(fx(() -> view.palette().get(Ink.NODE_RED)));

@@ -10,7 +10,7 @@ import org.vmalab.export.HeadlessFx;
 import org.vmalab.export.Png;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Player;
 
 /**
  * Writes the pictures of docs/EXPORT.md headless: the explorer's results and the A/B table for lesson 9, part 1
@@ -27,7 +27,7 @@ public final class ExportScreenshots {
         Lesson l = LessonLoader.load(Path.of("lessons/09-race-b-lifetime.yaml"));
         MainView[] view = new MainView[1];
         HeadlessFx.call(() -> {
-            Player p = new Player(new FxBackground());
+            Player p = new Player(new FxTaskRunner());
             view[0] = new MainView(p);
             Stage st = new Stage();
             st.setScene(new javafx.scene.Scene(view[0], 1280, 800));

@@ -10,15 +10,15 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.vmalab.engine.Const;
-import org.vmalab.engine.Op;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.VmaSpec;
-import org.vmalab.ui.model.Background;
-import org.vmalab.ui.model.Playable;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.SceneBuilder;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.StepSceneBuilder;
+import org.vmalab.viewmodel.TaskRunner;
 
 /**
  * Frame time of the window while it animates steps, measured with a pulse listener in headless software
@@ -88,7 +88,7 @@ public final class FrameBench {
         List<Long> frames = new ArrayList<>();
         List<Long> draws = new ArrayList<>();
         Platform.runLater(() -> {
-            Player p = new Player(Background.INLINE);
+            Player p = new Player(TaskRunner.INLINE);
             MainView v = new MainView(p);
             javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
             Stage stage = new Stage();
@@ -100,7 +100,7 @@ public final class FrameBench {
                 // the tree canvas alone, same size as in the window: what the rest of the window costs
                 javafx.scene.layout.StackPane alone = new javafx.scene.layout.StackPane();
                 alone.getChildren().add(v.palette().node());
-                TreeView t = v.tree();
+                TreeCanvas t = v.tree();
                 ((javafx.scene.layout.Pane) t.getParent()).getChildren().remove(t);
                 t.setMaxSize(1024, 620);
                 alone.getChildren().add(t);
@@ -159,7 +159,7 @@ public final class FrameBench {
         long[] build = new long[3];
         Platform.runLater(() -> {
             /* the window first, so that it receives the loaded tree (a view made after the load shows nothing) */
-            Player p = new Player(Background.INLINE);
+            Player p = new Player(TaskRunner.INLINE);
             MainView v = new MainView(p);
             javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
             Stage stage = new Stage();
@@ -174,7 +174,7 @@ public final class FrameBench {
             build[1] = System.nanoTime() - t1;
             long t2 = System.nanoTime();
             for (int i = 0; i < 20; i++) {
-                SceneBuilder.build(p.trace(), p.trace().cursor().seek(p.size() / 2), null);
+                StepSceneBuilder.build(p.trace(), p.trace().cursor().seek(p.size() / 2), null);
             }
             build[2] = (System.nanoTime() - t2) / 20;
             if (v.tree().shownNodes() == 0) {

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Player;
 
 /** Waiting in TestFX tests without sleeping: run on the FX thread, wait for a condition, wait for a run. */
 final class FxWait {

@@ -12,9 +12,9 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.vmalab.imports.MapsImporter;
-import org.vmalab.ui.model.Background;
-import org.vmalab.ui.model.Playable;
-import org.vmalab.ui.model.Player;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.TaskRunner;
 
 /**
  * Large address spaces in the window (issue 7), a bench main on the test class path, not a unit test. Headless
@@ -85,7 +85,7 @@ public final class LargeTreeBench {
         Throwable[] err = new Throwable[1];
         Platform.runLater(() -> {
             try {
-                Player p = new Player(Background.INLINE);
+                Player p = new Player(TaskRunner.INLINE);
                 MainView v = new MainView(p);
                 javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
                 Stage stage = new Stage();
@@ -135,7 +135,7 @@ public final class LargeTreeBench {
         List<Long> readable = new ArrayList<>();
         List<Long> draws = new ArrayList<>();
         Platform.runLater(() -> {
-            Player p = new Player(Background.INLINE);
+            Player p = new Player(TaskRunner.INLINE);
             MainView v = new MainView(p);
             javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
             Stage stage = new Stage();
@@ -193,7 +193,7 @@ public final class LargeTreeBench {
         List<Long> firsts = new ArrayList<>();
         long[] build = new long[1];
         Platform.runLater(() -> {
-            Player p = new Player(Background.INLINE);
+            Player p = new Player(TaskRunner.INLINE);
             MainView v = new MainView(p);
             javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
             Stage stage = new Stage();

@@ -1,12 +1,11 @@
 package org.vmalab.ui;
 
-import static org.vmalab.ui.FxWait.fx;
-import static org.vmalab.ui.FxWait.settle;
-import static org.vmalab.ui.FxWait.waitFor;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +18,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmalab.lesson.Lesson;
-import org.vmalab.ui.model.Lessons;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.TestLessons;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.TestLessons;
 
 /** A lesson in the window: narration in step with the player, a pause at the checkpoint, parts, reset. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,7 +32,7 @@ class LessonWindowTest {
 
     @Start
     void start(Stage stage) {
-        player = new Player(new FxBackground());
+        player = new Player(new FxTaskRunner());
         view = new MainView(player);
         stage.setScene(new javafx.scene.Scene(view, 1240, 760));
         view.selectTheme(MainView.Theme.LIGHT);

@@ -14,11 +14,11 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.engine.Schedule;
-import org.vmalab.ui.model.Background;
-import org.vmalab.ui.model.Narration;
-import org.vmalab.ui.model.Playable;
-import org.vmalab.ui.model.Player;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.viewmodel.Narration;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.TaskRunner;
 
 /**
  * Writes the README screenshots (docs/screenshots/*.png) headless, with Monocle: the window at several
@@ -92,24 +92,24 @@ public final class Screenshots {
         Scenario sc = Scenarios.defaultScenario();
         if (noRefcount) {
             sc = sc.withProtection(org.vmalab.engine.Protection.of(org.vmalab.engine.RwlockPolicy.QUEUED,
-                    org.vmalab.engine.Toggle.NO_REFCOUNT));
+                    org.vmalab.engine.ProtectionToggle.NO_REFCOUNT));
         }
         return new Playable("race", sc.title(), "", sc, raceSchedule(), Narration.NONE);
     }
 
     static WritableImage render(Shot s) {
-        Player p = new Player(Background.INLINE);
+        Player p = new Player(TaskRunner.INLINE);
         MainView v = new MainView(p);
         javafx.scene.Scene scene = new javafx.scene.Scene(v, s.w(), s.h());
         v.selectTheme(s.theme());
         v.applyTheme(s.theme());
         if (s.lesson() != null) {
             java.nio.file.Path dir = java.nio.file.Path.of("lessons");
-            java.util.List<org.vmalab.ui.model.Lessons.Entry> es = org.vmalab.ui.model.Lessons.load(dir);
+            java.util.List<org.vmalab.viewmodel.Lessons.Entry> es = org.vmalab.viewmodel.Lessons.load(dir);
             org.vmalab.lesson.Lesson l = es.stream().filter(e -> e.ok() && e.path().getFileName().toString()
                     .equals(s.lesson())).findFirst().orElseThrow(() -> new IllegalStateException("no lesson "
                     + s.lesson() + " in " + dir.toAbsolutePath())).lesson();
-            v.setLessons(dir, es, org.vmalab.ui.model.Lessons.Progress.inMemory());
+            v.setLessons(dir, es, org.vmalab.viewmodel.Lessons.Progress.inMemory());
             v.openLesson(l, s.part());
         } else {
             p.load(racePlayable(s.noRefcount()));

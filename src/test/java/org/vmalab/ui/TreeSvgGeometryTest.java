@@ -9,11 +9,11 @@ import org.vmalab.export.TreeSvg;
 class TreeSvgGeometryTest {
     @Test
     void sameGeometryAsTheCanvas() {
-        assertEquals(TreeView.COL, TreeSvg.COL);
-        assertEquals(TreeView.ROW, TreeSvg.ROW);
-        assertEquals(TreeView.NODE_W, TreeSvg.NODE_W);
-        assertEquals(TreeView.NODE_H, TreeSvg.NODE_H);
-        assertEquals(TreeView.MARGIN_X, TreeSvg.MARGIN_X);
-        assertEquals(TreeView.MARGIN_TOP, TreeSvg.MARGIN_TOP);
+        assertEquals(TreeCanvas.COL, TreeSvg.COL);
+        assertEquals(TreeCanvas.ROW, TreeSvg.ROW);
+        assertEquals(TreeCanvas.NODE_W, TreeSvg.NODE_W);
+        assertEquals(TreeCanvas.NODE_H, TreeSvg.NODE_H);
+        assertEquals(TreeCanvas.MARGIN_X, TreeSvg.MARGIN_X);
+        assertEquals(TreeCanvas.MARGIN_TOP, TreeSvg.MARGIN_TOP);
     }
 }

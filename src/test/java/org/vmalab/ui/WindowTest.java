@@ -1,12 +1,11 @@
 package org.vmalab.ui;
 
-import static org.vmalab.ui.FxWait.fx;
-import static org.vmalab.ui.FxWait.settle;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
 
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -18,9 +17,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vmalab.engine.Toggle;
-import org.vmalab.ui.model.Player;
-import org.vmalab.ui.model.Races;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.Races;
 
 /**
  * The window, headless (Monocle): open it, step, go back, choose a thread, toggle a protection and watch a
@@ -34,7 +33,7 @@ class WindowTest {
 
     @Start
     void start(Stage stage) {
-        player = new Player(new FxBackground());
+        player = new Player(new FxTaskRunner());
         view = new MainView(player);
         stage.setScene(new javafx.scene.Scene(view, 1240, 760));
         view.selectTheme(MainView.Theme.LIGHT);
@@ -114,9 +113,9 @@ class WindowTest {
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch: no violation");
-        robot.clickOn("#toggle-" + Toggle.NO_REFCOUNT.name());
+        robot.clickOn("#toggle-" + ProtectionToggle.NO_REFCOUNT.name());
         settle(player);
-        assertTrue(fx(() -> player.scenario().protection().has(Toggle.NO_REFCOUNT)));
+        assertTrue(fx(() -> player.scenario().protection().has(ProtectionToggle.NO_REFCOUNT)));
         assertFalse(fx(() -> view.checker().list().getItems().isEmpty()), "without the refcount: a violation");
         assertEquals("I_UAF", fx(() -> view.checker().list().getItems().get(0).invariant().name()));
         robot.clickOn("#first-violation");
@@ -124,7 +123,7 @@ class WindowTest {
         int first = fx(() -> player.trace().firstViolationStep());
         assertEquals(first, (int) fx(() -> player.index()));
         assertTrue(caption(robot).contains("checks of heap"), caption(robot));
-        robot.clickOn("#toggle-" + Toggle.NO_REFCOUNT.name());
+        robot.clickOn("#toggle-" + ProtectionToggle.NO_REFCOUNT.name());
         settle(player);
         assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch again: gone");
         assertEquals(-1, (int) fx(() -> player.trace().firstViolationStep()));

@@ -3,8 +3,8 @@ package org.vmalab.engine.bench;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.Schedule;
-import org.vmalab.engine.Trace;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Trace;
 
 /**
  * Prints what JMH does not: steps per run and bytes per recorded step, for the recording benchmark's

@@ -18,14 +18,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Engine;
-import org.vmalab.engine.Op;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.engine.Schedule;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.Trace;
-import org.vmalab.engine.TraceCursor;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
 
 /** Recording: a writer's munmap/map pairs on an n-VMA tree, recorded as a trace; and seeking in a trace. */
 @Fork(value = 1, jvmArgs = {"-Xmx6g"})

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.vmalab.engine.Const;
-import org.vmalab.engine.MmConsole;
+import org.vmalab.engine.mm.MmConsole;
 
 /**
  * The engine's tree operations run straight through (no recording, no checking) against java.util.TreeMap

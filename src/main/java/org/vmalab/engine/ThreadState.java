@@ -1,9 +1,0 @@
-package org.vmalab.engine;
-
-/**
- * The part of a simulated thread that is not in {@link Memory}: its continuation and registers, and the
- * index of the operation it runs. Immutable.
- */
-public record ThreadState(Cont cont, Regs regs, int op) {
-    public static final ThreadState INITIAL = new ThreadState(null, Regs.INITIAL, -1);
-}

@@ -1,0 +1,442 @@
+package org.vmalab.engine.check;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.vmalab.engine.CheckLevel;
+import org.vmalab.engine.Const;
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.mm.Plan;
+import org.vmalab.engine.sched.Exec;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * The invariants of SEMANTICS section 5: checks that run with every store, after every step, at the
+ * kernel's own checkpoints ({@code validate_mm_rb}) and at quiescent points. Pure functions of the state;
+ * violations are attached to the step where they occur.
+ */
+public final class Checker {
+    /** Above this many VMAs, ESSENTIAL skips the O(n) per-step checks. */
+    static final int SMALL = 4096;
+    private static final int MAX_PER_CHECK = 8;
+
+    private final Machine machine;
+    private final CheckLevel level;
+    private final Protection prot;
+
+    public Checker(Machine machine, CheckLevel level) {
+        this.machine = machine;
+        this.level = level;
+        this.prot = machine.protection();
+    }
+
+    public CheckLevel level() {
+        return level;
+    }
+
+    /** Is {@code inv} checked under this protection (lock rules need the lock, I-REF the count)? */
+    public boolean enabled(Invariant inv) {
+        if (level == CheckLevel.NONE) {
+            return false;
+        }
+        return switch (inv) {
+            case I_STORE, I_GET -> prot.lock();
+            case I_REF -> prot.refcount();
+            default -> true;
+        };
+    }
+
+    private boolean small() {
+        return level == CheckLevel.FULL || Vm.allocated(machine.memory()) <= SMALL;
+    }
+
+    // ================================================================ per store
+
+    public void onStore(Exec x, Field f, int obj, long old, long value) {
+        if (level == CheckLevel.NONE) {
+            return;
+        }
+        Memory m = x.m();
+        switch (f) {
+            case RB_LEFT, RB_RIGHT, RB_PC, ROOT -> {
+                /* a node outside the tree (a fresh copy in __split_vma, an erased node) is not the tree's shape */
+                boolean inTree = f == Field.ROOT || Vm.has(m, obj, Life.IN_TREE);
+                if (prot.lock() && inTree && !(x.holds(Status.HOLD_SEM_WRITE) && x.holds(Status.HOLD_RB_WRITE))) {
+                    x.violation(Invariant.I_STORE, f == Field.ROOT ? (int) value : obj, x.threadName()
+                            + " changes the tree (" + (f == Field.ROOT ? "root" : m.name(obj) + "." + f.cName())
+                            + ") without holding " + (x.holds(Status.HOLD_SEM_WRITE) ? "" : "mmap_sem for write and ")
+                            + "mm_rb_lock for write");
+                }
+                if (f != Field.RB_PC && value != NIL && Vm.isFreed(m, (int) value)) {
+                    x.violation(Invariant.I_REACH, (int) value, "the tree links the freed VMA " + m.name((int) value));
+                }
+            }
+            case VM_PREV, VM_NEXT, MMAP -> {
+                sem(x, f, obj);
+                if (value != NIL && Vm.isFreed(m, (int) value)) {
+                    x.violation(Invariant.I_REACH, (int) value, "the VMA list links the freed VMA "
+                            + m.name((int) value));
+                }
+            }
+            case RB_GAP, MAP_COUNT, HIGHEST_VM_END, VMACACHE_SEQNUM -> sem(x, f, obj);
+            default -> {
+            }
+        }
+    }
+
+    private void sem(Exec x, Field f, int obj) {
+        if (!x.holds(Status.HOLD_SEM_WRITE)) {
+            x.violation(Invariant.I_STORE, f.kind() == Field.Kind.VMA ? obj : NIL, x.threadName() + " writes "
+                    + f.cName() + " without holding mmap_sem for write");
+        }
+    }
+
+    // ================================================================ per step
+
+    public void afterStep(Exec x) {
+        if (level == CheckLevel.NONE) {
+            return;
+        }
+        x.checks |= StepRecord.CHECK_STEP;
+        Memory m = x.m();
+        Loc loc = x.loc;
+        if (loc.kind() == Loc.Kind.SEQ) {
+            boolean begin = loc.name().contains("BEGIN");
+            long s = m.get(Field.SEQUENCE, x.a);
+            if (begin == ((s & 1) == 0)) {
+                x.violation(Invariant.I_SEQ, x.a, "vm_sequence of " + m.name(x.a) + " is " + s + " after "
+                        + (begin ? "vm_write_begin (should be odd)" : "vm_write_end (should be even)"));
+            }
+        }
+        if (x.validate != Plan.NO_VALIDATE && small()) {
+            x.checks |= StepRecord.CHECK_VALIDATE;
+            for (String e : localGaps(m, x.validate)) {
+                x.violation(Invariant.L_GAP, NIL, "validate_mm_rb" + (x.validate == NIL ? ""
+                        : " (ignoring " + m.name(x.validate) + ")") + ": " + e);
+            }
+        }
+        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && small() && reachable(m, x.a)) {
+            x.violation(Invariant.I_CLEAR, x.a, "RB_CLEAR_NODE(" + m.name(x.a) + ") while " + m.name(x.a)
+                    + " is still linked in the tree: the marker overwrites the parent/colour word the erase needs");
+        }
+        if (loc == Loc.SEM_UP_WRITE || loc == Loc.OP_ABORTED) {
+            x.checks |= StepRecord.CHECK_QUIESCENT;
+            x.violations.addAll(quiescent(machine.stepCount() + 1, x.tid()));
+        }
+    }
+
+    /** I-REF, after an increment or a drop on {@code vma}. */
+    public void checkRef(Exec x, int vma) {
+        if (!enabled(Invariant.I_REF)) {
+            return;
+        }
+        Memory m = x.m();
+        if (Vm.isFreed(m, vma)) {
+            return;
+        }
+        long expected = Vm.has(m, vma, Life.OWNED) ? 1 : 0;
+        for (int t = 0; t < m.threadCount(); t++) {
+            for (Field f : Field.REF_SLOTS) {
+                if (m.get(f, t) == vma) {
+                    expected++;
+                }
+            }
+        }
+        long count = m.get(Field.REF_COUNT, vma);
+        if (count != expected) {
+            x.violation(Invariant.I_REF, vma, "vm_ref_count of " + m.name(vma) + " is " + count + " but "
+                    + expected + " references exist (the mm's and the readers')");
+        }
+    }
+
+    /** I-REACH at {@code __free_vma}. */
+    public void onFree(Exec x, int vma) {
+        if (level == CheckLevel.NONE || !small()) {
+            return;
+        }
+        Memory m = x.m();
+        if (reachable(m, vma)) {
+            x.violation(Invariant.I_REACH, vma, m.name(vma) + " is freed while still reachable from the tree root: "
+                    + "every later lookup can land on freed memory");
+        } else if (inList(m, vma)) {
+            x.violation(Invariant.I_REACH, vma, m.name(vma) + " is freed while still on the VMA list");
+        }
+    }
+
+    // ================================================================ helpers
+
+    /** Is {@code target} reachable from the root (cycle-safe)? */
+    public static boolean reachable(StateView m, int target) {
+        int root = Vm.root(m);
+        if (root == NIL) {
+            return false;
+        }
+        BitSet seen = new BitSet();
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            int v = stack[--sp];
+            if (v == target) {
+                return true;
+            }
+            if (seen.get(v)) {
+                continue;
+            }
+            seen.set(v);
+            if (sp + 2 > stack.length) {
+                stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+            }
+            int l = Vm.left(m, v);
+            int r = Vm.right(m, v);
+            if (l != NIL) {
+                stack[sp++] = l;
+            }
+            if (r != NIL) {
+                stack[sp++] = r;
+            }
+        }
+        return false;
+    }
+
+    static boolean inList(StateView m, int target) {
+        int guard = 0;
+        for (int v = (int) m.mm(Field.MMAP); v != NIL && guard++ <= m.vmaCapacity(); v = Vm.next(m, v)) {
+            if (v == target) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The local gap check of {@code validate_mm_rb(root, ignore)}. */
+    public static List<String> localGaps(StateView m, int ignore) {
+        List<String> out = new ArrayList<>();
+        for (int v : inorder(m, new ArrayList<>())) {
+            if (v != ignore && Vm.gap(m, v) != Vm.subtreeGapCompute(m, v) && out.size() < MAX_PER_CHECK) {
+                out.add(m.name(v) + ".rb_subtree_gap is " + Const.h(Vm.gap(m, v)) + ", its children and own gap give "
+                        + Const.h(Vm.subtreeGapCompute(m, v)));
+            }
+        }
+        return out;
+    }
+
+    /** In-order node list from the root; stops at a cycle (and notes it in {@code problems}). */
+    static List<Integer> inorder(StateView m, List<String> problems) {
+        List<Integer> out = new ArrayList<>();
+        BitSet seen = new BitSet();
+        int[] stack = new int[64];
+        int sp = 0;
+        int v = Vm.root(m);
+        while (v != NIL || sp > 0) {
+            while (v != NIL) {
+                if (seen.get(v)) {
+                    problems.add("the tree has a cycle through " + m.name(v));
+                    return out;
+                }
+                seen.set(v);
+                if (sp == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, sp * 2);
+                }
+                stack[sp++] = v;
+                v = Vm.left(m, v);
+            }
+            v = stack[--sp];
+            out.add(v);
+            v = Vm.right(m, v);
+        }
+        return out;
+    }
+
+    // ================================================================ quiescent points
+
+    /** Every quiescent invariant (5.2) on the current state. */
+    public List<Violation> quiescent(int step) {
+        return quiescent(step, NIL);
+    }
+
+    public List<Violation> quiescent(int step, int thread) {
+        List<Violation> out = new ArrayList<>();
+        if (level == CheckLevel.NONE) {
+            return out;
+        }
+        Memory m = machine.memory();
+        for (Problem p : quiescentProblems(m, prot)) {
+            out.add(new Violation(p.invariant(), step, thread, p.vma(), p.message()));
+        }
+        return out;
+    }
+
+    /** One broken quiescent invariant. */
+    public record Problem(Invariant invariant, int vma, String message) {
+    }
+
+    /** The quiescent checks as a pure function (the shell and the tests use it too). */
+    public static List<Problem> quiescentProblems(StateView m, Protection prot) {
+        List<Problem> out = new ArrayList<>();
+        List<String> cyc = new ArrayList<>();
+        List<Integer> in = inorder(m, cyc);
+        for (String c : cyc) {
+            out.add(new Problem(Invariant.I_TERM, NIL, c));
+        }
+        int root = Vm.root(m);
+        int[] count = new int[Invariant.values().length];
+        if (root != NIL && Vm.parent(m, root) != NIL) {
+            add(out, count, Invariant.Q_RB, root, "the root " + m.name(root) + " has a parent pointer");
+        }
+        if (root != NIL && Vm.color(m, root) != Const.BLACK) {
+            add(out, count, Invariant.Q_RB, root, "the root " + m.name(root) + " is red");
+        }
+        if (cyc.isEmpty()) {
+            blackHeight(m, root, NIL, out, count);
+        }
+        for (int i = 0; i + 1 < in.size(); i++) {
+            int a = in.get(i);
+            int b = in.get(i + 1);
+            if (!Vm.ult(Vm.start(m, a), Vm.start(m, b)) || Vm.ugt(Vm.end(m, a), Vm.start(m, b))) {
+                add(out, count, Invariant.Q_BST, b, m.name(a) + " [" + Const.h(Vm.start(m, a)) + ", "
+                        + Const.h(Vm.end(m, a)) + ") and " + m.name(b) + " [" + Const.h(Vm.start(m, b)) + ", "
+                        + Const.h(Vm.end(m, b)) + ") are out of order or overlap");
+            }
+        }
+        for (int v : in) {
+            if (!Vm.ult(Vm.start(m, v), Vm.end(m, v))) {
+                add(out, count, Invariant.Q_BST, v, m.name(v) + " is empty or reversed");
+            }
+        }
+        List<Integer> list = new ArrayList<>();
+        int guard = 0;
+        for (int v = (int) m.mm(Field.MMAP); v != NIL; v = Vm.next(m, v)) {
+            if (guard++ > m.vmaCapacity()) {
+                add(out, count, Invariant.Q_LIST, v, "the VMA list has a cycle");
+                break;
+            }
+            list.add(v);
+            int n = Vm.next(m, v);
+            if (n != NIL && Vm.prev(m, n) != v) {
+                add(out, count, Invariant.Q_LIST, n, m.name(n) + ".vm_prev is " + m.name(Vm.prev(m, n)) + ", not "
+                        + m.name(v));
+            }
+        }
+        if (!list.isEmpty() && Vm.prev(m, list.get(0)) != NIL) {
+            add(out, count, Invariant.Q_LIST, list.get(0), "the first VMA " + m.name(list.get(0))
+                    + " has a vm_prev");
+        }
+        if (!list.equals(in)) {
+            add(out, count, Invariant.Q_LIST, NIL, "list and tree disagree: list " + names(m, list) + ", tree "
+                    + names(m, in));
+        }
+        if (m.mm(Field.MAP_COUNT) != list.size()) {
+            add(out, count, Invariant.Q_COUNT, NIL, "map_count is " + m.mm(Field.MAP_COUNT) + " but the list has "
+                    + list.size() + " VMAs");
+        }
+        long hi = list.isEmpty() ? 0 : Vm.vmEndGap(m, list.get(list.size() - 1));
+        if (m.mm(Field.HIGHEST_VM_END) != hi) {
+            add(out, count, Invariant.Q_HIGH, NIL, "highest_vm_end is " + Const.h(m.mm(Field.HIGHEST_VM_END))
+                    + ", should be " + Const.h(hi));
+        }
+        if (cyc.isEmpty()) {
+            globalGap(m, root, out, count);
+        }
+        for (int v : in) {
+            if (Vm.isFreed(m, v)) {
+                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree but freed");
+            } else if (Vm.rbEmptyNode(m, v)) {
+                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree but marked RB_CLEAR_NODE");
+            }
+            if (prot.refcount() && m.get(Field.REF_COUNT, v) < 1) {
+                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree with vm_ref_count "
+                        + m.get(Field.REF_COUNT, v));
+            }
+            if ((m.get(Field.SEQUENCE, v) & 1) != 0) {
+                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " has an odd vm_sequence at a quiescent point");
+            }
+        }
+        for (int i = 0; i < m.pteSlots(); i++) {
+            long a = m.get(Field.PTE_ADDR, i);
+            if (a == 0) {
+                continue;
+            }
+            boolean inside = false;
+            for (int v : list) {
+                if (Vm.contains(m, v, a)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                add(out, count, Invariant.Q_PTE, NIL, "a PTE at " + Const.h(a)
+                        + " is left in an unmapped range (no VMA contains it)");
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Problem> out, int[] count, Invariant inv, int vma, String msg) {
+        if (count[inv.ordinal()]++ < MAX_PER_CHECK) {
+            out.add(new Problem(inv, vma, msg));
+        }
+    }
+
+    private static String names(StateView m, List<Integer> vs) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < vs.size() && i < 12; i++) {
+            b.append(i > 0 ? " " : "").append(m.name(vs.get(i)));
+        }
+        return b.append(vs.size() > 12 ? " ...]" : "]").toString();
+    }
+
+    /** Black height of the subtree, reporting red-red, parent pointers and unequal heights. */
+    private static int blackHeight(StateView m, int v, int parent, List<Problem> out, int[] count) {
+        if (v == NIL) {
+            return 1;
+        }
+        if (Vm.parent(m, v) != parent) {
+            add(out, count, Invariant.Q_RB, v, "the parent pointer of " + m.name(v) + " is "
+                    + m.name(Vm.parent(m, v)) + ", should be " + m.name(parent));
+        }
+        if (parent != NIL && Vm.isRed(m, v) && Vm.isRed(m, parent)) {
+            add(out, count, Invariant.Q_RB, v, "red-red: " + m.name(parent) + " and its child " + m.name(v)
+                    + " are both red");
+        }
+        int l = blackHeight(m, Vm.left(m, v), v, out, count);
+        int r = blackHeight(m, Vm.right(m, v), v, out, count);
+        if (l != r) {
+            add(out, count, Invariant.Q_RB, v, "black heights differ under " + m.name(v) + " (" + l + " left, " + r
+                    + " right)");
+        }
+        return Math.max(l, r) + (Vm.color(m, v) == Const.BLACK ? 1 : 0);
+    }
+
+    /** Largest own gap of the subtree, reporting stored values that differ. */
+    private static long globalGap(StateView m, int v, List<Problem> out, int[] count) {
+        if (v == NIL) {
+            return 0;
+        }
+        long g = Vm.ownGap(m, v);
+        long l = globalGap(m, Vm.left(m, v), out, count);
+        long r = globalGap(m, Vm.right(m, v), out, count);
+        long max = g;
+        if (Vm.ugt(l, max)) {
+            max = l;
+        }
+        if (Vm.ugt(r, max)) {
+            max = r;
+        }
+        if (Vm.gap(m, v) != max) {
+            add(out, count, Invariant.Q_GAP, v, m.name(v) + ".rb_subtree_gap is " + Const.h(Vm.gap(m, v))
+                    + ", the largest gap in its subtree is " + Const.h(max));
+        }
+        return max;
+    }
+}

@@ -1,0 +1,94 @@
+package org.vmalab.engine.mm;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import org.vmalab.engine.Const;
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * The mm behind the {@code shell} command: one address space, changed by the engine's real code paths
+ * ({@code insert_vm_struct}, {@code do_munmap}, {@code find_vma}, {@code unmapped_area[_topdown]}) run
+ * straight through ({@link FastKx}), with the patch on.
+ */
+public final class MmConsole {
+    private final Memory m = new Memory(1024, 1, 1);
+    private final FastKx k = new FastKx(m, Protection.PATCH, true);
+
+    public MmConsole() {
+        m.setMm(Field.GUARD_GAP, Const.STACK_GUARD_GAP);
+        m.setMm(Field.MMAP_BASE, Const.MMAP_BASE);
+        m.setMm(Field.MM_USERS, 1);
+    }
+
+    public StateView state() {
+        return m;
+    }
+
+    /** {@code insert_vm_struct} of [start, end): true, or false for ENOMEM (overlap). */
+    public boolean map(long start, long end, boolean growsDown) {
+        long flags = Const.VM_READ | Const.VM_WRITE | (growsDown ? Const.VM_GROWSDOWN : 0);
+        int id = MmOps.allocVma(k, "v", start, end, flags, false, 0);
+        if (MmOps.insertVmStruct(k, id) != 0) {
+            m.set(Field.LIFE, id, m.get(Field.LIFE, id) | Life.FREED);
+            k.freed(id);
+            return false;
+        }
+        return true;
+    }
+
+    /** munmap of exactly one VMA [start, end): true, or false (EINVAL) when no VMA is exactly that range. */
+    public boolean unmap(long start, long end) {
+        int v = MmOps.findVmaTree(k, start);
+        if (v == NIL || Vm.start(m, v) != start || Vm.end(m, v) != end) {
+            return false;
+        }
+        return MmOps.doMunmap(k, start, end - start) == 0;
+    }
+
+    /** {@code find_vma(addr)}: the first VMA with vm_end > addr, or NIL. */
+    public int find(long addr) {
+        return MmOps.findVmaTree(k, addr);
+    }
+
+    public long topdown(long len, long low, long high) {
+        return MmOps.unmappedAreaTopdown(k, len, low, high, 0, 0);
+    }
+
+    public long bottomup(long len, long low, long high) {
+        return MmOps.unmappedArea(k, len, low, high, 0, 0);
+    }
+
+    /** The tree in pre-order: {@code (START-END C GAP LEFT RIGHT)}, {@code .} for an empty subtree. */
+    public String dump() {
+        StringBuilder b = new StringBuilder();
+        dump(Vm.root(m), b);
+        return b.toString();
+    }
+
+    private void dump(int v, StringBuilder b) {
+        if (v == NIL) {
+            b.append('.');
+            return;
+        }
+        b.append('(').append(Long.toHexString(Vm.start(m, v))).append('-').append(Long.toHexString(Vm.end(m, v)))
+                .append(' ').append(Vm.color(m, v) == Const.BLACK ? 'B' : 'R').append(' ')
+                .append(Long.toHexString(Vm.gap(m, v))).append(' ');
+        dump(Vm.left(m, v), b);
+        b.append(' ');
+        dump(Vm.right(m, v), b);
+        b.append(')');
+    }
+
+    public long mapCount() {
+        return m.mm(Field.MAP_COUNT);
+    }
+
+    public long highestVmEnd() {
+        return m.mm(Field.HIGHEST_VM_END);
+    }
+}

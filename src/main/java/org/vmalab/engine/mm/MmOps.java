@@ -1,0 +1,1022 @@
+package org.vmalab.engine.mm;
+
+import static org.vmalab.engine.Const.PAGE_SIZE;
+import static org.vmalab.engine.memory.Memory.NIL;
+import static org.vmalab.engine.tree.Vm.uge;
+import static org.vmalab.engine.tree.Vm.ugt;
+import static org.vmalab.engine.tree.Vm.ule;
+import static org.vmalab.engine.tree.Vm.ult;
+
+import org.vmalab.engine.Const;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.sched.Actions;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.CorruptTreeException;
+import org.vmalab.engine.tree.GapAugment;
+import org.vmalab.engine.tree.RbTree;
+import org.vmalab.engine.tree.Tag;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * A port of the parts of mm/mmap.c (and mm/util.c, mm/vmacache.c) that change or search the VMA set, as
+ * they stand in v4.15 with SPF v8 patches 1-17 applied. Writers run these with {@code mmap_sem} held for
+ * write, through a {@link Kx}: every store is followed by a step, and steps that depend on other threads go
+ * to {@link Kx#dyn}.
+ */
+public final class MmOps {
+    /** Errors the operations return (the kernel's negative errno values, as names). */
+    public static final long ENOMEM = -12;
+    public static final long EINVAL = -22;
+
+    private MmOps() {
+    }
+
+    public static boolean isErr(long v) {
+        return v < 0 && v > -4096;
+    }
+
+    // ============================================================ vmacache (mm/vmacache.c)
+
+    /** {@code vmacache_find(mm, addr)} for thread {@code t}: valid check, then one step per slot. */
+    static int vmacacheFind(Kx k, int t, long addr) {
+        Memory m = k.m;
+        long mmSeq = m.mm(Field.VMACACHE_SEQNUM);
+        if (m.get(Field.T_VC_SEQ, t) != mmSeq) {
+            m.set(Field.T_VC_SEQ, t, mmSeq);
+            for (Field f : Field.VC_SLOTS) {
+                m.set(f, t, NIL);
+            }
+            k.step(Loc.VMACACHE_FLUSH, NIL, mmSeq);
+            return NIL;
+        }
+        k.step(Loc.VMACACHE_VALID, NIL, mmSeq);
+        for (int i = 0; i < Field.VC_SLOTS.length; i++) {
+            int v = (int) m.get(Field.VC_SLOTS[i], t);
+            if (v != NIL && Vm.contains(m, v, addr)) {
+                k.step(Loc.VMACACHE_HIT, Tag.NONE, v, NIL, i);
+                return v;
+            }
+            k.step(Loc.VMACACHE_SLOT, Tag.NONE, v, NIL, i);
+        }
+        return NIL;
+    }
+
+    /** {@code vmacache_update(addr, vma)}: one store into slot {@code (addr >> 12) & 3}. */
+    static void vmacacheUpdate(Kx k, int t, long addr, int v) {
+        int slot = (int) ((addr >>> 12) & 3);
+        k.m.set(Field.VC_SLOTS[slot], t, v);
+        k.step(Loc.VMACACHE_UPDATE, Tag.NONE, v, NIL, slot);
+    }
+
+    /** {@code vmacache_invalidate(mm)}: one store. */
+    static void vmacacheInvalidate(Kx k) {
+        long s = k.m.mm(Field.VMACACHE_SEQNUM) + 1;
+        k.m.setMm(Field.VMACACHE_SEQNUM, s);
+        k.step(Loc.VMACACHE_INVALIDATE, NIL, s);
+    }
+
+    // ============================================================ lookups
+
+    /** What a {@code __find_vma} walker does at {@code node}: the one rule shared by every walker. */
+    public static int walkNext(StateView m, int node, long addr) {
+        if (ugt(Vm.end(m, node), addr)) {
+            return ule(Vm.start(m, node), addr) ? WALK_STOP : Vm.left(m, node);
+        }
+        return Vm.right(m, node);
+    }
+
+    /** {@link #walkNext} result: the node contains the address. */
+    public static final int WALK_STOP = -2;
+
+    /** {@code __find_vma(mm, addr)}: the tree walk (added by the patch as a helper of find_vma and get_vma). */
+    public static int findVmaTree(Kx k, long addr) {
+        Memory m = k.m;
+        int node = Vm.root(m);
+        int vma = NIL;
+        k.step(Loc.FIND_VMA_ROOT, node, addr);
+        int guard = 0;
+        while (node != NIL) {
+            int next = walkNext(m, node, addr);
+            if (next == WALK_STOP) {
+                vma = node;
+                k.step(Loc.FIND_VMA_FOUND, Tag.NONE, node, NIL, addr);
+                break;
+            }
+            if (ugt(Vm.end(m, node), addr)) {
+                vma = node;
+            }
+            k.step(next == Vm.left(m, node) && ugt(Vm.end(m, node), addr) ? Loc.FIND_VMA_LEFT : Loc.FIND_VMA_RIGHT,
+                    Tag.NONE, node, next, addr);
+            node = next;
+            if (++guard > m.vmaCapacity() + 2) {
+                throw new CorruptTreeException("find_vma walked in a cycle");
+            }
+        }
+        return vma;
+    }
+
+    /** {@code find_vma(mm, addr)}: vmacache first (when run by a thread), then the walk, then the update. */
+    public static int findVma(Kx k, long addr) {
+        int t = k.thread();
+        if (t != NIL) {
+            int hit = vmacacheFind(k, t, addr);
+            if (hit != NIL) {
+                return hit;
+            }
+        }
+        int v = findVmaTree(k, addr);
+        if (v != NIL && t != NIL) {
+            vmacacheUpdate(k, t, addr, v);
+        }
+        return v;
+    }
+
+    /** Result of {@code find_vma_links}. */
+    public record Links(boolean overlap, int prev, int rbParent, boolean leftSide, int overlapping) {
+    }
+
+    /**
+     * {@code find_vma_links(mm, addr, end, &prev, &rb_link, &rb_parent)}: where a VMA [addr, end) would be
+     * linked; fails if a visited node overlaps the range.
+     */
+    public static Links findVmaLinks(Kx k, long addr, long end) {
+        Memory m = k.m;
+        int node = Vm.root(m);
+        int rbPrev = NIL;
+        int rbParent = NIL;
+        boolean left = false;
+        int guard = 0;
+        while (node != NIL) {
+            rbParent = node;
+            if (ugt(Vm.end(m, node), addr)) {
+                /* Fail if an existing vma overlaps the area */
+                if (ult(Vm.start(m, node), end)) {
+                    k.step(Loc.FIND_LINKS_OVERLAP, Tag.NONE, node, NIL, addr);
+                    return new Links(true, NIL, NIL, false, node);
+                }
+                left = true;
+                k.step(Loc.FIND_LINKS_LEFT, Tag.NONE, node, Vm.left(m, node), addr);
+                node = Vm.left(m, node);
+            } else {
+                rbPrev = node;
+                left = false;
+                k.step(Loc.FIND_LINKS_RIGHT, Tag.NONE, node, Vm.right(m, node), addr);
+                node = Vm.right(m, node);
+            }
+            if (++guard > m.vmaCapacity() + 2) {
+                throw new CorruptTreeException("find_vma_links walked in a cycle");
+            }
+        }
+        return new Links(false, rbPrev, rbParent, left, NIL);
+    }
+
+    // ============================================================ linking (3.6)
+
+    /** {@code __vma_link_list(mm, vma, prev, rb_parent)} (mm/util.c): the list stores, one step. */
+    static void vmaLinkList(Kx k, int vma, int prev, int rbParent) {
+        Memory m = k.m;
+        int next;
+        m.set(Field.VM_PREV, vma, prev);
+        if (prev != NIL) {
+            next = Vm.next(m, prev);
+            m.set(Field.VM_NEXT, prev, vma);
+        } else {
+            m.setMm(Field.MMAP, vma);
+            next = rbParent;
+        }
+        m.set(Field.VM_NEXT, vma, next);
+        if (next != NIL) {
+            m.set(Field.VM_PREV, next, vma);
+        }
+        k.step(Loc.LINK_LIST, Tag.NONE, vma, prev, next);
+    }
+
+    /** {@code vma_gap_update(vma)}: propagate from {@code vma} to the root, with the early stop. */
+    public static void vmaGapUpdate(Kx k, int vma) {
+        GapAugment.INSTANCE.propagate(k, vma, NIL);
+    }
+
+    /** {@code __vma_link_rb(mm, vma, rb_link, rb_parent)} with the patch (steps K1-K9). */
+    static void vmaLinkRb(Kx k, int vma, int rbParent, boolean leftSide) {
+        Memory m = k.m;
+        /* K1: the next VMA's gap shrank; or this is the highest VMA */
+        int next = Vm.next(m, vma);
+        if (next != NIL) {
+            vmaGapUpdate(k, next);
+        } else {
+            long hi = Vm.vmEndGap(m, vma);
+            m.setMm(Field.HIGHEST_VM_END, hi);
+            k.step(Loc.LINK_RB_HIGHEST, vma, hi);
+        }
+        if (!k.prePatch) {
+            /* K2: the mm's reference (atomic_set); under NO_REFCOUNT the count exists but readers skip it */
+            m.set(Field.REF_COUNT, vma, 1);
+            m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
+            k.step(Loc.LINK_RB_REFCOUNT, vma, 1);
+        } else {
+            m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
+        }
+        if (k.lock && k.planning()) {
+            k.dyn(new Actions.WriteLockRb(false)); // K3 (a no-op when running straight through)
+        }
+        k.group(Loc.RB_LINK_NODE, vma);
+        RbTree.linkNode(k, vma, rbParent, leftSide); // K4
+        m.set(Field.RB_GAP, vma, 0);
+        k.step(Loc.LINK_RB_GAP0, vma, 0); // K5
+        k.endGroup();
+        vmaGapUpdate(k, vma); // K6
+        k.validateMmRb(NIL); // K7: vma_rb_insert
+        RbTree.insert(k, vma, GapAugment.INSTANCE); // K8
+        if (k.lock && k.planning()) {
+            k.dyn(new Actions.WriteUnlockRb(false)); // K9
+        }
+    }
+
+    /** {@code vma_link(mm, vma, prev, rb_link, rb_parent)}: list, tree, {@code map_count++}. */
+    public static void vmaLink(Kx k, int vma, Links l) {
+        vmaLinkList(k, vma, l.prev(), l.rbParent());
+        vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
+        long c = k.m.mm(Field.MAP_COUNT) + 1;
+        k.m.setMm(Field.MAP_COUNT, c);
+        k.step(Loc.MAP_COUNT_INC, NIL, c);
+    }
+
+    /**
+     * {@code insert_vm_struct(mm, vma)}: find the insertion point (ENOMEM on overlap), then {@code vma_link}.
+     * What exec uses for the stack; the model's {@code map} operation and the shell's {@code map} command.
+     */
+    public static long insertVmStruct(Kx k, int vma) {
+        Memory m = k.m;
+        Links l = findVmaLinks(k, Vm.start(m, vma), Vm.end(m, vma));
+        if (l.overlap()) {
+            return ENOMEM;
+        }
+        vmaLink(k, vma, l);
+        return 0;
+    }
+
+    /** {@code __insert_vm_struct(mm, vma)}: used by split; the range is known to be free. */
+    static void insertVmStructLocked(Kx k, int vma) {
+        Memory m = k.m;
+        Links l = findVmaLinks(k, Vm.start(m, vma), Vm.end(m, vma));
+        if (l.overlap()) {
+            throw new IllegalStateException("__insert_vm_struct: range of " + m.name(vma) + " is not free");
+        }
+        vmaLinkList(k, vma, l.prev(), l.rbParent());
+        vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
+        long c = m.mm(Field.MAP_COUNT) + 1;
+        m.setMm(Field.MAP_COUNT, c);
+        k.step(Loc.INSERT_MAP_COUNT_INC, NIL, c);
+    }
+
+    /** Allocates a zeroed VMA ({@code kmem_cache_zalloc}); not a step of its own. */
+    public static int allocVma(Kx k, String name, long start, long end, long flags, boolean hasOps, long anonVma) {
+        Memory m = k.m;
+        int id = k instanceof FastKx f ? f.takeFree() : NIL;
+        if (id == NIL) {
+            id = (int) m.mm(Field.NR_ALLOC);
+            m.ensureVma(id);
+            m.setMm(Field.NR_ALLOC, id + 1);
+        } else {
+            m.resetVma(id);
+        }
+        m.set(Field.NAME, id, m.intern(name));
+        m.set(Field.LIFE, id, Life.ALLOCATED);
+        m.set(Field.VM_START, id, start);
+        m.set(Field.VM_END, id, end);
+        m.set(Field.VM_FLAGS, id, flags);
+        m.set(Field.HAS_OPS, id, hasOps ? 1 : 0);
+        m.set(Field.ANON_VMA, id, anonVma);
+        return id;
+    }
+
+    // ============================================================ erasing (3.7)
+
+    /**
+     * {@code vma_rb_erase_ignore(vma, mm, ignore)} = {@code validate_mm_rb(root, ignore)} and
+     * {@code __vma_rb_erase(vma, mm)} with the patch: X1 write_lock, X2 rb_erase_augmented, X3 write_unlock
+     * (the wmb), X4 RB_CLEAR_NODE.
+     */
+    static void vmaRbErase(Kx k, int vma, int ignore) {
+        k.validateMmRb(ignore);
+        if (k.lock && k.planning()) {
+            k.dyn(new Actions.WriteLockRb(true)); // X1 (a no-op when running straight through)
+        }
+        if (k.clearBeforeErase) {
+            rbClearNode(k, vma, Loc.RB_CLEAR_NODE_EARLY);
+        }
+        RbTree.eraseAugmented(k, vma, GapAugment.INSTANCE); // X2
+        if (k.lock && k.planning()) {
+            k.dyn(new Actions.WriteUnlockRb(true)); // X3
+        }
+        if (k.clearNode && !k.clearBeforeErase) {
+            rbClearNode(k, vma, Loc.RB_CLEAR_NODE); // X4
+        }
+    }
+
+    /** {@code RB_CLEAR_NODE(&vma->vm_rb)}: one store of the whole word, the node becomes its own parent. */
+    static void rbClearNode(Kx k, int vma, Loc loc) {
+        k.m.set(Field.RB_PC, vma, Vm.pc(vma, Const.RED));
+        k.step(loc, vma);
+    }
+
+    /**
+     * {@code __vma_unlink_common(mm, vma, prev, has_prev, ignore)}: erase from the tree, unlink from the list
+     * (one step), invalidate the vmacaches.
+     */
+    public static void vmaUnlinkCommon(Kx k, int vma, int prev, boolean hasPrev, int ignore) {
+        Memory m = k.m;
+        vmaRbErase(k, vma, ignore);
+        int next = Vm.next(m, vma);
+        if (hasPrev) {
+            m.set(Field.VM_NEXT, prev, next);
+        } else {
+            prev = Vm.prev(m, vma);
+            if (prev != NIL) {
+                m.set(Field.VM_NEXT, prev, next);
+            } else {
+                m.setMm(Field.MMAP, next);
+            }
+        }
+        if (next != NIL) {
+            m.set(Field.VM_PREV, next, prev);
+        }
+        k.step(Loc.UNLINK_LIST, Tag.NONE, vma, prev, next);
+        vmacacheInvalidate(k);
+    }
+
+    // ============================================================ munmap (3.10)
+
+    /**
+     * {@code do_munmap(mm, start, len)}: 0 on success (also when nothing was mapped), EINVAL for a bad
+     * range.
+     */
+    public static long doMunmap(Kx k, long start, long len) {
+        Memory m = k.m;
+        if ((start & (PAGE_SIZE - 1)) != 0 || ugt(start, Const.TASK_SIZE) || ugt(len, Const.TASK_SIZE - start)) {
+            return EINVAL;
+        }
+        len = Const.pageAlign(len);
+        if (len == 0) {
+            return EINVAL;
+        }
+        /* Find the first overlapping VMA */
+        int vma = findVma(k, start);
+        if (vma == NIL) {
+            return 0;
+        }
+        int prev = Vm.prev(m, vma);
+        long end = start + len;
+        /* if it doesn't overlap, we have nothing.. */
+        if (uge(Vm.start(m, vma), end)) {
+            return 0;
+        }
+        if (ugt(start, Vm.start(m, vma))) {
+            if (ult(end, Vm.end(m, vma)) && m.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+                return ENOMEM;
+            }
+            splitVma(k, vma, start, false);
+            prev = vma;
+        }
+        /* Does it split the last one? */
+        int last = findVma(k, end);
+        if (last != NIL && ugt(end, Vm.start(m, last))) {
+            splitVma(k, last, end, true);
+        }
+        vma = prev != NIL ? Vm.next(m, prev) : (int) m.mm(Field.MMAP);
+        detachVmasToBeUnmapped(k, vma, prev, end);
+        unmapRegion(k, vma);
+        removeVmaList(k, vma);
+        return 0;
+    }
+
+    /** {@code detach_vmas_to_be_unmapped(mm, vma, prev, end)}: steps D1-D6. */
+    static void detachVmasToBeUnmapped(Kx k, int vma, int prev, long end) {
+        Memory m = k.m;
+        m.set(Field.VM_PREV, vma, NIL);
+        k.step(Loc.DETACH_PREV_NULL, vma); // D1
+        int tail;
+        do {
+            vmaRbErase(k, vma, vma); // D2: vma_rb_erase(vma, mm)
+            long c = m.mm(Field.MAP_COUNT) - 1;
+            m.setMm(Field.MAP_COUNT, c);
+            k.step(Loc.MAP_COUNT_DEC, vma, c);
+            tail = vma;
+            vma = Vm.next(m, vma);
+        } while (vma != NIL && ult(Vm.start(m, vma), end));
+        if (prev != NIL) {
+            m.set(Field.VM_NEXT, prev, vma);
+        } else {
+            m.setMm(Field.MMAP, vma);
+        }
+        k.step(prev != NIL ? Loc.DETACH_INSERTION_POINT : Loc.DETACH_INSERTION_MMAP, Tag.NONE, prev, vma, 0); // D3
+        if (vma != NIL) {
+            m.set(Field.VM_PREV, vma, prev);
+            k.step(Loc.DETACH_SURVIVOR_PREV, Tag.NONE, vma, prev, 0); // D4
+            vmaGapUpdate(k, vma);
+        } else {
+            long hi = prev != NIL ? Vm.vmEndGap(m, prev) : 0;
+            m.setMm(Field.HIGHEST_VM_END, hi);
+            k.step(Loc.DETACH_HIGHEST, prev, hi);
+        }
+        m.set(Field.VM_NEXT, tail, NIL);
+        k.step(Loc.DETACH_TAIL_NEXT, tail); // D5
+        vmacacheInvalidate(k); // D6
+    }
+
+    /**
+     * {@code unmap_region()}: {@code unmap_vmas} zaps each victim inside vm_write_begin/end (+2), then
+     * {@code free_pgtables} unlinks its anon_vma chain inside vm_write_begin/end (+2).
+     */
+    static void unmapRegion(Kx k, int first) {
+        Memory m = k.m;
+        boolean seq = k.seqcount;
+        for (int v = first; v != NIL; v = Vm.next(m, v)) {
+            if (seq) {
+                seqBegin(k, v, Loc.UNMAP_SEQ_BEGIN);
+            }
+            k.dyn(new Actions.Zap(v));
+            if (seq) {
+                seqEnd(k, v, Loc.UNMAP_SEQ_END);
+            }
+        }
+        for (int v = first; v != NIL; v = Vm.next(m, v)) {
+            if (seq) {
+                seqBegin(k, v, Loc.FREEPGT_SEQ_BEGIN);
+            }
+            if (m.get(Field.ANON_VMA, v) != 0) {
+                m.set(Field.LIFE, v, m.get(Field.LIFE, v) | Life.ANON_UNLINKED);
+                k.step(Loc.UNLINK_ANON_VMAS, v);
+            } else {
+                k.step(Loc.UNLINK_ANON_VMAS_NONE, v);
+            }
+            if (seq) {
+                seqEnd(k, v, Loc.FREEPGT_SEQ_END);
+            }
+        }
+    }
+
+    /** {@code remove_vma_list()}: {@code remove_vma} on each victim, which drops the owner reference. */
+    static void removeVmaList(Kx k, int first) {
+        Memory m = k.m;
+        int v = first;
+        while (v != NIL) {
+            int next = Vm.next(m, v);
+            k.dyn(new Actions.PutVma(v, Actions.PutSite.REMOVE_VMA));
+            v = next;
+        }
+    }
+
+    /** {@code vm_write_begin(vma)} / {@code vm_raw_write_begin}: sequence becomes odd. */
+    static void seqBegin(Kx k, int v, Loc loc) {
+        long s = k.m.get(Field.SEQUENCE, v) + 1;
+        k.m.set(Field.SEQUENCE, v, s);
+        k.step(loc, v, s);
+    }
+
+    /** {@code vm_write_end(vma)}: sequence becomes even again. */
+    static void seqEnd(Kx k, int v, Loc loc) {
+        long s = k.m.get(Field.SEQUENCE, v) + 1;
+        k.m.set(Field.SEQUENCE, v, s);
+        k.step(loc, v, s);
+    }
+
+    // ============================================================ split, adjust, merge (3.11)
+
+    /** {@code __split_vma(mm, vma, addr, new_below)}. */
+    static void splitVma(Kx k, int vma, long addr, boolean newBelow) {
+        Memory m = k.m;
+        int nu = (int) m.mm(Field.NR_ALLOC);
+        m.ensureVma(nu);
+        m.setMm(Field.NR_ALLOC, nu + 1);
+        /* most fields are the same, copy all, and then fixup */
+        for (Field f : Field.VMA_FIELDS) {
+            if (f != Field.NAME && f != Field.LIFE) {
+                m.set(f, nu, m.get(f, vma));
+            }
+        }
+        m.set(Field.NAME, nu, m.intern(uniqueName(m, m.name(vma) + "'")));
+        m.set(Field.LIFE, nu, Life.ALLOCATED | (m.get(Field.LIFE, vma) & Life.FREED));
+        k.step(Loc.SPLIT_COPY, Tag.NONE, nu, vma, 0);
+        long pgoff = m.get(Field.VM_PGOFF, vma);
+        if (newBelow) {
+            m.set(Field.VM_END, nu, addr);
+            k.step(Loc.SPLIT_NEW_END, nu, addr);
+            vmaAdjust(k, vma, addr, Vm.end(m, vma), pgoff + ((addr - Vm.start(m, nu)) >>> 12), nu, NIL);
+        } else {
+            m.set(Field.VM_START, nu, addr);
+            m.set(Field.VM_PGOFF, nu, pgoff + ((addr - Vm.start(m, vma)) >>> 12));
+            k.step(Loc.SPLIT_NEW_START, nu, addr);
+            vmaAdjust(k, vma, Vm.start(m, vma), addr, pgoff, nu, NIL);
+        }
+    }
+
+    private static String uniqueName(Memory m, String base) {
+        String n = base;
+        int alloc = (int) m.mm(Field.NR_ALLOC);
+        boolean clash = true;
+        while (clash) {
+            clash = false;
+            for (int i = 0; i < alloc; i++) {
+                if ((m.get(Field.LIFE, i) & Life.ALLOCATED) != 0 && !Vm.isFreed(m, i) && m.name(i).equals(n)) {
+                    clash = true;
+                    n = n + "'";
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * {@code __vma_adjust(vma, start, end, pgoff, insert, expand)} with the SPF v8 additions (A0-A6), for the
+     * cases the modelled operations reach: a split ({@code insert}), a merge that removes the next VMA
+     * ({@code remove_next == 1}), and plain start or end changes (vma_merge cases 2 and 3, brk).
+     */
+    static void vmaAdjust(Kx k, int vma, long start, long end, long pgoff, int insert, int expand) {
+        Memory m = k.m;
+        boolean seq = k.seqcount;
+        int next = Vm.next(m, vma);
+        int removeNext = 0;
+        int importer = NIL;
+        int exporter = NIL;
+        if (seq) {
+            seqBegin(k, vma, Loc.ADJUST_SEQ_BEGIN); // A0
+            if (next != NIL) {
+                seqBegin(k, next, Loc.ADJUST_SEQ_BEGIN_NEXT);
+            }
+        }
+        if (next != NIL && insert == NIL) { // A1
+            if (uge(end, Vm.end(m, next))) {
+                if (next == expand || ugt(end, Vm.end(m, next))) {
+                    throw new IllegalStateException("__vma_adjust: cases 6 and 8 (mprotect) are not modelled");
+                }
+                /* vma expands over all of next (vma_merge case 1) */
+                removeNext = 1;
+                exporter = next;
+                importer = vma;
+            } else if (ugt(end, Vm.start(m, next)) || ult(end, Vm.end(m, vma))) {
+                throw new IllegalStateException("__vma_adjust: adjust_next (mprotect cases 4, 5) is not modelled");
+            }
+            if (exporter != NIL && m.get(Field.ANON_VMA, exporter) != 0 && m.get(Field.ANON_VMA, importer) == 0) {
+                long av = m.get(Field.ANON_VMA, exporter);
+                m.set(Field.ANON_VMA, importer, av);
+                k.step(Loc.ADJUST_ANON_VMA, Tag.NONE, importer, exporter, av);
+            }
+        }
+        boolean startChanged = false;
+        boolean endChanged = false;
+        if (pgoff != m.get(Field.VM_PGOFF, vma) && (start != Vm.start(m, vma) || end != Vm.end(m, vma))) {
+            m.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
+        }
+        if (start != Vm.start(m, vma)) { // A3: in place, no mm_rb_lock
+            m.set(Field.VM_START, vma, start);
+            k.step(Loc.ADJUST_START, vma, start);
+            startChanged = true;
+        }
+        if (end != Vm.end(m, vma)) {
+            m.set(Field.VM_END, vma, end);
+            k.step(Loc.ADJUST_END, vma, end);
+            endChanged = true;
+        }
+        if (removeNext != 0) { // A4
+            vmaUnlinkCommon(k, next, vma, true, next); // __vma_unlink_prev(mm, next, vma)
+        } else if (insert != NIL) {
+            insertVmStructLocked(k, insert);
+        } else {
+            if (startChanged) {
+                vmaGapUpdate(k, vma);
+            }
+            if (endChanged) {
+                if (next == NIL) {
+                    long hi = Vm.vmEndGap(m, vma);
+                    m.setMm(Field.HIGHEST_VM_END, hi);
+                    k.step(Loc.ADJUST_HIGHEST, vma, hi);
+                } else {
+                    vmaGapUpdate(k, next);
+                }
+            }
+        }
+        if (removeNext != 0) { // A5
+            long c = m.mm(Field.MAP_COUNT) - 1;
+            m.setMm(Field.MAP_COUNT, c);
+            k.step(Loc.ADJUST_MAP_COUNT_DEC, next, c);
+            if (seq) {
+                seqEnd(k, next, Loc.ADJUST_SEQ_END_REMOVED);
+            }
+            k.dyn(new Actions.PutVma(next, Actions.PutSite.VMA_ADJUST));
+            next = Vm.next(m, vma);
+            if (next != NIL) {
+                if (seq) {
+                    seqBegin(k, next, Loc.ADJUST_SEQ_BEGIN_NEW_NEXT);
+                }
+                vmaGapUpdate(k, next);
+            }
+        }
+        if (seq) { // A6
+            if (next != NIL && next != vma) {
+                seqEnd(k, next, Loc.ADJUST_SEQ_END_NEXT);
+            }
+            seqEnd(k, vma, Loc.ADJUST_SEQ_END);
+        }
+    }
+
+    /** The model's mergeability predicate (SEMANTICS 3.8): anonymous, same flags, compatible anon_vmas. */
+    static boolean mergeable(Memory m, int v, long flags, boolean hasOps) {
+        return !hasOps && m.get(Field.HAS_OPS, v) == 0 && m.get(Field.VM_FLAGS, v) == flags;
+    }
+
+    /** {@code is_mergeable_anon_vma(a, b)}: either is NULL, or both are the same. */
+    static boolean mergeableAnon(long a, long b) {
+        return a == 0 || b == 0 || a == b;
+    }
+
+    /**
+     * {@code vma_merge(mm, prev, addr, end, vm_flags, ...)} for a new range that lies in a hole: cases 1, 2 and
+     * 3 of the kernel comment. Returns the VMA that now covers the range, or NIL.
+     */
+    static int vmaMerge(Kx k, int prev, long addr, long end, long flags, boolean hasOps, long anonVma) {
+        Memory m = k.m;
+        int next = prev != NIL ? Vm.next(m, prev) : (int) m.mm(Field.MMAP);
+        boolean withPrev = prev != NIL && Vm.end(m, prev) == addr && mergeable(m, prev, flags, hasOps)
+                && mergeableAnon(anonVma, m.get(Field.ANON_VMA, prev));
+        boolean withNext = next != NIL && end == Vm.start(m, next) && mergeable(m, next, flags, hasOps)
+                && mergeableAnon(anonVma, m.get(Field.ANON_VMA, next));
+        if (withPrev) {
+            if (withNext && mergeableAnon(m.get(Field.ANON_VMA, prev), m.get(Field.ANON_VMA, next))) {
+                /* cases 1, 6 */
+                k.step(Loc.MERGE_CASE1, Tag.NONE, prev, next, 0);
+                vmaAdjust(k, prev, Vm.start(m, prev), Vm.end(m, next), m.get(Field.VM_PGOFF, prev), NIL, prev);
+            } else {
+                /* cases 2, 5, 7 */
+                k.step(Loc.MERGE_CASE2, Tag.NONE, prev, next, 0);
+                vmaAdjust(k, prev, Vm.start(m, prev), end, m.get(Field.VM_PGOFF, prev), NIL, prev);
+            }
+            return prev;
+        }
+        if (withNext) {
+            /* cases 3, 8 */
+            k.step(Loc.MERGE_CASE3, Tag.NONE, next, prev, 0);
+            vmaAdjust(k, next, addr, Vm.end(m, next), m.get(Field.VM_PGOFF, next) - ((end - addr) >>> 12), NIL,
+                    next);
+            return next;
+        }
+        k.step(Loc.MERGE_NONE, Tag.NONE, prev, next, 0);
+        return NIL;
+    }
+
+    // ============================================================ mmap (3.8, 3.9)
+
+    /** Arguments of an mmap call, in the model's terms. */
+    public record MmapArgs(String name, long addr, long len, long flags, boolean hasOps, boolean fixed,
+                           boolean bottomUp) {
+    }
+
+    /** {@code do_mmap} + {@code mmap_region}: returns the address or an error. */
+    public static long doMmap(Kx k, MmapArgs a) {
+        Memory m = k.m;
+        long len = Const.pageAlign(a.len());
+        if (len == 0 || ugt(len, Const.TASK_SIZE)) {
+            return ENOMEM;
+        }
+        if (m.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
+            return ENOMEM;
+        }
+        long addr = getUnmappedArea(k, a.addr(), len, a.fixed(), a.bottomUp());
+        if (isErr(addr)) {
+            return addr;
+        }
+        return mmapRegion(k, a.name(), addr, len, a.flags(), a.hasOps());
+    }
+
+    /** {@code mmap_region()}: clear old maps (MAP_FIXED), try vma_merge, else allocate and vma_link. */
+    static long mmapRegion(Kx k, String name, long addr, long len, long flags, boolean hasOps) {
+        Memory m = k.m;
+        Links l = findVmaLinks(k, addr, addr + len);
+        int guard = 0;
+        while (l.overlap()) {
+            if (isErr(doMunmap(k, addr, len)) || ++guard > 4) {
+                return ENOMEM;
+            }
+            l = findVmaLinks(k, addr, addr + len);
+        }
+        int merged = vmaMerge(k, l.prev(), addr, addr + len, flags, hasOps, 0);
+        if (merged != NIL) {
+            return addr;
+        }
+        int vma = allocVma(k, uniqueName(m, name), addr, addr + len, flags, hasOps, 0);
+        k.step(Loc.MMAP_ALLOC, Tag.NONE, vma, NIL, addr);
+        vmaLink(k, vma, l);
+        return addr;
+    }
+
+    /**
+     * {@code get_unmapped_area()} on x86-64: MAP_FIXED returns the address; a hint is taken if it is free;
+     * otherwise {@code unmapped_area_topdown} below mmap_base, falling back to bottom-up from
+     * TASK_UNMAPPED_BASE (or bottom-up only, for the legacy layout).
+     */
+    static long getUnmappedArea(Kx k, long hint, long len, boolean fixed, boolean bottomUp) {
+        Memory m = k.m;
+        if (ugt(len, Const.TASK_SIZE)) {
+            return ENOMEM;
+        }
+        if (fixed) {
+            if ((hint & (PAGE_SIZE - 1)) != 0) {
+                return EINVAL;
+            }
+            return ugt(hint, Const.TASK_SIZE - len) ? ENOMEM : hint;
+        }
+        if (hint != 0) {
+            long addr = Const.pageAlign(hint);
+            if (ule(addr, Const.TASK_SIZE - len) && uge(addr, Const.MMAP_MIN_ADDR)) {
+                int vma = findVma(k, addr);
+                if (vma == NIL || ule(addr + len, Vm.vmStartGap(m, vma))) {
+                    k.step(Loc.GUA_HINT_OK, vma, addr);
+                    return addr;
+                }
+            }
+        }
+        long r;
+        if (!bottomUp) {
+            r = unmappedAreaTopdown(k, len, PAGE_SIZE, m.mm(Field.MMAP_BASE), 0, 0);
+            if (!isErr(r)) {
+                return r;
+            }
+        }
+        return unmappedArea(k, len, Const.TASK_UNMAPPED_BASE, Const.TASK_SIZE, 0, 0);
+    }
+
+    /**
+     * {@code unmapped_area_topdown(info)}: the highest gap of at least {@code length} that ends at or below
+     * {@code highLimit} and starts at or above {@code lowLimit}, using {@code rb_subtree_gap} to prune.
+     */
+    public static long unmappedAreaTopdown(Kx k, long lengthReq, long lowLimitIn, long highLimitIn, long alignMask,
+                                           long alignOffset) {
+        Memory m = k.m;
+        /* Adjust search length to account for worst case alignment overhead */
+        long length = lengthReq + alignMask;
+        if (ult(length, lengthReq)) {
+            return ENOMEM;
+        }
+        /* Adjust search limits by the desired length. See implementation comment at top of unmapped_area(). */
+        long gapEnd = highLimitIn;
+        if (ult(gapEnd, length)) {
+            return ENOMEM;
+        }
+        long highLimit = gapEnd - length;
+        if (ugt(lowLimitIn, highLimit)) {
+            return ENOMEM;
+        }
+        long lowLimit = lowLimitIn + length;
+        /* Check highest gap, which does not precede any rbtree node */
+        long gapStart = m.mm(Field.HIGHEST_VM_END);
+        if (ule(gapStart, highLimit)) {
+            k.step(Loc.UA_TD_HIGHEST_OK, NIL, gapStart);
+            return foundTopdown(gapEnd, lengthReq, alignMask, alignOffset);
+        }
+        k.step(Loc.UA_TD_HIGHEST_NO, NIL, gapStart);
+        /* Check if rbtree root looks promising */
+        int vma = Vm.root(m);
+        if (vma == NIL || ult(Vm.gap(m, vma), length)) {
+            k.step(Loc.UA_TD_ROOT_NO, vma, length);
+            return ENOMEM;
+        }
+        int guard = 0;
+        while (true) {
+            if (++guard > 4 * m.vmaCapacity() + 8) {
+                throw new CorruptTreeException("unmapped_area_topdown did not terminate");
+            }
+            /* Visit right subtree if it looks promising */
+            gapStart = Vm.prev(m, vma) != NIL ? Vm.vmEndGap(m, Vm.prev(m, vma)) : 0;
+            int r = Vm.right(m, vma);
+            if (ule(gapStart, highLimit) && r != NIL && uge(Vm.gap(m, r), length)) {
+                k.step(Loc.UA_TD_GO_RIGHT, Tag.NONE, vma, r, gapStart);
+                vma = r;
+                continue;
+            }
+            boolean descend = false;
+            while (!descend) {
+                /* check_current: */
+                gapEnd = Vm.vmStartGap(m, vma);
+                if (ult(gapEnd, lowLimit)) {
+                    k.step(Loc.UA_TD_BELOW_LOW, Tag.NONE, vma, NIL, gapEnd);
+                    return ENOMEM;
+                }
+                if (ule(gapStart, highLimit) && ugt(gapEnd, gapStart) && uge(gapEnd - gapStart, length)) {
+                    k.step(Loc.UA_TD_FOUND, Tag.NONE, vma, NIL, gapStart);
+                    /* found: */
+                    if (ugt(gapEnd, highLimitIn)) {
+                        gapEnd = highLimitIn;
+                    }
+                    return foundTopdown(gapEnd, lengthReq, alignMask, alignOffset);
+                }
+                k.step(Loc.UA_TD_CHECK, Tag.NONE, vma, NIL, gapStart);
+                /* Visit left subtree if it looks promising */
+                int l = Vm.left(m, vma);
+                if (l != NIL && uge(Vm.gap(m, l), length)) {
+                    k.step(Loc.UA_TD_GO_LEFT, Tag.NONE, vma, l, 0);
+                    vma = l;
+                    descend = true;
+                    continue;
+                }
+                /* Go back up the rbtree to find next candidate node */
+                while (true) {
+                    int prev = vma;
+                    int parent = Vm.parent(m, prev);
+                    if (parent == NIL) {
+                        k.step(Loc.UA_TD_UP_ROOT, prev);
+                        return ENOMEM;
+                    }
+                    vma = parent;
+                    if (prev == Vm.right(m, vma)) {
+                        gapStart = Vm.prev(m, vma) != NIL ? Vm.vmEndGap(m, Vm.prev(m, vma)) : 0;
+                        k.step(Loc.UA_TD_UP_FROM_RIGHT, Tag.NONE, vma, prev, gapStart);
+                        break;
+                    }
+                    k.step(Loc.UA_TD_UP_FROM_LEFT, Tag.NONE, vma, prev, 0);
+                }
+            }
+        }
+    }
+
+    private static long foundTopdown(long gapEnd, long lengthReq, long alignMask, long alignOffset) {
+        /* found_highest: Compute highest gap address at the desired alignment */
+        gapEnd -= lengthReq;
+        gapEnd -= (gapEnd - alignOffset) & alignMask;
+        return gapEnd;
+    }
+
+    /** {@code unmapped_area(info)}: the lowest suitable gap (bottom-up search). */
+    public static long unmappedArea(Kx k, long lengthReq, long lowLimitIn, long highLimitIn, long alignMask,
+                                    long alignOffset) {
+        Memory m = k.m;
+        long length = lengthReq + alignMask;
+        if (ult(length, lengthReq)) {
+            return ENOMEM;
+        }
+        if (ult(highLimitIn, length)) {
+            return ENOMEM;
+        }
+        long highLimit = highLimitIn - length;
+        if (ugt(lowLimitIn, highLimit)) {
+            return ENOMEM;
+        }
+        long lowLimit = lowLimitIn + length;
+        /* Check if rbtree root looks promising */
+        int vma = Vm.root(m);
+        if (vma == NIL || ult(Vm.gap(m, vma), length)) {
+            return checkHighest(k, highLimit, lowLimitIn, alignMask, alignOffset);
+        }
+        long gapStart;
+        long gapEnd;
+        int guard = 0;
+        boolean descend = true;
+        gapStart = 0;
+        gapEnd = 0;
+        while (true) {
+            if (++guard > 4 * m.vmaCapacity() + 8) {
+                throw new CorruptTreeException("unmapped_area did not terminate");
+            }
+            if (descend) {
+                /* Visit left subtree if it looks promising */
+                gapEnd = Vm.vmStartGap(m, vma);
+                int l = Vm.left(m, vma);
+                if (uge(gapEnd, lowLimit) && l != NIL && uge(Vm.gap(m, l), length)) {
+                    k.step(Loc.UA_BU_GO_LEFT, Tag.NONE, vma, l, gapEnd);
+                    vma = l;
+                    continue;
+                }
+                gapStart = Vm.prev(m, vma) != NIL ? Vm.vmEndGap(m, Vm.prev(m, vma)) : 0;
+            }
+            /* check_current: */
+            /* Check if current node has a suitable gap */
+            if (ugt(gapStart, highLimit)) {
+                k.step(Loc.UA_BU_ABOVE_HIGH, Tag.NONE, vma, NIL, gapStart);
+                return ENOMEM;
+            }
+            if (uge(gapEnd, lowLimit) && ugt(gapEnd, gapStart) && uge(gapEnd - gapStart, length)) {
+                k.step(Loc.UA_BU_FOUND, Tag.NONE, vma, NIL, gapStart);
+                return foundBottomUp(gapStart, lowLimitIn, alignMask, alignOffset);
+            }
+            k.step(Loc.UA_BU_CHECK, Tag.NONE, vma, NIL, gapStart);
+            /* Visit right subtree if it looks promising */
+            int r = Vm.right(m, vma);
+            if (r != NIL && uge(Vm.gap(m, r), length)) {
+                k.step(Loc.UA_BU_GO_RIGHT, Tag.NONE, vma, r, 0);
+                vma = r;
+                descend = true;
+                continue;
+            }
+            /* Go back up the rbtree to find next candidate node */
+            while (true) {
+                int prev = vma;
+                int parent = Vm.parent(m, prev);
+                if (parent == NIL) {
+                    k.step(Loc.UA_BU_UP_ROOT, prev);
+                    return checkHighest(k, highLimit, lowLimitIn, alignMask, alignOffset);
+                }
+                vma = parent;
+                if (prev == Vm.left(m, vma)) {
+                    gapStart = Vm.vmEndGap(m, Vm.prev(m, vma));
+                    gapEnd = Vm.vmStartGap(m, vma);
+                    k.step(Loc.UA_BU_UP_FROM_LEFT, Tag.NONE, vma, prev, gapStart);
+                    descend = false;
+                    break;
+                }
+                k.step(Loc.UA_BU_UP_FROM_RIGHT, Tag.NONE, vma, prev, 0);
+            }
+        }
+    }
+
+    private static long checkHighest(Kx k, long highLimit, long lowLimitIn, long alignMask, long alignOffset) {
+        /* Check highest gap, which does not precede any rbtree node */
+        long gapStart = k.m.mm(Field.HIGHEST_VM_END);
+        if (ugt(gapStart, highLimit)) {
+            k.step(Loc.UA_BU_HIGHEST_NO, NIL, gapStart);
+            return ENOMEM;
+        }
+        k.step(Loc.UA_BU_HIGHEST_OK, NIL, gapStart);
+        return foundBottomUp(gapStart, lowLimitIn, alignMask, alignOffset);
+    }
+
+    private static long foundBottomUp(long gapStart, long lowLimitIn, long alignMask, long alignOffset) {
+        /* We found a suitable gap. Clip it with the original low_limit. */
+        if (ult(gapStart, lowLimitIn)) {
+            gapStart = lowLimitIn;
+        }
+        /* Adjust gap address to the desired alignment */
+        gapStart += (alignOffset - gapStart) & alignMask;
+        return gapStart;
+    }
+
+    // ============================================================ brk
+
+    /**
+     * {@code sys_brk(brk)}: shrink with do_munmap, or grow with {@code do_brk_flags}, which merges into the
+     * heap VMA through {@code vma_merge} (case 2, SEMANTICS 8.8). Returns the new brk (or the old one on
+     * failure, as the syscall does).
+     */
+    public static long sysBrk(Kx k, long brk) {
+        Memory m = k.m;
+        long origBrk = m.mm(Field.BRK);
+        long minBrk = m.mm(Field.START_BRK);
+        if (ult(brk, minBrk)) {
+            k.step(Loc.BRK_FAIL, NIL, origBrk);
+            return origBrk;
+        }
+        long newBrk = Const.pageAlign(brk);
+        long oldBrk = Const.pageAlign(origBrk);
+        if (oldBrk != newBrk) {
+            if (ule(brk, origBrk)) {
+                /* Always allow shrinking brk. */
+                if (isErr(doMunmap(k, newBrk, oldBrk - newBrk))) {
+                    k.step(Loc.BRK_FAIL, NIL, origBrk);
+                    return origBrk;
+                }
+            } else {
+                /* Check against existing mmap mappings. */
+                int next = findVma(k, oldBrk);
+                if (next != NIL && ugt(newBrk + PAGE_SIZE, Vm.vmStartGap(m, next))) {
+                    k.step(Loc.BRK_FAIL, next, origBrk);
+                    return origBrk;
+                }
+                if (isErr(doBrkFlags(k, oldBrk, newBrk - oldBrk))) {
+                    k.step(Loc.BRK_FAIL, NIL, origBrk);
+                    return origBrk;
+                }
+            }
+        }
+        m.setMm(Field.BRK, brk);
+        k.step(Loc.BRK_SET, NIL, brk);
+        return brk;
+    }
+
+    /** {@code do_brk_flags(addr, len, 0)}: clear old maps, merge into the previous VMA or link a new one. */
+    static long doBrkFlags(Kx k, long addr, long len) {
+        Memory m = k.m;
+        long flags = Const.VM_READ | Const.VM_WRITE;
+        Links l = findVmaLinks(k, addr, addr + len);
+        int guard = 0;
+        while (l.overlap()) {
+            if (isErr(doMunmap(k, addr, len)) || ++guard > 4) {
+                return ENOMEM;
+            }
+            l = findVmaLinks(k, addr, addr + len);
+        }
+        if (m.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
+            return ENOMEM;
+        }
+        /* Can we just expand an old private anonymous mapping? */
+        int vma = vmaMerge(k, l.prev(), addr, addr + len, flags, false, 0);
+        if (vma != NIL) {
+            return 0;
+        }
+        vma = allocVma(k, uniqueName(m, "brk"), addr, addr + len, flags, false, 0);
+        k.step(Loc.MMAP_ALLOC, Tag.NONE, vma, NIL, addr);
+        vmaLink(k, vma, l);
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+package org.vmalab.engine.mm;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.sched.Action;
+import org.vmalab.engine.sched.Actions;
+import org.vmalab.engine.sched.Cont;
+import org.vmalab.engine.sched.Exec;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.trace.Loc;
+
+/** Turns a program's {@link Op} into the actions that start it. */
+public final class Ops {
+    private Ops() {
+    }
+
+    /** The continuation that runs {@code op} for the thread of {@code x}. */
+    public static Cont begin(Op op, Exec x) {
+        x.cont = null;
+        Protection p = x.prot();
+        if (op instanceof Op.FindVma f) {
+            Readers.findVma(x, f.addr(), true);
+        } else if (op instanceof Op.GetVma g) {
+            if (p.prePatch()) {
+                /* before the patch there is no get_vma: a lookup takes mmap_sem */
+                x.push(new Actions.DownRead(), new ClassicLookup(g.addr()), new Actions.UpRead());
+            } else {
+                Readers.getVma(x, g.addr());
+            }
+        } else if (op instanceof Op.PutVma) {
+            x.push(new PutLatest());
+        } else if (op instanceof Op.Spf s) {
+            x.push(new Readers.SpfEntry(s.addr(), s.write()));
+        } else if (op instanceof Op.Fault f) {
+            x.push(new Readers.Fallback(f.addr(), f.write(), NIL));
+        } else if (op instanceof Op.DownRead) {
+            x.push(new Actions.DownRead());
+        } else if (op instanceof Op.UpRead) {
+            x.push(new Actions.UpRead());
+        } else if (op instanceof Op.DownWrite) {
+            x.push(new Actions.DownWrite());
+        } else if (op instanceof Op.UpWrite) {
+            x.push(new Actions.UpWrite());
+        } else if (op.isWriter()) {
+            writer(x, op);
+        } else {
+            throw new IllegalArgumentException("unknown operation " + op.text());
+        }
+        return x.cont;
+    }
+
+    private static void writer(Exec x, Op op) {
+        if (x.holds(Status.HOLD_SEM_WRITE)) {
+            x.push(new MakePlan(op, false));
+        } else {
+            x.push(new Actions.DownWrite(), new MakePlan(op, true));
+        }
+    }
+
+    /** The pre-patch stand-in for get_vma: find_vma under mmap_sem read. */
+    record ClassicLookup(long addr) implements Action {
+        @Override
+        public void run(Exec x) {
+            Readers.findVma(x, addr, true);
+        }
+    }
+
+    /** {@code put_vma} of the thread's latest reference (or of its last result when none was counted). */
+    record PutLatest() implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            int v = NIL;
+            for (int i = Field.REF_SLOTS.length - 1; i >= 0 && v == NIL; i--) {
+                v = (int) m.get(Field.REF_SLOTS[i], x.tid());
+            }
+            if (v == NIL && !x.prot().refcount()) {
+                v = x.regs().vma();
+            }
+            if (v == NIL || x.prot().prePatch()) {
+                x.step(Loc.PUT_VMA_NOOP, v);
+                x.note(v == NIL ? "no VMA was found, nothing to put" : "no reference counting before the patch");
+                return;
+            }
+            new Actions.PutVma(v, Actions.PutSite.READER).run(x);
+        }
+    }
+
+    /**
+     * Computes the writer's plan now that it holds mmap_sem for write (see {@link Kx} for why a plan is
+     * valid), then plays it; with {@code release}, up_write follows.
+     */
+    record MakePlan(Op op, boolean release) implements Action {
+        @Override
+        public void run(Exec x) {
+            Plan plan = Planner.plan(x.m(), x.prot(), x.tid(), op.text(), k -> Writers.run(op, k));
+            String result = Writers.describe(op, plan.result());
+            x.regs(x.regs().withLast(result));
+            if (release) {
+                x.push(new ReleaseWithResult(op.text() + " returns " + result));
+            }
+            if (plan.size() > 0) {
+                x.push(new Actions.PlanStep(plan, 0));
+            }
+        }
+    }
+
+    /** {@code up_write(mmap_sem)} at the end of a writer operation, noting its result. */
+    record ReleaseWithResult(String result) implements Action {
+        @Override
+        public void run(Exec x) {
+            new Actions.UpWrite().run(x);
+            x.note(result);
+        }
+    }
+}

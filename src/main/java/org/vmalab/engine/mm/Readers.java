@@ -1,0 +1,581 @@
+package org.vmalab.engine.mm;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import org.vmalab.engine.Const;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.ScenarioException;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.sched.Action;
+import org.vmalab.engine.sched.Actions;
+import org.vmalab.engine.sched.Exec;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.Tag;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * The reader side, as actions that read live memory one step at a time: {@code find_vma} with the vmacache,
+ * {@code get_vma} (the patch), the speculative page fault of SPF v8 (SEMANTICS 3.14, with the recommended
+ * reduction S1, S2, S3, S5, S6, S7, S8) and the classic fault under {@code mmap_sem}.
+ */
+public final class Readers {
+    private Readers() {
+    }
+
+    /** Above this many VMAs the lookup-result check (a scan) is skipped. */
+    static final int TRUTH_SCAN_LIMIT = 4096;
+
+    /** The VMA in the tree that contains addr (ghost truth for the LOOKUP check), NIL if none or unknown. */
+    static int truth(Memory m, long addr) {
+        int n = Vm.allocated(m);
+        if (n > TRUTH_SCAN_LIMIT) {
+            return NIL;
+        }
+        int found = NIL;
+        for (int v = 0; v < n; v++) {
+            if (Vm.has(m, v, Life.IN_TREE) && Vm.contains(m, v, addr)) {
+                if (found != NIL) {
+                    return NIL; // keys overlap (merge window): no single right answer
+                }
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    static void checkLookup(Exec x, String fn, long addr, int truthAtStart, int result) {
+        if (truthAtStart == NIL) {
+            return;
+        }
+        Memory m = x.m();
+        if (truth(m, addr) == truthAtStart && result != truthAtStart) {
+            x.violation(Invariant.LOOKUP, truthAtStart, "wrong lookup: " + fn + "(" + Const.h(addr) + ") returns "
+                    + m.name(result) + " although " + m.name(truthAtStart) + ", which contains the address, was "
+                    + "in the tree during the whole walk (a change of the tree's shape hid it from a walker without the "
+                    + "lock)");
+        }
+    }
+
+    // ================================================================ find_vma (classic, vmacache)
+
+    /** Pushes {@code find_vma(addr)}; the result lands in {@link Regs#vma()}. */
+    static void findVma(Exec x, long addr, boolean needSem) {
+        if (needSem && !x.holds(Status.HOLD_SEM_READ | Status.HOLD_SEM_WRITE)) {
+            x.violation(Invariant.I_LOCK, NIL, x.threadName() + " calls find_vma without mmap_sem: the vmacache "
+                    + "and the walk are only safe under mmap_sem (mm_rb_lock does not cover the vmacache)");
+        }
+        x.push(new VcValid(addr));
+    }
+
+    /** {@code vmacache_valid()}: one check step; a stale cache is flushed. */
+    record VcValid(long addr) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            int t = x.tid();
+            long mmSeq = m.mm(Field.VMACACHE_SEQNUM);
+            x.more();
+            if (m.get(Field.T_VC_SEQ, t) != mmSeq) {
+                m.set(Field.T_VC_SEQ, t, mmSeq);
+                for (Field f : Field.VC_SLOTS) {
+                    if (m.get(f, t) != NIL) {
+                        m.set(f, t, NIL);
+                    }
+                }
+                x.step(Loc.VMACACHE_FLUSH, NIL, mmSeq);
+                x.push(new FvRoot(addr));
+                return;
+            }
+            x.step(Loc.VMACACHE_VALID, NIL, mmSeq);
+            x.push(new VcSlot(addr, 0));
+        }
+    }
+
+    /** One slot of {@code vmacache_find()}. */
+    record VcSlot(long addr, int i) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            int v = (int) m.get(Field.VC_SLOTS[i], x.tid());
+            if (v != NIL) {
+                x.touch(v, "vm_start/vm_end");
+            }
+            if (v != NIL && Vm.contains(m, v, addr)) {
+                x.step(Loc.VMACACHE_HIT, Tag.NONE, v, NIL, i);
+                x.regs(x.regs().withVma(v).withLast("returns " + m.name(v) + " (vmacache hit)"));
+                return;
+            }
+            x.more();
+            x.step(Loc.VMACACHE_SLOT, Tag.NONE, v, NIL, i);
+            x.push(i + 1 < Field.VC_SLOTS.length ? new VcSlot(addr, i + 1) : new FvRoot(addr));
+        }
+    }
+
+    /** {@code __find_vma}: load the root. */
+    record FvRoot(long addr) implements Action {
+        @Override
+        public void run(Exec x) {
+            int root = Vm.root(x.m());
+            x.more();
+            x.step(Loc.FIND_VMA_ROOT, root, addr);
+            x.push(new FvVisit(addr, root, NIL, truth(x.m(), addr)));
+        }
+    }
+
+    /** One node visit of {@code __find_vma}. */
+    record FvVisit(long addr, int node, int best, int truth) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            if (node == NIL) {
+                x.push(new FvEnd(addr, best, truth));
+                return;
+            }
+            x.touch(node, "vm_start/vm_end");
+            int next = MmOps.walkNext(m, node, addr);
+            if (next == MmOps.WALK_STOP) {
+                x.step(Loc.FIND_VMA_FOUND, Tag.NONE, node, NIL, addr);
+                x.more();
+                x.push(new FvEnd(addr, node, truth));
+                return;
+            }
+            boolean left = Vm.ugt(Vm.end(m, node), addr);
+            x.step(left ? Loc.FIND_VMA_LEFT : Loc.FIND_VMA_RIGHT, Tag.NONE, node, next, addr);
+            x.more();
+            x.push(new FvVisit(addr, next, left ? node : best, truth));
+        }
+    }
+
+    /** End of the walk: {@code vmacache_update} when found, then the result. */
+    record FvEnd(long addr, int vma, int truth) implements Action {
+        @Override
+        public void run(Exec x) {
+            checkLookup(x, "find_vma", addr, truth, vma);
+            x.regs(x.regs().withVma(vma).withLast("returns " + x.name(vma)));
+            if (vma != NIL) {
+                int slot = (int) ((addr >>> 12) & 3);
+                x.m().set(Field.VC_SLOTS[slot], x.tid(), vma);
+                x.step(Loc.VMACACHE_UPDATE, Tag.NONE, vma, NIL, slot);
+            } else {
+                x.step(Loc.FIND_VMA_RETURN, NIL);
+            }
+        }
+    }
+
+    // ================================================================ get_vma (the patch)
+
+    /** Pushes {@code get_vma(addr)}; the result lands in {@link Regs#vma()}. */
+    static void getVma(Exec x, long addr) {
+        x.push(x.prot().lock() ? new GvLock(addr) : new GvRoot(addr));
+    }
+
+    /** G1: {@code read_lock(mm_rb_lock)}, may spin. */
+    record GvLock(long addr) implements Action {
+        @Override
+        public void run(Exec x) {
+            if (Actions.tryReadLock(x)) {
+                /* a macro step never spans a lock acquisition: the walk starts a new one */
+                x.step(Loc.RB_READ_LOCK, NIL);
+                x.push(new GvRoot(addr));
+                return;
+            }
+            x.spin(this, Loc.RB_READ_SPIN, Status.WAIT_RB_READ, NIL);
+        }
+    }
+
+    /** G2: load the root. */
+    record GvRoot(long addr) implements Action {
+        @Override
+        public void run(Exec x) {
+            int root = Vm.root(x.m());
+            x.more();
+            x.step(Loc.GET_VMA_ROOT, root, addr);
+            x.push(new GvVisit(addr, root, NIL, truth(x.m(), addr)));
+        }
+    }
+
+    /** G3..Gk: one visit per node, as {@code __find_vma}, no vmacache. */
+    record GvVisit(long addr, int node, int best, int truth) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            if (node == NIL) {
+                x.push(new GvFound(addr, best, truth));
+                return;
+            }
+            x.touch(node, "vm_start/vm_end");
+            int next = MmOps.walkNext(m, node, addr);
+            x.more();
+            if (next == MmOps.WALK_STOP) {
+                x.step(Loc.GET_VMA_FOUND, Tag.NONE, node, NIL, addr);
+                x.push(new GvFound(addr, node, truth));
+                return;
+            }
+            boolean left = Vm.ugt(Vm.end(m, node), addr);
+            x.step(left ? Loc.GET_VMA_LEFT : Loc.GET_VMA_RIGHT, Tag.NONE, node, next, addr);
+            x.push(new GvVisit(addr, next, left ? node : best, truth));
+        }
+    }
+
+    /** After the walk: Ginc if found (and counted), then Gun. No step of its own. */
+    record GvFound(long addr, int vma, int truth) implements Action {
+        @Override
+        public void run(Exec x) {
+            checkLookup(x, "get_vma", addr, truth, vma);
+            if (vma != NIL && x.prot().refcount()) {
+                x.push(new GvInc(vma, false));
+            } else {
+                x.push(new GvUnlock(vma));
+            }
+        }
+    }
+
+    /** Ginc: {@code atomic_inc(&vma->vm_ref_count)}, inside the read-locked section. */
+    record GvInc(int vma, boolean unlocked) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            boolean live = x.touch(vma, "vm_ref_count");
+            long old = m.get(Field.REF_COUNT, vma);
+            m.set(Field.REF_COUNT, vma, old + 1);
+            takeRef(x, vma);
+            if (old == 0) {
+                x.violation(Invariant.I_FREE, vma, "resurrection: " + x.threadName() + " increments the count of "
+                        + m.name(vma) + " from 0 to 1" + (live ? "" : " in freed memory"));
+            }
+            if (x.prot().lock() && !x.holds(Status.HOLD_RB_READ)) {
+                x.violation(Invariant.I_GET, vma, x.threadName() + " takes a reference on " + m.name(vma)
+                        + " outside mm_rb_lock: nothing stops a writer from freeing it in between");
+            }
+            x.step(unlocked ? Loc.SPF_UAF_INC : Loc.GET_VMA_INC, Tag.NONE, vma, NIL, old + 1);
+            x.machine().checker().checkRef(x, vma);
+            if (!unlocked) {
+                x.more();
+                x.push(new GvUnlock(vma));
+            } else {
+                x.regs(x.regs().withVma(vma));
+            }
+        }
+    }
+
+    static void takeRef(Exec x, int vma) {
+        Memory m = x.m();
+        for (Field f : Field.REF_SLOTS) {
+            if (m.get(f, x.tid()) == NIL) {
+                m.set(f, x.tid(), vma);
+                return;
+            }
+        }
+        throw new ScenarioException(x.threadName() + " holds more than " + Field.REF_SLOTS.length
+                + " VMA references: put_vma before the next get_vma");
+    }
+
+    /** Gun: {@code read_unlock(mm_rb_lock)}; the result is returned. */
+    record GvUnlock(int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.regs(x.regs().withVma(vma).withLast("returns " + x.name(vma)));
+            if (x.prot().lock()) {
+                Actions.readUnlock(x);
+                x.step(Loc.RB_READ_UNLOCK, vma);
+                x.note("get_vma returns " + x.name(vma));
+            } else {
+                x.step(Loc.GET_VMA_RETURN, vma);
+            }
+        }
+    }
+
+    // ================================================================ the speculative fault (v8)
+
+    /** Entry: x86 tries SPF only for user faults of processes with mm_users > 1. */
+    record SpfEntry(long addr, boolean write) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            if (!x.prot().spf() || m.mm(Field.MM_USERS) <= 1) {
+                x.step(Loc.SPF_NO_SPF, NIL, addr);
+                x.note(x.prot().spf() ? "mm_users is 1" : "no speculative path before the SPF series");
+                x.push(new Fallback(addr, write, NIL));
+                return;
+            }
+            x.step(Loc.SPF_ENTRY, NIL, addr);
+            x.push(new SpfAfterGet(addr, write));
+            if (x.prot().has(ProtectionToggle.SPF_USES_VMACACHE)) {
+                x.push(new SpfCacheInc());
+                findVma(x, addr, true);
+            } else {
+                getVma(x, addr);
+            }
+        }
+    }
+
+    /** Bug variant SPF_USES_VMACACHE: the reference is taken after find_vma, outside any lock. */
+    record SpfCacheInc() implements Action {
+        @Override
+        public void run(Exec x) {
+            int v = x.regs().vma();
+            if (v != NIL) {
+                x.push(new GvInc(v, true));
+            }
+        }
+    }
+
+    /** S1 done: nothing found means RETRY with nothing handed over. */
+    record SpfAfterGet(long addr, boolean write) implements Action {
+        @Override
+        public void run(Exec x) {
+            int v = x.regs().vma();
+            if (v == NIL) {
+                x.step(Loc.SPF_NO_VMA, NIL, addr);
+                x.push(new Fallback(addr, write, NIL));
+                return;
+            }
+            x.push(new SpfS2(addr, write, v));
+        }
+    }
+
+    /** S2: {@code seq = raw_read_seqcount(&vma->vm_sequence)}; odd means a writer is inside: RETRY. */
+    record SpfS2(long addr, boolean write, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.touch(vma, "vm_sequence");
+            long seq = x.m().get(Field.SEQUENCE, vma);
+            x.step(Loc.SPF_S2_SEQ, Tag.NONE, vma, NIL, seq);
+            if ((seq & 1) != 0) {
+                x.note("odd: a writer is changing " + x.name(vma));
+                x.push(new SpfAbort(addr, write, vma));
+                return;
+            }
+            x.push(new SpfS3(addr, write, vma, seq));
+        }
+    }
+
+    /** S3: vm_ops, anon_vma, flags, bounds (RETRY), then the access permission (SIGSEGV through out_segv). */
+    record SpfS3(long addr, boolean write, int vma, long seq) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.touch(vma, "vm_ops/anon_vma/vm_flags/vm_start/vm_end");
+            long flags = m.get(Field.VM_FLAGS, vma);
+            String why = null;
+            boolean segv = false;
+            if (m.get(Field.HAS_OPS, vma) != 0) {
+                why = "vm_ops set (file-backed): v8 does not handle it speculatively";
+            } else if (m.get(Field.ANON_VMA, vma) == 0) {
+                why = "no anon_vma yet";
+            } else if ((flags & (Const.VM_GROWSDOWN | Const.VM_GROWSUP)) != 0) {
+                why = "VM_GROWSDOWN/VM_GROWSUP";
+            } else if (!Vm.contains(m, vma, addr)) {
+                why = "the address is not inside " + m.name(vma);
+            } else if ((flags & (write ? Const.VM_WRITE : Const.VM_READ)) == 0) {
+                why = "access not permitted";
+                segv = true;
+            }
+            x.step(Loc.SPF_S3_CHECKS, vma);
+            if (why == null) {
+                x.note("pass");
+                x.push(new SpfS5(addr, write, vma, seq));
+            } else if (segv) {
+                x.note(why + ": out_segv drops the reference, VM_FAULT_SIGSEGV");
+                x.push(new Actions.PutVma(vma, Actions.PutSite.READER), new Fallback(addr, write, NIL));
+            } else {
+                x.note(why);
+                x.push(new SpfAbort(addr, write, vma));
+            }
+        }
+    }
+
+    /** S5: {@code read_seqcount_retry()}: the sequence moved means RETRY. */
+    record SpfS5(long addr, boolean write, int vma, long seq) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.touch(vma, "vm_sequence");
+            long now = x.m().get(Field.SEQUENCE, vma);
+            x.step(Loc.SPF_S5_RETRY, Tag.NONE, vma, NIL, now);
+            if (now != seq) {
+                x.note("changed since " + seq);
+                x.push(new SpfAbort(addr, write, vma));
+                return;
+            }
+            x.note("unchanged");
+            x.push(new SpfS6(addr, write, vma, seq));
+        }
+    }
+
+    /**
+     * S6: {@code pte_map_lock}: {@code vma_has_changed} (RB_EMPTY_NODE or sequence), then
+     * {@code spin_trylock(ptl)}, then {@code vma_has_changed} again; one step.
+     */
+    record SpfS6(long addr, boolean write, int vma, long seq) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.touch(vma, "vm_rb/vm_sequence");
+            boolean empty = Vm.rbEmptyNode(m, vma);
+            long now = m.get(Field.SEQUENCE, vma);
+            boolean checkEmpty = !x.prot().has(ProtectionToggle.NO_EMPTY_CHECK) && x.prot().clearNode();
+            boolean changed = (empty && checkEmpty) || now != seq;
+            x.step(Loc.SPF_S6_PTE_LOCK, Tag.NONE, vma, NIL, now);
+            if (changed) {
+                x.note(empty && checkEmpty ? "RB_EMPTY_NODE(" + x.name(vma) + "): it was erased"
+                        : "vm_sequence changed");
+                x.push(new SpfAbort(addr, write, vma));
+                return;
+            }
+            long owner = m.mm(Field.PTL_OWNER);
+            if (owner != NIL) {
+                x.note("spin_trylock(ptl) fails");
+                x.push(new SpfAbort(addr, write, vma));
+                return;
+            }
+            m.setMm(Field.PTL_OWNER, x.tid());
+            x.hold(Status.HOLD_PTL);
+            x.note(empty ? "RB_EMPTY_NODE ignored (NO_EMPTY_CHECK), PTE lock taken" : "unchanged, PTE lock taken");
+            x.push(new SpfS7(addr, write, vma, empty));
+        }
+    }
+
+    /** S7: install the PTE, unlock; checks SEMANTICS 5.5 and the anon_vma chain. */
+    record SpfS7(long addr, boolean write, int vma, boolean sawEmpty) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.touch(vma, "anon_vma");
+            installPte(x, addr);
+            m.setMm(Field.PTL_OWNER, NIL);
+            x.release(Status.HOLD_PTL);
+            x.step(Loc.SPF_S7_INSTALL, Tag.NONE, vma, NIL, addr);
+            if (sawEmpty) {
+                x.violation(Invariant.SPF_PTE, vma, "PTE installed although " + m.name(vma) + " was already "
+                        + "erased (RB_EMPTY_NODE) at the last check: the page lands in an unmapped range");
+            }
+            if (Vm.has(m, vma, Life.ANON_UNLINKED)) {
+                x.violation(Invariant.SPF_PTE, vma, "page_add_new_anon_rmap on " + m.name(vma) + " after "
+                        + "unlink_anon_vmas tore its anon_vma chain down");
+            }
+            x.push(new SpfS8(addr, vma));
+        }
+    }
+
+    /** S8: success: {@code put_vma(vma)}. */
+    record SpfS8(long addr, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.regs(x.regs().withLast("handled speculatively"));
+            new Actions.PutVma(vma, Actions.PutSite.READER).run(x);
+            x.note("speculative fault done, mmap_sem never taken");
+        }
+    }
+
+    /** Every RETRY after S1: the reference and the VMA go to the arch handler. */
+    record SpfAbort(long addr, boolean write, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.step(Loc.SPF_ABORT, vma);
+            x.push(new Fallback(addr, write, vma));
+        }
+    }
+
+    static void installPte(Exec x, long addr) {
+        Memory m = x.m();
+        long page = addr & Const.PAGE_MASK;
+        int free = -1;
+        for (int i = 0; i < m.pteSlots(); i++) {
+            long a = m.get(Field.PTE_ADDR, i);
+            if (a == page) {
+                return;
+            }
+            if (a == 0 && free < 0) {
+                free = i;
+            }
+        }
+        if (free >= 0) {
+            m.set(Field.PTE_ADDR, free, page);
+        }
+    }
+
+    // ================================================================ the classic fault
+
+    /** The arch handler's classic path: down_read, can_reuse_spf_vma or find_vma, the fault, up_read. */
+    record Fallback(long addr, boolean write, int handed) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.push(new Actions.DownRead(), new AfterDownRead(addr, write, handed));
+        }
+    }
+
+    record AfterDownRead(long addr, boolean write, int handed) implements Action {
+        @Override
+        public void run(Exec x) {
+            if (handed != NIL) {
+                x.push(new CanReuse(addr, write, handed));
+            } else {
+                x.push(new ClassicHandle(addr, write));
+                findVma(x, addr, true);
+            }
+        }
+    }
+
+    /**
+     * {@code can_reuse_spf_vma(vma, addr)}: reads RB_EMPTY_NODE and the bounds, then drops the SPF reference
+     * with put_vma in either case (which may free the VMA here, under mmap_sem read).
+     */
+    record CanReuse(long addr, boolean write, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.touch(vma, "vm_rb/vm_start/vm_end");
+            boolean ok = !Vm.rbEmptyNode(m, vma) && Vm.contains(m, vma, addr);
+            x.step(Loc.CAN_REUSE, Tag.NONE, vma, NIL, ok ? 1 : 0);
+            x.note(ok ? "reuse it" : Vm.rbEmptyNode(m, vma) ? "RB_EMPTY_NODE: refuse" : "address outside: refuse");
+            if (ok) {
+                x.regs(x.regs().withVma(vma));
+                x.push(new Actions.PutVma(vma, Actions.PutSite.READER), new ClassicHandle(addr, write));
+            } else {
+                x.push(new Actions.PutVma(vma, Actions.PutSite.READER), new ClassicFind(addr, write));
+            }
+        }
+    }
+
+    record ClassicFind(long addr, boolean write) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.push(new ClassicHandle(addr, write));
+            findVma(x, addr, true);
+        }
+    }
+
+    /** good_area / bad_area, then {@code handle_mm_fault} and {@code up_read}. */
+    record ClassicHandle(long addr, boolean write) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            int v = x.regs().vma();
+            if (v != NIL) {
+                x.touch(v, "vm_start/vm_flags");
+            }
+            boolean good = v != NIL && (Vm.ule(Vm.start(m, v), addr)
+                    || (m.get(Field.VM_FLAGS, v) & Const.VM_GROWSDOWN) != 0);
+            if (good && (m.get(Field.VM_FLAGS, v) & (write ? Const.VM_WRITE : Const.VM_READ)) == 0) {
+                good = false;
+            }
+            if (good) {
+                installPte(x, addr);
+                x.step(Loc.CLASSIC_GOOD, Tag.NONE, v, NIL, addr);
+                if (Vm.ugt(Vm.start(m, v), addr)) {
+                    x.note("below a VM_GROWSDOWN VMA: expand_stack, then the fault");
+                }
+                x.regs(x.regs().withLast("handled under mmap_sem"));
+            } else {
+                x.step(Loc.CLASSIC_BAD, Tag.NONE, v, NIL, addr);
+                x.note(v == NIL ? "no VMA above the address" : m.name(v) + " does not cover the address");
+                x.regs(x.regs().withLast("SIGSEGV"));
+            }
+            x.push(new Actions.UpRead());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.vmalab.engine.mm;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+/**
+ * A thread's registers: the result of its last lookup and the values its program carries between
+ * operations. Immutable.
+ *
+ * @param vma  result of the last find_vma / get_vma (NIL for none)
+ * @param last a short text of the last operation's outcome ("SIGSEGV", "handled speculatively", ...)
+ */
+public record Regs(int vma, String last) {
+    public static final Regs INITIAL = new Regs(NIL, "");
+
+    public Regs withVma(int v) {
+        return new Regs(v, last);
+    }
+
+    public Regs withLast(String s) {
+        return new Regs(vma, s);
+    }
+}

@@ -1,0 +1,479 @@
+package org.vmalab.engine.sched;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.RwlockPolicy;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.mm.FastKx;
+import org.vmalab.engine.mm.Kx;
+import org.vmalab.engine.mm.Plan;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.Tag;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * The lock operations, the dynamic steps of writer plans, and the plan player. Each is an immutable record
+ * (see {@link Action}).
+ */
+public final class Actions {
+    private Actions() {
+    }
+
+    // ================================================================ mmap_sem (kernel/locking/rwsem-xadd.c)
+
+    /**
+     * {@code down_read(mmap_sem)}: granted when no writer holds it and nobody waits (a new reader does not
+     * overtake queued waiters); otherwise the thread sleeps in the FIFO.
+     */
+    public record DownRead() implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            checkSleepable(x, "down_read(mmap_sem)");
+            if (x.holds(Status.HOLD_SEM_READ | Status.HOLD_SEM_WRITE)) {
+                x.violation(Invariant.I_LOCK, NIL, x.threadName() + " takes mmap_sem again while holding it "
+                        + "(a recursive down_read deadlocks as soon as a writer queues in between)");
+            }
+            if (m.mm(Field.SEM_WRITER) == NIL && WaitQueue.isEmpty(m.mm(Field.SEM_QUEUE))) {
+                m.setMm(Field.SEM_READERS, m.mm(Field.SEM_READERS) + 1);
+                x.hold(Status.HOLD_SEM_READ);
+                x.step(Loc.SEM_DOWN_READ, NIL);
+                return;
+            }
+            m.setMm(Field.SEM_QUEUE, WaitQueue.push(m.mm(Field.SEM_QUEUE), x.tid(), false));
+            x.sleep(new SemWoken(false), Loc.SEM_DOWN_READ_SLEEP, Status.WAIT_SEM_READ);
+        }
+    }
+
+    /** {@code down_write(mmap_sem)}: granted when nobody holds it; otherwise sleep in the FIFO. */
+    public record DownWrite() implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            checkSleepable(x, "down_write(mmap_sem)");
+            if (x.holds(Status.HOLD_SEM_READ | Status.HOLD_SEM_WRITE)) {
+                x.violation(Invariant.I_LOCK, NIL, x.threadName() + " takes mmap_sem for write while holding it: "
+                        + "it deadlocks on itself");
+            }
+            if (m.mm(Field.SEM_WRITER) == NIL && m.mm(Field.SEM_READERS) == 0
+                    && WaitQueue.isEmpty(m.mm(Field.SEM_QUEUE))) {
+                m.setMm(Field.SEM_WRITER, x.tid());
+                x.hold(Status.HOLD_SEM_WRITE);
+                x.step(Loc.SEM_DOWN_WRITE, NIL);
+                return;
+            }
+            m.setMm(Field.SEM_QUEUE, WaitQueue.push(m.mm(Field.SEM_QUEUE), x.tid(), true));
+            x.sleep(new SemWoken(true), Loc.SEM_DOWN_WRITE_SLEEP, Status.WAIT_SEM_WRITE);
+        }
+    }
+
+    private static void checkSleepable(Exec x, String what) {
+        if (x.holds(Status.HOLD_RB_READ | Status.HOLD_RB_WRITE)) {
+            x.violation(Invariant.I_LOCK, NIL, x.threadName() + " calls " + what + " while holding mm_rb_lock: "
+                    + "mmap_sem must be taken before mm_rb_lock, and nobody may sleep under a spinning lock");
+        }
+    }
+
+    /** The first step after a wake-up: the waker already handed the lock over. */
+    public record SemWoken(boolean write) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.running();
+            x.step(Loc.SEM_WOKEN, NIL, write ? 1 : 0);
+            x.note(write ? "mmap_sem held for write" : "mmap_sem held for read");
+        }
+    }
+
+    /** {@code up_read(mmap_sem)}. */
+    public record UpRead() implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            if (!x.holds(Status.HOLD_SEM_READ)) {
+                x.violation(Invariant.I_LOCK, NIL, x.threadName() + " calls up_read without holding mmap_sem");
+                x.step(Loc.SEM_UP_READ, NIL);
+                return;
+            }
+            long r = m.mm(Field.SEM_READERS) - 1;
+            m.setMm(Field.SEM_READERS, r);
+            x.release(Status.HOLD_SEM_READ);
+            if (r == 0) {
+                wake(x);
+            }
+            x.step(Loc.SEM_UP_READ, NIL);
+        }
+    }
+
+    /** {@code up_write(mmap_sem)}. */
+    public record UpWrite() implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            if (!x.holds(Status.HOLD_SEM_WRITE)) {
+                x.violation(Invariant.I_LOCK, NIL, x.threadName() + " calls up_write without holding mmap_sem");
+                x.step(Loc.SEM_UP_WRITE, NIL);
+                return;
+            }
+            m.setMm(Field.SEM_WRITER, NIL);
+            x.release(Status.HOLD_SEM_WRITE);
+            wake(x);
+            x.step(Loc.SEM_UP_WRITE, NIL);
+        }
+    }
+
+    /** The lock is free: hand it to the queue head, a writer alone or the run of readers at the head. */
+    private static void wake(Exec x) {
+        Memory m = x.m();
+        long q = m.mm(Field.SEM_QUEUE);
+        if (WaitQueue.isEmpty(q)) {
+            return;
+        }
+        StringBuilder woken = new StringBuilder();
+        if (WaitQueue.headIsWrite(q)) {
+            int w = WaitQueue.headTid(q);
+            q = WaitQueue.pop(q);
+            m.setMm(Field.SEM_WRITER, w);
+            m.set(Field.T_HOLDS, w, m.get(Field.T_HOLDS, w) | Status.HOLD_SEM_WRITE);
+            m.set(Field.T_STATUS, w, Status.RUNNABLE);
+            woken.append(x.machine().threadName(w)).append(" (write)");
+        } else {
+            while (!WaitQueue.isEmpty(q) && !WaitQueue.headIsWrite(q)) {
+                int r = WaitQueue.headTid(q);
+                q = WaitQueue.pop(q);
+                m.setMm(Field.SEM_READERS, m.mm(Field.SEM_READERS) + 1);
+                m.set(Field.T_HOLDS, r, m.get(Field.T_HOLDS, r) | Status.HOLD_SEM_READ);
+                m.set(Field.T_STATUS, r, Status.RUNNABLE);
+                woken.append(woken.length() > 0 ? ", " : "").append(x.machine().threadName(r));
+            }
+        }
+        m.setMm(Field.SEM_QUEUE, q);
+        x.note("wakes " + woken);
+    }
+
+    // ================================================================ mm_rb_lock (rwlock_t)
+
+    /** Tries {@code read_lock(mm_rb_lock)} for thread x; true when acquired. Policy of SEMANTICS 4.2. */
+    public static boolean tryReadLock(Exec x) {
+        Memory m = x.m();
+        boolean queued = x.prot().policy() == RwlockPolicy.QUEUED;
+        long q = m.mm(Field.RB_QUEUE);
+        int pos = WaitQueue.indexOf(q, x.tid());
+        boolean ok;
+        if (!queued) {
+            ok = m.mm(Field.RB_WRITER) == NIL;
+        } else if (pos < 0) {
+            /* fast path: no writer holds or waits */
+            ok = m.mm(Field.RB_WRITER) == NIL && m.mm(Field.RB_WAITING) == NIL;
+            if (!ok) {
+                m.setMm(Field.RB_QUEUE, WaitQueue.push(q, x.tid(), false));
+            }
+        } else {
+            /* queued: at the head, wait until the writer unlocks */
+            ok = pos == 0 && m.mm(Field.RB_WRITER) == NIL;
+            if (ok) {
+                m.setMm(Field.RB_QUEUE, WaitQueue.pop(q));
+            }
+        }
+        if (ok) {
+            m.setMm(Field.RB_READERS, m.mm(Field.RB_READERS) + 1);
+            x.hold(Status.HOLD_RB_READ);
+            x.running();
+        }
+        return ok;
+    }
+
+    /** {@code read_unlock(mm_rb_lock)}: the release. */
+    public static void readUnlock(Exec x) {
+        Memory m = x.m();
+        m.setMm(Field.RB_READERS, m.mm(Field.RB_READERS) - 1);
+        x.release(Status.HOLD_RB_READ);
+    }
+
+    /**
+     * {@code write_lock(mm_rb_lock)}: K3 in __vma_link_rb, X1 in __vma_rb_erase ({@code erase}); spins while
+     * readers (or another writer) hold it.
+     */
+    public record WriteLockRb(boolean erase) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            if (!x.holds(Status.HOLD_SEM_WRITE)) {
+                x.violation(Invariant.I_LOCK, NIL, x.threadName()
+                        + " takes mm_rb_lock for write without holding mmap_sem for write");
+            }
+            boolean queued = x.prot().policy() == RwlockPolicy.QUEUED;
+            long q = m.mm(Field.RB_QUEUE);
+            int pos = WaitQueue.indexOf(q, x.tid());
+            boolean free = m.mm(Field.RB_READERS) == 0 && m.mm(Field.RB_WRITER) == NIL;
+            if (!queued) {
+                if (free) {
+                    acquire(x, erase);
+                    return;
+                }
+                x.spin(this, erase ? Loc.ERASE_WRITE_SPIN : Loc.LINK_WRITE_SPIN, Status.WAIT_RB_WRITE, NIL);
+                return;
+            }
+            if (pos < 0) {
+                if (free && m.mm(Field.RB_WAITING) == NIL) {
+                    acquire(x, erase);
+                    return;
+                }
+                m.setMm(Field.RB_QUEUE, WaitQueue.push(q, x.tid(), true));
+                x.spin(this, erase ? Loc.ERASE_WRITE_SPIN : Loc.LINK_WRITE_SPIN, Status.WAIT_RB_WRITE, NIL);
+                return;
+            }
+            if (pos > 0) {
+                x.spin(this, erase ? Loc.ERASE_WRITE_SPIN : Loc.LINK_WRITE_SPIN, Status.WAIT_RB_WRITE, NIL);
+                return;
+            }
+            /* at the head of the queue */
+            if (m.mm(Field.RB_WAITING) == NIL) {
+                if (free) {
+                    m.setMm(Field.RB_QUEUE, WaitQueue.pop(q));
+                    acquire(x, erase);
+                    return;
+                }
+                m.setMm(Field.RB_WAITING, x.tid());
+                x.spin(this, erase ? Loc.ERASE_WRITE_WAITING : Loc.LINK_WRITE_WAITING, Status.WAIT_RB_WRITE, NIL);
+                return;
+            }
+            if (free) {
+                m.setMm(Field.RB_WAITING, NIL);
+                m.setMm(Field.RB_QUEUE, WaitQueue.pop(q));
+                acquire(x, erase);
+                return;
+            }
+            x.spin(this, erase ? Loc.ERASE_WRITE_SPIN : Loc.LINK_WRITE_SPIN, Status.WAIT_RB_WRITE, NIL);
+        }
+
+        private static void acquire(Exec x, boolean erase) {
+            x.m().setMm(Field.RB_WRITER, x.tid());
+            x.hold(Status.HOLD_RB_WRITE);
+            x.running();
+            x.step(erase ? Loc.ERASE_WRITE_LOCK : Loc.LINK_WRITE_LOCK, NIL);
+        }
+
+        @Override
+        public void fast(Kx k) {
+        }
+    }
+
+    /** {@code write_unlock(mm_rb_lock)}: K9, or X3 ({@code erase}), the release the patch calls the wmb. */
+    public record WriteUnlockRb(boolean erase) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            x.m().setMm(Field.RB_WRITER, NIL);
+            x.release(Status.HOLD_RB_WRITE);
+            x.step(erase ? Loc.ERASE_WRITE_UNLOCK : Loc.LINK_WRITE_UNLOCK, NIL);
+        }
+
+        @Override
+        public void fast(Kx k) {
+        }
+    }
+
+    // ================================================================ references and freeing
+
+    /** Who drops a reference. */
+    public enum PutSite {
+        REMOVE_VMA("remove_vma"), VMA_ADJUST("__vma_adjust"), READER("put_vma");
+
+        private final String label;
+
+        PutSite(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        boolean owner() {
+            return this != READER;
+        }
+    }
+
+    /**
+     * {@code put_vma(vma)}: {@code atomic_dec_and_test}; at 0, {@code __free_vma}. Without the count
+     * (NO_REFCOUNT, pre-patch) the owner's put frees at once and a reader's put does nothing.
+     */
+    public record PutVma(int vma, PutSite site) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            Protection p = x.prot();
+            if (!p.refcount()) {
+                if (site.owner()) {
+                    m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) & ~Life.OWNED);
+                    FreeVma.free(x, vma, site);
+                } else {
+                    x.step(Loc.PUT_VMA_NOOP, vma);
+                    dropRef(x, vma);
+                }
+                return;
+            }
+            x.touch(vma, "vm_ref_count");
+            long old = m.get(Field.REF_COUNT, vma);
+            long now = old - 1;
+            m.set(Field.REF_COUNT, vma, now);
+            if (site.owner()) {
+                m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) & ~Life.OWNED);
+            } else {
+                dropRef(x, vma);
+            }
+            if (now < 0) {
+                x.violation(Invariant.I_FREE, vma, "vm_ref_count of " + m.name(vma) + " goes below 0 ("
+                        + now + ")");
+            }
+            x.step(Loc.PUT_VMA_DEC, Tag.NONE, vma, NIL, now);
+            x.note(site.label());
+            x.machine().checker().checkRef(x, vma);
+            if (now == 0) {
+                x.push(new FreeVma(vma, site));
+                x.more();
+            }
+        }
+
+        private static void dropRef(Exec x, int vma) {
+            Memory m = x.m();
+            for (int i = Field.REF_SLOTS.length - 1; i >= 0; i--) {
+                if (m.get(Field.REF_SLOTS[i], x.tid()) == vma) {
+                    m.set(Field.REF_SLOTS[i], x.tid(), NIL);
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void fast(Kx k) {
+            Memory m = k.m;
+            if (!k.refcount) {
+                if (site.owner()) {
+                    m.set(Field.LIFE, vma, (m.get(Field.LIFE, vma) & ~Life.OWNED) | Life.FREED | Life.FILE_PUT
+                            | Life.POLICY_PUT);
+                    if (k instanceof FastKx f) {
+                        f.freed(vma);
+                    }
+                }
+                return;
+            }
+            long now = m.get(Field.REF_COUNT, vma) - 1;
+            m.set(Field.REF_COUNT, vma, now);
+            if (site.owner()) {
+                m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) & ~Life.OWNED);
+            }
+            if (now == 0) {
+                m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.FREED | Life.FILE_PUT | Life.POLICY_PUT);
+                if (k instanceof FastKx f) {
+                    f.freed(vma);
+                }
+            }
+        }
+    }
+
+    /** {@code __free_vma(vma)}: fput (if a file), mpol_put, kmem_cache_free; one step. */
+    public record FreeVma(int vma, PutSite site) implements Action {
+        @Override
+        public void run(Exec x) {
+            free(x, vma, site);
+        }
+
+        static void free(Exec x, int vma, PutSite site) {
+            Memory m = x.m();
+            long life = m.get(Field.LIFE, vma);
+            if ((life & Life.FREED) != 0) {
+                x.violation(Invariant.I_FREE, vma, "double free: " + x.threadName() + " frees " + m.name(vma)
+                        + " (in " + site.label() + ") but it was already freed");
+            }
+            long bits = Life.FREED | Life.POLICY_PUT | (m.get(Field.HAS_OPS, vma) != 0 ? Life.FILE_PUT : 0);
+            m.set(Field.LIFE, vma, life | bits);
+            x.step(Loc.FREE_VMA, vma);
+            String ctx = x.holds(Status.HOLD_SEM_WRITE) ? "mmap_sem held for write"
+                    : x.holds(Status.HOLD_SEM_READ) ? "mmap_sem held for read" : "no mmap_sem";
+            x.note("freed by " + x.threadName() + " in " + site.label() + " (" + ctx + ")");
+            x.machine().checker().onFree(x, vma);
+        }
+    }
+
+    // ================================================================ PTE zap
+
+    /** {@code zap_pte_range} of one victim, under the PTE lock: spins while a fault holds it. */
+    public record Zap(int vma) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            long owner = m.mm(Field.PTL_OWNER);
+            if (owner != NIL && owner != x.tid()) {
+                x.spin(this, Loc.ZAP_SPIN, Status.WAIT_PTL, vma);
+                return;
+            }
+            x.running();
+            int zapped = zap(m, vma);
+            x.step(Loc.ZAP, Tag.NONE, vma, NIL, zapped);
+            x.note(zapped == 0 ? "no PTE in the range" : "removes " + zapped + " PTE" + (zapped > 1 ? "s" : ""));
+        }
+
+        static int zap(Memory m, int vma) {
+            int n = 0;
+            long s = m.get(Field.VM_START, vma);
+            long e = m.get(Field.VM_END, vma);
+            for (int i = 0; i < m.pteSlots(); i++) {
+                long a = m.get(Field.PTE_ADDR, i);
+                if (a != 0 && Vm.ule(s, a) && Vm.ult(a, e)) {
+                    m.set(Field.PTE_ADDR, i, 0);
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void fast(Kx k) {
+            zap(k.m, vma);
+        }
+    }
+
+    // ================================================================ plans
+
+    /** Plays item {@code i} of a writer's plan. */
+    public record PlanStep(Plan plan, int i) implements Action {
+        @Override
+        public void run(Exec x) {
+            Plan.Item it = plan.item(i);
+            if (i + 1 < plan.size()) {
+                x.push(new PlanStep(plan, i + 1));
+            }
+            if (it instanceof Plan.DynItem d) {
+                d.dyn().run(x);
+                return;
+            }
+            Plan.Planned p = (Plan.Planned) it;
+            Memory m = x.m();
+            long[] s = p.stores();
+            for (int k = 0; k < s.length; k += 3) {
+                Field f = Field.of((int) s[k]);
+                int obj = (int) s[k + 1];
+                if (f.kind() == Field.Kind.VMA && f != Field.LIFE && Vm.isFreed(m, obj)) {
+                    x.touch(obj, f.cName());
+                }
+                m.set(f, obj, s[k + 2]);
+            }
+            if (p.loc().isVisit() || p.loc() == Loc.AUG_PROPAGATE_STOP) {
+                x.touch(p.a(), "vm_rb");
+            }
+            x.step(p.loc(), p.tag(), p.a(), p.b(), p.v());
+            x.group = p.group();
+            x.groupA = p.groupA();
+            if (p.more()) {
+                x.more();
+            }
+            if (p.validateAfter() != Plan.NO_VALIDATE) {
+                x.validateAfter(p.validateAfter());
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package org.vmalab.engine.sched;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.vmalab.engine.CheckLevel;
+import org.vmalab.engine.Const;
+import org.vmalab.engine.Engine;
+import org.vmalab.engine.Granularity;
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.ScenarioException;
+import org.vmalab.engine.VmaSpec;
+import org.vmalab.engine.check.Checker;
+import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.memory.DeltaLog;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.mm.FastKx;
+import org.vmalab.engine.mm.MmOps;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.mm.Ops;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.tree.CorruptTreeException;
+import org.vmalab.engine.tree.Tag;
+
+/**
+ * A running scenario: memory, threads and checker, stepped one thread at a time. The trace builder
+ * ({@link Engine}) and the explorer both drive it; the explorer also saves and restores it.
+ */
+public final class Machine {
+    public static final int PTE_SLOTS = 32;
+
+    private final Scenario scenario;
+    private final Memory m;
+    private final Protection prot;
+    private final Checker checker;
+    private final ThreadState[] ts;
+    private final String[] names;
+    private final DeltaLog log = new DeltaLog();
+    private int steps;
+    private Exec current;
+    private final List<Violation> initialViolations;
+
+    /** Builds the initial state: the layout linked in order (fast), the threads at the start. */
+    public Machine(Scenario sc, CheckLevel level) {
+        this.scenario = sc;
+        this.prot = sc.protection();
+        int nt = sc.threads().size();
+        this.m = new Memory(sc.layout().size() + 16, nt, PTE_SLOTS);
+        m.setMm(Field.GUARD_GAP, sc.stackGuard());
+        m.setMm(Field.MMAP_BASE, sc.mmapBase());
+        m.setMm(Field.MM_USERS, sc.mmUsers() > 0 ? sc.mmUsers() : nt);
+        FastKx k = new FastKx(m, prot);
+        for (VmaSpec v : sc.layout()) {
+            int id = MmOps.allocVma(k, v.name(), v.start(), v.end(), v.flags(), v.hasOps(), v.anonVma());
+            if (MmOps.insertVmStruct(k, id) != 0) {
+                throw new ScenarioException("layout: " + v.name() + " [" + Const.h(v.start()) + ", "
+                        + Const.h(v.end()) + ") overlaps a VMA listed before it");
+            }
+            if (v.name().equals("heap") || v.name().equals("[heap]")) {
+                m.setMm(Field.START_BRK, v.start());
+                m.setMm(Field.BRK, v.end());
+            }
+        }
+        this.ts = new ThreadState[nt];
+        Arrays.fill(ts, ThreadState.INITIAL);
+        this.names = new String[nt];
+        for (int i = 0; i < nt; i++) {
+            names[i] = sc.threads().get(i).name();
+            if (sc.threads().get(i).program().isEmpty()) {
+                m.set(Field.T_STATUS, i, Status.DONE);
+            }
+        }
+        this.checker = new Checker(this, level);
+        this.initialViolations = checker.quiescent(0);
+        m.recorder(this::stored);
+    }
+
+    private void stored(Field f, int obj, long old, long value) {
+        log.add(f, obj, old, value);
+        if (current != null) {
+            checker.onStore(current, f, obj, old, value);
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Memory memory() {
+        return m;
+    }
+
+    public Protection protection() {
+        return prot;
+    }
+
+    public Checker checker() {
+        return checker;
+    }
+
+    public DeltaLog log() {
+        return log;
+    }
+
+    public int stepCount() {
+        return steps;
+    }
+
+    public int threadCount() {
+        return ts.length;
+    }
+
+    public String threadName(int t) {
+        return t >= 0 && t < names.length ? names[t] : "kernel";
+    }
+
+    public String[] threadNames() {
+        return names.clone();
+    }
+
+    public List<Violation> initialViolations() {
+        return initialViolations;
+    }
+
+    public ThreadState thread(int t) {
+        return ts[t];
+    }
+
+    /** Can {@code t} be scheduled (not sleeping, not done)? A spinning thread can: it burns a step. */
+    public boolean enabled(int t) {
+        long s = m.get(Field.T_STATUS, t);
+        return s == Status.RUNNABLE || s == Status.SPINNING;
+    }
+
+    public boolean done(int t) {
+        return m.get(Field.T_STATUS, t) == Status.DONE;
+    }
+
+    public boolean allDone() {
+        for (int t = 0; t < ts.length; t++) {
+            if (!done(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean anyEnabled() {
+        for (int t = 0; t < ts.length; t++) {
+            if (enabled(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs one step of {@code t} (in MACRO granularity, a whole group). The stores are appended to
+     * {@link #log()} from position {@code record.deltaFrom()}.
+     */
+    public StepRecord step(int t) {
+        if (!enabled(t)) {
+            throw new IllegalStateException(threadName(t) + " is not runnable");
+        }
+        int from = log.size();
+        Exec x = new Exec(this, t, ts[t]);
+        current = x;
+        Loc first = null;
+        Tag firstTag = Tag.NONE;
+        int fa = NIL;
+        int fb = NIL;
+        long fv = 0;
+        int micro = 0;
+        StringBuilder notes = null;
+        List<Violation> viols = new ArrayList<>(0);
+        int checks = 0;
+        String result = null;
+        Loc group = null;
+        int groupA = NIL;
+        try {
+            do {
+                micro(x);
+                if (micro++ == 0) {
+                    first = x.loc;
+                    firstTag = x.tag;
+                    fa = x.a;
+                    fb = x.b;
+                    fv = x.v;
+                    group = x.group;
+                    groupA = x.groupA;
+                }
+                if (x.note != null) {
+                    notes = notes == null ? new StringBuilder(x.note) : notes.append("; ").append(x.note);
+                    x.note = null;
+                }
+                viols.addAll(x.violations);
+                x.violations.clear();
+                checks |= x.checks;
+                if (x.opEnded) {
+                    result = x.regs.last();
+                }
+            } while (scenario.granularity() == Granularity.MACRO && x.more && !x.spun && enabled(t)
+                    && !done(t));
+        } finally {
+            current = null;
+        }
+        ts[t] = new ThreadState(x.cont, x.regs, x.op);
+        steps++;
+        boolean merged = micro > 1 && group != null;
+        Loc loc = merged ? group : first;
+        if (merged && groupA != NIL) {
+            fa = groupA;
+        }
+        return new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
+                log.size(), List.copyOf(viols), micro, x.spun, checks, result);
+    }
+
+    private void micro(Exec x) {
+        x.resetStep();
+        List<Op> program = scenario.threads().get(x.t).program();
+        while (!x.stepped) {
+            if (x.cont == null) {
+                if (x.op + 1 >= program.size()) {
+                    throw new IllegalStateException(threadName(x.t) + " has nothing left to run");
+                }
+                x.op++;
+                m.set(Field.T_OP, x.t, x.op);
+                x.regs = x.regs.withLast("");
+                x.cont = Ops.begin(program.get(x.op), x);
+                continue;
+            }
+            Action a = x.cont.head();
+            x.cont = x.cont.tail();
+            try {
+                a.run(x);
+            } catch (CorruptTreeException e) {
+                x.violation(Invariant.I_TERM, NIL, "the model stops " + threadName(x.t) + "'s operation: "
+                        + e.getMessage());
+                x.cont = null;
+                x.op = program.size();
+                x.stepped = false;
+                x.step(Loc.OP_ABORTED, NIL);
+                x.note(e.getMessage());
+            }
+        }
+        m.set(Field.T_LOC, x.t, x.loc.ordinal());
+        long node = x.loc.isVisit() ? x.a : NIL;
+        if (m.get(Field.T_NODE, x.t) != node) {
+            m.set(Field.T_NODE, x.t, node);
+        }
+        if (x.cont == null && x.op + 1 >= program.size()) {
+            m.set(Field.T_STATUS, x.t, Status.DONE);
+        }
+        x.opEnded = x.cont == null && x.op >= 0;
+        checker.afterStep(x);
+    }
+
+    /**
+     * The quiescent checks on the final state, unless the last step already ran them (an up_write) or a
+     * writer still holds mmap_sem.
+     */
+    public List<Violation> finalCheck(StepRecord last) {
+        if (!finalCheckRan(last)) {
+            return List.of();
+        }
+        return checker.quiescent(steps, last == null ? NIL : last.thread());
+    }
+
+    /** Does {@link #finalCheck} check anything after {@code last}? */
+    public boolean finalCheckRan(StepRecord last) {
+        return checker.level() != CheckLevel.NONE && m.mm(Field.SEM_WRITER) == NIL
+                && !(last != null && (last.loc() == Loc.SEM_UP_WRITE || last.loc() == Loc.OP_ABORTED));
+    }
+
+    // ---------------------------------------------------------------- explorer support
+
+    /** A saved point: undo the log back to it and restore the threads. */
+    public record Snapshot(int logMark, ThreadState[] threads, int steps) {
+    }
+
+    public Snapshot save() {
+        return new Snapshot(log.size(), ts.clone(), steps);
+    }
+
+    public void restore(Snapshot s) {
+        log.undoTo(s.logMark(), m);
+        System.arraycopy(s.threads(), 0, ts, 0, ts.length);
+        steps = s.steps();
+    }
+
+    /** Hash of the whole state (memory and thread continuations), for the explorer's visited set. */
+    public long stateHash() {
+        m.enableHashing();
+        long h = m.hash();
+        for (int t = 0; t < ts.length; t++) {
+            h = h * 0x9E3779B97F4A7C15L + ts[t].hashCode() + 31L * t;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,39 @@
+package org.vmalab.engine.sched;
+
+import org.vmalab.engine.memory.Field;
+
+/** Values of {@link Field#T_STATUS} and {@link Field#T_WAIT}, and the bits of {@link Field#T_HOLDS}. */
+public final class Status {
+    public static final long RUNNABLE = 0;
+    /** Burns a step each time it is scheduled (a spinning lock). */
+    public static final long SPINNING = 1;
+    /** Sleeping in a wait queue: not runnable until woken. */
+    public static final long BLOCKED = 2;
+    public static final long DONE = 3;
+
+    public static final long WAIT_NONE = 0;
+    public static final long WAIT_SEM_READ = 1;
+    public static final long WAIT_SEM_WRITE = 2;
+    public static final long WAIT_RB_READ = 3;
+    public static final long WAIT_RB_WRITE = 4;
+    public static final long WAIT_PTL = 5;
+
+    public static final long HOLD_SEM_READ = 1;
+    public static final long HOLD_SEM_WRITE = 2;
+    public static final long HOLD_RB_READ = 4;
+    public static final long HOLD_RB_WRITE = 8;
+    public static final long HOLD_PTL = 16;
+
+    private Status() {
+    }
+
+    public static String name(long status) {
+        return switch ((int) status) {
+            case 0 -> "running";
+            case 1 -> "spinning";
+            case 2 -> "blocked";
+            case 3 -> "done";
+            default -> "?";
+        };
+    }
+}

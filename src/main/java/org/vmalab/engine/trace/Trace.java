@@ -1,0 +1,193 @@
+package org.vmalab.engine.trace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.vmalab.engine.Face;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.memory.DeltaLog;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * An immutable run: the initial state, every step with its stores (old and new values), the schedule
+ * actually followed, and how it ended. The same scenario and schedule give an identical trace. Memory per
+ * step grows with what the step stored, not with the tree; {@link TraceCursor} materialises any step.
+ */
+@Face
+public final class Trace {
+    private final Scenario scenario;
+    private final Memory initial;
+    private final StepRecord[] steps;
+    private final DeltaLog deltas;
+    private final List<Integer> scheduleUsed;
+    private final Schedule schedule;
+    private final Outcome outcome;
+    private final String outcomeMessage;
+    private final List<Violation> initialViolations;
+    private final List<Violation> violations;
+    private final String[] vmaNames;
+    private final String[] threadNames;
+
+    public Trace(Scenario scenario, Schedule schedule, Memory initial, List<StepRecord> steps, DeltaLog deltas,
+          List<Integer> used, Outcome outcome, String outcomeMessage, List<Violation> initialViolations,
+          Memory last, String[] threadNames) {
+        this.scenario = scenario;
+        this.schedule = schedule;
+        this.initial = initial;
+        this.steps = steps.toArray(new StepRecord[0]);
+        this.deltas = deltas;
+        this.scheduleUsed = List.copyOf(used);
+        this.outcome = outcome;
+        this.outcomeMessage = outcomeMessage;
+        this.initialViolations = List.copyOf(initialViolations);
+        List<Violation> all = new ArrayList<>(initialViolations);
+        for (StepRecord s : this.steps) {
+            all.addAll(s.violations());
+        }
+        this.violations = Collections.unmodifiableList(all);
+        int n = Vm.allocated(last);
+        this.vmaNames = new String[n];
+        for (int i = 0; i < n; i++) {
+            vmaNames[i] = last.name(i);
+        }
+        this.threadNames = threadNames.clone();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The schedule the run was asked to follow. */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** Number of steps. */
+    public int size() {
+        return steps.length;
+    }
+
+    /** Step {@code i}, 1-based (the state after it is cursor index {@code i}). */
+    public StepRecord step(int i) {
+        return steps[i - 1];
+    }
+
+    public List<StepRecord> steps() {
+        return List.of(steps);
+    }
+
+    /** The thread index of every step: replaying it with {@link Schedule.Policy#STOP} gives this trace. */
+    public List<Integer> scheduleUsed() {
+        return scheduleUsed;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String outcomeMessage() {
+        return outcomeMessage;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** Violations found in the initial layout (before any step). */
+    public List<Violation> initialViolations() {
+        return initialViolations;
+    }
+
+    /** Index of the first step with a violation, or -1. */
+    public int firstViolationStep() {
+        for (StepRecord s : steps) {
+            if (!s.violations().isEmpty()) {
+                return s.index();
+            }
+        }
+        return -1;
+    }
+
+    public String vmaName(int id) {
+        return id == Memory.NIL ? "NULL" : id >= 0 && id < vmaNames.length ? vmaNames[id] : "vma" + id;
+    }
+
+    public int vmaCount() {
+        return vmaNames.length;
+    }
+
+    public String threadName(int t) {
+        return t >= 0 && t < threadNames.length ? threadNames[t] : "-";
+    }
+
+    public String[] threadNames() {
+        return threadNames.clone();
+    }
+
+    public int threadCount() {
+        return threadNames.length;
+    }
+
+    Memory initialMemory() {
+        return initial;
+    }
+
+    DeltaLog deltas() {
+        return deltas;
+    }
+
+    /** Number of stores recorded by step {@code i}. */
+    public int storeCount(int i) {
+        StepRecord s = step(i);
+        return s.deltaTo() - s.deltaFrom();
+    }
+
+    /** Store {@code k} of the whole run: field, object, old and new value. */
+    public Store store(int k) {
+        return new Store(deltas.field(k), deltas.object(k), deltas.oldValue(k), deltas.newValue(k));
+    }
+
+    /** One recorded store. */
+    public record Store(Field field, int object, long oldValue, long newValue) {
+    }
+
+    /** A cursor at the initial state. */
+    public TraceCursor cursor() {
+        return new TraceCursor(this);
+    }
+
+    /** The caption of step {@code i} ("Insert case 3 (mirror): left rotate at gparent: ..."). */
+    public String caption(int i) {
+        return Captions.of(this, step(i));
+    }
+
+    /** Approximate bytes held by the recorded steps and stores (not the initial state). */
+    public long recordedBytes() {
+        long b = deltas.bytes();
+        for (StepRecord s : steps) {
+            b += 72 + (s.note() == null ? 0 : 40 + 2L * s.note().length()) + 16L * s.violations().size();
+        }
+        return b;
+    }
+
+    /** Indices of the steps at which a thread starts a new operation. */
+    public List<Integer> operationStarts() {
+        List<Integer> out = new ArrayList<>();
+        int[] op = new int[threadNames.length];
+        java.util.Arrays.fill(op, -1);
+        int opField = Field.T_OP.ordinal();
+        for (StepRecord s : steps) {
+            for (int k = s.deltaFrom(); k < s.deltaTo(); k++) {
+                if (deltas.field(k).ordinal() == opField && deltas.object(k) == s.thread()) {
+                    out.add(s.index());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}

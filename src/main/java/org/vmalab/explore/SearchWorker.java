@@ -1,0 +1,747 @@
+package org.vmalab.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.vmalab.engine.ScenarioException;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Action;
+import org.vmalab.engine.sched.Cont;
+import org.vmalab.engine.sched.Machine;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.sched.Waits;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * One search thread. It owns a {@link Machine} and runs a depth-first search with an explicit stack; work is
+ * shared as schedule prefixes (a receiving worker replays the prefix on its own machine).
+ *
+ * <h2>Transitions</h2>
+ * A transition is one engine step of one runnable thread. A step of a spinning thread that changes nothing but
+ * its spin counter ({@code T_SPINS}, which nothing reads) leaves the state as it was: it is not a transition (the
+ * thread is treated as waiting), so a spin loop never makes the state space infinite. Its violations, if any,
+ * are still recorded. A state where no thread can make a transition and some thread has not finished is a
+ * deadlock (every runnable thread spins forever, or all sleep).
+ *
+ * <h2>Reduction: sleep sets with state caching</h2>
+ * Godefroid's sleep sets (Partial-Order Methods for the Verification of Concurrent Systems, LNCS 1032, 1996,
+ * chapter 5). At a state, the transitions already explored there, and those inherited asleep from the parent,
+ * are put to sleep in a child when they are independent of the transition taken ({@link Footprint}): their
+ * successors are reached through the other order. Sleep sets prune transitions, never states: every reachable
+ * state and every final state is still visited, and every transition that shows a violation has an explored
+ * equivalent that shows the same violation (independent steps read nothing the other writes, so they behave the
+ * same in either order). Combined with the visited table, a state stores the sleep set it was expanded with; a
+ * later visit with sleep set Z expands the stored transitions not in Z (those were skipped before and may not be
+ * covered now), and the stored set becomes the intersection; a visit whose sleep set contains the stored one is
+ * pruned. Without state caching and with sleep sets, no two complete schedules explored are equivalent
+ * (Mazurkiewicz), which is what makes the "schedules" count drop.
+ *
+ * <p>With a preemption bound the reduction is off: the equivalent order that covers a pruned transition may
+ * need more preemptions, so the guarantee "every state reachable within K preemptions" would be lost. The visited
+ * table then keys a state with the thread that ran last and re-expands a state reached with fewer preemptions.
+ * With a step bound that cuts some schedule, a state reached again at a smaller depth is re-expanded.
+ */
+final class SearchWorker implements Runnable {
+    private static final int DONATE_EVERY = 64;
+    private static final int FLUSH_EVERY = 4096;
+
+    private final Search s;
+    private final Machine m;
+    private final Machine.Snapshot initial;
+    private final int n;
+    private final EdgeBuffer edges = new EdgeBuffer();
+    private final Visit visit = new Visit();
+    private final Fingerprints fps;
+
+    private Frame[] stack = new Frame[64];
+    private int sp;
+    private int[] path = new int[256];
+
+    private long lStates;
+    private long lSchedules;
+    private long lSteps;
+    private long lCacheHits;
+    private long lSleep;
+    private long lSpins;
+    private int lMaxDepth;
+    private long sinceDonate;
+    private long sinceFlush;
+    private long edgeAllowance;
+
+    SearchWorker(Search s) {
+        this.s = s;
+        this.m = new Machine(s.scenario, s.options.checkLevel());
+        Fingerprints.prepare(m);
+        this.initial = m.save();
+        this.n = m.threadCount();
+        this.fps = new Fingerprints(m);
+        synchronized (s.buffers) {
+            s.buffers.add(edges);
+        }
+    }
+
+    Machine machine() {
+        return m;
+    }
+
+    /** A DFS frame: a state on the current path and what is left to do there. */
+    private static final class Frame {
+        Machine.Snapshot snap;
+        long fp;
+        /** The fingerprint's NAME correction for this state (see {@link Fingerprints}). */
+        long names;
+        int depth;
+        int via;
+        int preemptions;
+        int todo;
+        int entrySleep;
+        int sleepMask;
+        Footprint[] sleepFp;
+        boolean firstVisit;
+        boolean anyReal;
+        boolean viaReal;
+        boolean shared;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Search.Task t = take();
+                if (t == null) {
+                    break;
+                }
+                try {
+                    runTask(t);
+                } catch (OutOfMemoryError e) {
+                    sp = 0;
+                    s.cut("out of memory: the search was stopped (give the JVM more memory, e.g. -Xmx8g, or bound "
+                            + "the search)");
+                    s.cancelled = true;
+                } catch (RuntimeException | StackOverflowError e) {
+                    /* the engine failed outside a step (replaying a prefix): the task's subtree is lost */
+                    sp = 0;
+                    error(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false);
+                } finally {
+                    flush();
+                    s.outstanding.decrementAndGet();
+                }
+            }
+        } finally {
+            flush();
+        }
+    }
+
+    private Search.Task take() {
+        Search.Task t = s.queue.pollFirst();
+        if (t != null) {
+            return t;
+        }
+        s.idle.incrementAndGet();
+        try {
+            while (true) {
+                if (s.cancelled) {
+                    return null;
+                }
+                t = s.queue.pollFirst();
+                if (t != null) {
+                    return t;
+                }
+                if (s.outstanding.get() == 0) {
+                    return null;
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        } finally {
+            s.idle.decrementAndGet();
+        }
+    }
+
+    private void runTask(Search.Task t) {
+        m.restore(initial);
+        sp = 0;
+        if (t.root()) {
+            long names = fps.names();
+            s.rootFp = fps.of(names);
+            arrive(s.rootFp, names, 0, -1, 0, 0, new Footprint[n]);
+        } else {
+            for (int i = 0; i < t.path().length; i++) {
+                m.step(t.path()[i]);
+                lSteps++;
+            }
+            long names = fps.names();
+            long fp = fps.of(names);
+            ensurePath(t.path().length + 1);
+            System.arraycopy(t.path(), 0, path, 0, t.path().length);
+            if (fp != t.fp()) {
+                /* the same state under another fingerprint (a machine-local word the fingerprint does not
+                   normalise): go on under this one; the explored graph is no longer connected at this point */
+                s.fingerprintMismatches.increment();
+                s.graphComplete = false;
+            }
+            Frame f = push();
+            f.snap = m.save();
+            f.fp = fp;
+            f.names = names;
+            f.depth = t.path().length;
+            f.via = t.via();
+            f.preemptions = t.preemptions();
+            f.todo = t.todo();
+            f.entrySleep = t.sleepMask();
+            f.sleepMask = t.sleepMask();
+            f.sleepFp = t.sleepFp();
+            f.firstVisit = false;
+            f.anyReal = true;
+            f.viaReal = t.viaReal();
+            f.shared = true;
+        }
+        dfs();
+    }
+
+    // ================================================================ the search
+
+    private void dfs() {
+        while (sp > 0) {
+            if (s.cancelled) {
+                sp = 0;
+                return;
+            }
+            Frame f = stack[sp - 1];
+            if (f.todo == 0) {
+                finish(f);
+                sp--;
+                continue;
+            }
+            if (++sinceDonate >= DONATE_EVERY) {
+                sinceDonate = 0;
+                if (s.idle.get() > 0 && s.queue.isEmpty()) {
+                    donate();
+                    if (f.todo == 0) {
+                        continue;
+                    }
+                }
+            }
+            if (++sinceFlush >= FLUSH_EVERY) {
+                sinceFlush = 0;
+                flush();
+            }
+            int t = f.via >= 0 && (f.todo & (1 << f.via)) != 0 ? f.via : Integer.numberOfTrailingZeros(f.todo);
+            f.todo &= ~(1 << t);
+            expand(f, t);
+        }
+    }
+
+    private void expand(Frame f, int t) {
+        m.restore(f.snap);
+        Cont c = m.thread(t).cont();
+        Action head = c == null ? null : c.head();
+        int opBefore = m.thread(t).op();
+        StepRecord rec;
+        ensurePath(f.depth + 2);
+        path[f.depth] = t;
+        try {
+            rec = m.step(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            f.anyReal = true; /* not a deadlock: the engine failed here */
+            error(e instanceof ScenarioException ? e.getMessage() : e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), f.depth + 1, e instanceof ScenarioException);
+            return;
+        }
+        lSteps++;
+        if (idle(rec, t, f.snap)) {
+            lSpins++;
+            if (t == f.via) {
+                f.viaReal = false;
+            }
+            violations(f.fp, t, rec.violations(), f.depth + 1);
+            return;
+        }
+        f.anyReal = true;
+        if (t == f.via) {
+            f.viaReal = true;
+        }
+        int p = f.preemptions;
+        if (f.via >= 0 && t != f.via && f.viaReal) {
+            p++;
+        }
+        lStates++;
+        long names = fps.names(f.names, rec);
+        long fp = fps.of(names);
+        if (edgeAllowance == 0 && s.graphComplete) {
+            edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
+            if (edgeAllowance == 0) {
+                s.graphComplete = false;
+            }
+        }
+        if (edgeAllowance > 0) {
+            edges.add(f.fp, fp, t);
+            edgeAllowance--;
+        }
+        violations(f.fp, t, rec.violations(), f.depth + 1);
+        if (s.preemptionBounded && p > s.options.preemptionBound()) {
+            s.cut("preemption bound " + s.options.preemptionBound());
+            return;
+        }
+        int childMask = 0;
+        Footprint[] childFp = f.sleepFp;
+        if (s.reduction) {
+            Footprint fa = ReadSets.of(m, t, head, opBefore, rec);
+            childFp = new Footprint[n];
+            for (int b = 0; b < n; b++) {
+                if ((f.sleepMask & (1 << b)) != 0 && fa.independent(f.sleepFp[b])) {
+                    childMask |= 1 << b;
+                    childFp[b] = f.sleepFp[b];
+                }
+            }
+            if (s.options.audit() && childMask != 0) {
+                audit(f, t, childMask, fp);
+            }
+            Footprint[] mine = f.sleepFp.clone();
+            mine[t] = fa;
+            f.sleepFp = mine;
+            f.sleepMask |= 1 << t;
+        }
+        arrive(fp, names, f.depth + 1, t, p, childMask, childFp);
+    }
+
+    /** The machine is in a new state reached by {@code via}; expand it (push a frame) unless it is final or known. */
+    private void arrive(long fp, long names, int depth, int via, int preemptions, int sleepMask,
+                        Footprint[] sleepFp) {
+        if (depth > lMaxDepth) {
+            lMaxDepth = depth;
+        }
+        boolean allDone = m.allDone();
+        int enabled = 0;
+        if (!allDone) {
+            for (int t = 0; t < n; t++) {
+                if (m.enabled(t)) {
+                    enabled |= 1 << t;
+                }
+            }
+        }
+        if (allDone || enabled == 0) {
+            terminal(fp, depth, preemptionKey(fp, via), false);
+            return;
+        }
+        if (depth >= s.options.stepBound()) {
+            s.anyStepCut = true;
+            s.cut("step bound " + s.options.stepBound());
+            return;
+        }
+        int todo;
+        boolean first;
+        if (s.table != null) {
+            visit.sleep = sleepMask;
+            visit.depth = depth;
+            visit.preemptions = preemptions;
+            visit.stepCut = s.anyStepCut;
+            visit.preemptionBounded = s.preemptionBounded;
+            s.table.compute(preemptionKey(fp, via), visit);
+            switch (visit.decision) {
+                case Visit.NEW -> {
+                    todo = enabled & ~sleepMask;
+                    first = true;
+                }
+                case Visit.FULL -> {
+                    todo = enabled & ~sleepMask;
+                    first = false;
+                }
+                case Visit.PARTIAL -> {
+                    todo = enabled & visit.todo;
+                    first = false;
+                }
+                case Visit.TERMINAL -> {
+                    reachedTerminal(fp, depth);
+                    return;
+                }
+                default -> {
+                    lCacheHits++;
+                    return;
+                }
+            }
+        } else {
+            todo = enabled & ~sleepMask;
+            first = true;
+        }
+        lSleep += Integer.bitCount(enabled & sleepMask);
+        Frame f = push();
+        f.snap = m.save();
+        f.fp = fp;
+        f.names = names;
+        f.depth = depth;
+        f.via = via;
+        f.preemptions = preemptions;
+        f.todo = todo;
+        f.entrySleep = sleepMask;
+        f.sleepMask = sleepMask;
+        f.sleepFp = sleepFp;
+        f.firstVisit = first;
+        f.anyReal = false;
+        f.viaReal = false;
+        f.shared = false;
+    }
+
+    private long preemptionKey(long fp, int via) {
+        return s.preemptionBounded ? Fingerprints.mix(fp + 0x9E3779B97F4A7C15L * (via + 2)) : fp;
+    }
+
+    /** Every thread that could run did nothing but spin: a deadlock, if this was a complete expansion. */
+    private void finish(Frame f) {
+        if (f.firstVisit && !f.shared && f.entrySleep == 0 && !f.anyReal) {
+            m.restore(f.snap);
+            terminal(f.fp, f.depth, preemptionKey(f.fp, f.via), true);
+        }
+    }
+
+    /** A final state: every thread done, or none can make progress. */
+    private void terminal(long fp, int depth, long key, boolean expanded) {
+        if (s.table != null) {
+            s.table.compute(key, old -> old == StateTable.ABSENT ? Visit.pack(0, true, depth, 0)
+                    : old | Visit.TERMINAL_BIT);
+        }
+        Search.TerminalInfo info = s.terminals.get(fp);
+        if (info == null) {
+            info = describe(fp);
+            Search.TerminalInfo prev = s.terminals.putIfAbsent(fp, info);
+            if (prev != null) {
+                info = prev;
+            } else {
+                info.outcome().finalStates.increment();
+                for (Search.KindInfo k : info.kinds()) {
+                    k.occurrences.increment();
+                }
+            }
+        }
+        offerTerminal(info, depth);
+    }
+
+    private void reachedTerminal(long fp, int depth) {
+        Search.TerminalInfo info = s.terminals.get(fp);
+        if (info != null) {
+            offerTerminal(info, depth);
+        } else {
+            lSchedules++;
+        }
+    }
+
+    private void offerTerminal(Search.TerminalInfo info, int depth) {
+        lSchedules++;
+        info.outcome().offer(path, depth);
+        for (int i = 0; i < info.kinds().length; i++) {
+            info.kinds()[i].offer(path, depth, info.examples()[i], info.waits());
+        }
+    }
+
+    /** Outcome text and the findings of a final state (the final quiescent checks, or a deadlock). */
+    private Search.TerminalInfo describe(long fp) {
+        Memory mem = m.memory();
+        String[] names = m.threadNames();
+        List<String> threads = new ArrayList<>();
+        boolean deadlock = !m.allDone();
+        StringBuilder text = new StringBuilder();
+        for (int t = 0; t < n; t++) {
+            String r = threadResult(t, names);
+            threads.add(r);
+            text.append(t > 0 ? "; " : "").append(names[t]).append(": ").append(r);
+        }
+        String state = stateSummary(mem);
+        text.append(" | ").append(state);
+        Search.OutcomeInfo o = s.outcome(text.toString(), List.copyOf(threads), state, deadlock);
+        List<Search.KindInfo> kinds = new ArrayList<>();
+        List<Violation> examples = new ArrayList<>();
+        String waits = null;
+        if (deadlock) {
+            StringBuilder w = new StringBuilder();
+            for (int t = 0; t < n; t++) {
+                if (!m.done(t)) {
+                    String why = Waits.describe(mem, t, names);
+                    w.append(w.length() > 0 ? "; " : "").append(names[t]).append(' ')
+                            .append(Status.name(mem.get(Field.T_STATUS, t))).append(why.isEmpty() ? "" : " (" + why
+                                    + ")");
+                }
+            }
+            Search.KindInfo k = s.kind("DEADLOCK", Finding.Category.DEADLOCK, null);
+            waits = w.toString();
+            kinds.add(k);
+            examples.add(null);
+        } else {
+            Map<String, Violation> fin = new LinkedHashMap<>();
+            for (Violation v : m.finalCheck(null)) {
+                fin.putIfAbsent(v.kind(), v);
+            }
+            for (Map.Entry<String, Violation> e : fin.entrySet()) {
+                kinds.add(s.kind(e.getKey(), Finding.Category.VIOLATION, e.getValue().invariant()));
+                examples.add(e.getValue());
+            }
+        }
+        return new Search.TerminalInfo(o, kinds.toArray(new Search.KindInfo[0]), examples.toArray(new Violation[0]),
+                waits);
+    }
+
+    private String threadResult(int t, String[] names) {
+        Memory mem = m.memory();
+        if (!m.done(t)) {
+            String why = Waits.describe(mem, t, names);
+            return "stuck, " + Status.name(mem.get(Field.T_STATUS, t)) + (why.isEmpty() ? "" : " (" + why + ")");
+        }
+        String last = m.thread(t).regs().last();
+        if (last != null && !last.isEmpty()) {
+            return last;
+        }
+        List<Op> program = s.scenario.threads().get(t).program();
+        if (!program.isEmpty()) {
+            Op op = program.get(program.size() - 1);
+            if (op instanceof Op.GetVma || op instanceof Op.FindVma) {
+                return "returns " + mem.name(m.thread(t).regs().vma());
+            }
+        }
+        return "done";
+    }
+
+    static String stateSummary(Memory mem) {
+        int inTree = 0;
+        StringBuilder freed = new StringBuilder();
+        int nv = Vm.allocated(mem);
+        for (int v = 0; v < nv; v++) {
+            if (Vm.has(mem, v, Life.IN_TREE)) {
+                inTree++;
+            }
+            if (Vm.has(mem, v, Life.ALLOCATED) && Vm.isFreed(mem, v)) {
+                freed.append(freed.length() > 0 ? " " : "").append(mem.name(v));
+            }
+        }
+        int ptes = 0;
+        int outside = 0;
+        for (int i = 0; i < mem.pteSlots(); i++) {
+            long a = mem.get(Field.PTE_ADDR, i);
+            if (a == 0) {
+                continue;
+            }
+            ptes++;
+            boolean in = false;
+            for (int v = 0; v < nv && !in; v++) {
+                in = Vm.has(mem, v, Life.IN_TREE) && Vm.contains(mem, v, a);
+            }
+            if (!in) {
+                outside++;
+            }
+        }
+        return "tree: " + inTree + " VMAs, freed: " + (freed.length() == 0 ? "none" : freed) + ", PTEs: " + ptes
+                + (outside > 0 ? " (" + outside + " outside every VMA)" : "");
+    }
+
+    /** A step of a spinning thread that stored nothing but its spin counter, and left its continuation as it was. */
+    private boolean idle(StepRecord rec, int t, Machine.Snapshot before) {
+        if (!rec.waiting()) {
+            return false;
+        }
+        var log = m.log();
+        for (int i = rec.deltaFrom(); i < rec.deltaTo(); i++) {
+            boolean counter = log.field(i) == Field.T_SPINS && log.object(i) == t;
+            if (!counter && log.oldValue(i) != log.newValue(i)) {
+                return false;
+            }
+        }
+        return m.thread(t).equals(before.threads()[t]);
+    }
+
+    private void violations(long fromFp, int t, List<Violation> vs, int len) {
+        if (vs.isEmpty()) {
+            return;
+        }
+        List<Search.KindInfo> seen = new ArrayList<>(vs.size());
+        for (Violation v : vs) {
+            Search.KindInfo k = s.kind(v.kind(), Finding.Category.VIOLATION, v.invariant());
+            if (seen.contains(k)) {
+                continue;
+            }
+            seen.add(k);
+            k.occurrences.increment();
+            k.offer(path, len, v, null);
+            if (s.graphComplete) {
+                edges.violation(fromFp, t, k.id);
+            }
+        }
+    }
+
+    private void error(String message, int len, boolean scenario) {
+        if (s.errorCount.incrementAndGet() <= 20) {
+            s.errors.add(new Search.ErrorInfo(message, Arrays.copyOf(path, len), scenario));
+        }
+    }
+
+    // ================================================================ sharing work
+
+    /** Hands the unexplored transitions of the frame nearest the root to the queue, as a replayable prefix. */
+    private void donate() {
+        for (int i = 0; i < sp; i++) {
+            Frame f = stack[i];
+            if (f.todo != 0 && f.anyReal) {
+                s.submit(new Search.Task(Arrays.copyOf(path, f.depth), f.fp, f.todo, f.sleepMask,
+                        f.sleepFp == null ? new Footprint[n] : f.sleepFp.clone(), f.via, f.preemptions, f.viaReal,
+                        false));
+                f.todo = 0;
+                return;
+            }
+        }
+    }
+
+    // ================================================================ audit (tests)
+
+    /**
+     * Checks the independence of {@code t} with every thread kept asleep in the child: both orders from the
+     * frame's state must give the same state and the same violation kinds. Leaves the machine in the child state.
+     */
+    private void audit(Frame f, int t, int kept, long childFp) {
+        for (int b = 0; b < n; b++) {
+            if ((kept & (1 << b)) == 0) {
+                continue;
+            }
+            s.auditChecks.incrementAndGet();
+            m.restore(f.snap);
+            String problem = null;
+            try {
+                StepRecord ab1 = m.step(t);
+                if (!m.enabled(b)) {
+                    problem = "the step of T" + t + " disables T" + b;
+                } else {
+                    StepRecord ab2 = m.step(b);
+                    long fpAb = fps.of();
+                    m.restore(f.snap);
+                    StepRecord ba1 = m.step(b);
+                    if (!m.enabled(t)) {
+                        problem = "the step of T" + b + " disables T" + t;
+                    } else {
+                        StepRecord ba2 = m.step(t);
+                        long fpBa = fps.of();
+                        if (fpAb != fpBa) {
+                            problem = "different states";
+                        } else if (!kinds(ab1).equals(kinds(ba2)) || !kinds(ab2).equals(kinds(ba1))) {
+                            problem = "different violations";
+                        }
+                        if (problem != null) {
+                            problem += ": T" + t + " " + ab1.loc() + " / T" + b + " " + ba1.loc();
+                        }
+                    }
+                }
+                lSteps += 4;
+            } catch (RuntimeException e) {
+                problem = "exception " + e;
+            }
+            if (problem != null) {
+                s.auditFailures.add(problem + " after " + Arrays.toString(Arrays.copyOf(path, f.depth)));
+            }
+        }
+        m.restore(f.snap);
+        m.step(t);
+        lSteps++;
+        if (fps.of() != childFp) {
+            s.auditFailures.add("replaying T" + t + " gave a different state");
+        }
+    }
+
+    private static List<String> kinds(StepRecord r) {
+        List<String> k = new ArrayList<>();
+        for (Violation v : r.violations()) {
+            if (!k.contains(v.kind())) {
+                k.add(v.kind());
+            }
+        }
+        k.sort(null);
+        return k;
+    }
+
+    // ================================================================ bookkeeping
+
+    private Frame push() {
+        if (sp == stack.length) {
+            stack = Arrays.copyOf(stack, sp * 2);
+        }
+        Frame f = stack[sp];
+        if (f == null) {
+            f = new Frame();
+            stack[sp] = f;
+        }
+        sp++;
+        return f;
+    }
+
+    private void ensurePath(int len) {
+        if (path.length < len) {
+            path = Arrays.copyOf(path, Math.max(len, path.length * 2));
+        }
+    }
+
+    private void flush() {
+        s.states.add(lStates);
+        s.schedules.add(lSchedules);
+        s.engineSteps.add(lSteps);
+        s.cacheHits.add(lCacheHits);
+        s.sleepPruned.add(lSleep);
+        s.idleSpins.add(lSpins);
+        lStates = 0;
+        lSchedules = 0;
+        lSteps = 0;
+        lCacheHits = 0;
+        lSleep = 0;
+        lSpins = 0;
+        s.maxDepth.accumulateAndGet(lMaxDepth, Math::max);
+    }
+
+    /** The visited-table update for one arrival (reused; runs under the table's segment lock). */
+    static final class Visit implements StateTable.Update {
+        static final int NEW = 0;
+        static final int FULL = 1;
+        static final int PARTIAL = 2;
+        static final int PRUNE = 3;
+        static final int TERMINAL = 4;
+        static final long TERMINAL_BIT = 1L << 16;
+
+        int sleep;
+        int depth;
+        int preemptions;
+        boolean stepCut;
+        boolean preemptionBounded;
+        int decision;
+        int todo;
+
+        static long pack(int sleep, boolean terminal, int depth, int preemptions) {
+            return (sleep & 0xFFFFL) | (terminal ? TERMINAL_BIT : 0) | ((long) (preemptions & 0xFF) << 24)
+                    | ((long) depth << 32);
+        }
+
+        @Override
+        public long apply(long old) {
+            if (old == StateTable.ABSENT) {
+                decision = NEW;
+                return pack(sleep, false, depth, preemptions);
+            }
+            if ((old & TERMINAL_BIT) != 0) {
+                decision = TERMINAL;
+                return old;
+            }
+            int stored = (int) (old & 0xFFFF);
+            int oDepth = (int) (old >>> 32);
+            int oPre = (int) ((old >>> 24) & 0xFF);
+            if ((stepCut && depth < oDepth) || (preemptionBounded && preemptions < oPre)) {
+                decision = FULL;
+                return pack(sleep, false, Math.min(depth, oDepth), Math.min(preemptions, oPre));
+            }
+            if ((stored & ~sleep) == 0) {
+                decision = PRUNE;
+                return old;
+            }
+            decision = PARTIAL;
+            todo = stored & ~sleep;
+            return pack(stored & sleep, false, oDepth, oPre);
+        }
+    }
+}

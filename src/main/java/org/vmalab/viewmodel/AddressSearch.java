@@ -1,0 +1,80 @@
+package org.vmalab.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.vmalab.viewmodel.StepScene.NodeView;
+
+/**
+ * Search by address in a scene: the VMA that contains the address, or else the one {@code find_vma} returns
+ * (the first VMA that ends above it), or none. Only VMAs in the tree count, as for {@code find_vma}.
+ */
+public final class AddressSearch {
+    private AddressSearch() {
+    }
+
+    /**
+     * A result.
+     *
+     * @param vma    the VMA found, or -1
+     * @param inside the address is inside it (otherwise it is in the gap in front of it, or above every VMA)
+     * @param text   the result in words
+     */
+    public record Hit(long addr, int vma, boolean inside, String text) {
+    }
+
+    /** An address as typed: hex with or without 0x; spaces, underscores and apostrophes are ignored. */
+    public static long parse(String typed) {
+        if (typed == null) {
+            throw new IllegalArgumentException("type an address, such as 0x7ffff7dd1000");
+        }
+        String t = typed.strip().replace("_", "").replace("'", "").replace(" ", "").toLowerCase(Locale.ROOT);
+        if (t.startsWith("0x")) {
+            t = t.substring(2);
+        }
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("type an address, such as 0x7ffff7dd1000");
+        }
+        if (!t.matches("[0-9a-f]{1,16}")) {
+            throw new IllegalArgumentException("'" + clip(typed.strip()) + "' is not an address in hex (such as "
+                    + "0x7ffff7dd1000)");
+        }
+        return Long.parseUnsignedLong(t, 16);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+    }
+
+    /** Looks {@code addr} up among the scene's VMAs that are in the tree. */
+    public static Hit find(StepScene s, long addr) {
+        List<NodeView> linked = new ArrayList<>();
+        for (NodeView n : s.nodes()) {
+            if (!n.offTree() && n.state() != NodeState.FREED && n.state() != NodeState.CLEARED) {
+                linked.add(n);
+            }
+        }
+        // the nodes are in address order: the first one whose end is above addr
+        int lo = 0;
+        int hi = linked.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(addr, linked.get(mid).end()) < 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        String a = Fmt.hex(addr);
+        if (lo == linked.size()) {
+            return new Hit(addr, -1, false, a + " is above every VMA: find_vma returns NULL");
+        }
+        NodeView n = linked.get(lo);
+        String range = n.name() + " [" + Fmt.hex(n.start()) + ", " + Fmt.hex(n.end()) + ")";
+        if (Long.compareUnsigned(n.start(), addr) <= 0) {
+            return new Hit(addr, n.id(), true, a + " is in " + range);
+        }
+        return new Hit(addr, n.id(), false, a + " is in no VMA (a gap); find_vma returns " + range
+                + ", the first VMA that ends above it");
+    }
+}

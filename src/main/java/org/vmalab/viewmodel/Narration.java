@@ -1,0 +1,52 @@
+package org.vmalab.viewmodel;
+
+import java.util.List;
+import org.vmalab.engine.trace.Trace;
+
+/**
+ * What a lesson says along a run: text for a cursor index and the checkpoints where playback pauses. A
+ * lesson ties its narration to schedule positions or to events ("T2 acquires mm_rb_lock"); both resolve
+ * against the trace, so the player asks with the trace in hand.
+ */
+public interface Narration {
+    /** No narration (a bare scenario). */
+    Narration NONE = new Narration() {
+        @Override
+        public String textAt(Trace trace, int index) {
+            return "";
+        }
+    };
+
+    /** The narration to show at cursor index {@code index} (0 = before the first step), or "". */
+    String textAt(Trace trace, int index);
+
+    /**
+     * The narration in force at {@code index} with its heading and the index it was placed on, or null.
+     * Narrations stay in force until the next one, so the panel can say "since step 12".
+     */
+    default Said said(Trace trace, int index) {
+        String t = textAt(trace, index);
+        return t == null || t.isEmpty() ? null : new Said("", t, index);
+    }
+
+    /** Cues that have no place in this trace (the user changed the schedule), in words. */
+    default List<String> unplaced(Trace trace) {
+        return List.of();
+    }
+
+    /** A narration in force: heading (or ""), text ({@code `code`} marks identifiers), the index it belongs to. */
+    record Said(String title, String text, int index) {
+    }
+
+    /** The checkpoints of this run, in index order; playback pauses on arriving at each. */
+    default List<Checkpoint> checkpoints(Trace trace) {
+        return List.of();
+    }
+
+    /** A question asked at a cursor index; stepping on reveals the answer. */
+    record Checkpoint(int index, String question, List<String> choices, int answer, String explanation) {
+        public Checkpoint {
+            choices = List.copyOf(choices);
+        }
+    }
+}

@@ -1,0 +1,461 @@
+package org.vmalab.viewmodel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vmalab.viewmodel.Frames.CursorFrame;
+import org.vmalab.viewmodel.Frames.EdgeFrame;
+import org.vmalab.viewmodel.Frames.NodeFrame;
+import org.vmalab.viewmodel.Frames.TreeFrame;
+import org.vmalab.viewmodel.StepScene.EdgeKind;
+import org.vmalab.viewmodel.StepScene.EdgeView;
+import org.vmalab.viewmodel.StepScene.NodeView;
+
+/**
+ * The overview of a large tree, without a toolkit: subtrees below a depth are collapsed into summary nodes
+ * (how many VMAs, the largest gap = the subtree root's {@code rb_subtree_gap}), except where the user drilled
+ * down and on the paths to the nodes that matter now (the step's nodes, the walkers' cursors, a search hit),
+ * which stay open so that a step is still seen node by node. Items (nodes and summaries) get compact columns
+ * in address order and their depth as row, like {@link TreeLayout}, so a rotation still moves nodes only up
+ * and down.
+ *
+ * <p>Rule: a node is <em>open</em> when it is shallower than {@code depth}, drilled into, or an ancestor (or
+ * itself) of a node in focus. The root and every child of an open node are shown; a shown node that is not
+ * open and has children stands for its whole subtree: a summary.
+ */
+public final class Overview {
+    /** Summary ids in frames are this plus the id of the subtree's root VMA. */
+    public static final int SUMMARY_BASE = 1 << 24;
+    /** Depth of the first collapsed row in the default overview (7 nodes and 8 summaries). */
+    public static final int DEFAULT_DEPTH = 3;
+    /** Trees with more VMAs than this open in the overview. */
+    public static final int AUTO_THRESHOLD = 1000;
+    /** Levels a click on a summary opens. */
+    public static final int DRILL_LEVELS = 3;
+
+    private Overview() {
+    }
+
+    /**
+     * A collapsed subtree.
+     *
+     * @param root       the id of the subtree's root VMA
+     * @param count      VMAs in the subtree, its root included
+     * @param largestGap the root's {@code rb_subtree_gap}: the largest free gap in front of a VMA of the subtree
+     * @param start      {@code vm_start} of its first VMA
+     * @param end        {@code vm_end} of its last VMA
+     * @param black      the colour of its root (a summary is drawn in its root's colour cue)
+     * @param x          column (layout units)
+     * @param y          row (the root's depth)
+     */
+    public record Summary(int root, int count, long largestGap, long start, long end, boolean black, int depth,
+                          double x, double y) {
+        public int id() {
+            return SUMMARY_BASE + root;
+        }
+    }
+
+    /**
+     * What the overview shows.
+     *
+     * @param layout    positions of the shown VMA nodes (by VMA id; NaN when hidden), columns and rows in use
+     * @param summaries the collapsed subtrees in address order
+     * @param shown     the VMA ids drawn as nodes
+     * @param items     the ids of every item (VMA ids and summary ids) in column order
+     * @param total     VMAs in the scene
+     */
+    public record View(TreeLayout.Layout layout, List<Summary> summaries, BitSet shown, int[] items, int total,
+                       Map<Integer, Summary> summaryById) {
+        View(TreeLayout.Layout layout, List<Summary> summaries, BitSet shown, int[] items, int total) {
+            this(layout, summaries, shown, items, total, index(summaries));
+        }
+
+        private static Map<Integer, Summary> index(List<Summary> summaries) {
+            Map<Integer, Summary> m = new HashMap<>();
+            for (Summary s : summaries) {
+                m.put(s.id(), s);
+            }
+            return Map.copyOf(m);
+        }
+
+        public Summary summary(int id) {
+            return summaryById.get(id);
+        }
+
+        /** Is VMA {@code vma} drawn as a node? */
+        public boolean isShown(int vma) {
+            return vma >= 0 && shown.get(vma);
+        }
+
+        /** The column of an item (VMA or summary id), NaN if it is not shown. */
+        public double x(int id) {
+            if (id >= SUMMARY_BASE) {
+                Summary s = summary(id);
+                return s == null ? Double.NaN : s.x();
+            }
+            return layout.has(id) ? layout.x(id) : Double.NaN;
+        }
+
+        public double y(int id) {
+            if (id >= SUMMARY_BASE) {
+                Summary s = summary(id);
+                return s == null ? Double.NaN : s.y();
+            }
+            return layout.has(id) ? layout.y(id) : Double.NaN;
+        }
+    }
+
+    /** The walk tree of a scene (the tree edges from the root), with subtree sizes and ranges. */
+    public static final class Tree {
+        final NodeView[] byId;
+        final int[] left;
+        final int[] right;
+        final int[] parent;
+        final int[] count;
+        final int[] first;
+        final int[] last;
+        final int root;
+
+        Tree(StepScene s) {
+            int max = -1;
+            for (NodeView n : s.nodes()) {
+                max = Math.max(max, n.id());
+            }
+            byId = new NodeView[max + 1];
+            for (NodeView n : s.nodes()) {
+                byId[n.id()] = n;
+            }
+            left = new int[max + 1];
+            right = new int[max + 1];
+            parent = new int[max + 1];
+            count = new int[max + 1];
+            first = new int[max + 1];
+            last = new int[max + 1];
+            Arrays.fill(left, -1);
+            Arrays.fill(right, -1);
+            Arrays.fill(parent, -1);
+            for (EdgeView e : s.edges()) {
+                if (e.kind() != EdgeKind.TREE || e.parent() > max || e.child() > max) {
+                    continue;
+                }
+                if (e.left()) {
+                    left[e.parent()] = e.child();
+                } else {
+                    right[e.parent()] = e.child();
+                }
+                parent[e.child()] = e.parent();
+            }
+            root = s.root() >= 0 && s.root() <= max && byId[s.root()] != null ? s.root() : -1;
+            // post-order without recursion: sizes and the first and last VMA of each subtree
+            if (root >= 0) {
+                int[] stack = new int[max + 2];
+                int[] order = new int[max + 1];
+                int sp = 0;
+                int k = 0;
+                stack[sp++] = root;
+                while (sp > 0) {
+                    int v = stack[--sp];
+                    order[k++] = v;
+                    if (left[v] >= 0) {
+                        stack[sp++] = left[v];
+                    }
+                    if (right[v] >= 0) {
+                        stack[sp++] = right[v];
+                    }
+                }
+                for (int i = k - 1; i >= 0; i--) {
+                    int v = order[i];
+                    int l = left[v];
+                    int r = right[v];
+                    count[v] = 1 + (l >= 0 ? count[l] : 0) + (r >= 0 ? count[r] : 0);
+                    first[v] = l >= 0 ? first[l] : v;
+                    last[v] = r >= 0 ? last[r] : v;
+                }
+            }
+        }
+
+        public int root() {
+            return root;
+        }
+
+        /** VMAs in the subtree of {@code v} (0 if {@code v} is not on the walk from the root). */
+        public int count(int v) {
+            return v >= 0 && v < count.length ? count[v] : 0;
+        }
+
+        public int left(int v) {
+            return left[v];
+        }
+
+        public int right(int v) {
+            return right[v];
+        }
+
+        /** The walk parent of {@code v}, or -1. */
+        public int parent(int v) {
+            return v >= 0 && v < parent.length ? parent[v] : -1;
+        }
+
+        public NodeView node(int v) {
+            return v >= 0 && v < byId.length ? byId[v] : null;
+        }
+
+        boolean inWalk(int v) {
+            return v >= 0 && v < count.length && count[v] > 0;
+        }
+
+        /** The ancestors of {@code v} (nearest first), on the walk from the root. */
+        public List<Integer> ancestors(int v) {
+            List<Integer> out = new ArrayList<>();
+            int p = parent(v);
+            int guard = 0;
+            while (p >= 0 && guard++ < parent.length) {
+                out.add(p);
+                p = parent(p);
+            }
+            return out;
+        }
+    }
+
+    /** What the user opened, and what must stay open. */
+    public record Expansion(int depth, BitSet drilled, Collection<Integer> focus) {
+    }
+
+    /** The walk tree of a scene (reuse it for several views of one scene). */
+    public static Tree tree(StepScene s) {
+        return new Tree(s);
+    }
+
+    /** The overview of {@code s}: the first {@code depth} rows open, plus drilled and focused paths. */
+    public static View of(StepScene s, Expansion e) {
+        return of(s, tree(s), e);
+    }
+
+    public static View of(StepScene s, Tree t, Expansion e) {
+        int n = t.byId.length;
+        BitSet open = new BitSet(n);
+        for (int f : e.focus()) {
+            if (f >= 0 && f < n && t.inWalk(f)) {
+                open.set(f);
+                for (int a : t.ancestors(f)) {
+                    open.set(a);
+                }
+            }
+        }
+        BitSet drilled = e.drilled() == null ? new BitSet() : e.drilled();
+        // items in column order: an in-order walk that stops at collapsed subtrees
+        List<Integer> inTree = new ArrayList<>();
+        BitSet shown = new BitSet(n);
+        List<Integer> summaryRoots = new ArrayList<>();
+        if (t.root >= 0) {
+            // iterative in-order over the open part of the tree
+            int[] stack = new int[n + 1];
+            int sp = 0;
+            int cur = t.root;
+            while (cur >= 0 || sp > 0) {
+                while (cur >= 0) {
+                    boolean isOpen = isOpen(t, cur, e.depth(), drilled, open);
+                    boolean leaf = t.left[cur] < 0 && t.right[cur] < 0;
+                    if (!isOpen && !leaf) {
+                        // a summary: one column for the whole subtree
+                        inTree.add(SUMMARY_BASE + cur);
+                        summaryRoots.add(cur);
+                        cur = -1;
+                        break;
+                    }
+                    stack[sp++] = cur;
+                    cur = t.left[cur];
+                }
+                if (sp == 0) {
+                    break;
+                }
+                int v = stack[--sp];
+                inTree.add(v);
+                shown.set(v);
+                cur = t.right[v];
+            }
+        }
+        // nodes not on the walk (erased, freed, cleared, unreachable mid-rotation) keep a column by address
+        List<NodeView> extra = new ArrayList<>();
+        for (NodeView nv : s.nodes()) {
+            if (!t.inWalk(nv.id())) {
+                extra.add(nv);
+                shown.set(nv.id());
+            }
+        }
+        int[] items = new int[inTree.size() + extra.size()];
+        int k = 0;
+        int xi = 0;
+        for (int id : inTree) {
+            long key = id >= SUMMARY_BASE ? t.byId[t.first[id - SUMMARY_BASE]].start() : t.byId[id].start();
+            while (xi < extra.size() && Long.compareUnsigned(extra.get(xi).start(), key) < 0) {
+                items[k++] = extra.get(xi++).id();
+            }
+            items[k++] = id;
+        }
+        while (xi < extra.size()) {
+            items[k++] = extra.get(xi++).id();
+        }
+        // positions
+        double[] x = new double[n];
+        double[] y = new double[n];
+        Arrays.fill(x, Double.NaN);
+        Arrays.fill(y, Double.NaN);
+        int maxRow = -1;
+        for (int id : items) {
+            if (id >= SUMMARY_BASE) {
+                maxRow = Math.max(maxRow, t.byId[id - SUMMARY_BASE].row());
+            } else if (!t.byId[id].offTree()) {
+                maxRow = Math.max(maxRow, t.byId[id].row());
+            }
+        }
+        int treeRows = maxRow + 1;
+        double offRow = treeRows == 0 ? 0 : treeRows - 1 + TreeLayout.OFF_GAP;
+        boolean anyOff = false;
+        List<Summary> summaries = new ArrayList<>();
+        for (int col = 0; col < items.length; col++) {
+            int id = items[col];
+            if (id >= SUMMARY_BASE) {
+                int r = id - SUMMARY_BASE;
+                NodeView rn = t.byId[r];
+                summaries.add(new Summary(r, t.count[r], rn.subtreeGap(), t.byId[t.first[r]].start(),
+                        t.byId[t.last[r]].end(), rn.black(), rn.row(), col, rn.row()));
+            } else {
+                NodeView nv = t.byId[id];
+                x[id] = col;
+                if (nv.offTree()) {
+                    y[id] = offRow;
+                    anyOff = true;
+                } else {
+                    y[id] = nv.row();
+                }
+            }
+        }
+        TreeLayout.Layout layout = new TreeLayout.Layout(x, y, items.length, Math.max(treeRows, 0),
+                anyOff ? offRow : Double.NaN);
+        return new View(layout, List.copyOf(summaries), shown, items, s.nodes().size());
+    }
+
+    private static boolean isOpen(Tree t, int v, int depth, BitSet drilled, BitSet open) {
+        NodeView nv = t.byId[v];
+        return nv.row() < depth || drilled.get(v) || open.get(v);
+    }
+
+    /**
+     * Drilling into the summary of {@code root}: the ids to open so that {@code levels} rows of its subtree
+     * are shown as nodes.
+     */
+    public static BitSet drill(Tree t, int root, int levels) {
+        BitSet out = new BitSet();
+        if (!t.inWalk(root)) {
+            return out;
+        }
+        int[] stack = new int[t.byId.length + 1];
+        int[] lvl = new int[t.byId.length + 1];
+        int sp = 0;
+        stack[sp] = root;
+        lvl[sp++] = 0;
+        while (sp > 0) {
+            sp--;
+            int v = stack[sp];
+            int l = lvl[sp];
+            if (l >= levels - 1) {
+                continue;
+            }
+            out.set(v);
+            for (int c : new int[] {t.left[v], t.right[v]}) {
+                if (c >= 0) {
+                    stack[sp] = c;
+                    lvl[sp++] = l + 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the subtree of {@code root} (to close it again). */
+    public static BitSet subtree(Tree t, int root) {
+        BitSet out = new BitSet();
+        if (!t.inWalk(root)) {
+            return out;
+        }
+        int[] stack = new int[t.byId.length + 1];
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            int v = stack[--sp];
+            out.set(v);
+            if (t.left[v] >= 0) {
+                stack[sp++] = t.left[v];
+            }
+            if (t.right[v] >= 0) {
+                stack[sp++] = t.right[v];
+            }
+        }
+        return out;
+    }
+
+    /** The frame at rest of an overview: shown nodes, summaries, the edges between them, cursors. */
+    public static TreeFrame frame(StepScene s, View v) {
+        Map<Integer, NodeFrame> nodes = new LinkedHashMap<>();
+        for (int id : v.items()) {
+            if (id >= SUMMARY_BASE) {
+                Summary sm = v.summary(id);
+                Tone tone = sm.black() ? Tone.NODE_BLACK : Tone.NODE_RED;
+                nodes.put(id, new NodeFrame(id, sm.x(), sm.y(), 1.0, tone, tone, 1.0));
+            }
+        }
+        Map<Integer, Integer> summaryOf = new HashMap<>();
+        for (Summary sm : v.summaries()) {
+            summaryOf.put(sm.root(), sm.id());
+        }
+        for (NodeView n : s.nodes()) {
+            if (v.layout().has(n.id())) {
+                Tone tone = Tone.of(n);
+                nodes.put(n.id(), new NodeFrame(n.id(), v.layout().x(n.id()), v.layout().y(n.id()), 1.0, tone, tone,
+                        1.0));
+            }
+        }
+        List<EdgeFrame> edges = new ArrayList<>();
+        for (EdgeView e : s.edges()) {
+            if (!nodes.containsKey(e.parent())) {
+                continue;
+            }
+            int child = nodes.containsKey(e.child()) ? e.child() : summaryOf.getOrDefault(e.child(), -1);
+            if (child >= 0 && (child < SUMMARY_BASE || e.kind() == EdgeKind.TREE)) {
+                edges.add(new EdgeFrame(e.parent(), child, e.left(), e.kind(), e.changed(), 1.0));
+            }
+        }
+        List<CursorFrame> cursors = new ArrayList<>();
+        Map<Integer, Integer> perNode = new HashMap<>();
+        for (StepScene.CursorView c : s.cursors()) {
+            int at = nodes.containsKey(c.node()) ? c.node() : -1;
+            if (at < 0) {
+                continue;
+            }
+            NodeFrame nf = nodes.get(at);
+            int slot = perNode.merge(at, 1, Integer::sum) - 1;
+            cursors.add(new CursorFrame(c.thread(), nf.x(), nf.y(), slot, 1.0));
+        }
+        return new TreeFrame(nodes, List.copyOf(edges), List.copyOf(cursors));
+    }
+
+    /** The ids the overview keeps open in a scene: what the step is about, what it stored, the cursors. */
+    public static List<Integer> focusOf(StepScene s) {
+        List<Integer> out = new ArrayList<>();
+        for (NodeView n : s.nodes()) {
+            if (n.has(Mark.SUBJECT) || n.has(Mark.OTHER) || n.has(Mark.STORED) || n.has(Mark.VIOLATION)) {
+                out.add(n.id());
+            }
+        }
+        for (StepScene.CursorView c : s.cursors()) {
+            out.add(c.node());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,604 @@
+package org.vmalab.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.vmalab.engine.CheckLevel;
+import org.vmalab.engine.Engine;
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.RwlockPolicy;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.sched.Waits;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
+
+/**
+ * The view model of the window. Its one cursor is {@link #index()}; everything on screen is derived from
+ * the trace at that index ({@link #scene()}). Commands move the cursor, or ask for a new run: "what if T2
+ * ran now?" cuts the schedule at the cursor, appends T2 and runs the engine again on the {@link TaskRunner}
+ * (never on the UI thread); protections and scenario edits re-run the same schedule. The engine's state is
+ * never mutated: a new run makes a new immutable trace.
+ *
+ * <p>Pure Java and single-threaded: every method is called on the UI thread, background results come back
+ * through {@link TaskRunner#post}.
+ */
+public final class Player {
+    /** How the cursor got to where it is: the view animates one forward step and snaps otherwise. */
+    public enum Move { NONE, FORWARD_ONE, JUMP, RELOAD }
+
+    /** Notified on the UI thread after every change. */
+    public interface Listener {
+        void playerChanged(Player p);
+    }
+
+    private final TaskRunner background;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private Playable playable;
+    private Scenario scenario;
+    private Schedule schedule;
+    private Trace trace;
+    private TraceCursor cursor;
+    private StepScene scene;
+    private StepScene previous;
+    private Move lastMove = Move.NONE;
+    private boolean busy;
+    private String busyText = "";
+    private double progress;
+    private String message = "";
+    private boolean playing;
+    private double speed = 2.0;
+    private long generation;
+    private List<Narration.Checkpoint> checkpoints = List.of();
+    private Narration.Checkpoint checkpoint;
+    private List<Integer> operationStarts = List.of();
+
+    public Player(TaskRunner background) {
+        this.background = Objects.requireNonNull(background);
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    // ================================================================ loading and re-running
+
+    /** Plays {@code p} from its start (a lesson, or the default scenario). */
+    public void load(Playable p) {
+        this.playable = Objects.requireNonNull(p);
+        this.playing = false;
+        run(p.scenario(), p.schedule(), 0, Move.RELOAD, "Running " + p.title() + "…", "");
+    }
+
+    /** Back to the playable's own scenario and schedule, at index 0. */
+    public void reset() {
+        if (playable != null) {
+            load(playable);
+        }
+    }
+
+    /** The same schedule with the protections changed (toggle one on or off, or the rwlock policy). */
+    public void setProtection(Protection p) {
+        if (scenario == null || p.equals(scenario.protection())) {
+            return;
+        }
+        run(scenario.withProtection(p), schedule, index(), Move.RELOAD, "Re-running with " + p.label() + "…",
+                "Protections: " + describe(p));
+    }
+
+    /** Switches one toggle; {@code PRE_PATCH} excludes the others. */
+    public void toggle(ProtectionToggle t, boolean on) {
+        if (scenario == null) {
+            return;
+        }
+        Protection now = scenario.protection();
+        java.util.EnumSet<ProtectionToggle> set = now.toggles().isEmpty() ? java.util.EnumSet.noneOf(ProtectionToggle.class)
+                : java.util.EnumSet.copyOf(now.toggles());
+        if (on) {
+            if (t == ProtectionToggle.PRE_PATCH) {
+                set.clear();
+            } else {
+                set.remove(ProtectionToggle.PRE_PATCH);
+            }
+            set.add(t);
+        } else {
+            set.remove(t);
+        }
+        setProtection(new Protection(set, now.policy()));
+    }
+
+    public void setPolicy(RwlockPolicy policy) {
+        if (scenario != null) {
+            setProtection(scenario.protection().withPolicy(policy));
+        }
+    }
+
+    /** A scenario edited in the form: runs it with the playable's schedule, from the start. */
+    public void setScenario(Scenario s) {
+        Schedule base = playable == null ? Schedule.roundRobin() : playable.schedule();
+        run(s, base, 0, Move.RELOAD, "Running the edited scenario…", "Scenario changed: " + s.title());
+    }
+
+    /** Runs {@code s} with an explicit schedule, landing at {@code land} (tests, lesson checkpoints). */
+    public void run(Scenario s, Schedule sched, int land) {
+        run(s, sched, land, Move.RELOAD, "Running…", "");
+    }
+
+    /** Can thread {@code t} take the next step from here? */
+    public boolean canRun(int t) {
+        if (trace == null || t < 0 || t >= trace.threadCount()) {
+            return false;
+        }
+        long st = cursor.get(Field.T_STATUS, t);
+        return st == Status.RUNNABLE || st == Status.SPINNING;
+    }
+
+    /** Why thread {@code t} cannot run from here, or "" if it can. */
+    public String whyNot(int t) {
+        if (trace == null) {
+            return "nothing is loaded";
+        }
+        if (t < 0 || t >= trace.threadCount()) {
+            return "there is no thread " + (t + 1);
+        }
+        long st = cursor.get(Field.T_STATUS, t);
+        if (st == Status.DONE) {
+            return trace.threadName(t) + " has finished its program";
+        }
+        if (st == Status.BLOCKED) {
+            String w = Waits.describe(cursor, t, trace.threadNames());
+            return trace.threadName(t) + " is asleep" + (w.isEmpty() ? "" : ": " + w);
+        }
+        return "";
+    }
+
+    /**
+     * Be the scheduler: thread {@code t} takes the next step from the cursor. If the trace already goes
+     * that way the cursor just moves; otherwise the schedule is cut here, {@code t} appended, and the rest
+     * follows the current policy (round-robin after an explicit schedule).
+     */
+    public void choose(int t) {
+        if (trace == null || busy) {
+            return;
+        }
+        String why = whyNot(t);
+        if (!why.isEmpty()) {
+            say("Cannot schedule " + (t >= 0 && t < trace.threadCount() ? trace.threadName(t) : "that thread") + ": "
+                    + why);
+            return;
+        }
+        int i = index();
+        playing = false;
+        if (i < trace.size() && trace.scheduleUsed().get(i) == t) {
+            message = trace.threadName(t) + " runs step " + (i + 1) + ".";
+            seekInternal(i + 1);
+            return;
+        }
+        Schedule.Policy then = schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN
+                : schedule.policy();
+        Schedule s = Schedule.choose(trace.scheduleUsed(), i, t, then).withSeed(schedule.seed());
+        run(scenario, s, i + 1, Move.FORWARD_ONE, "Running " + trace.threadName(t) + " next…",
+                "You chose " + trace.threadName(t) + " for step " + (i + 1) + "; the schedule was cut there.");
+    }
+
+    /** Be the scheduler, in bulk: thread {@code t} runs until it finishes, spins or sleeps. */
+    public void chooseUntilBlocked(int t) {
+        if (trace == null || busy) {
+            return;
+        }
+        String why = whyNot(t);
+        if (!why.isEmpty()) {
+            say("Cannot schedule " + trace.threadName(t) + ": " + why);
+            return;
+        }
+        int i = index();
+        playing = false;
+        List<Schedule.Slot> slots = new ArrayList<>(Schedule.slots(trace.scheduleUsed().subList(0, i)));
+        slots.add(new Schedule.Slot(t, Schedule.Slot.UNTIL_BLOCKED));
+        Schedule.Policy then = schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN
+                : schedule.policy();
+        Schedule s = new Schedule(slots, then, schedule.seed(), schedule.bound());
+        String name = trace.threadName(t);
+        runThen(scenario, s, Move.JUMP, "Running " + name + " until it blocks…", tr -> {
+            int k = i;
+            while (k < tr.size() && tr.scheduleUsed().get(k) == t) {
+                k++;
+            }
+            return new Landing(k, name + " ran " + (k - i) + " step" + (k - i == 1 ? "" : "s") + " until it "
+                    + (k < tr.size() || tr.outcome() != Outcome.COMPLETE ? "could not go on" : "finished") + ".");
+        });
+    }
+
+    /** Where a new run lands the cursor, and what to say about it. */
+    private record Landing(int index, String message) {
+    }
+
+    private void run(Scenario s, Schedule sched, int land, Move move, String busyWhat, String doneMessage) {
+        runThen(s, sched, move, busyWhat, tr -> new Landing(land, doneMessage));
+    }
+
+    /** A finished run, prepared off the UI thread: the trace, the cursor already at its landing, the scene. */
+    private record Prepared(Trace trace, TraceCursor cursor, StepScene scene, List<Integer> operationStarts,
+                            List<Narration.Checkpoint> checkpoints, String message) {
+    }
+
+    /**
+     * Runs the engine on the background and prepares everything the UI thread needs (the cursor seeked to
+     * its landing, the scene built), so that installing it is a few assignments.
+     */
+    private void runThen(Scenario s, Schedule sched, Move move, String busyWhat,
+                         java.util.function.Function<Trace, Landing> land) {
+        long gen = ++generation;
+        busy = true;
+        busyText = busyWhat;
+        progress = -1;
+        fire();
+        Playable pl = playable;
+        background.execute(() -> {
+            Prepared prep;
+            try {
+                Engine.Progress pr = (done, bound) -> {
+                    double f = bound <= 0 ? -1 : (double) done / bound;
+                    background.post(() -> {
+                        if (gen == generation) {
+                            progress = f;
+                            fire();
+                        }
+                    });
+                    return gen == generation;
+                };
+                Trace t = Engine.run(s, sched, CheckLevel.FULL, pr);
+                String note = "";
+                if (t.outcome() == Outcome.INVALID_SCHEDULE) {
+                    // the schedule no longer fits this scenario: keep what ran, continue round-robin
+                    note = "The schedule no longer fits at step " + (t.size() + 1) + " (" + t.outcomeMessage()
+                            + "); continued round-robin from there.";
+                    Schedule fallback = new Schedule(Schedule.slots(t.scheduleUsed()), Schedule.Policy.ROUND_ROBIN,
+                            sched.seed(), sched.bound());
+                    t = Engine.run(s, fallback, CheckLevel.FULL, pr);
+                }
+                Landing l = land.apply(t);
+                TraceCursor c = t.cursor().seek(Math.max(0, Math.min(l.index(), t.size())));
+                Narration n = pl == null ? Narration.NONE : pl.narration();
+                List<Narration.Checkpoint> cps;
+                try {
+                    cps = List.copyOf(n.checkpoints(t));
+                } catch (RuntimeException e) {
+                    cps = List.of();
+                }
+                String msg = l.message();
+                if (!note.isEmpty()) {
+                    msg = msg.isEmpty() ? note : msg + " " + note;
+                }
+                prep = new Prepared(t, c, StepSceneBuilder.build(t, c, n), t.operationStarts(), cps, msg);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                background.post(() -> {
+                    if (gen == generation) {
+                        busy = false;
+                        busyText = "";
+                        message = "The run failed: " + why;
+                        fire();
+                    }
+                });
+                return;
+            }
+            Prepared done = prep;
+            background.post(() -> {
+                if (gen == generation) {
+                    install(s, sched, done, move);
+                }
+            });
+        });
+    }
+
+    private void install(Scenario s, Schedule sched, Prepared p, Move move) {
+        int from = index();
+        StepScene before = scene;
+        this.scenario = s;
+        this.schedule = sched;
+        this.trace = p.trace();
+        this.cursor = p.cursor();
+        this.operationStarts = p.operationStarts();
+        this.checkpoints = p.checkpoints();
+        this.busy = false;
+        this.busyText = "";
+        this.progress = 0;
+        this.message = p.message();
+        int target = cursor.index();
+        scene = p.scene();
+        boolean forward = move == Move.FORWARD_ONE && before != null && target == from + 1;
+        previous = forward ? before : null;
+        lastMove = forward ? Move.FORWARD_ONE : move == Move.FORWARD_ONE ? Move.JUMP : move;
+        checkpoint = checkpointAt(target);
+        fire();
+    }
+
+    // ================================================================ navigation
+
+    public void stepForward() {
+        if (trace != null && index() < trace.size()) {
+            seekInternal(index() + 1);
+        }
+    }
+
+    public void stepBack() {
+        if (trace != null && index() > 0) {
+            seekInternal(index() - 1);
+        }
+    }
+
+    /** To the start of the next operation (of any thread), or the end. */
+    public void operationForward() {
+        if (trace == null) {
+            return;
+        }
+        int i = index();
+        for (int s : operationStarts) {
+            if (s > i + 1) {
+                seekInternal(s - 1);
+                return;
+            }
+        }
+        seekInternal(trace.size());
+    }
+
+    /** To the start of the current operation, or of the previous one when already there. */
+    public void operationBack() {
+        if (trace == null) {
+            return;
+        }
+        int i = index();
+        int best = 0;
+        for (int s : operationStarts) {
+            if (s - 1 < i) {
+                best = s - 1;
+            }
+        }
+        seekInternal(best);
+    }
+
+    public void home() {
+        seekInternal(0);
+    }
+
+    public void end() {
+        if (trace != null) {
+            seekInternal(trace.size());
+        }
+    }
+
+    /** To the first violation (the state after its step), if any. */
+    public void firstViolation() {
+        if (trace == null) {
+            return;
+        }
+        int f = trace.firstViolationStep();
+        if (f < 0) {
+            say(trace.initialViolations().isEmpty() ? "No violation in this run." : "The initial layout already "
+                    + "breaks an invariant (index 0).");
+            if (!trace.initialViolations().isEmpty()) {
+                seekInternal(0);
+            }
+            return;
+        }
+        seekInternal(f);
+    }
+
+    public void seek(int i) {
+        seekInternal(i);
+    }
+
+    private void seekInternal(int i) {
+        if (trace == null) {
+            return;
+        }
+        int target = Math.max(0, Math.min(i, trace.size()));
+        int from = index();
+        if (target == from && scene != null) {
+            return;
+        }
+        StepScene before = scene;
+        cursor.seek(target);
+        scene = build();
+        if (target == from + 1) {
+            lastMove = Move.FORWARD_ONE;
+            previous = before;
+        } else {
+            lastMove = Move.JUMP;
+            previous = null;
+        }
+        Narration.Checkpoint cp = checkpointAt(target);
+        checkpoint = cp;
+        if (cp != null && playing) {
+            playing = false;
+        }
+        fire();
+    }
+
+    // ================================================================ playback
+
+    public void play() {
+        if (trace == null) {
+            return;
+        }
+        if (index() >= trace.size()) {
+            seekInternal(0);
+        }
+        playing = true;
+        fire();
+    }
+
+    public void pause() {
+        if (playing) {
+            playing = false;
+            fire();
+        }
+    }
+
+    public void togglePlay() {
+        if (playing) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** One tick of playback: a step forward; stops at the end and at checkpoints. */
+    public void tick() {
+        if (!playing || trace == null || busy) {
+            return;
+        }
+        if (index() >= trace.size()) {
+            playing = false;
+            fire();
+            return;
+        }
+        seekInternal(index() + 1);
+        if (index() >= trace.size() && playing) {
+            playing = false;
+            fire();
+        }
+    }
+
+    /** Steps per second during playback. */
+    public double speed() {
+        return speed;
+    }
+
+    public void setSpeed(double stepsPerSecond) {
+        double s = Math.max(0.25, Math.min(60, stepsPerSecond));
+        if (s != speed) {
+            speed = s;
+            fire();
+        }
+    }
+
+    // ================================================================ read side
+
+    public Playable playable() {
+        return playable;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** The current trace, or null before the first run finished. */
+    public Trace trace() {
+        return trace;
+    }
+
+    public int index() {
+        return cursor == null ? 0 : cursor.index();
+    }
+
+    public int size() {
+        return trace == null ? 0 : trace.size();
+    }
+
+    /** The scene at the cursor, or null before the first run finished. */
+    public StepScene scene() {
+        return scene;
+    }
+
+    /** The scene before the last move when it was one step forward (for the animation), else null. */
+    public StepScene previousScene() {
+        return previous;
+    }
+
+    public Move lastMove() {
+        return lastMove;
+    }
+
+    public boolean busy() {
+        return busy;
+    }
+
+    public String busyText() {
+        return busyText;
+    }
+
+    /** Fraction of the run's step bound done, or -1 when unknown. */
+    public double progress() {
+        return progress;
+    }
+
+    /** The last thing the player has to say (a refusal, what a re-run changed), or "". */
+    public String message() {
+        return message;
+    }
+
+    public boolean playing() {
+        return playing;
+    }
+
+    public List<Integer> operationStarts() {
+        return operationStarts;
+    }
+
+    public List<Narration.Checkpoint> checkpoints() {
+        return checkpoints;
+    }
+
+    /** The checkpoint at the cursor, or null. */
+    public Narration.Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
+    private Narration.Checkpoint checkpointAt(int i) {
+        for (Narration.Checkpoint c : checkpoints) {
+            if (c.index() == i) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private StepScene build() {
+        return StepSceneBuilder.build(trace, cursor, playable == null ? Narration.NONE : playable.narration());
+    }
+
+    private void say(String m) {
+        message = m;
+        fire();
+    }
+
+    /** Clears the message line. */
+    public void clearMessage() {
+        if (!message.isEmpty()) {
+            message = "";
+            fire();
+        }
+    }
+
+    private void fire() {
+        for (Listener l : listeners) {
+            l.playerChanged(this);
+        }
+    }
+
+    static String describe(Protection p) {
+        if (p.toggles().isEmpty()) {
+            return "the patch as written, " + p.policy().name().toLowerCase(java.util.Locale.ROOT) + " rwlock";
+        }
+        StringBuilder b = new StringBuilder();
+        for (ProtectionToggle t : p.toggles()) {
+            b.append(b.length() > 0 ? "; " : "").append(t.name()).append(" (").append(t.description()).append(')');
+        }
+        return b.toString();
+    }
+}

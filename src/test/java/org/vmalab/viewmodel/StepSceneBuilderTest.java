@@ -1,0 +1,144 @@
+package org.vmalab.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.viewmodel.StepScene.NodeView;
+
+/** What the scenes of the race say, step by step (SEMANTICS 6(b) with and without the refcount). */
+class StepSceneBuilderTest {
+    private Player p;
+
+    @BeforeEach
+    void setUp() {
+        p = new Player(TaskRunner.INLINE);
+        p.load(Races.race(false));
+    }
+
+    private int stepAt(Loc loc) {
+        for (int i = 1; i <= p.size(); i++) {
+            if (p.trace().step(i).loc() == loc) {
+                return i;
+            }
+        }
+        throw new AssertionError("no step at " + loc);
+    }
+
+    private NodeView node(String name) {
+        return p.scene().nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theInitialTreeIsLayoutW() {
+        StepScene s = p.scene();
+        assertEquals(7, s.nodes().size());
+        List<String> order = s.nodes().stream().map(NodeView::name).toList();
+        assertEquals(List.of("text", "data", "heap", "libc", "libc_rw", "ld", "stack"), order, "address order");
+        for (int i = 0; i < 7; i++) {
+            assertEquals(i, s.nodes().get(i).rank());
+            assertEquals(NodeState.LINKED, s.nodes().get(i).state());
+            assertEquals(1, s.nodes().get(i).refCount());
+        }
+        assertEquals(0, node("data").row(), "data is the root (8.3)");
+        assertTrue(node("data").black());
+        assertEquals("DATA", node("data").label(), "black nodes in uppercase");
+        assertEquals("libc_rw", node("libc_rw").label(), "red nodes in lowercase");
+        assertEquals(0x555555554000L, node("text").ownGap(), "the first VMA's gap is its start");
+        assertEquals(0x80e2000L, node("stack").ownGap(), "the stack's guard gap counts (8.2)");
+        assertEquals(0x2aaaa2266000L, node("libc").subtreeGap());
+        assertEquals(6, s.edges().size());
+        assertTrue(s.caption().startsWith("Initial state: 7 VMAs"));
+        assertEquals(2, s.threads().size());
+        assertEquals("speculative reader", s.threads().get(0).role());
+        assertEquals("free", s.locks().semState());
+    }
+
+    @Test
+    void getVmaTakesAReferenceAndTheCursorWalks() {
+        int visit = stepAt(Loc.GET_VMA_LEFT);
+        p.seek(visit);
+        StepScene s = p.scene();
+        assertEquals(1, s.cursors().size());
+        assertEquals("libc", s.nodes().stream().filter(n -> n.id() == s.cursors().get(0).node()).findFirst()
+                .orElseThrow().name(), "T1 stands on libc, the node it visits, and goes left");
+        assertEquals(List.of("mm_rb_lock (read)"), s.threads().get(0).holds());
+        p.seek(stepAt(Loc.GET_VMA_INC));
+        assertEquals(2, node("heap").refCount());
+        assertTrue(node("heap").has(Mark.REF_CHANGED));
+        assertEquals(1, node("heap").oldRefCount());
+        assertEquals("heap", p.scene().threads().get(0).refs().get(0).name());
+    }
+
+    @Test
+    void theEraseIsMarkedStoreByStore() {
+        int erase = stepAt(Loc.RB_CHANGE_CHILD_LEFT);
+        p.seek(erase);
+        StepScene s = p.scene();
+        assertEquals(NodeState.OFF_TREE, node("heap").state(), "erased: not reachable, not cleared");
+        assertTrue(node("heap").offTree());
+        assertTrue(node("libc").has(Mark.CHILD_CHANGED));
+        assertTrue(node("libc").has(Mark.SUBJECT));
+        assertEquals(1, s.removedEdges().size(), "libc.rb_left := NULL drops the edge to heap");
+        assertEquals(node("heap").id(), s.removedEdges().get(0).child());
+        assertEquals(List.of("mmap_sem (write)", "mm_rb_lock (write)"), s.threads().get(1).holds());
+        assertEquals("T2", s.locks().rbWriter());
+        // the rotation of case 4: ld takes over, libc goes under it; the flip is marked
+        p.seek(stepAt(Loc.RB_ROTATE_SET_OLD));
+        assertTrue(node("libc").has(Mark.COLOR_FLIPPED));
+        assertTrue(node("libc").black());
+        assertFalse(p.scene().parentArrows().isEmpty());
+        assertEquals(NodeState.UNREACHABLE, node("ld").state(), "mid-rotation a walker cannot reach ld");
+        p.seek(stepAt(Loc.AUG_ROTATE_NEW));
+        assertTrue(node("ld").has(Mark.GAP_CHANGED));
+        assertEquals(0x80e2000L, node("ld").oldGap());
+        assertEquals(0x2aaaa2266000L, node("ld").subtreeGap());
+    }
+
+    @Test
+    void clearedThenFreedByTheReader() {
+        p.seek(stepAt(Loc.RB_CLEAR_NODE));
+        assertEquals(NodeState.CLEARED, node("heap").state());
+        p.seek(stepAt(Loc.FREE_VMA));
+        assertEquals(NodeState.FREED, node("heap").state());
+        assertEquals("T1", p.scene().step().threadName(), "with the patch the reader's put_vma frees heap");
+        assertFalse(node("heap").inUse(), "nobody uses it any more");
+        assertTrue(p.scene().checks().soFar().isEmpty());
+    }
+
+    @Test
+    void withoutTheRefcountTheReaderUsesAFreedVma() {
+        p.load(Races.race(true));
+        int first = p.trace().firstViolationStep();
+        p.seek(first);
+        StepScene s = p.scene();
+        NodeView heap = node("heap");
+        assertEquals(NodeState.FREED, heap.state());
+        assertTrue(heap.inUse(), "T1 reads it: the use-after-free");
+        assertTrue(heap.has(Mark.VIOLATION));
+        assertTrue(heap.usedBy().contains("T1"), heap.usedBy());
+        assertEquals(Tone.NODE_ALARM, Tone.of(heap));
+        assertEquals(1, s.checks().here().size());
+        assertEquals(first, s.checks().soFar().get(0).step());
+        assertTrue(s.strip().ghosts().stream().anyMatch(g -> g.name().equals("heap")), "heap's ghost on the strip");
+    }
+
+    @Test
+    void theStripShowsVmasGapsAndTheReadersTarget() {
+        StepScene.Strip st = p.scene().strip();
+        long vmas = st.segments().stream().filter(x -> x.kind() == StepScene.SegmentKind.VMA).count();
+        assertEquals(7, vmas);
+        assertEquals("stack", st.segments().get(st.segments().size() - 1).name(), "the stack ends at TASK_SIZE");
+        assertEquals(StepScene.SegmentKind.GAP, st.segments().get(0).kind(), "the space below text");
+        assertEquals(0x7ffffffff000L, st.highestVmEnd());
+        assertEquals(1, st.pins().size());
+        assertEquals(0x55555575e000L, st.pins().get(0).addr());
+        assertNotNull(p.scene().mm());
+        assertEquals(7, p.scene().mm().mapCount());
+    }
+}
