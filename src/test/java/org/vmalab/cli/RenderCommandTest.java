@@ -35,7 +35,7 @@ import picocli.CommandLine;
  */
 @ExtendWith(ApplicationExtension.class)
 class RenderCommandTest {
-    static final String LESSON = "lessons/09-race-b-lifetime.yaml";
+    static final String LESSON = "lessons/12-race-b-use-after-free.yaml";
 
     @TempDir
     Path dir;
@@ -93,7 +93,7 @@ class RenderCommandTest {
         assertTrue(r.out().startsWith("wrote 1 PNG file (1600x1000)"), r.out());
         List<String> f = files();
         assertEquals(1, f.size(), f.toString());
-        assertTrue(f.get(0).matches("09-race-b-lifetime-part1-\\d{4}\\.png"), f.get(0));
+        assertTrue(f.get(0).matches("12-race-b-use-after-free-part1-\\d{4}\\.png"), f.get(0));
         BufferedImage img = ImageIO.read(dir.resolve(f.get(0)).toFile());
         assertEquals(1600, img.getWidth());
         assertEquals(1000, img.getHeight());
@@ -105,17 +105,17 @@ class RenderCommandTest {
         Run r = render(LESSON, "--out", dir.toString(), "--size", "1000x700", "--scale", "2", "--steps", "0..2");
         assertEquals(0, r.code(), r.err());
         List<String> f = files();
-        assertEquals(List.of("09-race-b-lifetime-part1-0000.png", "09-race-b-lifetime-part1-0001.png",
-                "09-race-b-lifetime-part1-0002.png"), f);
+        assertEquals(List.of("12-race-b-use-after-free-part1-0000.png", "12-race-b-use-after-free-part1-0001.png",
+                "12-race-b-use-after-free-part1-0002.png"), f);
         for (String name : f) {
             BufferedImage img = ImageIO.read(dir.resolve(name).toFile());
             assertEquals(2000, img.getWidth(), name);
             assertEquals(1400, img.getHeight(), name);
             assertNotBlank(img);
         }
-        Run t = render(LESSON, "--out", dir.toString(), "--panel", "tree", "--steps", "40", "--part", "3");
+        Run t = render(LESSON, "--out", dir.toString(), "--panel", "tree", "--steps", "40", "--part", "2");
         assertEquals(0, t.code(), t.err());
-        BufferedImage tree = ImageIO.read(dir.resolve("09-race-b-lifetime-part3-tree-0040.png").toFile());
+        BufferedImage tree = ImageIO.read(dir.resolve("12-race-b-use-after-free-part2-tree-0040.png").toFile());
         assertTrue(tree.getWidth() > 300 && tree.getWidth() < 1600, "the tree panel: " + tree.getWidth());
         assertTrue(tree.getHeight() > 300 && tree.getHeight() < 1000, "the tree panel: " + tree.getHeight());
         assertNotBlank(tree);
@@ -142,12 +142,12 @@ class RenderCommandTest {
     void theTreeCanvasIsDrawnAtTwiceThePixelsNotEnlarged() throws Exception {
         /* an enlarged canvas has no hard edge left (bilinear halves every step); drawn at 2x it keeps them */
         Run one = render(LESSON, "--out", dir.resolve("x1").toString(), "--panel", "tree", "--steps", "40",
-                "--part", "3", "--size", "1000x700");
+                "--part", "2", "--size", "1000x700");
         Run two = render(LESSON, "--out", dir.resolve("x2").toString(), "--panel", "tree", "--steps", "40",
-                "--part", "3", "--size", "1000x700", "--scale", "2");
+                "--part", "2", "--size", "1000x700", "--scale", "2");
         assertEquals(0, one.code(), one.err());
         assertEquals(0, two.code(), two.err());
-        String name = "09-race-b-lifetime-part3-tree-0040.png";
+        String name = "12-race-b-use-after-free-part2-tree-0040.png";
         BufferedImage a = ImageIO.read(dir.resolve("x1").resolve(name).toFile());
         BufferedImage b = ImageIO.read(dir.resolve("x2").resolve(name).toFile());
         assertEquals(2 * a.getWidth(), b.getWidth());
@@ -162,7 +162,7 @@ class RenderCommandTest {
         Run r = render(LESSON, "--out", dir.toString(), "--format", "gif", "--panel", "tree", "--steps", "10..14",
                 "--delay", "300", "--hold", "1500", "--size", "1200x760");
         assertEquals(0, r.code(), r.err());
-        Path gif = dir.resolve("09-race-b-lifetime-part1-tree.gif");
+        Path gif = dir.resolve("12-race-b-use-after-free-part1-tree.gif");
         GifReadBack.Read g = GifReadBack.read(Files.readAllBytes(gif));
         assertEquals(5, g.frames());
         assertEquals(List.of(300, 300, 300, 300, 1500), g.delaysMs());
@@ -175,9 +175,9 @@ class RenderCommandTest {
     void anSvgOfTheTreeParsesAndNamesEveryVma() throws Exception {
         Run r = render(LESSON, "--out", dir.toString(), "--format", "svg", "--steps", "40..41");
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("09-race-b-lifetime-part1-tree-0040.svg", "09-race-b-lifetime-part1-tree-0041.svg"),
+        assertEquals(List.of("12-race-b-use-after-free-part1-tree-0040.svg", "12-race-b-use-after-free-part1-tree-0041.svg"),
                 files());
-        String svg = Files.readString(dir.resolve("09-race-b-lifetime-part1-tree-0040.svg"), StandardCharsets.UTF_8);
+        String svg = Files.readString(dir.resolve("12-race-b-use-after-free-part1-tree-0040.svg"), StandardCharsets.UTF_8);
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
@@ -192,7 +192,7 @@ class RenderCommandTest {
     @Test
     void neverOverwritesWithoutForce() throws Exception {
         assertEquals(0, render(LESSON, "--out", dir.toString(), "--steps", "3").code());
-        Path f = dir.resolve("09-race-b-lifetime-part1-0003.png");
+        Path f = dir.resolve("12-race-b-use-after-free-part1-0003.png");
         long before = Files.size(f);
         Run again = render(LESSON, "--out", dir.toString(), "--steps", "3", "--theme", "dark");
         assertEquals(2, again.code());
@@ -244,7 +244,7 @@ class RenderCommandTest {
         assertEquals(0, p.exitValue(), text);
         assertTrue(text.startsWith("wrote 1 PNG file (1600x1000)"), text);
         assertFalse(text.contains("WARNING"), "no toolkit chatter: " + text);
-        BufferedImage img = ImageIO.read(dir.resolve("09-race-b-lifetime-part1-0040.png").toFile());
+        BufferedImage img = ImageIO.read(dir.resolve("12-race-b-use-after-free-part1-0040.png").toFile());
         assertEquals(1600, img.getWidth());
         assertEquals(1000, img.getHeight());
         assertNotBlank(img);

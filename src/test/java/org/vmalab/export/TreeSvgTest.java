@@ -72,7 +72,7 @@ class TreeSvgTest {
 
     @Test
     void theRaceMidRunParsesAndHoldsEveryNodeLabelAsText() throws Exception {
-        Lesson l = LessonLoader.load(java.nio.file.Path.of("lessons/09-race-b-lifetime.yaml"));
+        Lesson l = LessonLoader.load(java.nio.file.Path.of("lessons/12-race-b-use-after-free.yaml"));
         Trace t = l.part().run();
         for (int i : new int[] {0, 40, t.size()}) {
             StepScene s = scene(t, i);
@@ -95,7 +95,7 @@ class TreeSvgTest {
 
     @Test
     void nodesSitWhereTheLayoutPutsThemInTheirTonesAndBorders() throws Exception {
-        Lesson l = LessonLoader.load(java.nio.file.Path.of("lessons/09-race-b-lifetime.yaml"));
+        Lesson l = LessonLoader.load(java.nio.file.Path.of("lessons/12-race-b-use-after-free.yaml"));
         Trace t = l.part().run();
         StepScene s = scene(t, 40);
         TreeLayout.Layout lay = TreeLayout.of(s);

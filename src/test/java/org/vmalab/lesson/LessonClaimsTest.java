@@ -72,7 +72,7 @@ class LessonClaimsTest {
 
     @Test
     void lesson1FindVma() throws Exception {
-        Trace t = run("01-find-vma", 1);
+        Trace t = run("02-find-vma", 1);
         List<String> c = captions(t, "T1");
         assertEquals(2, c.stream().filter(s -> s.startsWith("vmacache hit")).count(), "two hits");
         int hole = c.indexOf("__find_vma(0x555555600000): load the root, data");
@@ -84,7 +84,7 @@ class LessonClaimsTest {
 
     @Test
     void lesson2Gaps() throws Exception {
-        Trace t = run("02-augmented-gap", 1);
+        Trace t = run("03-augmented-gap", 1);
         TraceCursor c = t.cursor().seek(0);
         String[][] expected = {{"text", "555555554000", "555555554000"}, {"data", "1ff000", "555555554000"},
             {"heap", "0", "0"}, {"libc", "2aaaa2266000", "2aaaa2266000"}, {"libc_rw", "200000", "200000"},
@@ -100,31 +100,31 @@ class LessonClaimsTest {
 
     @Test
     void lesson3Insertion() throws Exception {
-        assertEquals(List.of("root", "I3m", "I1m", "root", "I3m", "I1m", "I3m"), tags(run("03-insertion", 1)));
-        Trace micro = run("03-insertion", 2);
+        assertEquals(List.of("root", "I3m", "I1m", "root", "I3m", "I1m", "I3m"), tags(run("04-insertion", 1)));
+        Trace micro = run("05-insertion-store-by-store", 1);
         assertTrue(captions(micro, "T1").contains("propagate stops at libc: its gap 0x2aaaa2266000 is unchanged"));
         assertEquals(List.of("I3m"), tags(micro));
-        Trace exec = run("03-insertion", 3);
+        Trace exec = run("04-insertion", 2);
         assertEquals(List.of("root", "I2", "I3", "I1m", "root", "I2", "I3", "I1", "I3m"), tags(exec));
         assertTrue(captions(exec, "T1").contains("propagate: stack.rb_subtree_gap := 0x2aaaaa982000"));
     }
 
     @Test
     void lesson4EraseCases() throws Exception {
-        assertEquals(List.of("E1"), tags(run("04-erase", 1)));
-        assertEquals(List.of("E1", "C4"), tags(run("04-erase", 2)));
-        assertEquals(List.of("E1", "C1", "C2"), tags(run("04-erase", 3)));
-        assertEquals(List.of("E2"), tags(run("04-erase", 4)));
-        assertEquals(List.of("E3", "C4"), tags(run("04-erase", 5)));
-        assertEquals(List.of("E2", "E3", "C3", "C4"), tags(run("04-erase", 6)));
-        assertEquals(List.of("E3", "C4", "E2", "C3m", "C4m"), tags(run("04-erase", 7)));
-        assertTrue(captions(run("04-erase", 4), "T1").contains("propagate: stack.rb_subtree_gap := 0x810d000"));
-        assertTrue(captions(run("04-erase", 2), "T1").contains("propagate: libc.rb_subtree_gap := 0x2aaaa2287000"));
+        assertEquals(List.of("E1"), tags(run("06-munmap", 1)));
+        assertEquals(List.of("E1", "C4"), tags(run("07-erase-cases", 1)));
+        assertEquals(List.of("E1", "C1", "C2"), tags(run("07-erase-cases", 2)));
+        assertEquals(List.of("E2"), tags(run("07-erase-cases", 3)));
+        assertEquals(List.of("E3", "C4"), tags(run("07-erase-cases", 4)));
+        assertEquals(List.of("E2", "E3", "C3", "C4"), tags(run("07-erase-cases", 5)));
+        assertEquals(List.of("E3", "C4", "E2", "C3m", "C4m"), tags(run("07-erase-cases", 6)));
+        assertTrue(captions(run("07-erase-cases", 3), "T1").contains("propagate: stack.rb_subtree_gap := 0x810d000"));
+        assertTrue(captions(run("07-erase-cases", 1), "T1").contains("propagate: libc.rb_subtree_gap := 0x2aaaa2287000"));
     }
 
     @Test
     void lesson5Searches() throws Exception {
-        String all = String.join("\n", captions(run("05-unmapped-area", 1), "T1"));
+        String all = String.join("\n", captions(run("08-unmapped-area", 1), "T1"));
         for (String r : List.of("topdown 0x2000 0x10000 0x7ffff7fff000 returns 0x7ffff7ffd000",
                 "topdown 0x801000 0x10000 0x7ffff7fff000 returns 0x7ffff71e3000",
                 "topdown 0x300000 0x10000 0x7ffff7fff000 returns 0x7ffff76e4000",
@@ -137,9 +137,9 @@ class LessonClaimsTest {
 
     @Test
     void lesson6InPlace() throws Exception {
-        Trace brk = run("06-brk-and-merge", 1);
+        Trace brk = run("09-brk-and-merge", 1);
         assertTrue(captions(brk, "T1").contains("propagate: libc.rb_subtree_gap := 0x2aaaa2245000"));
-        Trace merge = run("06-brk-and-merge", 2);
+        Trace merge = run("09-brk-and-merge", 2);
         int end = first(merge, "T1", Loc.ADJUST_END);
         TraceCursor c = merge.cursor().seek(end);
         int a = vma(merge, "A");
@@ -148,37 +148,37 @@ class LessonClaimsTest {
         assertTrue(first(merge, "T1", Loc.ERASE_WRITE_LOCK) > end, "while B is still in the tree");
         assertEquals(1, c.get(Field.SEQUENCE, a) & 1, "A's sequence is odd");
         assertEquals(1, c.get(Field.SEQUENCE, b) & 1, "B's sequence is odd");
-        assertTrue(captions(run("06-brk-and-merge", 3), "T1")
+        assertTrue(captions(run("09-brk-and-merge", 3), "T1")
                 .contains("vma_merge case 2: extend A up over the new range"));
     }
 
     @Test
     void lesson7Convoy() throws Exception {
-        Trace t = run("07-mmap-sem-convoy", 1);
+        Trace t = run("01-mmap-sem-convoy", 1);
         int up = first(t, "T1", Loc.SEM_UP_WRITE);
         assertTrue(first(t, "T2", Loc.SEM_DOWN_READ_SLEEP) < 5 && first(t, "T2", Loc.SEM_WOKEN) == up + 1);
         assertTrue(t.caption(up).contains("wakes T2, T3"));
-        Trace spf = run("07-mmap-sem-convoy", 2);
+        Trace spf = run("01-mmap-sem-convoy", 2);
         assertTrue(first(spf, "T2", Loc.PUT_VMA_DEC) < first(spf, "T1", Loc.ERASE_WRITE_LOCK));
         assertTrue(first(spf, "T3", Loc.PUT_VMA_DEC) < first(spf, "T1", Loc.SEM_UP_WRITE));
-        Trace q = run("07-mmap-sem-convoy", 3);
+        Trace q = run("01-mmap-sem-convoy", 3);
         assertTrue(q.caption(first(q, "T1", Loc.SEM_UP_WRITE)).contains("wakes T2;"));
     }
 
     @Test
     void lesson8LocklessWalk() throws Exception {
-        assertTrue(captions(run("08-race-a-lockless-walk", 1), "T1").contains("get_vma returns NULL"));
-        assertTrue(captions(run("08-race-a-lockless-walk", 2), "T1").contains("read_unlock(mm_rb_lock) — get_vma "
+        assertTrue(captions(run("11-race-a-lockless-walk", 1), "T1").contains("get_vma returns NULL"));
+        assertTrue(captions(run("11-race-a-lockless-walk", 2), "T1").contains("read_unlock(mm_rb_lock) — get_vma "
                 + "returns ld"));
-        assertTrue(captions(run("08-race-a-lockless-walk", 3), "T1").contains("get_vma returns libc"));
-        Trace locked = run("08-race-a-lockless-walk", 4);
+        assertTrue(captions(run("11-race-a-lockless-walk", 3), "T1").contains("get_vma returns libc"));
+        Trace locked = run("11-race-a-lockless-walk", 4);
         assertTrue(first(locked, "T1", Loc.RB_READ_SPIN) > 0);
         assertTrue(captions(locked, "T1").contains("read_unlock(mm_rb_lock) — get_vma returns heap"));
     }
 
     @Test
     void lesson9Lifetime() throws Exception {
-        Trace patch = run("09-race-b-lifetime", 3);
+        Trace patch = run("13-race-b-empty-node", 1);
         List<Long> counts = new ArrayList<>();
         for (StepRecord s : patch.steps()) {
             if (s.loc() == Loc.GET_VMA_INC || s.loc() == Loc.PUT_VMA_DEC) {
@@ -191,26 +191,26 @@ class LessonClaimsTest {
         assertTrue(patch.caption(free).contains("mmap_sem held for read"));
         assertTrue(captions(patch, "T1").contains("read_seqcount_retry(heap): vm_sequence now 4 — unchanged"));
         assertTrue(patch.caption(first(patch, "T1", Loc.SPF_S6_PTE_LOCK)).contains("RB_EMPTY_NODE(heap)"));
-        Trace window = run("09-race-b-lifetime", 5);
+        Trace window = run("13-race-b-empty-node", 3);
         int check = first(window, "T1", Loc.SPF_S6_PTE_LOCK);
         assertTrue(first(window, "T2", Loc.RB_CHANGE_CHILD_LEFT) < check, "heap unlinked before the last check");
         assertTrue(first(window, "T2", Loc.RB_CLEAR_NODE) > check, "and cleared after it");
         assertTrue(window.caption(first(window, "T2", Loc.ZAP)).contains("removes 1 PTE"));
-        Trace merge = run("09-race-b-lifetime", 6);
+        Trace merge = run("13-race-b-empty-node", 4);
         assertTrue(merge.caption(first(merge, "T1", Loc.SPF_S2_SEQ)).contains("odd"));
         assertEquals("T1", merge.threadName(merge.step(first(merge, s -> s.loc() == Loc.FREE_VMA)).thread()));
         assertTrue(captions(merge, "T1").contains("good_area: handle_mm_fault in A maps 0x7ffff7a28000"));
-        Trace nolock = run("09-race-b-lifetime", 1);
+        Trace nolock = run("12-race-b-use-after-free", 1);
         assertTrue(captions(nolock, "T1").contains("atomic_inc(heap.vm_ref_count) -> 1"), "resurrection 0 -> 1");
     }
 
     @Test
     void lesson10ClearNode() throws Exception {
-        Trace bug = run("10-race-c-clear-node", 1);
+        Trace bug = run("14-race-c-clear-node", 1);
         assertTrue(captions(bug, "T1")
                 .contains("Erase case 1: at most one child, splice it in: heap.rb_right := NULL"));
         assertTrue(captions(bug, "T2").contains("good_area: handle_mm_fault in heap maps 0x55555575e000"));
-        Trace patch = run("10-race-c-clear-node", 2);
+        Trace patch = run("14-race-c-clear-node", 2);
         assertEquals(first(patch, "T1", Loc.ERASE_WRITE_UNLOCK) + 1, first(patch, "T1", Loc.RB_CLEAR_NODE));
         assertTrue(captions(patch, "T2").contains("bad_area at 0x55555575e000: SIGSEGV — libc does not cover the "
                 + "address"));
@@ -218,25 +218,25 @@ class LessonClaimsTest {
 
     @Test
     void lesson11Vmacache() throws Exception {
-        Trace bug = run("11-race-d-vmacache", 1);
+        Trace bug = run("15-race-d-vmacache", 1);
         assertTrue(first(bug, "T1", Loc.VMACACHE_HIT) < first(bug, "T2", Loc.FREE_VMA));
         assertTrue(first(bug, "T2", Loc.FREE_VMA) < first(bug, "T1", Loc.SPF_UAF_INC));
-        Trace patch = run("11-race-d-vmacache", 2);
+        Trace patch = run("15-race-d-vmacache", 2);
         assertEquals(-1, first(patch, s -> s.loc() == Loc.VMACACHE_HIT && patch.threadName(s.thread()).equals("T1")
                 && s.index() > first(patch, "T1", Loc.SPF_ENTRY)), "no cache in the speculative path");
-        Trace sem = run("11-race-d-vmacache", 3);
+        Trace sem = run("15-race-d-vmacache", 3);
         assertTrue(first(sem, "T2", Loc.SEM_DOWN_WRITE_SLEEP) < first(sem, "T1", Loc.SEM_UP_READ));
     }
 
     @Test
     void lesson12Fairness() throws Exception {
-        Trace pref = run("12-fairness-and-cost", 1);
+        Trace pref = run("16-fairness-and-cost", 1);
         int got = first(pref, "T4", Loc.ERASE_WRITE_LOCK);
         long spins = pref.steps().stream().filter(s -> s.index() < got && s.waiting()
                 && pref.threadName(s.thread()).equals("T4")).count();
         assertTrue(spins >= 20, "READER_PREF: " + spins + " spins");
         assertTrue(first(pref, "T5", Loc.SEM_WOKEN) > got);
-        Trace queued = run("12-fairness-and-cost", 2);
+        Trace queued = run("16-fairness-and-cost", 2);
         int gotQ = first(queued, "T4", Loc.ERASE_WRITE_LOCK);
         long spinsQ = queued.steps().stream().filter(s -> s.index() < gotQ && s.waiting()
                 && queued.threadName(s.thread()).equals("T4")).count();

@@ -41,9 +41,9 @@ class ShippedLessonsTest {
     }
 
     @Test
-    void thereAreTwelveLessonsAndTheFirstIsWhatTheAppOpensOn() throws Exception {
+    void thereAreSixteenLessonsAndTheFirstIsWhatTheAppOpensOn() throws Exception {
         List<Path> files = lessonFiles();
-        assertEquals(12, files.size(), files::toString);
+        assertEquals(16, files.size(), files::toString);
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i).getFileName().toString();
             assertTrue(name.startsWith(String.format("%02d-", i + 1)), files::toString);
@@ -52,7 +52,7 @@ class ShippedLessonsTest {
         assertEquals(files.get(0).toAbsolutePath().normalize().getParent(),
                 LessonLoader.lessonsDirectory(), "the lessons directory is found from the working directory");
         List<LessonLoader.LessonFile> all = LessonLoader.loadDirectory(LESSONS);
-        assertEquals(12, all.size());
+        assertEquals(16, all.size());
         assertTrue(all.stream().allMatch(LessonLoader.LessonFile::ok), () -> all.stream()
                 .filter(f -> !f.ok()).map(f -> f.error().getMessage()).collect(Collectors.joining("\n")));
     }
@@ -148,7 +148,7 @@ class ShippedLessonsTest {
 
     @Test
     void theTextLogCarriesTheWholeNarration() throws Exception {
-        Lesson l = LessonLoader.load(LESSONS.resolve("01-find-vma.yaml"));
+        Lesson l = LessonLoader.load(LESSONS.resolve("02-find-vma.yaml"));
         String full = TraceText.render(l, 0, l.part().run(), true);
         assertTrue(full.contains("`find_vma` returns the lowest VMA with `vm_end > addr`"), full);
         assertTrue(full.contains("* data"), "the right choice of a checkpoint is marked");

@@ -113,7 +113,7 @@ class ExploreWindowTest {
     @SuppressWarnings("unchecked")
     void aLessonKeepsItsNarrationWhenAViolationIsLoaded() throws Exception {
         settle(player);
-        Lesson l = LessonLoader.load(Path.of("lessons/09-race-b-lifetime.yaml"));
+        Lesson l = LessonLoader.load(Path.of("lessons/12-race-b-use-after-free.yaml"));
         fx(() -> {
             view.openLesson(l, 0);
             return null;

@@ -24,7 +24,7 @@ public final class ExportScreenshots {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         HeadlessFx.start(1600, 1000);
-        Lesson l = LessonLoader.load(Path.of("lessons/09-race-b-lifetime.yaml"));
+        Lesson l = LessonLoader.load(Path.of("lessons/12-race-b-use-after-free.yaml"));
         MainView[] view = new MainView[1];
         HeadlessFx.call(() -> {
             Player p = new Player(new FxTaskRunner());

@@ -26,10 +26,10 @@ import org.vmalab.lesson.Part;
  * mvn -B -Pbench -Dbench.main=org.vmalab.explore.bench.ExplorerBench -Djmh.args=lessons
  * </pre>
  *
- * For every part of the race lessons (8 to 11): the complete search (state caching and sleep sets) on 1 and 2
+ * For every part of the race lessons (11 to 15): the complete search (state caching and sleep sets) on 1 and 2
  * workers, best of 5 runs after warm-up; the number of complete schedules plain enumeration would run (counted
  * exactly on the full state graph), and the schedules run with sleep sets and no state caching. Then states per
- * second on lesson 12, the largest state space of the lessons, on 1 and 2 workers.
+ * second on lesson 16, the largest state space of the lessons, on 1 and 2 workers.
  */
 public final class ExplorerBench {
     private ExplorerBench() {
@@ -47,10 +47,10 @@ public final class ExplorerBench {
         System.out.println("| lesson, part | protection | verdict | distinct states | states | time 1 worker "
                 + "| time 2 workers | states/s (2) | plain schedules | sleep-set schedules (no cache) | ratio |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        List<String[]> lessons = List.of(new String[] {"08-race-a-lockless-walk.yaml", "8"},
-                new String[] {"09-race-b-lifetime.yaml", "9"}, new String[] {"10-race-c-clear-node.yaml", "10"},
-                new String[] {"11-race-d-vmacache.yaml", "11"});
-        warmUp(LessonLoader.load(dir.resolve("09-race-b-lifetime.yaml")).parts().get(0).scenario());
+        List<String[]> lessons = List.of(new String[] {"11-race-a-lockless-walk.yaml", "11"},
+                new String[] {"12-race-b-use-after-free.yaml", "12"}, new String[] {"13-race-b-empty-node.yaml", "13"},
+                new String[] {"14-race-c-clear-node.yaml", "14"}, new String[] {"15-race-d-vmacache.yaml", "15"});
+        warmUp(LessonLoader.load(dir.resolve("12-race-b-use-after-free.yaml")).parts().get(0).scenario());
         for (String[] l : lessons) {
             Lesson lesson = LessonLoader.load(dir.resolve(l[0]));
             List<Scenario> seen = new ArrayList<>();
@@ -64,14 +64,14 @@ public final class ExplorerBench {
             }
         }
         System.out.println();
-        Lesson l12 = LessonLoader.load(dir.resolve("12-fairness-and-cost.yaml"));
-        System.out.println("| lesson 12, part | workers | distinct states | states | schedules | time | states/s |");
+        Lesson l12 = LessonLoader.load(dir.resolve("16-fairness-and-cost.yaml"));
+        System.out.println("| lesson 16, part | workers | distinct states | states | schedules | time | states/s |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < l12.parts().size(); i++) {
             for (int w : new int[] {1, 2}) {
                 ExploreResult r = Explorer.run(l12.parts().get(i).scenario(), ExploreOptions.defaults().withThreads(w));
                 Stats s = r.stats();
-                System.out.printf(Locale.ROOT, "| 12.%d %s | %d | %,d | %,d | %,d | %.1f s | %,.0f |%n", i + 1,
+                System.out.printf(Locale.ROOT, "| 16.%d %s | %d | %,d | %,d | %,d | %.1f s | %,.0f |%n", i + 1,
                         l12.parts().get(i).scenario().protection().policy(), w, s.distinctStates(), s.states(),
                         s.schedules(), s.elapsedSeconds(), s.statesPerSecond());
             }

@@ -31,7 +31,8 @@ import org.vmalab.lesson.LessonLoader;
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 @State(Scope.Benchmark)
 public class ExplorerJmh {
-    /** Part of lessons/09-race-b-lifetime.yaml (1 NO_LOCK, 2 NO_REFCOUNT, 3 the patch, 4 NO_EMPTY_CHECK). */
+    /** Part of the race (b) lessons: 1 NO_LOCK, 2 NO_REFCOUNT (lessons/12-race-b-use-after-free.yaml), 3 the patch, 4 NO_EMPTY_CHECK
+     * (lessons/13-race-b-empty-node.yaml, its parts 1 and 2). */
     @Param({"1", "3"})
     int part;
 
@@ -46,7 +47,8 @@ public class ExplorerJmh {
 
     @Setup
     public void setUp() throws Exception {
-        scenario = LessonLoader.load(Path.of("lessons/09-race-b-lifetime.yaml")).parts().get(part - 1).scenario();
+        scenario = LessonLoader.load(Path.of(part <= 2 ? "lessons/12-race-b-use-after-free.yaml"
+                : "lessons/13-race-b-empty-node.yaml")).parts().get((part - 1) % 2).scenario();
         options = ExploreOptions.defaults().withThreads(workers).withReduction(reduction);
     }
 
