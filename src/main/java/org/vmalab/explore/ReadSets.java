@@ -61,14 +61,12 @@ final class ReadSets {
         expect("Ops$ClassicLookup", vcValid);
         expect("Readers$ClassicFind", vcValid);
         expect("Readers$VcSlot", EnumSet.of(Loc.VMACACHE_SLOT, Loc.VMACACHE_HIT));
-        expect("Readers$FvRoot", EnumSet.of(Loc.FIND_VMA_ROOT));
-        expect("Readers$FvVisit", EnumSet.of(Loc.FIND_VMA_LEFT, Loc.FIND_VMA_RIGHT, Loc.FIND_VMA_FOUND,
-                Loc.VMACACHE_UPDATE, Loc.FIND_VMA_RETURN));
+        expect("Readers$WalkRoot", EnumSet.of(Loc.FIND_VMA_ROOT, Loc.GET_VMA_ROOT));
+        expect("Readers$WalkVisit", EnumSet.of(Loc.FIND_VMA_LEFT, Loc.FIND_VMA_RIGHT, Loc.FIND_VMA_FOUND,
+                Loc.VMACACHE_UPDATE, Loc.FIND_VMA_RETURN, Loc.GET_VMA_LEFT, Loc.GET_VMA_RIGHT, Loc.GET_VMA_FOUND));
         expect("Readers$FvEnd", EnumSet.of(Loc.VMACACHE_UPDATE, Loc.FIND_VMA_RETURN));
         expect("Readers$GvLock", EnumSet.of(Loc.RB_READ_LOCK, Loc.RB_READ_SPIN));
-        expect("Readers$GvRoot", EnumSet.of(Loc.GET_VMA_ROOT));
-        expect("Readers$GvVisit", EnumSet.of(Loc.GET_VMA_LEFT, Loc.GET_VMA_RIGHT, Loc.GET_VMA_FOUND));
-        EXPECTED_AFTER_TRUTH.put("Readers$GvVisit", EnumSet.of(Loc.GET_VMA_INC, Loc.RB_READ_UNLOCK,
+        EXPECTED_AFTER_TRUTH.put("Readers$WalkVisit", EnumSet.of(Loc.GET_VMA_INC, Loc.RB_READ_UNLOCK,
                 Loc.GET_VMA_RETURN));
         EXPECTED_AFTER_TRUTH.put("Readers$GvFound", EnumSet.of(Loc.GET_VMA_INC, Loc.RB_READ_UNLOCK,
                 Loc.GET_VMA_RETURN));

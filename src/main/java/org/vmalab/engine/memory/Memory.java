@@ -12,7 +12,7 @@ import java.util.List;
  * <p>An incremental Zobrist-style hash of the whole memory is kept when {@link #enableHashing()} was called
  * (the explorer's visited-state table uses it).
  */
-public final class Memory implements StateView {
+public final class Memory implements Words {
     public static final int NIL = -1;
 
     private final long[][] cols = new long[Field.count()][];
@@ -81,6 +81,7 @@ public final class Memory implements StateView {
     }
 
     /** One store. */
+    @Override
     public void set(Field f, int obj, long value) {
         long[] c = cols[f.ordinal()];
         if (!observed) {
@@ -97,6 +98,7 @@ public final class Memory implements StateView {
         }
     }
 
+    @Override
     public void setMm(Field f, long value) {
         set(f, 0, value);
     }

@@ -28,11 +28,17 @@ public final class FastKx extends Kx {
         this.recycle = recycle;
     }
 
-    /** A freed VMA slot to reuse, or NIL. */
-    int takeFree() {
-        return nfree > 0 ? free[--nfree] : Memory.NIL;
+    @Override
+    int reusedSlot() {
+        if (nfree == 0) {
+            return Memory.NIL;
+        }
+        int id = free[--nfree];
+        m.resetVma(id);
+        return id;
     }
 
+    @Override
     public void freed(int vma) {
         if (!recycle) {
             return;
@@ -50,11 +56,6 @@ public final class FastKx extends Kx {
     @Override
     public void dyn(Dyn d) {
         d.fast(this);
-    }
-
-    @Override
-    public boolean planning() {
-        return false;
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.vmalab.engine.mm;
 
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.Words;
 import org.vmalab.engine.sched.Dyn;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.tree.RbTree;
@@ -10,8 +12,9 @@ import org.vmalab.engine.tree.Tag;
 
 /**
  * Kernel execution context: what the ported kernel algorithms ({@link RbTree}, {@link MmOps}) run against.
- * The algorithms are written once, in the kernel's direct style; every single-word store goes to
- * {@link #m} and every atomic step ends with a call to {@link #step}. Two implementations:
+ * The algorithms are written once, in the kernel's direct style: they read and store the words of memory
+ * through the context ({@link #get}, {@link #set}: a context is the memory the kernel code sees) and end every
+ * atomic step with a call to {@link #step}. Two implementations:
  * <ul>
  *   <li>{@link FastKx}: steps are free, everything runs to completion at once (the shell, benchmarks,
  *       building an initial layout);</li>
@@ -28,8 +31,9 @@ import org.vmalab.engine.tree.Tag;
  * The few words other threads do write (reference counts, PTEs, lock words) are only touched in dynamic
  * steps, which run at their own time.
  */
-public abstract class Kx {
-    public final Memory m;
+public abstract class Kx implements Words, Stepper {
+    /** The memory the algorithms run against (the implementations in this package use it directly). */
+    final Memory m;
     public final Protection prot;
 
     /** The protection's answers, computed once (they are asked on every lock and count site). */
@@ -52,10 +56,86 @@ public abstract class Kx {
         this.prePatch = prot.prePatch();
     }
 
+    // ---------------------------------------------------------------- the words
+
+    @Override
+    public final long get(Field f, int obj) {
+        return m.get(f, obj);
+    }
+
+    @Override
+    public final long mm(Field f) {
+        return m.mm(f);
+    }
+
+    @Override
+    public final void set(Field f, int obj, long value) {
+        m.set(f, obj, value);
+    }
+
+    @Override
+    public final void setMm(Field f, long value) {
+        m.set(f, 0, value);
+    }
+
+    @Override
+    public final int vmaCapacity() {
+        return m.vmaCapacity();
+    }
+
+    @Override
+    public final int threadCount() {
+        return m.threadCount();
+    }
+
+    @Override
+    public final int pteSlots() {
+        return m.pteSlots();
+    }
+
+    @Override
+    public final String name(int vma) {
+        return m.name(vma);
+    }
+
+    /** Gives {@code vma} the name {@code name} (one store of {@link Field#NAME}). */
+    public final void setName(int vma, String name) {
+        m.set(Field.NAME, vma, m.intern(name));
+    }
+
+    // ---------------------------------------------------------------- the VMA cache (kmem_cache)
+
+    /**
+     * {@code kmem_cache_alloc(vm_area_cachep)}: a VMA slot never used before; the caller fills it (the slot's
+     * words are at their zero values). Counted in {@link Field#NR_ALLOC}.
+     */
+    public final int allocSlot() {
+        int id = (int) m.mm(Field.NR_ALLOC);
+        m.ensureVma(id);
+        m.setMm(Field.NR_ALLOC, id + 1);
+        return id;
+    }
+
+    /**
+     * A slot freed earlier, zeroed again, that this context lets {@code kmem_cache_zalloc} hand out once more, or
+     * {@link Memory#NIL}. Only a context that runs without a trace reuses slots ({@link FastKx}); a trace never
+     * does, so that a use-after-free stays visible.
+     */
+    int reusedSlot() {
+        return Memory.NIL;
+    }
+
+    /** {@code kmem_cache_free(vm_area_cachep, vma)}: a context that reuses slots remembers it. */
+    public void freed(int vma) {
+    }
+
+    // ---------------------------------------------------------------- steps
+
     /**
      * Ends one atomic step: all stores since the previous step belong to it. {@code a} and {@code b} are
      * the VMA ids the step is about (NIL if none), {@code v} a value for the caption.
      */
+    @Override
     public abstract void step(Loc loc, Tag tag, int a, int b, long v);
 
     public final void step(Loc loc, int a) {
@@ -77,9 +157,6 @@ public abstract class Kx {
 
     /** A step whose outcome depends on other threads. */
     public abstract void dyn(Dyn d);
-
-    /** True when steps are captured (a plan), false when the algorithm runs straight through. */
-    public abstract boolean planning();
 
     /** Opens a macro group (GRANULARITY=MACRO runs a group as one step); groups nest, the outermost counts. */
     public abstract void group(Loc title, int a);

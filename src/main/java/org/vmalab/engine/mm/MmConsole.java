@@ -34,7 +34,7 @@ public final class MmConsole {
         long flags = Const.VM_READ | Const.VM_WRITE | (growsDown ? Const.VM_GROWSDOWN : 0);
         int id = MmOps.allocVma(k, "v", start, end, flags, false, 0);
         if (MmOps.insertVmStruct(k, id) != 0) {
-            m.set(Field.LIFE, id, m.get(Field.LIFE, id) | Life.FREED);
+            k.set(Field.LIFE, id, k.get(Field.LIFE, id) | Life.FREED);
             k.freed(id);
             return false;
         }

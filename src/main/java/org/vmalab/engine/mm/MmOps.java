@@ -10,7 +10,6 @@ import static org.vmalab.engine.tree.Vm.ult;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
-import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
 import org.vmalab.engine.sched.Actions;
 import org.vmalab.engine.trace.Loc;
@@ -42,20 +41,19 @@ public final class MmOps {
 
     /** {@code vmacache_find(mm, addr)} for thread {@code t}: valid check, then one step per slot. */
     static int vmacacheFind(Kx k, int t, long addr) {
-        Memory m = k.m;
-        long mmSeq = m.mm(Field.VMACACHE_SEQNUM);
-        if (m.get(Field.T_VC_SEQ, t) != mmSeq) {
-            m.set(Field.T_VC_SEQ, t, mmSeq);
+        long mmSeq = k.mm(Field.VMACACHE_SEQNUM);
+        if (k.get(Field.T_VC_SEQ, t) != mmSeq) {
+            k.set(Field.T_VC_SEQ, t, mmSeq);
             for (Field f : Field.VC_SLOTS) {
-                m.set(f, t, NIL);
+                k.set(f, t, NIL);
             }
             k.step(Loc.VMACACHE_FLUSH, NIL, mmSeq);
             return NIL;
         }
         k.step(Loc.VMACACHE_VALID, NIL, mmSeq);
         for (int i = 0; i < Field.VC_SLOTS.length; i++) {
-            int v = (int) m.get(Field.VC_SLOTS[i], t);
-            if (v != NIL && Vm.contains(m, v, addr)) {
+            int v = (int) k.get(Field.VC_SLOTS[i], t);
+            if (v != NIL && Vm.contains(k, v, addr)) {
                 k.step(Loc.VMACACHE_HIT, Tag.NONE, v, NIL, i);
                 return v;
             }
@@ -67,51 +65,33 @@ public final class MmOps {
     /** {@code vmacache_update(addr, vma)}: one store into slot {@code (addr >> 12) & 3}. */
     static void vmacacheUpdate(Kx k, int t, long addr, int v) {
         int slot = (int) ((addr >>> 12) & 3);
-        k.m.set(Field.VC_SLOTS[slot], t, v);
+        k.set(Field.VC_SLOTS[slot], t, v);
         k.step(Loc.VMACACHE_UPDATE, Tag.NONE, v, NIL, slot);
     }
 
     /** {@code vmacache_invalidate(mm)}: one store. */
     static void vmacacheInvalidate(Kx k) {
-        long s = k.m.mm(Field.VMACACHE_SEQNUM) + 1;
-        k.m.setMm(Field.VMACACHE_SEQNUM, s);
+        long s = k.mm(Field.VMACACHE_SEQNUM) + 1;
+        k.setMm(Field.VMACACHE_SEQNUM, s);
         k.step(Loc.VMACACHE_INVALIDATE, NIL, s);
     }
 
     // ============================================================ lookups
 
-    /** What a {@code __find_vma} walker does at {@code node}: the one rule shared by every walker. */
-    public static int walkNext(StateView m, int node, long addr) {
-        if (ugt(Vm.end(m, node), addr)) {
-            return ule(Vm.start(m, node), addr) ? WALK_STOP : Vm.left(m, node);
-        }
-        return Vm.right(m, node);
-    }
-
-    /** {@link #walkNext} result: the node contains the address. */
-    public static final int WALK_STOP = -2;
-
-    /** {@code __find_vma(mm, addr)}: the tree walk (added by the patch as a helper of find_vma and get_vma). */
+    /** {@code __find_vma(mm, addr)}: the tree walk, straight through (one step per node, {@link FindVma}). */
     public static int findVmaTree(Kx k, long addr) {
-        Memory m = k.m;
-        int node = Vm.root(m);
+        int node = Vm.root(k);
         int vma = NIL;
-        k.step(Loc.FIND_VMA_ROOT, node, addr);
+        k.step(FindVma.Walker.FIND_VMA.root(), node, addr);
         int guard = 0;
         while (node != NIL) {
-            int next = walkNext(m, node, addr);
-            if (next == WALK_STOP) {
-                vma = node;
-                k.step(Loc.FIND_VMA_FOUND, Tag.NONE, node, NIL, addr);
+            FindVma.Visit v = FindVma.visit(k, k, FindVma.Walker.FIND_VMA, node, addr);
+            vma = v.best(node, vma);
+            if (v == FindVma.Visit.FOUND) {
                 break;
             }
-            if (ugt(Vm.end(m, node), addr)) {
-                vma = node;
-            }
-            k.step(next == Vm.left(m, node) && ugt(Vm.end(m, node), addr) ? Loc.FIND_VMA_LEFT : Loc.FIND_VMA_RIGHT,
-                    Tag.NONE, node, next, addr);
-            node = next;
-            if (++guard > m.vmaCapacity() + 2) {
+            node = v.next(k, node);
+            if (++guard > k.vmaCapacity() + 2) {
                 throw new CorruptTreeException("find_vma walked in a cycle");
             }
         }
@@ -143,30 +123,29 @@ public final class MmOps {
      * linked; fails if a visited node overlaps the range.
      */
     public static Links findVmaLinks(Kx k, long addr, long end) {
-        Memory m = k.m;
-        int node = Vm.root(m);
+        int node = Vm.root(k);
         int rbPrev = NIL;
         int rbParent = NIL;
         boolean left = false;
         int guard = 0;
         while (node != NIL) {
             rbParent = node;
-            if (ugt(Vm.end(m, node), addr)) {
+            if (ugt(Vm.end(k, node), addr)) {
                 /* Fail if an existing vma overlaps the area */
-                if (ult(Vm.start(m, node), end)) {
+                if (ult(Vm.start(k, node), end)) {
                     k.step(Loc.FIND_LINKS_OVERLAP, Tag.NONE, node, NIL, addr);
                     return new Links(true, NIL, NIL, false, node);
                 }
                 left = true;
-                k.step(Loc.FIND_LINKS_LEFT, Tag.NONE, node, Vm.left(m, node), addr);
-                node = Vm.left(m, node);
+                k.step(Loc.FIND_LINKS_LEFT, Tag.NONE, node, Vm.left(k, node), addr);
+                node = Vm.left(k, node);
             } else {
                 rbPrev = node;
                 left = false;
-                k.step(Loc.FIND_LINKS_RIGHT, Tag.NONE, node, Vm.right(m, node), addr);
-                node = Vm.right(m, node);
+                k.step(Loc.FIND_LINKS_RIGHT, Tag.NONE, node, Vm.right(k, node), addr);
+                node = Vm.right(k, node);
             }
-            if (++guard > m.vmaCapacity() + 2) {
+            if (++guard > k.vmaCapacity() + 2) {
                 throw new CorruptTreeException("find_vma_links walked in a cycle");
             }
         }
@@ -177,19 +156,18 @@ public final class MmOps {
 
     /** {@code __vma_link_list(mm, vma, prev, rb_parent)} (mm/util.c): the list stores, one step. */
     static void vmaLinkList(Kx k, int vma, int prev, int rbParent) {
-        Memory m = k.m;
         int next;
-        m.set(Field.VM_PREV, vma, prev);
+        k.set(Field.VM_PREV, vma, prev);
         if (prev != NIL) {
-            next = Vm.next(m, prev);
-            m.set(Field.VM_NEXT, prev, vma);
+            next = Vm.next(k, prev);
+            k.set(Field.VM_NEXT, prev, vma);
         } else {
-            m.setMm(Field.MMAP, vma);
+            k.setMm(Field.MMAP, vma);
             next = rbParent;
         }
-        m.set(Field.VM_NEXT, vma, next);
+        k.set(Field.VM_NEXT, vma, next);
         if (next != NIL) {
-            m.set(Field.VM_PREV, next, vma);
+            k.set(Field.VM_PREV, next, vma);
         }
         k.step(Loc.LINK_LIST, Tag.NONE, vma, prev, next);
     }
@@ -201,37 +179,36 @@ public final class MmOps {
 
     /** {@code __vma_link_rb(mm, vma, rb_link, rb_parent)} with the patch (steps K1-K9). */
     static void vmaLinkRb(Kx k, int vma, int rbParent, boolean leftSide) {
-        Memory m = k.m;
         /* K1: the next VMA's gap shrank; or this is the highest VMA */
-        int next = Vm.next(m, vma);
+        int next = Vm.next(k, vma);
         if (next != NIL) {
             vmaGapUpdate(k, next);
         } else {
-            long hi = Vm.vmEndGap(m, vma);
-            m.setMm(Field.HIGHEST_VM_END, hi);
+            long hi = Vm.vmEndGap(k, vma);
+            k.setMm(Field.HIGHEST_VM_END, hi);
             k.step(Loc.LINK_RB_HIGHEST, vma, hi);
         }
         if (!k.prePatch) {
             /* K2: the mm's reference (atomic_set); under NO_REFCOUNT the count exists but readers skip it */
-            m.set(Field.REF_COUNT, vma, 1);
-            m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
+            k.set(Field.REF_COUNT, vma, 1);
+            k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
             k.step(Loc.LINK_RB_REFCOUNT, vma, 1);
         } else {
-            m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.OWNED);
+            k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
         }
-        if (k.lock && k.planning()) {
-            k.dyn(new Actions.WriteLockRb(false)); // K3 (a no-op when running straight through)
+        if (k.lock) {
+            k.dyn(Actions.WriteLockRb.LINK); // K3 (a no-op when running straight through)
         }
         k.group(Loc.RB_LINK_NODE, vma);
         RbTree.linkNode(k, vma, rbParent, leftSide); // K4
-        m.set(Field.RB_GAP, vma, 0);
+        k.set(Field.RB_GAP, vma, 0);
         k.step(Loc.LINK_RB_GAP0, vma, 0); // K5
         k.endGroup();
         vmaGapUpdate(k, vma); // K6
         k.validateMmRb(NIL); // K7: vma_rb_insert
         RbTree.insert(k, vma, GapAugment.INSTANCE); // K8
-        if (k.lock && k.planning()) {
-            k.dyn(new Actions.WriteUnlockRb(false)); // K9
+        if (k.lock) {
+            k.dyn(Actions.WriteUnlockRb.LINK); // K9
         }
     }
 
@@ -239,8 +216,8 @@ public final class MmOps {
     public static void vmaLink(Kx k, int vma, Links l) {
         vmaLinkList(k, vma, l.prev(), l.rbParent());
         vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
-        long c = k.m.mm(Field.MAP_COUNT) + 1;
-        k.m.setMm(Field.MAP_COUNT, c);
+        long c = k.mm(Field.MAP_COUNT) + 1;
+        k.setMm(Field.MAP_COUNT, c);
         k.step(Loc.MAP_COUNT_INC, NIL, c);
     }
 
@@ -249,8 +226,7 @@ public final class MmOps {
      * What exec uses for the stack; the model's {@code map} operation and the shell's {@code map} command.
      */
     public static long insertVmStruct(Kx k, int vma) {
-        Memory m = k.m;
-        Links l = findVmaLinks(k, Vm.start(m, vma), Vm.end(m, vma));
+        Links l = findVmaLinks(k, Vm.start(k, vma), Vm.end(k, vma));
         if (l.overlap()) {
             return ENOMEM;
         }
@@ -260,36 +236,30 @@ public final class MmOps {
 
     /** {@code __insert_vm_struct(mm, vma)}: used by split; the range is known to be free. */
     static void insertVmStructLocked(Kx k, int vma) {
-        Memory m = k.m;
-        Links l = findVmaLinks(k, Vm.start(m, vma), Vm.end(m, vma));
+        Links l = findVmaLinks(k, Vm.start(k, vma), Vm.end(k, vma));
         if (l.overlap()) {
-            throw new IllegalStateException("__insert_vm_struct: range of " + m.name(vma) + " is not free");
+            throw new IllegalStateException("__insert_vm_struct: range of " + k.name(vma) + " is not free");
         }
         vmaLinkList(k, vma, l.prev(), l.rbParent());
         vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
-        long c = m.mm(Field.MAP_COUNT) + 1;
-        m.setMm(Field.MAP_COUNT, c);
+        long c = k.mm(Field.MAP_COUNT) + 1;
+        k.setMm(Field.MAP_COUNT, c);
         k.step(Loc.INSERT_MAP_COUNT_INC, NIL, c);
     }
 
     /** Allocates a zeroed VMA ({@code kmem_cache_zalloc}); not a step of its own. */
     public static int allocVma(Kx k, String name, long start, long end, long flags, boolean hasOps, long anonVma) {
-        Memory m = k.m;
-        int id = k instanceof FastKx f ? f.takeFree() : NIL;
+        int id = k.reusedSlot();
         if (id == NIL) {
-            id = (int) m.mm(Field.NR_ALLOC);
-            m.ensureVma(id);
-            m.setMm(Field.NR_ALLOC, id + 1);
-        } else {
-            m.resetVma(id);
+            id = k.allocSlot();
         }
-        m.set(Field.NAME, id, m.intern(name));
-        m.set(Field.LIFE, id, Life.ALLOCATED);
-        m.set(Field.VM_START, id, start);
-        m.set(Field.VM_END, id, end);
-        m.set(Field.VM_FLAGS, id, flags);
-        m.set(Field.HAS_OPS, id, hasOps ? 1 : 0);
-        m.set(Field.ANON_VMA, id, anonVma);
+        k.setName(id, name);
+        k.set(Field.LIFE, id, Life.ALLOCATED);
+        k.set(Field.VM_START, id, start);
+        k.set(Field.VM_END, id, end);
+        k.set(Field.VM_FLAGS, id, flags);
+        k.set(Field.HAS_OPS, id, hasOps ? 1 : 0);
+        k.set(Field.ANON_VMA, id, anonVma);
         return id;
     }
 
@@ -302,15 +272,15 @@ public final class MmOps {
      */
     static void vmaRbErase(Kx k, int vma, int ignore) {
         k.validateMmRb(ignore);
-        if (k.lock && k.planning()) {
-            k.dyn(new Actions.WriteLockRb(true)); // X1 (a no-op when running straight through)
+        if (k.lock) {
+            k.dyn(Actions.WriteLockRb.ERASE); // X1 (a no-op when running straight through)
         }
         if (k.clearBeforeErase) {
             rbClearNode(k, vma, Loc.RB_CLEAR_NODE_EARLY);
         }
         RbTree.eraseAugmented(k, vma, GapAugment.INSTANCE); // X2
-        if (k.lock && k.planning()) {
-            k.dyn(new Actions.WriteUnlockRb(true)); // X3
+        if (k.lock) {
+            k.dyn(Actions.WriteUnlockRb.ERASE); // X3
         }
         if (k.clearNode && !k.clearBeforeErase) {
             rbClearNode(k, vma, Loc.RB_CLEAR_NODE); // X4
@@ -319,7 +289,7 @@ public final class MmOps {
 
     /** {@code RB_CLEAR_NODE(&vma->vm_rb)}: one store of the whole word, the node becomes its own parent. */
     static void rbClearNode(Kx k, int vma, Loc loc) {
-        k.m.set(Field.RB_PC, vma, Vm.pc(vma, Const.RED));
+        k.set(Field.RB_PC, vma, Vm.pc(vma, Const.RED));
         k.step(loc, vma);
     }
 
@@ -328,21 +298,20 @@ public final class MmOps {
      * (one step), invalidate the vmacaches.
      */
     public static void vmaUnlinkCommon(Kx k, int vma, int prev, boolean hasPrev, int ignore) {
-        Memory m = k.m;
         vmaRbErase(k, vma, ignore);
-        int next = Vm.next(m, vma);
+        int next = Vm.next(k, vma);
         if (hasPrev) {
-            m.set(Field.VM_NEXT, prev, next);
+            k.set(Field.VM_NEXT, prev, next);
         } else {
-            prev = Vm.prev(m, vma);
+            prev = Vm.prev(k, vma);
             if (prev != NIL) {
-                m.set(Field.VM_NEXT, prev, next);
+                k.set(Field.VM_NEXT, prev, next);
             } else {
-                m.setMm(Field.MMAP, next);
+                k.setMm(Field.MMAP, next);
             }
         }
         if (next != NIL) {
-            m.set(Field.VM_PREV, next, prev);
+            k.set(Field.VM_PREV, next, prev);
         }
         k.step(Loc.UNLINK_LIST, Tag.NONE, vma, prev, next);
         vmacacheInvalidate(k);
@@ -355,7 +324,6 @@ public final class MmOps {
      * range.
      */
     public static long doMunmap(Kx k, long start, long len) {
-        Memory m = k.m;
         if ((start & (PAGE_SIZE - 1)) != 0 || ugt(start, Const.TASK_SIZE) || ugt(len, Const.TASK_SIZE - start)) {
             return EINVAL;
         }
@@ -368,14 +336,14 @@ public final class MmOps {
         if (vma == NIL) {
             return 0;
         }
-        int prev = Vm.prev(m, vma);
+        int prev = Vm.prev(k, vma);
         long end = start + len;
         /* if it doesn't overlap, we have nothing.. */
-        if (uge(Vm.start(m, vma), end)) {
+        if (uge(Vm.start(k, vma), end)) {
             return 0;
         }
-        if (ugt(start, Vm.start(m, vma))) {
-            if (ult(end, Vm.end(m, vma)) && m.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+        if (ugt(start, Vm.start(k, vma))) {
+            if (ult(end, Vm.end(k, vma)) && k.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
                 return ENOMEM;
             }
             splitVma(k, vma, start, false);
@@ -383,10 +351,10 @@ public final class MmOps {
         }
         /* Does it split the last one? */
         int last = findVma(k, end);
-        if (last != NIL && ugt(end, Vm.start(m, last))) {
+        if (last != NIL && ugt(end, Vm.start(k, last))) {
             splitVma(k, last, end, true);
         }
-        vma = prev != NIL ? Vm.next(m, prev) : (int) m.mm(Field.MMAP);
+        vma = prev != NIL ? Vm.next(k, prev) : (int) k.mm(Field.MMAP);
         detachVmasToBeUnmapped(k, vma, prev, end);
         unmapRegion(k, vma);
         removeVmaList(k, vma);
@@ -395,34 +363,33 @@ public final class MmOps {
 
     /** {@code detach_vmas_to_be_unmapped(mm, vma, prev, end)}: steps D1-D6. */
     static void detachVmasToBeUnmapped(Kx k, int vma, int prev, long end) {
-        Memory m = k.m;
-        m.set(Field.VM_PREV, vma, NIL);
+        k.set(Field.VM_PREV, vma, NIL);
         k.step(Loc.DETACH_PREV_NULL, vma); // D1
         int tail;
         do {
             vmaRbErase(k, vma, vma); // D2: vma_rb_erase(vma, mm)
-            long c = m.mm(Field.MAP_COUNT) - 1;
-            m.setMm(Field.MAP_COUNT, c);
+            long c = k.mm(Field.MAP_COUNT) - 1;
+            k.setMm(Field.MAP_COUNT, c);
             k.step(Loc.MAP_COUNT_DEC, vma, c);
             tail = vma;
-            vma = Vm.next(m, vma);
-        } while (vma != NIL && ult(Vm.start(m, vma), end));
+            vma = Vm.next(k, vma);
+        } while (vma != NIL && ult(Vm.start(k, vma), end));
         if (prev != NIL) {
-            m.set(Field.VM_NEXT, prev, vma);
+            k.set(Field.VM_NEXT, prev, vma);
         } else {
-            m.setMm(Field.MMAP, vma);
+            k.setMm(Field.MMAP, vma);
         }
         k.step(prev != NIL ? Loc.DETACH_INSERTION_POINT : Loc.DETACH_INSERTION_MMAP, Tag.NONE, prev, vma, 0); // D3
         if (vma != NIL) {
-            m.set(Field.VM_PREV, vma, prev);
+            k.set(Field.VM_PREV, vma, prev);
             k.step(Loc.DETACH_SURVIVOR_PREV, Tag.NONE, vma, prev, 0); // D4
             vmaGapUpdate(k, vma);
         } else {
-            long hi = prev != NIL ? Vm.vmEndGap(m, prev) : 0;
-            m.setMm(Field.HIGHEST_VM_END, hi);
+            long hi = prev != NIL ? Vm.vmEndGap(k, prev) : 0;
+            k.setMm(Field.HIGHEST_VM_END, hi);
             k.step(Loc.DETACH_HIGHEST, prev, hi);
         }
-        m.set(Field.VM_NEXT, tail, NIL);
+        k.set(Field.VM_NEXT, tail, NIL);
         k.step(Loc.DETACH_TAIL_NEXT, tail); // D5
         vmacacheInvalidate(k); // D6
     }
@@ -432,9 +399,8 @@ public final class MmOps {
      * {@code free_pgtables} unlinks its anon_vma chain inside vm_write_begin/end (+2).
      */
     static void unmapRegion(Kx k, int first) {
-        Memory m = k.m;
         boolean seq = k.seqcount;
-        for (int v = first; v != NIL; v = Vm.next(m, v)) {
+        for (int v = first; v != NIL; v = Vm.next(k, v)) {
             if (seq) {
                 seqBegin(k, v, Loc.UNMAP_SEQ_BEGIN);
             }
@@ -443,12 +409,12 @@ public final class MmOps {
                 seqEnd(k, v, Loc.UNMAP_SEQ_END);
             }
         }
-        for (int v = first; v != NIL; v = Vm.next(m, v)) {
+        for (int v = first; v != NIL; v = Vm.next(k, v)) {
             if (seq) {
                 seqBegin(k, v, Loc.FREEPGT_SEQ_BEGIN);
             }
-            if (m.get(Field.ANON_VMA, v) != 0) {
-                m.set(Field.LIFE, v, m.get(Field.LIFE, v) | Life.ANON_UNLINKED);
+            if (k.get(Field.ANON_VMA, v) != 0) {
+                k.set(Field.LIFE, v, k.get(Field.LIFE, v) | Life.ANON_UNLINKED);
                 k.step(Loc.UNLINK_ANON_VMAS, v);
             } else {
                 k.step(Loc.UNLINK_ANON_VMAS_NONE, v);
@@ -461,10 +427,9 @@ public final class MmOps {
 
     /** {@code remove_vma_list()}: {@code remove_vma} on each victim, which drops the owner reference. */
     static void removeVmaList(Kx k, int first) {
-        Memory m = k.m;
         int v = first;
         while (v != NIL) {
-            int next = Vm.next(m, v);
+            int next = Vm.next(k, v);
             k.dyn(new Actions.PutVma(v, Actions.PutSite.REMOVE_VMA));
             v = next;
         }
@@ -472,15 +437,15 @@ public final class MmOps {
 
     /** {@code vm_write_begin(vma)} / {@code vm_raw_write_begin}: sequence becomes odd. */
     static void seqBegin(Kx k, int v, Loc loc) {
-        long s = k.m.get(Field.SEQUENCE, v) + 1;
-        k.m.set(Field.SEQUENCE, v, s);
+        long s = k.get(Field.SEQUENCE, v) + 1;
+        k.set(Field.SEQUENCE, v, s);
         k.step(loc, v, s);
     }
 
     /** {@code vm_write_end(vma)}: sequence becomes even again. */
     static void seqEnd(Kx k, int v, Loc loc) {
-        long s = k.m.get(Field.SEQUENCE, v) + 1;
-        k.m.set(Field.SEQUENCE, v, s);
+        long s = k.get(Field.SEQUENCE, v) + 1;
+        k.set(Field.SEQUENCE, v, s);
         k.step(loc, v, s);
     }
 
@@ -488,33 +453,30 @@ public final class MmOps {
 
     /** {@code __split_vma(mm, vma, addr, new_below)}. */
     static void splitVma(Kx k, int vma, long addr, boolean newBelow) {
-        Memory m = k.m;
-        int nu = (int) m.mm(Field.NR_ALLOC);
-        m.ensureVma(nu);
-        m.setMm(Field.NR_ALLOC, nu + 1);
+        int nu = k.allocSlot();
         /* most fields are the same, copy all, and then fixup */
         for (Field f : Field.VMA_FIELDS) {
             if (f != Field.NAME && f != Field.LIFE) {
-                m.set(f, nu, m.get(f, vma));
+                k.set(f, nu, k.get(f, vma));
             }
         }
-        m.set(Field.NAME, nu, m.intern(uniqueName(m, m.name(vma) + "'")));
-        m.set(Field.LIFE, nu, Life.ALLOCATED | (m.get(Field.LIFE, vma) & Life.FREED));
+        k.setName(nu, uniqueName(k, k.name(vma) + "'"));
+        k.set(Field.LIFE, nu, Life.ALLOCATED | (k.get(Field.LIFE, vma) & Life.FREED));
         k.step(Loc.SPLIT_COPY, Tag.NONE, nu, vma, 0);
-        long pgoff = m.get(Field.VM_PGOFF, vma);
+        long pgoff = k.get(Field.VM_PGOFF, vma);
         if (newBelow) {
-            m.set(Field.VM_END, nu, addr);
+            k.set(Field.VM_END, nu, addr);
             k.step(Loc.SPLIT_NEW_END, nu, addr);
-            vmaAdjust(k, vma, addr, Vm.end(m, vma), pgoff + ((addr - Vm.start(m, nu)) >>> 12), nu, NIL);
+            vmaAdjust(k, vma, addr, Vm.end(k, vma), pgoff + ((addr - Vm.start(k, nu)) >>> 12), nu, NIL);
         } else {
-            m.set(Field.VM_START, nu, addr);
-            m.set(Field.VM_PGOFF, nu, pgoff + ((addr - Vm.start(m, vma)) >>> 12));
+            k.set(Field.VM_START, nu, addr);
+            k.set(Field.VM_PGOFF, nu, pgoff + ((addr - Vm.start(k, vma)) >>> 12));
             k.step(Loc.SPLIT_NEW_START, nu, addr);
-            vmaAdjust(k, vma, Vm.start(m, vma), addr, pgoff, nu, NIL);
+            vmaAdjust(k, vma, Vm.start(k, vma), addr, pgoff, nu, NIL);
         }
     }
 
-    private static String uniqueName(Memory m, String base) {
+    private static String uniqueName(StateView m, String base) {
         String n = base;
         int alloc = (int) m.mm(Field.NR_ALLOC);
         boolean clash = true;
@@ -537,9 +499,8 @@ public final class MmOps {
      * ({@code remove_next == 1}), and plain start or end changes (vma_merge cases 2 and 3, brk).
      */
     static void vmaAdjust(Kx k, int vma, long start, long end, long pgoff, int insert, int expand) {
-        Memory m = k.m;
         boolean seq = k.seqcount;
-        int next = Vm.next(m, vma);
+        int next = Vm.next(k, vma);
         int removeNext = 0;
         int importer = NIL;
         int exporter = NIL;
@@ -550,35 +511,35 @@ public final class MmOps {
             }
         }
         if (next != NIL && insert == NIL) { // A1
-            if (uge(end, Vm.end(m, next))) {
-                if (next == expand || ugt(end, Vm.end(m, next))) {
+            if (uge(end, Vm.end(k, next))) {
+                if (next == expand || ugt(end, Vm.end(k, next))) {
                     throw new IllegalStateException("__vma_adjust: cases 6 and 8 (mprotect) are not modelled");
                 }
                 /* vma expands over all of next (vma_merge case 1) */
                 removeNext = 1;
                 exporter = next;
                 importer = vma;
-            } else if (ugt(end, Vm.start(m, next)) || ult(end, Vm.end(m, vma))) {
+            } else if (ugt(end, Vm.start(k, next)) || ult(end, Vm.end(k, vma))) {
                 throw new IllegalStateException("__vma_adjust: adjust_next (mprotect cases 4, 5) is not modelled");
             }
-            if (exporter != NIL && m.get(Field.ANON_VMA, exporter) != 0 && m.get(Field.ANON_VMA, importer) == 0) {
-                long av = m.get(Field.ANON_VMA, exporter);
-                m.set(Field.ANON_VMA, importer, av);
+            if (exporter != NIL && k.get(Field.ANON_VMA, exporter) != 0 && k.get(Field.ANON_VMA, importer) == 0) {
+                long av = k.get(Field.ANON_VMA, exporter);
+                k.set(Field.ANON_VMA, importer, av);
                 k.step(Loc.ADJUST_ANON_VMA, Tag.NONE, importer, exporter, av);
             }
         }
         boolean startChanged = false;
         boolean endChanged = false;
-        if (pgoff != m.get(Field.VM_PGOFF, vma) && (start != Vm.start(m, vma) || end != Vm.end(m, vma))) {
-            m.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
+        if (pgoff != k.get(Field.VM_PGOFF, vma) && (start != Vm.start(k, vma) || end != Vm.end(k, vma))) {
+            k.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
         }
-        if (start != Vm.start(m, vma)) { // A3: in place, no mm_rb_lock
-            m.set(Field.VM_START, vma, start);
+        if (start != Vm.start(k, vma)) { // A3: in place, no mm_rb_lock
+            k.set(Field.VM_START, vma, start);
             k.step(Loc.ADJUST_START, vma, start);
             startChanged = true;
         }
-        if (end != Vm.end(m, vma)) {
-            m.set(Field.VM_END, vma, end);
+        if (end != Vm.end(k, vma)) {
+            k.set(Field.VM_END, vma, end);
             k.step(Loc.ADJUST_END, vma, end);
             endChanged = true;
         }
@@ -592,8 +553,8 @@ public final class MmOps {
             }
             if (endChanged) {
                 if (next == NIL) {
-                    long hi = Vm.vmEndGap(m, vma);
-                    m.setMm(Field.HIGHEST_VM_END, hi);
+                    long hi = Vm.vmEndGap(k, vma);
+                    k.setMm(Field.HIGHEST_VM_END, hi);
                     k.step(Loc.ADJUST_HIGHEST, vma, hi);
                 } else {
                     vmaGapUpdate(k, next);
@@ -601,14 +562,14 @@ public final class MmOps {
             }
         }
         if (removeNext != 0) { // A5
-            long c = m.mm(Field.MAP_COUNT) - 1;
-            m.setMm(Field.MAP_COUNT, c);
+            long c = k.mm(Field.MAP_COUNT) - 1;
+            k.setMm(Field.MAP_COUNT, c);
             k.step(Loc.ADJUST_MAP_COUNT_DEC, next, c);
             if (seq) {
                 seqEnd(k, next, Loc.ADJUST_SEQ_END_REMOVED);
             }
             k.dyn(new Actions.PutVma(next, Actions.PutSite.VMA_ADJUST));
-            next = Vm.next(m, vma);
+            next = Vm.next(k, vma);
             if (next != NIL) {
                 if (seq) {
                     seqBegin(k, next, Loc.ADJUST_SEQ_BEGIN_NEW_NEXT);
@@ -625,7 +586,7 @@ public final class MmOps {
     }
 
     /** The model's mergeability predicate (SEMANTICS 3.8): anonymous, same flags, compatible anon_vmas. */
-    static boolean mergeable(Memory m, int v, long flags, boolean hasOps) {
+    static boolean mergeable(StateView m, int v, long flags, boolean hasOps) {
         return !hasOps && m.get(Field.HAS_OPS, v) == 0 && m.get(Field.VM_FLAGS, v) == flags;
     }
 
@@ -639,28 +600,27 @@ public final class MmOps {
      * 3 of the kernel comment. Returns the VMA that now covers the range, or NIL.
      */
     static int vmaMerge(Kx k, int prev, long addr, long end, long flags, boolean hasOps, long anonVma) {
-        Memory m = k.m;
-        int next = prev != NIL ? Vm.next(m, prev) : (int) m.mm(Field.MMAP);
-        boolean withPrev = prev != NIL && Vm.end(m, prev) == addr && mergeable(m, prev, flags, hasOps)
-                && mergeableAnon(anonVma, m.get(Field.ANON_VMA, prev));
-        boolean withNext = next != NIL && end == Vm.start(m, next) && mergeable(m, next, flags, hasOps)
-                && mergeableAnon(anonVma, m.get(Field.ANON_VMA, next));
+        int next = prev != NIL ? Vm.next(k, prev) : (int) k.mm(Field.MMAP);
+        boolean withPrev = prev != NIL && Vm.end(k, prev) == addr && mergeable(k, prev, flags, hasOps)
+                && mergeableAnon(anonVma, k.get(Field.ANON_VMA, prev));
+        boolean withNext = next != NIL && end == Vm.start(k, next) && mergeable(k, next, flags, hasOps)
+                && mergeableAnon(anonVma, k.get(Field.ANON_VMA, next));
         if (withPrev) {
-            if (withNext && mergeableAnon(m.get(Field.ANON_VMA, prev), m.get(Field.ANON_VMA, next))) {
+            if (withNext && mergeableAnon(k.get(Field.ANON_VMA, prev), k.get(Field.ANON_VMA, next))) {
                 /* cases 1, 6 */
                 k.step(Loc.MERGE_CASE1, Tag.NONE, prev, next, 0);
-                vmaAdjust(k, prev, Vm.start(m, prev), Vm.end(m, next), m.get(Field.VM_PGOFF, prev), NIL, prev);
+                vmaAdjust(k, prev, Vm.start(k, prev), Vm.end(k, next), k.get(Field.VM_PGOFF, prev), NIL, prev);
             } else {
                 /* cases 2, 5, 7 */
                 k.step(Loc.MERGE_CASE2, Tag.NONE, prev, next, 0);
-                vmaAdjust(k, prev, Vm.start(m, prev), end, m.get(Field.VM_PGOFF, prev), NIL, prev);
+                vmaAdjust(k, prev, Vm.start(k, prev), end, k.get(Field.VM_PGOFF, prev), NIL, prev);
             }
             return prev;
         }
         if (withNext) {
             /* cases 3, 8 */
             k.step(Loc.MERGE_CASE3, Tag.NONE, next, prev, 0);
-            vmaAdjust(k, next, addr, Vm.end(m, next), m.get(Field.VM_PGOFF, next) - ((end - addr) >>> 12), NIL,
+            vmaAdjust(k, next, addr, Vm.end(k, next), k.get(Field.VM_PGOFF, next) - ((end - addr) >>> 12), NIL,
                     next);
             return next;
         }
@@ -677,12 +637,11 @@ public final class MmOps {
 
     /** {@code do_mmap} + {@code mmap_region}: returns the address or an error. */
     public static long doMmap(Kx k, MmapArgs a) {
-        Memory m = k.m;
         long len = Const.pageAlign(a.len());
         if (len == 0 || ugt(len, Const.TASK_SIZE)) {
             return ENOMEM;
         }
-        if (m.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
+        if (k.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
             return ENOMEM;
         }
         long addr = getUnmappedArea(k, a.addr(), len, a.fixed(), a.bottomUp());
@@ -694,7 +653,6 @@ public final class MmOps {
 
     /** {@code mmap_region()}: clear old maps (MAP_FIXED), try vma_merge, else allocate and vma_link. */
     static long mmapRegion(Kx k, String name, long addr, long len, long flags, boolean hasOps) {
-        Memory m = k.m;
         Links l = findVmaLinks(k, addr, addr + len);
         int guard = 0;
         while (l.overlap()) {
@@ -707,7 +665,7 @@ public final class MmOps {
         if (merged != NIL) {
             return addr;
         }
-        int vma = allocVma(k, uniqueName(m, name), addr, addr + len, flags, hasOps, 0);
+        int vma = allocVma(k, uniqueName(k, name), addr, addr + len, flags, hasOps, 0);
         k.step(Loc.MMAP_ALLOC, Tag.NONE, vma, NIL, addr);
         vmaLink(k, vma, l);
         return addr;
@@ -719,7 +677,6 @@ public final class MmOps {
      * TASK_UNMAPPED_BASE (or bottom-up only, for the legacy layout).
      */
     static long getUnmappedArea(Kx k, long hint, long len, boolean fixed, boolean bottomUp) {
-        Memory m = k.m;
         if (ugt(len, Const.TASK_SIZE)) {
             return ENOMEM;
         }
@@ -733,7 +690,7 @@ public final class MmOps {
             long addr = Const.pageAlign(hint);
             if (ule(addr, Const.TASK_SIZE - len) && uge(addr, Const.MMAP_MIN_ADDR)) {
                 int vma = findVma(k, addr);
-                if (vma == NIL || ule(addr + len, Vm.vmStartGap(m, vma))) {
+                if (vma == NIL || ule(addr + len, Vm.vmStartGap(k, vma))) {
                     k.step(Loc.GUA_HINT_OK, vma, addr);
                     return addr;
                 }
@@ -741,7 +698,7 @@ public final class MmOps {
         }
         long r;
         if (!bottomUp) {
-            r = unmappedAreaTopdown(k, len, PAGE_SIZE, m.mm(Field.MMAP_BASE), 0, 0);
+            r = unmappedAreaTopdown(k, len, PAGE_SIZE, k.mm(Field.MMAP_BASE), 0, 0);
             if (!isErr(r)) {
                 return r;
             }
@@ -755,7 +712,6 @@ public final class MmOps {
      */
     public static long unmappedAreaTopdown(Kx k, long lengthReq, long lowLimitIn, long highLimitIn, long alignMask,
                                            long alignOffset) {
-        Memory m = k.m;
         /* Adjust search length to account for worst case alignment overhead */
         long length = lengthReq + alignMask;
         if (ult(length, lengthReq)) {
@@ -772,27 +728,27 @@ public final class MmOps {
         }
         long lowLimit = lowLimitIn + length;
         /* Check highest gap, which does not precede any rbtree node */
-        long gapStart = m.mm(Field.HIGHEST_VM_END);
+        long gapStart = k.mm(Field.HIGHEST_VM_END);
         if (ule(gapStart, highLimit)) {
             k.step(Loc.UA_TD_HIGHEST_OK, NIL, gapStart);
             return foundTopdown(gapEnd, lengthReq, alignMask, alignOffset);
         }
         k.step(Loc.UA_TD_HIGHEST_NO, NIL, gapStart);
         /* Check if rbtree root looks promising */
-        int vma = Vm.root(m);
-        if (vma == NIL || ult(Vm.gap(m, vma), length)) {
+        int vma = Vm.root(k);
+        if (vma == NIL || ult(Vm.gap(k, vma), length)) {
             k.step(Loc.UA_TD_ROOT_NO, vma, length);
             return ENOMEM;
         }
         int guard = 0;
         while (true) {
-            if (++guard > 4 * m.vmaCapacity() + 8) {
+            if (++guard > 4 * k.vmaCapacity() + 8) {
                 throw new CorruptTreeException("unmapped_area_topdown did not terminate");
             }
             /* Visit right subtree if it looks promising */
-            gapStart = Vm.prev(m, vma) != NIL ? Vm.vmEndGap(m, Vm.prev(m, vma)) : 0;
-            int r = Vm.right(m, vma);
-            if (ule(gapStart, highLimit) && r != NIL && uge(Vm.gap(m, r), length)) {
+            gapStart = Vm.prev(k, vma) != NIL ? Vm.vmEndGap(k, Vm.prev(k, vma)) : 0;
+            int r = Vm.right(k, vma);
+            if (ule(gapStart, highLimit) && r != NIL && uge(Vm.gap(k, r), length)) {
                 k.step(Loc.UA_TD_GO_RIGHT, Tag.NONE, vma, r, gapStart);
                 vma = r;
                 continue;
@@ -800,7 +756,7 @@ public final class MmOps {
             boolean descend = false;
             while (!descend) {
                 /* check_current: */
-                gapEnd = Vm.vmStartGap(m, vma);
+                gapEnd = Vm.vmStartGap(k, vma);
                 if (ult(gapEnd, lowLimit)) {
                     k.step(Loc.UA_TD_BELOW_LOW, Tag.NONE, vma, NIL, gapEnd);
                     return ENOMEM;
@@ -815,8 +771,8 @@ public final class MmOps {
                 }
                 k.step(Loc.UA_TD_CHECK, Tag.NONE, vma, NIL, gapStart);
                 /* Visit left subtree if it looks promising */
-                int l = Vm.left(m, vma);
-                if (l != NIL && uge(Vm.gap(m, l), length)) {
+                int l = Vm.left(k, vma);
+                if (l != NIL && uge(Vm.gap(k, l), length)) {
                     k.step(Loc.UA_TD_GO_LEFT, Tag.NONE, vma, l, 0);
                     vma = l;
                     descend = true;
@@ -825,14 +781,14 @@ public final class MmOps {
                 /* Go back up the rbtree to find next candidate node */
                 while (true) {
                     int prev = vma;
-                    int parent = Vm.parent(m, prev);
+                    int parent = Vm.parent(k, prev);
                     if (parent == NIL) {
                         k.step(Loc.UA_TD_UP_ROOT, prev);
                         return ENOMEM;
                     }
                     vma = parent;
-                    if (prev == Vm.right(m, vma)) {
-                        gapStart = Vm.prev(m, vma) != NIL ? Vm.vmEndGap(m, Vm.prev(m, vma)) : 0;
+                    if (prev == Vm.right(k, vma)) {
+                        gapStart = Vm.prev(k, vma) != NIL ? Vm.vmEndGap(k, Vm.prev(k, vma)) : 0;
                         k.step(Loc.UA_TD_UP_FROM_RIGHT, Tag.NONE, vma, prev, gapStart);
                         break;
                     }
@@ -852,7 +808,6 @@ public final class MmOps {
     /** {@code unmapped_area(info)}: the lowest suitable gap (bottom-up search). */
     public static long unmappedArea(Kx k, long lengthReq, long lowLimitIn, long highLimitIn, long alignMask,
                                     long alignOffset) {
-        Memory m = k.m;
         long length = lengthReq + alignMask;
         if (ult(length, lengthReq)) {
             return ENOMEM;
@@ -866,8 +821,8 @@ public final class MmOps {
         }
         long lowLimit = lowLimitIn + length;
         /* Check if rbtree root looks promising */
-        int vma = Vm.root(m);
-        if (vma == NIL || ult(Vm.gap(m, vma), length)) {
+        int vma = Vm.root(k);
+        if (vma == NIL || ult(Vm.gap(k, vma), length)) {
             return checkHighest(k, highLimit, lowLimitIn, alignMask, alignOffset);
         }
         long gapStart;
@@ -877,19 +832,19 @@ public final class MmOps {
         gapStart = 0;
         gapEnd = 0;
         while (true) {
-            if (++guard > 4 * m.vmaCapacity() + 8) {
+            if (++guard > 4 * k.vmaCapacity() + 8) {
                 throw new CorruptTreeException("unmapped_area did not terminate");
             }
             if (descend) {
                 /* Visit left subtree if it looks promising */
-                gapEnd = Vm.vmStartGap(m, vma);
-                int l = Vm.left(m, vma);
-                if (uge(gapEnd, lowLimit) && l != NIL && uge(Vm.gap(m, l), length)) {
+                gapEnd = Vm.vmStartGap(k, vma);
+                int l = Vm.left(k, vma);
+                if (uge(gapEnd, lowLimit) && l != NIL && uge(Vm.gap(k, l), length)) {
                     k.step(Loc.UA_BU_GO_LEFT, Tag.NONE, vma, l, gapEnd);
                     vma = l;
                     continue;
                 }
-                gapStart = Vm.prev(m, vma) != NIL ? Vm.vmEndGap(m, Vm.prev(m, vma)) : 0;
+                gapStart = Vm.prev(k, vma) != NIL ? Vm.vmEndGap(k, Vm.prev(k, vma)) : 0;
             }
             /* check_current: */
             /* Check if current node has a suitable gap */
@@ -903,8 +858,8 @@ public final class MmOps {
             }
             k.step(Loc.UA_BU_CHECK, Tag.NONE, vma, NIL, gapStart);
             /* Visit right subtree if it looks promising */
-            int r = Vm.right(m, vma);
-            if (r != NIL && uge(Vm.gap(m, r), length)) {
+            int r = Vm.right(k, vma);
+            if (r != NIL && uge(Vm.gap(k, r), length)) {
                 k.step(Loc.UA_BU_GO_RIGHT, Tag.NONE, vma, r, 0);
                 vma = r;
                 descend = true;
@@ -913,15 +868,15 @@ public final class MmOps {
             /* Go back up the rbtree to find next candidate node */
             while (true) {
                 int prev = vma;
-                int parent = Vm.parent(m, prev);
+                int parent = Vm.parent(k, prev);
                 if (parent == NIL) {
                     k.step(Loc.UA_BU_UP_ROOT, prev);
                     return checkHighest(k, highLimit, lowLimitIn, alignMask, alignOffset);
                 }
                 vma = parent;
-                if (prev == Vm.left(m, vma)) {
-                    gapStart = Vm.vmEndGap(m, Vm.prev(m, vma));
-                    gapEnd = Vm.vmStartGap(m, vma);
+                if (prev == Vm.left(k, vma)) {
+                    gapStart = Vm.vmEndGap(k, Vm.prev(k, vma));
+                    gapEnd = Vm.vmStartGap(k, vma);
                     k.step(Loc.UA_BU_UP_FROM_LEFT, Tag.NONE, vma, prev, gapStart);
                     descend = false;
                     break;
@@ -933,7 +888,7 @@ public final class MmOps {
 
     private static long checkHighest(Kx k, long highLimit, long lowLimitIn, long alignMask, long alignOffset) {
         /* Check highest gap, which does not precede any rbtree node */
-        long gapStart = k.m.mm(Field.HIGHEST_VM_END);
+        long gapStart = k.mm(Field.HIGHEST_VM_END);
         if (ugt(gapStart, highLimit)) {
             k.step(Loc.UA_BU_HIGHEST_NO, NIL, gapStart);
             return ENOMEM;
@@ -960,9 +915,8 @@ public final class MmOps {
      * failure, as the syscall does).
      */
     public static long sysBrk(Kx k, long brk) {
-        Memory m = k.m;
-        long origBrk = m.mm(Field.BRK);
-        long minBrk = m.mm(Field.START_BRK);
+        long origBrk = k.mm(Field.BRK);
+        long minBrk = k.mm(Field.START_BRK);
         if (ult(brk, minBrk)) {
             k.step(Loc.BRK_FAIL, NIL, origBrk);
             return origBrk;
@@ -979,7 +933,7 @@ public final class MmOps {
             } else {
                 /* Check against existing mmap mappings. */
                 int next = findVma(k, oldBrk);
-                if (next != NIL && ugt(newBrk + PAGE_SIZE, Vm.vmStartGap(m, next))) {
+                if (next != NIL && ugt(newBrk + PAGE_SIZE, Vm.vmStartGap(k, next))) {
                     k.step(Loc.BRK_FAIL, next, origBrk);
                     return origBrk;
                 }
@@ -989,14 +943,13 @@ public final class MmOps {
                 }
             }
         }
-        m.setMm(Field.BRK, brk);
+        k.setMm(Field.BRK, brk);
         k.step(Loc.BRK_SET, NIL, brk);
         return brk;
     }
 
     /** {@code do_brk_flags(addr, len, 0)}: clear old maps, merge into the previous VMA or link a new one. */
     static long doBrkFlags(Kx k, long addr, long len) {
-        Memory m = k.m;
         long flags = Const.VM_READ | Const.VM_WRITE;
         Links l = findVmaLinks(k, addr, addr + len);
         int guard = 0;
@@ -1006,7 +959,7 @@ public final class MmOps {
             }
             l = findVmaLinks(k, addr, addr + len);
         }
-        if (m.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
+        if (k.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
             return ENOMEM;
         }
         /* Can we just expand an old private anonymous mapping? */
@@ -1014,7 +967,7 @@ public final class MmOps {
         if (vma != NIL) {
             return 0;
         }
-        vma = allocVma(k, uniqueName(m, "brk"), addr, addr + len, flags, false, 0);
+        vma = allocVma(k, uniqueName(k, "brk"), addr, addr + len, flags, false, 0);
         k.step(Loc.MMAP_ALLOC, Tag.NONE, vma, NIL, addr);
         vmaLink(k, vma, l);
         return 0;

@@ -108,11 +108,6 @@ public final class Planner extends Kx implements Memory.Recorder {
     }
 
     @Override
-    public boolean planning() {
-        return true;
-    }
-
-    @Override
     public void group(Loc title, int a) {
         if (depth++ == 0) {
             currentGroup = nextGroup++;

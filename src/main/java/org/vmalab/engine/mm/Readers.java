@@ -87,7 +87,7 @@ public final class Readers {
                     }
                 }
                 x.step(Loc.VMACACHE_FLUSH, NIL, mmSeq);
-                x.push(new FvRoot(addr));
+                x.push(new WalkRoot(FindVma.Walker.FIND_VMA, addr));
                 return;
             }
             x.step(Loc.VMACACHE_VALID, NIL, mmSeq);
@@ -111,42 +111,42 @@ public final class Readers {
             }
             x.more();
             x.step(Loc.VMACACHE_SLOT, Tag.NONE, v, NIL, i);
-            x.push(i + 1 < Field.VC_SLOTS.length ? new VcSlot(addr, i + 1) : new FvRoot(addr));
+            x.push(i + 1 < Field.VC_SLOTS.length ? new VcSlot(addr, i + 1) : new WalkRoot(FindVma.Walker.FIND_VMA, addr));
         }
     }
 
-    /** {@code __find_vma}: load the root. */
-    record FvRoot(long addr) implements Action {
+    /** {@code __find_vma}: load the root ({@code find_vma}, or {@code get_vma}'s G2, as {@code w} says). */
+    record WalkRoot(FindVma.Walker w, long addr) implements Action {
         @Override
         public void run(Exec x) {
             int root = Vm.root(x.m());
             x.more();
-            x.step(Loc.FIND_VMA_ROOT, root, addr);
-            x.push(new FvVisit(addr, root, NIL, truth(x.m(), addr)));
+            x.step(w.root(), root, addr);
+            x.push(new WalkVisit(w, addr, root, NIL, truth(x.m(), addr)));
         }
     }
 
-    /** One node visit of {@code __find_vma}. */
-    record FvVisit(long addr, int node, int best, int truth) implements Action {
+    /**
+     * One node of the walk ({@link FindVma#visit}; {@code get_vma}'s G3..Gk), one step; then the next node, or the
+     * walker's end.
+     */
+    record WalkVisit(FindVma.Walker w, long addr, int node, int best, int truth) implements Action {
         @Override
         public void run(Exec x) {
-            Memory m = x.m();
             if (node == NIL) {
-                x.push(new FvEnd(addr, best, truth));
+                x.push(end(w, addr, best, truth));
                 return;
             }
             x.touch(node, "vm_start/vm_end");
-            int next = MmOps.walkNext(m, node, addr);
-            if (next == MmOps.WALK_STOP) {
-                x.step(Loc.FIND_VMA_FOUND, Tag.NONE, node, NIL, addr);
-                x.more();
-                x.push(new FvEnd(addr, node, truth));
-                return;
-            }
-            boolean left = Vm.ugt(Vm.end(m, node), addr);
-            x.step(left ? Loc.FIND_VMA_LEFT : Loc.FIND_VMA_RIGHT, Tag.NONE, node, next, addr);
+            FindVma.Visit v = FindVma.visit(x.m(), x, w, node, addr);
             x.more();
-            x.push(new FvVisit(addr, next, left ? node : best, truth));
+            int nb = v.best(node, best);
+            x.push(v == FindVma.Visit.FOUND ? end(w, addr, nb, truth)
+                    : new WalkVisit(w, addr, v.next(x.m(), node), nb, truth));
+        }
+
+        private static Action end(FindVma.Walker w, long addr, int vma, int truth) {
+            return w == FindVma.Walker.FIND_VMA ? new FvEnd(addr, vma, truth) : new GvFound(addr, vma, truth);
         }
     }
 
@@ -170,7 +170,7 @@ public final class Readers {
 
     /** Pushes {@code get_vma(addr)}; the result lands in {@link Regs#vma()}. */
     static void getVma(Exec x, long addr) {
-        x.push(x.prot().lock() ? new GvLock(addr) : new GvRoot(addr));
+        x.push(x.prot().lock() ? new GvLock(addr) : new WalkRoot(FindVma.Walker.GET_VMA, addr));
     }
 
     /** G1: {@code read_lock(mm_rb_lock)}, may spin. */
@@ -180,44 +180,10 @@ public final class Readers {
             if (Actions.tryReadLock(x)) {
                 /* a macro step never spans a lock acquisition: the walk starts a new one */
                 x.step(Loc.RB_READ_LOCK, NIL);
-                x.push(new GvRoot(addr));
+                x.push(new WalkRoot(FindVma.Walker.GET_VMA, addr));
                 return;
             }
             x.spin(this, Loc.RB_READ_SPIN, Status.WAIT_RB_READ, NIL);
-        }
-    }
-
-    /** G2: load the root. */
-    record GvRoot(long addr) implements Action {
-        @Override
-        public void run(Exec x) {
-            int root = Vm.root(x.m());
-            x.more();
-            x.step(Loc.GET_VMA_ROOT, root, addr);
-            x.push(new GvVisit(addr, root, NIL, truth(x.m(), addr)));
-        }
-    }
-
-    /** G3..Gk: one visit per node, as {@code __find_vma}, no vmacache. */
-    record GvVisit(long addr, int node, int best, int truth) implements Action {
-        @Override
-        public void run(Exec x) {
-            Memory m = x.m();
-            if (node == NIL) {
-                x.push(new GvFound(addr, best, truth));
-                return;
-            }
-            x.touch(node, "vm_start/vm_end");
-            int next = MmOps.walkNext(m, node, addr);
-            x.more();
-            if (next == MmOps.WALK_STOP) {
-                x.step(Loc.GET_VMA_FOUND, Tag.NONE, node, NIL, addr);
-                x.push(new GvFound(addr, node, truth));
-                return;
-            }
-            boolean left = Vm.ugt(Vm.end(m, node), addr);
-            x.step(left ? Loc.GET_VMA_LEFT : Loc.GET_VMA_RIGHT, Tag.NONE, node, next, addr);
-            x.push(new GvVisit(addr, next, left ? node : best, truth));
         }
     }
 

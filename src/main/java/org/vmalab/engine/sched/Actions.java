@@ -8,7 +8,7 @@ import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
-import org.vmalab.engine.mm.FastKx;
+import org.vmalab.engine.memory.Words;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.trace.Loc;
@@ -198,6 +198,11 @@ public final class Actions {
      * readers (or another writer) hold it.
      */
     public record WriteLockRb(boolean erase) implements Dyn {
+        /** K3 in __vma_link_rb. */
+        public static final WriteLockRb LINK = new WriteLockRb(false);
+        /** X1 in __vma_rb_erase. */
+        public static final WriteLockRb ERASE = new WriteLockRb(true);
+
         @Override
         public void run(Exec x) {
             Memory m = x.m();
@@ -264,6 +269,11 @@ public final class Actions {
 
     /** {@code write_unlock(mm_rb_lock)}: K9, or X3 ({@code erase}), the release the patch calls the wmb. */
     public record WriteUnlockRb(boolean erase) implements Dyn {
+        /** K9 in __vma_link_rb. */
+        public static final WriteUnlockRb LINK = new WriteUnlockRb(false);
+        /** X3 in __vma_rb_erase. */
+        public static final WriteUnlockRb ERASE = new WriteUnlockRb(true);
+
         @Override
         public void run(Exec x) {
             x.m().setMm(Field.RB_WRITER, NIL);
@@ -350,27 +360,22 @@ public final class Actions {
 
         @Override
         public void fast(Kx k) {
-            Memory m = k.m;
             if (!k.refcount) {
                 if (site.owner()) {
-                    m.set(Field.LIFE, vma, (m.get(Field.LIFE, vma) & ~Life.OWNED) | Life.FREED | Life.FILE_PUT
+                    k.set(Field.LIFE, vma, (k.get(Field.LIFE, vma) & ~Life.OWNED) | Life.FREED | Life.FILE_PUT
                             | Life.POLICY_PUT);
-                    if (k instanceof FastKx f) {
-                        f.freed(vma);
-                    }
+                    k.freed(vma);
                 }
                 return;
             }
-            long now = m.get(Field.REF_COUNT, vma) - 1;
-            m.set(Field.REF_COUNT, vma, now);
+            long now = k.get(Field.REF_COUNT, vma) - 1;
+            k.set(Field.REF_COUNT, vma, now);
             if (site.owner()) {
-                m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) & ~Life.OWNED);
+                k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) & ~Life.OWNED);
             }
             if (now == 0) {
-                m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) | Life.FREED | Life.FILE_PUT | Life.POLICY_PUT);
-                if (k instanceof FastKx f) {
-                    f.freed(vma);
-                }
+                k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.FREED | Life.FILE_PUT | Life.POLICY_PUT);
+                k.freed(vma);
             }
         }
     }
@@ -417,7 +422,7 @@ public final class Actions {
             x.note(zapped == 0 ? "no PTE in the range" : "removes " + zapped + " PTE" + (zapped > 1 ? "s" : ""));
         }
 
-        static int zap(Memory m, int vma) {
+        static int zap(Words m, int vma) {
             int n = 0;
             long s = m.get(Field.VM_START, vma);
             long e = m.get(Field.VM_END, vma);
@@ -433,7 +438,7 @@ public final class Actions {
 
         @Override
         public void fast(Kx k) {
-            zap(k.m, vma);
+            zap(k, vma);
         }
     }
 

@@ -11,6 +11,7 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.mm.Regs;
+import org.vmalab.engine.mm.Stepper;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.tree.Tag;
@@ -20,7 +21,7 @@ import org.vmalab.engine.tree.Vm;
  * The context of one step of one thread: what an {@link Action} reads and changes. Created by
  * {@link Machine} for each step; not kept.
  */
-public final class Exec {
+public final class Exec implements Stepper {
     final Machine machine;
     final Memory m;
     final int t;
@@ -97,6 +98,7 @@ public final class Exec {
     }
 
     /** Records this step. Exactly one call per step. */
+    @Override
     public void step(Loc l, Tag tg, int na, int nb, long nv) {
         if (stepped) {
             throw new IllegalStateException("two steps recorded in one: " + loc + " then " + l);

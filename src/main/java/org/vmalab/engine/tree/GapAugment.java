@@ -3,7 +3,6 @@ package org.vmalab.engine.tree;
 import static org.vmalab.engine.memory.Memory.NIL;
 
 import org.vmalab.engine.memory.Field;
-import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.trace.Loc;
 
@@ -21,19 +20,18 @@ public final class GapAugment implements Augment {
     /** {@code vma_gap_callbacks_propagate}: stops as soon as a node's value does not change. */
     @Override
     public void propagate(Kx k, int node, int stop) {
-        Memory m = k.m;
         int guard = 0;
         while (node != stop && node != NIL) {
-            long aug = Vm.subtreeGapCompute(m, node);
-            if (m.get(Field.RB_GAP, node) == aug) {
-                k.step(Loc.AUG_PROPAGATE_STOP, k.caseTag(), node, Memory.NIL, aug);
+            long aug = Vm.subtreeGapCompute(k, node);
+            if (k.get(Field.RB_GAP, node) == aug) {
+                k.step(Loc.AUG_PROPAGATE_STOP, k.caseTag(), node, NIL, aug);
                 break;
             }
-            m.set(Field.RB_GAP, node, aug);
-            k.step(Loc.AUG_PROPAGATE, k.caseTag(), node, Memory.NIL, aug);
-            node = Vm.parent(m, node);
-            if (++guard > m.vmaCapacity() + 2) {
-                throw new CorruptTreeException("propagate walked in a cycle at " + m.name(node));
+            k.set(Field.RB_GAP, node, aug);
+            k.step(Loc.AUG_PROPAGATE, k.caseTag(), node, NIL, aug);
+            node = Vm.parent(k, node);
+            if (++guard > k.vmaCapacity() + 2) {
+                throw new CorruptTreeException("propagate walked in a cycle at " + k.name(node));
             }
         }
     }
@@ -41,20 +39,19 @@ public final class GapAugment implements Augment {
     /** {@code vma_gap_callbacks_copy}. */
     @Override
     public void copy(Kx k, int oldNode, int newNode) {
-        long g = k.m.get(Field.RB_GAP, oldNode);
-        k.m.set(Field.RB_GAP, newNode, g);
+        long g = k.get(Field.RB_GAP, oldNode);
+        k.set(Field.RB_GAP, newNode, g);
         k.step(Loc.AUG_COPY, k.caseTag(), newNode, oldNode, g);
     }
 
     /** {@code vma_gap_callbacks_rotate}: new takes old's value, old is recomputed. */
     @Override
     public void rotate(Kx k, int oldNode, int newNode) {
-        Memory m = k.m;
-        long g = m.get(Field.RB_GAP, oldNode);
-        m.set(Field.RB_GAP, newNode, g);
+        long g = k.get(Field.RB_GAP, oldNode);
+        k.set(Field.RB_GAP, newNode, g);
         k.step(Loc.AUG_ROTATE_NEW, k.caseTag(), newNode, oldNode, g);
-        long r = Vm.subtreeGapCompute(m, oldNode);
-        m.set(Field.RB_GAP, oldNode, r);
+        long r = Vm.subtreeGapCompute(k, oldNode);
+        k.set(Field.RB_GAP, oldNode, r);
         k.step(Loc.AUG_ROTATE_OLD, k.caseTag(), oldNode, newNode, r);
     }
 }

@@ -6,14 +6,28 @@ import static org.vmalab.engine.memory.Memory.NIL;
 
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
-import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StateView;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.trace.Loc;
 
 /**
  * A port of lib/rbtree.c ({@code __rb_insert}, {@code ____rb_erase_color}, {@code __rb_rotate_set_parents},
  * {@code __rb_change_child}) and include/linux/rbtree_augmented.h ({@code __rb_erase_augmented}) over the
- * VMA nodes of {@link Memory}, with every single-word store made a step of its own, in the kernel's order.
+ * VMA nodes of simulated memory, with every single-word store made a step of its own, in the kernel's order.
+ *
+ * <p>The red-black rules, numbered as lib/rbtree.c numbers them (the case comments below cite them as "4)" and
+ * "5)"):
+ * <ol>
+ *   <li>every node is red or black (one bit of {@code __rb_parent_color});</li>
+ *   <li>the root is black;</li>
+ *   <li>the missing children (NULL leaves) count as black;</li>
+ *   <li>a red node has no red child: both its children are black;</li>
+ *   <li>every path from the root down to a NULL leaf passes the same number of black nodes.</li>
+ * </ol>
+ * Rules 4) and 5) together keep the tree balanced: red nodes cannot follow each other, so no path is longer than
+ * twice the number of black nodes on every path, and a lookup stays O(log n). An insertion can break 4) (the new
+ * node is red); an erase can break 5) (a black node is gone). The fix-ups restore them; the quiescent check
+ * {@code Q-RB} verifies 2), 4) and 5).
  *
  * <p>Drawing convention of the kernel comments, used in the case comments below: UPPERCASE = black,
  * lowercase = red, (x) = either colour.
@@ -26,47 +40,46 @@ public final class RbTree {
 
     /** {@code WRITE_ONCE(p->rb_left, c)}. */
     static void setLeft(Kx k, int p, int c, Loc loc, Tag tag) {
-        k.m.set(Field.RB_LEFT, p, c);
+        k.set(Field.RB_LEFT, p, c);
         k.step(loc, tag, p, c, 0);
     }
 
     /** {@code WRITE_ONCE(p->rb_right, c)}. */
     static void setRight(Kx k, int p, int c, Loc loc, Tag tag) {
-        k.m.set(Field.RB_RIGHT, p, c);
+        k.set(Field.RB_RIGHT, p, c);
         k.step(loc, tag, p, c, 0);
     }
 
     /** {@code rb_set_parent_color(n, parent, color)}: one store of the whole word. */
     static void setParentColor(Kx k, int n, int parent, int color, Loc loc, Tag tag) {
-        k.m.set(Field.RB_PC, n, Vm.pc(parent, color));
+        k.set(Field.RB_PC, n, Vm.pc(parent, color));
         k.step(loc, tag, n, parent, color);
     }
 
     /** {@code rb_set_parent(n, parent)}: keeps the colour bit. */
     static void setParent(Kx k, int n, int parent, Loc loc, Tag tag) {
-        k.m.set(Field.RB_PC, n, Vm.pc(parent, Vm.color(k.m, n)));
-        k.step(loc, tag, n, parent, Vm.color(k.m, n));
+        k.set(Field.RB_PC, n, Vm.pc(parent, Vm.color(k, n)));
+        k.step(loc, tag, n, parent, Vm.color(k, n));
     }
 
     /** {@code rb_set_black(n)}: keeps the parent. */
     static void setBlack(Kx k, int n, Loc loc, Tag tag) {
-        k.m.set(Field.RB_PC, n, Vm.pc(Vm.parent(k.m, n), BLACK));
-        k.step(loc, tag, n, Vm.parent(k.m, n), BLACK);
+        k.set(Field.RB_PC, n, Vm.pc(Vm.parent(k, n), BLACK));
+        k.step(loc, tag, n, Vm.parent(k, n), BLACK);
     }
 
     /** {@code __rb_change_child(old, new, parent, root)}. */
     static void changeChild(Kx k, int old, int nu, int parent, Tag tag) {
-        Memory m = k.m;
         if (parent != NIL) {
-            if (m.get(Field.RB_LEFT, parent) == old) {
-                m.set(Field.RB_LEFT, parent, nu);
+            if (k.get(Field.RB_LEFT, parent) == old) {
+                k.set(Field.RB_LEFT, parent, nu);
                 k.step(Loc.RB_CHANGE_CHILD_LEFT, tag, parent, nu, 0);
             } else {
-                m.set(Field.RB_RIGHT, parent, nu);
+                k.set(Field.RB_RIGHT, parent, nu);
                 k.step(Loc.RB_CHANGE_CHILD_RIGHT, tag, parent, nu, 0);
             }
         } else {
-            m.setMm(Field.ROOT, nu);
+            k.setMm(Field.ROOT, nu);
             k.step(Loc.RB_CHANGE_CHILD_ROOT, tag, nu, old, 0);
         }
     }
@@ -76,12 +89,11 @@ public final class RbTree {
      * colour, {@code old} becomes {@code new}'s child with {@code color}, and the parent points to {@code new}.
      */
     static void rotateSetParents(Kx k, int old, int nu, int color, Tag tag) {
-        Memory m = k.m;
-        long oldPc = m.get(Field.RB_PC, old);
+        long oldPc = k.get(Field.RB_PC, old);
         int parent = Vm.parentOf(oldPc);
-        m.set(Field.RB_PC, nu, oldPc);
+        k.set(Field.RB_PC, nu, oldPc);
         k.step(Loc.RB_ROTATE_SET_NEW, tag, nu, parent, Vm.colorOf(oldPc));
-        m.set(Field.RB_PC, old, Vm.pc(nu, color));
+        k.set(Field.RB_PC, old, Vm.pc(nu, color));
         k.step(Loc.RB_ROTATE_SET_OLD, tag, old, nu, color);
         changeChild(k, old, nu, parent, tag);
     }
@@ -93,20 +105,19 @@ public final class RbTree {
      * to its parent (one step), then the parent's link points to the node (one step).
      */
     public static void linkNode(Kx k, int node, int parent, boolean leftSide) {
-        Memory m = k.m;
-        m.set(Field.RB_PC, node, Vm.pc(parent, RED));
-        m.set(Field.RB_LEFT, node, NIL);
-        m.set(Field.RB_RIGHT, node, NIL);
-        m.set(Field.LIFE, node, m.get(Field.LIFE, node) | Life.IN_TREE);
+        k.set(Field.RB_PC, node, Vm.pc(parent, RED));
+        k.set(Field.RB_LEFT, node, NIL);
+        k.set(Field.RB_RIGHT, node, NIL);
+        k.set(Field.LIFE, node, k.get(Field.LIFE, node) | Life.IN_TREE);
         k.step(Loc.RB_LINK_NODE, Tag.NONE, node, parent, 0);
         if (parent == NIL) {
-            m.setMm(Field.ROOT, node);
+            k.setMm(Field.ROOT, node);
             k.step(Loc.RB_LINK_ROOT, Tag.NONE, node, NIL, 0);
         } else if (leftSide) {
-            m.set(Field.RB_LEFT, parent, node);
+            k.set(Field.RB_LEFT, parent, node);
             k.step(Loc.RB_LINK_LEFT, Tag.NONE, parent, node, 0);
         } else {
-            m.set(Field.RB_RIGHT, parent, node);
+            k.set(Field.RB_RIGHT, parent, node);
             k.step(Loc.RB_LINK_RIGHT, Tag.NONE, parent, node, 0);
         }
     }
@@ -118,12 +129,11 @@ public final class RbTree {
      * {@code node} is red.
      */
     public static void insert(Kx k, int node, Augment aug) {
-        Memory m = k.m;
-        int parent = Vm.parent(m, node);
+        int parent = Vm.parent(k, node);
         int guard = 0;
         while (true) {
-            if (++guard > m.vmaCapacity() + 2) {
-                throw new CorruptTreeException("insert fix-up did not terminate at " + m.name(node));
+            if (++guard > k.vmaCapacity() + 2) {
+                throw new CorruptTreeException("insert fix-up did not terminate at " + k.name(node));
             }
             if (parent == NIL) {
                 /*
@@ -134,17 +144,17 @@ public final class RbTree {
                 break;
             }
             /* If there is a black parent, we are done. */
-            if (Vm.color(m, parent) == BLACK) {
+            if (Vm.color(k, parent) == BLACK) {
                 break;
             }
-            int gparent = Vm.parent(m, parent);
+            int gparent = Vm.parent(k, parent);
             if (gparent == NIL) {
-                throw new CorruptTreeException("red parent " + m.name(parent) + " has no parent");
+                throw new CorruptTreeException("red parent " + k.name(parent) + " has no parent");
             }
-            int tmp = Vm.right(m, gparent);
+            int tmp = Vm.right(k, gparent);
             if (parent != tmp) {
                 /* parent == gparent->rb_left */
-                if (tmp != NIL && Vm.isRed(m, tmp)) {
+                if (tmp != NIL && Vm.isRed(k, tmp)) {
                     /*
                      * Case 1 - node's uncle is red (color flips).
                      *
@@ -162,13 +172,13 @@ public final class RbTree {
                     setParentColor(k, tmp, gparent, BLACK, Loc.INS_C1_UNCLE, Tag.I1);
                     setParentColor(k, parent, gparent, BLACK, Loc.INS_C1_PARENT, Tag.I1);
                     node = gparent;
-                    parent = Vm.parent(m, node);
+                    parent = Vm.parent(k, node);
                     setParentColor(k, node, parent, RED, Loc.INS_C1_GPARENT, Tag.I1);
                     k.endGroup();
                     k.caseTag(Tag.NONE);
                     continue;
                 }
-                tmp = Vm.right(m, parent);
+                tmp = Vm.right(k, parent);
                 if (node == tmp) {
                     /*
                      * Case 2 - node's uncle is black and node is the parent's right child (left rotate at
@@ -184,7 +194,7 @@ public final class RbTree {
                      */
                     k.group(Loc.INS_CASE2, parent);
                     k.caseTag(Tag.I2);
-                    tmp = Vm.left(m, node);
+                    tmp = Vm.left(k, node);
                     setRight(k, parent, tmp, Loc.INS_C2_PARENT_RIGHT, Tag.I2);
                     setLeft(k, node, parent, Loc.INS_C2_NODE_LEFT, Tag.I2);
                     if (tmp != NIL) {
@@ -195,7 +205,7 @@ public final class RbTree {
                     k.endGroup();
                     k.caseTag(Tag.NONE);
                     parent = node;
-                    tmp = Vm.right(m, node);
+                    tmp = Vm.right(k, node);
                 }
                 /*
                  * Case 3 - node's uncle is black and node is the parent's left child (right rotate at gparent).
@@ -219,26 +229,26 @@ public final class RbTree {
                 k.caseTag(Tag.NONE);
                 break;
             } else {
-                tmp = Vm.left(m, gparent);
-                if (tmp != NIL && Vm.isRed(m, tmp)) {
+                tmp = Vm.left(k, gparent);
+                if (tmp != NIL && Vm.isRed(k, tmp)) {
                     /* Case 1 - color flips (mirror) */
                     k.group(Loc.INS_CASE1_M, gparent);
                     k.caseTag(Tag.I1M);
                     setParentColor(k, tmp, gparent, BLACK, Loc.INS_C1M_UNCLE, Tag.I1M);
                     setParentColor(k, parent, gparent, BLACK, Loc.INS_C1M_PARENT, Tag.I1M);
                     node = gparent;
-                    parent = Vm.parent(m, node);
+                    parent = Vm.parent(k, node);
                     setParentColor(k, node, parent, RED, Loc.INS_C1M_GPARENT, Tag.I1M);
                     k.endGroup();
                     k.caseTag(Tag.NONE);
                     continue;
                 }
-                tmp = Vm.left(m, parent);
+                tmp = Vm.left(k, parent);
                 if (node == tmp) {
                     /* Case 2 - right rotate at parent (mirror) */
                     k.group(Loc.INS_CASE2_M, parent);
                     k.caseTag(Tag.I2M);
-                    tmp = Vm.right(m, node);
+                    tmp = Vm.right(k, node);
                     setLeft(k, parent, tmp, Loc.INS_C2M_PARENT_LEFT, Tag.I2M);
                     setRight(k, node, parent, Loc.INS_C2M_NODE_RIGHT, Tag.I2M);
                     if (tmp != NIL) {
@@ -249,7 +259,7 @@ public final class RbTree {
                     k.endGroup();
                     k.caseTag(Tag.NONE);
                     parent = node;
-                    tmp = Vm.left(m, node);
+                    tmp = Vm.left(k, node);
                 }
                 /* Case 3 - left rotate at gparent (mirror) */
                 k.group(Loc.INS_CASE3_M, gparent);
@@ -283,12 +293,11 @@ public final class RbTree {
 
     /** {@code __rb_erase_augmented()}: returns the node to rebalance at, or NIL. */
     static int eraseStructural(Kx k, int node, Augment aug) {
-        Memory m = k.m;
-        int child = Vm.right(m, node);
-        int tmp = Vm.left(m, node);
+        int child = Vm.right(k, node);
+        int tmp = Vm.left(k, node);
         int parent;
         int rebalance;
-        m.set(Field.LIFE, node, m.get(Field.LIFE, node) & ~Life.IN_TREE);
+        k.set(Field.LIFE, node, k.get(Field.LIFE, node) & ~Life.IN_TREE);
         if (tmp == NIL) {
             /*
              * Case 1: node to erase has no more than 1 child (easy!). Note that if there is one child it must be
@@ -297,11 +306,11 @@ public final class RbTree {
              */
             k.group(Loc.ERASE_CASE1, node);
             k.caseTag(Tag.E1);
-            long pc = m.get(Field.RB_PC, node);
+            long pc = k.get(Field.RB_PC, node);
             parent = Vm.parentOf(pc);
             changeChild(k, node, child, parent, Tag.E1);
             if (child != NIL) {
-                m.set(Field.RB_PC, child, pc);
+                k.set(Field.RB_PC, child, pc);
                 k.step(Loc.ERASE_C1_CHILD_PC, Tag.E1, child, parent, Vm.colorOf(pc));
                 rebalance = NIL;
             } else {
@@ -314,8 +323,8 @@ public final class RbTree {
             /* Still case 1, but this time the child is node->rb_left */
             k.group(Loc.ERASE_CASE1, node);
             k.caseTag(Tag.E1);
-            long pc = m.get(Field.RB_PC, node);
-            m.set(Field.RB_PC, tmp, pc);
+            long pc = k.get(Field.RB_PC, node);
+            k.set(Field.RB_PC, tmp, pc);
             parent = Vm.parentOf(pc);
             k.step(Loc.ERASE_C1_LEFT_PC, Tag.E1, tmp, parent, Vm.colorOf(pc));
             changeChild(k, node, tmp, parent, Tag.E1);
@@ -326,7 +335,7 @@ public final class RbTree {
         } else {
             int successor = child;
             int child2;
-            tmp = Vm.left(m, child);
+            tmp = Vm.left(k, child);
             if (tmp == NIL) {
                 /*
                  * Case 2: node's successor is its right child
@@ -340,7 +349,7 @@ public final class RbTree {
                 k.group(Loc.ERASE_CASE2, node);
                 k.caseTag(Tag.E2);
                 parent = successor;
-                child2 = Vm.right(m, successor);
+                child2 = Vm.right(k, successor);
                 aug.copy(k, node, successor);
             } else {
                 /*
@@ -362,32 +371,32 @@ public final class RbTree {
                 do {
                     parent = successor;
                     successor = tmp;
-                    tmp = Vm.left(m, tmp);
-                    if (++guard > m.vmaCapacity() + 2) {
+                    tmp = Vm.left(k, tmp);
+                    if (++guard > k.vmaCapacity() + 2) {
                         throw new CorruptTreeException("successor walk did not terminate");
                     }
                 } while (tmp != NIL);
-                child2 = Vm.right(m, successor);
+                child2 = Vm.right(k, successor);
                 setLeft(k, parent, child2, Loc.ERASE_C3_PARENT_LEFT, Tag.E3);
                 setRight(k, successor, child, Loc.ERASE_C3_SUCC_RIGHT, Tag.E3);
                 setParent(k, child, successor, Loc.ERASE_C3_CHILD_PARENT, Tag.E3);
                 aug.copy(k, node, successor);
                 aug.propagate(k, parent, successor);
             }
-            tmp = Vm.left(m, node);
+            tmp = Vm.left(k, node);
             setLeft(k, successor, tmp, Loc.ERASE_SUCC_LEFT, Tag.E23);
             setParent(k, tmp, successor, Loc.ERASE_LEFT_PARENT, Tag.E23);
-            long pc = m.get(Field.RB_PC, node);
+            long pc = k.get(Field.RB_PC, node);
             tmp = Vm.parentOf(pc);
             changeChild(k, node, successor, tmp, Tag.E23);
             if (child2 != NIL) {
-                m.set(Field.RB_PC, successor, pc);
+                k.set(Field.RB_PC, successor, pc);
                 k.step(Loc.ERASE_SUCC_PC, Tag.E23, successor, tmp, Vm.colorOf(pc));
                 setParentColor(k, child2, parent, BLACK, Loc.ERASE_CHILD2_PC, Tag.E23);
                 rebalance = NIL;
             } else {
-                long pc2 = m.get(Field.RB_PC, successor);
-                m.set(Field.RB_PC, successor, pc);
+                long pc2 = k.get(Field.RB_PC, successor);
+                k.set(Field.RB_PC, successor, pc);
                 k.step(Loc.ERASE_SUCC_PC, Tag.E23, successor, tmp, Vm.colorOf(pc));
                 rebalance = Vm.colorOf(pc2) == BLACK ? parent : NIL;
             }
@@ -405,18 +414,17 @@ public final class RbTree {
      * node have a black node count that is 1 lower than other leaf paths.
      */
     static void eraseColor(Kx k, int parent, Augment aug) {
-        Memory m = k.m;
         int node = NIL;
         int guard = 0;
         while (true) {
-            if (++guard > m.vmaCapacity() + 2) {
+            if (++guard > k.vmaCapacity() + 2) {
                 throw new CorruptTreeException("erase fix-up did not terminate");
             }
-            int sibling = Vm.right(m, parent);
+            int sibling = Vm.right(k, parent);
             if (node != sibling) {
                 /* node == parent->rb_left */
-                sibling = need(m, sibling, parent);
-                if (Vm.isRed(m, sibling)) {
+                sibling = need(k, sibling, parent);
+                if (Vm.isRed(k, sibling)) {
                     /*
                      * Case 1 - left rotate at parent
                      *
@@ -428,20 +436,20 @@ public final class RbTree {
                      */
                     k.group(Loc.COL_CASE1, parent);
                     k.caseTag(Tag.C1);
-                    int tmp1 = Vm.left(m, sibling);
+                    int tmp1 = Vm.left(k, sibling);
                     setRight(k, parent, tmp1, Loc.COL_C1_PARENT_RIGHT, Tag.C1);
                     setLeft(k, sibling, parent, Loc.COL_C1_SIB_LEFT, Tag.C1);
-                    setParentColor(k, need(m, tmp1, sibling), parent, BLACK, Loc.COL_C1_TMP_PC, Tag.C1);
+                    setParentColor(k, need(k, tmp1, sibling), parent, BLACK, Loc.COL_C1_TMP_PC, Tag.C1);
                     rotateSetParents(k, parent, sibling, RED, Tag.C1);
                     aug.rotate(k, parent, sibling);
                     k.endGroup();
                     k.caseTag(Tag.NONE);
                     sibling = tmp1;
                 }
-                int tmp1 = Vm.right(m, sibling);
-                if (Vm.isBlackOrNil(m, tmp1)) {
-                    int tmp2 = Vm.left(m, sibling);
-                    if (Vm.isBlackOrNil(m, tmp2)) {
+                int tmp1 = Vm.right(k, sibling);
+                if (Vm.isBlackOrNil(k, tmp1)) {
+                    int tmp2 = Vm.left(k, sibling);
+                    if (Vm.isBlackOrNil(k, tmp2)) {
                         /*
                          * Case 2 - sibling color flip (p could be either color here)
                          *
@@ -457,7 +465,7 @@ public final class RbTree {
                         k.group(Loc.COL_CASE2, sibling);
                         k.caseTag(Tag.C2);
                         setParentColor(k, sibling, parent, RED, Loc.COL_C2_SIB_PC, Tag.C2);
-                        if (Vm.isRed(m, parent)) {
+                        if (Vm.isRed(k, parent)) {
                             setBlack(k, parent, Loc.COL_C2_PARENT_BLACK, Tag.C2);
                             k.endGroup();
                             k.caseTag(Tag.NONE);
@@ -465,7 +473,7 @@ public final class RbTree {
                             k.endGroup();
                             k.caseTag(Tag.NONE);
                             node = parent;
-                            parent = Vm.parent(m, node);
+                            parent = Vm.parent(k, node);
                             if (parent != NIL) {
                                 continue;
                             }
@@ -489,7 +497,7 @@ public final class RbTree {
                      */
                     k.group(Loc.COL_CASE3, sibling);
                     k.caseTag(Tag.C3);
-                    tmp1 = Vm.right(m, tmp2);
+                    tmp1 = Vm.right(k, tmp2);
                     setLeft(k, sibling, tmp1, Loc.COL_C3_SIB_LEFT, Tag.C3);
                     setRight(k, tmp2, sibling, Loc.COL_C3_TMP2_RIGHT, Tag.C3);
                     setRight(k, parent, tmp2, Loc.COL_C3_PARENT_RIGHT, Tag.C3);
@@ -514,10 +522,10 @@ public final class RbTree {
                  */
                 k.group(Loc.COL_CASE4, parent);
                 k.caseTag(Tag.C4);
-                int tmp2 = Vm.left(m, sibling);
+                int tmp2 = Vm.left(k, sibling);
                 setRight(k, parent, tmp2, Loc.COL_C4_PARENT_RIGHT, Tag.C4);
                 setLeft(k, sibling, parent, Loc.COL_C4_SIB_LEFT, Tag.C4);
-                setParentColor(k, need(m, tmp1, sibling), sibling, BLACK, Loc.COL_C4_TMP1_PC, Tag.C4);
+                setParentColor(k, need(k, tmp1, sibling), sibling, BLACK, Loc.COL_C4_TMP1_PC, Tag.C4);
                 if (tmp2 != NIL) {
                     setParent(k, tmp2, parent, Loc.COL_C4_TMP2_PARENT, Tag.C4);
                 }
@@ -527,30 +535,30 @@ public final class RbTree {
                 k.caseTag(Tag.NONE);
                 break;
             } else {
-                sibling = need(m, Vm.left(m, parent), parent);
-                if (Vm.isRed(m, sibling)) {
+                sibling = need(k, Vm.left(k, parent), parent);
+                if (Vm.isRed(k, sibling)) {
                     /* Case 1 - right rotate at parent (mirror) */
                     k.group(Loc.COL_CASE1_M, parent);
                     k.caseTag(Tag.C1M);
-                    int tmp1 = Vm.right(m, sibling);
+                    int tmp1 = Vm.right(k, sibling);
                     setLeft(k, parent, tmp1, Loc.COL_C1M_PARENT_LEFT, Tag.C1M);
                     setRight(k, sibling, parent, Loc.COL_C1M_SIB_RIGHT, Tag.C1M);
-                    setParentColor(k, need(m, tmp1, sibling), parent, BLACK, Loc.COL_C1M_TMP_PC, Tag.C1M);
+                    setParentColor(k, need(k, tmp1, sibling), parent, BLACK, Loc.COL_C1M_TMP_PC, Tag.C1M);
                     rotateSetParents(k, parent, sibling, RED, Tag.C1M);
                     aug.rotate(k, parent, sibling);
                     k.endGroup();
                     k.caseTag(Tag.NONE);
                     sibling = tmp1;
                 }
-                int tmp1 = Vm.left(m, sibling);
-                if (Vm.isBlackOrNil(m, tmp1)) {
-                    int tmp2 = Vm.right(m, sibling);
-                    if (Vm.isBlackOrNil(m, tmp2)) {
+                int tmp1 = Vm.left(k, sibling);
+                if (Vm.isBlackOrNil(k, tmp1)) {
+                    int tmp2 = Vm.right(k, sibling);
+                    if (Vm.isBlackOrNil(k, tmp2)) {
                         /* Case 2 - sibling color flip (mirror) */
                         k.group(Loc.COL_CASE2_M, sibling);
                         k.caseTag(Tag.C2M);
                         setParentColor(k, sibling, parent, RED, Loc.COL_C2M_SIB_PC, Tag.C2M);
-                        if (Vm.isRed(m, parent)) {
+                        if (Vm.isRed(k, parent)) {
                             setBlack(k, parent, Loc.COL_C2M_PARENT_BLACK, Tag.C2M);
                             k.endGroup();
                             k.caseTag(Tag.NONE);
@@ -558,7 +566,7 @@ public final class RbTree {
                             k.endGroup();
                             k.caseTag(Tag.NONE);
                             node = parent;
-                            parent = Vm.parent(m, node);
+                            parent = Vm.parent(k, node);
                             if (parent != NIL) {
                                 continue;
                             }
@@ -568,7 +576,7 @@ public final class RbTree {
                     /* Case 3 - left rotate at sibling (mirror) */
                     k.group(Loc.COL_CASE3_M, sibling);
                     k.caseTag(Tag.C3M);
-                    tmp1 = Vm.left(m, tmp2);
+                    tmp1 = Vm.left(k, tmp2);
                     setRight(k, sibling, tmp1, Loc.COL_C3M_SIB_RIGHT, Tag.C3M);
                     setLeft(k, tmp2, sibling, Loc.COL_C3M_TMP2_LEFT, Tag.C3M);
                     setLeft(k, parent, tmp2, Loc.COL_C3M_PARENT_LEFT, Tag.C3M);
@@ -584,10 +592,10 @@ public final class RbTree {
                 /* Case 4 - right rotate at parent + color flips (mirror) */
                 k.group(Loc.COL_CASE4_M, parent);
                 k.caseTag(Tag.C4M);
-                int tmp2 = Vm.right(m, sibling);
+                int tmp2 = Vm.right(k, sibling);
                 setLeft(k, parent, tmp2, Loc.COL_C4M_PARENT_LEFT, Tag.C4M);
                 setRight(k, sibling, parent, Loc.COL_C4M_SIB_RIGHT, Tag.C4M);
-                setParentColor(k, need(m, tmp1, sibling), sibling, BLACK, Loc.COL_C4M_TMP1_PC, Tag.C4M);
+                setParentColor(k, need(k, tmp1, sibling), sibling, BLACK, Loc.COL_C4M_TMP1_PC, Tag.C4M);
                 if (tmp2 != NIL) {
                     setParent(k, tmp2, parent, Loc.COL_C4M_TMP2_PARENT, Tag.C4M);
                 }
@@ -601,7 +609,7 @@ public final class RbTree {
     }
 
     /** A node the algorithm dereferences: in a healthy tree it exists; a corrupted tree may lack it. */
-    private static int need(Memory m, int v, int near) {
+    private static int need(StateView m, int v, int near) {
         if (v == NIL) {
             throw new CorruptTreeException("erase fix-up found no sibling node under " + m.name(near));
         }

@@ -1,0 +1,88 @@
+package org.vmalab.engine.mm;
+
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.Tag;
+import org.vmalab.engine.tree.Vm;
+
+/**
+ * {@code __find_vma(mm, addr)} (mm/mmap.c, the helper the patch splits out of {@code find_vma} so that
+ * {@code get_vma} can walk the tree under {@code mm_rb_lock}): the walk, written once. Its loop body at one node,
+ * {@link #visit}, is one step; {@link MmOps#findVmaTree} runs the loop straight through (or into a writer's plan),
+ * the readers ({@code Readers}) run it one node per turn, as {@code find_vma} or as {@code get_vma}.
+ */
+public final class FindVma {
+    private FindVma() {
+    }
+
+    /** Who walks: the step locations of the walk's root load and node visits. */
+    public enum Walker {
+        /** {@code find_vma} (classic, under mmap_sem), and the writers' own lookups. */
+        FIND_VMA(Loc.FIND_VMA_ROOT, Loc.FIND_VMA_FOUND, Loc.FIND_VMA_LEFT, Loc.FIND_VMA_RIGHT),
+        /** {@code get_vma} (the patch), under mm_rb_lock for read. */
+        GET_VMA(Loc.GET_VMA_ROOT, Loc.GET_VMA_FOUND, Loc.GET_VMA_LEFT, Loc.GET_VMA_RIGHT);
+
+        private final Loc root;
+        private final Loc found;
+        private final Loc left;
+        private final Loc right;
+
+        Walker(Loc root, Loc found, Loc left, Loc right) {
+            this.root = root;
+            this.found = found;
+            this.left = left;
+            this.right = right;
+        }
+
+        /** The step that loads {@code mm->mm_rb.rb_node}. */
+        public Loc root() {
+            return root;
+        }
+
+        Loc loc(Visit v) {
+            return switch (v) {
+                case FOUND -> found;
+                case LEFT -> left;
+                case RIGHT -> right;
+            };
+        }
+    }
+
+    /** What the loop body decides at one node. */
+    public enum Visit {
+        /** {@code vm_end > addr} and {@code vm_start <= addr}: the node contains the address; the walk stops. */
+        FOUND,
+        /** {@code vm_end > addr}: the node is the best answer so far; go left. */
+        LEFT,
+        /** {@code vm_end <= addr}: go right. */
+        RIGHT;
+
+        /** The node the walk goes to after {@code node} (NIL when it stops or falls off the tree). */
+        public int next(StateView m, int node) {
+            return switch (this) {
+                case FOUND -> NIL;
+                case LEFT -> Vm.left(m, node);
+                case RIGHT -> Vm.right(m, node);
+            };
+        }
+
+        /** The walk's answer after this visit of {@code node}: {@code vma = tmp} when {@code vm_end > addr}. */
+        public int best(int node, int best) {
+            return this == RIGHT ? best : node;
+        }
+    }
+
+    /** The loop body of {@code __find_vma} at {@code node}, as one step recorded in {@code s}. */
+    public static Visit visit(StateView m, Stepper s, Walker w, int node, long addr) {
+        Visit v;
+        if (Vm.ugt(Vm.end(m, node), addr)) {
+            v = Vm.ule(Vm.start(m, node), addr) ? Visit.FOUND : Visit.LEFT;
+        } else {
+            v = Visit.RIGHT;
+        }
+        s.step(w.loc(v), Tag.NONE, node, v.next(m, node), addr);
+        return v;
+    }
+}
