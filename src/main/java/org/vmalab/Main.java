@@ -11,6 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        String warning = Natives.prepare();
+        if (warning != null) {
+            System.err.println("warning: " + warning);
+        }
         System.exit(VmaLab.run(args));
     }
 }
