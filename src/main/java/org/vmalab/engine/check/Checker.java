@@ -231,31 +231,86 @@ public final class Checker {
         return out;
     }
 
-    /** In-order node list from the root; stops at a cycle (and notes it in {@code problems}). */
+    /** In-order node list from the root (see {@link #shape}); notes a cycle or a shared subtree in {@code problems}. */
     static List<Integer> inorder(StateView m, List<String> problems) {
-        List<Integer> out = new ArrayList<>();
-        BitSet seen = new BitSet();
-        int[] stack = new int[64];
-        int sp = 0;
-        int v = Vm.root(m);
-        while (v != NIL || sp > 0) {
-            while (v != NIL) {
-                if (seen.get(v)) {
-                    problems.add("the tree has a cycle through " + m.name(v));
-                    return out;
-                }
-                seen.set(v);
-                if (sp == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, sp * 2);
-                }
-                stack[sp++] = v;
-                v = Vm.left(m, v);
-            }
-            v = stack[--sp];
-            out.add(v);
-            v = Vm.right(m, v);
+        Shape s = shape(m);
+        if (s.cycleAt() != NIL) {
+            problems.add("the tree has a cycle through " + m.name(s.cycleAt()));
         }
-        return out;
+        return s.inorder();
+    }
+
+    /**
+     * What a walk from the root finds. {@code inorder} lists the nodes in in-order as a walker meets them: a subtree
+     * reached from two parents appears once per parent; a cycle ends the list. {@code cycleAt} is the first node
+     * met again below itself (NIL if none: every walk terminates); {@code shared} holds, per node reached twice
+     * without a cycle, {node, first parent, second parent} (a DAG: a walk still terminates).
+     */
+    record Shape(List<Integer> inorder, int cycleAt, List<int[]> shared) {
+    }
+
+    /** Depth-first walk from the root, cycle-safe and bounded (a shared subtree is walked again, up to a limit). */
+    static Shape shape(StateView m) {
+        List<Integer> out = new ArrayList<>();
+        List<int[]> shared = new ArrayList<>(0);
+        int root = Vm.root(m);
+        if (root == NIL) {
+            return new Shape(out, NIL, shared);
+        }
+        int cap = m.vmaCapacity();
+        BitSet onPath = new BitSet();
+        BitSet seen = new BitSet();
+        int[] firstParent = new int[cap];
+        /* explicit frames: node and phase (0: go left, 1: emit and go right, 2: leave) */
+        int[] node = new int[64];
+        int[] phase = new int[64];
+        int sp = 0;
+        int budget = 4 * cap + 16;
+        node[sp] = root;
+        phase[sp++] = 0;
+        onPath.set(root);
+        seen.set(root);
+        firstParent[root] = NIL;
+        while (sp > 0) {
+            int v = node[sp - 1];
+            int ph = phase[sp - 1]++;
+            int child;
+            if (ph == 0) {
+                child = Vm.left(m, v);
+            } else if (ph == 1) {
+                out.add(v);
+                if (out.size() > budget) {
+                    break;
+                }
+                child = Vm.right(m, v);
+            } else {
+                onPath.clear(v);
+                sp--;
+                continue;
+            }
+            if (child == NIL) {
+                continue;
+            }
+            if (onPath.get(child)) {
+                return new Shape(out, child, shared);
+            }
+            if (seen.get(child)) {
+                if (shared.size() < MAX_PER_CHECK) {
+                    shared.add(new int[] {child, firstParent[child], v});
+                }
+            } else {
+                seen.set(child);
+                firstParent[child] = v;
+            }
+            if (sp == node.length) {
+                node = java.util.Arrays.copyOf(node, sp * 2);
+                phase = java.util.Arrays.copyOf(phase, sp * 2);
+            }
+            node[sp] = child;
+            phase[sp++] = 0;
+            onPath.set(child);
+        }
+        return new Shape(out, NIL, shared);
     }
 
     // ================================================================ quiescent points
@@ -284,20 +339,27 @@ public final class Checker {
     /** The quiescent checks as a pure function (the shell and the tests use it too). */
     public static List<Problem> quiescentProblems(StateView m, Protection prot) {
         List<Problem> out = new ArrayList<>();
-        List<String> cyc = new ArrayList<>();
-        List<Integer> in = inorder(m, cyc);
-        for (String c : cyc) {
-            out.add(new Problem(Invariant.I_TERM, NIL, c));
+        Shape shape = shape(m);
+        List<Integer> in = shape.inorder();
+        boolean cycle = shape.cycleAt() != NIL;
+        if (cycle) {
+            out.add(new Problem(Invariant.I_TERM, shape.cycleAt(), "the tree has a cycle through "
+                    + m.name(shape.cycleAt()) + ": a walk from the root never ends"));
         }
         int root = Vm.root(m);
         int[] count = new int[Invariant.values().length];
+        for (int[] sh : shape.shared()) {
+            add(out, count, Invariant.Q_RB, sh[0], "shared subtree: " + m.name(sh[0]) + " is a child of both "
+                    + m.name(sh[1]) + " and " + m.name(sh[2]) + " (the tree is no longer a tree, but every walk "
+                    + "still ends)");
+        }
         if (root != NIL && Vm.parent(m, root) != NIL) {
             add(out, count, Invariant.Q_RB, root, "the root " + m.name(root) + " has a parent pointer");
         }
         if (root != NIL && Vm.color(m, root) != Const.BLACK) {
             add(out, count, Invariant.Q_RB, root, "the root " + m.name(root) + " is red");
         }
-        if (cyc.isEmpty()) {
+        if (!cycle) {
             blackHeight(m, root, NIL, out, count);
         }
         for (int i = 0; i + 1 < in.size(); i++) {
@@ -345,7 +407,7 @@ public final class Checker {
             add(out, count, Invariant.Q_HIGH, NIL, "highest_vm_end is " + Const.h(m.mm(Field.HIGHEST_VM_END))
                     + ", should be " + Const.h(hi));
         }
-        if (cyc.isEmpty()) {
+        if (!cycle) {
             globalGap(m, root, out, count);
         }
         for (int v : in) {
