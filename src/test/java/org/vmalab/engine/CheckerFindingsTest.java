@@ -14,6 +14,7 @@ import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
 import org.vmalab.engine.trace.Trace;
 
@@ -45,5 +46,54 @@ class CheckerFindingsTest {
         assertTrue(p.stream().anyMatch(x -> x.invariant() == Invariant.I_TERM && x.message().contains("cycle")),
                 p::toString);
         assertTrue(p.stream().anyMatch(x -> x.invariant() == Invariant.Q_LIST), p::toString);
+    }
+
+    /** A walker that runs between rb_link_node's two stores cannot reach the new VMA: missing it is right. */
+    @Test
+    void lookupIsNotBlamedForAVmaNotYetLinked() {
+        VmaSpec stack = Layouts.byName("stack");
+        Scenario sc = Layouts.scenario(Layouts.w("text", "data", "heap", "libc", "libc_rw", "ld"),
+                Races.prot(ProtectionToggle.NO_LOCK),
+                Layouts.thread("T1", new Op.GetVma(0x7fffffffe000L)),
+                Layouts.thread("T2", Layouts.map(stack)));
+        int linkNode = Races.stepsThrough(sc, 1, Loc.RB_LINK_NODE, 1);
+        Trace t = Engine.run(sc, Races.slots(1, linkNode, 0, Races.ALL, 1, Races.ALL));
+        assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
+        assertTrue(Races.has(t, 0, Loc.GET_VMA_RIGHT), "T1 walked while stack was not yet linked");
+        assertEquals(0, Races.count(t, Invariant.LOOKUP), t.violations()::toString);
+    }
+
+    /**
+     * The merge overlap window: libc_rw already covers ld's range while ld, being erased through its successor (E2),
+     * is still linked. A walker returning ld returns a reachable VMA that contains the address.
+     */
+    @Test
+    void lookupAcceptsEitherVmaOfTheMergeOverlapWindow() {
+        long rw = Layouts.RW;
+        List<VmaSpec> layout = List.of(
+                Layouts.byName("text"), Layouts.byName("data"), Layouts.byName("heap"), Layouts.byName("libc"),
+                new VmaSpec("libc_rw", 0x7ffff7dcb000L, 0x7ffff7dd1000L, rw, false, 0),
+                new VmaSpec("ld", 0x7ffff7dd5000L, 0x7ffff7dfc000L, rw, false, 0),
+                Layouts.byName("stack"));
+        Scenario sc = Layouts.scenario(layout, Races.prot(ProtectionToggle.NO_LOCK),
+                Layouts.thread("T1", new Op.GetVma(0x7ffff7dd6000L)),
+                Layouts.thread("T2", new Op.Mmap("hole", 0x7ffff7dd1000L, 0x4000, rw, false, true, false)));
+        int copy = Races.stepsThrough(sc, 1, Loc.AUG_COPY, 1);
+        Trace t = Engine.run(sc, Races.slots(1, copy, 0, Races.ALL, 1, Races.ALL));
+        assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
+        assertTrue(Races.has(t, 0, Loc.GET_VMA_FOUND), "T1 stopped at a VMA that contains the address");
+        assertEquals(0, Races.count(t, Invariant.LOOKUP), t.violations()::toString);
+    }
+
+    /** The race the check exists for is still found: a walker stranded by a rotation (race (a1)). */
+    @Test
+    void lookupStillFindsTheStrandedWalker() {
+        VmaSpec stack = Layouts.byName("stack");
+        Scenario sc = Layouts.scenario(Layouts.w("text", "data", "heap", "libc", "libc_rw", "ld"),
+                Races.prot(ProtectionToggle.NO_LOCK),
+                Layouts.thread("T1", new Op.GetVma(0x7ffff7dd6000L)),
+                Layouts.thread("T2", Layouts.map(stack)));
+        Trace t = Engine.run(sc, Races.slots(0, 3, 1, Races.ALL, 0, Races.ALL));
+        assertEquals(1, Races.count(t, Invariant.LOOKUP), t.violations()::toString);
     }
 }

@@ -17,7 +17,8 @@ public enum Invariant {
     I_CLEAR(Scope.ALWAYS, "a node marked RB_CLEAR_NODE is not reachable from the root"),
     I_SEQ(Scope.ALWAYS, "vm_sequence is odd exactly inside a write-begin/write-end section"),
     I_TERM(Scope.ALWAYS, "the tree reachable from the root has no cycle: every walk terminates"),
-    LOOKUP(Scope.ALWAYS, "a lookup returns the VMA that contained the address during the whole walk"),
+    LOOKUP(Scope.ALWAYS, "a lookup returns the VMA that contains the address when that VMA was in the tree (linked "
+            + "and not yet unlinked) both when the walk began and when it ended"),
     SPF_PTE(Scope.ALWAYS, "a speculative fault installs a PTE only if its VMA was not cleared and its "
             + "vm_sequence unchanged at the last check, into an anon_vma chain still linked (5.5)"),
     L_GAP(Scope.CHECKPOINT, "validate_mm_rb: every node's rb_subtree_gap matches its children and own gap"),

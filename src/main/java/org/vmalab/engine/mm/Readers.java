@@ -2,6 +2,8 @@ package org.vmalab.engine.mm;
 
 import static org.vmalab.engine.memory.Memory.NIL;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.ScenarioException;
@@ -29,15 +31,22 @@ public final class Readers {
     /** Above this many VMAs the lookup-result check (a scan) is skipped. */
     static final int TRUTH_SCAN_LIMIT = 4096;
 
-    /** The VMA in the tree that contains addr (ghost truth for the LOOKUP check), NIL if none or unknown. */
+    /**
+     * The VMA in the tree that contains addr (the LOOKUP check's truth): NIL if none, if several do (the overlap
+     * window of a merge, SEMANTICS 3.11: either is a right answer) or if the tree is too large to scan. A VMA is in
+     * the tree from the store that links it to its parent to the store that unlinks it (ghost {@link Life#IN_TREE}),
+     * and whenever a walk from the root can reach it: a VMA not yet linked or already unlinked is not missed, while a
+     * VMA a rotation moves for a few steps still counts (SEMANTICS 2.8: that is the subtree a lockless walker misses).
+     */
     static int truth(Memory m, long addr) {
         int n = Vm.allocated(m);
         if (n > TRUTH_SCAN_LIMIT) {
             return NIL;
         }
+        BitSet reach = reachableSet(m);
         int found = NIL;
         for (int v = 0; v < n; v++) {
-            if (Vm.has(m, v, Life.IN_TREE) && Vm.contains(m, v, addr)) {
+            if ((reach.get(v) || Vm.has(m, v, Life.IN_TREE)) && Vm.contains(m, v, addr)) {
                 if (found != NIL) {
                     return NIL; // keys overlap (merge window): no single right answer
                 }
@@ -45,6 +54,37 @@ public final class Readers {
             }
         }
         return found;
+    }
+
+    /** The VMAs a walk from the root can reach (cycle-safe). */
+    static BitSet reachableSet(Memory m) {
+        BitSet seen = new BitSet();
+        int root = Vm.root(m);
+        if (root == NIL) {
+            return seen;
+        }
+        int[] stack = new int[32];
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            int v = stack[--sp];
+            if (seen.get(v)) {
+                continue;
+            }
+            seen.set(v);
+            if (sp + 2 > stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+            }
+            int l = Vm.left(m, v);
+            int r = Vm.right(m, v);
+            if (l != NIL) {
+                stack[sp++] = l;
+            }
+            if (r != NIL) {
+                stack[sp++] = r;
+            }
+        }
+        return seen;
     }
 
     static void checkLookup(Exec x, String fn, long addr, int truthAtStart, int result) {
@@ -55,8 +95,8 @@ public final class Readers {
         if (truth(m, addr) == truthAtStart && result != truthAtStart) {
             x.violation(Invariant.LOOKUP, truthAtStart, "wrong lookup: " + fn + "(" + Const.h(addr) + ") returns "
                     + m.name(result) + " although " + m.name(truthAtStart) + ", which contains the address, was "
-                    + "in the tree during the whole walk (a change of the tree's shape hid it from a walker without the "
-                    + "lock)");
+                    + "in the tree when the walk began and when it ended (a change of the tree's shape hid it from a "
+                    + "walker without the lock)");
         }
     }
 

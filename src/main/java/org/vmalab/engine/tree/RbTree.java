@@ -68,6 +68,14 @@ public final class RbTree {
         k.step(loc, tag, n, Vm.parent(k, n), BLACK);
     }
 
+    /**
+     * Ghost: the erased node leaves the tree with the store that unlinks it (in case 2 and 3 it stays linked
+     * while its successor is prepared).
+     */
+    private static void leaves(Kx k, int node) {
+        k.set(Field.LIFE, node, k.get(Field.LIFE, node) & ~Life.IN_TREE);
+    }
+
     /** {@code __rb_change_child(old, new, parent, root)}. */
     static void changeChild(Kx k, int old, int nu, int parent, Tag tag) {
         if (parent != NIL) {
@@ -108,8 +116,9 @@ public final class RbTree {
         k.set(Field.RB_PC, node, Vm.pc(parent, RED));
         k.set(Field.RB_LEFT, node, NIL);
         k.set(Field.RB_RIGHT, node, NIL);
-        k.set(Field.LIFE, node, k.get(Field.LIFE, node) | Life.IN_TREE);
         k.step(Loc.RB_LINK_NODE, Tag.NONE, node, parent, 0);
+        /* ghost: the node is in the tree from the store that makes it reachable */
+        k.set(Field.LIFE, node, k.get(Field.LIFE, node) | Life.IN_TREE);
         if (parent == NIL) {
             k.setMm(Field.ROOT, node);
             k.step(Loc.RB_LINK_ROOT, Tag.NONE, node, NIL, 0);
@@ -297,7 +306,6 @@ public final class RbTree {
         int tmp = Vm.left(k, node);
         int parent;
         int rebalance;
-        k.set(Field.LIFE, node, k.get(Field.LIFE, node) & ~Life.IN_TREE);
         if (tmp == NIL) {
             /*
              * Case 1: node to erase has no more than 1 child (easy!). Note that if there is one child it must be
@@ -308,6 +316,7 @@ public final class RbTree {
             k.caseTag(Tag.E1);
             long pc = k.get(Field.RB_PC, node);
             parent = Vm.parentOf(pc);
+            leaves(k, node);
             changeChild(k, node, child, parent, Tag.E1);
             if (child != NIL) {
                 k.set(Field.RB_PC, child, pc);
@@ -327,6 +336,7 @@ public final class RbTree {
             k.set(Field.RB_PC, tmp, pc);
             parent = Vm.parentOf(pc);
             k.step(Loc.ERASE_C1_LEFT_PC, Tag.E1, tmp, parent, Vm.colorOf(pc));
+            leaves(k, node);
             changeChild(k, node, tmp, parent, Tag.E1);
             rebalance = NIL;
             tmp = parent;
@@ -388,6 +398,7 @@ public final class RbTree {
             setParent(k, tmp, successor, Loc.ERASE_LEFT_PARENT, Tag.E23);
             long pc = k.get(Field.RB_PC, node);
             tmp = Vm.parentOf(pc);
+            leaves(k, node);
             changeChild(k, node, successor, tmp, Tag.E23);
             if (child2 != NIL) {
                 k.set(Field.RB_PC, successor, pc);
