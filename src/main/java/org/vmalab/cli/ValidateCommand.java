@@ -11,6 +11,7 @@ import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonException;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.lesson.TraceText;
+import org.vmalab.viewmodel.ChallengeProof;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Parameters;
         description = {"Check lesson and scenario files (the format of lessons/, see docs/WRITING-LESSONS.md).",
                 "Each file is read strictly (unknown keys, wrong types, bad numbers, unknown threads or operations "
                         + "are errors), then each part with a fixed schedule is run: every narration and checkpoint "
-                        + "must find its step, and the expected outcome must hold.",
+                        + "must find its step, and the expected outcome must hold. A challenge's goal must be "
+                        + "reachable within its step limit, and (with_patch: unreachable) the explorer's complete "
+                        + "search must find no schedule that reaches it with the patch.",
                 "Each problem is one line on standard error: FILE:LINE:COLUMN: message. Exit code 0 when every file "
                         + "is valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -70,6 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 lesson = LessonLoader.load(f);
                 if (runParts) {
                     problems.addAll(LessonLoader.verify(lesson));
+                    problems.addAll(ChallengeProof.verify(lesson));
                 }
             } catch (LessonException e) {
                 problems.add(e);

@@ -58,14 +58,20 @@ public final class LessonLoader {
 
     static final List<String> SCENARIO_KEYS = List.of("layout", "threads", "protection", "rwlock", "granularity",
             "mm_users", "stack_guard_gap", "mmap_base", "schedule", "bound", "seed");
-    static final List<String> CUE_KEYS = List.of("narration", "checkpoints", "expect");
+    static final List<String> CUE_KEYS = List.of("narration", "checkpoints", "expect", "challenge");
     static final List<String> TOP_KEYS = concat(List.of("id", "title", "summary", "objectives", "parts"),
             SCENARIO_KEYS, CUE_KEYS);
-    static final List<String> PART_KEYS = concat(List.of("title", "summary"), SCENARIO_KEYS, CUE_KEYS);
+    static final List<String> PART_KEYS = concat(List.of("title", "summary", "optional", "done_title"), SCENARIO_KEYS,
+            CUE_KEYS);
     static final List<String> VMA_KEYS = List.of("name", "start", "end", "flags", "file", "anon_vma");
     static final List<String> THREAD_KEYS = List.of("name", "role", "program");
-    static final List<String> NARRATION_KEYS = List.of("at", "when", "title", "text");
-    static final List<String> CHECKPOINT_KEYS = List.of("at", "when", "question", "choices", "answer", "explanation");
+    static final List<String> NARRATION_KEYS = List.of("at", "when", "title", "text", "claims");
+    static final List<String> CHECKPOINT_KEYS = List.of("at", "when", "question", "choices", "answer", "explanation",
+            "watch");
+    static final List<String> CLAIM_KEYS = List.of("thread", "step", "vma", "case", "violation", "clean");
+    static final List<String> CHALLENGE_KEYS = List.of("goal", "hints", "max_steps", "with_patch");
+    static final List<String> GOAL_KEYS = List.of("text", "thread", "step", "kind", "function", "vma", "caption", "case",
+            "violation", "deadlock");
     static final List<String> EVENT_KEYS = List.of("thread", "step", "kind", "function", "vma", "caption", "case",
             "violation", "nth");
     static final List<String> EXPECT_KEYS = List.of("outcome", "violations", "invariants");
@@ -233,6 +239,32 @@ public final class LessonLoader {
                 out.add(new LessonException(lesson.source(), p.expect().isStated() ? p.expect().pos() : p.pos(),
                         "part '" + p.title() + "': " + m));
             }
+            for (CueTimeline.Entry e : tl.entries()) {
+                if (e.cue() instanceof Narration nr && !nr.claims().isEmpty()) {
+                    for (String m : nr.claims().mismatches(t, e.step())) {
+                        out.add(new LessonException(lesson.source(), nr.pos(), "the narration claims something the "
+                                + "run does not show (step " + e.step() + "): " + m));
+                    }
+                } else if (e.cue() instanceof Checkpoint c && c.watch() != null) {
+                    int w = c.watch().resolve(t);
+                    if (w <= e.step()) {
+                        out.add(new LessonException(lesson.source(), c.pos(), "the checkpoint's watch ("
+                                + c.watch().describe() + ") " + (w < 0 ? "does not occur in the run" : "is at step " + w
+                                + ", not after the question (step " + e.step() + ")")));
+                    }
+                }
+            }
+            Challenge ch = p.challenge();
+            if (ch != null) {
+                int at = ch.reachedAt(t);
+                if (at < 0) {
+                    out.add(new LessonException(lesson.source(), ch.pos(), "part '" + p.title() + "': the part's "
+                            + "schedule (the solution) does not reach the challenge's goal"));
+                } else if (at > ch.maxSteps()) {
+                    out.add(new LessonException(lesson.source(), ch.pos(), "part '" + p.title() + "': the part's "
+                            + "schedule reaches the goal at step " + at + ", beyond max_steps " + ch.maxSteps()));
+                }
+            }
         }
         return out;
     }
@@ -375,7 +407,14 @@ public final class LessonLoader {
             }
             Expectation expect = pf.has("expect") ? expect(pf.get("expect")) : Expectation.NONE;
             String summary = pf != where && pf.has("summary") ? n.text(pf.get("summary"), "summary") : "";
-            return new Part(title, summary, sc, sched, explore, narration, checkpoints, expect, pos);
+            Challenge challenge = pf.has("challenge") ? challenge(pf.get("challenge"), names) : null;
+            if (challenge != null && explore) {
+                throw n.err(sn, "a challenge part needs a fixed schedule: a solution that reaches the goal");
+            }
+            boolean optional = pf.has("optional") && n.bool(pf.get("optional"), "optional");
+            String doneTitle = pf.has("done_title") ? n.str(pf.get("done_title"), "done_title") : null;
+            return new Part(title, summary, sc, sched, explore, narration, checkpoints, expect, challenge, optional,
+                    doneTitle, pos);
         }
 
         // -------------------------------------------------------------- layout
@@ -768,7 +807,7 @@ public final class LessonLoader {
             }
         }
 
-        private Anchor event(Node node, List<String> threads) throws LessonException {
+        private Anchor.Event event(Node node, List<String> threads) throws LessonException {
             String thread = null;
             Loc loc = null;
             Loc.Kind kind = null;
@@ -808,21 +847,26 @@ public final class LessonLoader {
                 throw n.err(node, "an event needs at least one condition: thread, step, kind, function, vma, "
                         + "caption, case or violation");
             }
+            return event(f, threads);
+        }
+
+        /** The conditions of an event from the fields of a mapping (a 'when', a challenge's goal, a 'watch'). */
+        private Anchor.Event event(Nodes.Fields f, List<String> threads) throws LessonException {
+            String thread = null;
+            Loc loc = null;
+            Loc.Kind kind = null;
+            String function = null;
+            String vma = null;
+            String caption = null;
+            Tag tag = null;
+            boolean violation = false;
+            Invariant inv = null;
+            int nth = 1;
             if (f.has("thread")) {
-                thread = n.str(f.get("thread"), "thread");
-                if (!threads.contains(thread)) {
-                    throw n.err(f.get("thread"), "unknown thread '" + Nodes.shorten(thread) + "'"
-                            + (threads.isEmpty() ? " (this scenario has no threads)" : Nodes.suggest(thread, threads)));
-                }
+                thread = thread(f.get("thread"), threads);
             }
             if (f.has("step")) {
-                String s = n.str(f.get("step"), "step");
-                loc = LOCS.get(s.toUpperCase(Locale.ROOT));
-                if (loc == null) {
-                    throw n.err(f.get("step"), "unknown step '" + Nodes.shorten(s) + "'" + Nodes.suggest(
-                            s.toUpperCase(Locale.ROOT), new TreeSet<>(LOCS.keySet())) + " (the names are in "
-                            + "org.vmalab.engine.trace.Loc)");
-                }
+                loc = loc(f.get("step"));
             }
             if (f.has("kind")) {
                 String s = n.str(f.get("kind"), "kind");
@@ -848,18 +892,7 @@ public final class LessonLoader {
                 caption = n.str(f.get("caption"), "caption");
             }
             if (f.has("case")) {
-                String s = n.str(f.get("case"), "case");
-                for (Tag t : Tag.values()) {
-                    if (t != Tag.NONE && (t.label().equalsIgnoreCase(s) || t.name().equalsIgnoreCase(s))) {
-                        tag = t;
-                    }
-                }
-                if (tag == null) {
-                    List<String> valid = Arrays.stream(Tag.values()).filter(t -> t != Tag.NONE).map(Tag::label)
-                            .toList();
-                    throw n.err(f.get("case"), "unknown rbtree case '" + Nodes.shorten(s) + "'" + Nodes.suggest(s,
-                            valid));
-                }
+                tag = tag(f.get("case"));
             }
             if (f.has("violation")) {
                 String s = n.str(f.get("violation"), "violation");
@@ -874,6 +907,37 @@ public final class LessonLoader {
                 nth = nth(f.get("nth"), n.str(f.get("nth"), "nth"), 0);
             }
             return new Anchor.Event(thread, loc, kind, function, vma, caption, tag, violation, inv, nth);
+        }
+
+        private String thread(Node node, List<String> threads) throws LessonException {
+            String thread = n.str(node, "thread");
+            if (!threads.contains(thread)) {
+                throw n.err(node, "unknown thread '" + Nodes.shorten(thread) + "'"
+                        + (threads.isEmpty() ? " (this scenario has no threads)" : Nodes.suggest(thread, threads)));
+            }
+            return thread;
+        }
+
+        private Loc loc(Node node) throws LessonException {
+            String s = n.str(node, "step");
+            Loc loc = LOCS.get(s.toUpperCase(Locale.ROOT));
+            if (loc == null) {
+                throw n.err(node, "unknown step '" + Nodes.shorten(s) + "'" + Nodes.suggest(
+                        s.toUpperCase(Locale.ROOT), new TreeSet<>(LOCS.keySet())) + " (the names are in "
+                        + "org.vmalab.engine.trace.Loc)");
+            }
+            return loc;
+        }
+
+        private Tag tag(Node node) throws LessonException {
+            String s = n.str(node, "case");
+            for (Tag t : Tag.values()) {
+                if (t != Tag.NONE && (t.label().equalsIgnoreCase(s) || t.name().equalsIgnoreCase(s))) {
+                    return t;
+                }
+            }
+            List<String> valid = Arrays.stream(Tag.values()).filter(t -> t != Tag.NONE).map(Tag::label).toList();
+            throw n.err(node, "unknown rbtree case '" + Nodes.shorten(s) + "'" + Nodes.suggest(s, valid));
         }
 
         private int nth(Node node, String s, int off) throws LessonException {
@@ -915,7 +979,8 @@ public final class LessonLoader {
             Anchor a = anchor(f, threads, "a narration");
             String title = f.has("title") ? n.str(f.get("title"), "title") : "";
             String text = n.text(f.require("text"), "text");
-            return new Narration(a, title, text, n.pos(node));
+            Claims claims = f.has("claims") ? claims(f.get("claims"), threads) : Claims.NONE;
+            return new Narration(a, title, text, claims, n.pos(node));
         }
 
         private Checkpoint checkpoint(Node node, List<String> threads) throws LessonException {
@@ -942,7 +1007,73 @@ public final class LessonLoader {
                         + Nodes.suggest(ans, choices));
             }
             String ex = n.text(f.require("explanation"), "explanation");
-            return new Checkpoint(a, q, choices, idx, ex, n.pos(node));
+            Anchor.Event watch = null;
+            if (f.has("watch")) {
+                watch = event(f.get("watch"), threads);
+            }
+            return new Checkpoint(a, q, choices, idx, ex, watch, n.pos(node));
+        }
+
+        private Claims claims(Node node, List<String> threads) throws LessonException {
+            Nodes.Fields f = n.map(node, "claims", CLAIM_KEYS);
+            String thread = f.has("thread") ? thread(f.get("thread"), threads) : null;
+            Loc loc = f.has("step") ? loc(f.get("step")) : null;
+            String vma = f.has("vma") ? n.str(f.get("vma"), "vma") : null;
+            Tag tag = f.has("case") ? tag(f.get("case")) : null;
+            Boolean violation = null;
+            Invariant inv = null;
+            if (f.has("violation")) {
+                String s = n.str(f.get("violation"), "violation");
+                if (s.equals("true") || s.equals("false")) {
+                    violation = s.equals("true");
+                } else {
+                    inv = invariant(f.get("violation"), s);
+                    violation = true;
+                }
+            }
+            Boolean clean = f.has("clean") ? n.bool(f.get("clean"), "clean") : null;
+            Claims c = new Claims(thread, loc, vma, tag, violation, inv, clean);
+            if (c.isEmpty()) {
+                throw n.err(node, "claims is empty: give thread, step, vma, case, violation or clean");
+            }
+            return c;
+        }
+
+        private Challenge challenge(Node node, List<String> threads) throws LessonException {
+            Nodes.Fields f = n.map(node, "a challenge", CHALLENGE_KEYS);
+            Node gn = f.require("goal");
+            Nodes.Fields g = n.map(gn, "a challenge's goal", GOAL_KEYS);
+            String text = n.text(g.require("text"), "the goal's text");
+            boolean deadlock = g.has("deadlock") && n.bool(g.get("deadlock"), "deadlock");
+            Anchor.Event goal = null;
+            boolean conditions = g.keys().stream().anyMatch(k -> !k.equals("text") && !k.equals("deadlock"));
+            if (deadlock && conditions) {
+                throw n.err(gn, "a deadlock goal has no other condition: the run must end with no thread able to go on");
+            }
+            if (!deadlock) {
+                if (!conditions) {
+                    throw n.err(gn, "a goal needs conditions, as in 'when': thread, step, vma, violation ... (or "
+                            + "deadlock: true)");
+                }
+                goal = event(g, threads);
+            }
+            List<String> hints = new ArrayList<>();
+            if (f.has("hints")) {
+                for (Node h : n.seq(f.get("hints"), "hints")) {
+                    hints.add(n.text(h, "a hint"));
+                }
+            }
+            int max = n.intIn(f.require("max_steps"), "max_steps", 1, Challenge.MAX_STEPS);
+            boolean patch = false;
+            if (f.has("with_patch")) {
+                String s = n.str(f.get("with_patch"), "with_patch");
+                if (!s.equals("unreachable")) {
+                    throw n.err(f.get("with_patch"), "with_patch is 'unreachable' (the explorer proves that no "
+                            + "schedule reaches the goal with the patch), not '" + Nodes.shorten(s) + "'");
+                }
+                patch = true;
+            }
+            return new Challenge(text, goal, deadlock, hints, max, patch, n.pos(node));
         }
 
         private Expectation expect(Node node) throws LessonException {

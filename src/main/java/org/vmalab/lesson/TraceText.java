@@ -34,6 +34,13 @@ public final class TraceText {
                 .append(t.size()).append(" steps; ").append(t.violations().isEmpty() ? "no violation"
                         : t.violations().size() + " violation(s), first at step " + t.firstViolationStep())
                 .append('\n');
+        if (p.challenge() != null) {
+            Challenge c = p.challenge();
+            b.append("# challenge: ").append(firstLine(c.text())).append(" (").append(c.deadlock() ? "a deadlock"
+                    : c.goal().describe()).append("; at most ").append(c.maxSteps()).append(" steps")
+                    .append(c.patchUnreachable() ? "; unreachable with the patch" : "").append("); the run below is "
+                    + "the lesson's solution, reached at step ").append(c.reachedAt(t)).append('\n');
+        }
         int width = Math.max(3, Integer.toString(t.size()).length());
         int tw = 2;
         for (String n : t.threadNames()) {

@@ -17,6 +17,8 @@
  * LessonLoader.verify(lesson);                       // every cue placed, every expectation met (validate)
  * ScenarioWriter.write(scenario, schedule, path);    // a scenario file that loads back equal
  * TraceText.render(lesson, 0, trace, true);          // the run as text, narration included
+ * part.challenge();                                  // the learner is the scheduler: goal, hints, max_steps
+ * narration.claims().mismatches(trace, step);        // what a card says about its step, checked on a run
  * }</pre>
  *
  * A new trace of the same part (the user chose another thread in the player) keeps every cue anchored to an

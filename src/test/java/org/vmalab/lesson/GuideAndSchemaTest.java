@@ -79,6 +79,10 @@ class GuideAndSchemaTest {
         assertEquals(new TreeSet<>(LessonLoader.NARRATION_KEYS), keys(s, "$defs", "narration", "properties"));
         assertEquals(new TreeSet<>(LessonLoader.CHECKPOINT_KEYS), keys(s, "$defs", "checkpoint", "properties"));
         assertEquals(new TreeSet<>(LessonLoader.EXPECT_KEYS), keys(s, "$defs", "expect", "properties"));
+        assertEquals(new TreeSet<>(LessonLoader.CHALLENGE_KEYS), keys(s, "$defs", "challenge", "properties"));
+        assertEquals(new TreeSet<>(LessonLoader.GOAL_KEYS), keys(s, "$defs", "challenge", "properties", "goal",
+                "properties"));
+        assertEquals(new TreeSet<>(LessonLoader.CLAIM_KEYS), keys(s, "$defs", "claims", "properties"));
     }
 
     @SuppressWarnings("unchecked")

@@ -304,4 +304,68 @@ class LoaderErrorsTest {
     void nonScalarKeys() {
         error("title: t\nlayout: W\nthreads: []\n? [a, b]\n: c\n", 4, 3, "a key must be a word");
     }
+
+    @Test
+    void challengesClaimsAndWatches() throws Exception {
+        String ch = OK + "challenge:\n  goal: {text: Make T1 read heap after it is freed., thread: T1, violation: I-UAF}\n"
+                + "  hints: [Let T1 walk first.]\n  max_steps: 90\n  with_patch: unreachable\n";
+        Challenge c = LessonLoader.parse(ch, "t.yaml").part().challenge();
+        assertEquals("Make T1 read heap after it is freed.", c.text());
+        assertEquals(90, c.maxSteps());
+        assertTrue(c.patchUnreachable() && c.explorable());
+        assertEquals("I-UAF", c.invariant().id());
+        error(OK + "challenge:\n  goal: {text: x}\n  max_steps: 9\n", 10, 9, "a goal needs conditions");
+        error(OK + "challenge:\n  goal: {text: x, deadlock: true, thread: T1}\n  max_steps: 9\n", 10, 9,
+                "a deadlock goal has no other condition");
+        error(OK + "challenge:\n  goal: {text: x, thread: T1}\n", 10, 3, "a challenge needs 'max_steps'");
+        error(OK + "challenge:\n  goal: {text: x, thread: T1}\n  max_steps: 0\n", 11, 14, "max_steps");
+        error(OK + "challenge:\n  goal: {text: x, thread: T1}\n  max_steps: 5\n  with_patch: maybe\n", 12, 15,
+                "with_patch is 'unreachable'");
+        error(OK + "challenge:\n  goal: {text: x, thred: T1}\n  max_steps: 5\n", 10, 19, "did you mean 'thread'?");
+        error(OK + "narration:\n  - at: 3\n    text: x\n    claims: {}\n", 12, 13, "claims is empty");
+        error(OK + "narration:\n  - at: 3\n    text: x\n    claims: {case: C9}\n", 12, 20, "unknown rbtree case");
+        error(OK + "checkpoints:\n  - at: 3\n    question: q\n    choices: [a, b]\n    answer: a\n"
+                + "    explanation: e\n    watch: {thread: T7}\n", 15, 21, "unknown thread 'T7'");
+    }
+
+    @Test
+    void verifyChecksClaimsWatchesAndTheChallengesSolution() throws Exception {
+        String text = OK + """
+                narration:
+                  - at: start
+                    text: the start
+                    claims: {clean: true}
+                  - when: {thread: T1, step: GET_VMA_INC}
+                    text: T1 takes its reference on heap
+                    claims: {vma: heap, violation: false}
+                  - when: {thread: T1, step: GET_VMA_INC}
+                    text: a wrong claim
+                    claims: {vma: libc}
+                checkpoints:
+                  - at: 2
+                    question: Which node does T1 visit next?
+                    choices: [libc, heap]
+                    answer: libc
+                    explanation: right of data
+                    watch: {thread: T1, step: GET_VMA_LEFT}
+                  - at: 5
+                    question: A watch in the past
+                    choices: [a, b]
+                    answer: a
+                    explanation: e
+                    watch: {thread: T1, step: GET_VMA_ROOT}
+                challenge:
+                  goal: {text: Make T2 free heap., thread: T2, step: FREE_VMA}
+                  max_steps: 90
+                """;
+        java.util.List<String> m = LessonLoader.verify(LessonLoader.parse(text, "v.yaml")).stream()
+                .map(LessonException::getMessage).toList();
+        assertEquals(3, m.size(), m::toString);
+        assertTrue(m.stream().anyMatch(s -> s.matches("v\\.yaml:16:5: the narration claims something the run does not show \\(step "
+                + "\\d+\\): the step is about heap, not libc")), m::toString);
+        assertTrue(m.stream().anyMatch(s -> s.startsWith("v.yaml:26:5: the checkpoint's watch (the first step with thread T1, step "
+                + "GET_VMA_ROOT) is at step 3, not after the question (step 5)")), m::toString);
+        assertTrue(m.get(2).startsWith("v.yaml:33:3: part 'A small scenario': the part's schedule (the solution) does "
+                + "not reach the challenge's goal"), m.get(2));
+    }
 }

@@ -1,0 +1,103 @@
+package org.vmalab.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vmalab.engine.Engine;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.lesson.Challenge;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.lesson.Part;
+
+/** The explorer's side of a challenge: the shortest schedule to the goal, the proof with the patch, the parts. */
+class ChallengeProofTest {
+    static final String RACE_A = """
+            title: Strand the walker
+            layout:
+              - text 0x555555554000-0x55555555c000 r-x file
+              - data 0x55555575b000-0x55555575d000 rw- file
+              - heap 0x55555575d000-0x55555577e000 rw- anon_vma 1
+              - libc 0x7ffff79e4000-0x7ffff7bcb000 r-x file
+              - libc_rw 0x7ffff7dcb000-0x7ffff7dd1000 rw- file
+              - ld 0x7ffff7dd5000-0x7ffff7dfc000 r-x file
+            threads:
+              - name: T1
+                program: [get_vma 0x7ffff7dd6000]
+              - name: T2
+                program: [map stack 0x7ffffffde000-0x7ffffffff000 rw- growsdown anon_vma 2]
+            protection: [NO_LOCK]
+            schedule: [T1 x3, T2 *, T1 *]
+            challenge:
+              goal: {text: Make get_vma return NULL for an address inside ld., thread: T1, violation: LOOKUP}
+              max_steps: 40
+              with_patch: unreachable
+            """;
+
+    @Test
+    void theShortestScheduleReachesTheGoalAndThePatchIsProved() throws Exception {
+        Lesson l = LessonLoader.parse(RACE_A, "a.yaml");
+        Part p = l.part();
+        Challenge c = p.challenge();
+        ChallengeProof.Shortest s = ChallengeProof.shortest(c, p.scenario());
+        assertNotNull(s);
+        Trace t = Engine.run(p.scenario(), s.schedule());
+        assertEquals(s.steps(), c.reachedAt(t), "the goal is reached on the shortest schedule's last step");
+        assertTrue(s.steps() <= c.reachedAt(p.run()), "no longer than the lesson's own solution");
+        ChallengeProof.PatchProof pp = ChallengeProof.withPatch(c, p.scenario());
+        assertTrue(pp.proves(), pp.incomplete());
+        assertTrue(pp.scenario().protection().toggles().isEmpty());
+        assertTrue(pp.schedules().compareTo(BigInteger.ONE) > 0, "schedules counted: " + pp.schedules());
+        List<ChallengeProof.PartOfPatch> parts = ChallengeProof.partsOfPatch(c, p.scenario());
+        assertEquals(ChallengeProof.PARTS.size(), parts.size());
+        for (ChallengeProof.PartOfPatch pt : parts) {
+            assertTrue(pt.complete());
+            assertEquals(pt.toggle() == ProtectionToggle.NO_LOCK, pt.reaches() != null, pt.toggle() + " alone");
+        }
+        assertTrue(ChallengeProof.verify(l).isEmpty(), () -> ChallengeProof.verify(l).toString());
+    }
+
+    @Test
+    void aGoalThatIsNotAViolationIsSearchedBreadthFirst() throws Exception {
+        Lesson l = LessonLoader.parse("""
+                title: Toy
+                layout: W
+                threads:
+                  - name: T1
+                    program: [fault 0x55555575e000]
+                  - name: T2
+                    program: [brk 0x55555579f000]
+                schedule: [T2, T1]
+                challenge:
+                  goal: {text: Make T1 sleep., thread: T1, step: SEM_DOWN_READ_SLEEP}
+                  max_steps: 10
+                """, "toy.yaml");
+        Challenge c = l.part().challenge();
+        ChallengeProof.Shortest s = ChallengeProof.shortest(c, l.part().scenario());
+        assertEquals(List.of(1, 0), s.threads(), "T2 takes mmap_sem, then T1 sleeps");
+        assertTrue(ChallengeProof.verify(l).isEmpty());
+        assertTrue(ChallengeProof.partsOfPatch(c, l.part().scenario()).isEmpty(), "no explorer for an event goal");
+        assertNull(ChallengeProof.withPatch(c, l.part().scenario()).reached());
+    }
+
+    @Test
+    void theGuidesChallengeExampleValidates() throws Exception {
+        String md = java.nio.file.Files.readString(java.nio.file.Path.of("docs/WRITING-LESSONS.md"));
+        int a = md.indexOf("<!-- challenge-example:start -->");
+        int b = md.indexOf("<!-- challenge-example:end -->");
+        assertTrue(a >= 0 && b > a, "the guide marks its challenge example");
+        String block = md.substring(a, b);
+        Lesson l = LessonLoader.parse(block.substring(block.indexOf("```yaml\n") + 8, block.lastIndexOf("```")),
+                "WRITING-LESSONS.md");
+        assertEquals("98-challenge", l.id());
+        assertNotNull(l.part().challenge());
+        assertTrue(LessonLoader.verify(l).isEmpty(), () -> LessonLoader.verify(l).toString());
+        assertTrue(ChallengeProof.verify(l).isEmpty(), () -> ChallengeProof.verify(l).toString());
+    }
+}
