@@ -79,10 +79,9 @@ final class SearchWorker implements Runnable {
     SearchWorker(Search s) {
         this.s = s;
         this.m = new Machine(s.scenario, s.options.checkLevel());
-        Fingerprints.prepare(m);
+        this.fps = new Fingerprints(m);
         this.initial = m.save();
         this.n = m.threadCount();
-        this.fps = new Fingerprints(m);
         synchronized (s.buffers) {
             s.buffers.add(edges);
         }
@@ -96,8 +95,6 @@ final class SearchWorker implements Runnable {
     private static final class Frame {
         Machine.Snapshot snap;
         long fp;
-        /** The fingerprint's NAME correction for this state (see {@link Fingerprints}). */
-        long names;
         int depth;
         int via;
         int preemptions;
@@ -169,16 +166,14 @@ final class SearchWorker implements Runnable {
         m.restore(initial);
         sp = 0;
         if (t.root()) {
-            long names = fps.names();
-            s.rootFp = fps.of(names);
-            arrive(s.rootFp, names, 0, -1, 0, 0, new Footprint[n]);
+            s.rootFp = fps.of();
+            arrive(s.rootFp, 0, -1, 0, 0, new Footprint[n]);
         } else {
             for (int i = 0; i < t.path().length; i++) {
                 m.step(t.path()[i]);
                 lSteps++;
             }
-            long names = fps.names();
-            long fp = fps.of(names);
+            long fp = fps.of();
             ensurePath(t.path().length + 1);
             System.arraycopy(t.path(), 0, path, 0, t.path().length);
             if (fp != t.fp()) {
@@ -190,7 +185,6 @@ final class SearchWorker implements Runnable {
             Frame f = push();
             f.snap = m.save();
             f.fp = fp;
-            f.names = names;
             f.depth = t.path().length;
             f.via = t.via();
             f.preemptions = t.preemptions();
@@ -273,8 +267,7 @@ final class SearchWorker implements Runnable {
             p++;
         }
         lStates++;
-        long names = fps.names(f.names, rec);
-        long fp = fps.of(names);
+        long fp = fps.of();
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
             if (edgeAllowance == 0) {
@@ -309,12 +302,11 @@ final class SearchWorker implements Runnable {
             f.sleepFp = mine;
             f.sleepMask |= 1 << t;
         }
-        arrive(fp, names, f.depth + 1, t, p, childMask, childFp);
+        arrive(fp, f.depth + 1, t, p, childMask, childFp);
     }
 
     /** The machine is in a new state reached by {@code via}; expand it (push a frame) unless it is final or known. */
-    private void arrive(long fp, long names, int depth, int via, int preemptions, int sleepMask,
-                        Footprint[] sleepFp) {
+    private void arrive(long fp, int depth, int via, int preemptions, int sleepMask, Footprint[] sleepFp) {
         if (depth > lMaxDepth) {
             lMaxDepth = depth;
         }
@@ -375,7 +367,6 @@ final class SearchWorker implements Runnable {
         Frame f = push();
         f.snap = m.save();
         f.fp = fp;
-        f.names = names;
         f.depth = depth;
         f.via = via;
         f.preemptions = preemptions;

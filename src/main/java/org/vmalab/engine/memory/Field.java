@@ -36,7 +36,7 @@ public enum Field {
     ANON_VMA(Kind.VMA, "anon_vma"),
     /** 1 when {@code vm_ops} (and {@code vm_file}) are set: a file or special mapping. */
     HAS_OPS(Kind.VMA, "vm_ops"),
-    /** Index into the name table (model only). */
+    /** The name, as a word that depends on the name alone ({@link Memory#intern}); 0 = none (model only). */
     NAME(Kind.VMA, "name"),
     /** Lifecycle bits, see {@link Life}; partly ghost. */
     LIFE(Kind.VMA, "life"),
@@ -144,9 +144,9 @@ public enum Field {
         return this == SEM_WRITER || this == RB_WRITER || this == RB_WAITING || this == PTL_OWNER;
     }
 
-    /** True for fields whose default value is NIL rather than 0. */
-    boolean defaultsToNil() {
-        return NIL_DEFAULT[ordinal()];
+    /** The value of a word nobody stored yet: NIL for pointers to a VMA or a thread (and {@link #T_LOC}), else 0. */
+    public long defaultValue() {
+        return NIL_DEFAULT[ordinal()] ? Memory.NIL : 0;
     }
 
     private static boolean computeNilDefault(Field f) {

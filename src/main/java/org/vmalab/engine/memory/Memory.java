@@ -1,8 +1,6 @@
 package org.vmalab.engine.memory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The simulated machine's memory: one word per (field, object). Mutable; every store goes through
@@ -44,8 +42,8 @@ public final class Memory implements Words {
                 case PTE -> ptes;
             };
             long[] c = new long[n];
-            if (f.defaultsToNil()) {
-                Arrays.fill(c, NIL);
+            if (f.defaultValue() != 0) {
+                Arrays.fill(c, f.defaultValue());
             }
             cols[f.ordinal()] = c;
         }
@@ -125,7 +123,7 @@ public final class Memory implements Words {
     /** Puts a VMA slot back to its zeroed state (a recycled slot in fast mode; not recorded). */
     public void resetVma(int id) {
         for (Field f : Field.VMA_FIELDS) {
-            long v = f.defaultsToNil() ? NIL : 0;
+            long v = f.defaultValue();
             if (hashing) {
                 poke(f, id, v);
             } else {
@@ -156,22 +154,13 @@ public final class Memory implements Words {
         }
         int n = Math.max(id + 1, vmaCapacity * 2);
         for (Field f : Field.VMA_FIELDS) {
-            {
-                long[] c = Arrays.copyOf(cols[f.ordinal()], n);
-                if (f.defaultsToNil()) {
-                    Arrays.fill(c, vmaCapacity, n, NIL);
-                }
-                cols[f.ordinal()] = c;
+            long[] c = Arrays.copyOf(cols[f.ordinal()], n);
+            if (f.defaultValue() != 0) {
+                Arrays.fill(c, vmaCapacity, n, f.defaultValue());
             }
+            cols[f.ordinal()] = c;
         }
-        if (hashing) {
-            for (Field f : Field.VMA_FIELDS) {
-                for (int i = vmaCapacity; i < n; i++) {
-                    hash ^= zobrist(f, i, cols[f.ordinal()][i]);
-                }
-            }
-        }
-        vmaCapacity = n;
+        vmaCapacity = n; /* the new slots are at their default values: the hash does not change */
     }
 
     // ---------------------------------------------------------------- names
@@ -181,47 +170,69 @@ public final class Memory implements Words {
         if (vma == NIL) {
             return "NULL";
         }
-        String n = names.get((int) get(Field.NAME, vma));
+        String n = names.get(cols[Field.NAME.ordinal()][vma]);
         return n != null ? n : "vma" + vma;
     }
 
-    /** Interns a name, returning its index for {@link Field#NAME}. */
-    public int intern(String name) {
+    /**
+     * The {@link Field#NAME} word of a name: a 64-bit hash of its characters, never 0 (the word of a slot with no
+     * name). It depends on the name alone, so the same scenario gives the same words on every memory, whatever
+     * order its names were met in; the name is kept in this memory's table so that {@link #name} can give it back.
+     *
+     * @throws IllegalStateException when two different names of this memory have the same word (for a hundred
+     *                               thousand names, about one chance in three billion)
+     */
+    public long intern(String name) {
         /* allocations in a row mostly reuse one name (the shell, benchmarks): skip the table then */
         if (name == lastName) {
-            return lastIndex;
+            return lastWord;
         }
-        int i = names.intern(name);
+        long w = nameWord(name);
+        names.put(w, name);
         lastName = name;
-        lastIndex = i;
-        return i;
+        lastWord = w;
+        return w;
     }
 
     private String lastName;
-    private int lastIndex;
+    private long lastWord;
 
-    /** Names of VMAs: an append-only table shared by copies of a memory (so ids stay meaningful). */
+    /** The {@link Field#NAME} word of {@code name} (see {@link #intern}), without keeping the name. */
+    public static long nameWord(String name) {
+        long h = 0xcbf29ce484222325L; /* FNV-1a over the UTF-16 characters, then the SplitMix64 finaliser */
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        h ^= h >>> 31;
+        return h == 0 ? 1 : h;
+    }
+
+    /** Names by word: a table shared by copies of a memory (they only ever add to it). */
     static final class NameTable {
-        private final List<String> list = new ArrayList<>();
-        private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        private final java.util.Map<Long, String> byWord = new java.util.HashMap<>();
 
-        synchronized int intern(String name) {
-            Integer i = index.get(name);
-            if (i != null) {
-                return i;
+        synchronized void put(long word, String name) {
+            String old = byWord.putIfAbsent(word, name);
+            if (old != null && !old.equals(name)) {
+                throw new IllegalStateException("the VMA names \"" + old + "\" and \"" + name + "\" have the same "
+                        + "word");
             }
-            list.add(name);
-            index.put(name, list.size() - 1);
-            return list.size() - 1;
         }
 
-        synchronized String get(int i) {
-            return i >= 0 && i < list.size() ? list.get(i) : null;
+        synchronized String get(long word) {
+            return word == 0 ? null : byWord.get(word);
         }
     }
 
     // ---------------------------------------------------------------- hashing
 
+    /**
+     * Turns on the incremental hash of every word. A word at its field's default value (0, or NIL for pointers)
+     * adds nothing to it, so growing the VMA columns or resetting a slot leaves it as it was: the hash depends on
+     * the words of the state alone.
+     */
     public void enableHashing() {
         if (hashing) {
             return;
@@ -243,8 +254,14 @@ public final class Memory implements Words {
         return hash;
     }
 
-    /** The hash of one word; {@link #hash()} is the XOR of it over every word (the explorer uses it too). */
+    /**
+     * The hash of one word: 0 when the word is at its field's default value; {@link #hash()} is the XOR of it over
+     * every word.
+     */
     public static long zobrist(Field f, int obj, long value) {
+        if (value == f.defaultValue()) {
+            return 0;
+        }
         long x = value * 0x9E3779B97F4A7C15L + ((long) f.ordinal() << 40) + obj * 0xC2B2AE3D27D4EB4FL;
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;

@@ -10,6 +10,7 @@ import static org.vmalab.engine.tree.Vm.ult;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
 import org.vmalab.engine.sched.Actions;
 import org.vmalab.engine.trace.Loc;
@@ -476,21 +477,28 @@ public final class MmOps {
         }
     }
 
+    /**
+     * A name no live VMA has (model only): {@code base}, with a prime added while it clashes, so that the two
+     * halves of a split, or two mappings of one name, can be told apart. Depends on the state alone.
+     */
     private static String uniqueName(StateView m, String base) {
         String n = base;
-        int alloc = (int) m.mm(Field.NR_ALLOC);
-        boolean clash = true;
-        while (clash) {
-            clash = false;
-            for (int i = 0; i < alloc; i++) {
-                if ((m.get(Field.LIFE, i) & Life.ALLOCATED) != 0 && !Vm.isFreed(m, i) && m.name(i).equals(n)) {
-                    clash = true;
-                    n = n + "'";
-                    break;
-                }
-            }
+        while (liveVmaNamed(m, n)) {
+            n = n + "'";
         }
         return n;
+    }
+
+    private static boolean liveVmaNamed(StateView m, String name) {
+        long w = Memory.nameWord(name);
+        int alloc = Vm.allocated(m);
+        for (int i = 0; i < alloc; i++) {
+            if (m.get(Field.NAME, i) == w && (m.get(Field.LIFE, i) & Life.ALLOCATED) != 0 && !Vm.isFreed(m, i)
+                    && m.name(i).equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
