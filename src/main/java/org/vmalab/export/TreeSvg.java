@@ -1,17 +1,16 @@
 package org.vmalab.export;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vmalab.viewmodel.Fmt;
 import org.vmalab.viewmodel.Frames.CursorFrame;
 import org.vmalab.viewmodel.Frames.EdgeFrame;
 import org.vmalab.viewmodel.Frames.NodeFrame;
 import org.vmalab.viewmodel.Frames.TreeFrame;
 import org.vmalab.viewmodel.Frames;
 import org.vmalab.viewmodel.Mark;
+import org.vmalab.viewmodel.NodeFace;
 import org.vmalab.viewmodel.NodeState;
 import org.vmalab.viewmodel.StepScene.EdgeKind;
 import org.vmalab.viewmodel.StepScene.GhostEdge;
@@ -19,6 +18,8 @@ import org.vmalab.viewmodel.StepScene.NodeView;
 import org.vmalab.viewmodel.StepScene.ParentArrow;
 import org.vmalab.viewmodel.StepScene;
 import org.vmalab.viewmodel.Tone;
+import org.vmalab.viewmodel.TreeGeometry.Detail;
+import org.vmalab.viewmodel.TreeGeometry;
 import org.vmalab.viewmodel.TreeLayout;
 
 /**
@@ -33,13 +34,10 @@ import org.vmalab.viewmodel.TreeLayout;
  * caption above the tree.
  */
 public final class TreeSvg {
-    /* the canvas's geometry (TreeCanvas): TreeSvgGeometryTest keeps the two equal */
-    public static final double COL = 170;
-    public static final double ROW = 114;
-    public static final double NODE_W = 158;
-    public static final double NODE_H = 82;
-    public static final double MARGIN_X = 36;
-    public static final double MARGIN_TOP = 66;
+    /* the canvas's geometry at its richest detail (TreeGeometry, shared with the window) */
+    static final Detail D = Detail.FULL;
+    public static final double NODE_W = D.w;
+    public static final double NODE_H = D.h;
     static final double HEADER = 46;
     static final double MIN_WIDTH = 480;
     static final String SANS = "'DejaVu Sans', Verdana, sans-serif";
@@ -76,20 +74,20 @@ public final class TreeSvg {
 
     /** Width of the drawing in px (the canvas's world width). */
     public static double width(StepScene scene) {
-        return Math.max(MIN_WIDTH, 2 * MARGIN_X + TreeLayout.of(scene).columns() * COL);
+        return Math.max(MIN_WIDTH, TreeGeometry.width(D, TreeLayout.of(scene)));
     }
 
     /** Height of the tree in px (the canvas's world height), without the header. */
     public static double treeHeight(StepScene scene) {
-        return MARGIN_TOP + TreeLayout.of(scene).rows() * ROW + 30;
+        return TreeGeometry.height(D, TreeLayout.of(scene)) + 30;
     }
 
     static double wx(double x) {
-        return MARGIN_X + x * COL + COL / 2;
+        return TreeGeometry.cx(D, x);
     }
 
     static double wy(double y) {
-        return MARGIN_TOP + y * ROW + NODE_H / 2;
+        return TreeGeometry.cy(D, y);
     }
 
     // ================================================================ document
@@ -103,9 +101,10 @@ public final class TreeSvg {
                 .append("\" height=\"").append(n(h)).append("\" viewBox=\"0 0 ").append(n(w)).append(' ')
                 .append(n(h)).append("\" font-family=\"").append(SANS).append("\">\n");
         b.append("<title>").append(esc(title())).append("</title>\n");
-        b.append("<desc>VMA Lab: the mm_rb tree. Black nodes are UPPERCASE with a solid border, red nodes lowercase "
-                + "with a dashed border; the badge is vm_ref_count; gap = the free space in front of the VMA, "
-                + "subtree = rb_subtree_gap.</desc>\n");
+        b.append("<desc>VMA Lab: the mm_rb tree. Black nodes have a solid border and a bold name, red nodes a "
+                + "dashed border and an italic name; the badge is vm_ref_count; gap = the free space in front of the VMA, "
+                + "subtree = rb_subtree_gap, * = a stored rb_subtree_gap its children and own gap no longer give."
+                + "</desc>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(c("bg")).append("\"/>\n");
         if (header) {
             header(w);
@@ -161,7 +160,7 @@ public final class TreeSvg {
         if (Double.isNaN(layout.offRow())) {
             return;
         }
-        double y = wy(layout.offRow()) - NODE_H / 2 - 22;
+        double y = wy(layout.offRow()) - NODE_H / 2 - (D.row() - NODE_H) * 0.6;
         b.append("<line class=\"off-row\" x1=\"0\" y1=\"").append(n(y)).append("\" x2=\"").append(n(w))
                 .append("\" y2=\"").append(n(y)).append("\" stroke=\"").append(c("off-row"))
                 .append("\" stroke-width=\"1.5\" stroke-dasharray=\"8 6\"/>\n");
@@ -171,7 +170,7 @@ public final class TreeSvg {
 
     private void root() {
         if (scene.root() < 0) {
-            text(MARGIN_X, 20, "mm_rb.rb_node = NULL: the tree is empty", 15, true, "text-dim", "start", Base.TOP);
+            text(TreeGeometry.MARGIN_X, 20, "mm_rb.rb_node = NULL: the tree is empty", 15, true, "text-dim", "start", Base.TOP);
             return;
         }
         NodeFrame r = frame.node(scene.root());
@@ -179,12 +178,12 @@ public final class TreeSvg {
             return;
         }
         double cx = wx(r.x());
-        double top = wy(r.y()) - NODE_H / 2;
+        double top = wy(r.y()) - NODE_H / 2 - D.badge;
         String col = scene.rootChanged() ? "edge-changed" : "edge";
         b.append("<g class=\"root-pointer\">");
-        line(cx, top - 30, cx, top - 4, col, scene.rootChanged() ? 3 : 2, null);
-        arrowHead(cx, top - 30, cx, top - 3, col);
-        text(cx, top - 32, "mm_rb.rb_node", 11, true, scene.rootChanged() ? "changed" : "text-dim", "middle",
+        line(cx, top - 22, cx, top - 2, col, scene.rootChanged() ? 3 : 2, null);
+        arrowHead(cx, top - 22, cx, top - 1, col);
+        text(cx, top - 23, "mm_rb.rb_node", 11, true, scene.rootChanged() ? "changed" : "text-dim", "middle",
                 Base.BOTTOM);
         b.append("</g>\n");
     }
@@ -306,7 +305,7 @@ public final class TreeSvg {
         if (v.has(Mark.STORED) && !v.has(Mark.SUBJECT)) {
             ring(x0, y0, 4, "changed", 2.5, false);
         }
-        rect(x0, y0, NODE_W, NODE_H, 8, fill, null, 0, null);
+        rect(x0, y0, NODE_W, NODE_H, 6, fill, null, 0, null);
         if (tone == Tone.NODE_FREED || tone == Tone.NODE_ALARM) {
             hatch(x0, y0, text);
         }
@@ -314,19 +313,35 @@ public final class TreeSvg {
         if (v.state() == NodeState.CLEARED) {
             dash = "2 4";
         }
-        rect(x0, y0, NODE_W, NODE_H, 8, null, v.black() ? "node-black-border" : "node-red-border",
+        rect(x0, y0, NODE_W, NODE_H, 6, null, v.black() ? "node-black-border" : "node-red-border",
                 v.black() ? 3.5 : 2.5, dash);
-        String name = (v.state() == NodeState.CLEARED ? "∅ " : "") + v.label();
-        text(cx, y0 + 15, fit(name, 18), 15, true, text, "middle", Base.CENTER);
-        text(cx, y0 + 32, Fmt.range(v.start(), v.end()), 9.6, false, text, "middle", Base.CENTER, MONO);
-        text(cx, y0 + 49, "gap " + Fmt.hex(v.ownGap()), 11, false, text, "middle", Base.CENTER);
-        String sub = "subtree " + Fmt.hex(v.subtreeGap()) + (v.gapStale() && v.state() != NodeState.FREED ? " *" : "");
-        if (v.has(Mark.GAP_CHANGED)) {
-            double tw = sub.length() * 6.9 + 10;
-            rect(cx - tw / 2, y0 + 58, tw, 16, 4, "changed", null, 0, null);
-            text(cx, y0 + 66, sub, 11, true, "changed-text", "middle", Base.CENTER);
-        } else {
-            text(cx, y0 + 66, sub, 11, false, text, "middle", Base.CENTER);
+        String name = NodeFace.name(v);
+        double top = 4 + D.nameSize / 2 + 1;
+        int maxChars = (int) ((NODE_W - 10) / (D.nameSize * 0.66));
+        String shownName = fit(name, maxChars);
+        if (!shownName.equals(name)) {
+            b.append("<g><title>").append(esc(name)).append("</title>");
+        }
+        b.append("<text x=\"").append(n(cx)).append("\" y=\"").append(n(y0 + top + Base.CENTER.shift * D.nameSize))
+                .append("\" font-size=\"").append(n(D.nameSize)).append('"')
+                .append(v.black() ? " font-weight=\"bold\"" : " font-style=\"italic\"")
+                .append(" text-anchor=\"middle\" fill=\"").append(c(text)).append("\">")
+                .append(esc(shownName)).append("</text>");
+        if (!shownName.equals(name)) {
+            b.append("</g>");
+        }
+        double lineH = D.numberSize + 4.5;
+        double y = top + D.nameSize / 2 + 2 + lineH / 2;
+        for (NodeFace.Line l : NodeFace.lines(v, D)) {
+            if (l.highlighted()) {
+                double tw = l.text().length() * D.numberSize * 0.602;
+                rect(cx - tw / 2 - 4, y0 + y - D.numberSize / 2 - 2.5, tw + 8, D.numberSize + 5, 4, "changed", null, 0,
+                        null);
+                text(cx, y0 + y, l.text(), D.numberSize, true, "changed-text", "middle", Base.CENTER, MONO);
+            } else {
+                text(cx, y0 + y, l.text(), D.numberSize, false, text, "middle", Base.CENTER, MONO);
+            }
+            y += lineH;
         }
         badge(v, x0 + NODE_W, y0);
         b.append("</g>\n");
@@ -365,65 +380,23 @@ public final class TreeSvg {
     private void badge(NodeView v, double x, double y) {
         boolean hot = v.has(Mark.REF_CHANGED);
         b.append("<g class=\"ref-count\"><circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
-                .append("\" r=\"13\" fill=\"").append(c(hot ? "badge-hot" : "badge")).append("\" stroke=\"")
+                .append("\" r=\"").append(n(D.badge)).append("\" fill=\"").append(c(hot ? "badge-hot" : "badge")).append("\" stroke=\"")
                 .append(c(v.refCount() > 1 ? "changed" : "text-dim")).append("\" stroke-width=\"")
                 .append(v.refCount() > 1 ? "2.5" : "1.5").append("\"/>");
-        text(x, y, Long.toString(v.refCount()), 13, true, hot ? "badge-hot-text" : "badge-text", "middle",
+        text(x, y, Long.toString(v.refCount()), D.badge * 1.1, true, hot ? "badge-hot-text" : "badge-text", "middle",
                 Base.CENTER);
         b.append("</g>");
     }
 
     private void tags(NodeView v, double cx, double y) {
-        List<String> tags = new ArrayList<>();
-        List<String> inks = new ArrayList<>();
-        switch (v.state()) {
-            case CLEARED -> add(tags, inks, "RB_EMPTY_NODE", "tag");
-            case FREED -> add(tags, inks, v.inUse() ? "FREED · still used" : "freed", v.inUse() ? "bad" : "tag");
-            case UNREACHABLE -> add(tags, inks, "unreachable now", "warn");
-            case OFF_TREE -> add(tags, inks, "erased / not linked", "tag");
-            default -> {
-            }
-        }
-        if (v.has(Mark.NEW_ROOT)) {
-            add(tags, inks, "new root", "changed");
-        }
-        if (v.has(Mark.COLOR_FLIPPED)) {
-            add(tags, inks, v.black() ? "red → black" : "black → red", "changed");
-        }
-        if (v.has(Mark.CHILD_CHANGED)) {
-            add(tags, inks, "child pointer", "changed");
-        }
-        if (v.has(Mark.PARENT_CHANGED) && v.state() != NodeState.CLEARED) {
-            add(tags, inks, "parent pointer", "changed");
-        }
-        if (v.has(Mark.GAP_CHANGED)) {
-            add(tags, inks, "was " + Fmt.hex(v.oldGap()), "changed");
-        }
-        if (v.has(Mark.PROPAGATE)) {
-            add(tags, inks, "propagate ↑", "changed");
-        }
-        if (v.has(Mark.PROPAGATE_STOP)) {
-            add(tags, inks, "■ propagate stops", "warn");
-        }
-        if (v.has(Mark.REF_CHANGED)) {
-            add(tags, inks, "vm_ref_count " + v.oldRefCount() + " → " + v.refCount(), "changed");
-        }
-        if (v.has(Mark.SEQ_CHANGED) || (v.sequence() & 1) != 0) {
-            add(tags, inks, "vm_sequence " + v.sequence() + ((v.sequence() & 1) != 0 ? " (odd)" : ""),
-                    v.has(Mark.SEQ_CHANGED) ? "changed" : "warn");
-        }
-        if (v.has(Mark.RANGE_CHANGED)) {
-            add(tags, inks, "range changed", "changed");
-        }
+        List<NodeFace.Tag> tags = NodeFace.tags(v, false);
         double yy = y;
         for (int i = 0; i < tags.size() && i < 3; i++) {
-            String s = tags.get(i);
-            String ink = inks.get(i);
-            double tw = s.length() * 6.2 + 12;
+            NodeFace.Tag t = tags.get(i);
+            double tw = t.text().length() * 6.2 + 12;
             b.append("<g class=\"tag\">");
-            rect(cx - tw / 2, yy, tw, 15, 4, ink, null, 0, null);
-            String fg = ink.equals("tag") ? "tag-text" : ink.equals("warn") ? "bg" : "changed-text";
-            text(cx, yy + 7.5, s, 10, false, fg, "middle", Base.CENTER);
+            rect(cx - tw / 2, yy, tw, 15, 4, t.style().ink, null, 0, null);
+            text(cx, yy + 7.5, t.text(), 10, false, t.style().textInk, "middle", Base.CENTER);
             b.append("</g>");
             yy += 17;
         }
@@ -432,25 +405,20 @@ public final class TreeSvg {
         }
     }
 
-    private static void add(List<String> tags, List<String> inks, String s, String ink) {
-        tags.add(s);
-        inks.add(ink);
-    }
-
     private void cursor(CursorFrame cf) {
         double x0 = wx(cf.x()) - NODE_W / 2;
         double y0 = wy(cf.y()) - NODE_H / 2;
         double cw = 34;
-        double ch = 21;
-        double x = x0 - 10 + cf.slot() * (cw + 4);
-        double y = y0 - ch - 8;
+        double ch = 19;
+        double x = x0 + 4 + cf.slot() * (cw + 4);
+        double y = y0 - ch - 7;
         String ink = "thread-" + (Math.floorMod(cf.thread(), 9) + 1);
         String name = cf.thread() < scene.threads().size() ? scene.threads().get(cf.thread()).name()
                 : "T" + (cf.thread() + 1);
         b.append("<g class=\"cursor\" data-thread=\"").append(esc(name)).append("\">");
         rect(x, y, cw, ch, 4, ink, null, 0, null);
         b.append("<polygon points=\"").append(n(x + 8)).append(',').append(n(y + ch - 1)).append(' ').append(n(x + 18))
-                .append(',').append(n(y + ch - 1)).append(' ').append(n(x + 13)).append(',').append(n(y + ch + 8))
+                .append(',').append(n(y + ch - 1)).append(' ').append(n(x + 13)).append(',').append(n(y + ch + 6))
                 .append("\" fill=\"").append(c(ink)).append("\"/>");
         for (StepScene.CursorView cv : scene.cursors()) {
             if (cv.thread() == cf.thread() && cv.onFreed()) {

@@ -18,7 +18,9 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.vmalab.viewmodel.Fmt;
@@ -28,6 +30,7 @@ import org.vmalab.viewmodel.Frames.NodeFrame;
 import org.vmalab.viewmodel.Frames.TreeFrame;
 import org.vmalab.viewmodel.Frames;
 import org.vmalab.viewmodel.Mark;
+import org.vmalab.viewmodel.NodeFace;
 import org.vmalab.viewmodel.NodeState;
 import org.vmalab.viewmodel.Overview.Summary;
 import org.vmalab.viewmodel.Overview;
@@ -37,6 +40,8 @@ import org.vmalab.viewmodel.StepScene.NodeView;
 import org.vmalab.viewmodel.StepScene.ParentArrow;
 import org.vmalab.viewmodel.StepScene;
 import org.vmalab.viewmodel.Tone;
+import org.vmalab.viewmodel.TreeGeometry.Detail;
+import org.vmalab.viewmodel.TreeGeometry;
 import org.vmalab.viewmodel.TreeLayout;
 
 /**
@@ -51,16 +56,14 @@ import org.vmalab.viewmodel.TreeLayout;
  * keyboard focus, ↑ and ↓ select the previous or next item in address order.
  */
 final class TreeCanvas extends CanvasRegion {
-    static final double COL = 170;
-    static final double ROW = 114;
-    static final double NODE_W = 158;
-    static final double NODE_H = 82;
     /** Room kept free at the bottom of the view for the legend. */
-    static final double LEGEND_ROOM = 56;
-    static final double MARGIN_X = 36;
-    static final double MARGIN_TOP = 66;
+    static final double LEGEND_ROOM = 40;
     private static final double MIN_ZOOM = 0.015;
-    private static final double MAX_ZOOM = 2.5;
+    private static final double MAX_ZOOM = 3;
+    /** The largest zoom a fit chooses (times the presentation's type scale). */
+    private static final double FIT_MAX_ZOOM = 1.6;
+    /** Padding inside a node's box, left and right. */
+    static final double PAD = 5;
 
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
@@ -86,16 +89,18 @@ final class TreeCanvas extends CanvasRegion {
     private double dragY;
     private int hover = -1;
     private LongConsumer drawListener;
-    private final Font nameFont = Font.font("DejaVu Sans", FontWeight.BOLD, 15);
-    private final Font monoFont = Font.font("DejaVu Sans Mono", 9.6);
     private final Font smallFont = Font.font("DejaVu Sans", 11);
     private final Font smallBold = Font.font("DejaVu Sans", FontWeight.BOLD, 11);
     private final Font tagFont = Font.font("DejaVu Sans", 10);
-    private final Font bigNameFont = Font.font("DejaVu Sans", FontWeight.BOLD, 26);
-    private final Font badgeFont = Font.font("DejaVu Sans", FontWeight.BOLD, 13);
-    private final Font bigBadgeFont = Font.font("DejaVu Sans", FontWeight.BOLD, 13 * 1.6);
-    private final Font[] chipFonts = {Font.font("DejaVu Sans", FontWeight.BOLD, 12),
-        Font.font("DejaVu Sans", FontWeight.BOLD, 12 * 1.8), Font.font("DejaVu Sans", FontWeight.BOLD, 12 * 4)};
+    private final Font chipFont = Font.font("DejaVu Sans", FontWeight.BOLD, 12);
+    /** What the nodes show now, chosen from the zoom (richest readable) or by a fit. */
+    private Detail detail = Detail.FULL;
+    /** The node the step's callout is about, or -1. */
+    private int calloutId = -1;
+    /** What the last draw put where, in view coordinates (tests, hover). */
+    private final List<Drawn> drawn = new ArrayList<>();
+    private Rect calloutRect;
+    private final List<Rect> tagRects = new ArrayList<>();
     /** The scene's nodes by id, for the per-frame lookups. */
     private NodeView[] byId = new NodeView[0];
     /** Overview: null = automatic (by size), else the user's choice. */
@@ -112,9 +117,8 @@ final class TreeCanvas extends CanvasRegion {
     private long lastDrill;
     private boolean dragged;
     private Consumer<TreeCanvas> viewListener;
-    private final Font summaryFont = Font.font("DejaVu Sans", FontWeight.BOLD, 17);
-    private final Font bigSummaryFont = Font.font("DejaVu Sans", FontWeight.BOLD, 24);
-    private final Font bannerFont = Font.font("DejaVu Sans", 12);
+    /** Incremented when a scene of another address space arrives (Find and the user's view reset). */
+    private int generation;
 
     TreeCanvas(Palette palette) {
         this.palette = palette;
@@ -218,11 +222,14 @@ final class TreeCanvas extends CanvasRegion {
     /** Shows a scene: animated from {@code previous} when given, snapped otherwise. */
     void show(StepScene s, StepScene previous, double millis) {
         boolean first = scene == null;
-        if (scene != null && Math.abs(scene.nodes().size() - s.nodes().size()) > 8) {
-            // another address space: what was opened or found there means nothing here
+        if (scene != null && anotherAddressSpace(scene, s)) {
+            // another address space: what was opened, found or panned to there means nothing here
             drilled.clear();
             found = -1;
             selected = -1;
+            userMoved = false;
+            overviewChoice = null;
+            generation++;
         }
         boolean wasOverview = overviewShown;
         this.scene = s;
@@ -235,6 +242,7 @@ final class TreeCanvas extends CanvasRegion {
             ids[n.id()] = n;
         }
         this.byId = ids;
+        this.calloutId = NodeFace.calloutNode(s);
         overviewShown = overviewChoice != null ? overviewChoice : s.nodes().size() > Overview.AUTO_THRESHOLD;
         TreeLayout.Layout newLayout;
         TreeFrame target;
@@ -257,6 +265,27 @@ final class TreeCanvas extends CanvasRegion {
         TreeFrame start = !animate ? null : overviewShown || t < 1 ? shown
                 : Frames.key(previous, TreeLayout.of(previous));
         install(target, start, millis, first || shapeChanged);
+    }
+
+    /** Does {@code b} show another address space than {@code a} (a new lesson, an import)? */
+    static boolean anotherAddressSpace(StepScene a, StepScene b) {
+        if (Math.abs(a.nodes().size() - b.nodes().size()) > 8) {
+            return true;
+        }
+        if (a.nodes().isEmpty() || b.nodes().isEmpty()) {
+            return a.nodes().isEmpty() != b.nodes().isEmpty() && b.index() == 0;
+        }
+        return b.index() == 0 && !a.nodes().get(0).name().equals(b.nodes().get(0).name());
+    }
+
+    /** Changes whenever a scene of another address space arrived. */
+    int generation() {
+        return generation;
+    }
+
+    /** What the nodes show now. */
+    Detail detail() {
+        return detail;
     }
 
     /** Puts a new target frame on screen: animated from {@code start} when given, snapped otherwise. */
@@ -434,8 +463,9 @@ final class TreeCanvas extends CanvasRegion {
         if (Double.isNaN(x) || getWidth() <= 0) {
             return;
         }
-        if (readable && zoom < 0.8) {
-            zoom = Math.min(MAX_ZOOM, 0.8 * Math.max(1, textScale));
+        if (readable && !TreeGeometry.readable(Detail.RANGE, zoom, minPx())) {
+            zoom = Math.min(MAX_ZOOM, minPx() / Detail.RANGE.readableSize());
+            detail = TreeGeometry.richestAt(zoom, minPx());
         }
         double tx = getWidth() / 2 - wx(x) * zoom;
         double ty = Math.max(0, getHeight()) / 2 - wy(y) * zoom;
@@ -563,7 +593,9 @@ final class TreeCanvas extends CanvasRegion {
     /** Fits the whole tree (or, for a big tree, its height) into the view. */
     void fit() {
         userMoved = false;
+        fitAll = true;
         autoView(true);
+        fitAll = false;
         panFromX = panX;
         panToX = panX;
         panFromY = panY;
@@ -584,10 +616,14 @@ final class TreeCanvas extends CanvasRegion {
 
     private void zoomAt(double sx, double sy, double f) {
         double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * f));
-        double wx = (sx - panX) / zoom;
-        double wy = (sy - panY) / zoom;
+        double lx = TreeGeometry.layoutX(detail, (sx - panX) / zoom);
+        double ly = TreeGeometry.layoutY(detail, (sy - panY) / zoom);
         zoom = z;
-        setPan(sx - wx * z, sy - wy * z);
+        // zooming in shows the richest detail now readable; zooming out keeps the detail while it stays readable
+        if (f > 1 || !TreeGeometry.readable(detail, z, minPx())) {
+            detail = TreeGeometry.richestAt(z, minPx());
+        }
+        setPan(sx - TreeGeometry.cx(detail, lx) * z, sy - TreeGeometry.cy(detail, ly) * z);
         userMoved = true;
         draw();
     }
@@ -602,61 +638,121 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     double worldWidth() {
-        return layout == null ? 0 : 2 * MARGIN_X + layout.columns() * COL;
+        return layout == null ? 0 : TreeGeometry.width(detail, layout);
     }
 
     double worldHeight() {
-        return layout == null ? 0 : MARGIN_TOP + layout.rows() * ROW + 30;
+        return layout == null ? 0 : TreeGeometry.height(detail, layout);
     }
 
-    static double wx(double x) {
-        return MARGIN_X + x * COL + COL / 2;
+    private double wx(double x) {
+        return TreeGeometry.cx(detail, x);
     }
 
-    static double wy(double y) {
-        return MARGIN_TOP + y * ROW + NODE_H / 2;
+    private double wy(double y) {
+        return TreeGeometry.cy(detail, y);
     }
 
-    /** Chooses zoom and pan: fit when asked or allowed; otherwise keep the step's focus in view. */
+    /** The smallest readable text on screen, in px: larger in presentation mode. */
+    private double minPx() {
+        return TreeGeometry.MIN_READABLE_PX * textScale;
+    }
+
+    /** The height the tree may use (the legend keeps the bottom). */
+    private double availHeight() {
+        return Math.max(80, getHeight() - LEGEND_ROOM);
+    }
+
+    /** Fit asked for by the user (F, the Fit button, a double-click): the whole tree, readable or not. */
+    private boolean fitAll;
+
+    /**
+     * Chooses zoom, detail and pan. A refit shows the whole tree at the richest detail that is readable; when even
+     * names would be too small it shows whole rows at a readable size and follows the action sideways (a Fit the
+     * user asks for shows everything anyway). Otherwise, with Follow on, a tree that fits stays centred and a
+     * larger one pans just enough to keep the node the step is about (and its callout) in view.
+     */
     private void autoView(boolean refit) {
         double w = getWidth();
-        double h = getHeight();
-        if (layout == null || w <= 0 || h <= 0) {
+        double h = availHeight();
+        if (layout == null || w <= 0 || getHeight() <= 0) {
             return;
         }
         if (refit && !userMoved) {
-            double avail = Math.max(80, h - LEGEND_ROOM);
-            double fitW = w / worldWidth();
-            double fitH = avail / worldHeight();
-            double z = Math.min(Math.min(fitW, fitH), 1.25 * textScale);
-            if (overviewShown) {
-                z = Math.max(MIN_ZOOM, Math.min(fitW, fitH) < 0.3 ? Math.min(fitH, 0.3 * textScale)
-                        : Math.min(Math.min(fitW, fitH), 1.25 * textScale));
-            } else if (z < 0.5) {
-                // a big tree: readable rows, follow the action sideways
-                z = Math.max(MIN_ZOOM, Math.min(fitH, 0.8 * textScale));
+            double maxZ = FIT_MAX_ZOOM * textScale;
+            TreeGeometry.Fit fit = TreeGeometry.richestFit(layout, w, h, minPx(), maxZ);
+            if (fit != null) {
+                detail = fit.detail();
+                zoom = fit.zoom();
+            } else if (fitAll) {
+                detail = Detail.NAME;
+                zoom = Math.max(MIN_ZOOM, TreeGeometry.fitZoom(detail, layout, w, h));
+            } else {
+                // too wide to be read whole: the richest detail whose rows fit readably, followed sideways
+                Detail best = null;
+                for (Detail d : new Detail[] {Detail.FULL, Detail.RANGE, Detail.NAME}) {
+                    double z = Math.min(maxZ, h / TreeGeometry.height(d, layout));
+                    if (TreeGeometry.readable(d, z, minPx())) {
+                        best = d;
+                        zoom = z;
+                        break;
+                    }
+                }
+                if (best == null) {
+                    best = Detail.NAME;
+                    zoom = Math.max(MIN_ZOOM, Math.min(maxZ, minPx() / Detail.NAME.readableSize()));
+                }
+                detail = best;
             }
-            zoom = z;
-            double ww = worldWidth() * zoom;
-            panX = ww <= w + 1 ? (w - ww) / 2 : w / 2 - wx(focusColumn()) * zoom;
-            double wh = worldHeight() * zoom;
-            panY = wh <= avail ? (avail - wh) / 2 * 0.5 : 0;
+            centre(true);
             return;
         }
         if (follow && !userMoved) {
-            int f = focusNode();
-            if (f >= 0 && layout.has(f)) {
-                double sx = panX + wx(layout.x(f)) * zoom;
-                double sy = panY + wy(layout.y(f)) * zoom;
-                double m = Math.min(160, w / 4);
-                if (sx < m || sx > w - m) {
-                    panX = w / 2 - wx(layout.x(f)) * zoom;
-                }
-                if (sy < 40 || sy > h - 40) {
-                    panY = h / 2 - wy(layout.y(f)) * zoom;
-                }
-            }
+            centre(false);
         }
+    }
+
+    /**
+     * Places the tree: centred on an axis where it fits; else on the focus (always when {@code jump}, otherwise
+     * only as far as needed to bring the focus into view), never further than the tree's edge.
+     */
+    private void centre(boolean jump) {
+        double w = getWidth();
+        double h = availHeight();
+        double ww = worldWidth() * zoom;
+        double wh = worldHeight() * zoom;
+        int f = focusNode();
+        boolean hasFocus = f >= 0 && layout.has(f);
+        if (ww <= w + 0.5) {
+            panX = (w - ww) / 2;
+        } else {
+            double fx = hasFocus ? wx(layout.x(f)) : wx(focusColumn());
+            double sx = panX + fx * zoom;
+            double half = (detail.w / 2 + 12) * zoom + (hasFocus ? calloutRoom() : 0);
+            double m = Math.min(w / 2 - 1, Math.max(half, Math.min(160, w / 4)));
+            if (jump || sx < m || sx > w - m) {
+                panX = w / 2 - fx * zoom;
+            }
+            panX = Math.max(w - ww, Math.min(0, panX));
+        }
+        if (wh <= h + 0.5) {
+            panY = (h - wh) / 2;
+        } else {
+            double fy = hasFocus ? wy(layout.y(f)) : wy(0);
+            double sy = panY + fy * zoom;
+            double m = Math.min(h / 2 - 1, (detail.h / 2 + 40) * zoom);
+            if (jump && !hasFocus) {
+                panY = 0;
+            } else if (jump || sy < m || sy > h - m) {
+                panY = h / 2 - fy * zoom;
+            }
+            panY = Math.max(h - wh, Math.min(0, panY));
+        }
+    }
+
+    /** Room beside the focus node for its callout (screen px). */
+    private double calloutRoom() {
+        return calloutId >= 0 ? 60 * textScale : 0;
     }
 
     private double focusColumn() {
@@ -712,6 +808,121 @@ final class TreeCanvas extends CanvasRegion {
 
     // ================================================================ drawing
 
+    /** A rectangle in view coordinates. */
+    record Rect(double x, double y, double w, double h) {
+        boolean intersects(Rect o) {
+            return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+        }
+
+        double overlap(Rect o) {
+            double ix = Math.min(x + w, o.x + o.w) - Math.max(x, o.x);
+            double iy = Math.min(y + h, o.y + o.h) - Math.max(y, o.y);
+            return ix > 0 && iy > 0 ? ix * iy : 0;
+        }
+
+        boolean inside(Rect o) {
+            return x >= o.x - 0.01 && y >= o.y - 0.01 && x + w <= o.x + o.w + 0.01 && y + h <= o.y + o.h + 0.01;
+        }
+    }
+
+    /** A text drawn in a node: what was drawn, its measured width, and the width it had. */
+    record DrawnText(String text, double width, double room) {
+    }
+
+    /**
+     * A node (or summary) as drawn: its box and its badge in view coordinates, its opacity, and its texts (for
+     * tests: no two boxes meet, every text fits).
+     */
+    record Drawn(int id, Rect box, Rect badge, double opacity, List<DrawnText> texts) {
+    }
+
+    /** What the last draw put on screen (view coordinates). */
+    List<Drawn> drawn() {
+        return List.copyOf(drawn);
+    }
+
+    /** Where the last draw put the step's callout, or null. */
+    Rect calloutRect() {
+        return calloutRect;
+    }
+
+    /** The node the callout is about, or -1. */
+    int calloutNode() {
+        return calloutId;
+    }
+
+    /** Where the last draw put tags (view coordinates). */
+    List<Rect> tagRects() {
+        return List.copyOf(tagRects);
+    }
+
+    private final Text measure = new Text();
+
+    /** The width of {@code s} in {@code f}, as the canvas draws it. */
+    double textWidth(String s, Font f) {
+        measure.setFont(f);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** {@code s}, cut with an ellipsis to fit {@code room}. */
+    String ellipsize(String s, Font f, double room) {
+        if (textWidth(s, f) <= room) {
+            return s;
+        }
+        int lo = 0;
+        int hi = s.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (textWidth(s.substring(0, mid) + "…", f) <= room) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo == 0 ? "…" : s.substring(0, lo) + "…";
+    }
+
+    /** The name's font: bold for black nodes, italic for red ones (the colour's cue besides the border). */
+    Font nameFont(boolean black, double size) {
+        return black ? Font.font("DejaVu Sans", FontWeight.BOLD, FontPosture.REGULAR, size)
+                : Font.font("DejaVu Sans", FontWeight.NORMAL, FontPosture.ITALIC, size);
+    }
+
+    Font monoFont(double size) {
+        return Font.font("DejaVu Sans Mono", size);
+    }
+
+    /**
+     * The texts of a node at a detail, as drawn (the name cut to fit the box, the numbers whole, in a smaller
+     * size only if they would not fit), with their fonts and baselines (y from the box's top).
+     */
+    List<Placed> layoutTexts(NodeView n, Detail d) {
+        List<Placed> out = new ArrayList<>();
+        double room = d.w - 2 * PAD;
+        Font nf = nameFont(n.black(), d.nameSize);
+        String name = ellipsize(NodeFace.name(n), nf, room);
+        double lineH = d.numberSize + 4.5;
+        double top = d == Detail.NAME ? d.h / 2 : 4 + d.nameSize / 2 + 1;
+        out.add(new Placed(name, nf, top, false, room));
+        double y = top + d.nameSize / 2 + 2 + lineH / 2;
+        for (NodeFace.Line l : NodeFace.lines(n, d)) {
+            Font f = monoFont(d.numberSize);
+            double size = d.numberSize;
+            while (textWidth(l.text(), f) > room && size > 6) {
+                size -= 0.25;
+                f = monoFont(size);
+            }
+            out.add(new Placed(l.text(), f, y, l.highlighted(), room));
+            y += lineH;
+        }
+        return out;
+    }
+
+    /** A text placed in a node's box: its font and its centre line (from the box's top). */
+    record Placed(String text, Font font, double y, boolean highlighted, double room) {
+    }
+
     @Override
     protected void draw() {
         long t0 = System.nanoTime();
@@ -721,6 +932,9 @@ final class TreeCanvas extends CanvasRegion {
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
+        drawn.clear();
+        tagRects.clear();
+        calloutRect = null;
         if (scene == null || from == null || to == null) {
             return;
         }
@@ -738,13 +952,13 @@ final class TreeCanvas extends CanvasRegion {
         g.save();
         g.translate(px, py);
         g.scale(zoom, zoom);
-        double vx0 = -px / zoom - NODE_W;
-        double vx1 = (w - px) / zoom + NODE_W;
-        double vy0 = -py / zoom - NODE_H * 2;
-        double vy1 = (h - py) / zoom + NODE_H * 2;
-        double screenNode = NODE_W * zoom;
-        // large type (presentation): the small text goes first, the names grow
-        int lod = screenNode >= 110 * textScale ? 2 : screenNode >= 38 ? 1 : 0;
+        double vx0 = -px / zoom - detail.w;
+        double vx1 = (w - px) / zoom + detail.w;
+        double vy0 = -py / zoom - detail.h * 2;
+        double vy1 = (h - py) / zoom + detail.h * 2;
+        // shapes only when even a name would be a smudge; the detail's lines when they are readable
+        int lod = zoom * detail.nameSize < 5 ? 0
+                : detail != Detail.NAME && TreeGeometry.readable(detail, zoom, minPx() * 0.8) ? 2 : 1;
 
         drawOffRow(g, vx0, vx1);
         drawRoot(g, lod);
@@ -758,10 +972,11 @@ final class TreeCanvas extends CanvasRegion {
         for (ParentArrow pa : scene.parentArrows()) {
             drawParentArrow(g, pa, settle, lod);
         }
+        List<NodeView> tagged = new ArrayList<>();
         for (NodeFrame nf : shown.nodes().values()) {
             double cx = wx(nf.x());
             double cy = wy(nf.y());
-            if (cx < vx0 || cx > vx1 || cy < vy0 || cy > vy1) {
+            if (cx < vx0 || cx > vx1 || cy < vy0 || cy > vy1 || nf.opacity() <= 0) {
                 continue;
             }
             if (nf.id() >= Overview.SUMMARY_BASE) {
@@ -776,11 +991,25 @@ final class TreeCanvas extends CanvasRegion {
                 continue;
             }
             drawNode(g, n, nf, cx, cy, lod, settle);
+            if (n.id() != calloutId && lod > 0 && !NodeFace.tags(n, n.id() == found).isEmpty()) {
+                tagged.add(n);
+            }
         }
         for (CursorFrame cf : shown.cursors()) {
             drawCursor(g, cf, lod);
         }
         g.restore();
+        if (scene.root() < 0) {
+            drawEmpty(g, w);
+        }
+        // what is read, not looked at, is drawn at the screen's scale: the callout and the tags
+        if (lod > 0) {
+            drawCallout(g, w, h, settle);
+            for (NodeView n : tagged) {
+                NodeFrame nf = shown.node(n.id());
+                drawTags(g, n, nf, w, h, settle);
+            }
+        }
         if (isFocused()) {
             g.setStroke(palette.get(Ink.FOUND));
             g.setLineWidth(2);
@@ -793,48 +1022,73 @@ final class TreeCanvas extends CanvasRegion {
         }
     }
 
+    private void drawEmpty(GraphicsContext g, double w) {
+        g.setFill(palette.get(Ink.TEXT_DIM));
+        Font f = Font.font("DejaVu Sans", FontWeight.BOLD, 15 * Math.min(1.6, textScale));
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        double room = Math.max(60, w - 2 * 16);
+        double y = 44;
+        for (String line : wrap("mm_rb.rb_node = NULL: the tree is empty", f, room)) {
+            g.fillText(line, 16, y);
+            y += f.getSize() * 1.35;
+        }
+    }
+
+    /** Words of {@code s} in lines of at most {@code room} wide. */
+    private List<String> wrap(String s, Font f, double room) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && textWidth(next, f) > room) {
+                out.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+
     private void drawOffRow(GraphicsContext g, double vx0, double vx1) {
         if (Double.isNaN(layout.offRow())) {
             return;
         }
-        double y = wy(layout.offRow()) - NODE_H / 2 - 22;
+        double y = wy(layout.offRow()) - detail.h / 2 - (detail.row() - detail.h) * 0.6;
         g.setStroke(palette.get(Ink.OFF_ROW));
-        g.setLineWidth(1.5);
+        g.setLineWidth(1.5 / Math.max(zoom, 0.2));
         g.setLineDashes(8, 6);
         g.strokeLine(Math.max(vx0, 0), y, Math.min(vx1, worldWidth()), y);
         g.setLineDashes();
         g.setFill(palette.get(Ink.TEXT_DIM));
-        g.setFont(smallFont);
+        g.setFont(Font.font("DejaVu Sans", 11 / Math.max(zoom, 0.3) * Math.min(1, zoom * 1.2)));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("off the tree: erased, cleared, freed or not linked yet", Math.max(vx0 + NODE_W, 8), y - 4);
+        g.fillText("off the tree: erased, cleared, freed or not linked yet", Math.max(vx0 + detail.w, 8), y - 3);
     }
 
     private void drawRoot(GraphicsContext g, int lod) {
-        if (scene.root() < 0) {
-            g.setFill(palette.get(Ink.TEXT_DIM));
-            g.setFont(nameFont);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText("mm_rb.rb_node = NULL: the tree is empty", MARGIN_X, 20);
-            return;
-        }
         NodeFrame r = shown.node(scene.root());
         if (r == null || lod == 0) {
             return;
         }
         double cx = wx(r.x());
-        double top = wy(r.y()) - NODE_H / 2;
+        double top = wy(r.y()) - detail.h / 2 - detail.badge;
         Color c = scene.rootChanged() ? palette.get(Ink.EDGE_CHANGED) : palette.get(Ink.EDGE);
         g.setStroke(c);
         g.setLineWidth(scene.rootChanged() ? 3 : 2);
-        g.strokeLine(cx, top - 30, cx, top - 4);
-        arrowHead(g, cx, top - 30, cx, top - 3, c);
+        g.strokeLine(cx, top - 22, cx, top - 2);
+        arrowHead(g, cx, top - 22, cx, top - 1, c);
         g.setFill(scene.rootChanged() ? palette.get(Ink.CHANGED) : palette.get(Ink.TEXT_DIM));
         g.setFont(smallBold);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("mm_rb.rb_node", cx, top - 32);
+        g.fillText("mm_rb.rb_node", cx, top - 23);
     }
 
     private void drawEdge(GraphicsContext g, EdgeFrame ef, double vx0, double vx1, double vy0, double vy1) {
@@ -844,9 +1098,9 @@ final class TreeCanvas extends CanvasRegion {
             return;
         }
         double x1 = wx(a.x());
-        double y1 = wy(a.y()) + NODE_H / 2;
+        double y1 = wy(a.y()) + detail.h / 2;
         double x2 = wx(b.x());
-        double y2 = wy(b.y()) - NODE_H / 2;
+        double y2 = wy(b.y()) - detail.h / 2;
         if (Math.max(x1, x2) < vx0 || Math.min(x1, x2) > vx1 || Math.max(y1, y2) < vy0 || Math.min(y1, y2) > vy1) {
             return;
         }
@@ -886,7 +1140,7 @@ final class TreeCanvas extends CanvasRegion {
             double mx = (x1 + x2) / 2 + (ef.left() ? -60 : 60);
             double my = Math.min(y1, y2) - 40;
             g.beginPath();
-            g.moveTo(x1, y1 - NODE_H);
+            g.moveTo(x1, y1 - detail.h);
             g.quadraticCurveTo(mx, my, x2, y2);
             g.stroke();
         } else {
@@ -906,9 +1160,9 @@ final class TreeCanvas extends CanvasRegion {
             return;
         }
         double x1 = wx(a.x());
-        double y1 = wy(a.y()) + NODE_H / 2;
+        double y1 = wy(a.y()) + detail.h / 2;
         double x2 = wx(b.x());
-        double y2 = wy(b.y()) - NODE_H / 2;
+        double y2 = wy(b.y()) - detail.h / 2;
         g.setGlobalAlpha(0.9 * alpha);
         Color c = palette.get(Ink.EDGE_REMOVED);
         g.setStroke(c);
@@ -930,10 +1184,10 @@ final class TreeCanvas extends CanvasRegion {
         if (c == null || p == null || lod == 0) {
             return;
         }
-        double x1 = wx(c.x()) + NODE_W / 2 - 14;
-        double y1 = wy(c.y()) - NODE_H / 2;
-        double x2 = wx(p.x()) + (p.x() < c.x() ? NODE_W / 2 - 10 : -NODE_W / 2 + 10);
-        double y2 = wy(p.y()) + (p.y() < c.y() ? NODE_H / 2 : -NODE_H / 2);
+        double x1 = wx(c.x()) + detail.w / 2 - 14;
+        double y1 = wy(c.y()) - detail.h / 2;
+        double x2 = wx(p.x()) + (p.x() < c.x() ? detail.w / 2 - 10 : -detail.w / 2 + 10);
+        double y2 = wy(p.y()) + (p.y() < c.y() ? detail.h / 2 : -detail.h / 2);
         Color col = palette.get(Ink.PARENT_ARROW);
         g.setGlobalAlpha(alpha);
         g.setStroke(col);
@@ -963,47 +1217,57 @@ final class TreeCanvas extends CanvasRegion {
                 new double[] {y2, y2 - s * Math.sin(ang - 0.45), y2 - s * Math.sin(ang + 0.45)}, 3);
     }
 
+    /** A world rectangle in view coordinates. */
+    private Rect toView(double x0, double y0, double w, double h) {
+        return new Rect(panX + x0 * zoom, panY + y0 * zoom, w * zoom, h * zoom);
+    }
+
     private void drawNode(GraphicsContext g, NodeView n, NodeFrame nf, double cx, double cy, int lod,
                           double settle) {
-        double x0 = cx - NODE_W / 2;
-        double y0 = cy - NODE_H / 2;
+        double bw = detail.w;
+        double bh = detail.h;
+        double x0 = cx - bw / 2;
+        double y0 = cy - bh / 2;
         double alpha = nf.opacity() * (n.state() == NodeState.UNREACHABLE ? 0.72 : 1);
         Color fill = palette.tone(nf.from()).interpolate(palette.tone(nf.to()), nf.mix());
         Color text = palette.toneText(nf.from()).interpolate(palette.toneText(nf.to()), nf.mix());
         Tone tone = nf.tone();
         g.setGlobalAlpha(alpha);
+        List<DrawnText> texts = new ArrayList<>();
+        Rect badgeRect = toView(x0 + bw - detail.badge, y0 - detail.badge, 2 * detail.badge, 2 * detail.badge);
+        drawn.add(new Drawn(n.id(), toView(x0, y0, bw, bh), badgeRect, nf.opacity(), texts));
 
         // highlight rings (under the box)
         if (n.has(Mark.VIOLATION) || n.inUse()) {
-            ring(g, x0, y0, 9, palette.get(Ink.BAD), 5, false);
+            ring(g, x0, y0, 7, palette.get(Ink.BAD), 4, false);
         }
         if (n.has(Mark.SUBJECT)) {
-            ring(g, x0, y0, 5, palette.get(Ink.SUBJECT), 5 * Math.max(settle, 0.4), false);
+            ring(g, x0, y0, 4, palette.get(Ink.SUBJECT), 4 * Math.max(settle, 0.4), false);
         } else if (n.has(Mark.OTHER)) {
-            ring(g, x0, y0, 5, palette.get(Ink.OTHER), 3, true);
+            ring(g, x0, y0, 4, palette.get(Ink.OTHER), 3, true);
         }
         if (n.has(Mark.STORED) && !n.has(Mark.SUBJECT)) {
-            ring(g, x0, y0, 4, palette.get(Ink.CHANGED), 2.5, false);
+            ring(g, x0, y0, 3, palette.get(Ink.CHANGED), 2.5, false);
         }
         if (n.id() == hover) {
-            ring(g, x0, y0, 3, palette.get(Ink.TEXT_DIM), 1.5, false);
+            ring(g, x0, y0, 2, palette.get(Ink.TEXT_DIM), 1.5, false);
         }
         if (n.id() == found) {
-            ring(g, x0, y0, 13, palette.get(Ink.FOUND), 6, false);
+            ring(g, x0, y0, 8, palette.get(Ink.FOUND), 5, false);
         }
         if (n.id() == selected) {
-            ring(g, x0, y0, 18, palette.get(Ink.FOUND), 2.5, true);
+            ring(g, x0, y0, 10, palette.get(Ink.FOUND), 2.5, true);
         }
 
         g.setFill(fill);
         if (lod == 0) {
-            g.fillRoundRect(x0, y0, NODE_W, NODE_H, 24, 24);
+            g.fillRoundRect(x0, y0, bw, bh, 14, 14);
             g.setGlobalAlpha(1);
             return;
         }
-        g.fillRoundRect(x0, y0, NODE_W, NODE_H, 16, 16);
+        g.fillRoundRect(x0, y0, bw, bh, 12, 12);
         if (tone == Tone.NODE_FREED || tone == Tone.NODE_ALARM) {
-            hatch(g, x0, y0, text);
+            hatch(g, x0, y0, bw, bh, text);
         }
         // second cue for the colour: black = solid heavy border, red = dashed border
         if (n.black()) {
@@ -1018,55 +1282,51 @@ final class TreeCanvas extends CanvasRegion {
         if (n.state() == NodeState.CLEARED) {
             g.setLineDashes(2, 4);
         }
-        g.strokeRoundRect(x0, y0, NODE_W, NODE_H, 16, 16);
+        g.strokeRoundRect(x0, y0, bw, bh, 12, 12);
         g.setLineDashes();
 
-        g.setFill(text);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        String name = (n.state() == NodeState.CLEARED ? "∅ " : "") + n.label();
-        if (lod == 1) {
-            g.setFont(bigNameFont);
-            g.fillText(fit(name, 11), cx, cy);
-            badge(g, n, x0 + NODE_W, y0, 1.6);
-            g.setGlobalAlpha(1);
-            return;
+        Detail shownDetail = lod == 1 ? Detail.NAME : detail;
+        boolean first = true;
+        for (Placed p : layoutTexts(n, shownDetail)) {
+            double yy = lod == 1 && first ? cy : y0 + p.y();
+            double tw = textWidth(p.text(), p.font());
+            texts.add(new DrawnText(p.text(), tw * zoom, p.room() * zoom));
+            if (p.highlighted()) {
+                g.setFill(palette.get(Ink.CHANGED));
+                g.fillRoundRect(cx - tw / 2 - 4, yy - p.font().getSize() / 2 - 2.5, tw + 8, p.font().getSize() + 5,
+                        8, 8);
+                g.setFill(palette.get(Ink.CHANGED_TEXT));
+            } else {
+                g.setFill(text);
+            }
+            g.setFont(p.font());
+            g.fillText(p.text(), cx, yy);
+            first = false;
         }
-        g.setFont(nameFont);
-        g.fillText(fit(name, 18), cx, y0 + 15);
-        g.setFont(monoFont);
-        g.fillText(Fmt.range(n.start(), n.end()), cx, y0 + 32);
-        g.setFont(smallFont);
-        g.fillText("gap " + Fmt.hex(n.ownGap()), cx, y0 + 49);
-        String sub = "subtree " + Fmt.hex(n.subtreeGap()) + (n.gapStale() && n.state() != NodeState.FREED ? " *" : "");
-        if (n.has(Mark.GAP_CHANGED)) {
-            g.setFont(smallBold);
-            double tw = sub.length() * 6.9 + 10;
-            g.setFill(palette.get(Ink.CHANGED));
-            g.fillRoundRect(cx - tw / 2, y0 + 58, tw, 16, 8, 8);
-            g.setFill(palette.get(Ink.CHANGED_TEXT));
-        }
-        g.fillText(sub, cx, y0 + 66);
-        badge(g, n, x0 + NODE_W, y0, 1);
-        g.setGlobalAlpha(nf.opacity());
-        tags(g, n, cx, y0 + NODE_H + 5, settle);
+        badge(g, n, x0 + bw, y0);
         g.setGlobalAlpha(1);
     }
 
     /** A collapsed subtree: a trapezoid widening downwards, with its VMA count and largest gap. */
     private void drawSummary(GraphicsContext g, Summary sm, NodeFrame nf, double cx, double cy, int lod) {
-        double x0 = cx - NODE_W / 2;
-        double y0 = cy - NODE_H / 2;
+        double bw = detail.w;
+        double bh = detail.h;
+        double x0 = cx - bw / 2;
+        double y0 = cy - bh / 2;
         g.setGlobalAlpha(nf.opacity());
+        List<DrawnText> texts = new ArrayList<>();
+        drawn.add(new Drawn(sm.id(), toView(x0, y0, bw, bh), null, nf.opacity(), texts));
         if (sm.id() == selected) {
-            ring(g, x0, y0, 18, palette.get(Ink.FOUND), 2.5, true);
+            ring(g, x0, y0, 10, palette.get(Ink.FOUND), 2.5, true);
         }
         if (sm.id() == hover) {
-            ring(g, x0, y0, 3, palette.get(Ink.TEXT_DIM), 1.5, false);
+            ring(g, x0, y0, 2, palette.get(Ink.TEXT_DIM), 1.5, false);
         }
-        double inset = 16;
-        double[] xs = {x0 + inset, x0 + NODE_W - inset, x0 + NODE_W, x0};
-        double[] ys = {y0, y0, y0 + NODE_H, y0 + NODE_H};
+        double inset = Math.min(16, bw / 8);
+        double[] xs = {x0 + inset, x0 + bw - inset, x0 + bw, x0};
+        double[] ys = {y0, y0, y0 + bh, y0 + bh};
         g.setFill(palette.get(Ink.SUMMARY));
         g.fillPolygon(xs, ys, 4);
         g.setStroke(palette.get(Ink.SUMMARY_BORDER));
@@ -1085,27 +1345,30 @@ final class TreeCanvas extends CanvasRegion {
         g.setFill(palette.get(Ink.SUMMARY_TEXT));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        if (lod == 1) {
-            g.setFont(bigSummaryFont);
-            g.fillText(String.format("%,d", sm.count()), cx, y0 + 27);
-            g.setFont(summaryFont);
-            g.fillText(Fmt.size(sm.largestGap()), cx, y0 + 60);
-            g.setGlobalAlpha(1);
-            return;
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("▸ %,d VMAs", sm.count()));
+        if (lod == 2 && detail != Detail.NAME) {
+            if (detail == Detail.FULL) {
+                lines.add(Fmt.range(sm.start(), sm.end()));
+            }
+            lines.add("largest gap " + Fmt.size(sm.largestGap()));
         }
-        g.setFont(summaryFont);
-        g.fillText(String.format("▸ %,d VMAs", sm.count()), cx, y0 + 16);
-        g.setFont(monoFont);
-        g.fillText(Fmt.range(sm.start(), sm.end()), cx, y0 + 36);
-        g.setFont(smallFont);
-        g.fillText("largest gap " + Fmt.size(sm.largestGap()), cx, y0 + 53);
-        g.setFont(tagFont);
-        g.fillText("click to open", cx, y0 + 70);
+        double room = bw - 2 * inset - 2 * PAD;
+        double lineH = detail == Detail.NAME ? bh : (bh - 8) / lines.size();
+        double y = y0 + (detail == Detail.NAME ? bh / 2 : 4 + lineH / 2);
+        boolean first = true;
+        for (String s : lines) {
+            Font f = first ? Font.font("DejaVu Sans", FontWeight.BOLD, detail.nameSize)
+                    : s.startsWith("largest") ? Font.font("DejaVu Sans", detail.numberSize + 0.5)
+                    : monoFont(detail.numberSize);
+            String drawnText = ellipsize(s, f, room);
+            texts.add(new DrawnText(drawnText, textWidth(drawnText, f) * zoom, room * zoom));
+            g.setFont(f);
+            g.fillText(drawnText, cx, y);
+            y += lineH;
+            first = false;
+        }
         g.setGlobalAlpha(1);
-    }
-
-    private static String fit(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private void ring(GraphicsContext g, double x0, double y0, double off, Color c, double lw, boolean dashed) {
@@ -1114,147 +1377,275 @@ final class TreeCanvas extends CanvasRegion {
         if (dashed) {
             g.setLineDashes(6, 4);
         }
-        g.strokeRoundRect(x0 - off, y0 - off, NODE_W + 2 * off, NODE_H + 2 * off, 16 + off, 16 + off);
+        g.strokeRoundRect(x0 - off, y0 - off, detail.w + 2 * off, detail.h + 2 * off, 12 + off, 12 + off);
         g.setLineDashes();
     }
 
-    private void hatch(GraphicsContext g, double x0, double y0, Color c) {
+    private void hatch(GraphicsContext g, double x0, double y0, double bw, double bh, Color c) {
         g.save();
         g.beginPath();
-        g.rect(x0, y0, NODE_W, NODE_H);
+        g.rect(x0, y0, bw, bh);
         g.clip();
         g.setStroke(c);
         g.setGlobalAlpha(g.getGlobalAlpha() * 0.22);
         g.setLineWidth(2);
-        for (double d = -NODE_H; d < NODE_W; d += 12) {
-            g.strokeLine(x0 + d, y0 + NODE_H, x0 + d + NODE_H, y0);
+        for (double d = -bh; d < bw; d += 12) {
+            g.strokeLine(x0 + d, y0 + bh, x0 + d + bh, y0);
         }
         g.restore();
     }
 
-    private void badge(GraphicsContext g, NodeView n, double x, double y, double scale) {
+    private void badge(GraphicsContext g, NodeView n, double x, double y) {
         boolean hot = n.has(Mark.REF_CHANGED);
-        double r = 13 * scale;
+        double r = detail.badge;
         g.setFill(palette.get(hot ? Ink.BADGE_HOT : Ink.BADGE));
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
         g.setStroke(palette.get(n.refCount() > 1 ? Ink.CHANGED : Ink.TEXT_DIM));
         g.setLineWidth(n.refCount() > 1 ? 2.5 : 1.5);
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         g.setFill(palette.get(hot ? Ink.BADGE_HOT_TEXT : Ink.BADGE_TEXT));
-        g.setFont(scale > 1 ? bigBadgeFont : badgeFont);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, r * 1.1));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(Long.toString(n.refCount()), x, y);
     }
 
-    /** Small labels under a node: its state and what the step changed. */
-    private void tags(GraphicsContext g, NodeView n, double cx, double y, double settle) {
-        List<String> tags = new ArrayList<>();
-        List<Ink> inks = new ArrayList<>();
-        switch (n.state()) {
-            case CLEARED -> add(tags, inks, "RB_EMPTY_NODE", Ink.TAG);
-            case FREED -> add(tags, inks, n.inUse() ? "FREED · still used" : "freed", n.inUse() ? Ink.BAD : Ink.TAG);
-            case UNREACHABLE -> add(tags, inks, "unreachable now", Ink.WARN);
-            case OFF_TREE -> add(tags, inks, "erased / not linked", Ink.TAG);
-            default -> {
+    private static Ink ink(NodeFace.Style s) {
+        return switch (s) {
+            case PLAIN -> Ink.TAG;
+            case CHANGED -> Ink.CHANGED;
+            case WARN -> Ink.WARN;
+            case BAD -> Ink.BAD;
+            case FOUND -> Ink.FOUND;
+        };
+    }
+
+    private static Ink textInk(NodeFace.Style s) {
+        return switch (s) {
+            case PLAIN -> Ink.TAG_TEXT;
+            case WARN, FOUND -> Ink.BG;
+            case CHANGED, BAD -> Ink.CHANGED_TEXT;
+        };
+    }
+
+    /** The view rectangle of a node in the frame on screen. */
+    private Rect viewBox(NodeFrame nf) {
+        return toView(wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2, detail.w, detail.h);
+    }
+
+    /** How much a rectangle covers the boxes drawn, the tags placed and the callout (lower is better). */
+    private double clutter(Rect r, int self, double w, double h) {
+        double s = 0;
+        for (Drawn d : drawn) {
+            double o = r.overlap(d.box());
+            s += d.id() == self ? o * 4 : o;
+            if (d.badge() != null) {
+                s += r.overlap(d.badge());
             }
         }
-        if (n.has(Mark.NEW_ROOT)) {
-            add(tags, inks, "new root", Ink.CHANGED);
+        for (Rect tr : tagRects) {
+            s += r.overlap(tr) * 2;
         }
-        if (n.has(Mark.COLOR_FLIPPED)) {
-            add(tags, inks, n.black() ? "red → black" : "black → red", Ink.CHANGED);
+        if (calloutRect != null) {
+            s += r.overlap(calloutRect) * 3;
         }
-        if (n.has(Mark.CHILD_CHANGED)) {
-            add(tags, inks, "child pointer", Ink.CHANGED);
+        Rect view = new Rect(0, 0, w, Math.max(40, h - LEGEND_ROOM));
+        if (!r.inside(view)) {
+            s += r.w * r.h;
         }
-        if (n.has(Mark.PARENT_CHANGED) && n.state() != NodeState.CLEARED) {
-            add(tags, inks, "parent pointer", Ink.CHANGED);
+        return s;
+    }
+
+    /** Tags (a node's state, what the step changed) as pills beside the node, where they cover least. */
+    private void drawTags(GraphicsContext g, NodeView n, NodeFrame nf, double w, double h, double settle) {
+        List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+        int k = Math.min(3, tags.size());
+        Font f = Font.font("DejaVu Sans", 10 * Math.min(1.8, textScale));
+        double lh = f.getSize() + 6;
+        double bw = 0;
+        for (int i = 0; i < k; i++) {
+            bw = Math.max(bw, textWidth(tags.get(i).text(), f) + 12);
         }
-        if (n.has(Mark.GAP_CHANGED)) {
-            add(tags, inks, "was " + Fmt.hex(n.oldGap()), Ink.CHANGED);
+        double bh = k * lh - 2;
+        Rect box = viewBox(nf);
+        Rect[] cands = {
+            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() + box.h() + 4, bw, bh),
+            new Rect(box.x() + box.w() + 6 + detail.badge * zoom, box.y() + box.h() / 2 - bh / 2, bw, bh),
+            new Rect(box.x() - 6 - bw, box.y() + box.h() / 2 - bh / 2, bw, bh),
+            new Rect(box.x() + box.w() - bw, box.y() + box.h() + 4, bw, bh),
+            new Rect(box.x(), box.y() + box.h() + 4, bw, bh),
+            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - 8 - bh - detail.badge * zoom, bw, bh)};
+        Rect best = cands[0];
+        double bestScore = Double.MAX_VALUE;
+        for (Rect c : cands) {
+            double sc = clutter(c, n.id(), w, h);
+            if (sc < bestScore - 0.5) {
+                best = c;
+                bestScore = sc;
+            }
         }
-        if (n.has(Mark.PROPAGATE)) {
-            add(tags, inks, "propagate ↑", Ink.CHANGED);
-        }
-        if (n.has(Mark.PROPAGATE_STOP)) {
-            add(tags, inks, "■ propagate stops", Ink.WARN);
-        }
-        if (n.has(Mark.REF_CHANGED)) {
-            add(tags, inks, "vm_ref_count " + n.oldRefCount() + " → " + n.refCount(), Ink.CHANGED);
-        }
-        if (n.has(Mark.SEQ_CHANGED) || (n.sequence() & 1) != 0) {
-            add(tags, inks, "vm_sequence " + n.sequence() + ((n.sequence() & 1) != 0 ? " (odd)" : ""),
-                    n.has(Mark.SEQ_CHANGED) ? Ink.CHANGED : Ink.WARN);
-        }
-        if (n.has(Mark.RANGE_CHANGED)) {
-            add(tags, inks, "range changed", Ink.CHANGED);
-        }
-        if (n.id() == found) {
-            tags.add(0, "found");
-            inks.add(0, Ink.FOUND);
-        }
-        if (tags.isEmpty()) {
-            return;
-        }
-        g.setFont(tagFont);
+        tagRects.add(best);
+        g.setFont(f);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        double yy = y;
-        for (int i = 0; i < tags.size() && i < 3; i++) {
-            String s = tags.get(i);
-            Ink ink = inks.get(i);
-            double tw = s.length() * 6.2 + 12;
-            boolean strong = ink == Ink.CHANGED || ink == Ink.BAD || ink == Ink.WARN || ink == Ink.FOUND;
-            g.setGlobalAlpha(strong ? Math.max(0.25, settle) : 1);
-            g.setFill(palette.get(ink == Ink.TAG ? Ink.TAG : ink));
-            g.fillRoundRect(cx - tw / 2, yy, tw, 15, 8, 8);
-            g.setFill(palette.get(ink == Ink.TAG ? Ink.TAG_TEXT : ink == Ink.WARN || ink == Ink.FOUND ? Ink.BG
-                    : Ink.CHANGED_TEXT));
-            g.fillText(s, cx, yy + 7.5);
-            yy += 17;
+        double yy = best.y();
+        for (int i = 0; i < k; i++) {
+            NodeFace.Tag tag = tags.get(i);
+            double tw = textWidth(tag.text(), f) + 12;
+            boolean strong = tag.style() != NodeFace.Style.PLAIN;
+            g.setGlobalAlpha(nf.opacity() * (strong ? Math.max(0.25, settle) : 1));
+            g.setFill(palette.get(ink(tag.style())));
+            double x = best.x() + best.w() / 2 - tw / 2;
+            g.fillRoundRect(x, yy, tw, lh - 2, 8, 8);
+            g.setFill(palette.get(textInk(tag.style())));
+            g.fillText(tag.text(), x + tw / 2, yy + (lh - 2) / 2);
+            yy += lh;
         }
         g.setGlobalAlpha(1);
     }
 
-    private static void add(List<String> tags, List<Ink> inks, String s, Ink ink) {
-        tags.add(s);
-        inks.add(ink);
+    /**
+     * The callout of the node the step is about, at the screen's scale whatever the zoom: its range, own gap,
+     * subtree gap (the stored value with what it was), reference count (with its change), and its tags; placed
+     * beside the node where it covers least, with a line to the node.
+     */
+    private void drawCallout(GraphicsContext g, double w, double h, double settle) {
+        NodeView n = node(calloutId);
+        NodeFrame nf = n == null ? null : shown.node(n.id());
+        if (nf == null || nf.opacity() <= 0.05) {
+            return;
+        }
+        double s = Math.min(1.8, textScale);
+        Font mono = monoFont(11 * s);
+        Font head = nameFont(n.black(), 12.5 * s);
+        Font tf = Font.font("DejaVu Sans", 10.5 * s);
+        List<NodeFace.Line> lines = NodeFace.callout(n);
+        List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+        double lh = 15.5 * s;
+        double bw = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            bw = Math.max(bw, textWidth(lines.get(i).text(), i == 0 ? head : mono));
+        }
+        double tagW = 0;
+        for (NodeFace.Tag tag : tags) {
+            double tw = textWidth(tag.text(), tf) + 12;
+            tagW += tw + 4;
+        }
+        double tagRows = tags.isEmpty() ? 0 : Math.ceil(tagW / Math.max(bw, 180 * s));
+        bw = Math.max(bw, Math.min(tagW, Math.max(bw, 180 * s))) + 16;
+        double bh = lines.size() * lh + tagRows * (lh + 2) + 10;
+        Rect box = viewBox(nf);
+        double br = detail.badge * zoom;
+        Rect[] cands = {
+            new Rect(box.x() + box.w() + br + 12, box.y() + box.h() / 2 - bh / 2, bw, bh),
+            new Rect(box.x() - 14 - bw, box.y() + box.h() / 2 - bh / 2, bw, bh),
+            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() + box.h() + 14, bw, bh),
+            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - br - 14 - bh, bw, bh),
+            new Rect(box.x() + box.w() + br + 12, box.y() + box.h() + 8, bw, bh),
+            new Rect(box.x() - 14 - bw, box.y() + box.h() + 8, bw, bh),
+            new Rect(box.x() + box.w() + br + 12, box.y() - bh - 8, bw, bh),
+            new Rect(box.x() - 14 - bw, box.y() - bh - 8, bw, bh)};
+        Rect best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (Rect c : cands) {
+            Rect cl = clampInto(c, w, h);
+            double sc = clutter(cl, n.id(), w, h) + (cl.equals(c) ? 0 : 40);
+            if (sc < bestScore - 0.5) {
+                best = cl;
+                bestScore = sc;
+            }
+        }
+        calloutRect = best;
+        g.setGlobalAlpha(nf.opacity() * Math.max(0.35, settle));
+        // the leader: from the node's nearest edge to the callout
+        double nx = Math.max(box.x(), Math.min(best.x() + best.w() / 2, box.x() + box.w()));
+        double ny = Math.max(box.y(), Math.min(best.y() + best.h() / 2, box.y() + box.h()));
+        double cx = Math.max(best.x(), Math.min(nx, best.x() + best.w()));
+        double cy = Math.max(best.y(), Math.min(ny, best.y() + best.h()));
+        g.setStroke(palette.get(Ink.SUBJECT));
+        g.setLineWidth(2);
+        g.strokeLine(nx, ny, cx, cy);
+        g.setFill(palette.get(Ink.BG));
+        g.fillRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
+        g.setStroke(palette.get(Ink.SUBJECT));
+        g.setLineWidth(2);
+        g.strokeRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double y = best.y() + 5 + lh / 2;
+        for (int i = 0; i < lines.size(); i++) {
+            NodeFace.Line l = lines.get(i);
+            Font f = i == 0 ? head : mono;
+            g.setFont(f);
+            if (l.highlighted()) {
+                double tw = textWidth(l.text(), f);
+                g.setFill(palette.get(Ink.CHANGED));
+                g.fillRoundRect(best.x() + 5, y - lh / 2 + 1, tw + 6, lh - 2, 6, 6);
+                g.setFill(palette.get(Ink.CHANGED_TEXT));
+            } else {
+                g.setFill(palette.get(i == 0 ? Ink.TEXT : Ink.MONO));
+            }
+            g.fillText(l.text(), best.x() + 8, y);
+            y += lh;
+        }
+        double x = best.x() + 8;
+        g.setFont(tf);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (NodeFace.Tag tag : tags) {
+            double tw = textWidth(tag.text(), tf) + 12;
+            if (x + tw > best.x() + best.w() - 4 && x > best.x() + 8) {
+                x = best.x() + 8;
+                y += lh + 2;
+            }
+            g.setFill(palette.get(ink(tag.style())));
+            g.fillRoundRect(x, y - lh / 2 + 1, tw, lh - 1, 8, 8);
+            g.setFill(palette.get(textInk(tag.style())));
+            g.fillText(tag.text(), x + tw / 2, y + 0.5);
+            x += tw + 4;
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** {@code r} moved into the view (above the legend) as far as it fits. */
+    private static Rect clampInto(Rect r, double w, double h) {
+        double maxY = Math.max(0, h - LEGEND_ROOM - r.h() - 2);
+        double x = Math.max(2, Math.min(r.x(), w - r.w() - 2));
+        double y = Math.max(2, Math.min(r.y(), maxY));
+        return new Rect(x, y, r.w(), r.h());
     }
 
     private void drawCursor(GraphicsContext g, CursorFrame cf, int lod) {
         if (cf.opacity() <= 0.01) {
             return;
         }
-        double x0 = wx(cf.x()) - NODE_W / 2;
-        double y0 = wy(cf.y()) - NODE_H / 2;
-        double scale = lod == 0 ? 4 : lod == 1 ? 1.8 : 1;
+        double x0 = wx(cf.x()) - detail.w / 2;
+        double y0 = wy(cf.y()) - detail.h / 2;
+        // a chip stays readable when the tree is small on screen
+        double scale = Math.max(1, 0.85 / zoom);
         double cw = 34 * scale;
-        double ch = 21 * scale;
-        double x = x0 - 10 + cf.slot() * (cw + 4);
-        double y = y0 - ch - 8;
+        double ch = 19 * scale;
+        double x = x0 + 4 + cf.slot() * (cw + 4);
+        double y = y0 - ch - 7 * scale;
         g.setGlobalAlpha(cf.opacity());
         Color c = palette.thread(cf.thread());
         g.setFill(c);
         g.fillRoundRect(x, y, cw, ch, 8 * scale, 8 * scale);
         g.fillPolygon(new double[] {x + 8 * scale, x + 18 * scale, x + 13 * scale},
-                new double[] {y + ch - 1, y + ch - 1, y + ch + 8 * scale}, 3);
+                new double[] {y + ch - 1, y + ch - 1, y + ch + 6 * scale}, 3);
         for (StepScene.CursorView cv : scene.cursors()) {
-            if (cv.thread() == cf.thread()) {
-                if (cv.onFreed()) {
-                    g.setStroke(palette.get(Ink.BAD));
-                    g.setLineWidth(3);
-                    g.strokeRoundRect(x - 2, y - 2, cw + 4, ch + 4, 10, 10);
-                }
+            if (cv.thread() == cf.thread() && cv.onFreed()) {
+                g.setStroke(palette.get(Ink.BAD));
+                g.setLineWidth(3);
+                g.strokeRoundRect(x - 2, y - 2, cw + 4, ch + 4, 10, 10);
             }
         }
         g.setFill(palette.get(Ink.THREAD_TEXT));
-        g.setFont(chipFonts[lod == 0 ? 2 : lod == 1 ? 1 : 0]);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         String name = cf.thread() < scene.threads().size() ? scene.threads().get(cf.thread()).name()
                 : "T" + (cf.thread() + 1);
-        g.fillText(fit(name, 4), x + cw / 2, y + ch / 2);
+        g.fillText(name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
         g.setGlobalAlpha(1);
     }
 
@@ -1290,7 +1681,7 @@ final class TreeCanvas extends CanvasRegion {
         for (NodeFrame nf : shown.nodes().values()) {
             double cx = wx(nf.x());
             double cy = wy(nf.y());
-            if (Math.abs(wxp - cx) <= NODE_W / 2 && Math.abs(wyp - cy) <= NODE_H / 2) {
+            if (nf.opacity() > 0 && Math.abs(wxp - cx) <= detail.w / 2 && Math.abs(wyp - cy) <= detail.h / 2) {
                 hit = nf.id();
             }
         }
@@ -1309,7 +1700,7 @@ final class TreeCanvas extends CanvasRegion {
         StringBuilder b = new StringBuilder();
         b.append(n.name()).append("  [").append(Fmt.hex(n.start())).append(", ").append(Fmt.hex(n.end()))
                 .append(")  ").append(Fmt.size(n.end() - n.start())).append('\n');
-        b.append(n.black() ? "black node (UPPERCASE, solid border)" : "red node (lowercase, dashed border)")
+        b.append(n.black() ? "black node (solid heavy border, bold name)" : "red node (dashed border, italic name)")
                 .append('\n');
         b.append("state: ").append(n.state().description()).append('\n');
         if (n.inUse()) {
@@ -1319,8 +1710,9 @@ final class TreeCanvas extends CanvasRegion {
                 .append(Fmt.size(n.ownGap())).append('\n');
         b.append("rb_subtree_gap (largest gap in its subtree): ").append(Fmt.hex(n.subtreeGap())).append(" = ")
                 .append(Fmt.size(n.subtreeGap()));
-        if (n.gapStale() && n.state() != NodeState.FREED) {
-            b.append("\n  * not what its children and own gap give now (a propagate is pending)");
+        if (NodeFace.stale(n)) {
+            b.append("\n  " + NodeFace.STALE_MARK + " not what its children and own gap give now (a propagate is "
+                    + "pending)");
         }
         b.append("\nvm_ref_count: ").append(n.refCount()).append("   vm_sequence: ").append(n.sequence())
                 .append((n.sequence() & 1) != 0 ? " (odd: being modified)" : "");

@@ -318,22 +318,29 @@ public final class Overview {
         double offRow = treeRows == 0 ? 0 : treeRows - 1 + TreeLayout.OFF_GAP;
         boolean anyOff = false;
         List<Summary> summaries = new ArrayList<>();
+        double px = 0;
+        double py = Double.NaN;
         for (int col = 0; col < items.length; col++) {
             int id = items[col];
+            double yy;
+            if (id >= SUMMARY_BASE) {
+                yy = t.byId[id - SUMMARY_BASE].row();
+            } else if (t.byId[id].offTree()) {
+                yy = offRow;
+                anyOff = true;
+            } else {
+                yy = t.byId[id].row();
+            }
+            px = Double.isNaN(py) ? 0 : px + TreeLayout.spacing(yy - py);
+            py = yy;
             if (id >= SUMMARY_BASE) {
                 int r = id - SUMMARY_BASE;
                 NodeView rn = t.byId[r];
                 summaries.add(new Summary(r, t.count[r], rn.subtreeGap(), t.byId[t.first[r]].start(),
-                        t.byId[t.last[r]].end(), rn.black(), rn.row(), col, rn.row()));
+                        t.byId[t.last[r]].end(), rn.black(), rn.row(), px, yy));
             } else {
-                NodeView nv = t.byId[id];
-                x[id] = col;
-                if (nv.offTree()) {
-                    y[id] = offRow;
-                    anyOff = true;
-                } else {
-                    y[id] = nv.row();
-                }
+                x[id] = px;
+                y[id] = yy;
             }
         }
         TreeLayout.Layout layout = new TreeLayout.Layout(x, y, items.length, Math.max(treeRows, 0),
@@ -402,24 +409,27 @@ public final class Overview {
 
     /** The frame at rest of an overview: shown nodes, summaries, the edges between them, cursors. */
     public static TreeFrame frame(StepScene s, View v) {
+        Map<Integer, NodeView> shownNodes = new HashMap<>();
+        for (NodeView n : s.nodes()) {
+            if (v.layout().has(n.id())) {
+                shownNodes.put(n.id(), n);
+            }
+        }
         Map<Integer, NodeFrame> nodes = new LinkedHashMap<>();
         for (int id : v.items()) {
             if (id >= SUMMARY_BASE) {
                 Summary sm = v.summary(id);
                 Tone tone = sm.black() ? Tone.NODE_BLACK : Tone.NODE_RED;
                 nodes.put(id, new NodeFrame(id, sm.x(), sm.y(), 1.0, tone, tone, 1.0));
+            } else {
+                NodeView n = shownNodes.get(id);
+                Tone tone = Tone.of(n);
+                nodes.put(id, new NodeFrame(id, v.layout().x(id), v.layout().y(id), 1.0, tone, tone, 1.0));
             }
         }
         Map<Integer, Integer> summaryOf = new HashMap<>();
         for (Summary sm : v.summaries()) {
             summaryOf.put(sm.root(), sm.id());
-        }
-        for (NodeView n : s.nodes()) {
-            if (v.layout().has(n.id())) {
-                Tone tone = Tone.of(n);
-                nodes.put(n.id(), new NodeFrame(n.id(), v.layout().x(n.id()), v.layout().y(n.id()), 1.0, tone, tone,
-                        1.0));
-            }
         }
         List<EdgeFrame> edges = new ArrayList<>();
         for (EdgeView e : s.edges()) {
@@ -431,18 +441,7 @@ public final class Overview {
                 edges.add(new EdgeFrame(e.parent(), child, e.left(), e.kind(), e.changed(), 1.0));
             }
         }
-        List<CursorFrame> cursors = new ArrayList<>();
-        Map<Integer, Integer> perNode = new HashMap<>();
-        for (StepScene.CursorView c : s.cursors()) {
-            int at = nodes.containsKey(c.node()) ? c.node() : -1;
-            if (at < 0) {
-                continue;
-            }
-            NodeFrame nf = nodes.get(at);
-            int slot = perNode.merge(at, 1, Integer::sum) - 1;
-            cursors.add(new CursorFrame(c.thread(), nf.x(), nf.y(), slot, 1.0));
-        }
-        return new TreeFrame(nodes, List.copyOf(edges), List.copyOf(cursors));
+        return new TreeFrame(nodes, List.copyOf(edges), Frames.cursors(s, nodes));
     }
 
     /** The ids the overview keeps open in a scene: what the step is about, what it stored, the cursors. */

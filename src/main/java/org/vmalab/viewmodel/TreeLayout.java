@@ -5,13 +5,18 @@ import java.util.List;
 import org.vmalab.viewmodel.StepScene.NodeView;
 
 /**
- * Where each node goes, in layout units: x is the node's in-order (address) rank, y its depth. Because x
- * depends only on the address order, a rotation moves nodes only up and down, which makes it easy to
- * follow; a node that leaves the tree keeps its column and drops to the row below the tree.
+ * Where each node goes, in layout units: x in slots (half a column, see {@link TreeGeometry}) in address order,
+ * y its depth in rows. In a search tree two in-order neighbours are never on the same row, so at rest x is the
+ * node's address rank and a rotation moves nodes only up and down; a node that leaves the tree keeps its place in
+ * the order and drops to the row below the tree. The step between two neighbours is {@link #spacing}: one slot
+ * when they are a row or more apart, a whole column (two slots) when they are level, smoothly in between, so no
+ * two boxes ever overlap, at rest or in any frame of an animation ({@link Frames#at} uses the same rule).
  */
 public final class TreeLayout {
     /** Rows between the deepest tree row and the off-tree row. */
     public static final double OFF_GAP = 1.3;
+    /** Two neighbours at least this many rows apart need only one slot between them. */
+    public static final double NEAR = 0.85;
 
     private TreeLayout() {
     }
@@ -19,7 +24,7 @@ public final class TreeLayout {
     /**
      * Positions by node id; {@link Double#NaN} for ids not shown.
      *
-     * @param columns number of ranks (width in columns)
+     * @param columns number of items laid out
      * @param treeRows rows used by the tree (maxDepth + 1)
      * @param offRow  the y of the off-tree row, or NaN when no node is off the tree
      */
@@ -40,6 +45,32 @@ public final class TreeLayout {
         public double rows() {
             return Double.isNaN(offRow) ? treeRows : offRow + 1;
         }
+
+        /** The largest x in use (slots): the drawing spans [0, span]. */
+        public double span() {
+            double m = 0;
+            for (double v : x) {
+                if (!Double.isNaN(v) && v > m) {
+                    m = v;
+                }
+            }
+            return m;
+        }
+    }
+
+    /**
+     * The x step (slots) between two in-order neighbours {@code dy} rows apart: 1 when they are at least
+     * {@link #NEAR} rows apart (their boxes cannot meet), 2 (a whole column) when they are level, linear between.
+     */
+    public static double spacing(double dy) {
+        double a = Math.abs(dy);
+        if (a >= 1) {
+            return 1;
+        }
+        if (a <= NEAR) {
+            return 2;
+        }
+        return 1 + (1 - a) / (1 - NEAR);
     }
 
     public static Layout of(StepScene scene) {
@@ -58,14 +89,20 @@ public final class TreeLayout {
         int treeRows = maxDepth + 1;
         double offRow = treeRows == 0 ? 0 : treeRows - 1 + OFF_GAP;
         boolean anyOff = false;
+        double px = 0;
+        double py = Double.NaN;
         for (NodeView n : nodes) {
-            x[n.id()] = n.rank();
+            double yy;
             if (n.offTree()) {
-                y[n.id()] = offRow;
+                yy = offRow;
                 anyOff = true;
             } else {
-                y[n.id()] = n.row();
+                yy = n.row();
             }
+            px = Double.isNaN(py) ? 0 : px + spacing(yy - py);
+            x[n.id()] = px;
+            y[n.id()] = yy;
+            py = yy;
         }
         return new Layout(x, y, nodes.size(), Math.max(treeRows, 0), anyOff ? offRow : Double.NaN);
     }

@@ -84,8 +84,8 @@ class TreeSvgTest {
             assertEquals(TreeSvg.n(TreeSvg.treeHeight(s) + TreeSvg.HEADER), root.getAttribute("height"));
             List<String> texts = texts(d);
             for (StepScene.NodeView n : s.nodes()) {
-                assertTrue(texts.contains(n.label()) || texts.contains("∅ " + n.label()),
-                        "label " + n.label() + " at index " + i + " in " + texts);
+                assertTrue(texts.contains(org.vmalab.viewmodel.NodeFace.name(n)),
+                        "name " + n.name() + " in its own case at index " + i + " in " + texts);
                 assertTrue(texts.stream().anyMatch(x -> x.contains(org.vmalab.viewmodel.Fmt.range(n.start(), n.end()))));
             }
             assertTrue(texts.get(0).startsWith(i == 0 ? "index 0 / " : "step " + i + " / "), texts.get(0));
@@ -114,7 +114,7 @@ class TreeSvgTest {
             NodeList rects = g.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
             for (int k = 0; k < rects.getLength() && box == null; k++) {
                 Element r = (Element) rects.item(k);
-                if (!"none".equals(r.getAttribute("fill")) && r.getAttribute("width").equals("158")) {
+                if (!"none".equals(r.getAttribute("fill")) && r.getAttribute("width").equals(TreeSvg.n(TreeSvg.NODE_W))) {
                     box = r;
                 }
             }

@@ -119,12 +119,15 @@ class LayoutAndFramesTest {
         assertEquals(Tone.NODE_RED, c4.tone(), "still mostly red at 0.4");
         assertEquals(Tone.NODE_BLACK, c1.tone());
 
-        // a node only in the target fades in where it lands; one only in the source fades out
+        // a node only in the target fades in where it lands once its neighbours made room (second half);
+        // one only in the source fades out first (first half), then its neighbours close up
         TreeFrame empty = new TreeFrame(java.util.Map.of(), java.util.List.of(), java.util.List.of());
         assertEquals(0.0, Frames.at(empty, f1, 0).node(libc).opacity(), EPS);
-        assertEquals(0.4, Frames.at(empty, f1, 0.4).node(libc).opacity(), EPS);
+        assertEquals(0.0, Frames.at(empty, f1, 0.4).node(libc).opacity(), EPS);
+        assertEquals(0.5, Frames.at(empty, f1, 0.75).node(libc).opacity(), EPS);
         assertEquals(1.0, Frames.at(empty, f1, 1).node(libc).opacity(), EPS);
-        assertEquals(0.6, Frames.at(f0, empty, 0.4).node(libc).opacity(), EPS);
+        assertEquals(0.2, Frames.at(f0, empty, 0.4).node(libc).opacity(), EPS);
+        assertEquals(0.0, Frames.at(f0, empty, 0.5).node(libc).opacity(), EPS);
     }
 
     @Test

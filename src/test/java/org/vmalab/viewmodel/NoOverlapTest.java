@@ -1,0 +1,141 @@
+package org.vmalab.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.viewmodel.Frames.NodeFrame;
+import org.vmalab.viewmodel.Frames.TreeFrame;
+import org.vmalab.viewmodel.TreeGeometry.Detail;
+
+/**
+ * No two node boxes (badges included) meet in any frame of any animation: lessons 3 (insertion) and 4 (erase)
+ * played step by step, every forward step sampled at many fractions, at every detail. The text half of the rule
+ * (every text fits its box) needs the toolkit's fonts: {@code ui.TreeLayoutWindowTest}.
+ */
+class NoOverlapTest {
+    private static final double[] FRACTIONS = {0, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.75,
+        0.8, 0.9, 0.95, 1};
+
+    /** A box in world units: the node's rectangle, or its badge's square. */
+    record Box(int id, double x0, double y0, double x1, double y1) {
+        boolean meets(Box o) {
+            return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+        }
+    }
+
+    static List<Box> boxes(TreeFrame f, Detail d) {
+        List<Box> out = new ArrayList<>();
+        for (NodeFrame n : f.nodes().values()) {
+            if (n.opacity() <= 0) {
+                continue;
+            }
+            double cx = TreeGeometry.cx(d, n.x());
+            double cy = TreeGeometry.cy(d, n.y());
+            double x0 = cx - d.w / 2;
+            double y0 = cy - d.h / 2;
+            out.add(new Box(n.id(), x0, y0, x0 + d.w, y0 + d.h));
+            out.add(new Box(n.id(), x0 + d.w - d.badge, y0 - d.badge, x0 + d.w + d.badge, y0 + d.badge));
+        }
+        return out;
+    }
+
+    /** The first pair of boxes of two different nodes that meet, or null. */
+    static String overlap(TreeFrame f, Detail d) {
+        List<Box> bs = boxes(f, d);
+        for (int i = 0; i < bs.size(); i++) {
+            for (int j = i + 1; j < bs.size(); j++) {
+                if (bs.get(i).id() != bs.get(j).id() && bs.get(i).meets(bs.get(j))) {
+                    return bs.get(i) + " meets " + bs.get(j);
+                }
+            }
+        }
+        return null;
+    }
+
+    static int playAndCheck(String file) throws Exception {
+        Lesson l = LessonLoader.load(Path.of("lessons", file));
+        int frames = 0;
+        for (int part = 0; part < l.parts().size(); part++) {
+            Player p = new Player(TaskRunner.INLINE);
+            p.load(Lessons.playable(l, part));
+            TreeFrame prev = Frames.key(p.scene(), TreeLayout.of(p.scene()));
+            while (p.index() < p.size()) {
+                p.stepForward();
+                StepScene s = p.scene();
+                TreeFrame next = Frames.key(s, TreeLayout.of(s));
+                for (double t : FRACTIONS) {
+                    TreeFrame f = Frames.at(prev, next, t);
+                    for (Detail d : Detail.values()) {
+                        String o = overlap(f, d);
+                        assertTrue(o == null, file + " part " + (part + 1) + " step " + p.index() + " ("
+                                + s.caption() + ") at t = " + t + ", " + d + ": " + o);
+                    }
+                    frames++;
+                }
+                prev = next;
+            }
+        }
+        return frames;
+    }
+
+    @Test
+    void lesson3InsertionNeverPutsTwoNodesOnEachOther() throws Exception {
+        assertTrue(playAndCheck("03-insertion.yaml") > 100);
+    }
+
+    @Test
+    void lesson4EraseNeverPutsTwoNodesOnEachOther() throws Exception {
+        assertTrue(playAndCheck("04-erase.yaml") > 100);
+    }
+
+    @Test
+    void atRestTheLayoutIsTheFrameAndAnInterruptedAnimationGoesOnWithoutAJump() throws Exception {
+        Lesson l = LessonLoader.load(Path.of("lessons", "04-erase.yaml"));
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        for (int i = 1; i < p.size(); i++) {
+            StepScene a = p.scene();
+            p.stepForward();
+            StepScene b = p.scene();
+            TreeLayout.Layout lb = TreeLayout.of(b);
+            TreeFrame fa = Frames.key(a, TreeLayout.of(a));
+            TreeFrame fb = Frames.key(b, lb);
+            TreeFrame end = Frames.at(fa, fb, 1);
+            for (StepScene.NodeView n : b.nodes()) {
+                assertEquals(lb.x(n.id()), end.node(n.id()).x(), 1e-9, "t = 1 is the layout, x of " + n.name());
+                assertEquals(lb.y(n.id()), end.node(n.id()).y(), 1e-9);
+            }
+            // a new step arrives halfway through: the next animation starts where this one was
+            TreeFrame mid = Frames.at(fa, fb, 0.5);
+            TreeFrame resumed = Frames.at(mid, fb, 0);
+            for (NodeFrame m : mid.nodes().values()) {
+                NodeFrame r = resumed.node(m.id());
+                if (r != null && m.opacity() > 0) {
+                    assertEquals(m.x(), r.x(), 1e-9, "no jump at step " + i);
+                    assertEquals(m.y(), r.y(), 1e-9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void neighboursOnTheSameRowGetAWholeColumn() {
+        assertEquals(2, TreeLayout.spacing(0), 0);
+        assertEquals(2, TreeLayout.spacing(-TreeLayout.NEAR), 0);
+        assertEquals(1, TreeLayout.spacing(1), 0);
+        assertEquals(1, TreeLayout.spacing(2.3), 0);
+        assertEquals(1.5, TreeLayout.spacing((1 + TreeLayout.NEAR) / 2), 1e-9);
+        for (Detail d : Detail.values()) {
+            // one slot apart and NEAR rows apart, two boxes and their badges do not meet
+            assertTrue(TreeLayout.NEAR * d.row() >= d.h + d.badge, d.name());
+            // a column apart, a badge stays clear of the next box
+            assertTrue(2 * d.slot() >= d.w + d.badge, d.name());
+        }
+    }
+}
