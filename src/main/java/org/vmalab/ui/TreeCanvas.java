@@ -935,6 +935,7 @@ final class TreeCanvas extends CanvasRegion {
         drawn.clear();
         tagRects.clear();
         calloutRect = null;
+        emptyRect = null;
         if (scene == null || from == null || to == null) {
             return;
         }
@@ -1003,8 +1004,8 @@ final class TreeCanvas extends CanvasRegion {
             drawEmpty(g, w);
         }
         // what is read, not looked at, is drawn at the screen's scale: the callout and the tags
+        drawCallout(g, w, h, settle);
         if (lod > 0) {
-            drawCallout(g, w, h, settle);
             for (NodeView n : tagged) {
                 NodeFrame nf = shown.node(n.id());
                 drawTags(g, n, nf, w, h, settle);
@@ -1030,10 +1031,20 @@ final class TreeCanvas extends CanvasRegion {
         g.setTextBaseline(VPos.TOP);
         double room = Math.max(60, w - 2 * 16);
         double y = 44;
+        double widest = 0;
         for (String line : wrap("mm_rb.rb_node = NULL: the tree is empty", f, room)) {
             g.fillText(line, 16, y);
+            widest = Math.max(widest, textWidth(line, f));
             y += f.getSize() * 1.35;
         }
+        emptyRect = new Rect(16, 44, widest, y - 44);
+    }
+
+    private Rect emptyRect;
+
+    /** Where the empty tree's message was drawn last, or null. */
+    Rect emptyMessageRect() {
+        return emptyRect;
     }
 
     /** Words of {@code s} in lines of at most {@code room} wide. */

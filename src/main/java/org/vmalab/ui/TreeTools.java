@@ -33,6 +33,8 @@ final class TreeTools extends VBox {
     private final Label banner = new Label();
     private boolean findOpen;
     private boolean syncing;
+    /** The tree's address-space generation Find was opened in. */
+    private int generation;
 
     TreeTools(MainView view) {
         this.view = view;
@@ -139,6 +141,12 @@ final class TreeTools extends VBox {
     void sync() {
         syncing = true;
         try {
+            if (tree.generation() != generation) {
+                // another address space: what was looked up in the last one means nothing here
+                generation = tree.generation();
+                findOpen = false;
+                result.setText("");
+            }
             boolean big = tree.overviewShown() || view.player().scene() != null
                     && view.player().scene().nodes().size() > Overview.AUTO_THRESHOLD;
             overview.setSelected(tree.overviewShown());

@@ -183,8 +183,8 @@ class RenderCommandTest {
         org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
                 svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", d.getDocumentElement().getTagName());
-        for (String label : List.of("DATA", "TEXT", "LIBC", "STACK", "heap", "ld", "libc_rw")) {
-            assertTrue(svg.contains(">" + label + "<") || svg.contains(">∅ " + label + "<"), label);
+        for (String label : List.of("data", "text", "libc", "stack", "heap", "ld", "libc_rw")) {
+            assertTrue(svg.contains(">" + label + "<") || svg.contains(">∅ " + label + "<"), label + " in its own case");
         }
         assertTrue(svg.contains("fill=\"#d23a36\""), "the light theme's red, from the palette");
     }

@@ -316,7 +316,7 @@ class ExportMenuTest {
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         for (org.vmalab.viewmodel.StepScene.NodeView v : fx(() -> player.scene().nodes())) {
-            assertTrue(svg.contains(">" + v.label() + "<") || svg.contains(">∅ " + v.label() + "<"), v.label());
+            assertTrue(svg.contains(">" + org.vmalab.viewmodel.NodeFace.name(v) + "<"), v.name());
         }
         String red = RunRenderer.hex(fx(() -> view.palette().get(Ink.NODE_RED)));
         assertTrue(svg.contains(red), "the window's own red " + red);

@@ -1,0 +1,290 @@
+package org.vmalab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vmalab.engine.Const;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.Scenarios;
+import org.vmalab.engine.VmaSpec;
+import org.vmalab.imports.MapsImporter;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Mark;
+import org.vmalab.viewmodel.NodeFace;
+import org.vmalab.viewmodel.Playable;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.StepScene;
+import org.vmalab.viewmodel.TaskRunner;
+import org.vmalab.viewmodel.TreeGeometry.Detail;
+
+/**
+ * The tree as a learner sees it, headless, in windows of real sizes (the lesson pane open): the numbers on the
+ * nodes, the step's callout at any zoom, Fit and Follow keeping the tree in view, long names, the empty tree,
+ * and in lessons 3 and 4 every node's text inside its box.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TreeViewTest {
+    @Start
+    void start(Stage stage) {
+        // the toolkit only: each test builds its window in a scene of the size it is about
+    }
+
+    /** A window of {@code w x h} playing part 1 of a lesson (the lesson pane open), synchronously. */
+    static final class Window {
+        final Player player = new Player(TaskRunner.INLINE);
+        final MainView view = new MainView(player);
+        final javafx.scene.Scene scene;
+
+        Window(int w, int h) {
+            scene = new javafx.scene.Scene(view, w, h);
+            view.selectTheme(MainView.Theme.LIGHT);
+            view.applyTheme(MainView.Theme.LIGHT);
+        }
+
+        Window lesson(String file) {
+            Lesson l = load(file);
+            view.setLessons(Path.of("lessons"), Lessons.load(Path.of("lessons")), Lessons.Progress.inMemory());
+            view.openLesson(l, 0);
+            return settle();
+        }
+
+        Window play(Scenario sc) {
+            player.load(Playable.of(sc));
+            return settle();
+        }
+
+        Window settle() {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            view.tree().finishAnimation();
+            return this;
+        }
+
+        TreeCanvas tree() {
+            return view.tree();
+        }
+
+        /** Is every drawn node box (and badge) inside the tree's view, above the legend? */
+        String outside() {
+            TreeCanvas t = tree();
+            TreeCanvas.Rect area = new TreeCanvas.Rect(0, 0, t.getWidth(), t.getHeight() - TreeCanvas.LEGEND_ROOM);
+            for (TreeCanvas.Drawn d : t.drawn()) {
+                if (!d.box().inside(area) || d.badge() != null && !d.badge().inside(area)) {
+                    return d + " is not inside " + area;
+                }
+            }
+            return null;
+        }
+    }
+
+    static Lesson load(String file) {
+        try {
+            return LessonLoader.load(Path.of("lessons", file));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void at1600x1000TheNodesShowTheirRangeGapAndSubtreeGap() {
+        fx(() -> {
+            Window w = new Window(1600, 1000).lesson("02-augmented-gap.yaml");
+            assertEquals(Detail.FULL, w.tree().detail(), "a 7-node tree at 1600x1000 shows every number");
+            assertEquals(7, w.tree().drawn().size());
+            for (TreeCanvas.Drawn d : w.tree().drawn()) {
+                StepScene.NodeView n = w.player.scene().node(d.id());
+                List<String> texts = new ArrayList<>();
+                d.texts().forEach(x -> texts.add(x.text()));
+                assertEquals(List.of(NodeFace.name(n), org.vmalab.viewmodel.Fmt.range(n.start(), n.end()),
+                        "gap " + org.vmalab.viewmodel.Fmt.hex(n.ownGap()), NodeFace.subtreeLine(n)), texts);
+                for (TreeCanvas.DrawnText x : d.texts()) {
+                    assertTrue(x.width() <= x.room() + 1e-6, x.text() + " fits");
+                }
+            }
+            assertTrue(w.tree().zoom() * Detail.FULL.numberSize >= 9 - 1e-9, "numbers at least 9 px");
+            assertEquals(null, w.outside());
+            return null;
+        });
+    }
+
+    @Test
+    void at1280x720Lesson1StartsWithEveryNodeInView() {
+        fx(() -> {
+            Window w = new Window(1280, 720).lesson("01-find-vma.yaml");
+            assertEquals(w.player.scene().nodes().size(), w.tree().drawn().size(), "every node is drawn");
+            assertEquals(null, w.outside());
+            assertTrue(w.tree().zoom() * w.tree().detail().readableSize() >= 9 - 1e-9, "and readable");
+            return null;
+        });
+    }
+
+    @Test
+    void theStepsNodeGetsACalloutWithItsNumbersWhateverTheZoom() {
+        fx(() -> {
+            Window w = new Window(1600, 1000).lesson("03-insertion.yaml");
+            int i = 1;
+            while (i <= w.player.size() && !w.player.trace().caption(i).contains("rb_subtree_gap")) {
+                i++;
+            }
+            w.player.seek(i);
+            w.settle();
+            StepScene s = w.player.scene();
+            int c = w.tree().calloutNode();
+            StepScene.NodeView n = s.node(c);
+            assertNotNull(n, "step " + i + " (" + s.caption() + ") has a callout");
+            List<String> lines = new ArrayList<>();
+            NodeFace.callout(n).forEach(l -> lines.add(l.text()));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("rb_subtree_gap " + org.vmalab.viewmodel.Fmt.hex(
+                    n.subtreeGap()))), lines.toString());
+            if (n.has(Mark.GAP_CHANGED)) {
+                assertTrue(lines.stream().anyMatch(l -> l.contains("was " + org.vmalab.viewmodel.Fmt.hex(n.oldGap()))));
+            }
+            TreeCanvas.Rect near = w.tree().calloutRect();
+            assertNotNull(near);
+            for (int k = 0; k < 12; k++) {
+                w.tree().zoomBy(0.7);
+            }
+            w.settle();
+            TreeCanvas.Rect far = w.tree().calloutRect();
+            assertNotNull(far, "still there zoomed far out");
+            assertEquals(near.w(), far.w(), 1e-6, "drawn at the screen's scale");
+            assertEquals(near.h(), far.h(), 1e-6);
+            return null;
+        });
+    }
+
+    @Test
+    void followKeepsASmallTreeWholeInViewAtEveryStep() {
+        fx(() -> {
+            Window w = new Window(1600, 1000).lesson("08-race-a-lockless-walk.yaml");
+            for (int i = 1; i <= w.player.size(); i++) {
+                w.player.stepForward();
+                w.settle();
+                assertEquals(null, w.outside(), "step " + i + ": " + w.player.scene().caption());
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void fitFitsA43VmaImport() {
+        fx(() -> {
+            Scenario sc = MapsImporter.scenario(MapsImporter.parse(SyntheticMaps.text(43, 5), "t.maps", false));
+            Window w = new Window(1280, 720).lesson("01-find-vma.yaml").play(sc);
+            assertEquals(43, w.player.scene().nodes().size());
+            w.tree().fit();
+            w.settle();
+            assertEquals(43, w.tree().drawn().size(), "Fit shows all 43");
+            assertEquals(null, w.outside());
+            return null;
+        });
+    }
+
+    @Test
+    void longNamesAreCutWithAnEllipsisInTheirOwnCaseAndTheTooltipHasThemWhole() {
+        fx(() -> {
+            String longName = "libLongLibraryName.so.6.0.32";
+            Scenario base = Scenarios.defaultScenario();
+            List<VmaSpec> l = List.of(new VmaSpec(longName, 0x10000, 0x20000, Const.VM_READ, true, 0),
+                    new VmaSpec("[heap]", 0x30000, 0x40000, Const.VM_READ | Const.VM_WRITE, false, 0));
+            Scenario sc = new Scenario("names", l, List.of(), base.protection(), base.granularity(), 1,
+                    base.stackGuard(), base.mmapBase());
+            Window w = new Window(1280, 720).play(sc);
+            for (Detail d : Detail.values()) {
+                for (StepScene.NodeView n : w.player.scene().nodes()) {
+                    TreeCanvas.Placed name = w.tree().layoutTexts(n, d).get(0);
+                    assertTrue(w.tree().textWidth(name.text(), name.font()) <= d.w - 2 * TreeCanvas.PAD + 1e-6);
+                    if (n.name().equals(longName) && d == Detail.NAME) {
+                        assertTrue(name.text().endsWith("…"), name.text());
+                        assertTrue(longName.startsWith(name.text().substring(0, name.text().length() - 1)),
+                                "its own case: " + name.text());
+                    }
+                }
+            }
+            StepScene.NodeView n = w.player.scene().nodes().get(0);
+            assertTrue(TreeCanvas.describe(n).startsWith(longName), "the hover text names it whole");
+            return null;
+        });
+    }
+
+    @Test
+    void theEmptyTreeSaysSoWithinItsView() {
+        fx(() -> {
+            Scenario base = Scenarios.defaultScenario();
+            Scenario sc = new Scenario("empty", List.of(), List.of(), base.protection(), base.granularity(), 1,
+                    base.stackGuard(), base.mmapBase());
+            Window w = new Window(1280, 720).lesson("01-find-vma.yaml").play(sc);
+            TreeCanvas.Rect r = w.tree().emptyMessageRect();
+            assertNotNull(r, "the empty tree's message is drawn");
+            assertTrue(r.x() >= 0 && r.x() + r.w() <= w.tree().getWidth(), r + " within " + w.tree().getWidth());
+            return null;
+        });
+    }
+
+    @Test
+    void inLessons3And4EveryNodesTextFitsItsBoxAtEveryDetail() {
+        fx(() -> {
+            for (String file : new String[] {"03-insertion.yaml", "04-erase.yaml"}) {
+                Lesson l = load(file);
+                Window w = new Window(1600, 1000);
+                for (int part = 0; part < l.parts().size(); part++) {
+                    w.player.load(Lessons.playable(l, part));
+                    for (int i = 0; i <= w.player.size(); i++) {
+                        w.player.seek(i);
+                        for (StepScene.NodeView n : w.player.scene().nodes()) {
+                            for (Detail d : Detail.values()) {
+                                List<TreeCanvas.Placed> ps = w.tree().layoutTexts(n, d);
+                                assertEquals(1 + NodeFace.lines(n, d).size(), ps.size());
+                                for (TreeCanvas.Placed p : ps) {
+                                    double tw = w.tree().textWidth(p.text(), p.font());
+                                    assertTrue(tw <= d.w - 2 * TreeCanvas.PAD + 1e-6, file + " step " + i + " "
+                                            + d + ": '" + p.text() + "' is " + tw + " wide");
+                                    assertTrue(p.y() - p.font().getSize() / 2 >= 0
+                                            && p.y() + p.font().getSize() / 2 <= d.h, p.text() + " inside " + d);
+                                }
+                                for (int k = 1; k < ps.size(); k++) {
+                                    assertEquals(NodeFace.lines(n, d).get(k - 1).text(), ps.get(k).text(),
+                                            "numbers are never cut");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void afterALargeImportALessonShowsItsTreeAndNoStaleFindBar() {
+        fx(() -> {
+            Scenario big = MapsImporter.scenario(MapsImporter.parse(SyntheticMaps.text(3000, 42), "big.maps", false));
+            Window w = new Window(1600, 1000).play(big);
+            assertTrue(w.tree().overviewShown());
+            w.view.classroom().tools().openFind();
+            w.view.classroom().tools().field().setText("0x7ffffffde010");
+            w.view.classroom().tools().find();
+            w.settle();
+            assertTrue(w.view.lookup("#tree-tools").isVisible());
+            w.lesson("02-augmented-gap.yaml");
+            assertFalse(w.tree().overviewShown(), "a 7-node lesson is drawn whole");
+            assertEquals(7, w.tree().drawn().size(), "its nodes are on screen");
+            assertEquals(null, w.outside());
+            assertFalse(w.view.lookup("#tree-tools").isVisible(), "no Find bar left over from the import");
+            return null;
+        });
+    }
+}
