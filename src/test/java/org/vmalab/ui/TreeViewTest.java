@@ -90,9 +90,10 @@ class TreeViewTest {
         }
     }
 
-    static Lesson load(String file) {
+    /** The first lesson whose file name contains {@code key} (the lessons are renumbered now and then). */
+    static Lesson load(String key) {
         try {
-            return LessonLoader.load(Path.of("lessons", file));
+            return LessonLoader.load(org.vmalab.viewmodel.NoOverlapTest.lessons(key).get(0));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -101,7 +102,7 @@ class TreeViewTest {
     @Test
     void at1600x1000TheNodesShowTheirRangeGapAndSubtreeGap() {
         fx(() -> {
-            Window w = new Window(1600, 1000).lesson("02-augmented-gap.yaml");
+            Window w = new Window(1600, 1000).lesson("augmented-gap");
             assertEquals(Detail.FULL, w.tree().detail(), "a 7-node tree at 1600x1000 shows every number");
             assertEquals(7, w.tree().drawn().size());
             for (TreeCanvas.Drawn d : w.tree().drawn()) {
@@ -121,9 +122,9 @@ class TreeViewTest {
     }
 
     @Test
-    void at1280x720Lesson1StartsWithEveryNodeInView() {
+    void at1280x720TheFindVmaLessonStartsWithEveryNodeInView() {
         fx(() -> {
-            Window w = new Window(1280, 720).lesson("01-find-vma.yaml");
+            Window w = new Window(1280, 720).lesson("find-vma");
             assertEquals(w.player.scene().nodes().size(), w.tree().drawn().size(), "every node is drawn");
             assertEquals(null, w.outside());
             assertTrue(w.tree().zoom() * w.tree().detail().readableSize() >= 9 - 1e-9, "and readable");
@@ -134,7 +135,7 @@ class TreeViewTest {
     @Test
     void theStepsNodeGetsACalloutWithItsNumbersWhateverTheZoom() {
         fx(() -> {
-            Window w = new Window(1600, 1000).lesson("03-insertion.yaml");
+            Window w = new Window(1600, 1000).lesson("insertion");
             int i = 1;
             while (i <= w.player.size() && !w.player.trace().caption(i).contains("rb_subtree_gap")) {
                 i++;
@@ -169,7 +170,7 @@ class TreeViewTest {
     @Test
     void followKeepsASmallTreeWholeInViewAtEveryStep() {
         fx(() -> {
-            Window w = new Window(1600, 1000).lesson("08-race-a-lockless-walk.yaml");
+            Window w = new Window(1600, 1000).lesson("race-a");
             for (int i = 1; i <= w.player.size(); i++) {
                 w.player.stepForward();
                 w.settle();
@@ -183,7 +184,7 @@ class TreeViewTest {
     void fitFitsA43VmaImport() {
         fx(() -> {
             Scenario sc = MapsImporter.scenario(MapsImporter.parse(SyntheticMaps.text(43, 5), "t.maps", false));
-            Window w = new Window(1280, 720).lesson("01-find-vma.yaml").play(sc);
+            Window w = new Window(1280, 720).lesson("find-vma").play(sc);
             assertEquals(43, w.player.scene().nodes().size());
             w.tree().fit();
             w.settle();
@@ -226,7 +227,7 @@ class TreeViewTest {
             Scenario base = Scenarios.defaultScenario();
             Scenario sc = new Scenario("empty", List.of(), List.of(), base.protection(), base.granularity(), 1,
                     base.stackGuard(), base.mmapBase());
-            Window w = new Window(1280, 720).lesson("01-find-vma.yaml").play(sc);
+            Window w = new Window(1280, 720).lesson("find-vma").play(sc);
             TreeCanvas.Rect r = w.tree().emptyMessageRect();
             assertNotNull(r, "the empty tree's message is drawn");
             assertTrue(r.x() >= 0 && r.x() + r.w() <= w.tree().getWidth(), r + " within " + w.tree().getWidth());
@@ -235,9 +236,9 @@ class TreeViewTest {
     }
 
     @Test
-    void inLessons3And4EveryNodesTextFitsItsBoxAtEveryDetail() {
+    void inTheInsertionAndEraseLessonsEveryNodesTextFitsItsBoxAtEveryDetail() {
         fx(() -> {
-            for (String file : new String[] {"03-insertion.yaml", "04-erase.yaml"}) {
+            for (String file : new String[] {"insertion", "erase"}) {
                 Lesson l = load(file);
                 Window w = new Window(1600, 1000);
                 for (int part = 0; part < l.parts().size(); part++) {
@@ -279,7 +280,7 @@ class TreeViewTest {
             w.view.classroom().tools().find();
             w.settle();
             assertTrue(w.view.lookup("#tree-tools").isVisible());
-            w.lesson("02-augmented-gap.yaml");
+            w.lesson("augmented-gap");
             assertFalse(w.tree().overviewShown(), "a 7-node lesson is drawn whole");
             assertEquals(7, w.tree().drawn().size(), "its nodes are on screen");
             assertEquals(null, w.outside());
