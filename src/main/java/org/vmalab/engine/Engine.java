@@ -36,6 +36,18 @@ public final class Engine {
         boolean step(int done, int bound);
     }
 
+    /**
+     * The engine as the explorer drives it: the scenario's initial state, stepped one thread at a time, saved,
+     * restored and fingerprinted ({@link Explorable}).
+     *
+     * @throws ScenarioException when the initial layout cannot be built
+     */
+    public static Explorable explorable(Scenario sc, CheckLevel level) {
+        Machine m = new Machine(sc, level);
+        m.fingerprint(); /* turns the memory hash on before the first step */
+        return m;
+    }
+
     public static Trace run(Scenario sc, Schedule schedule, CheckLevel level, Progress progress) {
         Machine mach = new Machine(sc, level);
         Memory initial = mach.memory().copy();

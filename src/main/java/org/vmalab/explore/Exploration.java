@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.check.Violation;
-import org.vmalab.engine.sched.Machine;
 
 /**
  * A search running in the background: progress, cancel, result. Start one with {@link Explorer#start}; the
@@ -27,8 +26,7 @@ public final class Exploration {
         for (int i = 0; i < search.workers; i++) {
             workers.add(new SearchWorker(search));
         }
-        Machine m = workers.get(0).machine();
-        this.initialViolations = m.initialViolations();
+        this.initialViolations = workers.get(0).machine().initialViolations();
     }
 
     void start() {

@@ -16,11 +16,12 @@ import org.vmalab.engine.Scenario;
  * x.future().thenAccept(...);  x.cancel();
  * }</pre>
  *
- * <p>Design (details in {@link SearchWorker}): depth-first search over the engine's {@code Machine} with save and
- * restore through its delta log; a visited table of 64-bit fingerprints ({@link Fingerprints}); a partial-order
- * reduction by sleep sets with a conservative read/write footprint of each step ({@link ReadSets}); an optional
- * preemption bound and a step bound; one worker per core, each with its own machine, sharing work as schedule
- * prefixes; shortest schedules by a breadth-first search over the explored state graph ({@link Graph}).
+ * <p>Design (details in {@link SearchWorker}): depth-first search over the engine's explorer-facing interface
+ * ({@code engine.Explorable}: step, save, restore, fingerprint, footprint); a visited table of the engine's 64-bit
+ * fingerprints ({@link StateTable}); a partial-order reduction by sleep sets with the footprint of each step (what
+ * it read and wrote, as the engine gives it); an optional preemption bound and a step bound; one worker per core,
+ * each with its own engine instance, sharing work as schedule prefixes; shortest schedules by a breadth-first
+ * search over the explored state graph ({@link Graph}).
  */
 public final class Explorer {
     private Explorer() {

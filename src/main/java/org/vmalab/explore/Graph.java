@@ -132,7 +132,7 @@ final class Graph {
 
         int get(long k) {
             int mask = keys.length - 1;
-            for (int i = (int) Fingerprints.mix(k) & mask; used[i]; i = (i + 1) & mask) {
+            for (int i = (int) StateTable.mix(k) & mask; used[i]; i = (i + 1) & mask) {
                 if (keys[i] == k) {
                     return vals[i];
                 }
@@ -142,7 +142,7 @@ final class Graph {
 
         int idOf(long k) {
             int mask = keys.length - 1;
-            int i = (int) Fingerprints.mix(k) & mask;
+            int i = (int) StateTable.mix(k) & mask;
             for (; used[i]; i = (i + 1) & mask) {
                 if (keys[i] == k) {
                     return vals[i];
@@ -167,7 +167,7 @@ final class Graph {
             int mask = keys.length - 1;
             for (int j = 0; j < ok.length; j++) {
                 if (ou[j]) {
-                    int i = (int) Fingerprints.mix(ok[j]) & mask;
+                    int i = (int) StateTable.mix(ok[j]) & mask;
                     while (used[i]) {
                         i = (i + 1) & mask;
                     }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.sched.Footprint;
 
 /** The state of one exploration shared by its workers: the visited table, the work queue, counters, findings. */
 final class Search {

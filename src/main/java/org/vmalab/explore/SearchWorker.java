@@ -6,23 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import org.vmalab.engine.Engine;
+import org.vmalab.engine.Explorable;
 import org.vmalab.engine.ScenarioException;
 import org.vmalab.engine.check.Violation;
-import org.vmalab.engine.memory.Field;
-import org.vmalab.engine.memory.Life;
-import org.vmalab.engine.memory.Memory;
-import org.vmalab.engine.mm.Op;
-import org.vmalab.engine.sched.Action;
-import org.vmalab.engine.sched.Cont;
-import org.vmalab.engine.sched.Machine;
-import org.vmalab.engine.sched.Status;
-import org.vmalab.engine.sched.Waits;
+import org.vmalab.engine.sched.Footprint;
 import org.vmalab.engine.trace.StepRecord;
-import org.vmalab.engine.tree.Vm;
 
 /**
- * One search thread. It owns a {@link Machine} and runs a depth-first search with an explicit stack; work is
- * shared as schedule prefixes (a receiving worker replays the prefix on its own machine).
+ * One search thread. It owns an engine instance ({@link Explorable}) and runs a depth-first search with an explicit
+ * stack; work is shared as schedule prefixes (a receiving worker replays the prefix on its own instance).
  *
  * <h2>Transitions</h2>
  * A transition is one engine step of one runnable thread. A step of a spinning thread that changes nothing but
@@ -54,12 +47,11 @@ final class SearchWorker implements Runnable {
     private static final int FLUSH_EVERY = 4096;
 
     private final Search s;
-    private final Machine m;
-    private final Machine.Snapshot initial;
+    private final Explorable m;
+    private final Explorable.Mark initial;
     private final int n;
     private final EdgeBuffer edges = new EdgeBuffer();
     private final Visit visit = new Visit();
-    private final Fingerprints fps;
 
     private Frame[] stack = new Frame[64];
     private int sp;
@@ -78,8 +70,7 @@ final class SearchWorker implements Runnable {
 
     SearchWorker(Search s) {
         this.s = s;
-        this.m = new Machine(s.scenario, s.options.checkLevel());
-        this.fps = new Fingerprints(m);
+        this.m = Engine.explorable(s.scenario, s.options.checkLevel());
         this.initial = m.save();
         this.n = m.threadCount();
         synchronized (s.buffers) {
@@ -87,13 +78,13 @@ final class SearchWorker implements Runnable {
         }
     }
 
-    Machine machine() {
+    Explorable machine() {
         return m;
     }
 
     /** A DFS frame: a state on the current path and what is left to do there. */
     private static final class Frame {
-        Machine.Snapshot snap;
+        Explorable.Mark snap;
         long fp;
         int depth;
         int via;
@@ -166,14 +157,14 @@ final class SearchWorker implements Runnable {
         m.restore(initial);
         sp = 0;
         if (t.root()) {
-            s.rootFp = fps.of();
+            s.rootFp = m.fingerprint();
             arrive(s.rootFp, 0, -1, 0, 0, new Footprint[n]);
         } else {
             for (int i = 0; i < t.path().length; i++) {
                 m.step(t.path()[i]);
                 lSteps++;
             }
-            long fp = fps.of();
+            long fp = m.fingerprint();
             ensurePath(t.path().length + 1);
             System.arraycopy(t.path(), 0, path, 0, t.path().length);
             if (fp != t.fp()) {
@@ -235,9 +226,6 @@ final class SearchWorker implements Runnable {
 
     private void expand(Frame f, int t) {
         m.restore(f.snap);
-        Cont c = m.thread(t).cont();
-        Action head = c == null ? null : c.head();
-        int opBefore = m.thread(t).op();
         StepRecord rec;
         ensurePath(f.depth + 2);
         path[f.depth] = t;
@@ -250,7 +238,7 @@ final class SearchWorker implements Runnable {
             return;
         }
         lSteps++;
-        if (idle(rec, t, f.snap)) {
+        if (m.idle()) {
             lSpins++;
             if (t == f.via) {
                 f.viaReal = false;
@@ -267,7 +255,7 @@ final class SearchWorker implements Runnable {
             p++;
         }
         lStates++;
-        long fp = fps.of();
+        long fp = m.fingerprint();
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
             if (edgeAllowance == 0) {
@@ -286,7 +274,7 @@ final class SearchWorker implements Runnable {
         int childMask = 0;
         Footprint[] childFp = f.sleepFp;
         if (s.reduction) {
-            Footprint fa = ReadSets.of(m, t, head, opBefore, rec);
+            Footprint fa = m.footprint();
             childFp = new Footprint[n];
             for (int b = 0; b < n; b++) {
                 if ((f.sleepMask & (1 << b)) != 0 && fa.independent(f.sleepFp[b])) {
@@ -381,7 +369,7 @@ final class SearchWorker implements Runnable {
     }
 
     private long preemptionKey(long fp, int via) {
-        return s.preemptionBounded ? Fingerprints.mix(fp + 0x9E3779B97F4A7C15L * (via + 2)) : fp;
+        return s.preemptionBounded ? StateTable.mix(fp + 0x9E3779B97F4A7C15L * (via + 2)) : fp;
     }
 
     /** Every thread that could run did nothing but spin: a deadlock, if this was a complete expansion. */
@@ -433,17 +421,16 @@ final class SearchWorker implements Runnable {
 
     /** Outcome text and the findings of a final state (the final quiescent checks, or a deadlock). */
     private Search.TerminalInfo describe(long fp) {
-        Memory mem = m.memory();
         String[] names = m.threadNames();
         List<String> threads = new ArrayList<>();
         boolean deadlock = !m.allDone();
         StringBuilder text = new StringBuilder();
         for (int t = 0; t < n; t++) {
-            String r = threadResult(t, names);
+            String r = m.threadOutcome(t);
             threads.add(r);
             text.append(t > 0 ? "; " : "").append(names[t]).append(": ").append(r);
         }
-        String state = stateSummary(mem);
+        String state = m.stateSummary();
         text.append(" | ").append(state);
         Search.OutcomeInfo o = s.outcome(text.toString(), List.copyOf(threads), state, deadlock);
         List<Search.KindInfo> kinds = new ArrayList<>();
@@ -453,10 +440,7 @@ final class SearchWorker implements Runnable {
             StringBuilder w = new StringBuilder();
             for (int t = 0; t < n; t++) {
                 if (!m.done(t)) {
-                    String why = Waits.describe(mem, t, names);
-                    w.append(w.length() > 0 ? "; " : "").append(names[t]).append(' ')
-                            .append(Status.name(mem.get(Field.T_STATUS, t))).append(why.isEmpty() ? "" : " (" + why
-                                    + ")");
+                    w.append(w.length() > 0 ? "; " : "").append(names[t]).append(' ').append(m.threadState(t));
                 }
             }
             Search.KindInfo k = s.kind("DEADLOCK", Finding.Category.DEADLOCK, null);
@@ -465,7 +449,7 @@ final class SearchWorker implements Runnable {
             examples.add(null);
         } else {
             Map<String, Violation> fin = new LinkedHashMap<>();
-            for (Violation v : m.finalCheck(null)) {
+            for (Violation v : m.finalCheck()) {
                 fin.putIfAbsent(v.kind(), v);
             }
             for (Map.Entry<String, Violation> e : fin.entrySet()) {
@@ -475,73 +459,6 @@ final class SearchWorker implements Runnable {
         }
         return new Search.TerminalInfo(o, kinds.toArray(new Search.KindInfo[0]), examples.toArray(new Violation[0]),
                 waits);
-    }
-
-    private String threadResult(int t, String[] names) {
-        Memory mem = m.memory();
-        if (!m.done(t)) {
-            String why = Waits.describe(mem, t, names);
-            return "stuck, " + Status.name(mem.get(Field.T_STATUS, t)) + (why.isEmpty() ? "" : " (" + why + ")");
-        }
-        String last = m.thread(t).regs().last();
-        if (last != null && !last.isEmpty()) {
-            return last;
-        }
-        List<Op> program = s.scenario.threads().get(t).program();
-        if (!program.isEmpty()) {
-            Op op = program.get(program.size() - 1);
-            if (op instanceof Op.GetVma || op instanceof Op.FindVma) {
-                return "returns " + mem.name(m.thread(t).regs().vma());
-            }
-        }
-        return "done";
-    }
-
-    static String stateSummary(Memory mem) {
-        int inTree = 0;
-        StringBuilder freed = new StringBuilder();
-        int nv = Vm.allocated(mem);
-        for (int v = 0; v < nv; v++) {
-            if (Vm.has(mem, v, Life.IN_TREE)) {
-                inTree++;
-            }
-            if (Vm.has(mem, v, Life.ALLOCATED) && Vm.isFreed(mem, v)) {
-                freed.append(freed.length() > 0 ? " " : "").append(mem.name(v));
-            }
-        }
-        int ptes = 0;
-        int outside = 0;
-        for (int i = 0; i < mem.pteSlots(); i++) {
-            long a = mem.get(Field.PTE_ADDR, i);
-            if (a == 0) {
-                continue;
-            }
-            ptes++;
-            boolean in = false;
-            for (int v = 0; v < nv && !in; v++) {
-                in = Vm.has(mem, v, Life.IN_TREE) && Vm.contains(mem, v, a);
-            }
-            if (!in) {
-                outside++;
-            }
-        }
-        return "tree: " + inTree + " VMAs, freed: " + (freed.length() == 0 ? "none" : freed) + ", PTEs: " + ptes
-                + (outside > 0 ? " (" + outside + " outside every VMA)" : "");
-    }
-
-    /** A step of a spinning thread that stored nothing but its spin counter, and left its continuation as it was. */
-    private boolean idle(StepRecord rec, int t, Machine.Snapshot before) {
-        if (!rec.waiting()) {
-            return false;
-        }
-        var log = m.log();
-        for (int i = rec.deltaFrom(); i < rec.deltaTo(); i++) {
-            boolean counter = log.field(i) == Field.T_SPINS && log.object(i) == t;
-            if (!counter && log.oldValue(i) != log.newValue(i)) {
-                return false;
-            }
-        }
-        return m.thread(t).equals(before.threads()[t]);
     }
 
     private void violations(long fromFp, int t, List<Violation> vs, int len) {
@@ -605,14 +522,14 @@ final class SearchWorker implements Runnable {
                     problem = "the step of T" + t + " disables T" + b;
                 } else {
                     StepRecord ab2 = m.step(b);
-                    long fpAb = fps.of();
+                    long fpAb = m.fingerprint();
                     m.restore(f.snap);
                     StepRecord ba1 = m.step(b);
                     if (!m.enabled(t)) {
                         problem = "the step of T" + b + " disables T" + t;
                     } else {
                         StepRecord ba2 = m.step(t);
-                        long fpBa = fps.of();
+                        long fpBa = m.fingerprint();
                         if (fpAb != fpBa) {
                             problem = "different states";
                         } else if (!kinds(ab1).equals(kinds(ba2)) || !kinds(ab2).equals(kinds(ba1))) {
@@ -634,7 +551,7 @@ final class SearchWorker implements Runnable {
         m.restore(f.snap);
         m.step(t);
         lSteps++;
-        if (fps.of() != childFp) {
+        if (m.fingerprint() != childFp) {
             s.auditFailures.add("replaying T" + t + " gave a different state");
         }
     }

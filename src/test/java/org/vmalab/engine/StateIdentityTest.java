@@ -119,6 +119,23 @@ class StateIdentityTest {
     }
 
     @Test
+    void theFingerprintIsTheSameWhateverOrderTheNamesWereMetIn() {
+        Machine a = new Machine(newNames(), CheckLevel.FULL);
+        a.memory().intern("y"); /* as if an earlier schedule had met y first */
+        Explorable.Mark start = a.save();
+        long initial = a.fingerprint();
+        runAlone(a, 0);
+        runAlone(a, 1);
+        Explorable b = Engine.explorable(newNames(), CheckLevel.FULL);
+        assertEquals(initial, b.fingerprint());
+        runAlone((Machine) b, 0);
+        runAlone((Machine) b, 1);
+        assertEquals(b.fingerprint(), a.fingerprint());
+        a.restore(start);
+        assertEquals(initial, a.fingerprint(), "restoring gives the state, and its fingerprint, back");
+    }
+
+    @Test
     void aNameWordDependsOnTheNameAlone() {
         assertEquals(Memory.nameWord("heap'"), new Memory(4, 1, 1).intern("heap'"));
         assertNotEquals(Memory.nameWord("heap"), Memory.nameWord("heap'"));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.Engine;
+import org.vmalab.engine.Explorable;
 import org.vmalab.engine.Granularity;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
@@ -18,6 +19,7 @@ import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.mm.FastKx;
 import org.vmalab.engine.mm.MmOps;
@@ -27,12 +29,14 @@ import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.tree.CorruptTreeException;
 import org.vmalab.engine.tree.Tag;
+import org.vmalab.engine.tree.Vm;
 
 /**
  * A running scenario: memory, threads and checker, stepped one thread at a time. The trace builder
- * ({@link Engine}) and the explorer both drive it; the explorer also saves and restores it.
+ * ({@link Engine}) and the explorer both drive it; the explorer, through {@link Explorable}, also saves and
+ * restores it, fingerprints its states and asks what each step touched.
  */
-public final class Machine {
+public final class Machine implements Explorable {
     public static final int PTE_SLOTS = 32;
 
     private final Scenario scenario;
@@ -112,6 +116,7 @@ public final class Machine {
         return steps;
     }
 
+    @Override
     public int threadCount() {
         return ts.length;
     }
@@ -120,10 +125,12 @@ public final class Machine {
         return t >= 0 && t < names.length ? names[t] : "kernel";
     }
 
+    @Override
     public String[] threadNames() {
         return names.clone();
     }
 
+    @Override
     public List<Violation> initialViolations() {
         return initialViolations;
     }
@@ -133,15 +140,18 @@ public final class Machine {
     }
 
     /** Can {@code t} be scheduled (not sleeping, not done)? A spinning thread can: it burns a step. */
+    @Override
     public boolean enabled(int t) {
         long s = m.get(Field.T_STATUS, t);
         return s == Status.RUNNABLE || s == Status.SPINNING;
     }
 
+    @Override
     public boolean done(int t) {
         return m.get(Field.T_STATUS, t) == Status.DONE;
     }
 
+    @Override
     public boolean allDone() {
         for (int t = 0; t < ts.length; t++) {
             if (!done(t)) {
@@ -164,11 +174,13 @@ public final class Machine {
      * Runs one step of {@code t} (in MACRO granularity, a whole group). The stores are appended to
      * {@link #log()} from position {@code record.deltaFrom()}.
      */
+    @Override
     public StepRecord step(int t) {
         if (!enabled(t)) {
             throw new IllegalStateException(threadName(t) + " is not runnable");
         }
         int from = log.size();
+        before = ts[t];
         Exec x = new Exec(this, t, ts[t]);
         current = x;
         Loc first = null;
@@ -217,8 +229,9 @@ public final class Machine {
         if (merged && groupA != NIL) {
             fa = groupA;
         }
-        return new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
+        last = new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
                 log.size(), List.copyOf(viols), micro, x.spun, checks, result);
+        return last;
     }
 
     private void micro(Exec x) {
@@ -278,29 +291,152 @@ public final class Machine {
                 && !(last != null && (last.loc() == Loc.SEM_UP_WRITE || last.loc() == Loc.OP_ABORTED));
     }
 
-    // ---------------------------------------------------------------- explorer support
+    // ---------------------------------------------------------------- explorer support (Explorable)
+
+    /** The stepped thread's state before the last step, and that step. */
+    private ThreadState before;
+    private StepRecord last;
 
     /** A saved point: undo the log back to it and restore the threads. */
-    public record Snapshot(int logMark, ThreadState[] threads, int steps) {
+    public record Snapshot(int logMark, ThreadState[] threads, int steps) implements Explorable.Mark {
     }
 
+    @Override
     public Snapshot save() {
         return new Snapshot(log.size(), ts.clone(), steps);
     }
 
-    public void restore(Snapshot s) {
+    @Override
+    public void restore(Explorable.Mark mark) {
+        Snapshot s = (Snapshot) mark;
         log.undoTo(s.logMark(), m);
         System.arraycopy(s.threads(), 0, ts, 0, ts.length);
         steps = s.steps();
+        last = null;
     }
 
-    /** Hash of the whole state (memory and thread continuations), for the explorer's visited set. */
-    public long stateHash() {
-        m.enableHashing();
+    @Override
+    public boolean idle() {
+        if (last == null || !last.waiting()) {
+            return false;
+        }
+        int t = last.thread();
+        for (int i = last.deltaFrom(); i < last.deltaTo(); i++) {
+            boolean counter = log.field(i) == Field.T_SPINS && log.object(i) == t;
+            if (!counter && log.oldValue(i) != log.newValue(i)) {
+                return false;
+            }
+        }
+        return ts[t].equals(before);
+    }
+
+    @Override
+    public Footprint footprint() {
+        Cont c = before.cont();
+        return ReadSets.of(this, last.thread(), c == null ? null : c.head(), before.op(), last);
+    }
+
+    /** Per thread: the continuation last hashed and its hash (a thread that did not move is not walked again). */
+    private ThreadState[] hashed;
+    private long[] threadHashes;
+
+    @Override
+    public long fingerprint() {
+        if (hashed == null) {
+            m.enableHashing();
+            hashed = new ThreadState[ts.length];
+            threadHashes = new long[ts.length];
+        }
         long h = m.hash();
         for (int t = 0; t < ts.length; t++) {
-            h = h * 0x9E3779B97F4A7C15L + ts[t].hashCode() + 31L * t;
+            ThreadState s = ts[t];
+            if (hashed[t] != s) {
+                hashed[t] = s;
+                threadHashes[t] = threadHash(s);
+            }
+            h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
         }
         return h;
+    }
+
+    /** A 64-bit hash of a thread's continuation (action by action), registers and operation index. */
+    static long threadHash(ThreadState s) {
+        long x = mix(s.op() * 0xC2B2AE3D27D4EB4FL + s.regs().vma());
+        x = mix(x ^ s.regs().last().hashCode());
+        for (Cont c = s.cont(); c != null; c = c.tail()) {
+            Object a = c.head();
+            x = mix(x * 31 + a.hashCode() + ((long) a.getClass().getName().hashCode() << 32));
+        }
+        return x;
+    }
+
+    /** The SplitMix64 finaliser. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public List<Violation> finalCheck() {
+        return finalCheck(null);
+    }
+
+    @Override
+    public String threadState(int t) {
+        String why = Waits.describe(m, t, names);
+        return Status.name(m.get(Field.T_STATUS, t)) + (why.isEmpty() ? "" : " (" + why + ")");
+    }
+
+    @Override
+    public String threadOutcome(int t) {
+        if (!done(t)) {
+            return "stuck, " + threadState(t);
+        }
+        String result = ts[t].regs().last();
+        if (result != null && !result.isEmpty()) {
+            return result;
+        }
+        List<Op> program = scenario.threads().get(t).program();
+        if (!program.isEmpty()) {
+            Op op = program.get(program.size() - 1);
+            if (op instanceof Op.GetVma || op instanceof Op.FindVma) {
+                return "returns " + m.name(ts[t].regs().vma());
+            }
+        }
+        return "done";
+    }
+
+    @Override
+    public String stateSummary() {
+        int inTree = 0;
+        StringBuilder freed = new StringBuilder();
+        int nv = Vm.allocated(m);
+        for (int v = 0; v < nv; v++) {
+            if (Vm.has(m, v, Life.IN_TREE)) {
+                inTree++;
+            }
+            if (Vm.has(m, v, Life.ALLOCATED) && Vm.isFreed(m, v)) {
+                freed.append(freed.length() > 0 ? " " : "").append(m.name(v));
+            }
+        }
+        int ptes = 0;
+        int outside = 0;
+        for (int i = 0; i < m.pteSlots(); i++) {
+            long a = m.get(Field.PTE_ADDR, i);
+            if (a == 0) {
+                continue;
+            }
+            ptes++;
+            boolean in = false;
+            for (int v = 0; v < nv && !in; v++) {
+                in = Vm.has(m, v, Life.IN_TREE) && Vm.contains(m, v, a);
+            }
+            if (!in) {
+                outside++;
+            }
+        }
+        return "tree: " + inTree + " VMAs, freed: " + (freed.length() == 0 ? "none" : freed) + ", PTEs: " + ptes
+                + (outside > 0 ? " (" + outside + " outside every VMA)" : "");
     }
 }

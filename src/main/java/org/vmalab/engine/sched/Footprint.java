@@ -1,18 +1,20 @@
-package org.vmalab.explore;
+package org.vmalab.engine.sched;
 
 import java.util.Arrays;
+import org.vmalab.engine.Face;
 import org.vmalab.engine.memory.Field;
 
 /**
  * What one executed step touched: its stores exactly (from the delta log) and a conservative over-approximation
  * of the words it read (see {@link ReadSets}). Two steps of different threads are independent when neither
  * stores a word the other reads or stores; then they commute (same state in either order, same violations),
- * which is what the sleep sets of {@link SearchWorker} rely on.
+ * which is what the explorer's sleep sets rely on.
  *
  * <p>Every step implicitly reads every field of its own thread (its status, the locks it holds, its references):
  * a step of another thread that wakes it (stores its {@code T_STATUS}) is therefore dependent with it.
  */
-final class Footprint {
+@Face
+public final class Footprint {
     /** Thread fields that only the owning thread reads (display or private caches): never read by others. */
     static final long PRIVATE_THREAD_FIELDS = bits(Field.T_LOC, Field.T_NODE, Field.T_OP, Field.T_SPINS,
             Field.T_VC_SEQ, Field.T_VC0, Field.T_VC1, Field.T_VC2, Field.T_VC3);
@@ -124,7 +126,7 @@ final class Footprint {
      * Independent: different threads, and neither stores a word the other reads or stores. Conservative: any
      * doubt is a dependence.
      */
-    boolean independent(Footprint o) {
+    public boolean independent(Footprint o) {
         if (o.thread == thread) {
             return false;
         }

@@ -1,7 +1,7 @@
-package org.vmalab.explore;
+package org.vmalab.engine.sched;
 
-import static org.vmalab.explore.Footprint.bit;
-import static org.vmalab.explore.Footprint.bits;
+import static org.vmalab.engine.sched.Footprint.bit;
+import static org.vmalab.engine.sched.Footprint.bits;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,9 +12,6 @@ import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.mm.Plan;
-import org.vmalab.engine.sched.Action;
-import org.vmalab.engine.sched.Actions;
-import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
 
@@ -28,8 +25,8 @@ import org.vmalab.engine.trace.StepRecord;
  * table <em>and</em> the pair is one where no other action can have run silently before the recorded step. Any
  * other step (an unknown action, a MACRO step of several micro-steps, a writer computing its plan, an
  * {@code up_write} that runs the quiescent checks, a {@code validate_mm_rb} checkpoint) reads everything.
- * {@code ExplorerSoundnessTest} checks the table by executing both orders of every pair the reduction treats
- * as independent ({@link ExploreOptions#audit()}).
+ * The explorer's {@code SoundnessAuditTest} checks the table by executing both orders of every pair the
+ * reduction treats as independent (its audit option).
  */
 final class ReadSets {
     private ReadSets() {

@@ -1,0 +1,78 @@
+package org.vmalab.engine;
+
+import java.util.List;
+import org.vmalab.engine.check.Violation;
+import org.vmalab.engine.sched.Footprint;
+import org.vmalab.engine.trace.StepRecord;
+
+/**
+ * The engine as the explorer sees it: one running scenario whose threads are stepped one at a time, whose state
+ * is saved and restored, identified by a fingerprint, and whose steps say what they touched. Made by
+ * {@link Engine#explorable}; one per search thread (not thread-safe).
+ *
+ * <pre>{@code
+ * Explorable m = Engine.explorable(scenario, CheckLevel.FULL);
+ * Explorable.Mark start = m.save();
+ * StepRecord r = m.step(0);               // thread 0 runs one step
+ * long fp = m.fingerprint();              // the same state gives the same number, on every instance
+ * Footprint f = m.footprint();            // what that step read and wrote
+ * m.restore(start);                       // back to the state before it
+ * }</pre>
+ */
+public interface Explorable {
+    /** A saved state of this instance (only {@link #restore} on the same instance reads it). */
+    interface Mark {
+    }
+
+    int threadCount();
+
+    String[] threadNames();
+
+    /** Violations of the initial layout, before any step. */
+    List<Violation> initialViolations();
+
+    /** Can thread {@code t} be scheduled (not asleep, not finished)? A spinning thread can: it burns a step. */
+    boolean enabled(int t);
+
+    boolean done(int t);
+
+    boolean allDone();
+
+    /** Runs one step of {@code t} (it must be {@link #enabled}). */
+    StepRecord step(int t);
+
+    /**
+     * Did the step just taken change nothing but its thread's spin counter (a spin that leaves the state as it
+     * was, which nothing can tell from not having run)?
+     */
+    boolean idle();
+
+    /** What the step just taken read and wrote (two steps are independent when their footprints say so). */
+    Footprint footprint();
+
+    /**
+     * A 64-bit fingerprint of the whole state: every word of memory and every thread's continuation. It depends
+     * on the state alone, not on the instance or on the order in which the state's names were met.
+     */
+    long fingerprint();
+
+    Mark save();
+
+    /** Back to a state this instance saved (every later store is undone). */
+    void restore(Mark mark);
+
+    /** The quiescent checks of a final state (none while a writer holds mmap_sem). */
+    List<Violation> finalCheck();
+
+    /**
+     * How thread {@code t} ended, in a few words: its last operation's result ("returns heap", "SIGSEGV",
+     * "handled speculatively"), "done", or "stuck, blocked (why)" when it did not finish.
+     */
+    String threadOutcome(int t);
+
+    /** Thread {@code t}'s scheduling state and what it waits for ("blocked (mmap_sem is write-held by T2)"). */
+    String threadState(int t);
+
+    /** The state in one line: VMAs in the tree, the freed ones, PTEs (and those outside every VMA). */
+    String stateSummary();
+}
