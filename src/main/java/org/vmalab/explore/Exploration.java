@@ -2,7 +2,12 @@ package org.vmalab.explore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.check.Violation;
 
@@ -17,6 +22,7 @@ public final class Exploration {
     private final List<Thread> threads = new ArrayList<>();
     private final List<Violation> initialViolations;
     private final List<SearchWorker> workers = new ArrayList<>();
+    private volatile Thread monitorThread;
     private volatile long startNanos;
     private volatile long endNanos;
 
@@ -39,6 +45,7 @@ public final class Exploration {
         }
         Thread monitor = new Thread(this::monitor, "vmalab-explore-monitor");
         monitor.setDaemon(true);
+        monitorThread = monitor;
         for (Thread t : threads) {
             t.start();
         }
@@ -52,16 +59,28 @@ public final class Exploration {
                 while (t.isAlive()) {
                     t.join(every);
                     if (t.isAlive()) {
-                        listener.progress(progress(false));
+                        report(false);
                     }
                 }
             }
             endNanos = System.nanoTime();
             ExploreResult r = Results.build(search, endNanos - startNanos, initialViolations);
-            listener.progress(progress(true));
+            report(true);
             future.complete(r);
         } catch (Throwable e) {
+            if (e instanceof OutOfMemoryError) {
+                search.outOfMemory();
+            }
             future.completeExceptionally(e);
+        }
+    }
+
+    /** Tells the listener; running out of memory there stops the search like anywhere else. */
+    private void report(boolean finished) {
+        try {
+            listener.progress(progress(finished));
+        } catch (OutOfMemoryError e) {
+            search.outOfMemory();
         }
     }
 
@@ -82,9 +101,28 @@ public final class Exploration {
         return future.isDone();
     }
 
-    /** Waits for the result. */
+    /**
+     * Waits for the result. Never waits forever: if the monitor thread died without an answer (it can only die
+     * when memory runs out even on its way out), the search ends with an {@link OutOfMemoryError} as its cause.
+     */
     public ExploreResult join() {
-        return future.join();
+        while (true) {
+            try {
+                return future.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                Thread m = monitorThread;
+                if (m != null && !m.isAlive() && !future.isDone()) {
+                    search.outOfMemory();
+                    future.completeExceptionally(new OutOfMemoryError("the search ran out of memory"));
+                }
+            } catch (ExecutionException e) {
+                throw new CompletionException(e.getCause());
+            } catch (InterruptedException e) {
+                cancel();
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for the search");
+            }
+        }
     }
 
     public CompletableFuture<ExploreResult> future() {

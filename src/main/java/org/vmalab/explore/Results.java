@@ -143,7 +143,9 @@ final class Results {
                     : c.startsWith("preemption") ? c + ": schedules with more preemptions were not explored" : c);
         }
         reasons.sort(null);
-        if (s.cancelled && s.cuts.stream().noneMatch(c -> c.startsWith("out of memory"))) {
+        if (s.outOfMemory) {
+            reasons.add(0, Search.OUT_OF_MEMORY);
+        } else if (s.cancelled) {
             reasons.add("cancelled");
         }
         if (s.errorCount.get() > 0) {

@@ -38,6 +38,17 @@ final class Search {
     volatile boolean graphComplete = true;
 
     volatile boolean cancelled;
+    /** Memory ran out somewhere in the search: it stopped, incomplete. */
+    volatile boolean outOfMemory;
+    /**
+     * Headroom for the way out: dropped when memory runs out, so that the workers can stop, the result can be
+     * built and the caller can report it (nothing on that path may fail for want of a few megabytes).
+     */
+    private volatile byte[] reserve = new byte[RESERVE_BYTES];
+    static final int RESERVE_BYTES = 4 << 20;
+    /** Why the search stopped when memory ran out. */
+    static final String OUT_OF_MEMORY = "out of memory: the search was stopped (give the JVM more memory, e.g. "
+            + "-Xmx8g, or bound the search)";
     volatile boolean anyStepCut;
     final Set<String> cuts = ConcurrentHashMap.newKeySet();
 
@@ -175,6 +186,13 @@ final class Search {
 
     /** An exception thrown by the engine on some schedule. */
     record ErrorInfo(String message, int[] path, boolean scenario) {
+    }
+
+    /** Memory ran out: frees the reserve and stops every worker. Allocates nothing. */
+    void outOfMemory() {
+        reserve = null;
+        outOfMemory = true;
+        cancelled = true;
     }
 
     void cut(String reason) {

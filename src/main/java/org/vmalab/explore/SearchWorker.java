@@ -110,21 +110,26 @@ final class SearchWorker implements Runnable {
                 try {
                     runTask(t);
                 } catch (OutOfMemoryError e) {
+                    /* nothing here may allocate: the reserve is dropped first */
+                    s.outOfMemory();
                     sp = 0;
-                    s.cut("out of memory: the search was stopped (give the JVM more memory, e.g. -Xmx8g, or bound "
-                            + "the search)");
-                    s.cancelled = true;
                 } catch (RuntimeException | StackOverflowError e) {
                     /* the engine failed outside a step (replaying a prefix): the task's subtree is lost */
                     sp = 0;
                     error(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false);
                 } finally {
-                    flush();
                     s.outstanding.decrementAndGet();
+                    flush();
                 }
             }
+        } catch (OutOfMemoryError e) {
+            s.outOfMemory();
         } finally {
-            flush();
+            try {
+                flush();
+            } catch (OutOfMemoryError e) {
+                s.outOfMemory();
+            }
         }
     }
 

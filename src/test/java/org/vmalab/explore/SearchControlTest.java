@@ -110,6 +110,24 @@ class SearchControlTest {
         assertTrue(r.breaks("I-LOCK"));
     }
 
+    /** Issue 14 (2): running out of memory anywhere in the search ends it as incomplete, never as a thrown error. */
+    @Test
+    void runningOutOfMemoryEndsTheSearchAsIncomplete() {
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        ExploreResult r = Explorer.run(Fixtures.threeGetVmaNoLock(), Fixtures.plain().withThreads(2)
+                .withProgressMillis(10), p -> {
+                    if (thrown.compareAndSet(false, true)) {
+                        throw new OutOfMemoryError("Java heap space (test)");
+                    }
+                });
+        assertTrue(thrown.get());
+        assertFalse(r.complete());
+        assertEquals(ExploreResult.Verdict.INCOMPLETE, r.verdict());
+        assertTrue(r.incompleteReasons().stream().anyMatch(s -> s.startsWith("out of memory")),
+                r.incompleteReasons().toString());
+        assertFalse(r.incompleteReasons().contains("cancelled"), r.incompleteReasons().toString());
+    }
+
     @Test
     void optionsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> ExploreOptions.defaults().withStepBound(0));
