@@ -33,11 +33,11 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
 
     /** One setting's search. */
     public record Row(String setting, Protection protection, ExploreResult result) {
-        /** The kinds found, shortest schedule first. */
+        /** The kinds found, consequences first (shortest schedule first), then design rules marked "(rule)". */
         public List<String> kinds() {
             List<String> k = new ArrayList<>();
             for (Finding f : result.findings()) {
-                k.add(f.kind());
+                k.add(f.kind() + (f.rule() ? " (rule)" : ""));
             }
             return k;
         }

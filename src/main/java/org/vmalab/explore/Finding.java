@@ -28,6 +28,11 @@ public record Finding(String kind, Category category, Invariant invariant, Viola
         threads = List.copyOf(threads);
     }
 
+    /** A design rule broken (lock and reference rules), not a consequence: listed after the consequences. */
+    public boolean rule() {
+        return invariant != null && invariant.rule();
+    }
+
     /** Number of steps of the shortest schedule. */
     public int steps() {
         return threads.size();

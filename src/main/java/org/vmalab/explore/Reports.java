@@ -74,7 +74,8 @@ public final class Reports {
             b.append(indent).append("violations (").append(r.findings().size())
                     .append(r.findings().size() == 1 ? " kind):\n" : " kinds):\n");
             for (Finding f : r.findings()) {
-                b.append(indent).append("  ").append(f.kind()).append(": ").append(f.steps())
+                b.append(indent).append("  ").append(f.kind()).append(f.rule() ? " (design rule)" : "").append(": ")
+                        .append(f.steps())
                         .append(f.steps() == 1 ? " step" : " steps").append(f.shortest() ? "" : " (shortest found)")
                         .append(f.occurrences() == 1 ? ", seen once\n"
                                 : ", seen " + count(f.occurrences()) + " times\n");
@@ -96,10 +97,7 @@ public final class Reports {
         b.append(String.format(Locale.ROOT, fmt, "setting", "verdict", "shortest", "states", "what the search finds"));
         for (AbTable.Row row : t.rows()) {
             ExploreResult r = row.result();
-            int shortest = Integer.MAX_VALUE;
-            for (Finding f : r.findings()) {
-                shortest = Math.min(shortest, f.steps());
-            }
+            int shortest = shortestConsequence(r);
             String found = r.findings().isEmpty() ? (r.complete() ? "nothing: every schedule is safe"
                     : "nothing so far") : String.join(", ", row.kinds());
             b.append(String.format(Locale.ROOT, fmt, row.setting(), r.verdict().name().toLowerCase(Locale.ROOT),
@@ -119,6 +117,26 @@ public final class Reports {
             b.append("(cancelled: the table is not complete)\n");
         }
         return b.toString();
+    }
+
+    /**
+     * The shortest schedule of the first finding that is a consequence, not a design rule (the rules break on the
+     * first step of every schedule of a setting that takes their part of the patch away); of a rule if there is
+     * nothing else. MAX_VALUE without findings.
+     */
+    public static int shortestConsequence(ExploreResult r) {
+        int best = Integer.MAX_VALUE;
+        for (Finding f : r.findings()) {
+            if (!f.rule()) {
+                best = Math.min(best, f.steps());
+            }
+        }
+        if (best == Integer.MAX_VALUE) {
+            for (Finding f : r.findings()) {
+                best = Math.min(best, f.steps());
+            }
+        }
+        return best;
     }
 
     /** The violation's thread name, or "-". */

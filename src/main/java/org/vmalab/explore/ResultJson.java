@@ -94,6 +94,7 @@ public final class ResultJson {
             w.field("category", f.category().name().toLowerCase(Locale.ROOT));
             w.field("invariant", f.invariant() == null ? null : f.invariant().id());
             w.field("rule", f.invariant() == null ? "no thread can make progress" : f.invariant().description());
+            w.field("design_rule", f.rule());
             Violation v = f.example();
             w.field("message", v == null ? null : v.message());
             w.field("thread", v == null ? null : Reports.threadOf(v, names));

@@ -107,8 +107,9 @@ final class Results {
             }
             findings.add(f);
         }
-        findings.sort(Comparator.comparing((Finding f) -> f.category().ordinal()).thenComparingInt(Finding::steps)
-                .thenComparing(Finding::kind));
+        /* consequences first (use-after-free, broken tree, deadlock), design rules after: each by shortest schedule */
+        findings.sort(Comparator.comparing(Finding::rule).thenComparing((Finding f) -> f.category().ordinal())
+                .thenComparingInt(Finding::steps).thenComparing(Finding::kind));
 
         List<FinalOutcome> outcomes = new ArrayList<>();
         List<Search.OutcomeInfo> os;

@@ -204,8 +204,8 @@ final class ExplorePane extends BorderPane {
         abTable.getColumns().add(column("setting", 150, r -> r.setting()));
         abTable.getColumns().add(column("verdict", 90, r -> r.result().verdict().name().toLowerCase(Locale.ROOT)));
         abTable.getColumns().add(column("shortest", 70, r -> {
-            int s = r.result().findings().stream().mapToInt(Finding::steps).min().orElse(-1);
-            return s < 0 ? "–" : s + (s == 1 ? " step" : " steps");
+            int s = Reports.shortestConsequence(r.result());
+            return s == Integer.MAX_VALUE ? "–" : s + (s == 1 ? " step" : " steps");
         }));
         abTable.getColumns().add(column("states", 90, r -> Reports.count(r.result().stats().distinctStates())));
         abTable.getColumns().add(column("what the search finds", 360, r -> r.result().findings().isEmpty()
@@ -527,7 +527,7 @@ final class ExplorePane extends BorderPane {
                 setTooltip(null);
                 return;
             }
-            setText("⚠ " + f.kind() + " — " + f.steps() + " step" + (f.steps() == 1 ? "" : "s")
+            setText("⚠ " + f.kind() + (f.rule() ? " (design rule)" : "") + " — " + f.steps() + " step" + (f.steps() == 1 ? "" : "s")
                     + (f.shortest() ? "" : " (shortest found)") + "\n" + f.summary());
             setWrapText(true);
             setPrefWidth(0);

@@ -54,4 +54,13 @@ public enum Invariant {
     public String id() {
         return name().replace('_', '-');
     }
+
+    /**
+     * A design rule of the patch (who may take which lock, where a reference may be taken), as opposed to a
+     * consequence (a use-after-free, a broken tree, a wrong answer). A setting that takes a part of the patch away
+     * breaks its rules on every schedule; the consequences say what that costs, so reports list them first.
+     */
+    public boolean rule() {
+        return this == I_LOCK || this == I_GET || this == I_STORE;
+    }
 }
