@@ -39,7 +39,7 @@
 1415	-	-	    }
 -	-	-	    /* ... stack: expand_stack() ... */
 1437	-	-	good_area:
-1438	-	-	    if (unlikely(access_error(error_code, vma))) { bad_area_access_error(...); return; }
+1438	-	-	    if (unlikely(access_error(error_code, vma))) { bad_area_access_error(...); return; }     /* write: VM_WRITE; read: VM_READ, VM_EXEC or VM_WRITE */
 1459	-	-	    fault = handle_mm_fault(vma, address, flags);     /* line: estimate */
 -	-	-	    /* ... retry / error handling, up_read(&mm->mmap_sem) ... */
 1492	-	-	done:

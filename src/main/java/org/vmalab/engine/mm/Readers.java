@@ -377,7 +377,7 @@ public final class Readers {
                 why = "VM_GROWSDOWN/VM_GROWSUP";
             } else if (!Vm.contains(m, vma, addr)) {
                 why = "the address is not inside " + m.name(vma);
-            } else if ((flags & (write ? Const.VM_WRITE : Const.VM_READ)) == 0) {
+            } else if (!accessPermitted(flags, write)) {
                 why = "access not permitted";
                 segv = true;
             }
@@ -486,6 +486,15 @@ public final class Readers {
         }
     }
 
+    /**
+     * The permission test of x86 {@code access_error()} for a fault on a page not present (and the same test in
+     * {@code handle_speculative_fault}): a write needs VM_WRITE; a read is served by VM_READ, VM_EXEC or VM_WRITE
+     * (x86 cannot map a page writable or executable without making it readable).
+     */
+    static boolean accessPermitted(long flags, boolean write) {
+        return (flags & (write ? Const.VM_WRITE : Const.VM_READ | Const.VM_EXEC | Const.VM_WRITE)) != 0;
+    }
+
     static void installPte(Exec x, long addr) {
         Memory m = x.m();
         long page = addr & Const.PAGE_MASK;
@@ -566,7 +575,7 @@ public final class Readers {
             }
             boolean good = v != NIL && (Vm.ule(Vm.start(m, v), addr)
                     || (m.get(Field.VM_FLAGS, v) & Const.VM_GROWSDOWN) != 0);
-            if (good && (m.get(Field.VM_FLAGS, v) & (write ? Const.VM_WRITE : Const.VM_READ)) == 0) {
+            if (good && !accessPermitted(m.get(Field.VM_FLAGS, v), write)) {
                 good = false;
             }
             if (good) {

@@ -1,0 +1,60 @@
+package org.vmalab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Trace;
+
+/** Issue 11 items 4-8: where the model diverged from v4.15. */
+class FaithfulPathsTest {
+    static Trace run(Scenario sc) {
+        Trace t = Engine.run(sc, Schedule.roundRobin());
+        assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
+        return t;
+    }
+
+    /** The results of thread {@code thread}'s operations, in order. */
+    static List<String> results(Trace t, int thread) {
+        List<String> out = new ArrayList<>();
+        for (StepRecord s : t.steps()) {
+            if (s.thread() == thread && s.result() != null) {
+                out.add(s.result());
+            }
+        }
+        return out;
+    }
+
+    static final VmaSpec XONLY = new VmaSpec("xonly", 0x600000000000L, 0x600000004000L, Const.VM_EXEC, false, 3);
+
+    /** Item 5: x86 access_error accepts VM_READ, VM_EXEC or VM_WRITE for a read fault. */
+    @Test
+    void aReadFaultOnAnExecuteOnlyVmaIsServed() {
+        List<VmaSpec> layout = new ArrayList<>(Layouts.w());
+        layout.add(XONLY);
+        Scenario sc = Layouts.scenario(layout, Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(XONLY.start(), false), new Op.Spf(XONLY.start() + 0x1000, false)),
+                Layouts.thread("T2"));
+        Trace t = run(sc);
+        assertEquals(List.of("handled under mmap_sem", "handled speculatively"), results(t, 0));
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+    }
+
+    /** Item 5, the other side: a write fault still needs VM_WRITE. */
+    @Test
+    void aWriteFaultOnAnExecuteOnlyVmaIsRefused() {
+        List<VmaSpec> layout = new ArrayList<>(Layouts.w());
+        layout.add(XONLY);
+        Scenario sc = Layouts.scenario(layout, Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(XONLY.start(), true), new Op.Spf(XONLY.start(), true)),
+                Layouts.thread("T2"));
+        Trace t = run(sc);
+        assertEquals(List.of("SIGSEGV", "SIGSEGV"), results(t, 0));
+    }
+}
