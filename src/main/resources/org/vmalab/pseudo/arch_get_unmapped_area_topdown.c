@@ -1,6 +1,7 @@
 # function: arch_get_unmapped_area_topdown
 # file: arch/x86/kernel/sys_x86_64.c
 165	-	-	unsigned long arch_get_unmapped_area_topdown(filp, addr0, len, pgoff, flags)     /* lines: estimate */
+-	-	-	    /* addr0: do_mmap has rounded the hint down to a page and raised it to mmap_min_addr (round_hint_to_min) */
 175	-	-	    if (len > TASK_SIZE)
 176	-	-	        return -ENOMEM;
 179	-	-	    if (flags & MAP_FIXED)

@@ -57,4 +57,16 @@ class FaithfulPathsTest {
         Trace t = run(sc);
         assertEquals(List.of("SIGSEGV", "SIGSEGV"), results(t, 0));
     }
+
+    /** Item 6: do_mmap's round_hint_to_min rounds the hint down to a page and raises it to mmap_min_addr. */
+    @Test
+    void theMmapHintIsRoundedDownAndRaisedToMmapMinAddr() {
+        long rw = Layouts.RW;
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Mmap("a", 0x555555600800L, 0x1000, rw, false, false, false),
+                        new Op.Mmap("b", 0x1000, 0x1000, rw, false, false, false),
+                        new Op.Mmap("c", 0x1000, 0x1000, rw, false, true, false)));
+        Trace t = run(sc);
+        assertEquals(List.of("0x555555600000", "0x10000", "EPERM"), results(t, 0));
+    }
 }

@@ -28,6 +28,7 @@ import org.vmalab.engine.tree.Vm;
  */
 public final class MmOps {
     /** Errors the operations return (the kernel's negative errno values, as names). */
+    public static final long EPERM = -1;
     public static final long ENOMEM = -12;
     public static final long EINVAL = -22;
 
@@ -645,14 +646,20 @@ public final class MmOps {
 
     /** {@code do_mmap} + {@code mmap_region}: returns the address or an error. */
     public static long doMmap(Kx k, MmapArgs a) {
+        if (a.len() == 0) {
+            return EINVAL;
+        }
+        long hint = a.fixed() ? a.addr() : roundHintToMin(a.addr());
+        /* Careful about overflows.. */
         long len = Const.pageAlign(a.len());
-        if (len == 0 || ugt(len, Const.TASK_SIZE)) {
+        if (len == 0) {
             return ENOMEM;
         }
+        /* Too many mappings? */
         if (k.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
             return ENOMEM;
         }
-        long addr = getUnmappedArea(k, a.addr(), len, a.fixed(), a.bottomUp());
+        long addr = getUnmappedArea(k, hint, len, a.fixed(), a.bottomUp());
         if (isErr(addr)) {
             return addr;
         }
@@ -680,23 +687,52 @@ public final class MmOps {
     }
 
     /**
-     * {@code get_unmapped_area()} on x86-64: MAP_FIXED returns the address; a hint is taken if it is free;
-     * otherwise {@code unmapped_area_topdown} below mmap_base, falling back to bottom-up from
-     * TASK_UNMAPPED_BASE (or bottom-up only, for the legacy layout).
+     * {@code round_hint_to_min(hint)} (mm/mmap.c, do_mmap without MAP_FIXED): the hint is rounded down to a page,
+     * and a hint below {@code mmap_min_addr} is raised to it.
+     */
+    static long roundHintToMin(long hint) {
+        hint &= Const.PAGE_MASK;
+        if (hint != 0 && ult(hint, Const.MMAP_MIN_ADDR)) {
+            return Const.pageAlign(Const.MMAP_MIN_ADDR);
+        }
+        return hint;
+    }
+
+    /**
+     * {@code get_unmapped_area()} with x86-64's {@code arch_get_unmapped_area[_topdown]}: MAP_FIXED returns the
+     * address; a hint is taken if {@code mmap_address_hint_valid} and free up to the next VMA's start gap; otherwise
+     * {@code unmapped_area_topdown} below mmap_base, falling back to bottom-up from TASK_UNMAPPED_BASE (or
+     * bottom-up only, for the legacy layout). Then the generic checks: inside TASK_SIZE (ENOMEM), page aligned
+     * (EINVAL), not below mmap_min_addr ({@code security_mmap_addr}: EPERM for an unprivileged process).
      */
     static long getUnmappedArea(Kx k, long hint, long len, boolean fixed, boolean bottomUp) {
+        /* requested length too big for entire address space */
         if (ugt(len, Const.TASK_SIZE)) {
             return ENOMEM;
         }
-        if (fixed) {
-            if ((hint & (PAGE_SIZE - 1)) != 0) {
-                return EINVAL;
+        long addr = hint;
+        if (!fixed) {
+            addr = unmappedForHint(k, hint, len, bottomUp);
+            if (isErr(addr)) {
+                return addr;
             }
-            return ugt(hint, Const.TASK_SIZE - len) ? ENOMEM : hint;
         }
+        if (ugt(addr, Const.TASK_SIZE - len)) {
+            return ENOMEM;
+        }
+        if ((addr & (PAGE_SIZE - 1)) != 0) {
+            return EINVAL;
+        }
+        return ult(addr, Const.MMAP_MIN_ADDR) ? EPERM : addr;
+    }
+
+    /** The x86-64 arch part of {@code get_unmapped_area} for a mapping without MAP_FIXED. */
+    private static long unmappedForHint(Kx k, long hint, long len, boolean bottomUp) {
+        /* requesting a specific address */
         if (hint != 0) {
-            long addr = Const.pageAlign(hint);
-            if (ule(addr, Const.TASK_SIZE - len) && uge(addr, Const.MMAP_MIN_ADDR)) {
+            long addr = hint & Const.PAGE_MASK;
+            /* mmap_address_hint_valid(): the whole range below TASK_SIZE (one 47-bit map window) */
+            if (ule(addr, Const.TASK_SIZE - len)) {
                 int vma = findVma(k, addr);
                 if (vma == NIL || ule(addr + len, Vm.vmStartGap(k, vma))) {
                     k.step(Loc.GUA_HINT_OK, vma, addr);

@@ -37,7 +37,8 @@ public final class Writers {
     /** The result as the user reads it. */
     public static String describe(Op op, long r) {
         if (MmOps.isErr(r)) {
-            return r == MmOps.ENOMEM ? "ENOMEM" : r == MmOps.EINVAL ? "EINVAL" : "error " + r;
+            return r == MmOps.ENOMEM ? "ENOMEM" : r == MmOps.EINVAL ? "EINVAL" : r == MmOps.EPERM ? "EPERM"
+                    : "error " + r;
         }
         if (op instanceof Op.Mmap || op instanceof Op.Search) {
             return Const.h(r);
