@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
@@ -68,5 +70,28 @@ class FaithfulPathsTest {
                         new Op.Mmap("c", 0x1000, 0x1000, rw, false, true, false)));
         Trace t = run(sc);
         assertEquals(List.of("0x555555600000", "0x10000", "EPERM"), results(t, 0));
+    }
+
+    /**
+     * Item 7: __split_vma copies the VMA when the copy step runs: a get_vma that raised heap's count after the
+     * writer's plan was made is in the copy (2), and __vma_link_rb sets the copy's own count to 1 afterwards.
+     */
+    @Test
+    void splitVmaCopiesTheCountOfTheMomentItRuns() {
+        VmaSpec heap = Layouts.byName("heap");
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.GetVma(heap.end() - 0x1000), new Op.PutVma()),
+                Layouts.thread("T2", new Op.Munmap(heap.start(), heap.start() + 0x1000)));
+        int get = Races.stepsThrough(sc, 0, Loc.RB_READ_UNLOCK, 1);
+        Trace t = Engine.run(sc, Races.slots(1, 2, 0, get, 1, Races.ALL, 0, Races.ALL));
+        assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
+        StepRecord inc = Races.first(t, Loc.GET_VMA_INC);
+        StepRecord copy = Races.first(t, Loc.SPLIT_COPY);
+        StepRecord reset = Races.first(t, Loc.LINK_RB_REFCOUNT);
+        assertTrue(inc.index() < copy.index() && copy.index() < reset.index(), "get_vma ran between plan and copy");
+        assertEquals(heap.name(), t.vmaName(copy.b()));
+        assertEquals(2, t.cursor().seek(copy.index()).get(Field.REF_COUNT, copy.a()), "the copy's vm_ref_count");
+        assertEquals(1, t.cursor().seek(reset.index()).get(Field.REF_COUNT, copy.a()), "reset by __vma_link_rb");
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
     }
 }

@@ -455,16 +455,12 @@ public final class MmOps {
 
     /** {@code __split_vma(mm, vma, addr, new_below)}. */
     static void splitVma(Kx k, int vma, long addr, boolean newBelow) {
-        int nu = k.allocSlot();
-        /* most fields are the same, copy all, and then fixup */
-        for (Field f : Field.VMA_FIELDS) {
-            if (f != Field.NAME && f != Field.LIFE) {
-                k.set(f, nu, k.get(f, vma));
-            }
-        }
-        k.setName(nu, uniqueName(k, k.name(vma) + "'"));
-        k.set(Field.LIFE, nu, Life.ALLOCATED | (k.get(Field.LIFE, vma) & Life.FREED));
-        k.step(Loc.SPLIT_COPY, Tag.NONE, nu, vma, 0);
+        int nu = (int) k.mm(Field.NR_ALLOC);
+        /*
+         * most fields are the same, copy all, and then fixup: the copy is taken when its step runs (a dynamic
+         * step), so that it holds the vm_ref_count of that moment, readers' references included (SEMANTICS 1.2)
+         */
+        k.dyn(new Actions.SplitCopy(nu, vma, uniqueName(k, k.name(vma) + "'")));
         long pgoff = k.get(Field.VM_PGOFF, vma);
         if (newBelow) {
             k.set(Field.VM_END, nu, addr);

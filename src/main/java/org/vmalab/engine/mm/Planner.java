@@ -18,6 +18,8 @@ public final class Planner extends Kx implements Memory.Recorder {
     private final int thread;
     private final List<Plan.Item> items = new ArrayList<>();
     private final List<Long> pending = new ArrayList<>();
+    /** A dynamic step's {@link Dyn#planEffect} runs: its stores are undone with the plan's, not captured. */
+    private boolean effectOnly;
     private final List<long[]> undo = new ArrayList<>();
     private final List<Loc> groupOf = new ArrayList<>();
     private final List<Integer> groupAOf = new ArrayList<>();
@@ -78,6 +80,9 @@ public final class Planner extends Kx implements Memory.Recorder {
     @Override
     public void stored(Field f, int obj, long old, long value) {
         undo.add(new long[] {f.ordinal(), obj, old});
+        if (effectOnly) {
+            return;
+        }
         pending.add((long) f.ordinal());
         pending.add((long) obj);
         pending.add(value);
@@ -105,6 +110,12 @@ public final class Planner extends Kx implements Memory.Recorder {
         groupId.add(0);
         groupOf.add(null);
         groupAOf.add(Memory.NIL);
+        effectOnly = true;
+        try {
+            d.planEffect(this);
+        } finally {
+            effectOnly = false;
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.Words;
+import org.vmalab.engine.memory.Words;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.trace.Loc;
@@ -401,6 +402,51 @@ public final class Actions {
                     : x.holds(Status.HOLD_SEM_READ) ? "mmap_sem held for read" : "no mmap_sem";
             x.note("freed by " + x.threadName() + " in " + site.label() + " (" + ctx + ")");
             x.machine().checker().onFree(x, vma);
+        }
+    }
+
+    // ================================================================ __split_vma's copy
+
+    /**
+     * {@code new = kmem_cache_alloc(); *new = *vma;} in {@code __split_vma}: one step that copies every field of
+     * {@code vma} as it is when the step runs, {@code vm_ref_count} included (a reader's {@code get_vma} may have
+     * raised it after the writer's plan was made; {@code __vma_link_rb} resets the copy's count to 1 later).
+     */
+    public record SplitCopy(int nu, int vma, String name) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.touch(vma, "*vma (struct copy)");
+            m.ensureVma(nu);
+            m.setMm(Field.NR_ALLOC, nu + 1);
+            m.set(Field.NAME, nu, m.intern(name));
+            copyFields(m, nu, vma);
+            x.step(Loc.SPLIT_COPY, Tag.NONE, nu, vma, m.get(Field.REF_COUNT, nu));
+        }
+
+        private static void copy(Kx k, int nu, int vma, String name) {
+            k.allocSlot();
+            k.setName(nu, name);
+            copyFields(k, nu, vma);
+        }
+
+        private static void copyFields(Words w, int nu, int vma) {
+            for (Field f : Field.VMA_FIELDS) {
+                if (f != Field.NAME && f != Field.LIFE) {
+                    w.set(f, nu, w.get(f, vma));
+                }
+            }
+            w.set(Field.LIFE, nu, Life.ALLOCATED | (w.get(Field.LIFE, vma) & Life.FREED));
+        }
+
+        @Override
+        public void fast(Kx k) {
+            copy(k, nu, vma, name);
+        }
+
+        @Override
+        public void planEffect(Kx k) {
+            copy(k, nu, vma, name);
         }
     }
 

@@ -9,4 +9,12 @@ import org.vmalab.engine.mm.Kx;
  */
 public interface Dyn extends Action {
     void fast(Kx k);
+
+    /**
+     * While a plan is computed: the part of the effect the later planned steps read (the stores are rolled back
+     * with the plan's, and not captured: {@link #run} makes them again at the step's own time). Most dynamic steps
+     * have none (a lock, a reference drop, the zap change nothing a writer's algorithm reads).
+     */
+    default void planEffect(Kx k) {
+    }
 }

@@ -134,7 +134,7 @@ public enum Loc {
     UNLINK_ANON_VMAS(Kind.STORE, "free_pgtables", "mm/memory.c", "unlink_anon_vmas({a}): its anon_vma chain is torn down"),
     UNLINK_ANON_VMAS_NONE(Kind.CHECK, "free_pgtables", "mm/memory.c", "unlink_anon_vmas({a}): no anon_vma, nothing to unlink"),
     FREEPGT_SEQ_END(Kind.SEQ, "free_pgtables", "mm/memory.c", "vm_write_end({a}): vm_sequence := {i}"),
-    SPLIT_COPY(Kind.STORE, "__split_vma", "mm/mmap.c", "__split_vma: {a} := copy of {b} (every field, vm_ref_count included)"),
+    SPLIT_COPY(Kind.STORE, "__split_vma", "mm/mmap.c", "__split_vma: {a} := copy of {b}, every field (vm_ref_count {i} included)"),
     SPLIT_NEW_END(Kind.STORE, "__split_vma", "mm/mmap.c", "{a}.vm_end := {v}"),
     SPLIT_NEW_START(Kind.STORE, "__split_vma", "mm/mmap.c", "{a}.vm_start := {v}"),
     ADJUST_SEQ_BEGIN(Kind.SEQ, "__vma_adjust", "mm/mmap.c", "vm_raw_write_begin({a}): vm_sequence := {i}"),
