@@ -120,4 +120,13 @@ class ShellCommandTest {
         assertEquals(2, cl.execute("shell", dir.toString()));
         assertTrue(err.toString().contains("is a directory"), err.toString());
     }
+
+    /** Issue 11 item 8: a map that reaches above TASK_SIZE is refused like mmap refuses it, so unmap agrees. */
+    @Test
+    void aMapAboveTaskSizeIsRefused() throws IOException {
+        Result r = run("map 7ffffffff000 800000000000\nunmap 7ffffffff000 800000000000\nmap 7fffffffe000 7ffffffff000\n"
+                + "stats\n");
+        assertEquals("ENOMEM\nEINVAL\nok\ncount=1 highest=7ffffffff000\n", r.out());
+        assertEquals(0, r.rc());
+    }
 }

@@ -29,8 +29,15 @@ public final class MmConsole {
         return m;
     }
 
-    /** {@code insert_vm_struct} of [start, end): true, or false for ENOMEM (overlap). */
+    /**
+     * {@code insert_vm_struct} of [start, end): true, or false for ENOMEM (an overlap, or a range that ends above
+     * TASK_SIZE, which {@code get_unmapped_area} refuses before any mmap gets that far).
+     */
     public boolean map(long start, long end, boolean growsDown) {
+        /* get_unmapped_area() refuses a range that ends above TASK_SIZE with ENOMEM, as mmap would */
+        if (Vm.ugt(end, Const.TASK_SIZE)) {
+            return false;
+        }
         long flags = Const.VM_READ | Const.VM_WRITE | (growsDown ? Const.VM_GROWSDOWN : 0);
         int id = MmOps.allocVma(k, "v", start, end, flags, false, 0);
         if (MmOps.insertVmStruct(k, id) != 0) {
