@@ -15,7 +15,8 @@ public record Protection(Set<ProtectionToggle> toggles, RwlockPolicy policy) {
     public Protection {
         toggles = Collections.unmodifiableSet(toggles.isEmpty() ? EnumSet.noneOf(ProtectionToggle.class)
                 : EnumSet.copyOf(toggles));
-        if (toggles.contains(ProtectionToggle.PRE_PATCH) && toggles.size() > 1) {
+        if (toggles.contains(ProtectionToggle.PRE_PATCH)
+                && toggles.stream().filter(t -> !t.option()).count() > 1) {
             throw new IllegalArgumentException("PRE_PATCH cannot be combined with other toggles");
         }
     }
@@ -57,6 +58,22 @@ public record Protection(Set<ProtectionToggle> toggles, RwlockPolicy policy) {
     /** vm_sequence exists (SPF series). */
     public boolean seqcount() {
         return !prePatch();
+    }
+
+    /** The toggles that are options of the model ({@link ProtectionToggle#option()}), not parts of the patch. */
+    public Set<ProtectionToggle> options() {
+        EnumSet<ProtectionToggle> s = EnumSet.noneOf(ProtectionToggle.class);
+        for (ProtectionToggle t : toggles) {
+            if (t.option()) {
+                s.add(t);
+            }
+        }
+        return s;
+    }
+
+    /** mmap_sem writers may steal the lock (v4.15 optimistic spinning); off: FIFO hand-off. */
+    public boolean writerSteal() {
+        return has(ProtectionToggle.RWSEM_WRITER_STEAL);
     }
 
     public Protection withPolicy(RwlockPolicy p) {

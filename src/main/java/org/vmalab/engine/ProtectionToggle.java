@@ -15,6 +15,13 @@ public enum ProtectionToggle {
     CLEAR_BEFORE_ERASE("RB_CLEAR_NODE is stored before rb_erase_augmented"),
     /** Bug variant: the speculative fault calls find_vma (vmacache, no lock) instead of get_vma. */
     SPF_USES_VMACACHE("the speculative fault uses find_vma and the vmacache instead of get_vma"),
+    /**
+     * A lock option, not a protection: mmap_sem behaves as v4.15's rwsem-xadd does for writers. A woken writer is
+     * not handed the lock but must take it itself, and a writer that arrives while the lock is free takes it even
+     * if others wait (optimistic spinning, lock stealing). Off: the lock is handed to the waiter it wakes.
+     */
+    RWSEM_WRITER_STEAL("mmap_sem writers may steal the lock: a writer arriving while it is free takes it before the "
+            + "waiter that was just woken"),
     /** v4.15 before the SPF series: mmap_sem only, no speculative path, no lock, count or clear. */
     PRE_PATCH("the kernel before the patch: mmap_sem only, no speculative path");
 
@@ -26,5 +33,13 @@ public enum ProtectionToggle {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * An option of the model (how a lock behaves), not a part of the patch taken away: settings that compare the
+     * patch with its parts (the A/B table, a challenge's proof) keep the scenario's options.
+     */
+    public boolean option() {
+        return this == RWSEM_WRITER_STEAL;
     }
 }

@@ -53,10 +53,14 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
         void progress(AbProgress p);
     }
 
-    /** The protection of a setting, keeping the scenario's rwlock policy. */
+    /** The protection of a setting, keeping the scenario's rwlock policy and its lock options. */
     public static Protection protection(Scenario sc, ProtectionToggle setting) {
-        return new Protection(setting == null ? EnumSet.noneOf(ProtectionToggle.class) : EnumSet.of(setting),
-                sc.protection().policy());
+        EnumSet<ProtectionToggle> s = EnumSet.noneOf(ProtectionToggle.class);
+        s.addAll(sc.protection().options());
+        if (setting != null) {
+            s.add(setting);
+        }
+        return new Protection(s, sc.protection().policy());
     }
 
     public static String label(ProtectionToggle setting) {

@@ -296,6 +296,7 @@ final class MainView extends BorderPane {
             case NO_EMPTY_CHECK -> "no empty check";
             case CLEAR_BEFORE_ERASE -> "clear before erase";
             case SPF_USES_VMACACHE -> "SPF uses vmacache";
+            case RWSEM_WRITER_STEAL -> "writer steals mmap_sem";
             case PRE_PATCH -> "pre-patch";
         };
     }

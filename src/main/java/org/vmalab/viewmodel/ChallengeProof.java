@@ -83,12 +83,13 @@ public final class ChallengeProof {
             case CLEAR_BEFORE_ERASE -> "RB_CLEAR_NODE stored after the erase, not before";
             case SPF_USES_VMACACHE -> "get_vma's walk without the vmacache";
             case PRE_PATCH -> "the speculative path itself";
+            case RWSEM_WRITER_STEAL -> "the hand-off of mmap_sem to the writer it wakes (a lock option)";
         };
     }
 
     /** {@code s} with the patch as written (no toggle), keeping its rwlock policy. */
     public static Scenario patched(Scenario s) {
-        return s.withProtection(new Protection(EnumSet.noneOf(ProtectionToggle.class), s.protection().policy()));
+        return s.withProtection(new Protection(s.protection().options(), s.protection().policy()));
     }
 
     static ExploreOptions options() {

@@ -122,4 +122,38 @@ class SchedulingTest {
         assertEquals("SIGSEGV", last.result());
         assertEquals(1, t.steps().stream().filter(s -> s.thread() == 0 && s.result() != null).count());
     }
+
+    /** Three writers of mmap_sem: T1 holds it, T2 waits, T1 releases it, T3 arrives before T2 runs. */
+    static Trace writers(Protection p, int... slots) {
+        Scenario sc = Layouts.scenario(Layouts.w(), p,
+                Layouts.thread("T1", new Op.DownWrite(), new Op.UpWrite()),
+                Layouts.thread("T2", new Op.DownWrite(), new Op.UpWrite()),
+                Layouts.thread("T3", new Op.DownWrite(), new Op.UpWrite()));
+        Trace t = Engine.run(sc, Races.slots(slots));
+        assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+        return t;
+    }
+
+    /** Issue 11 item 12: without the option, up_write hands mmap_sem to the waiting writer (FIFO). */
+    @Test
+    void mmapSemIsHandedToTheWaitingWriter() {
+        Trace t = writers(Protection.PATCH, 0, 1, 1, 1, 0, 1, 2, 1, 1, 1);
+        assertEquals(Loc.SEM_DOWN_WRITE_SLEEP, t.step(4).loc(), "T3 queues behind T2");
+        assertEquals(Loc.SEM_WOKEN, t.step(5).loc(), "T2 holds it");
+    }
+
+    /**
+     * Issue 11 item 12: with RWSEM_WRITER_STEAL a woken writer must take the lock itself (rwsem_try_write_lock),
+     * and a writer arriving while the lock is free takes it although another writer waits (optimistic spinning).
+     */
+    @Test
+    void aWriterStealsMmapSemFromTheWokenWriter() {
+        Trace t = writers(Races.prot(ProtectionToggle.RWSEM_WRITER_STEAL), 0, 1, 1, 1, 0, 1, 2, 1, 1, 1, 2, 1);
+        assertEquals(Loc.SEM_DOWN_WRITE, t.step(4).loc(), "T3 steals the free lock");
+        assertEquals(2, t.step(4).thread());
+        assertEquals(Loc.SEM_DOWN_WRITE_SLEEP, t.step(5).loc(), "T2 finds it taken and sleeps again");
+        assertEquals(Loc.SEM_UP_WRITE, t.step(6).loc());
+        assertTrue(Races.has(t, 1, Loc.SEM_WOKEN), "T2 gets it after T3");
+    }
 }

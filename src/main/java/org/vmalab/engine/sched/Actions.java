@@ -60,11 +60,15 @@ public final class Actions {
                 x.violation(Invariant.I_LOCK, NIL, x.threadName() + " takes mmap_sem for write while holding it: "
                         + "it deadlocks on itself");
             }
-            if (m.mm(Field.SEM_WRITER) == NIL && m.mm(Field.SEM_READERS) == 0
-                    && WaitQueue.isEmpty(m.mm(Field.SEM_QUEUE))) {
+            boolean waiters = !WaitQueue.isEmpty(m.mm(Field.SEM_QUEUE));
+            /* RWSEM_WRITER_STEAL: rwsem_optimistic_spin() takes a free lock although others wait */
+            if (m.mm(Field.SEM_WRITER) == NIL && m.mm(Field.SEM_READERS) == 0 && (!waiters || x.prot().writerSteal())) {
                 m.setMm(Field.SEM_WRITER, x.tid());
                 x.hold(Status.HOLD_SEM_WRITE);
                 x.step(Loc.SEM_DOWN_WRITE, NIL);
+                if (waiters) {
+                    x.note("steals the free lock ahead of the waiters (optimistic spinning)");
+                }
                 return;
             }
             m.setMm(Field.SEM_QUEUE, WaitQueue.push(m.mm(Field.SEM_QUEUE), x.tid(), true));
@@ -79,10 +83,24 @@ public final class Actions {
         }
     }
 
-    /** The first step after a wake-up: the waker already handed the lock over. */
+    /**
+     * The first step after a wake-up: the waker already handed the lock over; except to a writer under
+     * RWSEM_WRITER_STEAL, which takes it itself ({@code rwsem_try_write_lock}) or, stolen, sleeps again.
+     */
     public record SemWoken(boolean write) implements Action {
         @Override
         public void run(Exec x) {
+            if (write && x.prot().writerSteal() && !x.holds(Status.HOLD_SEM_WRITE)) {
+                Memory m = x.m();
+                if (m.mm(Field.SEM_WRITER) != NIL || m.mm(Field.SEM_READERS) != 0) {
+                    x.sleep(this, Loc.SEM_DOWN_WRITE_SLEEP, Status.WAIT_SEM_WRITE);
+                    x.note("the lock was taken before it could: sleeps again at the head of the queue");
+                    return;
+                }
+                m.setMm(Field.SEM_QUEUE, WaitQueue.remove(m.mm(Field.SEM_QUEUE), x.tid()));
+                m.setMm(Field.SEM_WRITER, x.tid());
+                x.hold(Status.HOLD_SEM_WRITE);
+            }
             x.running();
             x.step(Loc.SEM_WOKEN, NIL, write ? 1 : 0);
             x.note(write ? "mmap_sem held for write" : "mmap_sem held for read");
@@ -134,6 +152,15 @@ public final class Actions {
             return;
         }
         StringBuilder woken = new StringBuilder();
+        if (WaitQueue.headIsWrite(q) && x.prot().writerSteal()) {
+            /* rwsem-xadd wakes the writer at the head; it takes the lock itself, or another writer steals it */
+            int w = WaitQueue.headTid(q);
+            if (m.get(Field.T_STATUS, w) != Status.RUNNABLE) {
+                m.set(Field.T_STATUS, w, Status.RUNNABLE);
+            }
+            x.note("wakes " + x.machine().threadName(w) + " (write; it must take the lock itself)");
+            return;
+        }
         if (WaitQueue.headIsWrite(q)) {
             int w = WaitQueue.headTid(q);
             q = WaitQueue.pop(q);

@@ -69,4 +69,14 @@ public final class WaitQueue {
         return -1;
     }
 
+    /** The queue without {@code tid}'s entry (the others keep their order); unchanged if it is not queued. */
+    public static long remove(long q, int tid) {
+        int i = indexOf(q, tid);
+        if (i < 0) {
+            return q;
+        }
+        long low = q & ((1L << (5 * i)) - 1);
+        long high = q >>> (5 * (i + 1));
+        return low | (high << (5 * i));
+    }
 }
