@@ -52,14 +52,6 @@ class ArchitectureTest {
     static final Pattern OURS = Pattern.compile("\\borg\\.vmalab\\.([a-z]+)\\b");
     static final Pattern ENGINE_INTERNAL = Pattern.compile("\\borg\\.vmalab\\.engine\\.([a-z]+)\\.([A-Z]\\w*)");
 
-    /**
-     * Engine-internal types that code outside the engine still uses. Only ever shrinks: a new entry fails the
-     * build; the list empties as the face grows typed views (issue 10).
-     */
-    static final Set<String> KNOWN_LEAKS = Set.of("memory.Field", "sched.Status", "tree.Vm", "sched.Waits",
-            "memory.Memory", "trace.PseudoCode", "sched.WaitQueue", "memory.Life", "trace.LineTable", "mm.MmOps",
-            "mm.MmConsole", "memory.StateView");
-
     record Source(String pkg, Path path, String code) {
     }
 
@@ -142,13 +134,7 @@ class ArchitectureTest {
                 }
             }
         }
-        Set<String> fresh = new TreeSet<>(used.keySet());
-        fresh.removeAll(KNOWN_LEAKS);
-        assertTrue(fresh.isEmpty(), "engine internals used outside the engine (add to the face instead): "
-                + used.entrySet().stream().filter(e -> fresh.contains(e.getKey())).toList());
-        Set<String> gone = new TreeSet<>(KNOWN_LEAKS);
-        gone.removeAll(used.keySet());
-        assertEquals(Set.of(), gone, "these are no longer used outside the engine: remove them from KNOWN_LEAKS");
+        assertTrue(used.isEmpty(), "engine internals used outside the engine (add to the face instead): " + used);
     }
 
     @Test

@@ -14,8 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vmalab.engine.mm.MmConsole;
-import org.vmalab.engine.mm.MmOps;
-import org.vmalab.engine.tree.Vm;
+import org.vmalab.engine.trace.VmaView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -107,7 +106,7 @@ public final class ShellCommand implements Callable<Integer> {
                 }
                 long s = num(w[1]);
                 long e = num(w[2]);
-                if (!Vm.ult(s, e)) {
+                if (Long.compareUnsigned(s, e) >= 0) {
                     throw new BadLine("START must be below END");
                 }
                 return mm.map(s, e, w.length == 4) ? "ok" : "ENOMEM";
@@ -124,7 +123,8 @@ public final class ShellCommand implements Callable<Integer> {
                 if (v < 0) {
                     return "none";
                 }
-                return Long.toHexString(Vm.start(mm.state(), v)) + "-" + Long.toHexString(Vm.end(mm.state(), v));
+                VmaView x = mm.vma(v);
+                return Long.toHexString(x.start()) + "-" + Long.toHexString(x.end());
             }
             case "topdown":
             case "bottomup": {
@@ -133,7 +133,7 @@ public final class ShellCommand implements Callable<Integer> {
                 long low = num(w[2]);
                 long high = num(w[3]);
                 long r = cmd.equals("topdown") ? mm.topdown(len, low, high) : mm.bottomup(len, low, high);
-                return MmOps.isErr(r) ? "ENOMEM" : Long.toHexString(r);
+                return MmConsole.failed(r) ? "ENOMEM" : Long.toHexString(r);
             }
             case "dump":
                 args(w, 1, "dump");

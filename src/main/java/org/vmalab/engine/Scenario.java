@@ -13,11 +13,14 @@ import org.vmalab.engine.sched.WaitQueue;
  */
 public record Scenario(String title, List<VmaSpec> layout, List<ThreadSpec> threads, Protection protection,
                        Granularity granularity, int mmUsers, long stackGuard, long mmapBase) {
+    /** The most threads a scenario may have (a lock's wait list packs thread ids into one word). */
+    public static final int MAX_THREADS = WaitQueue.MAX_THREADS - 1;
+
     public Scenario {
         layout = List.copyOf(layout);
         threads = List.copyOf(threads);
-        if (threads.size() > WaitQueue.MAX_THREADS - 1) {
-            throw new IllegalArgumentException("at most " + (WaitQueue.MAX_THREADS - 1) + " threads");
+        if (threads.size() > MAX_THREADS) {
+            throw new IllegalArgumentException("at most " + MAX_THREADS + " threads");
         }
     }
 

@@ -9,8 +9,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.vmalab.engine.trace.Listing;
 import org.vmalab.engine.trace.Loc;
-import org.vmalab.engine.trace.PseudoCode;
 import org.vmalab.viewmodel.Kernel;
 
 /**
@@ -23,9 +23,9 @@ final class CodeView extends VBox {
     private static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
 
     private final Label header = new Label();
-    private final ListView<PseudoCode.Line> list = new ListView<>();
+    private final ListView<Listing.Line> list = new ListView<>();
     private final Label missing = new Label();
-    private PseudoCode.Listing listing;
+    private Listing listing;
     private final javafx.beans.property.IntegerProperty current = new javafx.beans.property.SimpleIntegerProperty(-1);
 
     CodeView() {
@@ -51,7 +51,7 @@ final class CodeView extends VBox {
             getChildren().setAll(header);
             return;
         }
-        PseudoCode.Listing l = Kernel.listing(loc);
+        Listing l = Kernel.listing(loc);
         String where = Kernel.where(loc);
         header.setText(loc.function() + "()   " + where);
         if (l == null) {
@@ -77,7 +77,7 @@ final class CodeView extends VBox {
         }
     }
 
-    List<PseudoCode.Line> lines() {
+    List<Listing.Line> lines() {
         return list.getItems();
     }
 
@@ -85,7 +85,7 @@ final class CodeView extends VBox {
         return current.get();
     }
 
-    private final class LineCell extends ListCell<PseudoCode.Line> {
+    private final class LineCell extends ListCell<Listing.Line> {
         private final Label number = new Label();
         private final Label mark = new Label();
         private final Label text = new Label();
@@ -103,7 +103,7 @@ final class CodeView extends VBox {
         }
 
         @Override
-        protected void updateItem(PseudoCode.Line line, boolean empty) {
+        protected void updateItem(Listing.Line line, boolean empty) {
             super.updateItem(line, empty);
             if (empty || line == null) {
                 setGraphic(null);

@@ -14,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.trace.TaskView.Status;
 import org.vmalab.viewmodel.StepScene.Ref;
 import org.vmalab.viewmodel.StepScene.ThreadView;
 
@@ -100,7 +100,7 @@ final class ThreadLane extends VBox {
         name.setText(t.name());
         role.setText(t.role());
         state.setText(t.state().toUpperCase(Locale.ROOT));
-        long st = t.status();
+        Status st = t.status();
         pseudoClassStateChanged(RUNNING, t.ranThisStep() && st != Status.DONE);
         pseudoClassStateChanged(RUNNABLE, st == Status.RUNNABLE);
         pseudoClassStateChanged(SPINNING, st == Status.SPINNING);

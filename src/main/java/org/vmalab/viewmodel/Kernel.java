@@ -1,8 +1,7 @@
 package org.vmalab.viewmodel;
 
-import org.vmalab.engine.trace.LineTable;
+import org.vmalab.engine.trace.Listing;
 import org.vmalab.engine.trace.Loc;
-import org.vmalab.engine.trace.PseudoCode;
 
 /**
  * Safe access to the pseudo-C listings and the line table: a missing or broken listing never breaks the
@@ -15,12 +14,12 @@ public final class Kernel {
     }
 
     /** The listing a step at {@code loc} is shown in, or null (none written yet, or unreadable). */
-    public static PseudoCode.Listing listing(Loc loc) {
+    public static Listing listing(Loc loc) {
         if (loc == null) {
             return null;
         }
         try {
-            return PseudoCode.get().listingOf(loc);
+            return loc.listing();
         } catch (RuntimeException e) {
             loadError = e.getMessage();
             return null;
@@ -33,7 +32,7 @@ public final class Kernel {
             return "";
         }
         try {
-            return LineTable.where(loc);
+            return loc.where();
         } catch (RuntimeException e) {
             loadError = e.getMessage();
             return loc.file();

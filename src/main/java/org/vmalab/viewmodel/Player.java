@@ -10,11 +10,9 @@ import org.vmalab.engine.Protection;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.sched.Schedule;
-import org.vmalab.engine.sched.Status;
-import org.vmalab.engine.sched.Waits;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.TaskView;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
 
@@ -138,8 +136,7 @@ public final class Player {
         if (trace == null || t < 0 || t >= trace.threadCount()) {
             return false;
         }
-        long st = cursor.get(Field.T_STATUS, t);
-        return st == Status.RUNNABLE || st == Status.SPINNING;
+        return cursor.task(t).status().runnable();
     }
 
     /** Why thread {@code t} cannot run from here, or "" if it can. */
@@ -150,12 +147,12 @@ public final class Player {
         if (t < 0 || t >= trace.threadCount()) {
             return "there is no thread " + (t + 1);
         }
-        long st = cursor.get(Field.T_STATUS, t);
-        if (st == Status.DONE) {
+        TaskView task = cursor.task(t);
+        if (task.status() == TaskView.Status.DONE) {
             return trace.threadName(t) + " has finished its program";
         }
-        if (st == Status.BLOCKED) {
-            String w = Waits.describe(cursor, t, trace.threadNames());
+        if (task.status() == TaskView.Status.BLOCKED) {
+            String w = task.waitReason();
             return trace.threadName(t) + " is asleep" + (w.isEmpty() ? "" : ": " + w);
         }
         return "";

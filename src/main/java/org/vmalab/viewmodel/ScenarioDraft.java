@@ -12,7 +12,6 @@ import org.vmalab.engine.Scenario;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.VmaSpec;
 import org.vmalab.engine.mm.Op;
-import org.vmalab.engine.sched.WaitQueue;
 
 /**
  * What the scenario form edits, as text, and its validation into a {@link Scenario}. Every problem is
@@ -163,8 +162,8 @@ public final class ScenarioDraft {
                         + b.name() + " [" + Fmt.hex(b.start()) + ", " + Fmt.hex(b.end()) + ") overlap");
             }
         }
-        if (threads.size() > WaitQueue.MAX_THREADS - 1) {
-            err.add("At most " + (WaitQueue.MAX_THREADS - 1) + " threads");
+        if (threads.size() > Scenario.MAX_THREADS) {
+            err.add("At most " + Scenario.MAX_THREADS + " threads");
         }
         List<ThreadSpec> ts = new ArrayList<>();
         Set<String> tnames = new HashSet<>();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.TaskView;
 import org.vmalab.engine.tree.Tag;
 
 /**
@@ -86,8 +87,8 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
     }
 
     /** A thread lane. */
-    public record ThreadView(int index, String name, String role, long status, String state, String waitReason,
-                             boolean ranThisStep, boolean runnable, List<String> program, int currentOp,
+    public record ThreadView(int index, String name, String role, TaskView.Status status, String state,
+                             String waitReason, boolean ranThisStep, boolean runnable, List<String> program, int currentOp,
                              boolean started, List<Ref> refs, List<String> holds, Loc loc, String lastStep,
                              List<String> vmacache, boolean vmacacheValid, boolean changed) {
     }

@@ -1,6 +1,6 @@
 package org.vmalab.viewmodel;
 
-import static org.vmalab.engine.memory.Memory.NIL;
+import static org.vmalab.engine.trace.VmaView.NIL;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,26 +8,32 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.check.Violation;
-import org.vmalab.engine.memory.Field;
-import org.vmalab.engine.memory.Life;
-import org.vmalab.engine.memory.StateView;
 import org.vmalab.engine.mm.Op;
-import org.vmalab.engine.sched.Status;
-import org.vmalab.engine.sched.WaitQueue;
-import org.vmalab.engine.sched.Waits;
+import org.vmalab.engine.trace.Change;
+import org.vmalab.engine.trace.Change.MmChange;
+import org.vmalab.engine.trace.Change.TaskChange;
+import org.vmalab.engine.trace.Change.TaskField;
+import org.vmalab.engine.trace.Change.VmaChange;
+import org.vmalab.engine.trace.Change.VmaField;
+import org.vmalab.engine.trace.LockView;
 import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.MmView;
 import org.vmalab.engine.trace.Outcome;
 import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.TaskView;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
-import org.vmalab.engine.tree.Vm;
+import org.vmalab.engine.trace.VmaView;
 import org.vmalab.viewmodel.StepScene.CursorView;
 import org.vmalab.viewmodel.StepScene.EdgeKind;
 import org.vmalab.viewmodel.StepScene.EdgeView;
@@ -45,7 +51,8 @@ import org.vmalab.viewmodel.StepScene.Window;
 
 /**
  * Builds the {@link StepScene} of one cursor index from the trace: the state after the step (read through the
- * cursor) and the step's own stores (what changed). Reads only; never touches engine state.
+ * cursor's typed views) and the step's own stores ({@link Change}s: what changed). Reads only; never touches
+ * engine state.
  */
 public final class StepSceneBuilder {
     /** How far back a lane looks for its thread's last step. */
@@ -54,26 +61,56 @@ public final class StepSceneBuilder {
     private StepSceneBuilder() {
     }
 
+    /** The VMAs at one index by id, read once per scene. */
+    private static final class Vmas {
+        private final TraceCursor c;
+        private final VmaView[] byId;
+
+        Vmas(TraceCursor c, List<VmaView> allocated) {
+            this.c = c;
+            this.byId = new VmaView[c.vmaSlots()];
+            for (VmaView v : allocated) {
+                byId[v.id()] = v;
+            }
+        }
+
+        int cap() {
+            return byId.length;
+        }
+
+        boolean valid(int v) {
+            return v >= 0 && v < byId.length;
+        }
+
+        boolean allocated(int v) {
+            return valid(v) && byId[v] != null;
+        }
+
+        /** The view of {@code v} (0 &lt;= v &lt; cap), allocated or not. */
+        VmaView get(int v) {
+            VmaView x = byId[v];
+            return x != null ? x : c.vma(v);
+        }
+    }
+
     /** The scene at the cursor's index. */
     public static StepScene build(Trace trace, TraceCursor c, Narration narration) {
         int index = c.index();
-        StepRecord s = index == 0 ? null : trace.step(index);
+        StepRecord s = c.step();
         String[] tnames = trace.threadNames();
-        Changes ch = changes(trace, s);
+        Changes ch = changes(c.changes());
+        List<VmaView> allocated = c.vmas();
+        Vmas vm = new Vmas(c, allocated);
+        List<TaskView> tasks = c.tasks();
+        MmView mmv = c.mm();
 
         // --- which nodes exist, and the tree walk from the root
-        int cap = Math.min(trace.vmaCount(), c.vmaCapacity());
-        List<Integer> shown = new ArrayList<>();
-        for (int v = 0; v < cap; v++) {
-            if ((c.get(Field.LIFE, v) & Life.ALLOCATED) != 0) {
-                shown.add(v);
-            }
-        }
+        int cap = vm.cap();
         int[] depth = new int[cap];
         Arrays.fill(depth, Integer.MIN_VALUE);
         BitSet reachable = new BitSet(cap);
         List<EdgeView> edges = new ArrayList<>();
-        int root = Vm.root(c);
+        int root = mmv.root();
         int maxDepth = -1;
         if (root >= 0 && root < cap) {
             ArrayDeque<Integer> q = new ArrayDeque<>();
@@ -83,9 +120,10 @@ public final class StepSceneBuilder {
             while (!q.isEmpty()) {
                 int v = q.poll();
                 maxDepth = Math.max(maxDepth, depth[v]);
+                VmaView x = vm.get(v);
                 for (int side = 0; side < 2; side++) {
-                    int k = side == 0 ? Vm.left(c, v) : Vm.right(c, v);
-                    if (k == NIL || k < 0 || k >= cap) {
+                    int k = side == 0 ? x.left() : x.right();
+                    if (!vm.valid(k)) {
                         continue;
                     }
                     boolean changed = ch.childStored(v, side == 0);
@@ -104,12 +142,12 @@ public final class StepSceneBuilder {
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (int v : shown) {
-                if (depth[v] != Integer.MIN_VALUE || !Vm.has(c, v, Life.IN_TREE) || Vm.isFreed(c, v)
-                        || Vm.rbEmptyNode(c, v)) {
+            for (VmaView x : allocated) {
+                int v = x.id();
+                if (depth[v] != Integer.MIN_VALUE || !x.inTree() || x.freed() || x.cleared()) {
                     continue;
                 }
-                int p = Vm.parent(c, v);
+                int p = x.parent();
                 if (p >= 0 && p < cap && p != v && depth[p] != Integer.MIN_VALUE) {
                     depth[v] = depth[p] + 1;
                     maxDepth = Math.max(maxDepth, depth[v]);
@@ -118,13 +156,13 @@ public final class StepSceneBuilder {
             }
         }
         BitSet cursorOn = new BitSet(cap);
-        for (int t = 0; t < c.threadCount(); t++) {
-            int n = (int) c.get(Field.T_NODE, t);
-            if (n >= 0 && n < cap) {
-                cursorOn.set(n);
+        for (TaskView t : tasks) {
+            if (vm.valid(t.node())) {
+                cursorOn.set(t.node());
             }
         }
-        for (int v : shown) {
+        for (VmaView x : allocated) {
+            int v = x.id();
             if (reachable.get(v)) {
                 continue;
             }
@@ -134,8 +172,8 @@ public final class StepSceneBuilder {
                 continue;
             }
             for (int side = 0; side < 2; side++) {
-                int k = side == 0 ? Vm.left(c, v) : Vm.right(c, v);
-                if (k == NIL || k < 0 || k >= cap || k == v || (c.get(Field.LIFE, k) & Life.ALLOCATED) == 0) {
+                int k = side == 0 ? x.left() : x.right();
+                if (k == v || !vm.allocated(k)) {
                     continue;
                 }
                 edges.add(new EdgeView(v, k, side == 0, inTreeRow ? EdgeKind.UNREACHABLE : EdgeKind.STALE,
@@ -145,31 +183,29 @@ public final class StepSceneBuilder {
 
         // --- who still reaches each node (for freed nodes)
         String[] usedBy = new String[cap];
-        for (int t = 0; t < c.threadCount(); t++) {
-            for (Field f : Field.REF_SLOTS) {
-                int r = (int) c.get(f, t);
-                if (r >= 0 && r < cap) {
-                    usedBy[r] = join(usedBy[r], tname(tnames, t) + " holds a reference");
+        for (TaskView t : tasks) {
+            String who = tname(tnames, t.index());
+            for (int r : t.refs()) {
+                if (vm.valid(r)) {
+                    usedBy[r] = join(usedBy[r], who + " holds a reference");
                 }
             }
-            int n = (int) c.get(Field.T_NODE, t);
-            if (n >= 0 && n < cap) {
-                usedBy[n] = join(usedBy[n], tname(tnames, t) + "'s walk stands on it");
+            if (vm.valid(t.node())) {
+                usedBy[t.node()] = join(usedBy[t.node()], who + "'s walk stands on it");
             }
-            if (c.get(Field.T_VC_SEQ, t) == c.mm(Field.VMACACHE_SEQNUM)) {
+            if (t.vmacacheValid()) {
                 // a valid vmacache would hand the VMA out; a stale one is flushed before use
-                for (Field f : Field.VC_SLOTS) {
-                    int r = (int) c.get(f, t);
-                    if (r >= 0 && r < cap) {
-                        usedBy[r] = join(usedBy[r], "in " + tname(tnames, t) + "'s valid vmacache");
+                for (int r : t.vmacache()) {
+                    if (vm.valid(r)) {
+                        usedBy[r] = join(usedBy[r], "in " + who + "'s valid vmacache");
                     }
                 }
             }
         }
 
         // --- nodes in address order
-        List<Integer> order = addressOrder(c, shown);
-        Set<Integer> violating = new java.util.HashSet<>();
+        List<VmaView> order = addressOrder(allocated);
+        Set<Integer> violating = new HashSet<>();
         if (s != null) {
             for (Violation v : s.violations()) {
                 if (v.vma() != NIL) {
@@ -181,16 +217,17 @@ public final class StepSceneBuilder {
         int other = s == null ? NIL : subjectB(s);
         List<NodeView> nodes = new ArrayList<>(order.size());
         int rank = 0;
-        for (int v : order) {
-            boolean freed = Vm.isFreed(c, v);
+        for (VmaView x : order) {
+            int v = x.id();
+            boolean freed = x.freed();
             NodeState state;
             if (freed) {
                 state = NodeState.FREED;
-            } else if (Vm.rbEmptyNode(c, v)) {
+            } else if (x.cleared()) {
                 state = NodeState.CLEARED;
             } else if (reachable.get(v)) {
                 state = NodeState.LINKED;
-            } else if (Vm.has(c, v, Life.IN_TREE)) {
+            } else if (x.inTree()) {
                 state = NodeState.UNREACHABLE;
             } else {
                 state = NodeState.OFF_TREE;
@@ -225,33 +262,31 @@ public final class StepSceneBuilder {
             if (violating.contains(v)) {
                 marks.add(Mark.VIOLATION);
             }
-            long gap = Vm.gap(c, v);
-            boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != Vm.subtreeGapCompute(c, v);
+            long gap = x.subtreeGap();
+            boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != x.computedGap();
             int row = depth[v] == Integer.MIN_VALUE ? NodeView.OFF_ROW : depth[v];
-            nodes.add(new NodeView(v, c.name(v), Vm.start(c, v), Vm.end(c, v), Vm.color(c, v) == Const.BLACK, state,
-                    inUse, inUse ? used : (freed ? "" : used), freed ? 0 : ownGapSafe(c, v), gap, stale,
-                    ch.oldGap(v, gap), c.get(Field.REF_COUNT, v), ch.oldRef(v, c.get(Field.REF_COUNT, v)),
-                    c.get(Field.SEQUENCE, v), (c.get(Field.VM_FLAGS, v) & Const.VM_GROWSDOWN) != 0,
-                    c.get(Field.HAS_OPS, v) != 0, row, rank++, Vm.parent(c, v), Vm.left(c, v), Vm.right(c, v),
-                    plain ? NO_MARKS : Collections.unmodifiableSet(marks)));
+            nodes.add(new NodeView(v, x.name(), x.start(), x.end(), x.black(), state, inUse,
+                    inUse ? used : (freed ? "" : used), freed ? 0 : x.ownGap(), gap, stale, ch.oldGap(v, gap),
+                    x.refCount(), ch.oldRef(v, x.refCount()), x.sequence(), x.growsDown(), x.fileBacked(), row,
+                    rank++, x.parent(), x.left(), x.right(), plain ? NO_MARKS : Collections.unmodifiableSet(marks)));
         }
 
         // --- cursors
         List<CursorView> cursors = new ArrayList<>();
-        for (int t = 0; t < c.threadCount(); t++) {
-            int n = (int) c.get(Field.T_NODE, t);
-            if (n >= 0 && n < cap) {
-                cursors.add(new CursorView(t, tname(tnames, t), n, Vm.isFreed(c, n), ch.cursorMoved(t)));
+        for (TaskView t : tasks) {
+            int n = t.node();
+            if (vm.valid(n)) {
+                cursors.add(new CursorView(t.index(), tname(tnames, t.index()), n, vm.get(n).freed(),
+                        ch.cursorMoved(t.index())));
             }
         }
 
         Scenario sc = trace.scenario();
-        List<ThreadView> threads = threads(trace, c, s, ch, tnames);
+        List<ThreadView> threads = threads(trace, c, s, ch, tasks, vm);
         StepScene.Locks locks = locks(c, sc, ch, tnames);
-        StepScene.Strip strip = strip(trace, c, s, nodes, ch);
+        StepScene.Strip strip = strip(trace, s, nodes, ch, vm, tasks, mmv, c.ptes());
         StepScene.Checks checks = checks(trace, index, s);
-        StepScene.Mm mm = new StepScene.Mm(c.mm(Field.MAP_COUNT), c.mm(Field.HIGHEST_VM_END), c.mm(Field.VMACACHE_SEQNUM),
-                c.mm(Field.MM_USERS));
+        StepScene.Mm mm = new StepScene.Mm(mmv.mapCount(), mmv.highestVmEnd(), mmv.vmacacheSeqnum(), mmv.mmUsers());
         StepInfo info = s == null ? null : new StepInfo(s.index(), s.thread(), tname(tnames, s.thread()), s.loc(),
                 s.tag(), s.loc().function(), s.waiting(), subject, other, s.violations());
         String caption = s == null ? initialCaption(trace) : trace.caption(index);
@@ -265,33 +300,40 @@ public final class StepSceneBuilder {
     private static final Set<Mark> NO_MARKS = Collections.unmodifiableSet(EnumSet.noneOf(Mark.class));
 
     /**
-     * The ids sorted by {@code vm_start} (unsigned), ties by id. Page-aligned user addresses and ids below 2^20
+     * The VMAs sorted by {@code vm_start} (unsigned), ties by id. Page-aligned user addresses and ids below 2^20
      * pack into one long and sort as primitives (65,530 VMAs: a few ms instead of tens).
      */
-    static List<Integer> addressOrder(StateView c, List<Integer> ids) {
-        long[] keys = new long[ids.size()];
+    static List<VmaView> addressOrder(List<VmaView> vmas) {
+        long[] keys = new long[vmas.size()];
+        int maxId = -1;
         boolean packable = true;
         for (int i = 0; i < keys.length; i++) {
-            int v = ids.get(i);
-            long st = Vm.start(c, v);
+            VmaView x = vmas.get(i);
+            int v = x.id();
+            long st = x.start();
             if ((st & 0xfff) != 0 || (st >>> 12) >= (1L << 43) || v < 0 || v >= (1 << 20)) {
                 packable = false;
                 break;
             }
             keys[i] = ((st >>> 12) << 20) | v;
+            maxId = Math.max(maxId, v);
         }
-        List<Integer> out = new ArrayList<>(ids.size());
+        List<VmaView> out = new ArrayList<>(vmas.size());
         if (packable) {
+            VmaView[] byId = new VmaView[maxId + 1];
+            for (VmaView x : vmas) {
+                byId[x.id()] = x;
+            }
             Arrays.sort(keys);
             for (long k : keys) {
-                out.add((int) (k & ((1 << 20) - 1)));
+                out.add(byId[(int) (k & ((1 << 20) - 1))]);
             }
             return out;
         }
-        out.addAll(ids);
+        out.addAll(vmas);
         out.sort((x, y) -> {
-            int k = Long.compareUnsigned(Vm.start(c, x), Vm.start(c, y));
-            return k != 0 ? k : Integer.compare(x, y);
+            int k = Long.compareUnsigned(x.start(), y.start());
+            return k != 0 ? k : Integer.compare(x.id(), y.id());
         });
         return out;
     }
@@ -303,14 +345,6 @@ public final class StepSceneBuilder {
         } catch (RuntimeException e) {
             return "";
         }
-    }
-
-    private static long ownGapSafe(StateView c, int v) {
-        int p = Vm.prev(c, v);
-        if (p != NIL && (p < 0 || p >= c.vmaCapacity())) {
-            return 0;
-        }
-        return Vm.ownGap(c, v);
     }
 
     static String initialCaption(Trace t) {
@@ -344,66 +378,38 @@ public final class StepSceneBuilder {
 
     // ================================================================ threads
 
-    private static List<ThreadView> threads(Trace trace, TraceCursor c, StepRecord s, Changes ch, String[] names) {
+    private static List<ThreadView> threads(Trace trace, TraceCursor c, StepRecord s, Changes ch,
+                                            List<TaskView> tasks, Vmas vm) {
         List<ThreadView> out = new ArrayList<>();
         List<ThreadSpec> specs = trace.scenario().threads();
-        long seqnum = c.mm(Field.VMACACHE_SEQNUM);
-        for (int t = 0; t < c.threadCount() && t < specs.size(); t++) {
+        for (int t = 0; t < tasks.size() && t < specs.size(); t++) {
             ThreadSpec spec = specs.get(t);
-            long status = c.get(Field.T_STATUS, t);
+            TaskView task = tasks.get(t);
+            TaskView.Status status = task.status();
             boolean ran = s != null && s.thread() == t;
-            String state;
-            if (status == Status.RUNNABLE) {
-                state = ran ? "running" : "runnable";
-            } else {
-                state = Status.name(status);
-            }
-            String wait = Waits.describe(c, t, names);
-            boolean runnable = status == Status.RUNNABLE || status == Status.SPINNING;
+            String state = status == TaskView.Status.RUNNABLE ? (ran ? "running" : "runnable") : status.label();
             List<String> program = new ArrayList<>();
             for (Op op : spec.program()) {
                 program.add(op.text());
             }
-            long locOrd = c.get(Field.T_LOC, t);
-            Loc loc = locOrd >= 0 && locOrd < Loc.values().length ? Loc.of((int) locOrd) : null;
             List<Ref> refs = new ArrayList<>();
-            for (Field f : Field.REF_SLOTS) {
-                int r = (int) c.get(f, t);
-                if (r >= 0 && r < c.vmaCapacity()) {
-                    refs.add(new Ref(r, c.name(r), Vm.isFreed(c, r)));
-                }
+            for (int r : task.refs()) {
+                refs.add(new Ref(r, c.name(r), vm.valid(r) && vm.get(r).freed()));
             }
             List<String> vc = new ArrayList<>();
-            for (Field f : Field.VC_SLOTS) {
-                int r = (int) c.get(f, t);
-                vc.add(r >= 0 && r < c.vmaCapacity() ? c.name(r) : "—");
+            for (int r : task.vmacache()) {
+                vc.add(r != NIL ? c.name(r) : "—");
             }
-            out.add(new ThreadView(t, tname(names, t), spec.role().label(), status, state, wait, ran, runnable,
-                    List.copyOf(program), (int) c.get(Field.T_OP, t), loc != null, List.copyOf(refs),
-                    holds(c.get(Field.T_HOLDS, t)), loc, lastStep(trace, c.index(), t), List.copyOf(vc),
-                    c.get(Field.T_VC_SEQ, t) == seqnum, ch.threadChanged(t)));
+            List<String> holds = new ArrayList<>();
+            for (TaskView.LockMode m : task.holds()) {
+                holds.add(m.label());
+            }
+            out.add(new ThreadView(t, task.name(), spec.role().label(), status, state, task.waitReason(), ran,
+                    status.runnable(), List.copyOf(program), task.opIndex(), task.started(), List.copyOf(refs),
+                    List.copyOf(holds), task.loc(), lastStep(trace, c.index(), t), List.copyOf(vc),
+                    task.vmacacheValid(), ch.threadChanged(t)));
         }
         return List.copyOf(out);
-    }
-
-    static List<String> holds(long bits) {
-        List<String> h = new ArrayList<>();
-        if ((bits & Status.HOLD_SEM_READ) != 0) {
-            h.add("mmap_sem (read)");
-        }
-        if ((bits & Status.HOLD_SEM_WRITE) != 0) {
-            h.add("mmap_sem (write)");
-        }
-        if ((bits & Status.HOLD_RB_READ) != 0) {
-            h.add("mm_rb_lock (read)");
-        }
-        if ((bits & Status.HOLD_RB_WRITE) != 0) {
-            h.add("mm_rb_lock (write)");
-        }
-        if ((bits & Status.HOLD_PTL) != 0) {
-            h.add("PTE lock");
-        }
-        return List.copyOf(h);
     }
 
     private static String lastStep(Trace trace, int index, int t) {
@@ -417,54 +423,49 @@ public final class StepSceneBuilder {
 
     // ================================================================ locks
 
-    private static StepScene.Locks locks(StateView c, Scenario sc, Changes ch, String[] names) {
-        long writer = c.mm(Field.SEM_WRITER);
-        long readers = c.mm(Field.SEM_READERS);
-        List<String> semReaders = holders(c, Status.HOLD_SEM_READ, names);
-        List<String> semQueue = queue(c.mm(Field.SEM_QUEUE), names);
-        String semState = writer != NIL ? "write-held" : readers > 0 ? "read-held by " + readers : "free";
-        boolean rbExists = sc.protection().lock();
-        long rbWriter = c.mm(Field.RB_WRITER);
-        long rbReaders = c.mm(Field.RB_READERS);
-        long rbWaiting = c.mm(Field.RB_WAITING);
-        String rbState = !rbExists ? "not taken (" + sc.protection().label() + ")"
-                : rbWriter != NIL ? "write-held" : rbReaders > 0 ? "read-held by " + rbReaders : "free";
-        RwlockPolicy p = sc.protection().policy();
+    private static StepScene.Locks locks(TraceCursor c, Scenario sc, Changes ch, String[] names) {
+        LockView sem = c.mmapSem();
+        LockView rb = c.mmRbLock();
+        String semState = sem.writeHeld() ? "write-held" : sem.readerCount() > 0 ? "read-held by "
+                + sem.readerCount() : "free";
+        String rbState = !rb.inUse() ? "not taken (" + sc.protection().label() + ")"
+                : rb.writeHeld() ? "write-held" : rb.readerCount() > 0 ? "read-held by " + rb.readerCount() : "free";
+        RwlockPolicy p = rb.policy();
         String policyText = p == RwlockPolicy.QUEUED
                 ? "queued (qrwlock, x86): a waiting writer makes new readers queue"
                 : "reader-preferring (powerpc v4.15): a writer spins while any reader is inside";
-        long ptl = c.mm(Field.PTL_OWNER);
-        return new StepScene.Locks(semState, writer == NIL ? "" : tname(names, (int) writer), semReaders, semQueue,
-                ch.semChanged, rbExists, rbState, rbWriter == NIL ? "" : tname(names, (int) rbWriter),
-                holders(c, Status.HOLD_RB_READ, names), rbWaiting == NIL ? "" : tname(names, (int) rbWaiting),
-                queue(c.mm(Field.RB_QUEUE), names), p == RwlockPolicy.QUEUED ? "QUEUED" : "READER_PREF", policyText,
-                ch.rbChanged, ptl == NIL ? "" : tname(names, (int) ptl));
+        int ptl = c.mm().ptlOwner();
+        return new StepScene.Locks(semState, who(names, sem.writer()), threadNames(sem.readers(), names),
+                queue(sem, names), ch.semChanged, rb.inUse(), rbState, who(names, rb.writer()),
+                threadNames(rb.readers(), names), who(names, rb.waitingWriter()), queue(rb, names),
+                p == RwlockPolicy.QUEUED ? "QUEUED" : "READER_PREF", policyText, ch.rbChanged, who(names, ptl));
     }
 
-    private static List<String> holders(StateView c, long bit, String[] names) {
-        List<String> out = new ArrayList<>();
-        for (int t = 0; t < c.threadCount(); t++) {
-            if ((c.get(Field.T_HOLDS, t) & bit) != 0) {
-                out.add(tname(names, t));
-            }
+    private static String who(String[] names, int t) {
+        return t == NIL ? "" : tname(names, t);
+    }
+
+    private static List<String> threadNames(List<Integer> threads, String[] names) {
+        List<String> out = new ArrayList<>(threads.size());
+        for (int t : threads) {
+            out.add(tname(names, t));
         }
         return List.copyOf(out);
     }
 
-    private static List<String> queue(long q, String[] names) {
+    private static List<String> queue(LockView l, String[] names) {
         List<String> out = new ArrayList<>();
-        int n = WaitQueue.size(q);
-        for (int i = 0; i < n; i++) {
-            out.add(tname(names, WaitQueue.tid(q, i)) + (WaitQueue.isWrite(q, i) ? " (write)" : " (read)"));
+        for (LockView.Waiter w : l.queue()) {
+            out.add(tname(names, w.thread()) + (w.write() ? " (write)" : " (read)"));
         }
         return List.copyOf(out);
     }
 
     // ================================================================ strip
 
-    private static StepScene.Strip strip(Trace trace, TraceCursor c, StepRecord s, List<NodeView> nodes,
-                                     Changes ch) {
-        int cap = c.vmaCapacity();
+    private static StepScene.Strip strip(Trace trace, StepRecord s, List<NodeView> nodes, Changes ch, Vmas vm,
+                                         List<TaskView> tasks, MmView mmv, List<Long> installed) {
+        int cap = vm.cap();
         NodeView[] byId = new NodeView[cap];
         for (NodeView n : nodes) {
             if (n.id() >= 0 && n.id() < cap) {
@@ -475,24 +476,25 @@ public final class StepSceneBuilder {
         BitSet onList = new BitSet();
         long prevEnd = 0;
         int guard = 0;
-        for (int v = (int) c.mm(Field.MMAP); v >= 0 && v < cap && guard++ <= cap; v = Vm.next(c, v)) {
+        for (int v = mmv.mmap(); vm.valid(v) && guard++ <= cap; v = vm.get(v).next()) {
             if (onList.get(v)) {
                 break;
             }
             onList.set(v);
-            long st = Vm.start(c, v);
-            long en = Vm.end(c, v);
+            VmaView x = vm.get(v);
+            long st = x.start();
+            long en = x.end();
             if (Long.compareUnsigned(st, prevEnd) > 0) {
-                segs.add(new Segment(SegmentKind.GAP, prevEnd, st, v, c.name(v), null, false));
+                segs.add(new Segment(SegmentKind.GAP, prevEnd, st, v, x.name(), null, false));
             }
             NodeView nv = byId[v];
-            segs.add(new Segment(SegmentKind.VMA, st, en, v, c.name(v), nv == null ? NodeState.OFF_TREE : nv.state(),
+            segs.add(new Segment(SegmentKind.VMA, st, en, v, x.name(), nv == null ? NodeState.OFF_TREE : nv.state(),
                     ch.touched(v)));
             if (Long.compareUnsigned(en, prevEnd) > 0) {
                 prevEnd = en;
             }
         }
-        long high = c.mm(Field.HIGHEST_VM_END);
+        long high = mmv.highestVmEnd();
         long task = Const.TASK_SIZE;
         if (Long.compareUnsigned(prevEnd, task) < 0) {
             segs.add(new Segment(SegmentKind.TOP_GAP, prevEnd, task, NIL, "", null, false));
@@ -509,15 +511,15 @@ public final class StepSceneBuilder {
         List<ThreadSpec> specs = trace.scenario().threads();
         List<Pin> pins = new ArrayList<>();
         String[] names = trace.threadNames();
-        for (int t = 0; t < c.threadCount() && t < specs.size(); t++) {
-            long status = c.get(Field.T_STATUS, t);
-            int opi = (int) c.get(Field.T_OP, t);
+        for (int t = 0; t < tasks.size() && t < specs.size(); t++) {
+            TaskView tv = tasks.get(t);
+            int opi = tv.opIndex();
             List<Op> prog = specs.get(t).program();
-            if (status == Status.DONE || opi < 0 || opi >= prog.size()) {
+            if (tv.status() == TaskView.Status.DONE || opi < 0 || opi >= prog.size()) {
                 continue;
             }
             Op op = prog.get(opi);
-            boolean started = c.get(Field.T_LOC, t) >= 0;
+            boolean started = tv.started();
             if (op instanceof Op.Search se && started) {
                 window = new Window(se.low(), se.high(), tname(names, t) + " searches " + Fmt.size(se.len())
                         + (se.topDown() ? " top-down" : " bottom-up"));
@@ -528,7 +530,7 @@ public final class StepSceneBuilder {
                     window = new Window(Const.TASK_UNMAPPED_BASE, Const.TASK_SIZE, tname(names, t) + " mmap "
                             + Fmt.size(mm.len()) + " bottom-up");
                 } else {
-                    window = new Window(Const.MMAP_MIN_ADDR, c.mm(Field.MMAP_BASE), tname(names, t) + " mmap "
+                    window = new Window(Const.MMAP_MIN_ADDR, mmv.mmapBase(), tname(names, t) + " mmap "
                             + Fmt.size(mm.len()) + " top-down");
                 }
             }
@@ -542,13 +544,14 @@ public final class StepSceneBuilder {
         if (s != null) {
             int a = s.a();
             switch (s.loc()) {
-                case UA_TD_FOUND, UA_BU_FOUND -> hole = gapBefore(c, a, "chosen hole");
-                case UA_TD_CHECK, UA_BU_CHECK -> checking = gapBefore(c, a, "too small");
+                case UA_TD_FOUND, UA_BU_FOUND -> hole = gapBefore(vm, a, "chosen hole");
+                case UA_TD_CHECK, UA_BU_CHECK -> checking = gapBefore(vm, a, "too small");
                 case UA_TD_HIGHEST_OK, UA_BU_HIGHEST_OK -> hole = new Window(high, Const.TASK_SIZE,
                         "chosen: above highest_vm_end");
                 case MMAP_ALLOC -> {
-                    if (a >= 0 && a < cap) {
-                        hole = new Window(Vm.start(c, a), Vm.end(c, a), "new VMA " + c.name(a));
+                    if (vm.valid(a)) {
+                        VmaView x = vm.get(a);
+                        hole = new Window(x.start(), x.end(), "new VMA " + x.name());
                     }
                 }
                 case GUA_HINT_OK -> hole = new Window(s.v(), s.v(), "hint accepted");
@@ -557,21 +560,19 @@ public final class StepSceneBuilder {
             }
         }
         List<Pte> ptes = new ArrayList<>();
-        for (int i = 0; i < c.pteSlots(); i++) {
-            long addr = c.get(Field.PTE_ADDR, i);
-            if (addr != 0) {
-                boolean inside = false;
-                for (Segment sg : segs) {
-                    if (sg.kind() == SegmentKind.VMA && Vm.ule(sg.start(), addr) && Vm.ult(addr, sg.end())) {
-                        inside = true;
-                        break;
-                    }
+        for (long addr : installed) {
+            boolean inside = false;
+            for (Segment sg : segs) {
+                if (sg.kind() == SegmentKind.VMA && Long.compareUnsigned(sg.start(), addr) <= 0
+                        && Long.compareUnsigned(addr, sg.end()) < 0) {
+                    inside = true;
+                    break;
                 }
-                ptes.add(new Pte(addr, !inside));
             }
+            ptes.add(new Pte(addr, !inside));
         }
-        return new StepScene.Strip(List.copyOf(segs), List.copyOf(ghosts), high, c.mm(Field.MMAP_BASE), task, window,
-                hole, checking, List.copyOf(pins), List.copyOf(ptes));
+        return new StepScene.Strip(List.copyOf(segs), List.copyOf(ghosts), high, mmv.mmapBase(), task, window, hole,
+                checking, List.copyOf(pins), List.copyOf(ptes));
     }
 
     /** The address a lookup or a fault is about, or -1. */
@@ -591,13 +592,14 @@ public final class StepSceneBuilder {
         return -1L;
     }
 
-    private static Window gapBefore(StateView c, int a, String label) {
-        if (a < 0 || a >= c.vmaCapacity()) {
+    private static Window gapBefore(Vmas vm, int a, String label) {
+        if (!vm.valid(a)) {
             return null;
         }
-        int p = Vm.prev(c, a);
-        long lo = p >= 0 && p < c.vmaCapacity() ? Vm.vmEndGap(c, p) : 0;
-        return new Window(lo, Vm.vmStartGap(c, a), label);
+        VmaView x = vm.get(a);
+        int p = x.prev();
+        long lo = vm.valid(p) ? vm.get(p).endGap() : 0;
+        return new Window(lo, x.startGap(), label);
     }
 
     // ================================================================ checker
@@ -618,88 +620,82 @@ public final class StepSceneBuilder {
 
     // ================================================================ what the step stored
 
-    static Changes changes(Trace trace, StepRecord s) {
+    static Changes changes(List<Change> stores) {
         Changes ch = new Changes();
-        if (s == null) {
-            return ch;
-        }
-        for (int k = s.deltaFrom(); k < s.deltaTo(); k++) {
-            ch.add(trace.store(k));
+        for (Change c : stores) {
+            ch.add(c);
         }
         return ch;
     }
 
     /** The stores of one step, sorted by what they mean for the view. */
     static final class Changes {
-        private final java.util.Map<Integer, EnumSet<Mark>> marks = new java.util.HashMap<>();
-        private final java.util.Map<Integer, Long> oldGaps = new java.util.HashMap<>();
-        private final java.util.Map<Integer, Long> oldRefs = new java.util.HashMap<>();
-        private final List<long[]> childStores = new ArrayList<>();
-        private final List<long[]> pcStores = new ArrayList<>();
+        private final Map<Integer, EnumSet<Mark>> marks = new HashMap<>();
+        private final Map<Integer, Long> oldGaps = new HashMap<>();
+        private final Map<Integer, Long> oldRefs = new HashMap<>();
+        private final List<VmaChange> childStores = new ArrayList<>();
+        private final List<VmaChange> parentMoves = new ArrayList<>();
         private final BitSet cursorMoved = new BitSet();
         private final BitSet threadChanged = new BitSet();
         boolean rootChanged;
         boolean semChanged;
         boolean rbChanged;
 
-        void add(Trace.Store st) {
-            Field f = st.field();
-            int o = st.object();
-            switch (f.kind()) {
-                case VMA -> {
-                    EnumSet<Mark> m = marks.computeIfAbsent(o, k -> EnumSet.noneOf(Mark.class));
-                    if (f != Field.NAME) {
-                        m.add(Mark.STORED);
+        void add(Change c) {
+            if (c instanceof VmaChange v) {
+                vma(v);
+            } else if (c instanceof MmChange m) {
+                if (m.field() == Change.MmField.ROOT) {
+                    rootChanged = true;
+                } else if (m.field().lock() == LockView.Lock.MMAP_SEM) {
+                    semChanged = true;
+                } else if (m.field().lock() == LockView.Lock.MM_RB_LOCK) {
+                    rbChanged = true;
+                }
+            } else if (c instanceof TaskChange t) {
+                if (t.field() == TaskField.NODE) {
+                    cursorMoved.set(t.thread());
+                }
+                if (t.field() != TaskField.LOC && t.field() != TaskField.OP && t.field() != TaskField.SPINS) {
+                    threadChanged.set(t.thread());
+                }
+            }
+        }
+
+        private void vma(VmaChange c) {
+            int o = c.vma();
+            EnumSet<Mark> m = marks.computeIfAbsent(o, k -> EnumSet.noneOf(Mark.class));
+            if (c.field() != VmaField.NAME) {
+                m.add(Mark.STORED);
+            }
+            switch (c.field()) {
+                case SUBTREE_GAP -> {
+                    if (c.oldValue() != c.newValue()) {
+                        m.add(Mark.GAP_CHANGED);
                     }
-                    switch (f) {
-                        case RB_GAP -> {
-                            if (st.oldValue() != st.newValue()) {
-                                m.add(Mark.GAP_CHANGED);
-                            }
-                            oldGaps.putIfAbsent(o, st.oldValue());
-                        }
-                        case RB_PC -> {
-                            if (Vm.colorOf(st.oldValue()) != Vm.colorOf(st.newValue())) {
-                                m.add(Mark.COLOR_FLIPPED);
-                            }
-                            if (Vm.parentOf(st.oldValue()) != Vm.parentOf(st.newValue())) {
-                                m.add(Mark.PARENT_CHANGED);
-                                pcStores.add(new long[] {o, Vm.parentOf(st.oldValue()), Vm.parentOf(st.newValue())});
-                            }
-                        }
-                        case RB_LEFT, RB_RIGHT -> {
-                            m.add(Mark.CHILD_CHANGED);
-                            childStores.add(new long[] {o, f == Field.RB_LEFT ? 1 : 0, st.oldValue(), st.newValue()});
-                        }
-                        case REF_COUNT -> {
-                            m.add(Mark.REF_CHANGED);
-                            oldRefs.putIfAbsent(o, st.oldValue());
-                        }
-                        case SEQUENCE -> m.add(Mark.SEQ_CHANGED);
-                        case VM_START, VM_END -> m.add(Mark.RANGE_CHANGED);
-                        case VM_PREV, VM_NEXT -> m.add(Mark.LIST_CHANGED);
-                        case LIFE -> m.add(Mark.LIFE_CHANGED);
-                        default -> {
-                        }
+                    oldGaps.putIfAbsent(o, c.oldValue());
+                }
+                case PARENT_COLOR -> {
+                    if (c.colorFlipped()) {
+                        m.add(Mark.COLOR_FLIPPED);
+                    }
+                    if (c.parentMoved()) {
+                        m.add(Mark.PARENT_CHANGED);
+                        parentMoves.add(c);
                     }
                 }
-                case MM -> {
-                    switch (f) {
-                        case ROOT -> rootChanged = true;
-                        case SEM_READERS, SEM_WRITER, SEM_QUEUE -> semChanged = true;
-                        case RB_READERS, RB_WRITER, RB_WAITING, RB_QUEUE -> rbChanged = true;
-                        default -> {
-                        }
-                    }
+                case LEFT, RIGHT -> {
+                    m.add(Mark.CHILD_CHANGED);
+                    childStores.add(c);
                 }
-                case THREAD -> {
-                    if (f == Field.T_NODE) {
-                        cursorMoved.set(o);
-                    }
-                    if (f != Field.T_LOC && f != Field.T_OP && f != Field.T_SPINS) {
-                        threadChanged.set(o);
-                    }
+                case REF_COUNT -> {
+                    m.add(Mark.REF_CHANGED);
+                    oldRefs.putIfAbsent(o, c.oldValue());
                 }
+                case SEQUENCE -> m.add(Mark.SEQ_CHANGED);
+                case START, END -> m.add(Mark.RANGE_CHANGED);
+                case PREV, NEXT -> m.add(Mark.LIST_CHANGED);
+                case LIFE -> m.add(Mark.LIFE_CHANGED);
                 default -> {
                 }
             }
@@ -725,8 +721,8 @@ public final class StepSceneBuilder {
         }
 
         boolean childStored(int v, boolean left) {
-            for (long[] c : childStores) {
-                if (c[0] == v && (c[1] == 1) == left) {
+            for (VmaChange c : childStores) {
+                if (c.vma() == v && (c.field() == VmaField.LEFT) == left) {
                     return true;
                 }
             }
@@ -743,10 +739,10 @@ public final class StepSceneBuilder {
 
         List<GhostEdge> ghosts(int cap) {
             List<GhostEdge> out = new ArrayList<>();
-            for (long[] c : childStores) {
-                int old = (int) c[2];
-                if (old >= 0 && old < cap && c[2] != c[3]) {
-                    out.add(new GhostEdge((int) c[0], old, c[1] == 1));
+            for (VmaChange c : childStores) {
+                long old = c.oldValue();
+                if (old >= 0 && old < cap && c.oldValue() != c.newValue()) {
+                    out.add(new GhostEdge(c.vma(), (int) old, c.field() == VmaField.LEFT));
                 }
             }
             return List.copyOf(out);
@@ -754,9 +750,10 @@ public final class StepSceneBuilder {
 
         List<ParentArrow> parentArrows(int cap) {
             List<ParentArrow> out = new ArrayList<>();
-            for (long[] p : pcStores) {
-                if (p[2] >= 0 && p[2] < cap && p[2] != p[0]) {
-                    out.add(new ParentArrow((int) p[0], (int) p[1], (int) p[2]));
+            for (VmaChange c : parentMoves) {
+                int to = c.newParent();
+                if (to >= 0 && to < cap && to != c.vma()) {
+                    out.add(new ParentArrow(c.vma(), c.oldParent(), to));
                 }
             }
             return List.copyOf(out);

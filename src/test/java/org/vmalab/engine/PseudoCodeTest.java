@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.trace.LineTable;
+import org.vmalab.engine.trace.Listing;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.PseudoCode;
 
@@ -21,7 +22,7 @@ class PseudoCodeTest {
     void everyLocHasItsListingAndALine() {
         PseudoCode p = PseudoCode.get();
         for (Loc loc : Loc.values()) {
-            PseudoCode.Listing l = p.listingOf(loc);
+            Listing l = p.listingOf(loc);
             assertNotNull(l, loc + " has no listing");
             assertEquals(loc.function(), l.function(), loc + " is shown in another function's listing");
             if (!loc.file().equals("-")) {
@@ -36,11 +37,11 @@ class PseudoCodeTest {
 
     @Test
     void thePatchLinesAreMarked() {
-        PseudoCode.Listing l = PseudoCode.get().listing("__vma_rb_erase");
+        Listing l = PseudoCode.get().listing("__vma_rb_erase");
         int i = l.indexOf(Loc.RB_CLEAR_NODE);
         assertTrue(l.lines().get(i).addedByPatch());
         assertEquals(466, l.lines().get(i).number(), "the seed patch's hunk puts RB_CLEAR_NODE on line 466");
-        PseudoCode.Listing g = PseudoCode.get().listing("get_vma");
-        assertTrue(g.lines().stream().filter(PseudoCode.Line::addedByPatch).count() >= 5);
+        Listing g = PseudoCode.get().listing("get_vma");
+        assertTrue(g.lines().stream().filter(Listing.Line::addedByPatch).count() >= 5);
     }
 }

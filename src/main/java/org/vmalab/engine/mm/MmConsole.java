@@ -3,18 +3,23 @@ package org.vmalab.engine.mm;
 import static org.vmalab.engine.memory.Memory.NIL;
 
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Face;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.trace.VmaView;
+import org.vmalab.engine.trace.Views;
 import org.vmalab.engine.tree.Vm;
 
 /**
  * The mm behind the {@code shell} command: one address space, changed by the engine's real code paths
  * ({@code insert_vm_struct}, {@code do_munmap}, {@code find_vma}, {@code unmapped_area[_topdown]}) run
- * straight through ({@link FastKx}), with the patch on.
+ * straight through ({@link FastKx}), with the patch on. VMA ids are read through {@link #vma(int)}; the raw
+ * words ({@link #state()}) are the engine's own.
  */
+@Face
 public final class MmConsole {
     private final Memory m = new Memory(1024, 1, 1);
     private final FastKx k = new FastKx(m, Protection.PATCH, true);
@@ -27,6 +32,16 @@ public final class MmConsole {
 
     public StateView state() {
         return m;
+    }
+
+    /** VMA {@code id} as it is now. */
+    public VmaView vma(int id) {
+        return Views.vma(m, id, m.name(id));
+    }
+
+    /** Did an address-returning call ({@link #topdown}, {@link #bottomup}) fail ({@code IS_ERR_VALUE})? */
+    public static boolean failed(long result) {
+        return MmOps.isErr(result);
     }
 
     /**
@@ -57,15 +72,17 @@ public final class MmConsole {
         return MmOps.doMunmap(k, start, end - start) == 0;
     }
 
-    /** {@code find_vma(addr)}: the first VMA with vm_end > addr, or NIL. */
+    /** {@code find_vma(addr)}: the first VMA with vm_end > addr, or {@link VmaView#NIL}. */
     public int find(long addr) {
         return MmOps.findVmaTree(k, addr);
     }
 
+    /** {@code unmapped_area_topdown}: the start of the highest hole that fits, or an error ({@link #failed}). */
     public long topdown(long len, long low, long high) {
         return MmOps.unmappedAreaTopdown(k, len, low, high, 0, 0);
     }
 
+    /** {@code unmapped_area}: the start of the lowest hole that fits, or an error ({@link #failed}). */
     public long bottomup(long len, long low, long high) {
         return MmOps.unmappedArea(k, len, low, high, 0, 0);
     }

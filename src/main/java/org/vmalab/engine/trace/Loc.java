@@ -258,6 +258,16 @@ public enum Loc {
         return LineTable.line(this);
     }
 
+    /** {@code mm/mmap.c:2239}, or just the file when the line is unknown. */
+    public String where() {
+        return LineTable.where(this);
+    }
+
+    /** Our pseudo-C of the function this step is shown in, each line with its v4.15 file:line; or null. */
+    public Listing listing() {
+        return PseudoCode.get().listingOf(this);
+    }
+
     /** A walker stands on node {@code a} after this step. */
     public boolean isVisit() {
         return kind == Kind.VISIT;

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vmalab.engine.trace.Listing.Line;
 
 /**
  * Our own kernel-style pseudo-C for each kernel function the engine steps through, with the real file:line
@@ -26,23 +27,6 @@ import java.util.Map;
  * ({@code -} otherwise), LOCS a comma-separated list of {@link Loc} names the line stands for ({@code -}).
  */
 public final class PseudoCode {
-    /** One line of a listing. */
-    public record Line(int number, boolean addedByPatch, List<Loc> locs, String text) {
-    }
-
-    /** The listing of one function. */
-    public record Listing(String function, String file, List<Line> lines) {
-        /** Index of the line that stands for {@code loc}, or -1. */
-        public int indexOf(Loc loc) {
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).locs().contains(loc)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
-
     private static final String INDEX = "/org/vmalab/pseudo/index.txt";
     private static volatile PseudoCode instance;
 

@@ -151,6 +151,16 @@ public final class Trace {
         return new Store(deltas.field(k), deltas.object(k), deltas.oldValue(k), deltas.newValue(k));
     }
 
+    /** What step {@code i} stored, typed and in words, in the order it stored it. */
+    public List<Change> changes(int i) {
+        StepRecord s = step(i);
+        List<Change> out = new ArrayList<>(s.deltaTo() - s.deltaFrom());
+        for (int k = s.deltaFrom(); k < s.deltaTo(); k++) {
+            out.add(Views.change(this, deltas.field(k), deltas.object(k), deltas.oldValue(k), deltas.newValue(k)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** One recorded store. */
     public record Store(Field field, int object, long oldValue, long newValue) {
     }

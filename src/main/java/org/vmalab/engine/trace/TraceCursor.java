@@ -1,8 +1,11 @@
 package org.vmalab.engine.trace;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.vmalab.engine.Face;
 import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
 
@@ -10,6 +13,12 @@ import org.vmalab.engine.memory.StateView;
  * The state of a trace at one index (0 = initial, {@code i} = after step {@code i}), reached by applying
  * the recorded stores forward or backward from wherever the cursor was: seeking costs what the steps in
  * between stored, never a copy of the tree. Read-only for its users.
+ *
+ * <p>What is there at that index is read through typed views: {@link #vma(int)} (range, gaps, colour, parent and
+ * children, reference count, life), {@link #task(int)} (status, locks held, what it waits for and why, vmacache,
+ * references, the node a walker stands on), {@link #mmapSem()} and {@link #mmRbLock()} (holders, queue, policy),
+ * {@link #mm()}, {@link #ptes()}, and {@link #changes()}: what the step that led here stored. The raw words
+ * ({@link StateView}) are the engine's own.
  */
 @Face
 public final class TraceCursor implements StateView {
@@ -80,40 +89,75 @@ public final class TraceCursor implements StateView {
         return trace.vmaName(vma);
     }
 
-    /** A copy of the state at this index, independent of later seeks (for a background renderer). */
-    public StateView snapshot() {
-        Memory copy = mem.copy();
-        Trace t = trace;
-        return new StateView() {
-            @Override
-            public long get(Field f, int obj) {
-                return copy.get(f, obj);
-            }
+    // ================================================================ typed views
 
-            @Override
-            public long mm(Field f) {
-                return copy.mm(f);
-            }
+    /** The step that led to this index, or null at index 0. */
+    public StepRecord step() {
+        return index == 0 ? null : trace.step(index);
+    }
 
-            @Override
-            public int vmaCapacity() {
-                return copy.vmaCapacity();
-            }
+    /** What the step that led here stored, in order (empty at index 0). */
+    public List<Change> changes() {
+        return index == 0 ? List.of() : trace.changes(index);
+    }
 
-            @Override
-            public int threadCount() {
-                return copy.threadCount();
-            }
+    /** VMA ids are below this: the slots the whole run allocates. */
+    public int vmaSlots() {
+        return Math.min(trace.vmaCount(), mem.vmaCapacity());
+    }
 
-            @Override
-            public int pteSlots() {
-                return copy.pteSlots();
-            }
+    /** VMA {@code id} (0 &lt;= id &lt; {@link #vmaSlots()}) as it is at this index, allocated or not. */
+    public VmaView vma(int id) {
+        if (id < 0 || id >= vmaSlots()) {
+            throw new IndexOutOfBoundsException("no VMA " + id + " (ids are below " + vmaSlots() + ")");
+        }
+        return Views.vma(mem, id, trace.vmaName(id));
+    }
 
-            @Override
-            public String name(int vma) {
-                return t.vmaName(vma);
+    /** Every allocated VMA (freed ones included: the slot is not reused), by id. */
+    public List<VmaView> vmas() {
+        int n = vmaSlots();
+        List<VmaView> out = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) {
+            if ((mem.get(Field.LIFE, v) & Life.ALLOCATED) != 0) {
+                out.add(Views.vma(mem, v, trace.vmaName(v)));
             }
-        };
+        }
+        return out;
+    }
+
+    /** Thread {@code t} as it is at this index. */
+    public TaskView task(int t) {
+        return Views.task(mem, t, trace.threadNames());
+    }
+
+    /** Every thread, by index. */
+    public List<TaskView> tasks() {
+        String[] names = trace.threadNames();
+        List<TaskView> out = new ArrayList<>(mem.threadCount());
+        for (int t = 0; t < mem.threadCount(); t++) {
+            out.add(Views.task(mem, t, names));
+        }
+        return out;
+    }
+
+    /** {@code mmap_sem}. */
+    public LockView mmapSem() {
+        return Views.lock(mem, LockView.Lock.MMAP_SEM, trace.scenario().protection());
+    }
+
+    /** The patch's {@code mm_rb_lock}. */
+    public LockView mmRbLock() {
+        return Views.lock(mem, LockView.Lock.MM_RB_LOCK, trace.scenario().protection());
+    }
+
+    /** The mm's fields. */
+    public MmView mm() {
+        return Views.mm(mem);
+    }
+
+    /** The addresses of the installed page table entries, in slot order. */
+    public List<Long> ptes() {
+        return Views.ptes(mem);
     }
 }

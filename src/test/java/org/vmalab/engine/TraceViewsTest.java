@@ -1,0 +1,177 @@
+package org.vmalab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.engine.memory.Memory.NIL;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.sched.Status;
+import org.vmalab.engine.sched.WaitQueue;
+import org.vmalab.engine.trace.Change;
+import org.vmalab.engine.trace.Change.MmChange;
+import org.vmalab.engine.trace.Change.TaskChange;
+import org.vmalab.engine.trace.Change.VmaChange;
+import org.vmalab.engine.trace.Change.VmaField;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.LockView;
+import org.vmalab.engine.trace.TaskView;
+import org.vmalab.engine.trace.TaskView.LockMode;
+import org.vmalab.engine.trace.Trace;
+import org.vmalab.engine.trace.TraceCursor;
+import org.vmalab.engine.trace.VmaView;
+import org.vmalab.engine.tree.Vm;
+
+/** The cursor's typed views say what the words say, at every index of races and random runs. */
+class TraceViewsTest {
+    static Schedule race() {
+        return new Schedule(List.of(new Schedule.Slot(0, 8), new Schedule.Slot(1, Schedule.Slot.UNTIL_BLOCKED)),
+                Schedule.Policy.ROUND_ROBIN, 0, Schedule.DEFAULT_BOUND);
+    }
+
+    static List<Trace> traces() {
+        Scenario sc = Scenarios.defaultScenario();
+        List<Trace> out = new ArrayList<>();
+        out.add(Engine.run(sc, race()));
+        out.add(Engine.run(sc.withProtection(Protection.of(RwlockPolicy.QUEUED, ProtectionToggle.NO_REFCOUNT)),
+                race()));
+        out.add(Engine.run(sc.withProtection(Protection.of(RwlockPolicy.READER_PREF)), Schedule.random(7)));
+        for (long seed = 1; seed <= 3; seed++) {
+            out.add(Engine.run(sc, Schedule.random(seed)));
+        }
+        return out;
+    }
+
+    @Test
+    void everyViewMatchesTheWordsAtEveryIndex() {
+        int checked = 0;
+        for (Trace t : traces()) {
+            TraceCursor c = t.cursor();
+            for (int i = 0; i <= t.size(); i++) {
+                c.seek(i);
+                List<VmaView> all = c.vmas();
+                for (int v = 0; v < c.vmaSlots(); v++) {
+                    VmaView x = c.vma(v);
+                    assertEquals(v, x.id());
+                    assertEquals(t.vmaName(v), x.name());
+                    assertEquals(Vm.start(c, v), x.start());
+                    assertEquals(Vm.end(c, v), x.end());
+                    assertEquals(Vm.parent(c, v), x.parent());
+                    assertEquals(Vm.left(c, v), x.left());
+                    assertEquals(Vm.right(c, v), x.right());
+                    assertEquals(Vm.prev(c, v), x.prev());
+                    assertEquals(Vm.next(c, v), x.next());
+                    assertEquals(Vm.color(c, v) == Const.BLACK, x.black());
+                    assertEquals(Vm.gap(c, v), x.subtreeGap());
+                    assertEquals(c.get(Field.REF_COUNT, v), x.refCount());
+                    assertEquals(c.get(Field.SEQUENCE, v), x.sequence());
+                    assertEquals(Vm.isFreed(c, v), x.freed());
+                    assertEquals(Vm.has(c, v, Life.IN_TREE), x.inTree());
+                    assertEquals(Vm.has(c, v, Life.ALLOCATED), x.allocated());
+                    assertEquals(Vm.rbEmptyNode(c, v), x.cleared());
+                    assertEquals(x.allocated(), all.contains(x), "vmas() lists the allocated ones");
+                    if (x.allocated() && !x.freed() && x.inTree()) {
+                        assertEquals(Vm.ownGap(c, v), x.ownGap());
+                        assertEquals(Vm.subtreeGapCompute(c, v), x.computedGap());
+                        assertEquals(Vm.vmStartGap(c, v), x.startGap());
+                        assertEquals(Vm.vmEndGap(c, v), x.endGap());
+                    }
+                    checked++;
+                }
+                for (TaskView k : c.tasks()) {
+                    int th = k.index();
+                    assertEquals(c.get(Field.T_STATUS, th), (long) k.status().ordinal(), "status order of the enum");
+                    assertEquals(c.get(Field.T_NODE, th), (long) k.node());
+                    assertEquals(c.get(Field.T_OP, th), (long) k.opIndex());
+                    assertEquals(c.get(Field.T_LOC, th) >= 0, k.started());
+                    assertEquals(c.get(Field.T_WAIT, th) == Status.WAIT_NONE, k.waitsFor() == null);
+                    assertEquals(k.waitsFor() == null, k.waitReason().isEmpty(), "a reason exactly when it waits");
+                    assertEquals((c.get(Field.T_HOLDS, th) & Status.HOLD_SEM_WRITE) != 0,
+                            k.holds(LockMode.MMAP_SEM_WRITE));
+                    assertEquals((c.get(Field.T_HOLDS, th) & Status.HOLD_RB_READ) != 0,
+                            k.holds(LockMode.MM_RB_LOCK_READ));
+                    for (int s = 0; s < 4; s++) {
+                        assertEquals(c.get(Field.VC_SLOTS[s], th), (long) k.vmacache().get(s));
+                    }
+                    assertEquals(c.get(Field.T_VC_SEQ, th) == c.mm(Field.VMACACHE_SEQNUM), k.vmacacheValid());
+                    List<Integer> refs = new ArrayList<>();
+                    for (Field f : Field.REF_SLOTS) {
+                        if (c.get(f, th) != NIL) {
+                            refs.add((int) c.get(f, th));
+                        }
+                    }
+                    assertEquals(refs, k.refs());
+                }
+                LockView sem = c.mmapSem();
+                assertEquals(c.mm(Field.SEM_WRITER), (long) sem.writer());
+                assertEquals(c.mm(Field.SEM_READERS), sem.readerCount());
+                assertEquals(WaitQueue.size(c.mm(Field.SEM_QUEUE)), sem.queue().size());
+                assertEquals(sem.readerCount(), sem.readers().size(), "every reader of mmap_sem is known");
+                LockView rb = c.mmRbLock();
+                assertEquals(c.mm(Field.RB_WRITER), (long) rb.writer());
+                assertEquals(c.mm(Field.RB_WAITING), (long) rb.waitingWriter());
+                assertEquals(t.scenario().protection().policy(), rb.policy());
+                assertEquals(Vm.root(c), c.mm().root());
+                assertEquals(c.mm(Field.MAP_COUNT), c.mm().mapCount());
+                if (i > 0) {
+                    assertEquals(t.storeCount(i), c.changes().size());
+                    int k = t.step(i).deltaFrom();
+                    for (Change ch : c.changes()) {
+                        Trace.Store st = t.store(k++);
+                        assertEquals(st.oldValue(), ch.oldValue());
+                        assertEquals(st.newValue(), ch.newValue());
+                        if (ch instanceof VmaChange vc) {
+                            assertEquals(st.object(), vc.vma());
+                            assertEquals(st.field().cName(), vc.field().cName());
+                        } else if (ch instanceof MmChange mc) {
+                            assertEquals(st.field().cName(), mc.field().cName());
+                        } else if (ch instanceof TaskChange tc) {
+                            assertEquals(st.object(), tc.thread());
+                            assertTrue(st.field().cName().startsWith(tc.field().cName()), st.field() + " " + tc);
+                        }
+                    }
+                } else {
+                    assertTrue(c.changes().isEmpty());
+                    assertNull(c.step());
+                }
+            }
+        }
+        assertTrue(checked > 2_000, "enough was compared: " + checked);
+    }
+
+    @Test
+    void changesSayWhatTheyMeanInWords() {
+        Trace t = Engine.run(Scenarios.defaultScenario().withProtection(Protection.of(RwlockPolicy.QUEUED,
+                ProtectionToggle.NO_REFCOUNT)), race());
+        boolean freed = false;
+        boolean tookSem = false;
+        boolean childMoved = false;
+        for (int i = 1; i <= t.size(); i++) {
+            for (Change ch : t.changes(i)) {
+                String m = ch.meaning();
+                if (ch instanceof VmaChange v && v.field() == VmaField.LIFE) {
+                    assertTrue(m.matches("\\w+\\.life: [a-z_, ]+ → [a-z_, ]+"), m);
+                    freed |= t.step(i).loc() == Loc.FREE_VMA && m.startsWith("heap.life: ") && m.endsWith(", freed");
+                }
+                if (ch instanceof TaskChange k && k.field() == Change.TaskField.HOLDS) {
+                    assertTrue(m.matches("T\\d\\.holds: .+ → .+"), m);
+                    tookSem |= m.equals("T2.holds: nothing → mmap_sem (write)");
+                }
+                if (ch instanceof VmaChange v && (v.field() == VmaField.LEFT || v.field() == VmaField.RIGHT)) {
+                    assertTrue(m.matches("\\w+\\.rb_(left|right): \\w+ → \\w+"), m);
+                    childMoved = true;
+                }
+                if (ch instanceof VmaChange v && v.parentMoved()) {
+                    assertTrue(m.contains("parent " + t.vmaName(v.oldParent()) + " → " + t.vmaName(v.newParent())),
+                            m);
+                }
+            }
+        }
+        assertTrue(freed && tookSem && childMoved, "the race frees heap, T2 takes mmap_sem, the tree changes");
+    }
+}
