@@ -154,6 +154,6 @@ class SchedulingTest {
         assertEquals(2, t.step(4).thread());
         assertEquals(Loc.SEM_DOWN_WRITE_SLEEP, t.step(5).loc(), "T2 finds it taken and sleeps again");
         assertEquals(Loc.SEM_UP_WRITE, t.step(6).loc());
-        assertTrue(Races.has(t, 1, Loc.SEM_WOKEN), "T2 gets it after T3");
+        assertTrue(Races.has(t, 1, Loc.SEM_WRITE_TAKE), "T2 gets it after T3");
     }
 }

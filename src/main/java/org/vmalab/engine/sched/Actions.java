@@ -100,6 +100,10 @@ public final class Actions {
                 m.setMm(Field.SEM_QUEUE, WaitQueue.remove(m.mm(Field.SEM_QUEUE), x.tid()));
                 m.setMm(Field.SEM_WRITER, x.tid());
                 x.hold(Status.HOLD_SEM_WRITE);
+                x.running();
+                x.step(Loc.SEM_WRITE_TAKE, NIL);
+                x.note("mmap_sem held for write");
+                return;
             }
             x.running();
             x.step(Loc.SEM_WOKEN, NIL, write ? 1 : 0);

@@ -217,9 +217,10 @@ final class ReadSets {
         }
     }
 
-    /** Readers.truth(): the allocated count and the life bits and bounds of every VMA. */
+    /** Readers.truth(): the allocated count, the life bits and bounds of every VMA, and the tree it can reach. */
     private static void truth(Footprint f) {
         f.readAny(TRUTH_VMA | bit(Field.NR_ALLOC));
+        treeShape(f);
     }
 
     /** Checker.reachable(): the root and every child pointer. */

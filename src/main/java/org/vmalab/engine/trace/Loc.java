@@ -181,6 +181,7 @@ public enum Loc {
     SEM_DOWN_WRITE(Kind.LOCK, "down_write", "kernel/locking/rwsem.c", "down_write(mmap_sem): acquired"),
     SEM_DOWN_WRITE_SLEEP(Kind.BLOCK, "down_write", "kernel/locking/rwsem.c", "down_write(mmap_sem): sleeps in the wait queue"),
     SEM_WOKEN(Kind.LOCK, "rwsem_down_read_failed", "kernel/locking/rwsem-xadd.c", "woken up holding mmap_sem"),
+    SEM_WRITE_TAKE(Kind.LOCK, "rwsem_down_write_failed", "kernel/locking/rwsem-xadd.c", "woken, takes mmap_sem for write itself (rwsem_try_write_lock)"),
     SEM_UP_READ(Kind.LOCK, "up_read", "kernel/locking/rwsem.c", "up_read(mmap_sem)"),
     SEM_UP_WRITE(Kind.LOCK, "up_write", "kernel/locking/rwsem.c", "up_write(mmap_sem)"),
     RB_READ_LOCK(Kind.LOCK, "get_vma", "mm/mmap.c", "read_lock(mm_rb_lock): acquired"),
