@@ -12,6 +12,8 @@ public final class Const {
     public static final long MMAP_BASE = 0x7ffff7fff000L;
     /** {@code TASK_UNMAPPED_BASE} = PAGE_ALIGN(TASK_SIZE / 3), start of the bottom-up search. */
     public static final long TASK_UNMAPPED_BASE = 0x2aaaaaaab000L;
+    /** {@code rlimit(RLIMIT_STACK)}: the default 8 MiB soft limit, which acct_stack_growth checks. */
+    public static final long RLIMIT_STACK = 8L << 20;
     /** {@code mmap_min_addr} default. */
     public static final long MMAP_MIN_ADDR = 0x10000;
     /** Default {@code sysctl_max_map_count}. */

@@ -37,7 +37,11 @@
 1413	-	CLASSIC_BAD	        bad_area(regs, error_code, address);
 1414	-	-	        return;
 1415	-	-	    }
--	-	-	    /* ... stack: expand_stack() ... */
+-	-	-	    /* ... a user fault far below the stack pointer: bad_area (the model assumes accesses near %sp) ... */
+1432	-	-	    if (unlikely(expand_stack(vma, address))) {     /* expand_downwards(): vm_start lowered */
+1433	-	-	        bad_area(regs, error_code, address);
+1434	-	-	        return;
+1435	-	-	    }
 1437	-	-	good_area:
 1438	-	-	    if (unlikely(access_error(error_code, vma))) { bad_area_access_error(...); return; }     /* write: VM_WRITE; read: VM_READ, VM_EXEC or VM_WRITE */
 1459	-	-	    fault = handle_mm_fault(vma, address, flags);     /* line: estimate */

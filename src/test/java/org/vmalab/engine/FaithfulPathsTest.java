@@ -94,4 +94,64 @@ class FaithfulPathsTest {
         assertEquals(1, t.cursor().seek(reset.index()).get(Field.REF_COUNT, copy.a()), "reset by __vma_link_rb");
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
     }
+
+    static final VmaSpec STACK = Layouts.byName("stack");
+    static final long BELOW_STACK = STACK.start() - 0x1000;
+
+    /** Item 4: a fault just below the stack lowers its vm_start (expand_downwards) and maps the page inside it. */
+    @Test
+    void aFaultBelowTheStackGrowsIt() {
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(BELOW_STACK + 0x10, true)), Layouts.thread("T2"));
+        Trace t = run(sc);
+        assertEquals(List.of("handled under mmap_sem"), results(t, 0));
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+        StepRecord start = Races.first(t, Loc.EXPAND_START);
+        assertEquals(STACK.name(), t.vmaName(start.a()));
+        assertEquals(BELOW_STACK, t.cursor().seek(t.size()).get(Field.VM_START, start.a()));
+        assertTrue(Races.has(t, 0, Loc.EXPAND_ANON_LOCK) && Races.has(t, 0, Loc.EXPAND_PTL_LOCK)
+                && Races.has(t, 0, Loc.AUG_PROPAGATE), "anon_vma lock, page_table_lock, vma_gap_update");
+    }
+
+    /** Item 4: the speculative path gives a VM_GROWSDOWN VMA up (RETRY); the classic path grows it. */
+    @Test
+    void theSpeculativePathLeavesAGrowsDownVmaToTheClassicPath() {
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Spf(BELOW_STACK, true)), Layouts.thread("T2"));
+        Trace t = run(sc);
+        assertEquals(List.of("handled under mmap_sem"), results(t, 0));
+        String c = Races.captions(t, 0);
+        assertTrue(c.contains("VM_GROWSDOWN"), c);
+        assertTrue(Races.has(t, 0, Loc.SPF_ABORT) && Races.has(t, 0, Loc.CAN_REUSE)
+                && Races.has(t, 0, Loc.EXPAND_START), c);
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+    }
+
+    /** Item 4: a mapping that ends inside the stack guard gap below the stack refuses the growth: SIGSEGV. */
+    @Test
+    void theStackGuardGapRefusesTheGrowth() {
+        List<VmaSpec> layout = new ArrayList<>(Layouts.w());
+        layout.add(new VmaSpec("near", 0x7fffffe00000L, STACK.start() - 0x100000, Layouts.RW, false, 0));
+        Scenario sc = Layouts.scenario(layout, Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(BELOW_STACK, true)), Layouts.thread("T2"));
+        Trace t = run(sc);
+        assertEquals(List.of("SIGSEGV"), results(t, 0));
+        assertTrue(Races.has(t, 0, Loc.EXPAND_REFUSED), Races.captions(t, 0));
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+    }
+
+    /** Item 4: two faults below the stack: the second waits for the anon_vma lock, then finds it grown. */
+    @Test
+    void twoFaultsBelowTheStackAreSerializedByTheAnonVmaLock() {
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(BELOW_STACK, true)),
+                Layouts.thread("T2", new Op.Fault(BELOW_STACK + 0x800, false)));
+        int lock = Races.stepsThrough(sc, 0, Loc.EXPAND_ANON_LOCK, 1);
+        Trace t = Engine.run(sc, Races.slots(0, lock, 1, Races.ALL, 0, Races.ALL, 1, Races.ALL));
+        assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
+        assertTrue(Races.has(t, 1, Loc.EXPAND_ANON_WAIT) && Races.has(t, 1, Loc.EXPAND_RACED),
+                Races.captions(t, 1));
+        assertEquals(List.of("handled under mmap_sem"), results(t, 1));
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+    }
 }

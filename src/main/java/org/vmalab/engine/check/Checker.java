@@ -88,7 +88,13 @@ public final class Checker {
                             + m.name((int) value));
                 }
             }
-            case RB_GAP, MAP_COUNT, HIGHEST_VM_END, VMACACHE_SEQNUM -> sem(x, f, obj);
+            case RB_GAP -> {
+                /* stack growth updates gaps under mmap_sem read + page_table_lock (SEMANTICS 5.1) */
+                if (!(x.holds(Status.HOLD_SEM_READ) && x.holds(Status.HOLD_PAGE_TABLE_LOCK))) {
+                    sem(x, f, obj);
+                }
+            }
+            case MAP_COUNT, HIGHEST_VM_END, VMACACHE_SEQNUM -> sem(x, f, obj);
             default -> {
             }
         }

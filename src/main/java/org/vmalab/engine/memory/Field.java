@@ -73,6 +73,11 @@ public enum Field {
     RB_QUEUE(Kind.MM, "mm_rb_lock.wait_lock"),
     /** Owner of the PTE lock of the page table the lessons fault on, or NIL. */
     PTL_OWNER(Kind.MM, "ptl"),
+    /**
+     * Owner of the anon_vma lock ({@code anon_vma_lock_write}) that {@code expand_downwards} takes, or NIL: one
+     * word for every growing VMA (a scenario grows one stack; the kernel's page_table_lock serializes the rest).
+     */
+    ANON_LOCK(Kind.MM, "anon_vma->root->rwsem"),
 
     // struct task_struct (and the model's scheduler state)
     T_STATUS(Kind.THREAD, "state"),
@@ -141,7 +146,8 @@ public enum Field {
 
     /** True for fields whose value is a thread id or NIL. */
     public boolean isThreadPointer() {
-        return this == SEM_WRITER || this == RB_WRITER || this == RB_WAITING || this == PTL_OWNER;
+        return this == SEM_WRITER || this == RB_WRITER || this == RB_WAITING || this == PTL_OWNER
+                || this == ANON_LOCK;
     }
 
     /** The value of a word nobody stored yet: NIL for pointers to a VMA or a thread (and {@link #T_LOC}), else 0. */

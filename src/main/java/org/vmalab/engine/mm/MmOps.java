@@ -262,6 +262,13 @@ public final class MmOps {
         k.set(Field.VM_FLAGS, id, flags);
         k.set(Field.HAS_OPS, id, hasOps ? 1 : 0);
         k.set(Field.ANON_VMA, id, anonVma);
+        if (!hasOps) {
+            /*
+             * an anonymous VMA's vm_pgoff is its start page: insert_vm_struct sets it so, and do_mmap and
+             * do_brk_flags pass addr >> PAGE_SHIFT (expand_downwards lowers it as the stack grows)
+             */
+            k.set(Field.VM_PGOFF, id, start >>> 12);
+        }
         return id;
     }
 
@@ -945,6 +952,37 @@ public final class MmOps {
         /* Adjust gap address to the desired alignment */
         gapStart += (alignOffset - gapStart) & alignMask;
         return gapStart;
+    }
+
+    // ============================================================ stack growth (3.12)
+
+    /**
+     * The part of {@code expand_downwards(vma, address)} that runs holding the anon_vma lock (and mmap_sem for
+     * read): the re-check (another fault may have grown the stack already), {@code acct_stack_growth}'s stack rlimit,
+     * then, under {@code mm->page_table_lock}, {@code vm_start} and {@code vm_pgoff} lowered in place and
+     * {@code vma_gap_update}. No {@code mm_rb_lock}: the tree's shape does not change; no {@code vm_sequence}: the
+     * speculative path refuses a {@code VM_GROWSDOWN} VMA. Returns 0 or ENOMEM.
+     */
+    static long expandDownwardsLocked(Kx k, int vma, long address) {
+        long start = Vm.start(k, vma);
+        /* Somebody else might have raced and expanded it already */
+        if (!ult(address, start)) {
+            k.step(Loc.EXPAND_RACED, vma, address);
+            return 0;
+        }
+        long size = Vm.end(k, vma) - address;
+        long grow = (start - address) >>> 12;
+        k.step(Loc.EXPAND_RECHECK, vma, address);
+        if (ugt(grow, k.get(Field.VM_PGOFF, vma)) || ugt(size, Const.RLIMIT_STACK)) {
+            return ENOMEM;
+        }
+        k.dyn(new Actions.PageTableLock(true, vma));
+        k.set(Field.VM_START, vma, address);
+        k.set(Field.VM_PGOFF, vma, k.get(Field.VM_PGOFF, vma) - grow);
+        k.step(Loc.EXPAND_START, vma, address);
+        vmaGapUpdate(k, vma);
+        k.dyn(new Actions.PageTableLock(false, vma));
+        return 0;
     }
 
     // ============================================================ brk

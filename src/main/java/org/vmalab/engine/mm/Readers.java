@@ -564,7 +564,12 @@ public final class Readers {
         }
     }
 
-    /** good_area / bad_area, then {@code handle_mm_fault} and {@code up_read}. */
+    /**
+     * The classic fault once {@code find_vma} (or {@code can_reuse_spf_vma}) chose the VMA: no VMA above the address,
+     * or one above it that cannot grow down, is {@code bad_area}; a {@code VM_GROWSDOWN} VMA above it is first
+     * grown by {@code expand_stack} ({@link ExpandCheck}); then the access check, {@code handle_mm_fault} and
+     * {@code up_read}.
+     */
     record ClassicHandle(long addr, boolean write) implements Action {
         @Override
         public void run(Exec x) {
@@ -573,24 +578,141 @@ public final class Readers {
             if (v != NIL) {
                 x.touch(v, "vm_start/vm_flags");
             }
-            boolean good = v != NIL && (Vm.ule(Vm.start(m, v), addr)
-                    || (m.get(Field.VM_FLAGS, v) & Const.VM_GROWSDOWN) != 0);
-            if (good && !accessPermitted(m.get(Field.VM_FLAGS, v), write)) {
-                good = false;
+            if (v != NIL && Vm.ugt(Vm.start(m, v), addr) && (m.get(Field.VM_FLAGS, v) & Const.VM_GROWSDOWN) != 0) {
+                new ExpandCheck(addr, write, v).run(x);
+                return;
             }
-            if (good) {
-                installPte(x, addr);
-                x.step(Loc.CLASSIC_GOOD, Tag.NONE, v, NIL, addr);
-                if (Vm.ugt(Vm.start(m, v), addr)) {
-                    x.note("below a VM_GROWSDOWN VMA: expand_stack, then the fault");
-                }
-                x.regs(x.regs().withLast("handled under mmap_sem"));
-            } else {
-                x.step(Loc.CLASSIC_BAD, Tag.NONE, v, NIL, addr);
-                x.note(v == NIL ? "no VMA above the address" : m.name(v) + " does not cover the address");
+            goodOrBad(x, addr, write, v != NIL && Vm.ule(Vm.start(m, v), addr));
+        }
+    }
+
+    /** good_area (the access check, then handle_mm_fault), or bad_area; then {@code up_read}. */
+    static void goodOrBad(Exec x, long addr, boolean write, boolean covered) {
+        Memory m = x.m();
+        int v = x.regs().vma();
+        boolean good = covered && accessPermitted(m.get(Field.VM_FLAGS, v), write);
+        if (good) {
+            installPte(x, addr);
+            x.step(Loc.CLASSIC_GOOD, Tag.NONE, v, NIL, addr);
+            x.regs(x.regs().withLast("handled under mmap_sem"));
+        } else {
+            x.step(Loc.CLASSIC_BAD, Tag.NONE, v, NIL, addr);
+            x.note(v == NIL ? "no VMA above the address" : !covered ? m.name(v) + " does not cover the address"
+                    : "access not permitted by " + m.name(v) + "'s flags");
+            x.regs(x.regs().withLast("SIGSEGV"));
+        }
+        x.push(new Actions.UpRead());
+    }
+
+    // ================================================================ expand_stack (mm/mmap.c expand_downwards)
+
+    /**
+     * {@code expand_stack(vma, address)} = {@code expand_downwards} (x86), under mmap_sem held for read: the
+     * {@code mmap_min_addr} test and the stack guard gap below (one check step). The v4.15 %sp test of
+     * {@code __do_page_fault} is not modelled: the access is taken to be near the stack pointer.
+     */
+    record ExpandCheck(long addr, boolean write, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            long address = addr & Const.PAGE_MASK;
+            long gapAddr = address - m.mm(Field.GUARD_GAP);
+            int prev = Vm.prev(m, vma);
+            if (prev != NIL) {
+                x.touch(prev, "vm_end/vm_flags");
+            }
+            String refused = null;
+            if (Vm.ult(address, Const.MMAP_MIN_ADDR)) {
+                refused = "EPERM: below mmap_min_addr";
+            } else if (Vm.ugt(gapAddr, address)) {
+                refused = "ENOMEM: the guard gap would wrap below 0";
+            } else if (prev != NIL && Vm.ugt(Vm.end(m, prev), gapAddr)
+                    && (m.get(Field.VM_FLAGS, prev) & Const.VM_GROWSDOWN) == 0) {
+                refused = "ENOMEM: " + m.name(prev) + " ends inside the stack guard gap ("
+                        + Const.h(m.mm(Field.GUARD_GAP)) + " bytes) below " + Const.h(address);
+            }
+            if (refused != null) {
+                x.step(Loc.EXPAND_REFUSED, Tag.NONE, vma, NIL, address);
+                x.note(refused + "; bad_area");
                 x.regs(x.regs().withLast("SIGSEGV"));
+                x.push(new Actions.UpRead());
+                return;
             }
-            x.push(new Actions.UpRead());
+            x.step(Loc.EXPAND_CHECK, Tag.NONE, vma, NIL, address);
+            x.more();
+            x.push(new ExpandPrepare(addr, write, vma));
+        }
+    }
+
+    /** {@code anon_vma_prepare(vma)}: a stack without an anon_vma gets one (a step only then). */
+    record ExpandPrepare(long addr, boolean write, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.touch(vma, "anon_vma");
+            if (m.get(Field.ANON_VMA, vma) == 0) {
+                long id = 1;
+                for (int v = 0; v < Vm.allocated(m); v++) {
+                    id = Math.max(id, m.get(Field.ANON_VMA, v) + 1);
+                }
+                m.set(Field.ANON_VMA, vma, id);
+                x.step(Loc.EXPAND_ANON_PREPARE, Tag.NONE, vma, NIL, id);
+                x.more();
+            }
+            x.push(new ExpandLock(addr, write, vma));
+        }
+    }
+
+    /**
+     * {@code anon_vma_lock_write(vma->anon_vma)} (a sleeping rwsem in the kernel; the model waits for it as for a
+     * spinning lock). Holding it, the thread plans the rest of {@code expand_downwards}: nothing it reads can change
+     * meanwhile (writers are kept out by mmap_sem, other expansions by this lock).
+     */
+    record ExpandLock(long addr, boolean write, int vma) implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            long owner = m.mm(Field.ANON_LOCK);
+            if (owner != NIL && owner != x.tid()) {
+                x.spin(this, Loc.EXPAND_ANON_WAIT, Status.WAIT_ANON, vma);
+                return;
+            }
+            x.running();
+            m.setMm(Field.ANON_LOCK, x.tid());
+            x.hold(Status.HOLD_ANON);
+            x.step(Loc.EXPAND_ANON_LOCK, vma);
+            Plan plan = Planner.plan(m, x.prot(), x.tid(), "expand_downwards",
+                    k -> MmOps.expandDownwardsLocked(k, vma, addr & Const.PAGE_MASK));
+            x.push(new ExpandUnlock(addr, write, vma, plan.result()));
+            if (plan.size() > 0) {
+                x.push(new Actions.PlanStep(plan, 0));
+            }
+        }
+    }
+
+    /** {@code anon_vma_unlock_write}; then good_area, or bad_area if the growth was refused. */
+    record ExpandUnlock(long addr, boolean write, int vma, long result) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.m().setMm(Field.ANON_LOCK, NIL);
+            x.release(Status.HOLD_ANON);
+            x.step(Loc.EXPAND_ANON_UNLOCK, vma);
+            x.more();
+            x.push(new ExpandDone(addr, write, result));
+        }
+    }
+
+    record ExpandDone(long addr, boolean write, long result) implements Action {
+        @Override
+        public void run(Exec x) {
+            if (MmOps.isErr(result)) {
+                x.step(Loc.CLASSIC_BAD, Tag.NONE, x.regs().vma(), NIL, addr);
+                x.note("expand_stack failed: ENOMEM (the stack rlimit); bad_area");
+                x.regs(x.regs().withLast("SIGSEGV"));
+                x.push(new Actions.UpRead());
+                return;
+            }
+            goodOrBad(x, addr, write, true);
         }
     }
 }

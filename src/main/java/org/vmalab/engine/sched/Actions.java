@@ -436,6 +436,30 @@ public final class Actions {
         }
     }
 
+    // ================================================================ mm->page_table_lock (stack growth)
+
+    /**
+     * {@code spin_lock(&mm->page_table_lock)} / {@code spin_unlock} around the vm_start and gap stores of
+     * {@code expand_downwards}. Uncontended in the model: the anon_vma lock the thread holds already keeps every
+     * other expansion out, and nothing else in the model takes this lock.
+     */
+    public record PageTableLock(boolean lock, int vma) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            if (lock) {
+                x.hold(Status.HOLD_PAGE_TABLE_LOCK);
+                x.step(Loc.EXPAND_PTL_LOCK, vma);
+            } else {
+                x.release(Status.HOLD_PAGE_TABLE_LOCK);
+                x.step(Loc.EXPAND_PTL_UNLOCK, vma);
+            }
+        }
+
+        @Override
+        public void fast(Kx k) {
+        }
+    }
+
     // ================================================================ __split_vma's copy
 
     /**

@@ -17,12 +17,17 @@ public final class Status {
     public static final long WAIT_RB_READ = 3;
     public static final long WAIT_RB_WRITE = 4;
     public static final long WAIT_PTL = 5;
+    public static final long WAIT_ANON = 6;
 
     public static final long HOLD_SEM_READ = 1;
     public static final long HOLD_SEM_WRITE = 2;
     public static final long HOLD_RB_READ = 4;
     public static final long HOLD_RB_WRITE = 8;
     public static final long HOLD_PTL = 16;
+    /** The anon_vma lock of a growing stack (expand_downwards). */
+    public static final long HOLD_ANON = 32;
+    /** {@code mm->page_table_lock}, which stack expansion holds around its vm_start and gap stores. */
+    public static final long HOLD_PAGE_TABLE_LOCK = 64;
 
     private Status() {
     }

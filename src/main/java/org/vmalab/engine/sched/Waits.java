@@ -49,6 +49,10 @@ public final class Waits {
             }
             return "queued behind earlier waiters of mm_rb_lock";
         }
+        if (w == Status.WAIT_ANON) {
+            long o = m.mm(Field.ANON_LOCK);
+            return "the anon_vma lock is held by " + (o == NIL ? "nobody" : name(names, (int) o));
+        }
         if (w == Status.WAIT_PTL) {
             long o = m.mm(Field.PTL_OWNER);
             return "the PTE lock is held by " + (o == NIL ? "nobody" : name(names, (int) o));

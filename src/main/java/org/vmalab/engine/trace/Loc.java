@@ -217,6 +217,17 @@ public enum Loc {
     CAN_REUSE(Kind.CHECK, "can_reuse_spf_vma", "mm/memory.c", "can_reuse_spf_vma({a}): reads RB_EMPTY_NODE and the bounds"),
     CLASSIC_GOOD(Kind.STORE, "handle_mm_fault", "mm/memory.c", "good_area: handle_mm_fault in {a} maps {v}"),
     CLASSIC_BAD(Kind.CHECK, "__do_page_fault", "arch/x86/mm/fault.c", "bad_area at {v}: SIGSEGV"),
+    EXPAND_CHECK(Kind.CHECK, "expand_downwards", "mm/mmap.c", "expand_downwards({a}, {v}): not below mmap_min_addr, the stack guard gap below is free"),
+    EXPAND_REFUSED(Kind.CHECK, "expand_downwards", "mm/mmap.c", "expand_downwards({a}, {v}) refused"),
+    EXPAND_ANON_PREPARE(Kind.STORE, "expand_downwards", "mm/mmap.c", "anon_vma_prepare({a}): anon_vma := {i}"),
+    EXPAND_ANON_LOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "anon_vma_lock_write({a}->anon_vma): acquired"),
+    EXPAND_ANON_WAIT(Kind.SPIN, "expand_downwards", "mm/mmap.c", "anon_vma_lock_write({a}->anon_vma): waits"),
+    EXPAND_RECHECK(Kind.CHECK, "expand_downwards", "mm/mmap.c", "{a} still starts above {v}: grow it if the stack rlimit allows"),
+    EXPAND_RACED(Kind.CHECK, "expand_downwards", "mm/mmap.c", "{a} already reaches down to {v}: another fault expanded it"),
+    EXPAND_PTL_LOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "spin_lock(&mm->page_table_lock)"),
+    EXPAND_START(Kind.STORE, "expand_downwards", "mm/mmap.c", "{a}.vm_start := {v}, vm_pgoff lowered (in place: no mm_rb_lock, no vm_sequence)"),
+    EXPAND_PTL_UNLOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "spin_unlock(&mm->page_table_lock)"),
+    EXPAND_ANON_UNLOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "anon_vma_unlock_write({a}->anon_vma)"),
     SPF_UAF_INC(Kind.RMW, "handle_speculative_fault", "mm/memory.c", "atomic_inc({a}.vm_ref_count) -> {i} (bug variant: outside mm_rb_lock)"),
     OP_ABORTED(Kind.CHECK, "(model)", "-", "the model stops this operation: the tree is corrupt");
 
