@@ -15,6 +15,6 @@ public final class Main {
         if (warning != null) {
             System.err.println("warning: " + warning);
         }
-        System.exit(VmaLab.run(args));
+        VmaLab.exit(VmaLab.run(args));
     }
 }

@@ -57,7 +57,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "no visited-state table: enumerate schedules (for comparison)")
     boolean noCache;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per processor)")
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default and most: one per "
+            + "processor)")
     Integer threads;
 
     @Option(names = "--part", paramLabel = "N", description = "only part N (1-based)")
@@ -97,10 +98,11 @@ public final class CheckCommand implements Callable<Integer> {
             o = o.withPreemptionBound(preemptions);
         }
         if (threads != null) {
-            if (threads < 0 || threads > 1024) {
-                throw new UserError("--threads must be between 0 (one per processor) and 1024");
+            if (threads < 0) {
+                throw new UserError("--threads must be 0 (one per processor) or more");
             }
-            o = o.withThreads(threads);
+            /* more workers than processors only wait for each other */
+            o = o.withThreads(Math.min(threads, Math.max(1, Runtime.getRuntime().availableProcessors())));
         }
         return o.withReduction(!noReduction).withStateCaching(!noCache).withProgressMillis(progress ? 1000 : 250);
     }
@@ -109,6 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
         ExploreOptions options = options();
         Lesson lesson;
         try {
+            Fatal.doing("reading " + file);
             lesson = LessonLoader.load(file);
         } catch (LessonException e) {
             throw new UserError(e.getMessage());
@@ -143,6 +146,7 @@ public final class CheckCommand implements Callable<Integer> {
             results.add(explore(scenarios.get(k), options, "part " + first, err));
         }
         int code = exitCode(results);
+        engineErrorLine(results, partsOf, err);
         if (json) {
             JsonWriter w = new JsonWriter().beginObject();
             w.field("format", "vmalab-check").field("version", 1);
@@ -193,7 +197,37 @@ public final class CheckCommand implements Callable<Integer> {
         return code;
     }
 
+    /**
+     * When memory ran out or the engine failed on some schedule, one line on standard error says so (the report
+     * has the details).
+     */
+    private void engineErrorLine(List<ExploreResult> results, List<List<Integer>> partsOf, PrintWriter err) {
+        for (int k = 0; k < results.size(); k++) {
+            if (results.get(k).incompleteReasons().stream().anyMatch(r -> r.startsWith("out of memory"))) {
+                Fatal.line(err, "error: out of memory while exploring part " + partsOf.get(k).get(0) + " of " + file
+                        + " (this Java has a heap of " + Fatal.heapMiB() + " MiB): the search is incomplete; give "
+                        + "Java more memory (java -Xmx2g -jar vmalab.jar ...) or bound the search", ExitCodes.INCOMPLETE);
+                return;
+            }
+            for (EngineError e : results.get(k).errors()) {
+                boolean scenario = scenarioProblem(e);
+                Fatal.line(err, (scenario ? "error: " : "internal error: ") + file + ": part " + partsOf.get(k).get(0)
+                        + ": " + (scenario ? "the model cannot run this scenario on some schedule: "
+                        : "the engine failed on some schedule (please report it): ") + e.message(),
+                        scenario ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL);
+                return;
+            }
+        }
+    }
+
+    /** The scenario asks for something the model refuses, or does not model (rather than a bug in the model). */
+    static boolean scenarioProblem(EngineError e) {
+        return e.scenarioProblem() || e.message().contains("is not modelled") || e.message().contains("are not "
+                + "modelled");
+    }
+
     private ExploreResult explore(Scenario sc, ExploreOptions options, String what, PrintWriter err) {
+        Fatal.doing("exploring " + what + " of " + file, ExitCodes.INCOMPLETE);
         ProgressListener l = progress ? p -> err.println(what + ": " + progressLine(p)) : ProgressListener.NONE;
         try {
             return Explorer.run(sc, options, l);
@@ -211,6 +245,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     private int runAb(Lesson lesson, int partNo, ExploreOptions options, PrintWriter out, PrintWriter err) {
         Part p = lesson.parts().get(partNo - 1);
+        Fatal.doing("exploring part " + partNo + " of " + file + " under each protection setting",
+                ExitCodes.INCOMPLETE);
         AbTable t;
         try {
             AbTable.Run run = AbTable.start(p.scenario(), options, progress
@@ -317,7 +353,7 @@ public final class CheckCommand implements Callable<Integer> {
             violation |= !r.findings().isEmpty();
             incomplete |= !r.complete();
             for (EngineError e : r.errors()) {
-                if (e.scenarioProblem()) {
+                if (scenarioProblem(e)) {
                     scenario = true;
                 } else {
                     internal = true;

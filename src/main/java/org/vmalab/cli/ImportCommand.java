@@ -1,16 +1,20 @@
 package org.vmalab.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.export.ExportException;
+import org.vmalab.export.SafeWrite;
 import org.vmalab.imports.MapsException;
 import org.vmalab.imports.MapsImporter;
 import org.vmalab.lesson.ScenarioWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code import MAPS --out FILE}: a real address space as a scenario file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -29,38 +33,36 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite FILE if it exists")
     boolean force;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         Path in = MapsImporter.resolve(maps);
+        Fatal.doing("reading " + in);
         MapsImporter.Result r;
         try {
             r = MapsImporter.read(in, lenient);
         } catch (MapsException e) {
             throw new UserError(e.getMessage());
         }
-        if (Files.exists(out) && !force) {
-            throw new UserError(out + ": already exists (use --force to overwrite)");
-        }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError(out + ": the folder " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UserError(out + ": cannot write in " + dir + " (permission denied)");
-        }
+        Fatal.doing("writing the scenario of " + r.vmas().size() + " VMAs to " + out);
+        String text = ScenarioWriter.toYaml(MapsImporter.scenario(r), Schedule.roundRobin());
         try {
-            ScenarioWriter.write(MapsImporter.scenario(r), Schedule.roundRobin(), out);
-        } catch (IOException e) {
-            throw new UserError(out + ": cannot write the file: " + e.getMessage() + " (nothing was written)");
+            SafeWrite.write(out, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (ExportException e) {
+            throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
+                    ? " (use --force to overwrite)" : ""));
         }
+        PrintWriter err = spec.commandLine().getErr();
         for (String n : r.notes()) {
-            System.err.println("note: " + n);
+            err.println(ErrorText.clean("note: " + n));
         }
         if (r.malformedSkipped() > 0) {
-            System.err.println("warning: " + in + ": skipped " + r.malformedSkipped() + " malformed line"
-                    + (r.malformedSkipped() > 1 ? "s" : "") + " (--lenient)");
+            err.println(ErrorText.clean("warning: " + in + ": skipped " + r.malformedSkipped() + " malformed line"
+                    + (r.malformedSkipped() > 1 ? "s" : "") + " (--lenient)"));
         }
-        System.out.println("imported " + r.vmas().size() + " VMAs from " + in + " into " + out);
+        spec.commandLine().getOut().println("imported " + r.vmas().size() + " VMAs from " + in + " into " + out);
         return ExitCodes.OK;
     }
 }

@@ -45,7 +45,8 @@ public final class RenderCommand implements Callable<Integer> {
     /** The most frames one command writes (a GIF or a PNG sequence). */
     static final int MAX_FRAMES = 2000;
     static final int MAX_SIDE = 8000;
-    static final long MAX_PIXELS = 64L * 1024 * 1024;
+    /** The most pixels in one image: 16 Mpixels (4096x4096) is what a 256 MB heap holds while it is drawn. */
+    static final long MAX_PIXELS = 16L * 1024 * 1024;
 
     enum Format { PNG, GIF, SVG }
 
@@ -110,6 +111,7 @@ public final class RenderCommand implements Callable<Integer> {
         options();
         Lesson lesson;
         try {
+            Fatal.doing("reading " + file);
             lesson = LessonLoader.load(file);
         } catch (LessonException e) {
             throw new UserError(e.getMessage());
@@ -121,6 +123,7 @@ public final class RenderCommand implements Callable<Integer> {
         Part p = lesson.parts().get(part - 1);
         Trace trace;
         try {
+            Fatal.doing("running part " + part + " of " + file);
             trace = p.run();
         } catch (RuntimeException e) {
             throw new UserError(file + ": the run fails: " + e.getMessage());
@@ -148,6 +151,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
         }
         try {
+            Fatal.doing("starting the JavaFX toolkit");
             HeadlessFx.start(width, height);
         } catch (RuntimeException | LinkageError e) {
             throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
@@ -203,8 +207,9 @@ public final class RenderCommand implements Callable<Integer> {
                     + MAX_SIDE);
         }
         if ((long) width * height * scale * scale > MAX_PIXELS) {
-            throw new UserError("--size " + size + " --scale " + scale + ": the image would have more than "
-                    + MAX_PIXELS / (1024 * 1024) + " Mpixels");
+            throw new UserError("--size " + size + " --scale " + scale + ": the image would have "
+                    + ((long) width * height * scale * scale) + " pixels, more than the limit of "
+                    + MAX_PIXELS / (1024 * 1024) + " Mpixels (4096x4096)");
         }
         if (!RunRenderer.THEMES.contains(theme.toLowerCase(Locale.ROOT))) {
             throw new UserError("--theme " + theme + ": expected light, dark, colorblind or high-contrast");
@@ -273,6 +278,7 @@ public final class RenderCommand implements Callable<Integer> {
     // ================================================================ rendering
 
     private RunRenderer renderer(Lesson lesson) throws ExportException {
+        Fatal.doing("laying out part " + part + " of " + file + " in a " + width + "x" + height + " window");
         return fx(() -> {
             RunRenderer r = new RunRenderer(width, height, theme);
             r.load(lesson, part - 1);
@@ -287,6 +293,10 @@ public final class RenderCommand implements Callable<Integer> {
             try {
                 r.show(i);
                 f.complete(Png.toBuffered(r.snapshot(pnl, scale)));
+            } catch (NullPointerException e) {
+                /* JavaFX's software renderer answers a failed allocation of the snapshot's pixels with a missing
+                   image, which then fails here: that is memory running out, not a bug of ours */
+                f.completeExceptionally(prismImageMissing(e) ? new OutOfMemoryError("the snapshot's pixels") : e);
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
@@ -294,11 +304,22 @@ public final class RenderCommand implements Callable<Integer> {
         return f;
     }
 
+    static boolean prismImageMissing(NullPointerException e) {
+        StackTraceElement[] st = e.getStackTrace();
+        return st.length > 0 && st[0].getClassName().startsWith("com.sun.") && String.valueOf(e.getMessage())
+                .contains("Image");
+    }
+
+    private String drawing(int i) {
+        return "drawing step " + i + " of " + file + " as a " + (width * scale) + "x" + (height * scale) + " image";
+    }
+
     private void png(Lesson lesson, List<Path> targets, StepRange range) throws ExportException {
         RunRenderer r = renderer(lesson);
         try (SafeWrite.Batch batch = new SafeWrite.Batch(targets, force)) {
             CompletableFuture<BufferedImage> next = frame(r, range.from());
             for (int i = range.from(); i <= range.to(); i++) {
+                Fatal.doing(drawing(i));
                 BufferedImage img = await(next);
                 next = i < range.to() ? frame(r, i + 1) : null;
                 batch.add(targets.get(i - range.from()), o -> Png.encode(img, o));
@@ -313,6 +334,7 @@ public final class RenderCommand implements Callable<Integer> {
             try (GifWriter gw = new GifWriter(p.out(), !once)) {
                 CompletableFuture<BufferedImage> next = frame(r, range.from());
                 for (int i = range.from(); i <= range.to(); i++) {
+                    Fatal.doing(drawing(i) + " for a GIF");
                     BufferedImage img = await(next);
                     next = i < range.to() ? frame(r, i + 1) : null;
                     gw.add(img, i == range.to() ? hold : delay);
@@ -330,6 +352,7 @@ public final class RenderCommand implements Callable<Integer> {
         try (SafeWrite.Batch batch = new SafeWrite.Batch(targets, force)) {
             for (int i = range.from(); i <= range.to(); i++) {
                 int k = i;
+                Fatal.doing("drawing step " + i + " of " + file + " as SVG");
                 org.vmalab.viewmodel.StepScene s = fx(() -> {
                     r.show(k);
                     return r.model();

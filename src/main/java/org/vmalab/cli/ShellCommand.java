@@ -1,22 +1,26 @@
 package org.vmalab.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vmalab.engine.Const;
 import org.vmalab.engine.mm.MmConsole;
 import org.vmalab.engine.trace.VmaView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code shell [FILE]}: the mm console; see README and docs/CLI.md for the commands. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
@@ -25,62 +29,96 @@ import picocli.CommandLine.Parameters;
                 "Numbers are hex with or without 0x; output numbers are lowercase hex without 0x. A bad line "
                         + "prints 'error: LINE: message' and the exit code becomes 2."})
 public final class ShellCommand implements Callable<Integer> {
+    /** The longest command line, in bytes; a longer line stops the shell (it is not a command file). */
+    static final int MAX_LINE = 4096;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "commands (default: standard input)")
     Path file;
 
+    @Spec
+    CommandSpec spec;
+
+    /** What is read without a FILE (set by {@link VmaLab#run(String[], InputStream, PrintWriter, PrintWriter)}). */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws IOException {
-        Reader in;
-        if (file == null) {
-            in = new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT));
-        } else {
-            if (Files.isDirectory(file)) {
-                throw new UserError(file + ": is a directory");
-            }
-            if (!Files.isReadable(file)) {
-                throw new UserError(file + ": cannot read the file");
-            }
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        }
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
-                StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         String src = file == null ? "stdin" : file.toString();
-        int rc = run(new BufferedReader(in), out, err, src);
-        out.flush();
-        return rc;
+        Fatal.doing("running the commands of " + src);
+        if (file == null) {
+            return run(stdin, spec.commandLine().getOut(), spec.commandLine().getErr(), src);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": is a directory");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return run(in, spec.commandLine().getOut(), spec.commandLine().getErr(), src);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UserError(file + ": cannot read the file (permission denied)");
+        }
     }
 
-    /** Runs every line; returns 0, or 2 if any line was bad. */
-    public static int run(BufferedReader in, PrintWriter out, PrintWriter err, String source) throws IOException {
+    /**
+     * Runs every line of {@code in} (UTF-8); returns 0, or 2 if any line was bad. A bad line is reported as
+     * {@code error: SOURCE:LINE: message} and skipped; a line longer than {@link #MAX_LINE} bytes or one with a NUL
+     * byte (binary data) stops the shell.
+     */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String source) throws IOException {
         MmConsole mm = new MmConsole();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        InputStream bin = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+        byte[] buf = new byte[MAX_LINE];
         int rc = ExitCodes.OK;
-        int lineNo = 0;
-        String line;
-        while (true) {
-            try {
-                line = in.readLine();
-            } catch (CharacterCodingException e) {
-                err.println("error: " + source + ":" + (lineNo + 1) + ": not valid UTF-8");
-                return ExitCodes.BAD_INPUT;
-            }
-            if (line == null) {
-                break;
-            }
-            lineNo++;
-            try {
-                String r = execute(mm, line);
-                if (r != null) {
-                    out.println(r);
+        for (int lineNo = 1; ; lineNo++) {
+            int len = 0;
+            int c;
+            while ((c = bin.read()) >= 0 && c != '\n') {
+                if (c == 0) {
+                    out.flush();
+                    Fatal.line(err, "error: " + source + ":" + lineNo + ": binary data (a NUL byte), not a command "
+                            + "(stopped here)", ExitCodes.BAD_INPUT);
+                    return ExitCodes.BAD_INPUT;
                 }
-            } catch (BadLine e) {
+                if (len == buf.length) {
+                    out.flush();
+                    Fatal.line(err, "error: " + source + ":" + lineNo + ": the line is longer than " + MAX_LINE
+                            + " bytes (the limit): is this a command file? (stopped here)", ExitCodes.BAD_INPUT);
+                    return ExitCodes.BAD_INPUT;
+                }
+                buf[len++] = (byte) c;
+            }
+            if (c < 0 && len == 0) {
+                return rc;
+            }
+            String problem = null;
+            String line = null;
+            try {
+                line = utf8.reset().decode(ByteBuffer.wrap(buf, 0, len)).toString();
+            } catch (CharacterCodingException e) {
+                problem = "not valid UTF-8";
+            }
+            if (line != null) {
+                try {
+                    String r = execute(mm, line);
+                    if (r != null) {
+                        out.println(r);
+                    }
+                } catch (BadLine e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) {
                 out.flush();
-                err.println("error: " + lineNo + ": " + e.getMessage());
+                Fatal.line(err, "error: " + source + ":" + lineNo + ": " + problem, ExitCodes.BAD_INPUT);
                 rc = ExitCodes.BAD_INPUT;
             }
+            if (c < 0) {
+                return rc;
+            }
         }
-        return rc;
     }
 
     /** A line that cannot be executed. */
@@ -108,6 +146,9 @@ public final class ShellCommand implements Callable<Integer> {
                 long e = num(w[2]);
                 if (Long.compareUnsigned(s, e) >= 0) {
                     throw new BadLine("START must be below END");
+                }
+                if (mm.mapCount() >= Const.MAX_MAP_COUNT) {
+                    return "ENOMEM"; /* do_mmap: mm->map_count > sysctl_max_map_count */
                 }
                 return mm.map(s, e, w.length == 4) ? "ok" : "ENOMEM";
             }
@@ -155,7 +196,7 @@ public final class ShellCommand implements Callable<Integer> {
     static long num(String s) throws BadLine {
         String h = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
         if (h.isEmpty() || h.length() > 16 || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new BadLine("'" + s + "' is not a hex number");
+            throw new BadLine("'" + s + "' is not a hex number (1 to 16 hex digits, with or without 0x)");
         }
         return Long.parseUnsignedLong(h, 16);
     }

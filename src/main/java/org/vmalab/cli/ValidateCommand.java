@@ -1,8 +1,6 @@
 package org.vmalab.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +8,14 @@ import java.util.concurrent.Callable;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonException;
 import org.vmalab.lesson.LessonLoader;
+import org.vmalab.lesson.Part;
 import org.vmalab.lesson.TraceText;
 import org.vmalab.viewmodel.ChallengeProof;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code validate FILE...}: checks lesson and scenario files; one line per problem, exit 0 or 2. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -40,10 +41,13 @@ public final class ValidateCommand implements Callable<Integer> {
             + "and where each narration and checkpoint lands (to write and check a lesson)")
     boolean trace;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         int rc = run(files, !noRun, quiet, out, err);
         if (trace) {
             for (Path f : files) {
@@ -70,14 +74,21 @@ public final class ValidateCommand implements Callable<Integer> {
             List<LessonException> problems = new ArrayList<>();
             Lesson lesson = null;
             try {
+                Fatal.doing("reading " + f);
                 lesson = LessonLoader.load(f);
                 if (runParts) {
+                    Fatal.doing("running the parts of " + f);
                     problems.addAll(LessonLoader.verify(lesson));
                     problems.addAll(ChallengeProof.verify(lesson));
+                    problems.addAll(smokeRuns(lesson));
                 }
             } catch (LessonException e) {
                 problems.add(e);
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            } catch (OutOfMemoryError e) {
+                lesson = null;
+                problems.add(new LessonException(f.toString(), 1, 1, "out of memory while reading or running the "
+                        + "file (this Java has a heap of " + Fatal.heapMiB() + " MiB)"));
+            } catch (RuntimeException | StackOverflowError e) {
                 problems.add(new LessonException(f.toString(), 1, 1, "internal error while checking the file "
                         + "(please report it): " + e));
             }
@@ -89,13 +100,33 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             } else {
                 bad++;
+                out.flush();
                 for (LessonException e : problems) {
-                    err.println(e.getMessage());
+                    err.println(ErrorText.clean(e.getMessage()));
                 }
             }
         }
         out.flush();
         err.flush();
         return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * A part whose schedule is "explore" is run once as {@code render} runs it: a scenario the model cannot run
+     * is refused here as it is by {@code check} and {@code render}.
+     */
+    private static List<LessonException> smokeRuns(Lesson lesson) {
+        List<LessonException> out = new ArrayList<>();
+        for (Part p : lesson.parts()) {
+            if (p.explore()) {
+                try {
+                    p.run();
+                } catch (RuntimeException e) {
+                    out.add(new LessonException(lesson.source(), p.pos(), "the model cannot run part '" + p.title()
+                            + "': " + e.getMessage()));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -25,6 +25,11 @@ public final class GifWriter implements AutoCloseable {
     public static final int MAX_DELAY_MS = 655_350;
     private static final String FORMAT = "javax_imageio_gif_image_1.0";
 
+    static {
+        /* encode in memory (see Png): no cache file whose clean-up at exit fails after a full disk */
+        ImageIO.setUseCache(false);
+    }
+
     private final ImageWriter writer;
     private final ImageOutputStream stream;
     private final boolean loop;

@@ -11,6 +11,12 @@ import javax.imageio.ImageIO;
 
 /** PNG files: a JavaFX image as an opaque {@link BufferedImage}, written through {@link SafeWrite}. */
 public final class Png {
+    static {
+        /* encode in memory: ImageIO's file cache goes to java.io.tmpdir and, when a write fails (a full disk),
+           its clean-up at exit throws a NullPointerException of its own */
+        ImageIO.setUseCache(false);
+    }
+
     private Png() {
     }
 

@@ -1,9 +1,8 @@
 package org.vmalab.imports;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -11,8 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vmalab.engine.Const;
@@ -31,7 +32,10 @@ import org.vmalab.engine.VmaSpec;
 public final class MapsImporter {
     /** Above this the address is not a user address, even with 5-level page tables. */
     static final long USER_LIMIT = 0x0100000000000000L;
+    /** The longest line: a path (PATH_MAX, 4096) and the fields before it fit. */
     static final int MAX_LINE = 8192;
+    /** The largest file read: 65,530 lines of 1 KiB. */
+    static final int MAX_BYTES = 64 << 20;
 
     private static final Pattern LINE = Pattern.compile(
             "^([0-9a-fA-F]{1,16})-([0-9a-fA-F]{1,16})\\s+([r-][w-][x-][ps])\\s+([0-9a-fA-F]{1,16})\\s+"
@@ -57,14 +61,17 @@ public final class MapsImporter {
         return p;
     }
 
+    /**
+     * Reads a maps file (or {@code /proc/PID/maps}). It is read as a stream, never more than {@link #MAX_BYTES}
+     * bytes and never a line longer than {@link #MAX_LINE} bytes, whatever the file is (a device, a pipe).
+     */
     public static Result read(Path file, boolean lenient) throws MapsException {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new MapsException(name + ": is a directory, not a maps file");
-            }
-            bytes = Files.readAllBytes(file);
+        if (Files.isDirectory(file)) {
+            throw new MapsException(name + ": is a directory, not a maps file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, name, lenient);
         } catch (NoSuchFileException e) {
             throw new MapsException(name + ": no such file" + (name.startsWith("/proc/") ? " (no such process?)" : ""));
         } catch (AccessDeniedException e) {
@@ -72,43 +79,82 @@ public final class MapsImporter {
         } catch (IOException e) {
             throw new MapsException(name + ": cannot read the file: " + e.getMessage());
         }
-        if (bytes.length > 64 << 20) {
-            throw new MapsException(name + ": the file is too large for a maps file (" + bytes.length + " bytes)");
+    }
+
+    /** Reads a maps file from {@code in} within the limits of {@link #read(Path, boolean)}. */
+    public static Result read(InputStream in, String source, boolean lenient) throws MapsException, IOException {
+        Lines lines = new Lines(source, lenient);
+        InputStream b = new BufferedInputStream(in, 1 << 16);
+        byte[] buf = new byte[MAX_LINE];
+        long total = 0;
+        for (int lineNo = 1; ; lineNo++) {
+            int len = 0;
+            boolean tooLong = false;
+            int c;
+            while ((c = b.read()) >= 0 && c != '\n') {
+                if (++total > MAX_BYTES) {
+                    throw new MapsException(source + ": the file is too large for a maps file (more than "
+                            + (MAX_BYTES >> 20) + " MiB, the limit)");
+                }
+                if (len < buf.length) {
+                    buf[len++] = (byte) c;
+                } else if (!tooLong) {
+                    tooLong = true;
+                    lines.bad(lineNo, "the line is too long (more than " + MAX_LINE + " bytes)");
+                }
+            }
+            total++;
+            if (c < 0 && len == 0) {
+                break;
+            }
+            if (!tooLong) {
+                /* paths may hold any bytes: decode leniently, the VMA names replace what is not UTF-8 */
+                lines.line(new String(buf, 0, len, StandardCharsets.UTF_8), lineNo);
+            }
+            if (c < 0) {
+                break;
+            }
         }
-        /* paths may hold any bytes: decode leniently, the VMA names replace what is not UTF-8 */
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MapsException(name + ": cannot decode the file");
-        }
-        return parse(text, name, lenient);
+        return lines.finish();
     }
 
     /** Parses the text of a maps file; {@code lenient} skips malformed lines instead of failing on the first. */
     public static Result parse(String text, String source, boolean lenient) throws MapsException {
-        List<VmaSpec> out = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        int malformed = 0;
-        long anonVma = 1;
-        long prevEnd = 0;
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String raw = lines[i];
-            if (raw.endsWith("\r")) {
-                raw = raw.substring(0, raw.length() - 1);
-            }
+        Lines lines = new Lines(source, lenient);
+        String[] all = text.split("\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            lines.line(all[i], i + 1);
+        }
+        return lines.finish();
+    }
+
+    /** The lines of one maps file, one at a time. */
+    private static final class Lines {
+        private final String source;
+        private final boolean lenient;
+        private final List<VmaSpec> out = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Set<String> names = new HashSet<>();
+        private int malformed;
+        private long anonVma = 1;
+        private long prevEnd;
+
+        Lines(String source, boolean lenient) {
+            this.source = source;
+            this.lenient = lenient;
+        }
+
+        void line(String text, int lineNo) throws MapsException {
+            String raw = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
             if (raw.isBlank()) {
-                continue;
+                return;
             }
-            int lineNo = i + 1;
             try {
                 Parsed p = parseLine(raw);
                 if ("[vsyscall]".equals(p.path)) {
                     notes.add(source + ":" + lineNo + ": skipped [vsyscall], the gate area, not a VMA of the mm");
-                    continue;
+                    return;
                 }
                 if (Long.compareUnsigned(p.start, prevEnd) < 0) {
                     throw new IllegalArgumentException("[" + hex(p.start) + ", " + hex(p.end)
@@ -119,9 +165,6 @@ public final class MapsImporter {
                             + " VMAs (max_map_count)");
                 }
                 prevEnd = p.end;
-                String base = baseName(p.path);
-                int k = seen.merge(base, 1, Integer::sum);
-                String vmaName = k == 1 ? base : base + "~" + k;
                 long flags = (p.perms.charAt(0) == 'r' ? Const.VM_READ : 0)
                         | (p.perms.charAt(1) == 'w' ? Const.VM_WRITE : 0)
                         | (p.perms.charAt(2) == 'x' ? Const.VM_EXEC : 0)
@@ -130,20 +173,41 @@ public final class MapsImporter {
                 boolean file = p.path != null && !p.path.equals("[heap]") && !p.path.equals("[stack]")
                         && !p.path.startsWith("[stack:") && !p.path.startsWith("[anon");
                 long av = !file && (flags & Const.VM_WRITE) != 0 && (flags & Const.VM_SHARED) == 0 ? anonVma++ : 0;
-                out.add(new VmaSpec(vmaName, p.start, p.end, flags, file, av));
+                out.add(new VmaSpec(name(baseName(p.path)), p.start, p.end, flags, file, av));
             } catch (IllegalArgumentException e) {
-                String msg = source + ":" + lineNo + ": " + e.getMessage();
-                if (!lenient) {
-                    throw new MapsException(msg);
-                }
-                malformed++;
+                bad(lineNo, e.getMessage());
             }
         }
-        if (out.isEmpty() && malformed == 0) {
-            throw new MapsException(source + ":1: no mapping in the file (expected lines such as "
-                    + "'55555555a000-55555555c000 r-xp 00000000 08:01 1234 /usr/bin/cat')");
+
+        /** A name no other VMA has: the base, else {@code base~2}, {@code base~3}... past any name already taken. */
+        private String name(String base) {
+            String n = base;
+            int k = seen.merge(base, 1, Integer::sum);
+            if (k > 1) {
+                n = base + "~" + k;
+            }
+            while (!names.add(n)) {
+                k = seen.merge(base, 1, Integer::sum);
+                n = base + "~" + k;
+            }
+            return n;
         }
-        return new Result(source, out, malformed, notes);
+
+        void bad(int lineNo, String message) throws MapsException {
+            if (!lenient) {
+                throw new MapsException(source + ":" + lineNo + ": " + message);
+            }
+            malformed++;
+        }
+
+        Result finish() throws MapsException {
+            if (out.isEmpty()) {
+                throw new MapsException(source + ":1: no mapping in the file" + (malformed > 0 ? " (" + malformed
+                        + " malformed line" + (malformed > 1 ? "s" : "") + " skipped)" : " (expected lines such as "
+                        + "'55555555a000-55555555c000 r-xp 00000000 08:01 1234 /usr/bin/cat')"));
+            }
+            return new Result(source, out, malformed, notes);
+        }
     }
 
     private record Parsed(long start, long end, String perms, String path) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,28 +96,12 @@ public final class LessonLoader {
 
     // ================================================================== public API
 
-    /** Reads the lesson or scenario file at {@code file}. */
+    /**
+     * Reads the lesson or scenario file at {@code file}. At most {@link YamlSource#MAX_BYTES} bytes are ever read,
+     * whatever the file is (a device such as /dev/zero, a pipe, a file that grows): a larger one is refused.
+     */
     public static Lesson load(Path file) throws LessonException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new LessonException(name, 1, 1, "is a directory, not a lesson file");
-            }
-            long size = Files.size(file);
-            if (size > YamlSource.MAX_BYTES) {
-                throw new LessonException(name, 1, 1, "the file is too large (" + size + " bytes; the limit is "
-                        + (YamlSource.MAX_BYTES >> 20) + " MiB)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new LessonException(name, 1, 1, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new LessonException(name, 1, 1, "cannot read the file (permission denied)");
-        } catch (IOException | SecurityException e) {
-            throw new LessonException(name, 1, 1, "cannot read the file: " + e.getMessage());
-        }
-        return parse(YamlSource.decode(bytes, name), name);
+        return parse(YamlSource.decode(YamlSource.read(file), file.toString()), file.toString());
     }
 
     /** Reads a lesson or scenario from {@code text}; {@code sourceName} is used in messages and as the default id. */
@@ -419,7 +404,20 @@ public final class LessonLoader {
 
         // -------------------------------------------------------------- layout
 
+        /** Layouts already read, by node: parts that share the file's layout read it once. */
+        private final Map<Node, List<VmaSpec>> layouts = new IdentityHashMap<>();
+
         private List<VmaSpec> layout(Node node) throws LessonException {
+            List<VmaSpec> known = layouts.get(node);
+            if (known != null) {
+                return known;
+            }
+            List<VmaSpec> l = readLayout(node);
+            layouts.put(node, l);
+            return l;
+        }
+
+        private List<VmaSpec> readLayout(Node node) throws LessonException {
             if (Nodes.isScalar(node)) {
                 String s = n.str(node, "layout");
                 return switch (s) {
@@ -785,8 +783,9 @@ public final class LessonLoader {
                 }
                 try {
                     long v = Formats.parseNumber(s);
-                    if (v > MAX_BOUND) {
-                        throw n.err(a, "at: step " + v + " is beyond any run");
+                    if (v < 0 || v > MAX_BOUND) { /* hex is unsigned 64-bit: 0xffffffff00000005 is not step 5 */
+                        throw n.err(a, "at: step " + Long.toUnsignedString(v) + " is beyond any run (at most "
+                                + MAX_BOUND + ")");
                     }
                     return new Anchor.At((int) v);
                 } catch (Formats.FormatException e) {
@@ -821,6 +820,10 @@ public final class LessonLoader {
             if (Nodes.isScalar(node)) {
                 String s = n.str(node, "when");
                 String raw = n.scalar(node, "when");
+                if (Nodes.commentFollows(node, "#[0-9]")) {
+                    throw n.err(node, "'#' after a blank starts a YAML comment, so the count after it is lost: "
+                            + "quote the whole event, e.g. when: \"" + Nodes.shorten(raw.strip()) + " #2\"");
+                }
                 int lead = raw.length() - raw.stripLeading().length();
                 for (Formats.Tok tk : Formats.tokens(s)) {
                     String w = tk.text();

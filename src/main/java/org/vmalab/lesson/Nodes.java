@@ -71,6 +71,23 @@ final class Nodes {
         return err(p, message);
     }
 
+    /**
+     * True if a plain scalar is followed on its line by a YAML comment that starts with {@code start} (a regular
+     * expression): {@code when: T1 #3} reads as {@code T1} and the comment {@code #3}.
+     */
+    static boolean commentFollows(Node n, String start) {
+        if (!(n instanceof ScalarNode s) || s.getScalarStyle() != ScalarStyle.PLAIN || n.getEndMark().isEmpty()) {
+            return false;
+        }
+        Mark m = n.getEndMark().get();
+        int[] cp = m.getBuffer();
+        StringBuilder rest = new StringBuilder();
+        for (int i = m.getPointer(); i < cp.length && cp[i] != '\n' && cp[i] != '\r' && rest.length() < 64; i++) {
+            rest.appendCodePoint(cp[i]);
+        }
+        return rest.toString().matches("(?s)[ \t]+" + start + ".*");
+    }
+
     void visit(Node n) throws LessonException {
         if (--budget < 0) {
             throw err(n, "too many nodes once aliases are expanded (limit " + MAX_VISITS + ")");

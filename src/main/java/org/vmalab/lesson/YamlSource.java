@@ -1,11 +1,17 @@
 package org.vmalab.lesson;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -28,16 +34,57 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * built). Every problem becomes a {@link LessonException} at a line and column.
  */
 final class YamlSource {
-    /** Largest file read: enough for a scenario of 65,530 imported VMAs. */
-    static final int MAX_BYTES = 16 << 20;
+    /**
+     * Largest file read: enough for a scenario of 65,530 imported VMAs (about 100 bytes each), small enough that
+     * the largest file within the limits loads in a 256 MB heap.
+     */
+    static final int MAX_BYTES = 8 << 20;
     /** Deepest nesting of lists and mappings (a lesson needs about 8). */
     static final int MAX_DEPTH = 32;
     /** Most aliases ({@code *name}) in one file. */
     static final int MAX_ALIASES = 64;
-    /** Most YAML events (nodes, starts and ends) in one file. */
-    static final int MAX_EVENTS = 1_000_000;
+    /**
+     * Most YAML events (nodes, starts and ends) in one file: each costs about 300 bytes of heap while the file is
+     * read, so that 300,000 fit in a 256 MB heap beside the rest; a layout of 65,530 VMAs one per line needs 66,000.
+     */
+    static final int MAX_EVENTS = 300_000;
 
     private YamlSource() {
+    }
+
+    /**
+     * The bytes of {@code file}, never more than {@link #MAX_BYTES}: a larger regular file is refused by its size,
+     * anything else (a device, a pipe, a file that grows) by reading one byte past the limit.
+     */
+    static byte[] read(Path file) throws LessonException {
+        String name = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new LessonException(name, 1, 1, "is a directory, not a lesson file");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw tooLarge(name, Files.size(file) + " bytes");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge(name, "more than " + MAX_BYTES + " bytes");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new LessonException(name, 1, 1, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new LessonException(name, 1, 1, "cannot read the file (permission denied)");
+        } catch (IOException | SecurityException e) {
+            throw new LessonException(name, 1, 1, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static LessonException tooLarge(String name, String size) {
+        return new LessonException(name, 1, 1, "the file is too large (" + size + "; the limit is " + (MAX_BYTES >> 20)
+                + " MiB)");
     }
 
     /** Strict UTF-8 decoding; a byte order mark is skipped. */
@@ -46,8 +93,7 @@ final class YamlSource {
             throw new LessonException(source, 1, 1, "the file is empty");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new LessonException(source, 1, 1, "the file is too large (" + bytes.length + " bytes; the limit is "
-                    + (MAX_BYTES >> 20) + " MiB)");
+            throw tooLarge(source, bytes.length + " bytes");
         }
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
@@ -98,7 +144,11 @@ final class YamlSource {
             throw new LessonException(source, 1, 1, "the text is too large (" + text.length()
                     + " characters; the limit is " + (MAX_BYTES >> 20) + " Mi)");
         }
+        /* the reader copies its window each time it refills: one refill per eighth of the text keeps a long line
+           linear (the default 1 KiB buffer makes a line of n characters cost n*n/1024 copies) */
+        int buffer = Math.max(1 << 12, text.length() / 8 + 1);
         LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
+                .setBufferSize(buffer)
                 .setAllowRecursiveKeys(false).setAllowNonScalarKeys(true).setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit(MAX_BYTES + 1).setUseMarks(true).setParseComments(false).build();
         try {

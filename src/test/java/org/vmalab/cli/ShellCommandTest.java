@@ -3,11 +3,13 @@ package org.vmalab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,13 @@ class ShellCommandTest {
     static Result run(String input) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int rc = ShellCommand.run(new BufferedReader(new StringReader(input)), new PrintWriter(out, true),
+        return run(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Result run(byte[] input) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = ShellCommand.run(new ByteArrayInputStream(input), new PrintWriter(out, true),
                 new PrintWriter(err, true), "stdin");
         return new Result(rc, out.toString(), err.toString());
     }
@@ -100,10 +108,10 @@ class ShellCommandTest {
         assertEquals(2, r.rc());
         String[] e = r.err().split("\n");
         assertEquals(4, e.length);
-        assertTrue(e[0].startsWith("error: 2: unknown command 'frobnicate'"), e[0]);
-        assertTrue(e[1].startsWith("error: 3: usage: map START END"), e[1]);
-        assertTrue(e[2].startsWith("error: 4: 'zz' is not a hex number"), e[2]);
-        assertTrue(e[3].startsWith("error: 5: START must be below END"), e[3]);
+        assertTrue(e[0].startsWith("error: stdin:2: unknown command 'frobnicate'"), e[0]);
+        assertTrue(e[1].startsWith("error: stdin:3: usage: map START END"), e[1]);
+        assertTrue(e[2].startsWith("error: stdin:4: 'zz' is not a hex number"), e[2]);
+        assertTrue(e[3].startsWith("error: stdin:5: START must be below END"), e[3]);
     }
 
     @Test
@@ -116,7 +124,7 @@ class ShellCommandTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("shell", dir.resolve("missing.txt").toString()));
-        assertTrue(err.toString().contains("missing.txt: cannot read the file"), err.toString());
+        assertTrue(err.toString().contains("missing.txt: no such file"), err.toString());
         assertEquals(2, cl.execute("shell", dir.toString()));
         assertTrue(err.toString().contains("is a directory"), err.toString());
     }
@@ -128,5 +136,77 @@ class ShellCommandTest {
                 + "stats\n");
         assertEquals("ENOMEM\nEINVAL\nok\ncount=1 highest=7ffffffff000\n", r.out());
         assertEquals(0, r.rc());
+    }
+
+    /** Issue 14 (13): an invalid line is reported at its own line; the lines before it all run. */
+    @Test
+    void invalidUtf8IsReportedAtItsLineAndEveryOtherLineRuns() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 1; i <= 2000; i++) {
+            b.writeBytes(("map " + Long.toHexString(i * 0x2000L) + " " + Long.toHexString(i * 0x2000L + 0x1000)
+                    + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        b.writeBytes(new byte[] {'m', 'a', 'p', ' ', (byte) 0xc3, '(', '\n'});
+        b.writeBytes("stats\n".getBytes(StandardCharsets.US_ASCII));
+        Result r = run(b.toByteArray());
+        assertEquals(2, r.rc());
+        assertEquals("error: stdin:2001: not valid UTF-8\n", r.err());
+        assertTrue(r.out().endsWith("count=2000 highest=fa1000\n"), r.out().substring(r.out().length() - 40));
+    }
+
+    /** Issue 14 (1): endless binary input (/dev/zero) stops at once with one line, in little memory. */
+    @Test
+    void binaryOrEndlessInputStopsWithOneLine() throws IOException {
+        InputStream zeros = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(2, ShellCommand.run(zeros, new PrintWriter(out), new PrintWriter(err), "stdin"));
+        assertEquals("error: stdin:1: binary data (a NUL byte), not a command (stopped here)\n", err.toString());
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'a';
+            }
+        };
+        err = new StringWriter();
+        assertEquals(2, ShellCommand.run(endless, new PrintWriter(out), new PrintWriter(err), "cmds.txt"));
+        assertTrue(err.toString().startsWith("error: cmds.txt:1: the line is longer than 4096 bytes"), err.toString());
+        assertEquals(1, err.toString().split("\n").length);
+    }
+
+    /** Issue 14 (4): the shell's mm has the kernel's max_map_count; one more map is ENOMEM, not a memory error. */
+    @Test
+    void mapCountStopsAtMaxMapCount() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (long i = 0; i < 65_531; i++) {
+            b.append("map ").append(Long.toHexString(0x10000000L + i * 0x2000)).append(' ')
+                    .append(Long.toHexString(0x10000000L + i * 0x2000 + 0x1000)).append('\n');
+        }
+        b.append("stats\n");
+        Result r = run(b.toString());
+        assertTrue(r.out().endsWith("ok\nENOMEM\ncount=65530 highest=2fff3000\n"),
+                r.out().substring(r.out().length() - 60));
+        assertEquals(0, r.rc());
+    }
+
+    /** Issue 14 (16): a shell error names the file, escapes control characters and cuts a huge word. */
+    @Test
+    void shellErrorsNameTheFileAndAreSafeToPrint(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("cmds.txt");
+        Files.writeString(f, "map 1000 2000\n\u001b]0;pwned\u0007 1 2\nfind " + "f".repeat(3000) + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(2, VmaLab.run(new String[] {"shell", f.toString()}, InputStream.nullInputStream(),
+                new PrintWriter(out), new PrintWriter(err)));
+        String[] e = err.toString().split("\n");
+        assertEquals(2, e.length, err.toString());
+        assertTrue(e[0].startsWith("error: " + f + ":2: unknown command '\\x1b]0;pwned\\x07'"), e[0]);
+        assertTrue(e[1].startsWith("error: " + f + ":3: 'fff"), e[1]);
+        assertTrue(e[1].length() < 300, e[1]);
     }
 }

@@ -201,4 +201,54 @@ class SafeWriteTest {
                 "Read-only file system")));
         assertEquals("a b", SafeWrite.reason(new IOException("a\n  b")));
     }
+
+    /** Issue 14 (7): a forced batch that fails at its end puts back every old file it had already replaced. */
+    @Test
+    void aFailedBatchLeavesEveryOldFileAsItWas() throws Exception {
+        List<Path> targets = List.of(dir.resolve("s-0.png"), dir.resolve("s-1.png"), dir.resolve("s-2.png"));
+        for (Path t : targets) {
+            Files.write(t, bytes("old " + t.getFileName()));
+        }
+        ExportException e;
+        try (SafeWrite.Batch b = new SafeWrite.Batch(targets, true)) {
+            for (Path t : targets) {
+                b.add(t, out -> out.write(bytes("new")));
+            }
+            Files.delete(targets.get(2));
+            Files.createDirectory(targets.get(2)); /* made a folder while the batch ran */
+            e = assertThrows(ExportException.class, b::commit);
+        }
+        assertTrue(e.getMessage().endsWith("nothing was written"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertArrayEquals(bytes("old s-0.png"), Files.readAllBytes(targets.get(0)));
+        assertArrayEquals(bytes("old s-1.png"), Files.readAllBytes(targets.get(1)));
+        assertTrue(Files.isDirectory(targets.get(2)));
+        assertEquals(List.of("s-0.png", "s-1.png", "s-2.png"), names());
+    }
+
+    /** Issue 14 (8): temporary files of ours left by a process that is gone are swept by the next write there. */
+    @Test
+    void staleTemporaryFilesOfOursAreSwept() throws Exception {
+        Path stale = Files.write(dir.resolve(".a.png.vmalab-999999999-0123456789ab.tmp"), bytes("x"));
+        Path live = Files.write(dir.resolve(".b.png.vmalab-" + ProcessHandle.current().pid() + "-0123456789ab.tmp"),
+                bytes("x"));
+        Path kept = Files.write(dir.resolve(".c.png.vmalab-999999998-0123456789ab.old.tmp"), bytes("old c"));
+        Path notOurs = Files.write(dir.resolve(".d.png.1234.tmp"), bytes("x"));
+        SafeWrite.write(dir.resolve("e.txt"), false, out -> out.write(bytes("e")));
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(live), "a running process's file is left alone");
+        assertFalse(Files.exists(kept));
+        assertArrayEquals(bytes("old c"), Files.readAllBytes(dir.resolve("c.png")), "a kept old file goes back");
+        assertTrue(Files.exists(notOurs));
+    }
+
+    /** Issue 14 (9): a full disk under ImageIO is one plain reason, and ImageIO keeps no cache file to clean. */
+    @Test
+    void imageEncodersNeedNoCacheFileAndSayWhyTheyFailed() throws IOException {
+        Png.encode(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                java.io.OutputStream.nullOutputStream());
+        assertFalse(javax.imageio.ImageIO.getUseCache());
+        assertEquals("no space left on device", SafeWrite.reason(new javax.imageio.IIOException(
+                "I/O error writing PNG file!", new IOException("No space left on device"))));
+    }
 }
