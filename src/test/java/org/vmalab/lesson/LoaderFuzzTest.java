@@ -13,12 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.vmalab.Fuzz;
 
 /**
  * Random text and mutated lessons never make the loader throw anything but its own {@link LessonException}
@@ -60,47 +57,56 @@ class LoaderFuzzTest {
         assertFalse(e.line() < 1 || e.column() < 1, m);
     }
 
-    @Property(tries = 500)
-    void randomTextGivesALessonOrALessonException(@ForAll @Size(max = 400) String text) {
-        parseSafely(text);
+    /** Random printable and unprintable text. */
+    @TestFactory
+    Stream<DynamicTest> randomTextGivesALessonOrALessonException() {
+        return Fuzz.cases("loader-text", 500, r -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = r.nextInt(400); i > 0; i--) {
+                b.append((char) (r.nextInt(4) == 0 ? r.nextInt(0x10000) : r.nextInt(0x80)));
+            }
+            return new Fuzz.Text(b.toString());
+        }, in -> parseSafely(in.text()));
     }
 
-    @Property(tries = 500)
-    void yamlLikeTextGivesALessonOrALessonException(@ForAll("yamlish") String text) {
-        parseSafely(text);
+    @TestFactory
+    Stream<DynamicTest> yamlLikeTextGivesALessonOrALessonException() {
+        return Fuzz.cases("loader-yamlish", 500, r -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = r.nextInt(300); i > 0; i--) {
+                b.append(YAMLISH.charAt(r.nextInt(YAMLISH.length())));
+            }
+            return new Fuzz.Text(b.toString());
+        }, in -> parseSafely(in.text()));
     }
 
-    @Property(tries = 800)
-    void mutatedLessonsGiveALessonOrALessonException(@ForAll("mutated") String text) {
-        parseSafely(text);
+    @TestFactory
+    Stream<DynamicTest> mutatedLessonsGiveALessonOrALessonException() {
+        return Fuzz.cases("loader-mutated", 800, r -> new Fuzz.Text(mutate(LESSONS.get(r.nextInt(LESSONS.size())),
+                r.nextLong(), 1 + r.nextInt(8))), in -> parseSafely(in.text()));
     }
 
-    @Property(tries = 200)
-    void randomBytesInAFileGiveALessonException(@ForAll @Size(max = 600) byte[] bytes) throws IOException {
-        Path f = Files.createTempFile("fuzz", ".yaml");
-        try {
-            Files.write(f, bytes);
-            assertTimeoutPreemptively(LIMIT, () -> {
-                try {
-                    LessonLoader.load(f);
-                } catch (LessonException e) {
-                    check(e);
-                }
-            });
-        } finally {
-            Files.deleteIfExists(f);
-        }
-    }
-
-    @Provide
-    Arbitrary<String> yamlish() {
-        return Arbitraries.strings().withChars(YAMLISH).ofMaxLength(300);
-    }
-
-    @Provide
-    Arbitrary<String> mutated() {
-        return Arbitraries.integers().between(0, LESSONS.size() - 1).flatMap(i -> Arbitraries.longs()
-                .flatMap(seed -> Arbitraries.integers().between(1, 8).map(n -> mutate(LESSONS.get(i), seed, n))));
+    @TestFactory
+    Stream<DynamicTest> randomBytesInAFileGiveALessonException() {
+        return Fuzz.cases("loader-bytes", 200, r -> {
+            byte[] b = new byte[r.nextInt(600)];
+            r.nextBytes(b);
+            return new Fuzz.Bytes(b);
+        }, in -> {
+            Path f = Files.createTempFile("fuzz", ".yaml");
+            try {
+                Files.write(f, in.bytes());
+                assertTimeoutPreemptively(LIMIT, () -> {
+                    try {
+                        LessonLoader.load(f);
+                    } catch (LessonException e) {
+                        check(e);
+                    }
+                });
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        });
     }
 
     /** {@code n} random edits: delete, insert YAML-ish characters, replace, duplicate, swap or cut lines. */

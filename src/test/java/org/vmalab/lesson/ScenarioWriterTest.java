@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.vmalab.Fuzz;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Granularity;
@@ -100,91 +99,112 @@ class ScenarioWriterTest {
 
     // ------------------------------------------------------------------ random scenarios
 
-    @Property(tries = 300)
-    void randomScenariosRoundTrip(@ForAll("scenarios") Scenario sc, @ForAll("policies") Schedule.Policy policy,
-                                  @ForAll("seeds") long seed) throws LessonException {
-        List<Schedule.Slot> slots = new ArrayList<>();
-        for (int i = 0; i < sc.threads().size() * 3; i++) {
-            int t = (int) Math.floorMod(seed + 7L * i, sc.threads().size());
-            int c = (int) Math.floorMod(seed >>> i, 5);
-            slots.add(new Schedule.Slot(t, c == 0 ? Schedule.Slot.UNTIL_BLOCKED : c * 3));
+    @TestFactory
+    Stream<DynamicTest> randomScenariosRoundTrip() {
+        return Fuzz.cases("saved-run-roundtrip", 300, r -> new Fuzz.Text(Long.toString(r.nextLong())), in -> {
+            Random r = new Random(Long.parseLong(in.text()));
+            Scenario sc = scenario(r);
+            Schedule.Policy policy = Fuzz.pick(r, Schedule.Policy.values());
+            long seed = r.nextLong();
+            List<Schedule.Slot> slots = new ArrayList<>();
+            for (int i = 0; i < sc.threads().size() * 3; i++) {
+                int t = (int) Math.floorMod(seed + 7L * i, sc.threads().size());
+                int c = (int) Math.floorMod(seed >>> i, 5);
+                slots.add(new Schedule.Slot(t, c == 0 ? Schedule.Slot.UNTIL_BLOCKED : c * 3));
+            }
+            int bound = (int) Math.floorMod(seed, 3) == 0 ? Schedule.DEFAULT_BOUND
+                    : 1 + (int) Math.floorMod(seed, 99_999);
+            roundTrip(sc, new Schedule(slots, policy, seed, bound));
+        });
+    }
+
+    static long page(Random r) {
+        return (1 + (long) (r.nextDouble() * ((1L << 35) - 1))) << 12;
+    }
+
+    static String chars(Random r, String alphabet, int min, int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = min + r.nextInt(max - min + 1); i > 0; i--) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
         }
-        int bound = (int) Math.floorMod(seed, 3) == 0 ? Schedule.DEFAULT_BOUND : 1 + (int) Math.floorMod(seed, 99_999);
-        roundTrip(sc, new Schedule(slots, policy, seed, bound));
+        return b.toString();
     }
 
-    @Provide
-    Arbitrary<Schedule.Policy> policies() {
-        return Arbitraries.of(Schedule.Policy.class);
+    static String vmaName(Random r) {
+        while (true) {
+            String s = chars(r, "abcXYZ_-./[] :#'\"\\é0123456789", 1, 12);
+            if (s.strip().equals(s)) {
+                return s;
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
+    static String plainName(Random r) {
+        return chars(r, "abcxyz_.[]-0123456789", 1, 10);
     }
 
-    static Arbitrary<Long> pages() {
-        return Arbitraries.longs().between(1, 1L << 35).map(p -> p << 12);
+    static Op op(Random r) {
+        long any = r.nextLong();
+        boolean b = r.nextBoolean();
+        return switch (r.nextInt(11)) {
+            case 0 -> new Op.FindVma(any);
+            case 1 -> new Op.GetVma(any);
+            case 2 -> new Op.PutVma();
+            case 3 -> new Op.Spf(any, b);
+            case 4 -> new Op.Fault(any, b);
+            case 5 -> {
+                long a = page(r);
+                long c = page(r);
+                yield new Op.Map(plainName(r), Math.min(a, c), Math.max(a, c) + 0x1000, r.nextLong(), b,
+                        r.nextInt(10));
+            }
+            case 6 -> {
+                long l = r.nextLong();
+                yield new Op.Mmap(plainName(r), any, l == 0 ? 1 : l, r.nextLong(), b, r.nextBoolean(),
+                        r.nextBoolean());
+            }
+            case 7 -> {
+                long a = page(r);
+                long c = page(r);
+                yield new Op.Munmap(Math.min(a, c), Math.max(a, c) + 1);
+            }
+            case 8 -> new Op.Brk(any);
+            case 9 -> new Op.Search(any, r.nextLong(), r.nextLong(), b);
+            default -> Fuzz.pick(r, new Op.DownRead(), new Op.UpRead(), new Op.DownWrite(), new Op.UpWrite());
+        };
     }
 
-    static Arbitrary<String> vmaNames() {
-        return Arbitraries.strings().withChars("abcXYZ_-./[] :#'\"\\é0123456789").ofMinLength(1).ofMaxLength(12)
-                .filter(s -> s.strip().equals(s));
-    }
-
-    static Arbitrary<String> plainNames() {
-        return Arbitraries.strings().withChars("abcxyz_.[]-0123456789").ofMinLength(1).ofMaxLength(10);
-    }
-
-    static Arbitrary<Op> ops() {
-        Arbitrary<Long> any = Arbitraries.longs();
-        Arbitrary<Boolean> b = Arbitraries.of(true, false);
-        return Arbitraries.oneOf(
-                any.map(Op.FindVma::new), any.map(Op.GetVma::new), Arbitraries.just(new Op.PutVma()),
-                Combinators.combine(any, b).as(Op.Spf::new), Combinators.combine(any, b).as(Op.Fault::new),
-                Combinators.combine(plainNames(), pages(), pages(), any, b, Arbitraries.longs().between(0, 9))
-                        .as((n, a, c, f, o, v) -> new Op.Map(n, Math.min(a, c), Math.max(a, c) + 0x1000, f, o, v)),
-                Combinators.combine(plainNames(), any, any.filter(l -> l != 0), any, b, b, b)
-                        .as((n, a, l, f, o, x, u) -> new Op.Mmap(n, a, l, f, o, x, u)),
-                Combinators.combine(pages(), pages()).as((a, c) -> new Op.Munmap(Math.min(a, c), Math.max(a, c)
-                        + 1)),
-                any.map(Op.Brk::new),
-                Combinators.combine(any, any, any, b).as(Op.Search::new),
-                Arbitraries.of(new Op.DownRead(), new Op.UpRead(), new Op.DownWrite(), new Op.UpWrite()));
-    }
-
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        Arbitrary<List<VmaSpec>> layout = Arbitraries.integers().between(0, 12).flatMap(n -> Combinators.combine(
-                vmaNames().list().ofSize(n), Arbitraries.longs().between(1, 64).list().ofSize(n),
-                Arbitraries.longs().list().ofSize(n), Arbitraries.of(true, false).list().ofSize(n),
-                Arbitraries.longs().between(0, 5).list().ofSize(n)).as((names, sizes, flags, files, anon) -> {
-                    List<VmaSpec> out = new ArrayList<>();
-                    long at = 0x400000;
-                    for (int i = 0; i < n; i++) {
-                        long end = at + sizes.get(i) * 0x1000;
-                        out.add(new VmaSpec(names.get(i), at, end, flags.get(i), files.get(i), anon.get(i)));
-                        at = end + (i % 3) * 0x1000;
-                    }
-                    return out;
-                }));
-        Arbitrary<List<ThreadSpec>> threads = Arbitraries.integers().between(1, LessonLoader.MAX_THREADS)
-                .flatMap(n -> Combinators.combine(ops().list().ofMaxSize(6).list().ofSize(n),
-                        Arbitraries.of(ThreadSpec.Role.class).list().ofSize(n)).as((programs, roles) -> {
-                            List<ThreadSpec> out = new ArrayList<>();
-                            for (int i = 0; i < n; i++) {
-                                out.add(new ThreadSpec("T" + i, roles.get(i), programs.get(i)));
-                            }
-                            return out;
-                        }));
-        Arbitrary<Protection> prot = Combinators.combine(Arbitraries.subsetOf(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT,
-                ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE, ProtectionToggle.SPF_USES_VMACACHE),
-                Arbitraries.of(RwlockPolicy.class), Arbitraries.of(true, false)).as((ts, p, pre) -> new Protection(
-                        pre ? Set.of(ProtectionToggle.PRE_PATCH) : ts.isEmpty() ? Set.of() : EnumSet.copyOf(ts), p));
-        Arbitrary<String> titles = Arbitraries.strings().ofMinLength(1).ofMaxLength(40)
-                .withCharRange(' ', '~').withChars("é—\"\\\t#:").map(String::strip).filter(s -> !s.isEmpty());
-        return Combinators.combine(titles, layout, threads, prot, Arbitraries.of(Granularity.class),
-                Arbitraries.integers().between(0, 64), pages(), Arbitraries.longs())
-                .as((t, l, th, p, g, u, guard, base) -> new Scenario(t, l, th, p, g, u, guard, base));
+    static Scenario scenario(Random r) {
+        List<VmaSpec> layout = new ArrayList<>();
+        long at = 0x400000;
+        int n = r.nextInt(13);
+        for (int i = 0; i < n; i++) {
+            long end = at + (1 + r.nextInt(64)) * 0x1000L;
+            layout.add(new VmaSpec(vmaName(r), at, end, r.nextLong(), r.nextBoolean(), r.nextInt(6)));
+            at = end + (i % 3) * 0x1000;
+        }
+        List<ThreadSpec> threads = new ArrayList<>();
+        for (int i = 0, k = 1 + r.nextInt(LessonLoader.MAX_THREADS); i < k; i++) {
+            List<Op> program = new ArrayList<>();
+            for (int j = r.nextInt(7); j > 0; j--) {
+                program.add(op(r));
+            }
+            threads.add(new ThreadSpec("T" + i, Fuzz.pick(r, ThreadSpec.Role.values()), program));
+        }
+        Set<ProtectionToggle> ts = EnumSet.noneOf(ProtectionToggle.class);
+        for (ProtectionToggle t : List.of(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT,
+                ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE, ProtectionToggle.SPF_USES_VMACACHE)) {
+            if (r.nextBoolean()) {
+                ts.add(t);
+            }
+        }
+        Protection prot = new Protection(r.nextBoolean() ? Set.of(ProtectionToggle.PRE_PATCH) : ts,
+                Fuzz.pick(r, RwlockPolicy.values()));
+        String title;
+        do {
+            title = chars(r, " !#$%&()*+,-./0123456789:;<=>?@ABCXYZ[]^_`abcxyz{|}~é—\"\\\t#:", 1, 40).strip();
+        } while (title.isEmpty());
+        return new Scenario(title, layout, threads, prot, Fuzz.pick(r, Granularity.values()), r.nextInt(65), page(r),
+                r.nextLong());
     }
 }
