@@ -109,41 +109,8 @@ class LoaderFuzzTest {
         });
     }
 
-    /** {@code n} random edits: delete, insert YAML-ish characters, replace, duplicate, swap or cut lines. */
+    /** {@code n} random edits (see {@link Fuzz#mutate}). */
     static String mutate(String text, long seed, int n) {
-        Random r = new Random(seed);
-        StringBuilder b = new StringBuilder(text);
-        for (int k = 0; k < n && b.length() > 0; k++) {
-            int at = r.nextInt(b.length());
-            switch (r.nextInt(7)) {
-                case 0 -> b.delete(at, Math.min(b.length(), at + 1 + r.nextInt(20)));
-                case 1 -> {
-                    StringBuilder ins = new StringBuilder();
-                    for (int j = r.nextInt(6) + 1; j > 0; j--) {
-                        ins.append(YAMLISH.charAt(r.nextInt(YAMLISH.length())));
-                    }
-                    b.insert(at, ins);
-                }
-                case 2 -> b.setCharAt(at, YAMLISH.charAt(r.nextInt(YAMLISH.length())));
-                case 3, 4 -> {
-                    String[] lines = b.toString().split("\n", -1);
-                    List<String> ls = new ArrayList<>(List.of(lines));
-                    int i = r.nextInt(ls.size());
-                    int j = r.nextInt(ls.size());
-                    if (r.nextBoolean()) {
-                        ls.add(j, ls.get(i));
-                    } else {
-                        String t = ls.get(i);
-                        ls.set(i, ls.get(j));
-                        ls.set(j, t);
-                    }
-                    b.setLength(0);
-                    b.append(String.join("\n", ls));
-                }
-                case 5 -> b.setLength(at);
-                default -> b.insert(at, (char) r.nextInt(0x3000));
-            }
-        }
-        return b.toString();
+        return Fuzz.mutate(text, new Random(seed), n, YAMLISH);
     }
 }
