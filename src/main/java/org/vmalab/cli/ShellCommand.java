@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
+import org.vmalab.engine.SyntaxException;
 import org.vmalab.engine.mm.MmConsole;
 import org.vmalab.engine.trace.VmaView;
 import picocli.CommandLine.Command;
@@ -194,10 +196,10 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     static long num(String s) throws BadLine {
-        String h = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
-        if (h.isEmpty() || h.length() > 16 || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        try {
+            return Numbers.parseHex(s);
+        } catch (SyntaxException e) {
             throw new BadLine("'" + s + "' is not a hex number (1 to 16 hex digits, with or without 0x)");
         }
-        return Long.parseUnsignedLong(h, 16);
     }
 }

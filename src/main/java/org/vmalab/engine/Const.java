@@ -38,14 +38,4 @@ public final class Const {
     public static long pageAlign(long x) {
         return (x + PAGE_SIZE - 1) & PAGE_MASK;
     }
-
-    /** Lowercase hex without 0x, as the shell prints numbers. */
-    public static String hex(long x) {
-        return Long.toHexString(x);
-    }
-
-    /** 0x-prefixed lowercase hex, as captions print numbers. */
-    public static String h(long x) {
-        return "0x" + Long.toHexString(x);
-    }
 }

@@ -24,6 +24,18 @@ public record ThreadSpec(String name, Role role, List<Op> program) {
         }
     }
 
+    /**
+     * Why {@code name} cannot name a thread, or null: a letter (or {@code _}) then up to 31 letters, digits,
+     * {@code _} or {@code .}, as schedules and goals write it.
+     */
+    public static String nameProblem(String name) {
+        if (name.matches("[A-Za-z_][A-Za-z0-9_.]{0,31}")) {
+            return null;
+        }
+        return "a thread name is a letter then letters, digits, '_' or '.' (like T1), not '" + Words.shorten(name)
+                + "'";
+    }
+
     /** The role a program implies. */
     public static Role infer(List<Op> program) {
         boolean w = false;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.VmaSpec;
@@ -157,7 +158,7 @@ public final class MapsImporter {
                     return;
                 }
                 if (Long.compareUnsigned(p.start, prevEnd) < 0) {
-                    throw new IllegalArgumentException("[" + hex(p.start) + ", " + hex(p.end)
+                    throw new IllegalArgumentException("[" + Numbers.hex(p.start) + ", " + Numbers.hex(p.end)
                             + ") overlaps or precedes the mapping above it (maps lists VMAs in address order)");
                 }
                 if (out.size() >= Const.MAX_MAP_COUNT) {
@@ -221,20 +222,22 @@ public final class MapsImporter {
         if (!m.matches()) {
             throw new IllegalArgumentException(explain(raw));
         }
-        long start = Long.parseUnsignedLong(m.group(1), 16);
-        long end = Long.parseUnsignedLong(m.group(2), 16);
+        long start = Numbers.parseHex(m.group(1));
+        long end = Numbers.parseHex(m.group(2));
         if (Long.compareUnsigned(start, end) >= 0) {
-            throw new IllegalArgumentException("start " + hex(start) + " is not below end " + hex(end));
+            throw new IllegalArgumentException("start " + Numbers.hex(start) + " is not below end "
+                    + Numbers.hex(end));
         }
         if (((start | end) & (Const.PAGE_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException("[" + hex(start) + ", " + hex(end) + ") is not page aligned");
+            throw new IllegalArgumentException("[" + Numbers.hex(start) + ", " + Numbers.hex(end)
+                    + ") is not page aligned");
         }
         String path = m.group(7) == null ? null : m.group(7).strip();
         if (path != null && path.isEmpty()) {
             path = null;
         }
         if (Long.compareUnsigned(end, USER_LIMIT) > 0 && !"[vsyscall]".equals(path)) {
-            throw new IllegalArgumentException(hex(end) + " is above the user address space");
+            throw new IllegalArgumentException(Numbers.hex(end) + " is above the user address space");
         }
         return new Parsed(start, end, m.group(3), path);
     }
@@ -285,10 +288,6 @@ public final class MapsImporter {
             t = t.substring(0, 180);
         }
         return t.isEmpty() ? "[anon]" : t;
-    }
-
-    private static String hex(long v) {
-        return "0x" + Long.toHexString(v);
     }
 
     /** The imported address space as a scenario with no threads (add them in the window or the file). */

@@ -17,21 +17,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Granularity;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
+import org.vmalab.engine.SyntaxException;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.VmaSpec;
 import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.mm.OpSyntax;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
@@ -49,7 +51,7 @@ public final class LessonLoader {
     /** Most VMAs in a layout: the kernel's default {@code max_map_count}. */
     public static final int MAX_VMAS = Const.MAX_MAP_COUNT;
     /** Most threads (the engine's wait queues hold 14). */
-    public static final int MAX_THREADS = 14;
+    public static final int MAX_THREADS = Scenario.MAX_THREADS;
     /** Most operations in one program once {@code repeat} blocks are expanded. */
     public static final int MAX_OPS = 10_000;
     /** Deepest nesting of {@code repeat} blocks. */
@@ -433,24 +435,12 @@ public final class LessonLoader {
                 throw n.err(node, "too many VMAs (" + items.size() + "; the limit is max_map_count, " + MAX_VMAS + ")");
             }
             List<VmaSpec> out = new ArrayList<>(items.size());
-            TreeMap<Long, VmaSpec> byStart = new TreeMap<>(Long::compareUnsigned);
             for (Node it : items) {
-                VmaSpec v = vma(it);
-                var lower = byStart.floorEntry(v.start());
-                var higher = byStart.ceilingEntry(v.start());
-                VmaSpec clash = null;
-                if (lower != null && Long.compareUnsigned(lower.getValue().end(), v.start()) > 0) {
-                    clash = lower.getValue();
-                } else if (higher != null && Long.compareUnsigned(higher.getKey(), v.end()) < 0) {
-                    clash = higher.getValue();
-                }
-                if (clash != null) {
-                    throw n.err(it, "VMA " + v.name() + " [" + Formats.hex(v.start()) + ", " + Formats.hex(v.end())
-                            + ") overlaps " + clash.name() + " [" + Formats.hex(clash.start()) + ", "
-                            + Formats.hex(clash.end()) + ")");
-                }
-                byStart.put(v.start(), v);
-                out.add(v);
+                out.add(vma(it));
+            }
+            for (int[] pair : VmaSpec.overlaps(out)) {
+                throw n.err(items.get(pair[1]), "VMA " + out.get(pair[1]).describe() + " overlaps "
+                        + out.get(pair[0]).describe());
             }
             return out;
         }
@@ -459,8 +449,8 @@ public final class LessonLoader {
             if (Nodes.isScalar(node)) {
                 String s = n.str(node, "a VMA");
                 try {
-                    return Formats.parseVma(s);
-                } catch (Formats.FormatException e) {
+                    return OpSyntax.parseVma(s);
+                } catch (SyntaxException e) {
                     throw n.errAt(node, e.offset(), e.getMessage());
                 }
             }
@@ -472,23 +462,17 @@ public final class LessonLoader {
             String name = n.str(f.require("name"), "name");
             long start = n.num(f.require("start"), "start");
             long end = n.num(f.require("end"), "end");
-            try {
-                Formats.checkName(name, 0);
-                Formats.checkRange(start, end, 0);
-            } catch (Formats.FormatException e) {
-                throw n.err(f.get("start"), e.getMessage());
+            String problem = VmaSpec.nameProblem(name) != null ? VmaSpec.nameProblem(name)
+                    : VmaSpec.rangeProblem(start, end);
+            if (problem != null) {
+                throw n.err(f.get("start"), problem);
             }
-            long flags = Formats.DEFAULT_FLAGS;
+            long flags = OpSyntax.DEFAULT_FLAGS;
             if (f.has("flags")) {
                 String fs = n.str(f.get("flags"), "flags");
                 try {
-                    Formats.Attrs a = Formats.attrs(Formats.tokens(fs), 0, false, fs.length());
-                    if (a.file || a.anonVma != 0) {
-                        throw new Formats.FormatException("flags holds only rwx, shared, growsdown, growsup "
-                                + "(file: and anon_vma: are keys of their own)", 0);
-                    }
-                    flags = a.flagsOrDefault();
-                } catch (Formats.FormatException e) {
+                    flags = OpSyntax.parseFlags(fs);
+                } catch (SyntaxException e) {
                     throw n.errAt(f.get("flags"), e.offset(), e.getMessage());
                 }
             }
@@ -511,9 +495,8 @@ public final class LessonLoader {
                 Nodes.Fields f = n.map(it, "a thread", THREAD_KEYS);
                 Node nameN = f.require("name");
                 String name = n.str(nameN, "the thread's name");
-                if (!name.matches("[A-Za-z_][A-Za-z0-9_.]{0,31}")) {
-                    throw n.err(nameN, "a thread name is a letter then letters, digits, '_' or '.' (like T1), not '"
-                            + Nodes.shorten(name) + "'");
+                if (ThreadSpec.nameProblem(name) != null) {
+                    throw n.err(nameN, ThreadSpec.nameProblem(name));
                 }
                 if (POLICIES.contains(name)) {
                     throw n.err(nameN, "'" + name + "' is a schedule word; give the thread another name");
@@ -547,8 +530,8 @@ public final class LessonLoader {
                 }
                 String s = n.str(it, "an operation");
                 try {
-                    out.add(Formats.parseOp(s));
-                } catch (Formats.FormatException e) {
+                    out.add(OpSyntax.parse(s));
+                } catch (SyntaxException e) {
                     throw n.errAt(it, e.offset(), e.getMessage());
                 }
                 if (out.size() > MAX_OPS) {
@@ -571,8 +554,8 @@ public final class LessonLoader {
             }
             long count;
             try {
-                count = Formats.parseNumber(w[1]);
-            } catch (Formats.FormatException e) {
+                count = Numbers.parse(w[1]);
+            } catch (SyntaxException e) {
                 throw n.err(kn, "repeat: " + e.getMessage());
             }
             if (count < 1 || count > MAX_OPS) {
@@ -707,8 +690,8 @@ public final class LessonLoader {
                             throw n.errAt(it, off, "random needs a seed: random 42");
                         }
                         try {
-                            sd = Formats.parseNumber(w[1]);
-                        } catch (Formats.FormatException e) {
+                            sd = Numbers.parse(w[1]);
+                        } catch (SyntaxException e) {
                             throw n.errAt(it, off, "random: " + e.getMessage());
                         }
                         policy = Schedule.Policy.RANDOM;
@@ -744,8 +727,8 @@ public final class LessonLoader {
                     } else if (c.length() > 1 && c.charAt(0) == 'x') {
                         long v;
                         try {
-                            v = Formats.parseNumber(c.substring(1));
-                        } catch (Formats.FormatException e) {
+                            v = Numbers.parse(c.substring(1));
+                        } catch (SyntaxException e) {
                             throw n.errAt(it, coff, "bad step count '" + Nodes.shorten(c) + "': write x8 for 8 steps");
                         }
                         if (v < 1 || v > MAX_BOUND) {
@@ -782,13 +765,13 @@ public final class LessonLoader {
                     return new Anchor.End();
                 }
                 try {
-                    long v = Formats.parseNumber(s);
+                    long v = Numbers.parse(s);
                     if (v < 0 || v > MAX_BOUND) { /* hex is unsigned 64-bit: 0xffffffff00000005 is not step 5 */
                         throw n.err(a, "at: step " + Long.toUnsignedString(v) + " is beyond any run (at most "
                                 + MAX_BOUND + ")");
                     }
                     return new Anchor.At((int) v);
-                } catch (Formats.FormatException e) {
+                } catch (SyntaxException e) {
                     throw n.err(a, "at is a step number (0 = before the first step), start or end, not '"
                             + Nodes.shorten(s) + "'");
                 }
@@ -825,7 +808,7 @@ public final class LessonLoader {
                             + "quote the whole event, e.g. when: \"" + Nodes.shorten(raw.strip()) + " #2\"");
                 }
                 int lead = raw.length() - raw.stripLeading().length();
-                for (Formats.Tok tk : Formats.tokens(s)) {
+                for (OpSyntax.Word tk : OpSyntax.words(s)) {
                     String w = tk.text();
                     int off = lead + tk.at();
                     if (threads.contains(w)) {
@@ -948,11 +931,11 @@ public final class LessonLoader {
                 return Anchor.Event.LAST;
             }
             try {
-                long v = Formats.parseNumber(s);
+                long v = Numbers.parse(s);
                 if (v >= 1 && v <= MAX_BOUND) {
                     return (int) v;
                 }
-            } catch (Formats.FormatException e) {
+            } catch (SyntaxException e) {
                 // below
             }
             throw n.errAt(node, off, "nth is 1, 2, ... or last, not '" + Nodes.shorten(s) + "'");

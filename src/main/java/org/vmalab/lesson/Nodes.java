@@ -14,6 +14,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.vmalab.engine.Numbers;
+import org.vmalab.engine.SyntaxException;
+import org.vmalab.engine.Words;
 
 /**
  * Typed, located reading of a YAML node tree: every wrong type, unknown key (with the nearest valid one),
@@ -109,8 +112,7 @@ final class Nodes {
     }
 
     static String shorten(String s) {
-        String one = s.replace('\n', ' ');
-        return one.length() > 40 ? one.substring(0, 37) + "..." : one;
+        return Words.shorten(s);
     }
 
     // ------------------------------------------------------------------ mappings
@@ -144,55 +146,7 @@ final class Nodes {
 
     /** " (did you mean 'x'?)" or " (expected one of: ...)". */
     static String suggest(String word, Collection<String> valid) {
-        String best = nearest(word, valid);
-        if (best != null) {
-            return " (did you mean '" + best + "'?)";
-        }
-        if (valid.size() > 24) {
-            return " (no valid name is close; docs/WRITING-LESSONS.md lists them)";
-        }
-        return " (expected one of: " + String.join(", ", valid) + ")";
-    }
-
-    /** The valid word closest to {@code word}, or null if none is close. */
-    static String nearest(String word, Collection<String> valid) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        String w = word.toLowerCase();
-        for (String v : valid) {
-            int d = distance(w, v.toLowerCase());
-            if (d < bestD) {
-                bestD = d;
-                best = v;
-            }
-        }
-        if (best == null) {
-            return null;
-        }
-        int limit = Math.max(2, Math.min(word.length(), best.length()) / 2);
-        return bestD <= limit || best.toLowerCase().startsWith(w) && w.length() >= 2 ? best : null;
-    }
-
-    /** Levenshtein distance, with a cap on the text length so that it stays cheap. */
-    static int distance(String a, String b) {
-        String x = a.length() > 64 ? a.substring(0, 64) : a;
-        String y = b.length() > 64 ? b.substring(0, 64) : b;
-        int[] prev = new int[y.length() + 1];
-        int[] cur = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= x.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= y.length(); j++) {
-                int c = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[y.length()];
+        return Words.suggest(word, valid);
     }
 
     // ------------------------------------------------------------------ lists and scalars
@@ -256,8 +210,8 @@ final class Nodes {
     long num(Node node, String what) throws LessonException {
         String s = str(node, what);
         try {
-            return Formats.parseNumber(s);
-        } catch (Formats.FormatException e) {
+            return Numbers.parse(s);
+        } catch (SyntaxException e) {
             throw err(node, what + ": " + e.getMessage());
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.Granularity;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
@@ -20,6 +21,7 @@ import org.vmalab.engine.Scenarios;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.VmaSpec;
 import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.mm.OpSyntax;
 import org.vmalab.engine.sched.Schedule;
 
 /**
@@ -89,10 +91,10 @@ public final class ScenarioWriter {
             b.append("mm_users: ").append(sc.mmUsers()).append('\n');
         }
         if (sc.stackGuard() != Const.STACK_GUARD_GAP) {
-            b.append("stack_guard_gap: ").append(Formats.hex(sc.stackGuard())).append('\n');
+            b.append("stack_guard_gap: ").append(Numbers.hex(sc.stackGuard())).append('\n');
         }
         if (sc.mmapBase() != Const.MMAP_BASE) {
-            b.append("mmap_base: ").append(Formats.hex(sc.mmapBase())).append('\n');
+            b.append("mmap_base: ").append(Numbers.hex(sc.mmapBase())).append('\n');
         }
         schedule(b, sc, schedule);
         return b.toString();
@@ -118,13 +120,13 @@ public final class ScenarioWriter {
                 throw new IllegalArgumentException("VMA " + v.name() + " cannot be written: its range is not a "
                         + "page-aligned [start, end)");
             }
-            if (Formats.plainName(v.name())) {
-                String line = Formats.vma(v);
+            if (OpSyntax.plainName(v.name())) {
+                String line = OpSyntax.formatVma(v);
                 b.append("  - ").append(safePlain(line) ? line : quote(line)).append('\n');
             } else {
-                b.append("  - {name: ").append(quote(v.name())).append(", start: ").append(Formats.hex(v.start()))
-                        .append(", end: ").append(Formats.hex(v.end())).append(", flags: ")
-                        .append(quote(Formats.flags(v.flags())));
+                b.append("  - {name: ").append(quote(v.name())).append(", start: ").append(Numbers.hex(v.start()))
+                        .append(", end: ").append(Numbers.hex(v.end())).append(", flags: ")
+                        .append(quote(OpSyntax.flags(v.flags())));
                 if (v.hasOps()) {
                     b.append(", file: true");
                 }
@@ -145,11 +147,11 @@ public final class ScenarioWriter {
         }
         b.append("    program:\n");
         for (Op op : t.program()) {
-            if (!Formats.writable(op)) {
+            if (!OpSyntax.writable(op)) {
                 throw new IllegalArgumentException(t.name() + ": the operation '" + op.text() + "' cannot be written "
                         + "(a VMA name with a blank, or an empty range)");
             }
-            String s = Formats.op(op);
+            String s = OpSyntax.format(op);
             b.append("      - ").append(safePlain(s) ? s : quote(s)).append('\n');
         }
     }
@@ -193,7 +195,7 @@ public final class ScenarioWriter {
             case IN_ORDER -> items.add("in-order");
             case STOP -> items.add("stop");
             case RANDOM -> {
-                items.add("random " + (s.seed() < 0 ? Formats.hex(s.seed()) : Long.toString(s.seed())));
+                items.add("random " + (s.seed() < 0 ? Numbers.hex(s.seed()) : Long.toString(s.seed())));
                 seedInPolicy = true;
             }
             default -> throw new IllegalArgumentException("policy " + s.policy());
@@ -220,7 +222,7 @@ public final class ScenarioWriter {
             b.append("]\n");
         }
         if (s.seed() != 0 && !seedInPolicy) {
-            b.append("seed: ").append(s.seed() < 0 ? Formats.hex(s.seed()) : Long.toString(s.seed())).append('\n');
+            b.append("seed: ").append(s.seed() < 0 ? Numbers.hex(s.seed()) : Long.toString(s.seed())).append('\n');
         }
         if (s.bound() != Schedule.DEFAULT_BOUND) {
             if (s.bound() < 1 || s.bound() > LessonLoader.MAX_BOUND) {

@@ -35,7 +35,7 @@ import org.vmalab.engine.Granularity;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
 import org.vmalab.engine.ThreadSpec;
-import org.vmalab.viewmodel.OpText;
+import org.vmalab.engine.mm.OpSyntax;
 import org.vmalab.viewmodel.ScenarioDraft;
 
 /**
@@ -45,7 +45,7 @@ import org.vmalab.viewmodel.ScenarioDraft;
  */
 final class ScenarioEditor extends Dialog<Scenario> {
     private final ObservableList<VmaFx> vmas = FXCollections.observableArrayList(
-            v -> new javafx.beans.Observable[] {v.file, v.growsDown});
+            v -> new javafx.beans.Observable[] {v.file});
     private final ObservableList<ThreadFx> threads = FXCollections.observableArrayList();
     private final ScenarioDraft draft;
     private final Label errors = new Label();
@@ -62,24 +62,21 @@ final class ScenarioEditor extends Dialog<Scenario> {
         final StringProperty name = new SimpleStringProperty();
         final StringProperty start = new SimpleStringProperty();
         final StringProperty end = new SimpleStringProperty();
-        final StringProperty perms = new SimpleStringProperty();
+        final StringProperty flags = new SimpleStringProperty();
         final BooleanProperty file = new SimpleBooleanProperty();
-        final BooleanProperty growsDown = new SimpleBooleanProperty();
         final StringProperty anon = new SimpleStringProperty();
 
         VmaFx(ScenarioDraft.VmaRow r) {
             name.set(r.name);
             start.set(r.start);
             end.set(r.end);
-            perms.set(r.perms);
+            flags.set(r.flags);
             file.set(r.file);
-            growsDown.set(r.growsDown);
             anon.set(r.anonVma);
         }
 
         ScenarioDraft.VmaRow row() {
-            return new ScenarioDraft.VmaRow(name.get(), start.get(), end.get(), perms.get(), file.get(),
-                    growsDown.get(), anon.get());
+            return new ScenarioDraft.VmaRow(name.get(), start.get(), end.get(), flags.get(), file.get(), anon.get());
         }
     }
 
@@ -141,15 +138,14 @@ final class ScenarioEditor extends Dialog<Scenario> {
         table.getColumns().add(textColumn("name", 110, v -> v.name));
         table.getColumns().add(textColumn("vm_start", 150, v -> v.start));
         table.getColumns().add(textColumn("vm_end", 150, v -> v.end));
-        table.getColumns().add(textColumn("perms", 60, v -> v.perms));
+        table.getColumns().add(textColumn("vm_flags", 150, v -> v.flags));
         table.getColumns().add(checkColumn("file (vm_ops)", 100, v -> v.file));
-        table.getColumns().add(checkColumn("growsdown", 90, v -> v.growsDown));
         table.getColumns().add(textColumn("anon_vma", 80, v -> v.anon));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button add = new Button("Add VMA");
         add.setOnAction(e -> {
             vmas.add(new VmaFx(new ScenarioDraft.VmaRow("vma" + (vmas.size() + 1), "0x0", "0x1000", "rw-", false,
-                    false, "0")));
+                    "0")));
             validate();
         });
         Button remove = new Button("Remove");
@@ -167,9 +163,11 @@ final class ScenarioEditor extends Dialog<Scenario> {
         Button clear = new Button("Empty");
         clear.setOnAction(e -> loadLayout(List.of()));
         HBox bar = new HBox(8, add, remove, new Label("  load:"), w, m, clear);
-        Label help = new Label("Addresses in hex (0x...), page aligned; the VMAs are linked in this order at the "
-                + "start. Double-click a cell to edit it.");
+        Label help = new Label("Addresses in hex (0x...), page aligned; vm_flags as in lesson files (rw-, r-x "
+                + "shared, rw- growsdown); the VMAs are linked in this order at the start. Double-click a cell to "
+                + "edit it.");
         help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         help.getStyleClass().add("form-help");
         VBox box = new VBox(8, help, table, bar);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -260,11 +258,11 @@ final class ScenarioEditor extends Dialog<Scenario> {
                 validate();
             }
         });
-        Label help = new Label("One operation per line (# starts a comment):\n"
+        Label help = new Label("One operation per line, as in lesson files (# starts a comment):\n"
                 + "  spf ADDR [write] · fault ADDR [write] · get_vma ADDR · put_vma · find_vma ADDR\n"
-                + "  munmap START END · map NAME START END [rw-] [file] [anon=N] [growsdown]\n"
-                + "  mmap LEN [hint|fixed ADDR] [bottomup] [name=N] · brk ADDR · topdown|bottomup LEN LOW HIGH\n"
-                + "  down_read · up_read · down_write · up_write");
+                + "  munmap START END · map NAME START-END [rw-] [shared] [growsdown] [file] [anon_vma N]\n"
+                + "  mmap LEN [name N] [rw-] [shared] [file] [fixed|hint ADDR] [bottomup] · brk ADDR\n"
+                + "  search topdown|bottomup LEN LOW HIGH · down_read · up_read · down_write · up_write");
         help.getStyleClass().addAll("form-help", "mono");
         help.setWrapText(true);
         help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -377,7 +375,7 @@ final class ScenarioEditor extends Dialog<Scenario> {
         ThreadFx sel = threadList.getSelectionModel().getSelectedItem();
         if (sel != null) {
             java.util.List<String> ignore = new java.util.ArrayList<>();
-            role.setText("Role: " + ThreadSpec.infer(OpText.parseProgram(sel.program.get() == null ? ""
+            role.setText("Role: " + ThreadSpec.infer(OpSyntax.parseProgram(sel.program.get() == null ? ""
                     : sel.program.get(), ignore, "")).label());
         }
         Node ok = getDialogPane().lookupButton(run);

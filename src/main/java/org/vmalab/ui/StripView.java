@@ -9,6 +9,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.vmalab.engine.Numbers;
 import org.vmalab.viewmodel.Fmt;
 import org.vmalab.viewmodel.NodeState;
 import org.vmalab.viewmodel.StepScene.Pin;
@@ -181,14 +182,14 @@ final class StripView extends CanvasRegion {
         }
         // markers under the bar; the axis ends above it
         double my = BAR_TOP + BAR_H + 28;
-        marker(g, strip.highestVmEnd(), "highest_vm_end " + Fmt.hex(strip.highestVmEnd()), Ink.STRIP_HIGH, my);
-        marker(g, strip.mmapBase(), "mmap_base " + Fmt.hex(strip.mmapBase()), Ink.STRIP_BASE, my + 14);
+        marker(g, strip.highestVmEnd(), "highest_vm_end " + Numbers.hex(strip.highestVmEnd()), Ink.STRIP_HIGH, my);
+        marker(g, strip.mmapBase(), "mmap_base " + Numbers.hex(strip.mmapBase()), Ink.STRIP_BASE, my + 14);
         g.setFill(palette.get(Ink.TEXT_DIM));
         g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("0", PAD, BAR_TOP - 8);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("TASK_SIZE " + Fmt.hex(strip.taskSize()), w - PAD, BAR_TOP - 8);
+        g.fillText("TASK_SIZE " + Numbers.hex(strip.taskSize()), w - PAD, BAR_TOP - 8);
         // PTEs
         for (Pte p : strip.ptes()) {
             double px = x(p.addr());
@@ -269,7 +270,7 @@ final class StripView extends CanvasRegion {
         for (int i = 0; i < layout.segments().size(); i++) {
             if (sx >= PAD + layout.x0(i) && sx <= PAD + Math.max(layout.x1(i), layout.x0(i) + 3)) {
                 Segment s = layout.segments().get(i);
-                String range = "[" + Fmt.hex(s.start()) + ", " + Fmt.hex(s.end()) + ")  " + Fmt.size(s.size());
+                String range = "[" + Numbers.hex(s.start()) + ", " + Numbers.hex(s.end()) + ")  " + Fmt.size(s.size());
                 text = switch (s.kind()) {
                     case VMA -> s.name() + " " + range;
                     case GAP -> "free gap in front of " + s.name() + " " + range;

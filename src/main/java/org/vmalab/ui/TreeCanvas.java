@@ -23,6 +23,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.vmalab.engine.Numbers;
 import org.vmalab.viewmodel.Fmt;
 import org.vmalab.viewmodel.Frames.CursorFrame;
 import org.vmalab.viewmodel.Frames.EdgeFrame;
@@ -1702,14 +1703,14 @@ final class TreeCanvas extends CanvasRegion {
     /** A summary in words (the tooltip, and what a screen reader says). */
     static String describe(Summary s) {
         return String.format("Summary of a subtree: %,d VMAs, [%s, %s); its largest gap (rb_subtree_gap of its root) "
-                + "is %s = %s", s.count(), Fmt.hex(s.start()), Fmt.hex(s.end()), Fmt.hex(s.largestGap()),
+                + "is %s = %s", s.count(), Numbers.hex(s.start()), Numbers.hex(s.end()), Numbers.hex(s.largestGap()),
                 Fmt.size(s.largestGap()));
     }
 
     /** Everything about a node, in words (the tooltip). */
     static String describe(NodeView n) {
         StringBuilder b = new StringBuilder();
-        b.append(n.name()).append("  [").append(Fmt.hex(n.start())).append(", ").append(Fmt.hex(n.end()))
+        b.append(n.name()).append("  [").append(Numbers.hex(n.start())).append(", ").append(Numbers.hex(n.end()))
                 .append(")  ").append(Fmt.size(n.end() - n.start())).append('\n');
         b.append(n.black() ? "black node (solid heavy border, bold name)" : "red node (dashed border, italic name)")
                 .append('\n');
@@ -1717,9 +1718,9 @@ final class TreeCanvas extends CanvasRegion {
         if (n.inUse()) {
             b.append("still used: ").append(n.usedBy()).append(" — a use-after-free\n");
         }
-        b.append("own gap (free space in front of it): ").append(Fmt.hex(n.ownGap())).append(" = ")
+        b.append("own gap (free space in front of it): ").append(Numbers.hex(n.ownGap())).append(" = ")
                 .append(Fmt.size(n.ownGap())).append('\n');
-        b.append("rb_subtree_gap (largest gap in its subtree): ").append(Fmt.hex(n.subtreeGap())).append(" = ")
+        b.append("rb_subtree_gap (largest gap in its subtree): ").append(Numbers.hex(n.subtreeGap())).append(" = ")
                 .append(Fmt.size(n.subtreeGap()));
         if (NodeFace.stale(n)) {
             b.append("\n  " + NodeFace.STALE_MARK + " not what its children and own gap give now (a propagate is "

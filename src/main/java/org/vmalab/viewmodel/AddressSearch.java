@@ -3,6 +3,8 @@ package org.vmalab.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.vmalab.engine.Numbers;
+import org.vmalab.engine.SyntaxException;
 import org.vmalab.viewmodel.StepScene.NodeView;
 
 /**
@@ -35,11 +37,12 @@ public final class AddressSearch {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("type an address, such as 0x7ffff7dd1000");
         }
-        if (!t.matches("[0-9a-f]{1,16}")) {
+        try {
+            return Numbers.parseHex(t);
+        } catch (SyntaxException e) {
             throw new IllegalArgumentException("'" + clip(typed.strip()) + "' is not an address in hex (such as "
                     + "0x7ffff7dd1000)");
         }
-        return Long.parseUnsignedLong(t, 16);
     }
 
     private static String clip(String s) {
@@ -65,12 +68,12 @@ public final class AddressSearch {
                 lo = mid + 1;
             }
         }
-        String a = Fmt.hex(addr);
+        String a = Numbers.hex(addr);
         if (lo == linked.size()) {
             return new Hit(addr, -1, false, a + " is above every VMA: find_vma returns NULL");
         }
         NodeView n = linked.get(lo);
-        String range = n.name() + " [" + Fmt.hex(n.start()) + ", " + Fmt.hex(n.end()) + ")";
+        String range = n.name() + " [" + Numbers.hex(n.start()) + ", " + Numbers.hex(n.end()) + ")";
         if (Long.compareUnsigned(n.start(), addr) <= 0) {
             return new Hit(addr, n.id(), true, a + " is in " + range);
         }

@@ -1,25 +1,16 @@
 package org.vmalab.viewmodel;
 
 import java.util.Locale;
+import org.vmalab.engine.Numbers;
 
-/** Number formatting shared by every panel: kernel-style hex, and sizes in binary units. */
+/** Number formatting shared by every panel: sizes in binary units, ranges as /proc/PID/maps prints them. */
 public final class Fmt {
     private Fmt() {
     }
 
-    /** {@code 0x55555575d000}. */
-    public static String hex(long v) {
-        return "0x" + Long.toHexString(v);
-    }
-
-    /** Hex without the prefix, as /proc/PID/maps prints ranges. */
-    public static String bare(long v) {
-        return Long.toHexString(v);
-    }
-
     /** {@code 555555554000-55555555c000}. */
     public static String range(long start, long end) {
-        return bare(start) + "-" + bare(end);
+        return Numbers.hexDigits(start) + "-" + Numbers.hexDigits(end);
     }
 
     /**
@@ -31,7 +22,7 @@ public final class Fmt {
             return "0";
         }
         if (bytes < 0) {
-            return hex(bytes);
+            return Numbers.hex(bytes);
         }
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         for (int u = units.length - 1; u >= 0; u--) {
@@ -47,6 +38,6 @@ public final class Fmt {
 
     /** A gap value as the node shows it: hex, shortened to fit ({@code 0x2aaaa2266000} stays whole). */
     public static String gap(long v) {
-        return hex(v);
+        return Numbers.hex(v);
     }
 }

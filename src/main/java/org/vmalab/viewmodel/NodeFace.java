@@ -2,6 +2,7 @@ package org.vmalab.viewmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vmalab.engine.Numbers;
 import org.vmalab.viewmodel.StepScene.NodeView;
 
 /**
@@ -63,7 +64,7 @@ public final class NodeFace {
 
     /** The subtree-gap line: {@code subtree 0x80e2000}, with {@code *} when stale. */
     public static String subtreeLine(NodeView n) {
-        return "subtree " + Fmt.hex(n.subtreeGap()) + (stale(n) ? " " + STALE_MARK : "");
+        return "subtree " + Numbers.hex(n.subtreeGap()) + (stale(n) ? " " + STALE_MARK : "");
     }
 
     /** The lines under the name at a detail. */
@@ -74,7 +75,7 @@ public final class NodeFace {
         }
         out.add(new Line(Fmt.range(n.start(), n.end()), true, n.has(Mark.RANGE_CHANGED)));
         if (d == TreeGeometry.Detail.FULL) {
-            out.add(new Line("gap " + Fmt.hex(n.ownGap()), true, false));
+            out.add(new Line("gap " + Numbers.hex(n.ownGap()), true, false));
             out.add(new Line(subtreeLine(n), true, n.has(Mark.GAP_CHANGED)));
         }
         return out;
@@ -107,7 +108,7 @@ public final class NodeFace {
             t.add(new Tag("parent pointer", Style.CHANGED));
         }
         if (n.has(Mark.GAP_CHANGED)) {
-            t.add(new Tag("was " + Fmt.hex(n.oldGap()), Style.CHANGED));
+            t.add(new Tag("was " + Numbers.hex(n.oldGap()), Style.CHANGED));
         }
         if (n.has(Mark.PROPAGATE)) {
             t.add(new Tag("propagate ↑", Style.CHANGED));
@@ -136,11 +137,12 @@ public final class NodeFace {
     public static List<Line> callout(NodeView n) {
         List<Line> out = new ArrayList<>();
         out.add(new Line(name(n) + (n.black() ? "  (black)" : "  (red)"), false, false));
-        out.add(new Line("[" + Fmt.hex(n.start()) + ", " + Fmt.hex(n.end()) + ")", true, n.has(Mark.RANGE_CHANGED)));
-        out.add(new Line("gap            " + Fmt.hex(n.ownGap()), true, false));
-        String sub = "rb_subtree_gap " + Fmt.hex(n.subtreeGap());
+        out.add(new Line("[" + Numbers.hex(n.start()) + ", " + Numbers.hex(n.end()) + ")", true,
+                n.has(Mark.RANGE_CHANGED)));
+        out.add(new Line("gap            " + Numbers.hex(n.ownGap()), true, false));
+        String sub = "rb_subtree_gap " + Numbers.hex(n.subtreeGap());
         if (n.has(Mark.GAP_CHANGED)) {
-            sub += "  was " + Fmt.hex(n.oldGap());
+            sub += "  was " + Numbers.hex(n.oldGap());
         }
         if (stale(n)) {
             sub += "  " + STALE_MARK + " stale";

@@ -64,7 +64,7 @@ final class GoldenFormat {
     static String label(Trace t, TraceCursor c, StepRecord s) {
         String a = n(t, s.a());
         String b = n(t, s.b());
-        String hv = Const.h(s.v());
+        String hv = Numbers.hex(s.v());
         switch (s.loc()) {
             case LINK_LIST: {
                 int next = (int) s.v();

@@ -98,7 +98,7 @@ class GoldenVectorsTest {
             {0x2aaaa2267000L, 0x2aaab32ed000L}};
         for (long[] c : cases) {
             assertEquals(c[1], MmOps.unmappedAreaTopdown(k, c[0], 0x10000, 0x7ffff7fff000L, 0, 0),
-                    "topdown " + Const.h(c[0]));
+                    "topdown " + Numbers.hex(c[0]));
         }
         assertEquals(0x2aaaaaaab000L, MmOps.unmappedArea(k, 0x801000, 0x2aaaaaaab000L, 0x7ffffffff000L, 0, 0));
     }

@@ -49,16 +49,16 @@ class RandomSequencesTest {
             long addr = r.nextInt(4) == 0 && m.mm(Field.MAP_COUNT) > 0
                     ? Vm.start(m, BruteForce.list(m).get(r.nextInt((int) m.mm(Field.MAP_COUNT)))) + r.nextInt(3) * 0x800
                     : BASE + r.nextLong(SPAN);
-            assertEquals(BruteForce.findVma(m, addr), mm.find(addr), where + " find_vma " + Const.h(addr));
+            assertEquals(BruteForce.findVma(m, addr), mm.find(addr), where + " find_vma " + Numbers.hex(addr));
         }
         for (int i = 0; i < 3; i++) {
             long len = Const.PAGE_SIZE * (1 + r.nextLong(r.nextBoolean() ? 16 : 1L << 30));
             long low = r.nextBoolean() ? Const.PAGE_SIZE : BASE + r.nextLong(SPAN / 2) & Const.PAGE_MASK;
             long high = r.nextBoolean() ? Const.MMAP_BASE : low + r.nextLong(SPAN - (low - BASE)) & Const.PAGE_MASK;
             assertEquals(BruteForce.topdown(m, len, low, high), mm.topdown(len, low, high),
-                    where + " topdown " + Const.h(len) + " " + Const.h(low) + " " + Const.h(high));
+                    where + " topdown " + Numbers.hex(len) + " " + Numbers.hex(low) + " " + Numbers.hex(high));
             assertEquals(BruteForce.bottomUp(m, len, low, high), mm.bottomup(len, low, high),
-                    where + " bottomup " + Const.h(len) + " " + Const.h(low) + " " + Const.h(high));
+                    where + " bottomup " + Numbers.hex(len) + " " + Numbers.hex(low) + " " + Numbers.hex(high));
         }
     }
 

@@ -29,9 +29,9 @@ final class Tables {
         int l = Vm.left(m, v);
         int r = Vm.right(m, v);
         out.add(String.format("| %-9s | %s | %s | %s | %-5s | %d | %s | %s | %s | %s |", m.name(v),
-                Const.h(Vm.start(m, v)), Const.h(Vm.end(m, v)), Vm.color(m, v) == Const.BLACK ? "B" : "R",
+                Numbers.hex(Vm.start(m, v)), Numbers.hex(Vm.end(m, v)), Vm.color(m, v) == Const.BLACK ? "B" : "R",
                 pos.isEmpty() ? "root" : pos, depth, l == NIL ? "-" : m.name(l), r == NIL ? "-" : m.name(r),
-                Const.h(Vm.ownGap(m, v)), Const.h(Vm.gap(m, v))));
+                Numbers.hex(Vm.ownGap(m, v)), Numbers.hex(Vm.gap(m, v))));
         walk(m, Vm.right(m, v), depth + 1, pos + "R", out);
     }
 

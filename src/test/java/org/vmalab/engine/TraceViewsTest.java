@@ -174,4 +174,19 @@ class TraceViewsTest {
         }
         assertTrue(freed && tookSem && childMoved, "the race frees heap, T2 takes mmap_sem, the tree changes");
     }
+
+    @Test
+    void theFaceExampleOfTheArchitecturePageRuns() {
+        Scenario sc = Scenarios.defaultScenario();
+        Trace t = Engine.run(sc, Schedule.roundRobin());
+        TraceCursor c = t.cursor().seek(40);
+        VmaView heap = c.vma(2);
+        TaskView t2 = c.task(1);
+        assertEquals("heap", heap.name());
+        assertEquals("T2", t2.name());
+        assertEquals(t.storeCount(40), c.changes().size());
+        for (Change ch : c.changes()) {
+            assertTrue(ch.meaning().contains(": ") && ch.meaning().contains(" → "), ch.meaning());
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.check.Invariant;
+import org.vmalab.engine.mm.OpSyntax;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.tree.Tag;
 
@@ -108,7 +109,7 @@ class GuideAndSchemaTest {
         String pattern = (String) at(s, "$defs", "program").entrySet().stream().filter(e -> e.getKey().equals("items"))
                 .map(e -> ((List<Map<String, Object>>) ((Map<String, Object>) e.getValue()).get("anyOf")).get(0)
                         .get("pattern")).findFirst().orElseThrow();
-        for (String op : Formats.OPS) {
+        for (String op : OpSyntax.OPS) {
             assertTrue(pattern.contains(op), op + " in " + pattern);
         }
     }

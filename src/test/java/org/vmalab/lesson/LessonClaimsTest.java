@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
@@ -91,8 +92,8 @@ class LessonClaimsTest {
             {"ld", "4000", "80e2000"}, {"stack", "80e2000", "80e2000"}};
         for (String[] e : expected) {
             int v = vma(t, e[0]);
-            assertEquals(e[1], Const.hex(Vm.ownGap(c, v)), e[0] + " own gap");
-            assertEquals(e[2], Const.hex(c.get(Field.RB_GAP, v)), e[0] + " rb_subtree_gap");
+            assertEquals(e[1], Numbers.hexDigits(Vm.ownGap(c, v)), e[0] + " own gap");
+            assertEquals(e[2], Numbers.hexDigits(c.get(Field.RB_GAP, v)), e[0] + " rb_subtree_gap");
         }
         assertEquals(0x7ffffffff000L, c.mm(Field.HIGHEST_VM_END));
         assertEquals(0x81e2000L, 0x7ffffffde000L - 0x7ffff7dfc000L, "the distance the checkpoint quotes");

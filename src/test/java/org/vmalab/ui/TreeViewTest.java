@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
 import org.vmalab.engine.VmaSpec;
@@ -110,7 +111,7 @@ class TreeViewTest {
                 List<String> texts = new ArrayList<>();
                 d.texts().forEach(x -> texts.add(x.text()));
                 assertEquals(List.of(NodeFace.name(n), org.vmalab.viewmodel.Fmt.range(n.start(), n.end()),
-                        "gap " + org.vmalab.viewmodel.Fmt.hex(n.ownGap()), NodeFace.subtreeLine(n)), texts);
+                        "gap " + Numbers.hex(n.ownGap()), NodeFace.subtreeLine(n)), texts);
                 for (TreeCanvas.DrawnText x : d.texts()) {
                     assertTrue(x.width() <= x.room() + 1e-6, x.text() + " fits");
                 }
@@ -148,10 +149,10 @@ class TreeViewTest {
             assertNotNull(n, "step " + i + " (" + s.caption() + ") has a callout");
             List<String> lines = new ArrayList<>();
             NodeFace.callout(n).forEach(l -> lines.add(l.text()));
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("rb_subtree_gap " + org.vmalab.viewmodel.Fmt.hex(
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("rb_subtree_gap " + Numbers.hex(
                     n.subtreeGap()))), lines.toString());
             if (n.has(Mark.GAP_CHANGED)) {
-                assertTrue(lines.stream().anyMatch(l -> l.contains("was " + org.vmalab.viewmodel.Fmt.hex(n.oldGap()))));
+                assertTrue(lines.stream().anyMatch(l -> l.contains("was " + Numbers.hex(n.oldGap()))));
             }
             TreeCanvas.Rect near = w.tree().calloutRect();
             assertNotNull(near);

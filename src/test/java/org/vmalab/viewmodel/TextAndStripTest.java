@@ -9,40 +9,57 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
+import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
+import org.vmalab.engine.ThreadSpec;
+import org.vmalab.engine.VmaSpec;
 import org.vmalab.engine.mm.Op;
 
 /** The form's operation text, its validation, the strip's scales and the number formats. */
 class TextAndStripTest {
     @Test
-    void everyOperationRoundTrips() throws Exception {
+    void theFormKeepsEveryOperationAndFlagItIsGiven() {
         List<Op> ops = List.of(new Op.FindVma(0x1000), new Op.GetVma(0x55555575e000L), new Op.PutVma(),
                 new Op.Spf(0x55555575e000L, true), new Op.Fault(0x4000, false),
                 new Op.Map("stack", 0x7ffffffde000L, 0x7ffffffff000L, Scenarios.RW | Const.VM_GROWSDOWN, false, 2),
-                new Op.Map("lib", 0x1000, 0x3000, Scenarios.RX, true, 0),
-                new Op.Mmap("buf", 0x7f0000000000L, 0x2000, Scenarios.RW, false, true, false),
-                new Op.Mmap("", 0, 0x801000, Scenarios.RW, true, false, true),
+                new Op.Map("shm", 0x1000, 0x3000, Scenarios.RW | Const.VM_SHARED, true, 0),
+                new Op.Mmap("buf", 0x7f0000000000L, 0x2000, Scenarios.RW | Const.VM_SHARED, false, true, false),
+                new Op.Mmap("mmap", 0, 0x801000, Scenarios.RW, true, false, true),
                 new Op.Munmap(0x55555575d000L, 0x55555577e000L), new Op.Brk(0x55555579f000L),
                 new Op.Search(0x2000, 0x10000, 0x7ffff7fff000L, true), new Op.Search(0x1000, 0, 1L << 40, false),
                 new Op.DownRead(), new Op.UpRead(), new Op.DownWrite(), new Op.UpWrite());
-        for (Op o : ops) {
-            assertEquals(o, OpText.parse(OpText.format(o)), OpText.format(o));
-        }
-        assertEquals(ops, OpText.parseProgram(OpText.formatProgram(ops), new ArrayList<>(), "T1"));
+        VmaSpec shared = new VmaSpec("shm", 0x7ffff7000000L, 0x7ffff7004000L, Scenarios.RW | Const.VM_SHARED, true, 0);
+        Scenario sc = Scenario.of("form", List.of(shared), List.of(new ThreadSpec("T1", ThreadSpec.Role.MIXED, ops)),
+                Protection.PATCH);
+        ScenarioDraft d = ScenarioDraft.of(sc);
+        assertEquals("rw- shared", d.vmas.get(0).flags, "the form shows VM_SHARED");
+        assertTrue(d.threads.get(0).program.contains("map shm 0x1000-0x3000 rw- shared file"),
+                d.threads.get(0).program);
+        ScenarioDraft.Result r = d.build();
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(sc.layout(), r.scenario().layout(), "a shared layout VMA stays shared");
+        assertEquals(ops, r.scenario().threads().get(0).program(), "a shared mapping typed in the form stays shared");
+
+        d.threads.get(0).program = "map shm 0x1000-0x3000 shared\n";
+        d.vmas.get(0).flags = "r-- shared growsdown";
+        r = d.build();
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(Const.VM_READ | Const.VM_SHARED | Const.VM_GROWSDOWN, r.scenario().layout().get(0).flags());
+        assertEquals(Scenarios.RW | Const.VM_SHARED, ((Op.Map) r.scenario().threads().get(0).program().get(0))
+                .flags(), "typed in the form: rw- and VM_SHARED");
     }
 
     @Test
     void badLinesSayWhatIsWrong() {
-        OpText.ParseError e = assertThrows(OpText.ParseError.class, () -> OpText.parse("munmp 0x1000 0x2000"));
-        assertTrue(e.getMessage().contains("did you mean munmap"), e.getMessage());
-        assertThrows(OpText.ParseError.class, () -> OpText.parse("munmap 0x2000 0x1000"));
-        assertThrows(OpText.ParseError.class, () -> OpText.parse("munmap 0x1001 0x2000"));
-        assertThrows(OpText.ParseError.class, () -> OpText.parse("spf zz"));
-        assertThrows(OpText.ParseError.class, () -> OpText.parse("spf 0x1000 read"));
-        List<String> errors = new ArrayList<>();
-        OpText.parseProgram("# a comment\nspf 0x1000\n\nbogus\n", errors, "T1");
-        assertEquals(List.of("T1 line 4: unknown operation 'bogus'"), errors);
+        ScenarioDraft d = ScenarioDraft.of(Scenarios.defaultScenario());
+        d.threads.get(0).program = "# a comment\nspf 0x1000\n\nmunmp 0x1000 0x2000\n";
+        d.vmas.get(0).flags = "rw- sharde";
+        List<String> e = d.build().errors();
+        assertTrue(e.contains("T1 line 4: unknown operation 'munmp' (did you mean 'munmap'?)"), e.toString());
+        assertTrue(e.contains("Layout row 1 (text): flags: unknown word 'sharde' (did you mean 'shared'?)"),
+                e.toString());
     }
 
     @Test
@@ -61,10 +78,10 @@ class TextAndStripTest {
         d.threads.add(new ScenarioDraft.ThreadRow("T1", ""));
         List<String> e = d.build().errors();
         assertFalse(d.build().ok());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("Layout row 2 (data): end")), e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.contains("the name text is used twice")), e.toString());
+        assertTrue(e.contains("Layout row 2 (data): the start 0x55555575b000 must be below the end 0x555555554000"),
+                e.toString());
         assertTrue(e.stream().anyMatch(x -> x.startsWith("Layout row 4 (libc): start")), e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("T2 line 1: usage: munmap")), e.toString());
+        assertTrue(e.stream().anyMatch(x -> x.equals("T2 line 1: missing arguments: munmap START END")), e.toString());
         assertTrue(e.stream().anyMatch(x -> x.equals("T1: the name is used twice")), e.toString());
 
         ScenarioDraft o = ScenarioDraft.of(Scenarios.defaultScenario());
@@ -98,7 +115,7 @@ class TextAndStripTest {
 
     @Test
     void sizesAndHex() {
-        assertEquals("0x1ff000", Fmt.hex(0x1ff000));
+        assertEquals("0x1ff000", Numbers.hex(0x1ff000));
         assertEquals("2044 KiB", Fmt.size(0x1ff000));
         assertEquals("16 KiB", Fmt.size(0x4000));
         assertEquals("42.7 TiB", Fmt.size(0x2aaaa2266000L));

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
@@ -230,8 +231,8 @@ public final class Checker {
         List<String> out = new ArrayList<>();
         for (int v : inorder(m, new ArrayList<>())) {
             if (v != ignore && Vm.gap(m, v) != Vm.subtreeGapCompute(m, v) && out.size() < MAX_PER_CHECK) {
-                out.add(m.name(v) + ".rb_subtree_gap is " + Const.h(Vm.gap(m, v)) + ", its children and own gap give "
-                        + Const.h(Vm.subtreeGapCompute(m, v)));
+                out.add(m.name(v) + ".rb_subtree_gap is " + Numbers.hex(Vm.gap(m, v))
+                        + ", its children and own gap give " + Numbers.hex(Vm.subtreeGapCompute(m, v)));
             }
         }
         return out;
@@ -372,9 +373,9 @@ public final class Checker {
             int a = in.get(i);
             int b = in.get(i + 1);
             if (!Vm.ult(Vm.start(m, a), Vm.start(m, b)) || Vm.ugt(Vm.end(m, a), Vm.start(m, b))) {
-                add(out, count, Invariant.Q_BST, b, m.name(a) + " [" + Const.h(Vm.start(m, a)) + ", "
-                        + Const.h(Vm.end(m, a)) + ") and " + m.name(b) + " [" + Const.h(Vm.start(m, b)) + ", "
-                        + Const.h(Vm.end(m, b)) + ") are out of order or overlap");
+                add(out, count, Invariant.Q_BST, b, m.name(a) + " [" + Numbers.hex(Vm.start(m, a)) + ", "
+                        + Numbers.hex(Vm.end(m, a)) + ") and " + m.name(b) + " [" + Numbers.hex(Vm.start(m, b)) + ", "
+                        + Numbers.hex(Vm.end(m, b)) + ") are out of order or overlap");
             }
         }
         for (int v : in) {
@@ -410,8 +411,8 @@ public final class Checker {
         }
         long hi = list.isEmpty() ? 0 : Vm.vmEndGap(m, list.get(list.size() - 1));
         if (m.mm(Field.HIGHEST_VM_END) != hi) {
-            add(out, count, Invariant.Q_HIGH, NIL, "highest_vm_end is " + Const.h(m.mm(Field.HIGHEST_VM_END))
-                    + ", should be " + Const.h(hi));
+            add(out, count, Invariant.Q_HIGH, NIL, "highest_vm_end is " + Numbers.hex(m.mm(Field.HIGHEST_VM_END))
+                    + ", should be " + Numbers.hex(hi));
         }
         if (!cycle) {
             globalGap(m, root, out, count);
@@ -443,7 +444,7 @@ public final class Checker {
                 }
             }
             if (!inside) {
-                add(out, count, Invariant.Q_PTE, NIL, "a PTE at " + Const.h(a)
+                add(out, count, Invariant.Q_PTE, NIL, "a PTE at " + Numbers.hex(a)
                         + " is left in an unmapped range (no VMA contains it)");
             }
         }
@@ -502,8 +503,8 @@ public final class Checker {
             max = r;
         }
         if (Vm.gap(m, v) != max) {
-            add(out, count, Invariant.Q_GAP, v, m.name(v) + ".rb_subtree_gap is " + Const.h(Vm.gap(m, v))
-                    + ", the largest gap in its subtree is " + Const.h(max));
+            add(out, count, Invariant.Q_GAP, v, m.name(v) + ".rb_subtree_gap is " + Numbers.hex(Vm.gap(m, v))
+                    + ", the largest gap in its subtree is " + Numbers.hex(max));
         }
         return max;
     }

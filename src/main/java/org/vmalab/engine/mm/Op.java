@@ -1,6 +1,5 @@
 package org.vmalab.engine.mm;
 
-import org.vmalab.engine.Const;
 import org.vmalab.engine.Face;
 
 /**
@@ -10,8 +9,15 @@ import org.vmalab.engine.Face;
  */
 @Face
 public sealed interface Op {
-    /** The operation as the scenario format writes it. */
-    String text();
+    /** The operation in the one syntax of lessons, scenario files and the form ({@link OpSyntax#format}). */
+    default String text() {
+        return OpSyntax.format(this);
+    }
+
+    /** Reads one operation of the one syntax ({@link OpSyntax#parse}). */
+    static Op parse(String text) {
+        return OpSyntax.parse(text);
+    }
 
     /** True for operations that change or search the VMA set under mmap_sem write. */
     default boolean isWriter() {
@@ -20,45 +26,26 @@ public sealed interface Op {
 
     /** {@code find_vma(mm, addr)} (vmacache, walk, update); the caller must hold mmap_sem. */
     record FindVma(long addr) implements Op {
-        public String text() {
-            return "find_vma " + Const.h(addr);
-        }
     }
 
     /** {@code get_vma(mm, addr)}: read_lock, walk, atomic_inc, read_unlock (the patch). */
     record GetVma(long addr) implements Op {
-        public String text() {
-            return "get_vma " + Const.h(addr);
-        }
     }
 
     /** {@code put_vma(vma)} on the VMA of the thread's latest get_vma reference. */
     record PutVma() implements Op {
-        public String text() {
-            return "put_vma";
-        }
     }
 
     /** A user page fault that tries the speculative path first (x86 __do_page_fault with SPF v8). */
     record Spf(long addr, boolean write) implements Op {
-        public String text() {
-            return "spf " + Const.h(addr) + (write ? " write" : "");
-        }
     }
 
     /** A classic page fault under mmap_sem read. */
     record Fault(long addr, boolean write) implements Op {
-        public String text() {
-            return "fault " + Const.h(addr) + (write ? " write" : "");
-        }
     }
 
     /** {@code insert_vm_struct}: link a VMA [start, end) exactly as {@code vma_link} does. */
     record Map(String name, long start, long end, long flags, boolean hasOps, long anonVma) implements Op {
-        public String text() {
-            return "map " + name + " " + Const.h(start) + " " + Const.h(end);
-        }
-
         @Override
         public boolean isWriter() {
             return true;
@@ -68,11 +55,6 @@ public sealed interface Op {
     /** {@code mmap()}: get_unmapped_area (or MAP_FIXED), vma_merge, or a new VMA and vma_link. */
     record Mmap(String name, long addr, long len, long flags, boolean hasOps, boolean fixed, boolean bottomUp)
             implements Op {
-        public String text() {
-            return "mmap " + Const.h(len) + (addr != 0 ? (fixed ? " fixed " : " hint ") + Const.h(addr) : "")
-                    + (bottomUp ? " bottomup" : "");
-        }
-
         @Override
         public boolean isWriter() {
             return true;
@@ -81,10 +63,6 @@ public sealed interface Op {
 
     /** {@code munmap(start, end - start)}: splits at the ends, detach, erase, unmap_region, remove_vma. */
     record Munmap(long start, long end) implements Op {
-        public String text() {
-            return "munmap " + Const.h(start) + " " + Const.h(end);
-        }
-
         @Override
         public boolean isWriter() {
             return true;
@@ -93,10 +71,6 @@ public sealed interface Op {
 
     /** {@code brk(newBrk)}: grow (merge into the heap through __vma_adjust) or shrink (munmap). */
     record Brk(long newBrk) implements Op {
-        public String text() {
-            return "brk " + Const.h(newBrk);
-        }
-
         @Override
         public boolean isWriter() {
             return true;
@@ -105,10 +79,6 @@ public sealed interface Op {
 
     /** {@code unmapped_area_topdown} or {@code unmapped_area} alone, under mmap_sem write (a search). */
     record Search(long len, long low, long high, boolean topDown) implements Op {
-        public String text() {
-            return (topDown ? "topdown " : "bottomup ") + Const.h(len) + " " + Const.h(low) + " " + Const.h(high);
-        }
-
         @Override
         public boolean isWriter() {
             return true;
@@ -116,26 +86,14 @@ public sealed interface Op {
     }
 
     record DownRead() implements Op {
-        public String text() {
-            return "down_read";
-        }
     }
 
     record UpRead() implements Op {
-        public String text() {
-            return "up_read";
-        }
     }
 
     record DownWrite() implements Op {
-        public String text() {
-            return "down_write";
-        }
     }
 
     record UpWrite() implements Op {
-        public String text() {
-            return "up_write";
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.vmalab.engine.memory.Memory.NIL;
 import java.util.Arrays;
 import java.util.BitSet;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.ScenarioException;
 import org.vmalab.engine.check.Invariant;
@@ -93,7 +94,7 @@ public final class Readers {
         }
         Memory m = x.m();
         if (truth(m, addr) == truthAtStart && result != truthAtStart) {
-            x.violation(Invariant.LOOKUP, truthAtStart, "wrong lookup: " + fn + "(" + Const.h(addr) + ") returns "
+            x.violation(Invariant.LOOKUP, truthAtStart, "wrong lookup: " + fn + "(" + Numbers.hex(addr) + ") returns "
                     + m.name(result) + " although " + m.name(truthAtStart) + ", which contains the address, was "
                     + "in the tree when the walk began and when it ended (a change of the tree's shape hid it from a "
                     + "walker without the lock)");
@@ -629,7 +630,7 @@ public final class Readers {
             } else if (prev != NIL && Vm.ugt(Vm.end(m, prev), gapAddr)
                     && (m.get(Field.VM_FLAGS, prev) & Const.VM_GROWSDOWN) == 0) {
                 refused = "ENOMEM: " + m.name(prev) + " ends inside the stack guard gap ("
-                        + Const.h(m.mm(Field.GUARD_GAP)) + " bytes) below " + Const.h(address);
+                        + Numbers.hex(m.mm(Field.GUARD_GAP)) + " bytes) below " + Numbers.hex(address);
             }
             if (refused != null) {
                 x.step(Loc.EXPAND_REFUSED, Tag.NONE, vma, NIL, address);

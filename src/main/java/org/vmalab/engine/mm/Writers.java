@@ -1,6 +1,7 @@
 package org.vmalab.engine.mm;
 
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.tree.Tag;
@@ -41,10 +42,10 @@ public final class Writers {
                     : "error " + r;
         }
         if (op instanceof Op.Mmap || op instanceof Op.Search) {
-            return Const.h(r);
+            return Numbers.hex(r);
         }
         if (op instanceof Op.Brk) {
-            return "brk " + Const.h(r);
+            return "brk " + Numbers.hex(r);
         }
         return "0";
     }

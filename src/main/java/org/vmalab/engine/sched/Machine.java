@@ -10,6 +10,7 @@ import org.vmalab.engine.Const;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Explorable;
 import org.vmalab.engine.Granularity;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.ScenarioException;
@@ -63,8 +64,8 @@ public final class Machine implements Explorable {
         for (VmaSpec v : sc.layout()) {
             int id = MmOps.allocVma(k, v.name(), v.start(), v.end(), v.flags(), v.hasOps(), v.anonVma());
             if (MmOps.insertVmStruct(k, id) != 0) {
-                throw new ScenarioException("layout: " + v.name() + " [" + Const.h(v.start()) + ", "
-                        + Const.h(v.end()) + ") overlaps a VMA listed before it");
+                throw new ScenarioException("layout: " + v.name() + " [" + Numbers.hex(v.start()) + ", "
+                        + Numbers.hex(v.end()) + ") overlaps a VMA listed before it");
             }
             if (v.name().equals("heap") || v.name().equals("[heap]")) {
                 m.setMm(Field.START_BRK, v.start());

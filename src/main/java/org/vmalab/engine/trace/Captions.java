@@ -1,6 +1,7 @@
 package org.vmalab.engine.trace;
 
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.tree.Tag;
 
 /** The words shown for a step: the case title, the step's template filled in, and its dynamic note. */
@@ -33,7 +34,7 @@ public final class Captions {
                 switch (k) {
                     case 'a' -> out.append(names.apply(a));
                     case 'b' -> out.append(names.apply(b));
-                    case 'v' -> out.append(Const.h(v));
+                    case 'v' -> out.append(Numbers.hex(v));
                     case 'c' -> out.append(v == Const.BLACK ? "black" : "red");
                     case 'i' -> out.append(v);
                     default -> out.append(c).append(k).append('}');

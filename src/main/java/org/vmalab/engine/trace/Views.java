@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.memory.Field;
@@ -198,7 +199,7 @@ public final class Views {
             return t.vmaName((int) old) + " → " + t.vmaName((int) now);
         }
         return switch (f) {
-            case START, END, FLAGS, PGOFF, SUBTREE_GAP -> Const.h(old) + " → " + Const.h(now);
+            case START, END, FLAGS, PGOFF, SUBTREE_GAP -> Numbers.hex(old) + " → " + Numbers.hex(now);
             default -> old + " → " + now;
         };
     }
@@ -222,7 +223,7 @@ public final class Views {
                 yield h.isEmpty() ? "nothing" : String.join(", ", h.stream().map(LockMode::label).toList());
             }
             case T_LOC -> v >= 0 && v < Loc.values().length ? Loc.of((int) v).function() : "-";
-            case HIGHEST_VM_END, START_BRK, BRK, GUARD_GAP, MMAP_BASE -> Const.h(v);
+            case HIGHEST_VM_END, START_BRK, BRK, GUARD_GAP, MMAP_BASE -> Numbers.hex(v);
             default -> Long.toString(v);
         };
     }
@@ -241,7 +242,7 @@ public final class Views {
     }
 
     private static String pte(long addr) {
-        return addr == 0 ? "empty" : Const.h(addr);
+        return addr == 0 ? "empty" : Numbers.hex(addr);
     }
 
     private static String life(long bits) {

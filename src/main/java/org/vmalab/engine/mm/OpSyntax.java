@@ -1,34 +1,31 @@
-package org.vmalab.lesson;
+package org.vmalab.engine.mm;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.vmalab.engine.Const;
+import org.vmalab.engine.Face;
+import org.vmalab.engine.Numbers;
+import org.vmalab.engine.SyntaxException;
 import org.vmalab.engine.VmaSpec;
-import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.Words;
 
 /**
- * The one-line texts of the lesson format, both ways: numbers, VMA flags, a layout VMA
- * ({@code heap 0x55555575d000-0x55555577e000 rw- anon_vma 1}) and a program operation
- * ({@code spf 0x55555575e000 write}). The window's forms can use these to check what a user types.
- * {@code parse(format(x))} equals {@code x} for every value.
+ * The one text syntax of operations and VMAs, both ways: what lesson and scenario files, the scenario form and
+ * the thread lanes write. {@code parse(format(x))} equals {@code x} for every value {@link #writable} accepts.
+ * <pre>
+ * find_vma ADDR | get_vma ADDR | put_vma | spf ADDR [read|write] | fault ADDR [read|write]
+ * map NAME START-END [rw-] [shared] [growsdown|growsup] [file] [anon_vma N]
+ * mmap LEN [name NAME] [rw-] [shared] [file] [fixed ADDR | hint ADDR] [bottomup]
+ * munmap START END | brk ADDR | search topdown|bottomup LEN LOW HIGH
+ * down_read | up_read | down_write | up_write
+ * a layout VMA: NAME START-END [rw-] [shared] [growsdown|growsup] [file] [anon_vma N]
+ * </pre>
+ * Numbers are {@link Numbers#parse}: {@code 0x} hex or decimal. {@code map NAME START END} and {@code topdown LEN
+ * LOW HIGH} (without {@code search}) are read too.
  */
-public final class Formats {
-    private Formats() {
-    }
-
-    /** A bad one-line text; {@link #offset()} is where in the text (0-based), or -1. */
-    public static final class FormatException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-        private final int offset;
-
-        public FormatException(String message, int offset) {
-            super(message);
-            this.offset = offset;
-        }
-
-        public int offset() {
-            return offset;
-        }
+@Face
+public final class OpSyntax {
+    private OpSyntax() {
     }
 
     /** The operation names, for suggestions and the schema. */
@@ -37,46 +34,18 @@ public final class Formats {
 
     static final long KNOWN_FLAGS = Const.VM_READ | Const.VM_WRITE | Const.VM_EXEC | Const.VM_SHARED
             | Const.VM_GROWSDOWN | Const.VM_GROWSUP;
-    static final long DEFAULT_FLAGS = Const.VM_READ | Const.VM_WRITE;
+    /** The flags of a VMA whose text names none: {@code rw-}. */
+    public static final long DEFAULT_FLAGS = Const.VM_READ | Const.VM_WRITE;
 
-    // ------------------------------------------------------------------ numbers
+    // ------------------------------------------------------------------ words
 
-    /** {@code 0x1f000} (hex) or {@code 42} (decimal); unsigned 64-bit for hex, no sign. */
-    public static long parseNumber(String s) {
-        String t = s.strip().replace("_", "");
-        if (t.startsWith("0x") || t.startsWith("0X")) {
-            String h = t.substring(2);
-            if (h.isEmpty() || h.length() > 16 || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new FormatException("bad number '" + Nodes.shorten(s) + "': hex is 0x followed by 1 to 16 hex "
-                        + "digits", 0);
-            }
-            return Long.parseUnsignedLong(h, 16);
-        }
-        if (t.isEmpty() || t.length() > 19 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new FormatException("bad number '" + Nodes.shorten(s) + "': write 0x1000 (hex) or 4096 (decimal)",
-                    0);
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new FormatException("number '" + Nodes.shorten(s) + "' is too large for 64 bits: write it in hex",
-                    0);
-        }
+    /** A word of a one-line text and where it starts (0-based). */
+    public record Word(String text, int at) {
     }
 
-    /** {@code 0x} and lowercase hex. */
-    public static String hex(long v) {
-        return Const.h(v);
-    }
-
-    // ------------------------------------------------------------------ tokens
-
-    /** A word of a one-line text and where it starts. */
-    record Tok(String text, int at) {
-    }
-
-    static List<Tok> tokens(String s) {
-        List<Tok> out = new ArrayList<>();
+    /** The words of a one-line text, split at blanks. */
+    public static List<Word> words(String s) {
+        List<Word> out = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
             while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
@@ -87,23 +56,23 @@ public final class Formats {
                 i++;
             }
             if (i > st) {
-                out.add(new Tok(s.substring(st, i), st));
+                out.add(new Word(s.substring(st, i), st));
             }
         }
         return out;
     }
 
-    private static long num(Tok t, String what) {
+    private static long num(Word t, String what) {
         try {
-            return parseNumber(t.text());
-        } catch (FormatException e) {
-            throw new FormatException(what + ": " + e.getMessage(), t.at());
+            return Numbers.parse(t.text());
+        } catch (SyntaxException e) {
+            throw new SyntaxException(what + ": " + e.getMessage(), t.at());
         }
     }
 
-    private static Tok need(List<Tok> ts, int i, String what, String usage, int end) {
+    private static Word need(List<Word> ts, int i, String what, String usage, int end) {
         if (i >= ts.size()) {
-            throw new FormatException("missing " + what + " (" + usage + ")", end);
+            throw new SyntaxException("missing " + what + " (" + usage + ")", end);
         }
         return ts.get(i);
     }
@@ -136,7 +105,7 @@ public final class Formats {
     /** {@code rw-}, {@code rw- growsdown}, {@code r-x shared}; bits without a name as {@code flags 0x...}. */
     public static String flags(long flags) {
         if ((flags & ~KNOWN_FLAGS) != 0) {
-            return "flags " + hex(flags);
+            return "flags " + Numbers.hex(flags);
         }
         StringBuilder b = new StringBuilder();
         b.append((flags & Const.VM_READ) != 0 ? 'r' : '-').append((flags & Const.VM_WRITE) != 0 ? 'w' : '-')
@@ -153,8 +122,18 @@ public final class Formats {
         return b.toString();
     }
 
+    /** Flags alone ({@code rw- shared growsdown}, {@code flags 0x103}); blank means {@link #DEFAULT_FLAGS}. */
+    public static long parseFlags(String text) {
+        Attrs a = attrs(words(text), 0, false, text.length());
+        if (a.file || a.anonVma != 0) {
+            throw new SyntaxException("flags holds only rwx, shared, growsdown, growsup (file and anon_vma are "
+                    + "not flags)", 0);
+        }
+        return a.flagsOrDefault();
+    }
+
     /** Flags, file, anon_vma, name and mmap placement read from attribute words. */
-    static final class Attrs {
+    private static final class Attrs {
         long flags;
         boolean flagsSet;
         boolean file;
@@ -176,15 +155,15 @@ public final class Formats {
             "fixed", "hint", "bottomup");
 
     /** Reads attribute words from {@code ts[from..]}; {@code mmap} selects the mmap words. */
-    static Attrs attrs(List<Tok> ts, int from, boolean mmap, int end) {
+    private static Attrs attrs(List<Word> ts, int from, boolean mmap, int end) {
         Attrs a = new Attrs();
         boolean perm = false;
         for (int i = from; i < ts.size(); i++) {
-            Tok t = ts.get(i);
+            Word t = ts.get(i);
             String w = t.text();
             if (isPerm(w)) {
                 if (perm) {
-                    throw new FormatException("two permission words", t.at());
+                    throw new SyntaxException("two permission words", t.at());
                 }
                 perm = true;
                 a.flags |= perm(w);
@@ -192,22 +171,9 @@ public final class Formats {
                 continue;
             }
             switch (w) {
-                case "growsdown" -> {
-                    a.flags |= Const.VM_GROWSDOWN;
-                    a.flagsSet = true;
-                    if (!perm) {
-                        a.flags |= DEFAULT_FLAGS;
-                    }
-                }
-                case "growsup" -> {
-                    a.flags |= Const.VM_GROWSUP;
-                    a.flagsSet = true;
-                    if (!perm) {
-                        a.flags |= DEFAULT_FLAGS;
-                    }
-                }
-                case "shared" -> {
-                    a.flags |= Const.VM_SHARED;
+                case "growsdown", "growsup", "shared" -> {
+                    a.flags |= w.equals("shared") ? Const.VM_SHARED : w.equals("growsup") ? Const.VM_GROWSUP
+                            : Const.VM_GROWSDOWN;
                     a.flagsSet = true;
                     if (!perm) {
                         a.flags |= DEFAULT_FLAGS;
@@ -216,7 +182,7 @@ public final class Formats {
                 case "file" -> a.file = true;
                 case "anon" -> {
                     if (mmap) {
-                        throw new FormatException("'anon' is the default of mmap", t.at());
+                        throw new SyntaxException("'anon' is the default of mmap", t.at());
                     }
                 }
                 case "flags" -> {
@@ -234,7 +200,7 @@ public final class Formats {
                         i++;
                     } else if (mmap && (w.equals("fixed") || w.equals("hint"))) {
                         if (a.fixed || a.hint) {
-                            throw new FormatException("give one address: fixed ADDR or hint ADDR", t.at());
+                            throw new SyntaxException("give one address: fixed ADDR or hint ADDR", t.at());
                         }
                         a.addr = num(need(ts, i + 1, "the address", w + " 0x7ffff7a00000", end), w);
                         a.fixed = w.equals("fixed");
@@ -243,8 +209,8 @@ public final class Formats {
                     } else if (mmap && w.equals("bottomup")) {
                         a.bottomUp = true;
                     } else {
-                        throw new FormatException("unknown word '" + Nodes.shorten(w) + "'"
-                                + Nodes.suggest(w, mmap ? MMAP_WORDS : VMA_WORDS), t.at());
+                        throw new SyntaxException("unknown word '" + Words.shorten(w) + "'"
+                                + Words.suggest(w, mmap ? MMAP_WORDS : VMA_WORDS), t.at());
                     }
                 }
             }
@@ -253,60 +219,50 @@ public final class Formats {
     }
 
     /** {@code START-END} in one word. */
-    private static long[] range(Tok t) {
+    private static long[] range(Word t) {
         int dash = t.text().indexOf('-');
         if (dash <= 0 || dash == t.text().length() - 1) {
-            throw new FormatException("expected a range START-END such as 0x1000-0x3000, not '"
-                    + Nodes.shorten(t.text()) + "'", t.at());
+            throw new SyntaxException("expected a range START-END such as 0x1000-0x3000, not '"
+                    + Words.shorten(t.text()) + "'", t.at());
         }
-        long s = num(new Tok(t.text().substring(0, dash), t.at()), "start");
-        long e = num(new Tok(t.text().substring(dash + 1), t.at() + dash + 1), "end");
+        long s = num(new Word(t.text().substring(0, dash), t.at()), "start");
+        long e = num(new Word(t.text().substring(dash + 1), t.at() + dash + 1), "end");
         return new long[] {s, e};
     }
 
-    private static boolean isRange(Tok t) {
+    private static boolean isRange(Word t) {
         return t.text().indexOf('-') > 0;
     }
 
-    static void checkRange(long start, long end, int at) {
-        if (Long.compareUnsigned(start, end) >= 0) {
-            throw new FormatException("the start " + hex(start) + " must be below the end " + hex(end), at);
-        }
-        if ((start & (Const.PAGE_SIZE - 1)) != 0 || (end & (Const.PAGE_SIZE - 1)) != 0) {
-            throw new FormatException("a VMA starts and ends on a page boundary (0x1000): " + hex(start) + "-"
-                    + hex(end), at);
+    private static void check(String problem, int at) {
+        if (problem != null) {
+            throw new SyntaxException(problem, at);
         }
     }
 
-    static void checkName(String name, int at) {
-        if (name.isEmpty() || name.length() > 200) {
-            throw new FormatException("a VMA name has 1 to 200 characters", at);
-        }
-    }
-
-    /** A layout VMA: {@code NAME START-END [rw-] [growsdown] [file] [anon_vma N]}. */
+    /** A layout VMA: {@code NAME START-END [rw-] [shared] [growsdown] [file] [anon_vma N]}. */
     public static VmaSpec parseVma(String line) {
-        List<Tok> ts = tokens(line);
+        List<Word> ts = words(line);
         String usage = "NAME START-END [rw-] [growsdown] [file] [anon_vma N]";
-        Tok name = need(ts, 0, "the VMA name", usage, line.length());
-        checkName(name.text(), name.at());
-        Tok r = need(ts, 1, "the range", usage, line.length());
+        Word name = need(ts, 0, "the VMA name", usage, line.length());
+        check(VmaSpec.nameProblem(name.text()), name.at());
+        Word r = need(ts, 1, "the range", usage, line.length());
         long[] se = range(r);
-        checkRange(se[0], se[1], r.at());
+        check(VmaSpec.rangeProblem(se[0], se[1]), r.at());
         Attrs a = attrs(ts, 2, false, line.length());
         return new VmaSpec(name.text(), se[0], se[1], a.flagsOrDefault(), a.file, a.anonVma);
     }
 
-    /** Can this name be written in the one-line form? */
-    static boolean plainName(String name) {
+    /** Can this name be written in the one-line form (not empty, no blank)? */
+    public static boolean plainName(String name) {
         return !name.isEmpty() && name.chars().noneMatch(Character::isWhitespace);
     }
 
     /** The one-line form of a layout VMA (the name must have no blank; see {@link #plainName}). */
-    public static String vma(VmaSpec v) {
+    public static String formatVma(VmaSpec v) {
         StringBuilder b = new StringBuilder();
-        b.append(v.name()).append(' ').append(hex(v.start())).append('-').append(hex(v.end())).append(' ')
-                .append(flags(v.flags()));
+        b.append(v.name()).append(' ').append(Numbers.hex(v.start())).append('-').append(Numbers.hex(v.end()))
+                .append(' ').append(flags(v.flags()));
         if (v.hasOps()) {
             b.append(" file");
         }
@@ -319,12 +275,12 @@ public final class Formats {
     // ------------------------------------------------------------------ operations
 
     /** One operation of a thread's program, e.g. {@code munmap 0x55555575d000 0x55555577e000}. */
-    public static Op parseOp(String text) {
-        List<Tok> ts = tokens(text);
+    public static Op parse(String text) {
+        List<Word> ts = words(text);
         if (ts.isEmpty()) {
-            throw new FormatException("empty operation", 0);
+            throw new SyntaxException("empty operation", 0);
         }
-        Tok head = ts.get(0);
+        Word head = ts.get(0);
         String op = head.text();
         int end = text.length();
         switch (op) {
@@ -350,7 +306,7 @@ public final class Formats {
                 if (ts.size() == 3) {
                     String w = ts.get(2).text();
                     if (!w.equals("write") && !w.equals("read")) {
-                        throw new FormatException("expected 'read' or 'write', not '" + Nodes.shorten(w) + "'",
+                        throw new SyntaxException("expected 'read' or 'write', not '" + Words.shorten(w) + "'",
                                 ts.get(2).at());
                     }
                     write = w.equals("write");
@@ -359,29 +315,29 @@ public final class Formats {
             }
             case "map" -> {
                 String usage = "map NAME START-END [rw-] [growsdown] [file] [anon_vma N]";
-                Tok name = need(ts, 1, "the VMA name", usage, end);
-                checkName(name.text(), name.at());
-                Tok r = need(ts, 2, "the range", usage, end);
+                Word name = need(ts, 1, "the VMA name", usage, end);
+                check(VmaSpec.nameProblem(name.text()), name.at());
+                Word r = need(ts, 2, "the range", usage, end);
                 long[] se;
                 int next;
                 if (isRange(r)) {
                     se = range(r);
                     next = 3;
                 } else {
-                    Tok e = need(ts, 3, "the end address", usage, end);
+                    Word e = need(ts, 3, "the end address", usage, end);
                     se = new long[] {num(r, "start"), num(e, "end")};
                     next = 4;
                 }
-                checkRange(se[0], se[1], r.at());
+                check(VmaSpec.rangeProblem(se[0], se[1]), r.at());
                 Attrs a = attrs(ts, next, false, end);
                 return new Op.Map(name.text(), se[0], se[1], a.flagsOrDefault(), a.file, a.anonVma);
             }
             case "mmap" -> {
-                Tok len = need(ts, 1, "the length", "mmap LEN [name N] [rw-] [file] [fixed ADDR|hint ADDR] "
+                Word len = need(ts, 1, "the length", "mmap LEN [name N] [rw-] [file] [fixed ADDR|hint ADDR] "
                         + "[bottomup]", end);
                 long l = num(len, "length");
                 if (l == 0) {
-                    throw new FormatException("the length must not be 0", len.at());
+                    throw new SyntaxException("the length must not be 0", len.at());
                 }
                 Attrs a = attrs(ts, 2, true, end);
                 return new Op.Mmap(a.name == null ? "mmap" : a.name, a.addr, l, a.flagsOrDefault(), a.file,
@@ -389,7 +345,7 @@ public final class Formats {
             }
             case "munmap" -> {
                 String usage = "munmap START END";
-                Tok r = need(ts, 1, "the start", usage, end);
+                Word r = need(ts, 1, "the start", usage, end);
                 long[] se;
                 if (isRange(r)) {
                     exact(ts, 2, usage, end);
@@ -399,8 +355,8 @@ public final class Formats {
                     se = new long[] {num(r, "start"), num(ts.get(2), "end")};
                 }
                 if (Long.compareUnsigned(se[0], se[1]) >= 0) {
-                    throw new FormatException("the start " + hex(se[0]) + " must be below the end " + hex(se[1]),
-                            r.at());
+                    throw new SyntaxException("the start " + Numbers.hex(se[0]) + " must be below the end "
+                            + Numbers.hex(se[1]), r.at());
                 }
                 return new Op.Munmap(se[0], se[1]);
             }
@@ -414,7 +370,7 @@ public final class Formats {
                 exact(ts, 4 + o, usage, end);
                 String dir = ts.get(o).text();
                 if (!dir.equals("topdown") && !dir.equals("bottomup")) {
-                    throw new FormatException("expected 'topdown' or 'bottomup', not '" + Nodes.shorten(dir) + "'",
+                    throw new SyntaxException("expected 'topdown' or 'bottomup', not '" + Words.shorten(dir) + "'",
                             ts.get(o).at());
                 }
                 return new Op.Search(num(ts.get(o + 1), "length"), num(ts.get(o + 2), "low limit"),
@@ -436,37 +392,44 @@ public final class Formats {
                 exact(ts, 1, op, end);
                 return new Op.UpWrite();
             }
-            default -> throw new FormatException("unknown operation '" + Nodes.shorten(op) + "'"
-                    + Nodes.suggest(op, OPS), head.at());
+            default -> throw new SyntaxException("unknown operation '" + Words.shorten(op) + "'"
+                    + Words.suggest(op, OPS), head.at());
         }
     }
 
-    private static void exact(List<Tok> ts, int n, String usage, int end) {
+    private static void exact(List<Word> ts, int n, String usage, int end) {
         if (ts.size() < n) {
-            throw new FormatException("missing arguments: " + usage, end);
+            throw new SyntaxException("missing arguments: " + usage, end);
         }
         if (ts.size() > n) {
-            throw new FormatException("too many words: " + usage, ts.get(n).at());
+            throw new SyntaxException("too many words: " + usage, ts.get(n).at());
         }
     }
 
-    /** The text of an operation, as {@link #parseOp} reads it back. */
-    public static String op(Op op) {
+    /** The text of an operation, as {@link #parse} reads it back (this is {@link Op#text()}). */
+    public static String format(Op op) {
         if (op instanceof Op.FindVma o) {
-            return "find_vma " + hex(o.addr());
-        } else if (op instanceof Op.GetVma o) {
-            return "get_vma " + hex(o.addr());
-        } else if (op instanceof Op.PutVma) {
+            return "find_vma " + Numbers.hex(o.addr());
+        }
+        if (op instanceof Op.GetVma o) {
+            return "get_vma " + Numbers.hex(o.addr());
+        }
+        if (op instanceof Op.PutVma) {
             return "put_vma";
-        } else if (op instanceof Op.Spf o) {
-            return "spf " + hex(o.addr()) + (o.write() ? " write" : "");
-        } else if (op instanceof Op.Fault o) {
-            return "fault " + hex(o.addr()) + (o.write() ? " write" : "");
-        } else if (op instanceof Op.Map o) {
-            return "map " + o.name() + " " + hex(o.start()) + "-" + hex(o.end()) + " " + flags(o.flags())
-                    + (o.hasOps() ? " file" : "") + (o.anonVma() != 0 ? " anon_vma " + o.anonVma() : "");
-        } else if (op instanceof Op.Mmap o) {
-            StringBuilder b = new StringBuilder("mmap ").append(hex(o.len()));
+        }
+        if (op instanceof Op.Spf o) {
+            return "spf " + Numbers.hex(o.addr()) + (o.write() ? " write" : "");
+        }
+        if (op instanceof Op.Fault o) {
+            return "fault " + Numbers.hex(o.addr()) + (o.write() ? " write" : "");
+        }
+        if (op instanceof Op.Map o) {
+            return "map " + o.name() + " " + Numbers.hex(o.start()) + "-" + Numbers.hex(o.end()) + " "
+                    + flags(o.flags()) + (o.hasOps() ? " file" : "") + (o.anonVma() != 0 ? " anon_vma "
+                    + o.anonVma() : "");
+        }
+        if (op instanceof Op.Mmap o) {
+            StringBuilder b = new StringBuilder("mmap ").append(Numbers.hex(o.len()));
             if (!o.name().equals("mmap")) {
                 b.append(" name ").append(o.name());
             }
@@ -475,38 +438,44 @@ public final class Formats {
                 b.append(" file");
             }
             if (o.fixed()) {
-                b.append(" fixed ").append(hex(o.addr()));
+                b.append(" fixed ").append(Numbers.hex(o.addr()));
             } else if (o.addr() != 0) {
-                b.append(" hint ").append(hex(o.addr()));
+                b.append(" hint ").append(Numbers.hex(o.addr()));
             }
             if (o.bottomUp()) {
                 b.append(" bottomup");
             }
             return b.toString();
-        } else if (op instanceof Op.Munmap o) {
-            return "munmap " + hex(o.start()) + " " + hex(o.end());
-        } else if (op instanceof Op.Brk o) {
-            return "brk " + hex(o.newBrk());
-        } else if (op instanceof Op.Search o) {
-            return "search " + (o.topDown() ? "topdown " : "bottomup ") + hex(o.len()) + " " + hex(o.low()) + " "
-                    + hex(o.high());
-        } else if (op instanceof Op.DownRead) {
+        }
+        if (op instanceof Op.Munmap o) {
+            return "munmap " + Numbers.hex(o.start()) + " " + Numbers.hex(o.end());
+        }
+        if (op instanceof Op.Brk o) {
+            return "brk " + Numbers.hex(o.newBrk());
+        }
+        if (op instanceof Op.Search o) {
+            return "search " + (o.topDown() ? "topdown " : "bottomup ") + Numbers.hex(o.len()) + " "
+                    + Numbers.hex(o.low()) + " " + Numbers.hex(o.high());
+        }
+        if (op instanceof Op.DownRead) {
             return "down_read";
-        } else if (op instanceof Op.UpRead) {
+        }
+        if (op instanceof Op.UpRead) {
             return "up_read";
-        } else if (op instanceof Op.DownWrite) {
+        }
+        if (op instanceof Op.DownWrite) {
             return "down_write";
-        } else if (op instanceof Op.UpWrite) {
+        }
+        if (op instanceof Op.UpWrite) {
             return "up_write";
         }
         throw new IllegalArgumentException("unknown operation " + op);
     }
 
-    /** Can {@link #op} write this operation so that it reads back equal? (names with blanks cannot) */
-    static boolean writable(Op op) {
+    /** Can {@link #format} write this operation so that it reads back equal? (names with blanks cannot) */
+    public static boolean writable(Op op) {
         if (op instanceof Op.Map o) {
-            return plainName(o.name()) && Long.compareUnsigned(o.start(), o.end()) < 0
-                    && ((o.start() | o.end()) & (Const.PAGE_SIZE - 1)) == 0;
+            return plainName(o.name()) && VmaSpec.rangeProblem(o.start(), o.end()) == null;
         }
         if (op instanceof Op.Mmap o) {
             return plainName(o.name()) && o.len() != 0;
@@ -515,5 +484,39 @@ public final class Formats {
             return Long.compareUnsigned(o.start(), o.end()) < 0;
         }
         return true;
+    }
+
+    /**
+     * A program: one operation per line; blank lines and {@code #} comments are skipped. Each bad line adds
+     * "{@code who} line N: reason" to {@code errors}.
+     */
+    public static List<Op> parseProgram(String text, List<String> errors, String who) {
+        List<Op> ops = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            int hash = l.indexOf('#');
+            if (hash >= 0) {
+                l = l.substring(0, hash);
+            }
+            if (l.isBlank()) {
+                continue;
+            }
+            try {
+                ops.add(parse(l));
+            } catch (SyntaxException e) {
+                errors.add(who + " line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return ops;
+    }
+
+    /** A program, one operation per line, as {@link #parseProgram} reads it back. */
+    public static String formatProgram(List<Op> ops) {
+        StringBuilder b = new StringBuilder();
+        for (Op o : ops) {
+            b.append(format(o)).append('\n');
+        }
+        return b.toString();
     }
 }
