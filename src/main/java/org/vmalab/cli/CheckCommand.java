@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                         + "2 bad input. With --ab: 1 when the patch itself shows a violation.",
                 "The JSON (--json) is described in docs/CHECK-JSON.md."})
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML), or the id of a "
+            + "built-in lesson (vmalab lessons lists them)")
     Path file;
 
     @Option(names = "--bound", paramLabel = "N", description = "longest schedule explored, in steps (default: "
@@ -110,6 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
     int run(PrintWriter out, PrintWriter err) {
         ExploreOptions options = options();
         Lesson lesson;
+        file = LessonArgs.require(file);
         try {
             Fatal.doing("reading " + file);
             lesson = LessonLoader.load(file);

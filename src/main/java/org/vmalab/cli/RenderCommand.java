@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.export.ExportException;
 import org.vmalab.export.GifWriter;
+import org.vmalab.export.Handout;
 import org.vmalab.export.HeadlessFx;
 import org.vmalab.export.Png;
 import org.vmalab.export.SafeWrite;
@@ -24,6 +25,7 @@ import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonException;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.lesson.Part;
+import org.vmalab.ui.HandoutPictures;
 import org.vmalab.ui.RunRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,17 +50,20 @@ public final class RenderCommand implements Callable<Integer> {
     /** The most pixels in one image: 16 Mpixels (4096x4096) is what a 256 MB heap holds while it is drawn. */
     static final long MAX_PIXELS = 16L * 1024 * 1024;
 
-    enum Format { PNG, GIF, SVG }
+    enum Format { PNG, GIF, SVG, HTML }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML), or the id of a "
+            + "built-in lesson (vmalab lessons lists them)")
     Path file;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into "
             + "(created if missing)")
     Path out;
 
-    @Option(names = "--format", paramLabel = "png|gif|svg", description = "png (default): one image per step; "
-            + "gif: one animated GIF of the steps; svg: the tree, one file per step")
+    @Option(names = "--format", paramLabel = "png|gif|svg|html", description = "png (default): one image per step; "
+            + "gif: one animated GIF of the steps; svg: the tree, one file per step; html: the lesson's handout, one "
+            + "self-contained page to print (every part, each narration with the picture of its step, the "
+            + "questions, the answers on a last page)")
     String format = "png";
 
     @Option(names = "--steps", paramLabel = "A..B", description = "the steps to render: N, A..B, A.., ..B; 0 is "
@@ -69,8 +74,9 @@ public final class RenderCommand implements Callable<Integer> {
             + "and HiDPI screens)")
     int scale = 1;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "the window's size (default 1600x1000)")
-    String size = "1600x1000";
+    @Option(names = "--size", paramLabel = "WxH", description = "the window's size (default 1600x1000; 1280x800 "
+            + "for html, whose pictures are printed)")
+    String size;
 
     @Option(names = "--panel", paramLabel = "PANEL", description = "window (default), tree, strip (the address "
             + "space) or threads")
@@ -110,6 +116,7 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         options();
         Lesson lesson;
+        file = LessonArgs.require(file);
         try {
             Fatal.doing("reading " + file);
             lesson = LessonLoader.load(file);
@@ -119,6 +126,9 @@ public final class RenderCommand implements Callable<Integer> {
         if (part < 1 || part > lesson.parts().size()) {
             throw new UserError(file + ": there is no part " + part + " (the file has " + lesson.parts().size()
                     + (lesson.parts().size() == 1 ? " part)" : " parts)"));
+        }
+        if (fmt == Format.HTML) {
+            return handout(lesson);
         }
         Part p = lesson.parts().get(part - 1);
         Trace trace;
@@ -174,6 +184,7 @@ public final class RenderCommand implements Callable<Integer> {
             case GIF -> "a GIF of " + range.count() + " frame" + (range.count() == 1 ? "" : "s") + " (steps "
                     + range.from() + ".." + range.to() + ")";
             case SVG -> targets.size() + " SVG file" + (targets.size() == 1 ? "" : "s") + " of the tree";
+            case HTML -> throw new IllegalStateException("the handout is written by handout()");
         };
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s in %.1f s: %s%n", what, s,
                 targets.size() == 1 ? targets.get(0) : targets.get(0) + " .. " + targets.get(targets.size() - 1)
@@ -187,8 +198,12 @@ public final class RenderCommand implements Callable<Integer> {
             case "png" -> Format.PNG;
             case "gif" -> Format.GIF;
             case "svg" -> Format.SVG;
-            default -> throw new UserError("--format " + format + ": expected png, gif or svg");
+            case "html" -> Format.HTML;
+            default -> throw new UserError("--format " + format + ": expected png, gif, svg or html");
         };
+        if (size == null) {
+            size = fmt == Format.HTML ? "1280x800" : "1600x1000";
+        }
         pnl = RunRenderer.Panel.of(panel);
         if (pnl == null) {
             throw new UserError("--panel " + panel + ": expected window, tree, strip or threads");
@@ -240,13 +255,18 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     private String stem(Lesson lesson) {
-        String f = file.getFileName().toString();
-        int dot = f.lastIndexOf('.');
-        String s = dot > 0 ? f.substring(0, dot) : f;
+        String s = fileStem();
         if (lesson.parts().size() > 1) {
             s += "-part" + part;
         }
         return s;
+    }
+
+    /** The file's name without its extension. */
+    private String fileStem() {
+        String f = file.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
     }
 
     List<Path> targets(Path dir, String stem, StepRange range, int size) {
@@ -276,6 +296,39 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     // ================================================================ rendering
+
+    /** {@code --format html}: the lesson's handout, {@code DIR/NAME.html}; see docs/EXPORT.md. */
+    private int handout(Lesson lesson) {
+        if (steps != null) {
+            throw new UserError("--steps does not apply to --format html: the handout shows the steps of every "
+                    + "narration and question");
+        }
+        Path dir = folder();
+        Path target = dir.resolve(fileStem() + ".html");
+        try {
+            SafeWrite.check(target, force);
+        } catch (ExportException e) {
+            throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
+                    ? " (use --force to replace it)" : ""));
+        }
+        try {
+            HeadlessFx.start(width, height);
+        } catch (RuntimeException | LinkageError e) {
+            throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
+        }
+        long t0 = System.nanoTime();
+        byte[] html;
+        try {
+            html = Handout.bytes(lesson, new HandoutPictures(lesson, width, height, theme, pnl, scale));
+            SafeWrite.write(target, force, o -> o.write(html));
+        } catch (ExportException e) {
+            throw new UserError(e.getMessage());
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote the handout (%d KB) in %.1f s: %s%n",
+                (html.length + 1023) / 1024, (System.nanoTime() - t0) / 1e9, target);
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
 
     private RunRenderer renderer(Lesson lesson) throws ExportException {
         Fatal.doing("laying out part " + part + " of " + file + " in a " + width + "x" + height + " window");

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 "Each problem is one line on standard error: FILE:LINE:COLUMN: message. Exit code 0 when every file "
                         + "is valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "lesson or scenario files (YAML)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "lesson or scenario files (YAML), or ids of "
+            + "built-in lessons (vmalab lessons lists them)")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--no-run", description = "check the format only; do not run the parts")
@@ -46,6 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        files.replaceAll(LessonArgs::resolve);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int rc = run(files, !noRun, quiet, out, err);

@@ -13,7 +13,7 @@ import picocli.CommandLine;
         description = {"VMA Lab: the patch \"mm: Protect mm_rb tree with a rwlock\" (SPF v8 17/24), "
                 + "made visible and explorable.", "", "Without a command, opens the window on the default lesson."},
         subcommands = {ShellCommand.class, ImportCommand.class, ValidateCommand.class, CheckCommand.class,
-                RenderCommand.class},
+                RenderCommand.class, LessonsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 violation found (check), 2 bad input, 3 incomplete (check), "
                 + "4 no display, 70 internal error."})
 public final class VmaLab implements Runnable {

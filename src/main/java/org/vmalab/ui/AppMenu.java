@@ -22,16 +22,20 @@ final class AppMenu extends MenuBar {
 
     private final MainView view;
     private final WindowActions actions;
+    private final LessonFiles lessonFiles;
 
     AppMenu(MainView view) {
         this.view = view;
         this.actions = new WindowActions(view);
+        this.lessonFiles = new LessonFiles(view, actions);
         getStyleClass().add("app-menu");
         setUseSystemMenuBar(true);
         menu(FILE);
         menu(EXPLORE);
         runItems();
+        lessonItems();
         exportItems();
+        handoutItem();
         exploreItems();
         classroomItems();
     }
@@ -42,6 +46,10 @@ final class AppMenu extends MenuBar {
 
     WindowActions actions() {
         return actions;
+    }
+
+    LessonFiles lessonFiles() {
+        return lessonFiles;
     }
 
     // ================================================================ items (one method per feature)
@@ -67,6 +75,20 @@ final class AppMenu extends MenuBar {
         add(export, "menu-export-gif", "Animated GIF of the run…", null, actions::exportGif);
         add(export, "menu-export-sequence", "PNG sequence of the run…", null, actions::exportSequence);
         add(export, "menu-export-svg", "SVG of the tree…", null, actions::exportSvg);
+    }
+
+    /** Issue 16: a lesson from a file of the user's, a copy of the lesson shown. */
+    private void lessonItems() {
+        item(FILE, "menu-open-lesson", "Open lesson…", "Shortcut+Shift+O", lessonFiles::openLesson);
+        item(FILE, "menu-save-lesson-copy", "Save a copy of the lesson…", null, lessonFiles::saveCopy);
+        separator(FILE);
+    }
+
+    /** Issue 16: the lesson's handout, one HTML page to print. */
+    private void handoutItem() {
+        Menu export = (Menu) find("menu-export");
+        export.getItems().add(new SeparatorMenuItem());
+        add(export, "menu-export-handout", "Handout of the lesson (HTML)…", null, lessonFiles::exportHandout);
     }
 
     private void exploreItems() {

@@ -106,8 +106,7 @@ final class MainView extends BorderPane {
     private final AppMenu menuBar;
     private final Classroom classroom;
     private SplitPane split;
-    private List<org.vmalab.viewmodel.Lessons.Entry> lessonEntries = List.of();
-    private java.nio.file.Path lessonsDir;
+    private org.vmalab.viewmodel.LessonLibrary library = org.vmalab.viewmodel.LessonLibrary.of(null, List.of());
     private org.vmalab.viewmodel.Lessons.Progress progress = org.vmalab.viewmodel.Lessons.Progress.inMemory();
     private StepScene shownScene;
     private boolean syncing;
@@ -503,10 +502,18 @@ final class MainView extends BorderPane {
     /** The lessons the browser offers, where they came from, and where "done" is remembered. */
     void setLessons(java.nio.file.Path dir, List<org.vmalab.viewmodel.Lessons.Entry> entries,
                     org.vmalab.viewmodel.Lessons.Progress p) {
-        lessonsDir = dir;
-        lessonEntries = List.copyOf(entries);
+        setLessons(org.vmalab.viewmodel.LessonLibrary.of(dir, entries), p);
+    }
+
+    /** The lessons the browser offers (built in, and the user's folders), and where "done" is remembered. */
+    void setLessons(org.vmalab.viewmodel.LessonLibrary lib, org.vmalab.viewmodel.Lessons.Progress p) {
+        library = lib;
         progress = p;
         lessonPane.setProgress(p);
+    }
+
+    org.vmalab.viewmodel.LessonLibrary library() {
+        return library;
     }
 
     /** Plays part {@code part} (0-based) of lesson {@code l}, with its narration beside the tree. */
@@ -534,8 +541,8 @@ final class MainView extends BorderPane {
         }
         player.pause();
         String current = lessonPane.lesson() == null ? null : lessonPane.lesson().id();
-        LessonBrowser b = new LessonBrowser(getScene() == null ? null : getScene().getWindow(), lessonEntries,
-                progress, lessonsDir, current);
+        LessonBrowser b = new LessonBrowser(getScene() == null ? null : getScene().getWindow(), library, progress,
+                current);
         b.choose().ifPresent(l -> openLesson(l, 0));
     }
 

@@ -205,6 +205,22 @@ public final class RunRenderer {
         return snapshot(view, panel, scale);
     }
 
+    /**
+     * The part of the window a handout shows, in layout units: from the protection bar (which parts of the patch are
+     * on) and the step's caption down to the panels' bottom; the menu, the toolbar and the timeline are left out.
+     */
+    public Rectangle2D handoutArea() {
+        settle();
+        Node top = view.lookup(".protection-bar");
+        Node bottom = view.lookup(".main-split");
+        if (top == null || bottom == null) {
+            return new Rectangle2D(0, 0, width(), height());
+        }
+        double y0 = top.localToScene(top.getLayoutBounds()).getMinY();
+        double y1 = bottom.localToScene(bottom.getLayoutBounds()).getMaxY();
+        return new Rectangle2D(0, Math.max(0, y0), width(), Math.min(height(), y1) - Math.max(0, y0));
+    }
+
     /** A panel of any view (the live window too) at {@code scale}. */
     static WritableImage snapshot(MainView view, Panel panel, double scale) {
         Node node = panel == Panel.WINDOW ? view : view.lookup(panel.selector());

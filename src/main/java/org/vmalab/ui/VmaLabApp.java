@@ -6,7 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.vmalab.engine.Scenarios;
-import org.vmalab.lesson.LessonLoader;
+import org.vmalab.viewmodel.LessonLibrary;
 import org.vmalab.viewmodel.Lessons;
 import org.vmalab.viewmodel.Playable;
 import org.vmalab.viewmodel.Player;
@@ -49,10 +49,11 @@ public final class VmaLabApp extends Application {
         view.selectTheme(WindowLauncher.initialTheme());
         stage.show();
         // the lessons (a bad file is listed with its error); the window opens on lesson 1 when it loads
-        java.nio.file.Path dir = LessonLoader.lessonsDirectory();
-        List<Lessons.Entry> entries = Lessons.load(dir);
-        view.setLessons(dir, entries, new PrefsProgress());
-        Lessons.Entry first = entries.stream().filter(Lessons.Entry::ok).findFirst().orElse(null);
+        // built in (inside the jar, wherever it is), then the folders the user added
+        LessonLibrary library = new LessonLibrary(LessonLibrary.Folders.preferences(
+                java.util.prefs.Preferences.userRoot().node("org/vmalab/lessons")));
+        view.setLessons(library, new PrefsProgress());
+        Lessons.Entry first = library.entries().stream().filter(Lessons.Entry::ok).findFirst().orElse(null);
         if (first != null) {
             view.openLesson(first.lesson(), 0);
         } else {

@@ -123,7 +123,7 @@ final class WindowActions {
         return explorePane;
     }
 
-    private ExportAsk ask() {
+    ExportAsk ask() {
         if (ask == null) {
             ask = new ExportDialogs(window(), prefs, view.getScene() == null ? List.of()
                     : List.copyOf(view.getScene().getStylesheets()));
@@ -568,7 +568,7 @@ final class WindowActions {
 
     private int writing;
 
-    private interface Encoder {
+    interface Encoder {
         void encode(java.io.OutputStream out) throws IOException;
     }
 
@@ -585,7 +585,7 @@ final class WindowActions {
     }
 
     /** Encodes and writes on the export thread; says where it went (or why not) on the UI thread. */
-    private void write(Chosen c, String what, Encoder enc, String hint) {
+    void write(Chosen c, String what, Encoder enc, String hint) {
         if (!mayReplace(c)) {
             return;
         }

@@ -1,0 +1,34 @@
+package org.vmalab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.vmalab.lesson.BuiltinLessons;
+
+/** A lesson argument of validate, check and render: a file, or the id of a built-in lesson. */
+final class LessonArgs {
+    private LessonArgs() {
+    }
+
+    /**
+     * The file {@code given} names: itself when it exists, else the built-in lesson with that id (inside the
+     * jar), else {@code given} unchanged (reading it then says there is no such file).
+     */
+    static Path resolve(Path given) {
+        if (given == null || Files.exists(given)) {
+            return given;
+        }
+        BuiltinLessons.Item i = BuiltinLessons.find(given.toString());
+        return i == null ? given : i.path();
+    }
+
+    /** Like {@link #resolve}, but an argument that is neither a file nor a built-in id is a user error. */
+    static Path require(Path given) {
+        Path p = resolve(given);
+        String s = given.toString();
+        if (p == given && !Files.exists(given) && !s.contains("/") && !s.contains("\\") && !s.contains(".")) {
+            throw new UserError(s + ": no such file, and no built-in lesson has this id (vmalab lessons lists "
+                    + "them)");
+        }
+        return p;
+    }
+}

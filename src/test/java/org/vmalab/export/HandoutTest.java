@@ -1,0 +1,106 @@
+package org.vmalab.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.vmalab.lesson.BuiltinLessons;
+import org.vmalab.lesson.Checkpoint;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.lesson.Narration;
+import org.vmalab.lesson.Part;
+
+/** The handout: everything of the lesson in order, the answers last, nothing loaded from outside. */
+class HandoutTest {
+    /** A 1x1 PNG, and which steps were asked for. */
+    static final byte[] DOT = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void everyBuiltInLessonHasItsTextPicturesQuestionsAndAnswers() throws Exception {
+        for (BuiltinLessons.Item item : BuiltinLessons.list()) {
+            Lesson l = LessonLoader.load(item.path());
+            List<String> asked = new ArrayList<>();
+            String html = Handout.html(l, (part, trace, step) -> {
+                asked.add(part + ":" + step);
+                return DOT;
+            });
+            String what = item.fileName();
+            assertTrue(html.startsWith("<!DOCTYPE html>"), what);
+            assertTrue(html.contains("<h1>" + Handout.esc(l.title()) + "</h1>"), what);
+            for (String o : l.objectives()) {
+                assertTrue(html.contains("<li>" + Handout.inline(o) + "</li>"), what + ": objective " + o);
+            }
+            int questions = 0;
+            int lastQuestion = -1;
+            for (Part p : l.parts()) {
+                for (Narration n : p.narration()) {
+                    if (!n.title().isEmpty()) {
+                        assertTrue(html.contains("<h3>" + Handout.inline(n.title()) + "</h3>"), what + ": " + n.title());
+                    }
+                }
+                for (Checkpoint c : p.checkpoints()) {
+                    questions++;
+                    int at = html.indexOf("<p>" + Handout.inline(c.question()) + "</p>");
+                    assertTrue(at > lastQuestion, what + ": question in order: " + c.question());
+                    lastQuestion = at;
+                }
+            }
+            assertEquals(questions, count(html, "<article class=\"question\">"), what);
+            int answers = html.indexOf("<section class=\"answers\">");
+            if (questions > 0) {
+                assertTrue(answers > lastQuestion, what + ": the answers come after every question");
+                assertEquals(questions, count(html.substring(answers), "<p class=\"right\">"), what);
+            } else {
+                assertEquals(-1, answers, what);
+            }
+            // one picture per step that has a card, each embedded
+            assertEquals(asked.size(), count(html, "<img "), what);
+            assertEquals(asked.size(), count(html, "src=\"data:image/png;base64,"), what);
+            assertEquals(asked.size(), new java.util.HashSet<>(asked).size(), what + ": no step drawn twice");
+            assertTrue(asked.size() >= l.parts().size(), what);
+        }
+    }
+
+    @Test
+    void nothingExternalIsLoadedAndThePrintStyleFitsA4AndLetter() throws Exception {
+        Lesson l = LessonLoader.load(BuiltinLessons.list().get(0).path());
+        String html = Handout.html(l, (part, trace, step) -> DOT);
+        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        for (String bad : List.of("<script", "<link", "<iframe", "<object", "<embed", "@import", "http:", "https:",
+                "//fonts")) {
+            assertFalse(lower.contains(bad), bad);
+        }
+        Matcher src = Pattern.compile("\\b(src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+        while (src.find()) {
+            assertTrue(src.group(2).startsWith("data:image/png;base64,"), src.group());
+        }
+        Matcher url = Pattern.compile("url\\(").matcher(html);
+        assertFalse(url.find(), "no url() in the style");
+        assertTrue(html.contains("@page { size: auto;"), "the printer's paper, A4 or Letter");
+        assertTrue(html.contains(".answers { break-before: page; }"));
+        assertTrue(html.contains("break-inside: avoid"));
+    }
+
+    @Test
+    void textIsEscapedAndCodeSpansAreCode() {
+        assertEquals("a &lt;b&gt; &amp; <code>mm_rb</code> &quot;x&quot;", Handout.inline("a <b> & `mm_rb` \"x\""));
+        StringBuilder b = new StringBuilder();
+        Handout.paragraphs(b, "one\ntwo\n\nthree\n");
+        assertEquals("<p>one two</p>\n<p>three</p>\n", b.toString());
+    }
+}

@@ -1,0 +1,104 @@
+package org.vmalab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.vmalab.lesson.BuiltinLessons;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.viewmodel.LessonLibrary;
+import org.vmalab.viewmodel.Lessons;
+
+/**
+ * The window as {@code java -jar vmalab.jar} opens it: its lessons come from the class path (inside the jar),
+ * whatever the working directory holds, and it opens on lesson 1; the browser adds a folder of the user's;
+ * "Save a copy" writes the built-in lesson's file to the user's folder; the handout is written from the window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BuiltinLessonsWindowTest {
+    private MainView view;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        new VmaLabApp().start(stage);
+        view = (MainView) stage.getScene().getRoot();
+    }
+
+    @Test
+    void opensOnLessonOneResolvedFromTheClassPath() throws Exception {
+        settle(view.player());
+        LessonLibrary lib = fx(view::library);
+        LessonLibrary.Shelf builtIn = lib.shelves().get(0);
+        assertTrue(builtIn.builtIn());
+        Path from = builtIn.dir();
+        assertTrue(from.toString().replace('\\', '/').endsWith("org/vmalab/lessons"), from.toString());
+        assertTrue(!from.toAbsolutePath().startsWith(Path.of("lessons").toAbsolutePath()), "not the working "
+                + "directory's lessons/: " + from);
+        assertEquals(BuiltinLessons.list().size(), builtIn.entries().size());
+        Lesson first = LessonLoader.load(BuiltinLessons.list().get(0).path());
+        Lesson shown = fx(() -> view.lessonPane().lesson());
+        assertNotNull(shown, "a lesson is open");
+        assertEquals(first.id(), shown.id());
+        assertEquals(Lessons.key(shown, 0), fx(() -> view.player().playable().id()));
+    }
+
+    @Test
+    void theBrowserAddsAFolderAndSaveACopyWritesTheLessonsFile() throws Exception {
+        settle(view.player());
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        LessonLibrary lib = new LessonLibrary(LessonLibrary.Folders.inMemory());
+        int n = lib.entries().size();
+        Files.copy(BuiltinLessons.list().get(0).path(), mine.resolve("99-copy.yaml"));
+        int shown = fx(() -> {
+            LessonBrowser b = new LessonBrowser(null, lib, Lessons.Progress.inMemory(), null);
+            b.addFolder(mine);
+            return b.list().getItems().size();
+        });
+        assertEquals(n + 1, shown);
+        assertEquals(List.of(mine.toAbsolutePath().normalize()), lib.folders());
+
+        // Save a copy of the lesson shown (built in: inside the jar) into a folder of the user's
+        Path copy = dir.resolve("copies").resolve("my-lesson.yaml");
+        Files.createDirectories(copy.getParent());
+        ExportMenuTest.Script ask = new ExportMenuTest.Script();
+        ask.save = copy;
+        fx(() -> {
+            view.menuBar().actions().setAsk(ask);
+            view.menuBar().lessonFiles().saveCopy();
+            return null;
+        });
+        waitFor(() -> Files.exists(copy), "the copy is written");
+        assertArrayEquals(Files.readAllBytes(BuiltinLessons.list().get(0).path()), Files.readAllBytes(copy));
+        waitFor(() -> view.library().folders().contains(copy.getParent().toAbsolutePath().normalize()),
+                "the copy's folder joins the lesson list");
+
+        // the handout of the lesson shown
+        Path html = dir.resolve("handout.html");
+        ask.save = html;
+        fx(() -> {
+            view.menuBar().lessonFiles().exportHandout();
+            return null;
+        });
+        waitFor(() -> Files.exists(html), "the handout is written");
+        String text = Files.readString(html);
+        assertTrue(text.contains("<h1>"), text.substring(0, Math.min(200, text.length())));
+        assertTrue(text.contains("src=\"data:image/png;base64,"));
+    }
+}
