@@ -87,8 +87,9 @@ public final class Handout {
                         pictured = step;
                     }
                     b.append("<p>").append(inline(c.question())).append("</p>\n<ol class=\"choices\">\n");
-                    for (String ch : c.choices()) {
-                        b.append("<li>").append(inline(ch)).append("</li>\n");
+                    for (int k = 0; k < c.choices().size(); k++) {
+                        b.append("<li><span class=\"box\"></span><b>").append(letter(k)).append(".</b> ")
+                                .append(inline(c.choices().get(k))).append("</li>\n");
                     }
                     b.append("</ol>\n</article>\n");
                     answers.add(new String[] {Integer.toString(q), letter(c.answer()) + ". " + inline(c.answerText()),
@@ -198,10 +199,10 @@ public final class Handout {
             figure { margin: .3rem 0 .5rem; }
             figure img { display: block; width: 100%; height: auto; border: 1px solid #ccc; }
             figcaption { font-size: 8.5pt; color: #444; margin-top: .2rem; }
-            .choices { list-style: upper-alpha; margin: .3rem 0 .2rem 1.6rem; padding: 0; }
-            .choices li { margin: .25rem 0; padding-left: .2rem; }
-            .choices li::before { content: ""; display: inline-block; width: .8em; height: .8em;
-                                  border: 1px solid #333; margin: 0 .5em -.1em -2.2em; }
+            .choices { list-style: none; margin: .3rem 0 .2rem .2rem; padding: 0; }
+            .choices li { margin: .3rem 0; padding-left: 1.6em; text-indent: -1.6em; }
+            .choices .box { display: inline-block; width: .75em; height: .75em; border: 1px solid #333;
+                            margin-right: .5em; vertical-align: -.05em; }
             .answers .answer { margin: .6rem 0 .9rem; }
             .answers .right { font-weight: bold; }
             footer { margin-top: 2rem; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; }

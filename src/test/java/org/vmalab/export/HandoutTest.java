@@ -58,6 +58,10 @@ class HandoutTest {
                     int at = html.indexOf("<p>" + Handout.inline(c.question()) + "</p>");
                     assertTrue(at > lastQuestion, what + ": question in order: " + c.question());
                     lastQuestion = at;
+                    for (int k = 0; k < c.choices().size(); k++) {
+                        assertTrue(html.indexOf("<b>" + (char) ('A' + k) + ".</b> " + Handout.inline(c.choices()
+                                .get(k)), at) > at, what + ": choice " + c.choices().get(k));
+                    }
                 }
             }
             assertEquals(questions, count(html, "<article class=\"question\">"), what);
