@@ -25,6 +25,8 @@ final class LessonFiles {
 
     private final MainView view;
     private final WindowActions actions;
+    /** The files of the lessons opened with Open lesson (not in the lesson list). */
+    private final java.util.Map<Lesson, Path> opened = new java.util.IdentityHashMap<>();
 
     LessonFiles(MainView view, WindowActions actions) {
         this.view = view;
@@ -47,6 +49,7 @@ final class LessonFiles {
             actions.notice("Cannot open the lesson", e.getMessage(), true);
             return;
         }
+        opened.put(l, f);
         view.openLesson(l, 0);
         actions.notice("Opened", f.getFileName() + ": " + l.title(), false);
     }
@@ -68,14 +71,15 @@ final class LessonFiles {
         }
         LessonLibrary lib = view.library();
         Lessons.Entry e = lib.entryOf(l);
+        Path from = e != null ? e.path() : opened.get(l);
         byte[] text;
         String name;
         try {
-            if (e == null) {
-                throw new IOException("the lesson's file is not in the lesson list (open it from its folder)");
+            if (from == null) {
+                throw new IOException("the lesson's file is not known (open it with File ▸ Open lesson…)");
             }
-            text = Files.readAllBytes(e.path());
-            name = e.path().getFileName().toString();
+            text = Files.readAllBytes(from);
+            name = from.getFileName().toString();
         } catch (IOException | RuntimeException x) {
             actions.notice("Cannot copy the lesson", l.id() + ": " + x.getMessage(), true);
             return;

@@ -74,12 +74,16 @@ class BuiltinLessonsWindowTest {
         assertEquals(n + 1, shown);
         assertEquals(List.of(mine.toAbsolutePath().normalize()), lib.folders());
 
-        // Save a copy of the lesson shown (built in: inside the jar) into a folder of the user's
+        // Save a copy of the lesson shown (built in: inside the jar) into a folder of the user's; the folders are
+        // remembered in memory here, not in the preferences of whoever runs the tests
         Path copy = dir.resolve("copies").resolve("my-lesson.yaml");
         Files.createDirectories(copy.getParent());
         ExportMenuTest.Script ask = new ExportMenuTest.Script();
         ask.save = copy;
         fx(() -> {
+            LessonLibrary mem = new LessonLibrary(LessonLibrary.Folders.inMemory());
+            view.setLessons(mem, Lessons.Progress.inMemory());
+            view.lessonPane().showLesson(mem.entries().get(0).lesson(), 0);
             view.menuBar().actions().setAsk(ask);
             view.menuBar().lessonFiles().saveCopy();
             return null;
