@@ -73,8 +73,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as JSON on standard output")
     boolean json;
 
-    @Option(names = "--progress", description = "report progress on standard error every second")
+    @Option(names = "--progress", description = "report progress on standard error every second, one line each "
+            + "time (for logs; on a terminal a progress bar shows anyway)")
     boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error (it shows only on a "
+            + "terminal, once the search has taken a second)")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -230,8 +235,14 @@ public final class CheckCommand implements Callable<Integer> {
 
     private ExploreResult explore(Scenario sc, ExploreOptions options, String what, PrintWriter err) {
         Fatal.doing("exploring " + what + " of " + file, ExitCodes.INCOMPLETE);
-        ProgressListener l = progress ? p -> err.println(what + ": " + progressLine(p)) : ProgressListener.NONE;
-        try {
+        try (TermProgress bar = TermProgress.start(what, "states", -1, quiet || progress)) {
+            ProgressListener l = progress ? p -> err.println(what + ": " + progressLine(p)) : p -> {
+                bar.stepTo(p.states());
+                bar.extra(Reports.count(p.distinctStates()) + " distinct, depth " + p.maxDepth() + ", "
+                        + Reports.count(Math.round(p.statesPerSecond())) + " states/s"
+                        + (p.kinds() > 0 ? ", " + p.kinds() + (p.kinds() == 1 ? " kind" : " kinds") + " of violation"
+                        : ""));
+            };
             return Explorer.run(sc, options, l);
         } catch (ScenarioException e) {
             throw new UserError(file + ": " + what + ": " + e.getMessage());
@@ -250,10 +261,13 @@ public final class CheckCommand implements Callable<Integer> {
         Fatal.doing("exploring part " + partNo + " of " + file + " under each protection setting",
                 ExitCodes.INCOMPLETE);
         AbTable t;
-        try {
+        try (TermProgress bar = TermProgress.start("A/B table", "states", -1, quiet || progress)) {
             AbTable.Run run = AbTable.start(p.scenario(), options, progress
                     ? x -> err.println(x.setting() + " (" + (x.row() + 1) + "/" + x.rows() + "): "
-                    + progressLine(x.progress())) : null);
+                    + progressLine(x.progress())) : x -> {
+                        bar.stepTo(x.progress().states());
+                        bar.extra(x.setting() + " (" + (x.row() + 1) + " of " + x.rows() + ")");
+                    });
             t = run.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof ScenarioException s) {

@@ -33,26 +33,47 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite FILE if it exists")
     boolean force;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error (it shows only on a "
+            + "terminal, once the import has taken a second)")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
+
+    /** The file's size when it is a plain file (for the bar's time left), else -1 (a pipe, /proc). */
+    private static long size(Path p) {
+        try {
+            long n = java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.size(p) : 0;
+            return n > 0 ? n : -1;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 
     @Override
     public Integer call() {
         Path in = MapsImporter.resolve(maps);
         Fatal.doing("reading " + in);
         MapsImporter.Result r;
-        try {
-            r = MapsImporter.read(in, lenient);
-        } catch (MapsException e) {
-            throw new UserError(e.getMessage());
-        }
-        Fatal.doing("writing the scenario of " + r.vmas().size() + " VMAs to " + out);
-        String text = ScenarioWriter.toYaml(MapsImporter.scenario(r), Schedule.roundRobin());
-        try {
-            SafeWrite.write(out, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (ExportException e) {
-            throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
-                    ? " (use --force to overwrite)" : ""));
+        long size = size(in);
+        try (TermProgress bar = TermProgress.start("import", "KiB", size < 0 ? -1 : (size + 1023) / 1024, quiet)) {
+            try {
+                r = MapsImporter.read(in, lenient, (lines, bytes) -> {
+                    bar.stepTo(bytes / 1024);
+                    bar.extra(String.format(java.util.Locale.ROOT, "%,d lines", lines));
+                });
+            } catch (MapsException e) {
+                throw new UserError(e.getMessage());
+            }
+            Fatal.doing("writing the scenario of " + r.vmas().size() + " VMAs to " + out);
+            bar.extra("writing " + out.getFileName());
+            String text = ScenarioWriter.toYaml(MapsImporter.scenario(r), Schedule.roundRobin());
+            try {
+                SafeWrite.write(out, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (ExportException e) {
+                throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
+                        ? " (use --force to overwrite)" : ""));
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String n : r.notes()) {

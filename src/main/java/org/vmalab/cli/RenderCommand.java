@@ -104,10 +104,16 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace files that exist")
     boolean force;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error (it shows only on a "
+            + "terminal, once the work has taken a second)")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
     private Format fmt;
+    /** The progress bar of the frames or pictures being drawn. */
+    private TermProgress bar;
     private RunRenderer.Panel pnl;
     private int width;
     private int height;
@@ -167,7 +173,8 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
         }
         long t0 = System.nanoTime();
-        try {
+        try (TermProgress b = TermProgress.start("render", "steps", range.count(), quiet)) {
+            bar = b;
             switch (fmt) {
                 case PNG -> png(lesson, targets, range);
                 case GIF -> gif(lesson, targets.get(0), range);
@@ -318,8 +325,13 @@ public final class RenderCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         byte[] html;
-        try {
-            html = Handout.bytes(lesson, new HandoutPictures(lesson, width, height, theme, pnl, scale));
+        try (TermProgress b = TermProgress.start("handout", "pictures", Handout.pictureCount(lesson), quiet)) {
+            HandoutPictures pictures = new HandoutPictures(lesson, width, height, theme, pnl, scale);
+            html = Handout.bytes(lesson, (part, trace, step) -> {
+                byte[] png = pictures.png(part, trace, step);
+                b.step();
+                return png;
+            });
             SafeWrite.write(target, force, o -> o.write(html));
         } catch (ExportException e) {
             throw new UserError(e.getMessage());
@@ -376,6 +388,7 @@ public final class RenderCommand implements Callable<Integer> {
                 BufferedImage img = await(next);
                 next = i < range.to() ? frame(r, i + 1) : null;
                 batch.add(targets.get(i - range.from()), o -> Png.encode(img, o));
+                bar.step();
             }
             batch.commit();
         }
@@ -391,6 +404,7 @@ public final class RenderCommand implements Callable<Integer> {
                     BufferedImage img = await(next);
                     next = i < range.to() ? frame(r, i + 1) : null;
                     gw.add(img, i == range.to() ? hold : delay);
+                    bar.step();
                 }
             } catch (IOException e) {
                 throw new ExportException(target, SafeWrite.reason(e) + "; nothing was written");
@@ -412,6 +426,7 @@ public final class RenderCommand implements Callable<Integer> {
                 });
                 String text = TreeSvg.render(s, colors, !noHeader);
                 batch.add(targets.get(i - range.from()), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+                bar.step();
             }
             batch.commit();
         }

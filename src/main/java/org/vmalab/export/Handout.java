@@ -114,6 +114,16 @@ public final class Handout {
         return b.toString();
     }
 
+    /** How many pictures the handout of {@code lesson} has (it runs every part once). */
+    public static int pictureCount(Lesson lesson) throws ExportException {
+        int[] n = new int[1];
+        html(lesson, (part, trace, step) -> {
+            n[0]++;
+            return new byte[0];
+        });
+        return n[0];
+    }
+
     /** The handout as UTF-8 bytes. */
     public static byte[] bytes(Lesson lesson, Pictures pictures) throws ExportException {
         return html(lesson, pictures).getBytes(StandardCharsets.UTF_8);

@@ -67,12 +67,25 @@ public final class MapsImporter {
      * bytes and never a line longer than {@link #MAX_LINE} bytes, whatever the file is (a device, a pipe).
      */
     public static Result read(Path file, boolean lenient) throws MapsException {
+        return read(file, lenient, LineProgress.NONE);
+    }
+
+    /** How far reading is: {@code lines} lines, {@code bytes} bytes so far (for a progress bar). */
+    @FunctionalInterface
+    public interface LineProgress {
+        LineProgress NONE = (lines, bytes) -> { };
+
+        void at(int lines, long bytes);
+    }
+
+    /** {@link #read(Path, boolean)}, telling {@code progress} every 1,024 lines. */
+    public static Result read(Path file, boolean lenient, LineProgress progress) throws MapsException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new MapsException(name + ": is a directory, not a maps file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name, lenient);
+            return read(in, name, lenient, progress);
         } catch (NoSuchFileException e) {
             throw new MapsException(name + ": no such file" + (name.startsWith("/proc/") ? " (no such process?)" : ""));
         } catch (AccessDeniedException e) {
@@ -84,11 +97,19 @@ public final class MapsImporter {
 
     /** Reads a maps file from {@code in} within the limits of {@link #read(Path, boolean)}. */
     public static Result read(InputStream in, String source, boolean lenient) throws MapsException, IOException {
+        return read(in, source, lenient, LineProgress.NONE);
+    }
+
+    private static Result read(InputStream in, String source, boolean lenient, LineProgress progress)
+            throws MapsException, IOException {
         Lines lines = new Lines(source, lenient);
         InputStream b = new BufferedInputStream(in, 1 << 16);
         byte[] buf = new byte[MAX_LINE];
         long total = 0;
         for (int lineNo = 1; ; lineNo++) {
+            if ((lineNo & 1023) == 0) {
+                progress.at(lineNo, total);
+            }
             int len = 0;
             boolean tooLong = false;
             int c;

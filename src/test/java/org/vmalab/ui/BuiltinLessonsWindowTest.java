@@ -10,8 +10,12 @@ import static org.vmalab.ui.FxWait.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +35,31 @@ import org.vmalab.viewmodel.Lessons;
 @ExtendWith(ApplicationExtension.class)
 class BuiltinLessonsWindowTest {
     private MainView view;
+    private Stage stage;
 
     @TempDir
     Path dir;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // a stage of its own: the application sets its size limits, and TestFX's primary stage is shared
+        stage = new Stage();
         new VmaLabApp().start(stage);
         view = (MainView) stage.getScene().getRoot();
+    }
+
+    /** The application's window and the notices it raised do not outlive the test. */
+    @AfterEach
+    void close() {
+        fx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof PopupWindow) {
+                    w.hide();
+                }
+            }
+            stage.close();
+            return null;
+        });
     }
 
     @Test
