@@ -159,19 +159,9 @@ public final class RenderCommand implements Callable<Integer> {
         String stem = stem(lesson);
         List<Path> targets = targets(dir, stem, range, trace.size());
         for (Path t : targets) {
-            try {
-                SafeWrite.check(t, force);
-            } catch (ExportException e) {
-                throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
-                        ? " (use --force to replace it)" : ""));
-            }
+            mayWrite(t);
         }
-        try {
-            Fatal.doing("starting the JavaFX toolkit");
-            HeadlessFx.start(width, height);
-        } catch (RuntimeException | LinkageError e) {
-            throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
-        }
+        startFx();
         long t0 = System.nanoTime();
         try (TermProgress b = TermProgress.start("render", "steps", range.count(), quiet)) {
             bar = b;
@@ -304,6 +294,26 @@ public final class RenderCommand implements Callable<Integer> {
 
     // ================================================================ rendering
 
+    /** {@code t} may be written: it does not exist, or {@code --force}; its folder is writable. */
+    private void mayWrite(Path t) {
+        try {
+            SafeWrite.check(t, force);
+        } catch (ExportException e) {
+            throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
+                    ? " (use --force to replace it)" : ""));
+        }
+    }
+
+    /** Starts JavaFX headless for a window of the size asked for. */
+    private void startFx() {
+        try {
+            Fatal.doing("starting the JavaFX toolkit");
+            HeadlessFx.start(width, height);
+        } catch (RuntimeException | LinkageError e) {
+            throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
+        }
+    }
+
     /** {@code --format html}: the lesson's handout, {@code DIR/NAME.html}; see docs/EXPORT.md. */
     private int handout(Lesson lesson) {
         if (steps != null) {
@@ -312,19 +322,11 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Path dir = folder();
         Path target = dir.resolve(fileStem() + ".html");
-        try {
-            SafeWrite.check(target, force);
-        } catch (ExportException e) {
-            throw new UserError(e.getMessage() + (e.getMessage().endsWith("already exists")
-                    ? " (use --force to replace it)" : ""));
-        }
-        try {
-            HeadlessFx.start(width, height);
-        } catch (RuntimeException | LinkageError e) {
-            throw new UserError("cannot start the JavaFX toolkit headless: " + e.getMessage(), ExitCodes.INTERNAL);
-        }
+        mayWrite(target);
+        startFx();
         long t0 = System.nanoTime();
         byte[] html;
+        Fatal.doing("drawing the handout of " + file + " in a " + width + "x" + height + " window");
         try (TermProgress b = TermProgress.start("handout", "pictures", Handout.pictureCount(lesson), quiet)) {
             HandoutPictures pictures = new HandoutPictures(lesson, width, height, theme, pnl, scale);
             html = Handout.bytes(lesson, (part, trace, step) -> {

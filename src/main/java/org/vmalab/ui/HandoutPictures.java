@@ -2,12 +2,10 @@ package org.vmalab.ui;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import javafx.application.Platform;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.export.ExportException;
 import org.vmalab.export.Handout;
+import org.vmalab.export.HeadlessFx;
 import org.vmalab.export.Png;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.viewmodel.Lessons;
@@ -43,47 +41,13 @@ public final class HandoutPictures implements Handout.Pictures {
 
     @Override
     public byte[] png(int part, Trace trace, int step) throws ExportException {
-        CompletableFuture<java.awt.image.BufferedImage> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                if (renderer == null) {
-                    renderer = new RunRenderer(width, height, theme);
-                }
-                if (loaded != part) {
-                    // without the narration: the handout prints it beside the picture
-                    Playable p = Lessons.playable(lesson, part);
-                    renderer.load(new Playable(p.id(), p.title(), p.summary(), p.scenario(), p.schedule(),
-                            Narration.NONE));
-                    loaded = part;
-                }
-                renderer.show(step);
-                java.awt.image.BufferedImage img = Png.toBuffered(renderer.snapshot(panel, scale));
-                if (panel == RunRenderer.Panel.WINDOW) {
-                    javafx.geometry.Rectangle2D a = renderer.handoutArea();
-                    int y = (int) Math.round(a.getMinY() * scale);
-                    int h = Math.min(img.getHeight() - y, (int) Math.round(a.getHeight() * scale));
-                    img = img.getSubimage(0, y, img.getWidth(), h);
-                }
-                f.complete(img);
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
         java.awt.image.BufferedImage img;
         try {
-            img = f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExportException(null, "interrupted");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            img = HeadlessFx.call(() -> draw(part, step));
+        } catch (ExportException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
         try {
@@ -92,5 +56,27 @@ public final class HandoutPictures implements Handout.Pictures {
             throw new ExportException(null, "cannot encode a picture: " + e.getMessage());
         }
         return out.toByteArray();
+    }
+
+    /** Step {@code step} of part {@code part}, drawn (on the JavaFX thread). */
+    private java.awt.image.BufferedImage draw(int part, int step) {
+        if (renderer == null) {
+            renderer = new RunRenderer(width, height, theme);
+        }
+        if (loaded != part) {
+            // without the narration: the handout prints it beside the picture
+            Playable p = Lessons.playable(lesson, part);
+            renderer.load(new Playable(p.id(), p.title(), p.summary(), p.scenario(), p.schedule(), Narration.NONE));
+            loaded = part;
+        }
+        renderer.show(step);
+        java.awt.image.BufferedImage img = Png.toBuffered(renderer.snapshot(panel, scale));
+        if (panel == RunRenderer.Panel.WINDOW) {
+            javafx.geometry.Rectangle2D a = renderer.handoutArea();
+            int y = (int) Math.round(a.getMinY() * scale);
+            int h = Math.min(img.getHeight() - y, (int) Math.round(a.getHeight() * scale));
+            img = img.getSubimage(0, y, img.getWidth(), h);
+        }
+        return img;
     }
 }
