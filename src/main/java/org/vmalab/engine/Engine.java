@@ -45,6 +45,7 @@ public final class Engine {
     public static Explorable explorable(Scenario sc, CheckLevel level) {
         Machine m = new Machine(sc, level);
         m.fingerprint(); /* turns the memory hash on before the first step */
+        m.declareFootprints();
         return m;
     }
 

@@ -10,10 +10,11 @@ import org.vmalab.engine.Granularity;
 import org.vmalab.engine.Scenario;
 
 /**
- * The reduction's independence relation comes from a table of what each kind of step reads ({@link ReadSets}),
- * written against the engine's sources. The audit checks every independence the search relies on by running both
- * orders from the state where it was used: same state, same violations. A failure means the table misses a read
- * (and the reduction could hide a schedule).
+ * The reduction's independence relation comes from the footprints the engine's steps declare (what each read and
+ * wrote; the engine's {@code FootprintTest} checks every declaration against the reads a step really made). The
+ * audit checks every independence the search relies on by running both orders from the state where it was used:
+ * same state, same violations. A failure means a declaration misses a read (and the reduction could hide a
+ * schedule).
  */
 class SoundnessAuditTest {
     static Stream<Arguments> scenarios() {

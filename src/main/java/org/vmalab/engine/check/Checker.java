@@ -10,6 +10,7 @@ import org.vmalab.engine.Const;
 import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
@@ -57,8 +58,23 @@ public final class Checker {
         };
     }
 
-    private boolean small() {
-        return level == CheckLevel.FULL || Vm.allocated(machine.memory()) <= SMALL;
+    /* What the checks read besides the step's own thread (Exec#reads). */
+    private static final FieldSet TREE_LINKS = FieldSet.of(Field.RB_LEFT, Field.RB_RIGHT);
+    private static final FieldSet LIST = FieldSet.of(Field.VM_NEXT);
+    private static final FieldSet REFS = FieldSet.of(Field.T_REF0, Field.T_REF1, Field.T_REF2);
+
+    private boolean small(Exec x) {
+        if (level == CheckLevel.FULL) {
+            return true;
+        }
+        x.reads(Field.NR_ALLOC, 0);
+        return Vm.allocated(machine.memory()) <= SMALL;
+    }
+
+    /** {@link #reachable}'s reads: the root and every child pointer. */
+    private static void readsTreeShape(Exec x) {
+        x.reads(Field.ROOT, 0);
+        x.readsEvery(TREE_LINKS);
     }
 
     // ================================================================ per store
@@ -71,6 +87,12 @@ public final class Checker {
         switch (f) {
             case RB_LEFT, RB_RIGHT, RB_PC, ROOT -> {
                 /* a node outside the tree (a fresh copy in __split_vma, an erased node) is not the tree's shape */
+                if (f != Field.ROOT) {
+                    x.reads(Field.LIFE, obj);
+                }
+                if (f != Field.RB_PC && value != NIL) {
+                    x.reads(Field.LIFE, (int) value);
+                }
                 boolean inTree = f == Field.ROOT || Vm.has(m, obj, Life.IN_TREE);
                 if (prot.lock() && inTree && !(x.holds(Status.HOLD_SEM_WRITE) && x.holds(Status.HOLD_RB_WRITE))) {
                     x.violation(Invariant.I_STORE, f == Field.ROOT ? (int) value : obj, x.threadName()
@@ -84,6 +106,9 @@ public final class Checker {
             }
             case VM_PREV, VM_NEXT, MMAP -> {
                 sem(x, f, obj);
+                if (value != NIL) {
+                    x.reads(Field.LIFE, (int) value);
+                }
                 if (value != NIL && Vm.isFreed(m, (int) value)) {
                     x.violation(Invariant.I_REACH, (int) value, "the VMA list links the freed VMA "
                             + m.name((int) value));
@@ -119,25 +144,28 @@ public final class Checker {
         Loc loc = x.loc;
         if (loc.kind() == Loc.Kind.SEQ) {
             boolean begin = loc.name().contains("BEGIN");
+            x.reads(Field.SEQUENCE, x.a);
             long s = m.get(Field.SEQUENCE, x.a);
             if (begin == ((s & 1) == 0)) {
                 x.violation(Invariant.I_SEQ, x.a, "vm_sequence of " + m.name(x.a) + " is " + s + " after "
                         + (begin ? "vm_write_begin (should be odd)" : "vm_write_end (should be even)"));
             }
         }
-        if (x.validate != Plan.NO_VALIDATE && small()) {
+        if (x.validate != Plan.NO_VALIDATE && small(x)) {
             x.checks |= StepRecord.CHECK_VALIDATE;
+            x.readsEverything(); /* validate_mm_rb walks the whole tree */
             for (String e : localGaps(m, x.validate)) {
                 x.violation(Invariant.L_GAP, NIL, "validate_mm_rb" + (x.validate == NIL ? ""
                         : " (ignoring " + m.name(x.validate) + ")") + ": " + e);
             }
         }
-        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && small() && reachable(m, x.a)) {
+        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && small(x) && reachable(x, x.a)) {
             x.violation(Invariant.I_CLEAR, x.a, "RB_CLEAR_NODE(" + m.name(x.a) + ") while " + m.name(x.a)
                     + " is still linked in the tree: the marker overwrites the parent/colour word the erase needs");
         }
         if (loc == Loc.SEM_UP_WRITE || loc == Loc.OP_ABORTED) {
             x.checks |= StepRecord.CHECK_QUIESCENT;
+            x.readsEverything();
             x.violations.addAll(quiescent(machine.stepCount() + 1, x.tid()));
         }
     }
@@ -148,9 +176,12 @@ public final class Checker {
             return;
         }
         Memory m = x.m();
+        x.reads(Field.LIFE, vma);
         if (Vm.isFreed(m, vma)) {
             return;
         }
+        x.readsEvery(REFS);
+        x.reads(Field.REF_COUNT, vma);
         long expected = Vm.has(m, vma, Life.OWNED) ? 1 : 0;
         for (int t = 0; t < m.threadCount(); t++) {
             for (Field f : Field.REF_SLOTS) {
@@ -168,11 +199,13 @@ public final class Checker {
 
     /** I-REACH at {@code __free_vma}. */
     public void onFree(Exec x, int vma) {
-        if (level == CheckLevel.NONE || !small()) {
+        if (level == CheckLevel.NONE || !small(x)) {
             return;
         }
         Memory m = x.m();
-        if (reachable(m, vma)) {
+        x.reads(Field.MMAP, 0);
+        x.readsEvery(LIST);
+        if (reachable(x, vma)) {
             x.violation(Invariant.I_REACH, vma, m.name(vma) + " is freed while still reachable from the tree root: "
                     + "every later lookup can land on freed memory");
         } else if (inList(m, vma)) {
@@ -181,6 +214,11 @@ public final class Checker {
     }
 
     // ================================================================ helpers
+
+    private static boolean reachable(Exec x, int target) {
+        readsTreeShape(x);
+        return reachable(x.m(), target);
+    }
 
     /** Is {@code target} reachable from the root (cycle-safe)? */
     public static boolean reachable(StateView m, int target) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The simulated machine's memory: one word per (field, object). Mutable; every store goes through
  * {@link #set}, which tells the current {@link Recorder} (if any) the old and new value, so that a step's
- * delta can be recorded, undone and replayed. Reads are plain array loads.
+ * delta can be recorded, undone and replayed. Reads are plain array loads; a test can have them reported
+ * ({@link #trackReads}) to check what the steps declare they read.
  *
  * <p>An incremental Zobrist-style hash of the whole memory is kept when {@link #enableHashing()} was called
  * (the explorer's visited-state table uses it).
@@ -28,6 +29,13 @@ public final class Memory implements Words {
     public interface Recorder {
         void stored(Field f, int obj, long old, long value);
     }
+
+    /** Receives every read of {@link #get} and {@link #mm} (tests only: see {@link #trackReads}). */
+    public interface ReadLog {
+        void read(Field f, int obj);
+    }
+
+    private ReadLog reads;
 
     public Memory(int vmaCapacity, int threads, int ptes) {
         this.vmaCapacity = Math.max(4, vmaCapacity);
@@ -69,13 +77,72 @@ public final class Memory implements Words {
 
     @Override
     public long get(Field f, int obj) {
+        if (reads != null) {
+            reads.read(f, obj);
+        }
         return cols[f.ordinal()][obj];
     }
 
     /** Reads an MM field. */
     @Override
     public long mm(Field f) {
+        if (reads != null) {
+            reads.read(f, 0);
+        }
         return cols[f.ordinal()][0];
+    }
+
+    /**
+     * A test-only mode: every read through {@link #get} and {@link #mm} is reported to {@code log} (null: off).
+     * Names ({@link #name}) and the {@link #untracked} view are not reads: they only make text.
+     */
+    public void trackReads(ReadLog log) {
+        this.reads = log;
+    }
+
+    /**
+     * This memory, read without {@link #trackReads tracking}: for text only (a note on why a thread waits), which
+     * neither the state nor a violation's kind depends on.
+     */
+    public StateView untracked() {
+        if (untracked == null) {
+            untracked = new Untracked();
+        }
+        return untracked;
+    }
+
+    private StateView untracked;
+
+    private final class Untracked implements StateView {
+        @Override
+        public long get(Field f, int obj) {
+            return cols[f.ordinal()][obj];
+        }
+
+        @Override
+        public long mm(Field f) {
+            return cols[f.ordinal()][0];
+        }
+
+        @Override
+        public int vmaCapacity() {
+            return vmaCapacity;
+        }
+
+        @Override
+        public int threadCount() {
+            return threads;
+        }
+
+        @Override
+        public int pteSlots() {
+            return ptes;
+        }
+
+        @Override
+        public String name(int vma) {
+            return Memory.this.name(vma);
+        }
     }
 
     /** One store. */

@@ -96,6 +96,7 @@ public final class Ops {
     record MakePlan(Op op, boolean release) implements Action {
         @Override
         public void run(Exec x) {
+            x.readsEverything(); /* the writer's algorithm may read any word of the mm and its VMAs */
             Plan plan = Planner.plan(x.m(), x.prot(), x.tid(), op.text(), k -> Writers.run(op, k));
             String result = Writers.describe(op, plan.result());
             x.regs(x.regs().withLast(result));

@@ -10,6 +10,7 @@ import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.ScenarioException;
 import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.sched.Action;
@@ -32,6 +33,23 @@ public final class Readers {
     /** Above this many VMAs the lookup-result check (a scan) is skipped. */
     static final int TRUTH_SCAN_LIMIT = 4096;
 
+    /* What the steps read besides their own thread's fields (Exec#reads); touch() adds a VMA's LIFE. */
+    static final FieldSet BOUNDS = FieldSet.of(Field.VM_START, Field.VM_END);
+    /** A walker's visit: the bounds and the children of the node. */
+    static final FieldSet NODE = FieldSet.of(Field.VM_START, Field.VM_END, Field.RB_LEFT, Field.RB_RIGHT);
+    /** {@link #truth}: every VMA's life, bounds and children (a walk from the root), from the mm. */
+    static final FieldSet TRUTH_EVERY = FieldSet.of(Field.LIFE, Field.VM_START, Field.VM_END, Field.RB_LEFT,
+            Field.RB_RIGHT);
+    static final FieldSet TRUTH_MM = FieldSet.of(Field.NR_ALLOC, Field.ROOT);
+    static final FieldSet S3 = FieldSet.of(Field.VM_FLAGS, Field.HAS_OPS, Field.ANON_VMA, Field.VM_START,
+            Field.VM_END);
+    static final FieldSet S6 = FieldSet.of(Field.RB_PC, Field.SEQUENCE);
+    static final FieldSet CAN_REUSE = FieldSet.of(Field.RB_PC, Field.VM_START, Field.VM_END);
+    static final FieldSet GOOD_AREA = FieldSet.of(Field.VM_START, Field.VM_FLAGS);
+    static final FieldSet PTES = FieldSet.of(Field.PTE_ADDR);
+    static final FieldSet PREV_END = FieldSet.of(Field.VM_END, Field.VM_FLAGS);
+    static final FieldSet ANON = FieldSet.of(Field.ANON_VMA);
+
     /**
      * The VMA in the tree that contains addr (the LOOKUP check's truth): NIL if none, if several do (the overlap
      * window of a merge, SEMANTICS 3.11: either is a right answer) or if the tree is too large to scan. A VMA is in
@@ -39,7 +57,10 @@ public final class Readers {
      * and whenever a walk from the root can reach it: a VMA not yet linked or already unlinked is not missed, while a
      * VMA a rotation moves for a few steps still counts (SEMANTICS 2.8: that is the subtree a lockless walker misses).
      */
-    static int truth(Memory m, long addr) {
+    static int truth(Exec x, long addr) {
+        x.readsMm(TRUTH_MM);
+        x.readsEvery(TRUTH_EVERY);
+        Memory m = x.m();
         int n = Vm.allocated(m);
         if (n > TRUTH_SCAN_LIMIT) {
             return NIL;
@@ -93,7 +114,7 @@ public final class Readers {
             return;
         }
         Memory m = x.m();
-        if (truth(m, addr) == truthAtStart && result != truthAtStart) {
+        if (truth(x, addr) == truthAtStart && result != truthAtStart) {
             x.violation(Invariant.LOOKUP, truthAtStart, "wrong lookup: " + fn + "(" + Numbers.hex(addr) + ") returns "
                     + m.name(result) + " although " + m.name(truthAtStart) + ", which contains the address, was "
                     + "in the tree when the walk began and when it ended (a change of the tree's shape hid it from a "
@@ -118,6 +139,7 @@ public final class Readers {
         public void run(Exec x) {
             Memory m = x.m();
             int t = x.tid();
+            x.reads(Field.VMACACHE_SEQNUM, 0);
             long mmSeq = m.mm(Field.VMACACHE_SEQNUM);
             x.more();
             if (m.get(Field.T_VC_SEQ, t) != mmSeq) {
@@ -144,6 +166,7 @@ public final class Readers {
             int v = (int) m.get(Field.VC_SLOTS[i], x.tid());
             if (v != NIL) {
                 x.touch(v, "vm_start/vm_end");
+                x.reads(BOUNDS, v);
             }
             if (v != NIL && Vm.contains(m, v, addr)) {
                 x.step(Loc.VMACACHE_HIT, Tag.NONE, v, NIL, i);
@@ -160,10 +183,11 @@ public final class Readers {
     record WalkRoot(FindVma.Walker w, long addr) implements Action {
         @Override
         public void run(Exec x) {
+            x.reads(Field.ROOT, 0);
             int root = Vm.root(x.m());
             x.more();
             x.step(w.root(), root, addr);
-            x.push(new WalkVisit(w, addr, root, NIL, truth(x.m(), addr)));
+            x.push(new WalkVisit(w, addr, root, NIL, truth(x, addr)));
         }
     }
 
@@ -179,6 +203,7 @@ public final class Readers {
                 return;
             }
             x.touch(node, "vm_start/vm_end");
+            x.reads(NODE, node);
             FindVma.Visit v = FindVma.visit(x.m(), x, w, node, addr);
             x.more();
             int nb = v.best(node, best);
@@ -247,6 +272,7 @@ public final class Readers {
         public void run(Exec x) {
             Memory m = x.m();
             boolean live = x.touch(vma, "vm_ref_count");
+            x.reads(Field.REF_COUNT, vma);
             long old = m.get(Field.REF_COUNT, vma);
             m.set(Field.REF_COUNT, vma, old + 1);
             takeRef(x, vma);
@@ -303,6 +329,7 @@ public final class Readers {
         @Override
         public void run(Exec x) {
             Memory m = x.m();
+            x.reads(Field.MM_USERS, 0);
             if (!x.prot().spf() || m.mm(Field.MM_USERS) <= 1) {
                 x.step(Loc.SPF_NO_SPF, NIL, addr);
                 x.note(x.prot().spf() ? "mm_users is 1" : "no speculative path before the SPF series");
@@ -350,6 +377,7 @@ public final class Readers {
         @Override
         public void run(Exec x) {
             x.touch(vma, "vm_sequence");
+            x.reads(Field.SEQUENCE, vma);
             long seq = x.m().get(Field.SEQUENCE, vma);
             x.step(Loc.SPF_S2_SEQ, Tag.NONE, vma, NIL, seq);
             if ((seq & 1) != 0) {
@@ -367,6 +395,7 @@ public final class Readers {
         public void run(Exec x) {
             Memory m = x.m();
             x.touch(vma, "vm_ops/anon_vma/vm_flags/vm_start/vm_end");
+            x.reads(S3, vma);
             long flags = m.get(Field.VM_FLAGS, vma);
             String why = null;
             boolean segv = false;
@@ -401,6 +430,7 @@ public final class Readers {
         @Override
         public void run(Exec x) {
             x.touch(vma, "vm_sequence");
+            x.reads(Field.SEQUENCE, vma);
             long now = x.m().get(Field.SEQUENCE, vma);
             x.step(Loc.SPF_S5_RETRY, Tag.NONE, vma, NIL, now);
             if (now != seq) {
@@ -422,6 +452,8 @@ public final class Readers {
         public void run(Exec x) {
             Memory m = x.m();
             x.touch(vma, "vm_rb/vm_sequence");
+            x.reads(S6, vma);
+            x.reads(Field.PTL_OWNER, 0);
             boolean empty = Vm.rbEmptyNode(m, vma);
             long now = m.get(Field.SEQUENCE, vma);
             boolean checkEmpty = !x.prot().has(ProtectionToggle.NO_EMPTY_CHECK) && x.prot().clearNode();
@@ -497,6 +529,7 @@ public final class Readers {
     }
 
     static void installPte(Exec x, long addr) {
+        x.readsEvery(PTES);
         Memory m = x.m();
         long page = addr & Const.PAGE_MASK;
         int free = -1;
@@ -545,6 +578,7 @@ public final class Readers {
         public void run(Exec x) {
             Memory m = x.m();
             x.touch(vma, "vm_rb/vm_start/vm_end");
+            x.reads(CAN_REUSE, vma);
             boolean ok = !Vm.rbEmptyNode(m, vma) && Vm.contains(m, vma, addr);
             x.step(Loc.CAN_REUSE, Tag.NONE, vma, NIL, ok ? 1 : 0);
             x.note(ok ? "reuse it" : Vm.rbEmptyNode(m, vma) ? "RB_EMPTY_NODE: refuse" : "address outside: refuse");
@@ -578,6 +612,7 @@ public final class Readers {
             int v = x.regs().vma();
             if (v != NIL) {
                 x.touch(v, "vm_start/vm_flags");
+                x.reads(GOOD_AREA, v);
             }
             if (v != NIL && Vm.ugt(Vm.start(m, v), addr) && (m.get(Field.VM_FLAGS, v) & Const.VM_GROWSDOWN) != 0) {
                 new ExpandCheck(addr, write, v).run(x);
@@ -591,6 +626,9 @@ public final class Readers {
     static void goodOrBad(Exec x, long addr, boolean write, boolean covered) {
         Memory m = x.m();
         int v = x.regs().vma();
+        if (covered) {
+            x.reads(Field.VM_FLAGS, v);
+        }
         boolean good = covered && accessPermitted(m.get(Field.VM_FLAGS, v), write);
         if (good) {
             installPte(x, addr);
@@ -616,11 +654,14 @@ public final class Readers {
         @Override
         public void run(Exec x) {
             Memory m = x.m();
+            x.reads(Field.GUARD_GAP, 0);
+            x.reads(Field.VM_PREV, vma);
             long address = addr & Const.PAGE_MASK;
             long gapAddr = address - m.mm(Field.GUARD_GAP);
             int prev = Vm.prev(m, vma);
             if (prev != NIL) {
                 x.touch(prev, "vm_end/vm_flags");
+                x.reads(PREV_END, prev);
             }
             String refused = null;
             if (Vm.ult(address, Const.MMAP_MIN_ADDR)) {
@@ -651,7 +692,10 @@ public final class Readers {
         public void run(Exec x) {
             Memory m = x.m();
             x.touch(vma, "anon_vma");
+            x.reads(Field.ANON_VMA, vma);
             if (m.get(Field.ANON_VMA, vma) == 0) {
+                x.reads(Field.NR_ALLOC, 0);
+                x.readsEvery(ANON);
                 long id = 1;
                 for (int v = 0; v < Vm.allocated(m); v++) {
                     id = Math.max(id, m.get(Field.ANON_VMA, v) + 1);
@@ -673,6 +717,7 @@ public final class Readers {
         @Override
         public void run(Exec x) {
             Memory m = x.m();
+            x.reads(Field.ANON_LOCK, 0);
             long owner = m.mm(Field.ANON_LOCK);
             if (owner != NIL && owner != x.tid()) {
                 x.spin(this, Loc.EXPAND_ANON_WAIT, Status.WAIT_ANON, vma);
@@ -682,6 +727,7 @@ public final class Readers {
             m.setMm(Field.ANON_LOCK, x.tid());
             x.hold(Status.HOLD_ANON);
             x.step(Loc.EXPAND_ANON_LOCK, vma);
+            x.readsEverything(); /* the rest of expand_downwards is planned now: it reads the VMA, its list and tree */
             Plan plan = Planner.plan(m, x.prot(), x.tid(), "expand_downwards",
                     k -> MmOps.expandDownwardsLocked(k, vma, addr & Const.PAGE_MASK));
             x.push(new ExpandUnlock(addr, write, vma, plan.result()));

@@ -6,9 +6,9 @@ import org.vmalab.engine.Protection;
 import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
-import org.vmalab.engine.memory.Words;
 import org.vmalab.engine.memory.Words;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.mm.Plan;
@@ -24,6 +24,14 @@ public final class Actions {
     private Actions() {
     }
 
+    /* What the steps read besides their own thread's fields (Exec#reads); touch() adds a VMA's LIFE. */
+    static final FieldSet SEM = FieldSet.of(Field.SEM_READERS, Field.SEM_WRITER, Field.SEM_QUEUE);
+    static final FieldSet RB_LOCK = FieldSet.of(Field.RB_READERS, Field.RB_WRITER, Field.RB_WAITING, Field.RB_QUEUE);
+    static final FieldSet FREE = FieldSet.of(Field.LIFE, Field.HAS_OPS);
+    static final FieldSet BOUNDS = FieldSet.of(Field.VM_START, Field.VM_END);
+    static final FieldSet PTES = FieldSet.of(Field.PTE_ADDR);
+    static final FieldSet VMA_ALL = FieldSet.of(Field.VMA_FIELDS);
+
     // ================================================================ mmap_sem (kernel/locking/rwsem-xadd.c)
 
     /**
@@ -34,6 +42,7 @@ public final class Actions {
         @Override
         public void run(Exec x) {
             Memory m = x.m();
+            x.readsMm(SEM);
             checkSleepable(x, "down_read(mmap_sem)");
             if (x.holds(Status.HOLD_SEM_READ | Status.HOLD_SEM_WRITE)) {
                 x.violation(Invariant.I_LOCK, NIL, x.threadName() + " takes mmap_sem again while holding it "
@@ -55,6 +64,7 @@ public final class Actions {
         @Override
         public void run(Exec x) {
             Memory m = x.m();
+            x.readsMm(SEM);
             checkSleepable(x, "down_write(mmap_sem)");
             if (x.holds(Status.HOLD_SEM_READ | Status.HOLD_SEM_WRITE)) {
                 x.violation(Invariant.I_LOCK, NIL, x.threadName() + " takes mmap_sem for write while holding it: "
@@ -92,6 +102,7 @@ public final class Actions {
         public void run(Exec x) {
             if (write && x.prot().writerSteal() && !x.holds(Status.HOLD_SEM_WRITE)) {
                 Memory m = x.m();
+                x.readsMm(SEM);
                 if (m.mm(Field.SEM_WRITER) != NIL || m.mm(Field.SEM_READERS) != 0) {
                     x.sleep(this, Loc.SEM_DOWN_WRITE_SLEEP, Status.WAIT_SEM_WRITE);
                     x.note("the lock was taken before it could: sleeps again at the head of the queue");
@@ -121,6 +132,7 @@ public final class Actions {
                 x.step(Loc.SEM_UP_READ, NIL);
                 return;
             }
+            x.readsMm(SEM);
             long r = m.mm(Field.SEM_READERS) - 1;
             m.setMm(Field.SEM_READERS, r);
             x.release(Status.HOLD_SEM_READ);
@@ -151,6 +163,7 @@ public final class Actions {
     /** The lock is free: hand it to the queue head, a writer alone or the run of readers at the head. */
     private static void wake(Exec x) {
         Memory m = x.m();
+        x.readsMm(SEM);
         long q = m.mm(Field.SEM_QUEUE);
         if (WaitQueue.isEmpty(q)) {
             return;
@@ -159,6 +172,7 @@ public final class Actions {
         if (WaitQueue.headIsWrite(q) && x.prot().writerSteal()) {
             /* rwsem-xadd wakes the writer at the head; it takes the lock itself, or another writer steals it */
             int w = WaitQueue.headTid(q);
+            x.reads(Field.T_STATUS, w);
             if (m.get(Field.T_STATUS, w) != Status.RUNNABLE) {
                 m.set(Field.T_STATUS, w, Status.RUNNABLE);
             }
@@ -167,6 +181,7 @@ public final class Actions {
         }
         if (WaitQueue.headIsWrite(q)) {
             int w = WaitQueue.headTid(q);
+            x.reads(Field.T_HOLDS, w);
             q = WaitQueue.pop(q);
             m.setMm(Field.SEM_WRITER, w);
             m.set(Field.T_HOLDS, w, m.get(Field.T_HOLDS, w) | Status.HOLD_SEM_WRITE);
@@ -175,6 +190,7 @@ public final class Actions {
         } else {
             while (!WaitQueue.isEmpty(q) && !WaitQueue.headIsWrite(q)) {
                 int r = WaitQueue.headTid(q);
+                x.reads(Field.T_HOLDS, r);
                 q = WaitQueue.pop(q);
                 m.setMm(Field.SEM_READERS, m.mm(Field.SEM_READERS) + 1);
                 m.set(Field.T_HOLDS, r, m.get(Field.T_HOLDS, r) | Status.HOLD_SEM_READ);
@@ -191,6 +207,7 @@ public final class Actions {
     /** Tries {@code read_lock(mm_rb_lock)} for thread x; true when acquired. Policy of SEMANTICS 4.2. */
     public static boolean tryReadLock(Exec x) {
         Memory m = x.m();
+        x.readsMm(RB_LOCK);
         boolean queued = x.prot().policy() == RwlockPolicy.QUEUED;
         long q = m.mm(Field.RB_QUEUE);
         int pos = WaitQueue.indexOf(q, x.tid());
@@ -221,6 +238,7 @@ public final class Actions {
     /** {@code read_unlock(mm_rb_lock)}: the release. */
     public static void readUnlock(Exec x) {
         Memory m = x.m();
+        x.reads(Field.RB_READERS, 0);
         m.setMm(Field.RB_READERS, m.mm(Field.RB_READERS) - 1);
         x.release(Status.HOLD_RB_READ);
     }
@@ -242,6 +260,7 @@ public final class Actions {
                 x.violation(Invariant.I_LOCK, NIL, x.threadName()
                         + " takes mm_rb_lock for write without holding mmap_sem for write");
             }
+            x.readsMm(RB_LOCK);
             boolean queued = x.prot().policy() == RwlockPolicy.QUEUED;
             long q = m.mm(Field.RB_QUEUE);
             int pos = WaitQueue.indexOf(q, x.tid());
@@ -350,6 +369,7 @@ public final class Actions {
             Protection p = x.prot();
             if (!p.refcount()) {
                 if (site.owner()) {
+                    x.reads(Field.LIFE, vma);
                     m.set(Field.LIFE, vma, m.get(Field.LIFE, vma) & ~Life.OWNED);
                     FreeVma.free(x, vma, site);
                 } else {
@@ -359,6 +379,7 @@ public final class Actions {
                 return;
             }
             x.touch(vma, "vm_ref_count");
+            x.reads(Field.REF_COUNT, vma);
             long old = m.get(Field.REF_COUNT, vma);
             long now = old - 1;
             m.set(Field.REF_COUNT, vma, now);
@@ -421,6 +442,7 @@ public final class Actions {
 
         static void free(Exec x, int vma, PutSite site) {
             Memory m = x.m();
+            x.reads(FREE, vma);
             long life = m.get(Field.LIFE, vma);
             if ((life & Life.FREED) != 0) {
                 x.violation(Invariant.I_FREE, vma, "double free: " + x.threadName() + " frees " + m.name(vma)
@@ -472,6 +494,8 @@ public final class Actions {
         public void run(Exec x) {
             Memory m = x.m();
             x.touch(vma, "*vma (struct copy)");
+            x.reads(VMA_ALL, vma);
+            x.reads(Field.REF_COUNT, nu);
             m.ensureVma(nu);
             m.setMm(Field.NR_ALLOC, nu + 1);
             m.set(Field.NAME, nu, m.intern(name));
@@ -512,12 +536,15 @@ public final class Actions {
         @Override
         public void run(Exec x) {
             Memory m = x.m();
+            x.reads(Field.PTL_OWNER, 0);
             long owner = m.mm(Field.PTL_OWNER);
             if (owner != NIL && owner != x.tid()) {
                 x.spin(this, Loc.ZAP_SPIN, Status.WAIT_PTL, vma);
                 return;
             }
             x.running();
+            x.reads(BOUNDS, vma);
+            x.readsEvery(PTES);
             int zapped = zap(m, vma);
             x.step(Loc.ZAP, Tag.NONE, vma, NIL, zapped);
             x.note(zapped == 0 ? "no PTE in the range" : "removes " + zapped + " PTE" + (zapped > 1 ? "s" : ""));
@@ -563,8 +590,11 @@ public final class Actions {
             for (int k = 0; k < s.length; k += 3) {
                 Field f = Field.of((int) s[k]);
                 int obj = (int) s[k + 1];
-                if (f.kind() == Field.Kind.VMA && f != Field.LIFE && Vm.isFreed(m, obj)) {
-                    x.touch(obj, f.cName());
+                if (f.kind() == Field.Kind.VMA && f != Field.LIFE) {
+                    x.reads(Field.LIFE, obj);
+                    if (Vm.isFreed(m, obj)) {
+                        x.touch(obj, f.cName());
+                    }
                 }
                 m.set(f, obj, s[k + 2]);
             }

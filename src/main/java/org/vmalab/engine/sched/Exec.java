@@ -8,6 +8,7 @@ import org.vmalab.engine.Protection;
 import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.mm.Regs;
@@ -47,13 +48,17 @@ public final class Exec implements Stepper {
     boolean opEnded;
     public final List<Violation> violations = new ArrayList<>(0);
 
-    Exec(Machine machine, int t, ThreadState s) {
+    /** The step's footprint, declared as it runs (null when nobody asked for it). */
+    private final Footprint fp;
+
+    Exec(Machine machine, int t, ThreadState s, Footprint fp) {
         this.machine = machine;
         this.m = machine.memory();
         this.t = t;
         this.cont = s.cont();
         this.regs = s.regs();
         this.op = s.op();
+        this.fp = fp;
     }
 
     void resetStep() {
@@ -133,6 +138,46 @@ public final class Exec implements Stepper {
         validate = ignore;
     }
 
+    // ---------------------------------------------------------------- what the step reads
+
+    /*
+     * Every action declares, before it reads them, the words it reads besides its own thread's fields (see
+     * Footprint). A declaration costs a null test when nobody asked for the footprint (a trace).
+     */
+
+    /** The step reads the fields {@code s} of object {@code obj} (a VMA, a thread, a PTE slot; 0 for the mm). */
+    public void reads(FieldSet s, int obj) {
+        if (fp != null) {
+            fp.read(s, obj);
+        }
+    }
+
+    /** The step reads field {@code f} of object {@code obj}. */
+    public void reads(Field f, int obj) {
+        if (fp != null) {
+            fp.read(1L << f.ordinal(), obj);
+        }
+    }
+
+    /** The step reads the mm's fields {@code s}. */
+    public void readsMm(FieldSet s) {
+        reads(s, 0);
+    }
+
+    /** The step reads the fields {@code s} of every object (a scan). */
+    public void readsEvery(FieldSet s) {
+        if (fp != null) {
+            fp.readEvery(s);
+        }
+    }
+
+    /** The step may read any word (a writer computing its plan, the quiescent checks). */
+    public void readsEverything() {
+        if (fp != null) {
+            fp.readEverything();
+        }
+    }
+
     // ---------------------------------------------------------------- locks and scheduling state
 
     public boolean holds(long bit) {
@@ -159,7 +204,7 @@ public final class Exec implements Stepper {
         push(self);
         spun = true;
         step(l, Tag.NONE, na, NIL, m.get(Field.T_SPINS, t));
-        note(Waits.describe(m, t, machine.threadNames()));
+        note(Waits.describe(m.untracked(), t, machine.threadNames()));
     }
 
     /** The thread got what it waited for. */
@@ -182,13 +227,14 @@ public final class Exec implements Stepper {
         push(afterWake);
         spun = true;
         step(l, NIL);
-        note(Waits.describe(m, t, machine.threadNames()));
+        note(Waits.describe(m.untracked(), t, machine.threadNames()));
     }
 
     // ---------------------------------------------------------------- checks
 
     /** A load or store of a field of {@code vma}: reports a use-after-free if it was freed. */
     public boolean touch(int vma, String what) {
+        reads(Field.LIFE, vma);
         if (vma != NIL && Vm.isFreed(m, vma)) {
             violation(Invariant.I_UAF, vma, "use-after-free: " + machine.threadName(t) + " reads " + m.name(vma)
                     + "." + what + " but " + m.name(vma) + " was freed");

@@ -2,73 +2,66 @@ package org.vmalab.engine.sched;
 
 import java.util.Arrays;
 import org.vmalab.engine.Face;
+import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.FieldSet;
 
 /**
- * What one executed step touched: its stores exactly (from the delta log) and a conservative over-approximation
- * of the words it read (see {@link ReadSets}). Two steps of different threads are independent when neither
- * stores a word the other reads or stores; then they commute (same state in either order, same violations),
- * which is what the explorer's sleep sets rely on.
+ * What one executed step touched: the words it stored, exactly (its stores in the delta log), and the words it
+ * read, as the step's code declared them while it ran ({@link Exec#reads}): fields of one object, fields of every
+ * object, or everything. Two steps of different threads are independent when neither stores a word the other
+ * reads or stores; then they commute (the same state in either order, the same violations), which is what the
+ * explorer's sleep sets rely on. A read a step forgot to declare would make that reduction unsound: a test runs
+ * random scenarios with the memory's read tracking on and checks every step's reads against its declaration.
  *
- * <p>Every step implicitly reads every field of its own thread (its status, the locks it holds, its references):
- * a step of another thread that wakes it (stores its {@code T_STATUS}) is therefore dependent with it.
+ * <p>Two rules hold for every step without a declaration. It reads every field of its own thread (its status,
+ * the locks it holds, its references, its continuation's words): a step of another thread that wakes it (stores
+ * its {@code T_STATUS}) is therefore dependent with it. And no step reads the {@link #PRIVATE_THREAD_FIELDS} of
+ * another thread. A VMA's name is text, not a read: it is stored once, before the VMA is linked anywhere
+ * ({@code Memory#name} is not tracked).
  */
 @Face
 public final class Footprint {
     /** Thread fields that only the owning thread reads (display or private caches): never read by others. */
-    static final long PRIVATE_THREAD_FIELDS = bits(Field.T_LOC, Field.T_NODE, Field.T_OP, Field.T_SPINS,
-            Field.T_VC_SEQ, Field.T_VC0, Field.T_VC1, Field.T_VC2, Field.T_VC3);
-
-    static {
-        if (Field.count() > 64) {
-            throw new IllegalStateException("Footprint packs fields into a 64-bit mask: " + Field.count() + " fields");
-        }
-    }
+    static final long PRIVATE_THREAD_FIELDS = FieldSet.of(Field.T_LOC, Field.T_NODE, Field.T_OP, Field.T_SPINS,
+            Field.T_VC_SEQ, Field.T_VC0, Field.T_VC1, Field.T_VC2, Field.T_VC3).bits();
 
     final int thread;
     /** Reads every word (except other threads' private fields). */
-    boolean all;
+    private boolean all;
     /** Fields read for every object. */
-    long anyMask;
+    private long anyMask;
     /** Fields read for one object: {@code atomMask[i]} of object {@code atomObj[i]}. */
-    long[] atomMask = new long[4];
-    int[] atomObj = new int[4];
-    int atoms;
+    private long[] atomMask = new long[4];
+    private int[] atomObj = new int[4];
+    private int atoms;
     /** Stores: {@code field << 32 | object}. */
-    long[] writes;
-    int nWrites;
+    private long[] writes;
+    private int nWrites;
 
     Footprint(int thread) {
         this.thread = thread;
-    }
-
-    static long bit(Field f) {
-        return 1L << f.ordinal();
-    }
-
-    static long bits(Field... fs) {
-        long b = 0;
-        for (Field f : fs) {
-            b |= bit(f);
-        }
-        return b;
     }
 
     static long key(Field f, int obj) {
         return ((long) f.ordinal() << 32) | (obj & 0xffffffffL);
     }
 
-    void readAll() {
+    void readEverything() {
         all = true;
     }
 
-    void readAny(long mask) {
-        anyMask |= mask;
+    void readEvery(FieldSet s) {
+        anyMask |= s.bits();
     }
 
-    /** Reads the fields {@code mask} of object {@code obj} (ignored for NIL). */
+    /** Reads the fields {@code s} of object {@code obj} (ignored for NIL). */
+    void read(FieldSet s, int obj) {
+        read(s.bits(), obj);
+    }
+
     void read(long mask, int obj) {
-        if (obj < 0) {
+        if (obj < 0 || all) {
             return;
         }
         for (int i = 0; i < atoms; i++) {
@@ -86,14 +79,17 @@ public final class Footprint {
         atoms++;
     }
 
-    void read(Field f, int obj) {
-        read(bit(f), obj);
+    /** The stores {@code [from, to)} of {@code log}: what the step wrote. */
+    void wrote(DeltaLog log, int from, int to) {
+        writes = new long[to - from];
+        for (int i = from; i < to; i++) {
+            writes[nWrites++] = key(log.field(i), log.object(i));
+        }
     }
 
-    /** Does this step read field {@code f} of object {@code obj}? */
-    boolean reads(int fieldOrdinal, int obj) {
-        Field f = Field.of(fieldOrdinal);
-        long b = 1L << fieldOrdinal;
+    /** Did this step read field {@code f} of object {@code obj}, by its declaration and the two rules? */
+    boolean reads(Field f, int obj) {
+        long b = 1L << f.ordinal();
         if (f.kind() == Field.Kind.THREAD) {
             if (obj == thread) {
                 return true;
@@ -113,7 +109,12 @@ public final class Footprint {
         return false;
     }
 
-    boolean writesKey(long key) {
+    /** Did this step store field {@code f} of object {@code obj}? */
+    boolean writes(Field f, int obj) {
+        return writesKey(key(f, obj));
+    }
+
+    private boolean writesKey(long key) {
         for (int i = 0; i < nWrites; i++) {
             if (writes[i] == key) {
                 return true;
@@ -132,13 +133,14 @@ public final class Footprint {
         }
         for (int i = 0; i < nWrites; i++) {
             long k = writes[i];
-            if (o.reads((int) (k >>> 32), (int) k) || o.writesKey(k)) {
+            Field f = Field.of((int) (k >>> 32));
+            if (o.reads(f, (int) k) || o.writesKey(k)) {
                 return false;
             }
         }
         for (int i = 0; i < o.nWrites; i++) {
             long k = o.writes[i];
-            if (reads((int) (k >>> 32), (int) k)) {
+            if (reads(Field.of((int) (k >>> 32)), (int) k)) {
                 return false;
             }
         }
@@ -147,18 +149,12 @@ public final class Footprint {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("T").append(thread).append(all ? " reads ALL" : " reads");
-        for (Field f : Field.values()) {
-            if ((anyMask & bit(f)) != 0) {
-                b.append(' ').append(f.name()).append("[*]");
-            }
+        StringBuilder b = new StringBuilder("T").append(thread).append(all ? " reads everything" : " reads");
+        if (anyMask != 0) {
+            b.append(' ').append(new FieldSet(anyMask)).append("[*]");
         }
         for (int i = 0; i < atoms; i++) {
-            for (Field f : Field.values()) {
-                if ((atomMask[i] & bit(f)) != 0) {
-                    b.append(' ').append(f.name()).append('[').append(atomObj[i]).append(']');
-                }
-            }
+            b.append(' ').append(new FieldSet(atomMask[i])).append('[').append(atomObj[i]).append(']');
         }
         b.append("; writes");
         for (int i = 0; i < nWrites; i++) {

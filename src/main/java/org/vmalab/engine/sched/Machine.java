@@ -182,7 +182,8 @@ public final class Machine implements Explorable {
         }
         int from = log.size();
         before = ts[t];
-        Exec x = new Exec(this, t, ts[t]);
+        Footprint fp = footprints ? new Footprint(t) : null;
+        Exec x = new Exec(this, t, ts[t], fp);
         current = x;
         Loc first = null;
         Tag firstTag = Tag.NONE;
@@ -230,6 +231,10 @@ public final class Machine implements Explorable {
         if (merged && groupA != NIL) {
             fa = groupA;
         }
+        if (fp != null) {
+            fp.wrote(log, from, log.size());
+        }
+        lastFootprint = fp;
         last = new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
                 log.size(), List.copyOf(viols), micro, x.spun, checks, result);
         return last;
@@ -314,6 +319,7 @@ public final class Machine implements Explorable {
         System.arraycopy(s.threads(), 0, ts, 0, ts.length);
         steps = s.steps();
         last = null;
+        lastFootprint = null;
     }
 
     @Override
@@ -331,10 +337,20 @@ public final class Machine implements Explorable {
         return ts[t].equals(before);
     }
 
+    /** Declare the footprint of every step from now on ({@link #footprint}); a trace does not need them. */
+    public void declareFootprints() {
+        footprints = true;
+    }
+
+    private boolean footprints;
+    private Footprint lastFootprint;
+
     @Override
     public Footprint footprint() {
-        Cont c = before.cont();
-        return ReadSets.of(this, last.thread(), c == null ? null : c.head(), before.op(), last);
+        if (lastFootprint == null) {
+            throw new IllegalStateException("no footprint: declareFootprints() first, and step");
+        }
+        return lastFootprint;
     }
 
     /** Per thread: the continuation last hashed and its hash (a thread that did not move is not walked again). */
