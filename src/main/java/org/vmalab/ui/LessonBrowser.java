@@ -110,9 +110,9 @@ final class LessonBrowser extends Dialog<Lesson> {
         int builtIn = library.shelves().get(0).entries().size();
         int folders = library.folders().size();
         setHeaderText(entries.isEmpty() ? "No lessons found. Add a folder of lesson files (File ▸ Open lesson… "
-                + "opens one file)." : entries.size() + (entries.size() == 1 ? " lesson" : " lessons") + " ("
-                + builtIn + " built in" + (folders == 0 ? "" : ", " + (entries.size() - builtIn) + " from "
-                + (folders == 1 ? "your folder" : "your " + folders + " folders")) + "). Double-click one to open it.");
+                + "opens one file)." : (folders == 0 ? builtIn + " built-in lessons" : entries.size() + " lessons ("
+                + builtIn + " built in, " + (entries.size() - builtIn) + " from " + (folders == 1 ? "your folder"
+                : "your " + folders + " folders") + ")") + ". Double-click one to open it.");
     }
 
     /** Asks for a folder and adds its lessons; says so when it has none. */
