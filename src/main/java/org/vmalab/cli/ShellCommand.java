@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code shell [FILE]}: the mm console; see README and docs/CLI.md for the commands. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"The mm console: map, unmap, find, topdown, bottomup, dump, stats; one command per line "
-                + "from FILE or standard input.",
+        description = {"The mm console: map, unmap, mmap, mprotect, brk, find, topdown, bottomup, dump, stats; one "
+                + "command per line from FILE or standard input.",
                 "Numbers are hex with or without 0x; output numbers are lowercase hex without 0x. A bad line "
                         + "prints 'error: LINE: message' and the exit code becomes 2."})
 public final class ShellCommand implements Callable<Integer> {
@@ -178,6 +178,36 @@ public final class ShellCommand implements Callable<Integer> {
                 long r = cmd.equals("topdown") ? mm.topdown(len, low, high) : mm.bottomup(len, low, high);
                 return MmConsole.failed(r) ? "ENOMEM" : Long.toHexString(r);
             }
+            case "mprotect": {
+                args(w, 4, "mprotect START END PROT (PROT: r--, rw-, r-x, rwx, ---)");
+                long s = num(w[1]);
+                long e = num(w[2]);
+                if (Long.compareUnsigned(s, e) >= 0) {
+                    throw new BadLine("START must be below END");
+                }
+                if (!w[3].matches("[r-][w-][x-]")) {
+                    throw new BadLine("'" + w[3] + "' is not a protection like rw- or r-x");
+                }
+                long prot = (w[3].charAt(0) == 'r' ? Const.VM_READ : 0) | (w[3].charAt(1) == 'w' ? Const.VM_WRITE : 0)
+                        | (w[3].charAt(2) == 'x' ? Const.VM_EXEC : 0);
+                long r = mm.mprotect(s, e, prot);
+                return r == 0 ? "ok" : MmConsole.errorName(r);
+            }
+            case "brk": {
+                if (w.length == 1) {
+                    return Long.toHexString(mm.currentBrk());
+                }
+                args(w, 2, "brk [ADDR]");
+                return Long.toHexString(mm.brk(num(w[1])));
+            }
+            case "mmap": {
+                if (w.length != 2 && !(w.length == 4 && (w[2].equals("hint") || w[2].equals("fixed")))) {
+                    throw new BadLine("usage: mmap LEN [hint ADDR | fixed ADDR]");
+                }
+                long len = num(w[1]);
+                long r = w.length == 2 ? mm.mmap(len, 0, false) : mm.mmap(len, num(w[3]), w[2].equals("fixed"));
+                return MmConsole.failed(r) ? MmConsole.errorName(r) : Long.toHexString(r);
+            }
             case "dump":
                 args(w, 1, "dump");
                 return mm.dump();
@@ -185,7 +215,8 @@ public final class ShellCommand implements Callable<Integer> {
                 args(w, 1, "stats");
                 return "count=" + mm.mapCount() + " highest=" + Long.toHexString(mm.highestVmEnd());
             default:
-                throw new BadLine("unknown command '" + cmd + "' (map, unmap, find, topdown, bottomup, dump, stats)");
+                throw new BadLine("unknown command '" + cmd + "' (map, unmap, mmap, mprotect, brk, find, topdown, "
+                        + "bottomup, dump, stats)");
         }
     }
 

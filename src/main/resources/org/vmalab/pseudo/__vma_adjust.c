@@ -7,8 +7,28 @@
 758	-	-	    if (next)
 759	-	ADJUST_SEQ_BEGIN_NEXT	        vm_raw_write_begin(next);
 761	-	-	    if (next && !insert) {
-764	-	-	        if (end >= next->vm_end) {     /* vma swallows next: remove_next = 1 (2, 3: mprotect) */
--	-	-	            /* ... classify remove_next / adjust_next; mprotect cases 4-8 elided ... */
+764	-	-	        if (end >= next->vm_end) {     /* vma expands over all of next (and perhaps the one after) */
+771	-	-	            if (next == expand) {     /* case 8: next expands down, vma goes */
+782	-	-	                remove_next = 3;
+784	-	-	                swap(vma, next);
+785	-	-	            } else {
+791	-	-	                remove_next = 1 + (end > next->vm_end);     /* 2: mprotect case 6 */
+-	-	-	                /* ... */
+797	-	-	                end = next->vm_end;     /* trim end to next, for case 6 first pass */
+798	-	-	            }
+800	-	-	            exporter = next;
+801	-	-	            importer = vma;
+807	-	-	            if (remove_next == 2 && !next->anon_vma)
+808	-	-	                exporter = next->vm_next;
+810	-	-	        } else if (end > next->vm_start) {     /* mprotect case 5: the boundary moves up */
+815	-	-	            adjust_next = (end - next->vm_start) >> PAGE_SHIFT;
+816	-	-	            exporter = next;
+817	-	-	            importer = vma;
+819	-	-	        } else if (end < vma->vm_end) {     /* mprotect case 4: the boundary moves down */
+825	-	-	            adjust_next = -((vma->vm_end - end) >> PAGE_SHIFT);
+826	-	-	            exporter = vma;
+827	-	-	            importer = next;
+829	-	-	        }
 836	-	-	        if (exporter && exporter->anon_vma && !importer->anon_vma) {
 839	-	ADJUST_ANON_VMA	            importer->anon_vma = exporter->anon_vma;
 840	-	-	            error = anon_vma_clone(importer, exporter);
@@ -25,7 +45,11 @@
 893	-	-	        end_changed = true;
 894	-	-	    }
 895	-	-	    vma->vm_pgoff = pgoff;
--	-	-	    /* ... adjust_next; interval trees back ... */
+896	-	-	    if (adjust_next) {
+897	-	ADJUST_NEXT_START	        next->vm_start += adjust_next << PAGE_SHIFT;     /* WRITE_ONCE; in place */
+898	-	ADJUST_NEXT_START	        next->vm_pgoff += adjust_next;
+899	-	-	    }
+-	-	-	    /* ... interval trees back ... */
 909	-	-	    if (remove_next) {
 914	-	-	        if (remove_next != 3)
 915	-	-	            __vma_unlink_prev(mm, next, vma);     /* erase next from mm_rb and the list */
@@ -59,7 +83,11 @@
 986	-	-	        } else {
 997	-	-	            next = vma;
 998	-	-	        }
-999	-	-	        if (remove_next == 2) { ... goto again; }     /* mprotect case 6: a second next */
+999	-	ADJUST_REMOVE_AGAIN	        if (remove_next == 2) {     /* mprotect case 6: a second next */
+1000	-	ADJUST_REMOVE_AGAIN	            remove_next = 1;
+1001	-	ADJUST_REMOVE_AGAIN	            end = next->vm_end;
+1002	-	ADJUST_REMOVE_AGAIN	            goto again;
+1003	-	-	        }
 1004	-	-	        else if (next)
 1005	-	-	            vma_gap_update(next);
 1028	-	-	    }

@@ -23,7 +23,7 @@
 1234	-	-	    }
 1239	-	-	    if (next && end == next->vm_start && mpol_equal(...) && can_vma_merge_before(next, ...)) {
 1244	-	-	        if (prev && addr < prev->vm_end)     /* case 4 */
-1245	-	-	            err = __vma_adjust(prev, prev->vm_start, addr, prev->vm_pgoff, NULL, next, keep_locked);
+1245	-	MERGE_CASE4	            err = __vma_adjust(prev, prev->vm_start, addr, prev->vm_pgoff, NULL, next, keep_locked);
 1248	-	-	        else {
 1249	-	MERGE_CASE3	            err = __vma_adjust(area, addr, next->vm_end, next->vm_pgoff - pglen, NULL, next, keep_locked);   /* cases 3, 8 */
 1257	-	-	            area = next;

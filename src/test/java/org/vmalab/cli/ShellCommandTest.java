@@ -209,4 +209,46 @@ class ShellCommandTest {
         assertTrue(e[1].startsWith("error: " + f + ":3: 'fff"), e[1]);
         assertTrue(e[1].length() < 300, e[1]);
     }
+
+    /** Issue 11: mprotect, brk and mmap run the engine's real paths (vma_merge, split, brk's merge, the hint). */
+    @Test
+    void mprotectBrkAndMmapRunTheKernelPaths() throws IOException {
+        Result r = run("""
+                map 7ffff7a00000 7ffff7a30000
+                mprotect 7ffff7a10000 7ffff7a20000 r--
+                stats
+                mprotect 7ffff7a10000 7ffff7a20000 rw-
+                stats
+                find 7ffff7a15000
+                mprotect 7ffff7a40000 7ffff7a50000 r--
+                brk
+                brk 55555577e000
+                find 55555575d000
+                brk 55555579f000
+                find 55555575d000
+                stats
+                mmap 1000 hint 555555600800
+                mmap 1000 fixed 1000
+                mprotect 7ffff7a10000 7ffff7a20000 rw
+                """);
+        assertEquals("""
+                ok
+                ok
+                count=3 highest=7ffff7a30000
+                ok
+                count=1 highest=7ffff7a30000
+                7ffff7a00000-7ffff7a30000
+                ENOMEM
+                55555575d000
+                55555577e000
+                55555575d000-55555577e000
+                55555579f000
+                55555575d000-55555579f000
+                count=2 highest=7ffff7a30000
+                555555600000
+                EPERM
+                """, r.out());
+        assertTrue(r.err().contains("error: stdin:16: 'rw' is not a protection"), r.err());
+        assertEquals(2, r.rc());
+    }
 }

@@ -27,7 +27,7 @@ final class GoldenFormat {
             Loc.SEM_UP_READ, Loc.MMAP_ALLOC, Loc.FIND_LINKS_LEFT, Loc.FIND_LINKS_RIGHT, Loc.FIND_LINKS_OVERLAP,
             Loc.VMACACHE_FLUSH, Loc.VMACACHE_VALID, Loc.VMACACHE_SLOT, Loc.VMACACHE_HIT, Loc.VMACACHE_UPDATE,
             Loc.FIND_VMA_ROOT, Loc.FIND_VMA_LEFT, Loc.FIND_VMA_RIGHT, Loc.FIND_VMA_FOUND, Loc.FIND_VMA_RETURN,
-            Loc.ZAP, Loc.UNLINK_ANON_VMAS, Loc.UNLINK_ANON_VMAS_NONE, Loc.MERGE_CASE1, Loc.MERGE_CASE2, Loc.MERGE_CASE3, Loc.MERGE_NONE,
+            Loc.ZAP, Loc.UNLINK_ANON_VMAS, Loc.UNLINK_ANON_VMAS_NONE, Loc.MERGE_CASE1, Loc.MERGE_CASE2, Loc.MERGE_CASE3, Loc.MERGE_CASE4, Loc.MERGE_NONE,
             Loc.BRK_SET);
 
     /** The golden lines of the steps {@code [from, to]} of {@code t}. */
@@ -171,6 +171,28 @@ final class GoldenFormat {
             case ADJUST_ANON_VMA:
                 return "STORE " + a + ".anon_vma=" + s.v() + " (importer takes exporter " + b
                         + "'s anon_vma; anon_vma_clone)";
+            case ADJUST_NEXT_START:
+                return "STORE " + a + ".vm_start=" + hv + " (adjust_next)";
+            case ADJUST_REMOVE_AGAIN:
+                return "AGAIN remove_next 2 -> 1: " + a + " grows to " + hv;
+            case MPROTECT_SEQ_BEGIN:
+                return "SEQ " + a + "=" + s.v() + " (vm_write_begin)";
+            case MPROTECT_SEQ_END:
+                return "SEQ " + a + "=" + s.v() + " (vm_write_end)";
+            case MPROTECT_FLAGS:
+                return "STORE " + a + ".vm_flags=" + perms(s.v());
+            case MPROTECT_CHANGE_PROT:
+                return "PTE change_protection(" + a + ")";
+            case MPROTECT_SAME:
+                return "CHECK " + a + " has these flags already";
+            case MPROTECT_HOLE:
+                return "ERROR ENOMEM: hole at " + hv;
+            case SPLIT_COPY:
+                return "ALLOC " + a + " = copy of " + b + " (vm_ref_count " + s.v() + ")";
+            case SPLIT_NEW_END:
+                return "STORE " + a + ".vm_end=" + hv + " (split)";
+            case SPLIT_NEW_START:
+                return "STORE " + a + ".vm_start=" + hv + " (split)";
             case UNLINK_LIST:
                 return "LIST unlink " + a + " (prev=" + b + " next=" + n(t, nextOf(t, s)) + ")";
             default:
@@ -202,6 +224,11 @@ final class GoldenFormat {
             return "__vma_adjust";
         }
         return "munmap/remove_vma";
+    }
+
+    private static String perms(long f) {
+        return ((f & Const.VM_READ) != 0 ? "r" : "-") + ((f & Const.VM_WRITE) != 0 ? "w" : "-")
+                + ((f & Const.VM_EXEC) != 0 ? "x" : "-");
     }
 
     private static boolean wasNewNext(Trace t, StepRecord s) {

@@ -24,10 +24,41 @@ public final class MmConsole {
     private final Memory m = new Memory(1024, 1, 1);
     private final FastKx k = new FastKx(m, Protection.PATCH, true);
 
+    /** {@code mm->start_brk} of the console: where layout W's heap starts (ASLR off, SEMANTICS 8.1). */
+    public static final long START_BRK = 0x55555575d000L;
+
     public MmConsole() {
         m.setMm(Field.GUARD_GAP, Const.STACK_GUARD_GAP);
         m.setMm(Field.MMAP_BASE, Const.MMAP_BASE);
         m.setMm(Field.MM_USERS, 1);
+        m.setMm(Field.START_BRK, START_BRK);
+        m.setMm(Field.BRK, START_BRK);
+    }
+
+    /** The kernel's name of an error result ({@code ENOMEM}, {@code EINVAL}, ...). */
+    public static String errorName(long result) {
+        return MmOps.errorName(result);
+    }
+
+    /** {@code mprotect(start, end - start, prot)}: 0 or an error; {@code prot} is VM_READ/WRITE/EXEC bits. */
+    public long mprotect(long start, long end, long prot) {
+        return MmOps.doMprotect(k, start, end - start, prot);
+    }
+
+    /** {@code brk(addr)}: the new break, or the old one when the kernel refuses (as the syscall returns). */
+    public long brk(long addr) {
+        return MmOps.sysBrk(k, addr);
+    }
+
+    /** The current break ({@code mm->brk}). */
+    public long currentBrk() {
+        return m.mm(Field.BRK);
+    }
+
+    /** An anonymous rw- {@code mmap(addr, len)}, with MAP_FIXED or with addr as a hint (0: none): address or error. */
+    public long mmap(long len, long addr, boolean fixed) {
+        return MmOps.doMmap(k, new MmOps.MmapArgs("v", addr, len, Const.VM_READ | Const.VM_WRITE, false, fixed,
+                false));
     }
 
     public StateView state() {

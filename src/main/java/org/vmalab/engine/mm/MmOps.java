@@ -39,6 +39,12 @@ public final class MmOps {
         return v < 0 && v > -4096;
     }
 
+    /** The errno name of an error result. */
+    public static String errorName(long r) {
+        return r == ENOMEM ? "ENOMEM" : r == EINVAL ? "EINVAL" : r == EPERM ? "EPERM" : r == EACCES ? "EACCES"
+                : "error " + r;
+    }
+
     // ============================================================ vmacache (mm/vmacache.c)
 
     /** {@code vmacache_find(mm, addr)} for thread {@code t}: valid check, then one step per slot. */
@@ -506,16 +512,18 @@ public final class MmOps {
     }
 
     /**
-     * {@code __vma_adjust(vma, start, end, pgoff, insert, expand)} with the SPF v8 additions (A0-A6), for the
-     * cases the modelled operations reach: a split ({@code insert}), a merge that removes the next VMA
-     * ({@code remove_next == 1}), and plain start or end changes (vma_merge cases 2 and 3, brk).
+     * {@code __vma_adjust(vma, start, end, pgoff, insert, expand)} with the SPF v8 additions (A0-A6): a split
+     * ({@code insert}), a merge that removes the next VMA ({@code remove_next} 1, 2 for mprotect case 6 where a
+     * second next goes too, 3 for case 8 where {@code vma} and {@code next} are swapped and the first is removed), a
+     * boundary moved between two VMAs ({@code adjust_next}: mprotect cases 4 and 5), and plain start or end changes
+     * (vma_merge cases 2 and 3, brk). The removed VMA gets {@code put_vma}: the patch's change, so that a reader
+     * holding it keeps it alive.
      */
     static void vmaAdjust(Kx k, int vma, long start, long end, long pgoff, int insert, int expand) {
         boolean seq = k.seqcount;
         int next = Vm.next(k, vma);
         int removeNext = 0;
-        int importer = NIL;
-        int exporter = NIL;
+        long adjustNext = 0;
         if (seq) {
             seqBegin(k, vma, Loc.ADJUST_SEQ_BEGIN); // A0
             if (next != NIL) {
@@ -523,71 +531,127 @@ public final class MmOps {
             }
         }
         if (next != NIL && insert == NIL) { // A1
+            int exporter = NIL;
+            int importer = NIL;
             if (uge(end, Vm.end(k, next))) {
-                if (next == expand || ugt(end, Vm.end(k, next))) {
-                    throw new IllegalStateException("__vma_adjust: cases 6 and 8 (mprotect) are not modelled");
+                /*
+                 * vma expands, overlapping all the next, and perhaps the one after too (mprotect case 6). The only
+                 * other cases that gets here are case 1, case 7 and case 8.
+                 */
+                if (next == expand) {
+                    /* the only case where we don't expand "vma" and we expand "next" instead is case 8 */
+                    removeNext = 3;
+                    int t = vma;
+                    vma = next;
+                    next = t;
+                } else {
+                    /* case 1, 6, 7: remove_next == 2 is case 6, remove_next == 1 is case 1 or 7 */
+                    removeNext = ugt(end, Vm.end(k, next)) ? 2 : 1;
+                    /* trim end to next, for case 6 first pass */
+                    end = Vm.end(k, next);
                 }
-                /* vma expands over all of next (vma_merge case 1) */
-                removeNext = 1;
                 exporter = next;
                 importer = vma;
-            } else if (ugt(end, Vm.start(k, next)) || ult(end, Vm.end(k, vma))) {
-                throw new IllegalStateException("__vma_adjust: adjust_next (mprotect cases 4, 5) is not modelled");
+                /* If next doesn't have anon_vma, import from vma after next, if the vma overlaps with it. */
+                if (removeNext == 2 && k.get(Field.ANON_VMA, next) == 0) {
+                    exporter = Vm.next(k, next);
+                }
+            } else if (ugt(end, Vm.start(k, next))) {
+                /* vma expands, overlapping part of the next: mprotect case 5 shifting the boundary up */
+                adjustNext = (end - Vm.start(k, next)) >>> 12;
+                exporter = next;
+                importer = vma;
+            } else if (ult(end, Vm.end(k, vma))) {
+                /* vma shrinks, and !insert tells it's not split_vma inserting another: mprotect case 4 */
+                adjustNext = -((Vm.end(k, vma) - end) >>> 12);
+                exporter = vma;
+                importer = next;
             }
+            /* when mprotect shifts the boundary, the expanding vma gets the shrinking one's anon_vma */
             if (exporter != NIL && k.get(Field.ANON_VMA, exporter) != 0 && k.get(Field.ANON_VMA, importer) == 0) {
                 long av = k.get(Field.ANON_VMA, exporter);
                 k.set(Field.ANON_VMA, importer, av);
                 k.step(Loc.ADJUST_ANON_VMA, Tag.NONE, importer, exporter, av);
             }
         }
-        boolean startChanged = false;
-        boolean endChanged = false;
-        if (pgoff != k.get(Field.VM_PGOFF, vma) && (start != Vm.start(k, vma) || end != Vm.end(k, vma))) {
-            k.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
-        }
-        if (start != Vm.start(k, vma)) { // A3: in place, no mm_rb_lock
-            k.set(Field.VM_START, vma, start);
-            k.step(Loc.ADJUST_START, vma, start);
-            startChanged = true;
-        }
-        if (end != Vm.end(k, vma)) {
-            k.set(Field.VM_END, vma, end);
-            k.step(Loc.ADJUST_END, vma, end);
-            endChanged = true;
-        }
-        if (removeNext != 0) { // A4
-            vmaUnlinkCommon(k, next, vma, true, next); // __vma_unlink_prev(mm, next, vma)
-        } else if (insert != NIL) {
-            insertVmStructLocked(k, insert);
-        } else {
-            if (startChanged) {
-                vmaGapUpdate(k, vma);
+        while (true) { // again:
+            boolean startChanged = false;
+            boolean endChanged = false;
+            if (pgoff != k.get(Field.VM_PGOFF, vma) && (start != Vm.start(k, vma) || end != Vm.end(k, vma))) {
+                k.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
             }
-            if (endChanged) {
-                if (next == NIL) {
-                    long hi = Vm.vmEndGap(k, vma);
-                    k.setMm(Field.HIGHEST_VM_END, hi);
-                    k.step(Loc.ADJUST_HIGHEST, vma, hi);
+            if (start != Vm.start(k, vma)) { // A3: in place, no mm_rb_lock
+                k.set(Field.VM_START, vma, start);
+                k.step(Loc.ADJUST_START, vma, start);
+                startChanged = true;
+            }
+            if (end != Vm.end(k, vma)) {
+                k.set(Field.VM_END, vma, end);
+                k.step(Loc.ADJUST_END, vma, end);
+                endChanged = true;
+            }
+            if (adjustNext != 0) {
+                long ns = Vm.start(k, next) + (adjustNext << 12);
+                k.set(Field.VM_START, next, ns);
+                k.set(Field.VM_PGOFF, next, k.get(Field.VM_PGOFF, next) + adjustNext);
+                k.step(Loc.ADJUST_NEXT_START, next, ns);
+            }
+            if (removeNext != 0) { // A4
+                if (removeNext != 3) {
+                    vmaUnlinkCommon(k, next, vma, true, next); // __vma_unlink_prev(mm, next, vma)
                 } else {
-                    vmaGapUpdate(k, next);
+                    /* vma is not before next if they've been swapped: ignore the pre-swap next (vma) */
+                    vmaUnlinkCommon(k, next, NIL, false, vma);
+                }
+            } else if (insert != NIL) {
+                insertVmStructLocked(k, insert);
+            } else {
+                if (startChanged) {
+                    vmaGapUpdate(k, vma);
+                }
+                if (endChanged) {
+                    if (next == NIL) {
+                        long hi = Vm.vmEndGap(k, vma);
+                        k.setMm(Field.HIGHEST_VM_END, hi);
+                        k.step(Loc.ADJUST_HIGHEST, vma, hi);
+                    } else if (adjustNext == 0) {
+                        vmaGapUpdate(k, next);
+                    }
                 }
             }
-        }
-        if (removeNext != 0) { // A5
+            if (removeNext == 0) {
+                break;
+            }
+            /* A5 */
             long c = k.mm(Field.MAP_COUNT) - 1;
             k.setMm(Field.MAP_COUNT, c);
             k.step(Loc.ADJUST_MAP_COUNT_DEC, next, c);
             if (seq) {
                 seqEnd(k, next, Loc.ADJUST_SEQ_END_REMOVED);
             }
+            /* the patch: put_vma(next), where v4.15 freed it (kmem_cache_free): a reader may hold it */
             k.dyn(new Actions.PutVma(next, Actions.PutSite.VMA_ADJUST));
-            next = Vm.next(k, vma);
-            if (next != NIL) {
-                if (seq) {
+            if (removeNext != 3) {
+                /* "next" was removed and vma->vm_end expanded over it: the new next's gap must be updated */
+                next = Vm.next(k, vma);
+                if (next != NIL && seq) {
                     seqBegin(k, next, Loc.ADJUST_SEQ_BEGIN_NEW_NEXT);
                 }
+            } else {
+                /* case 8: "vma" (pre-swap next) was expanded down over the removed one */
+                next = vma;
+            }
+            if (removeNext == 2) {
+                /* mprotect case 6: the VMA after next goes too, in a second pass */
+                removeNext = 1;
+                end = Vm.end(k, next);
+                k.step(Loc.ADJUST_REMOVE_AGAIN, vma, end);
+                continue;
+            }
+            if (next != NIL) {
                 vmaGapUpdate(k, next);
             }
+            break;
         }
         if (seq) { // A6
             if (next != NIL && next != vma) {
@@ -608,36 +672,163 @@ public final class MmOps {
     }
 
     /**
-     * {@code vma_merge(mm, prev, addr, end, vm_flags, ...)} for a new range that lies in a hole: cases 1, 2 and
-     * 3 of the kernel comment. Returns the VMA that now covers the range, or NIL.
+     * {@code vma_merge(mm, prev, addr, end, vm_flags, anon_vma, ...)}, all eight cases of the kernel comment. For
+     * mmap and brk [addr, end) is a hole (cases 1, 2, 3); for mprotect it is already mapped, within one VMA
+     * ({@code area}), and the flags are about to change (cases 4 to 8). Returns the VMA that now covers the range,
+     * or NIL. The step carries the case number.
      */
     static int vmaMerge(Kx k, int prev, long addr, long end, long flags, boolean hasOps, long anonVma) {
+        long pglen = (end - addr) >>> 12;
         int next = prev != NIL ? Vm.next(k, prev) : (int) k.mm(Field.MMAP);
-        boolean withPrev = prev != NIL && Vm.end(k, prev) == addr && mergeable(k, prev, flags, hasOps)
-                && mergeableAnon(anonVma, k.get(Field.ANON_VMA, prev));
-        boolean withNext = next != NIL && end == Vm.start(k, next) && mergeable(k, next, flags, hasOps)
-                && mergeableAnon(anonVma, k.get(Field.ANON_VMA, next));
-        if (withPrev) {
-            if (withNext && mergeableAnon(k.get(Field.ANON_VMA, prev), k.get(Field.ANON_VMA, next))) {
+        int area = next;
+        boolean mapped = area != NIL && Vm.end(k, area) == end;
+        if (mapped) {
+            /* cases 6, 7, 8 */
+            next = Vm.next(k, next);
+        }
+        /* Can it merge with the predecessor? */
+        if (prev != NIL && Vm.end(k, prev) == addr && mergeable(k, prev, flags, hasOps)
+                && mergeableAnon(anonVma, k.get(Field.ANON_VMA, prev))) {
+            /* OK, it can. Can we now merge in the successor as well? */
+            if (next != NIL && end == Vm.start(k, next) && mergeable(k, next, flags, hasOps)
+                    && mergeableAnon(anonVma, k.get(Field.ANON_VMA, next))
+                    && mergeableAnon(k.get(Field.ANON_VMA, prev), k.get(Field.ANON_VMA, next))) {
                 /* cases 1, 6 */
-                k.step(Loc.MERGE_CASE1, Tag.NONE, prev, next, 0);
+                k.step(Loc.MERGE_CASE1, Tag.NONE, prev, next, mapped ? 6 : 1);
                 vmaAdjust(k, prev, Vm.start(k, prev), Vm.end(k, next), k.get(Field.VM_PGOFF, prev), NIL, prev);
             } else {
                 /* cases 2, 5, 7 */
-                k.step(Loc.MERGE_CASE2, Tag.NONE, prev, next, 0);
+                k.step(Loc.MERGE_CASE2, Tag.NONE, prev, next, mapped ? 7 : area != NIL && ult(Vm.start(k, area), end)
+                        ? 5 : 2);
                 vmaAdjust(k, prev, Vm.start(k, prev), end, k.get(Field.VM_PGOFF, prev), NIL, prev);
             }
             return prev;
         }
-        if (withNext) {
-            /* cases 3, 8 */
-            k.step(Loc.MERGE_CASE3, Tag.NONE, next, prev, 0);
-            vmaAdjust(k, next, addr, Vm.end(k, next), k.get(Field.VM_PGOFF, next) - ((end - addr) >>> 12), NIL,
-                    next);
-            return next;
+        /* Can this new request be merged in front of next? */
+        if (next != NIL && end == Vm.start(k, next) && mergeable(k, next, flags, hasOps)
+                && mergeableAnon(anonVma, k.get(Field.ANON_VMA, next))) {
+            if (prev != NIL && ult(addr, Vm.end(k, prev))) {
+                /* case 4 */
+                k.step(Loc.MERGE_CASE4, Tag.NONE, prev, next, 4);
+                vmaAdjust(k, prev, Vm.start(k, prev), addr, k.get(Field.VM_PGOFF, prev), NIL, next);
+            } else {
+                /* cases 3, 8: in case 3 area is already equal to next and this is a noop */
+                k.step(Loc.MERGE_CASE3, Tag.NONE, next, area, mapped ? 8 : 3);
+                vmaAdjust(k, area, addr, Vm.end(k, next), k.get(Field.VM_PGOFF, next) - pglen, NIL, next);
+                area = next;
+            }
+            return area;
         }
         k.step(Loc.MERGE_NONE, Tag.NONE, prev, next, 0);
         return NIL;
+    }
+
+    // ============================================================ mprotect (mm/mprotect.c)
+
+    /** {@code -EACCES}. */
+    public static final long EACCES = -13;
+
+    /**
+     * {@code do_mprotect_pkey(start, len, prot, -1)} (mm/mprotect.c), after {@code down_write(mmap_sem)}: each VMA of
+     * [start, start + len) goes through {@code mprotect_fixup}; a hole in the range is ENOMEM. {@code prot} is
+     * VM_READ, VM_WRITE and VM_EXEC bits; every modelled VMA may take any of them (VM_MAY* all set, as for private
+     * mappings), so EACCES does not arise.
+     */
+    public static long doMprotect(Kx k, long start, long len, long prot) {
+        if ((start & (PAGE_SIZE - 1)) != 0) {
+            return EINVAL;
+        }
+        if (len == 0) {
+            return 0;
+        }
+        len = Const.pageAlign(len);
+        long end = start + len;
+        if (ule(end, start)) {
+            return ENOMEM;
+        }
+        int vma = findVma(k, start);
+        if (vma == NIL || ugt(Vm.start(k, vma), start)) {
+            k.step(Loc.MPROTECT_HOLE, vma, start);
+            return ENOMEM;
+        }
+        int prev = Vm.prev(k, vma);
+        if (ugt(start, Vm.start(k, vma))) {
+            prev = vma;
+        }
+        long mask = Const.VM_READ | Const.VM_WRITE | Const.VM_EXEC;
+        for (long nstart = start;;) {
+            /* Here we know that vma->vm_start <= nstart < vma->vm_end. */
+            long newflags = prot | (k.get(Field.VM_FLAGS, vma) & ~mask);
+            long tmp = Vm.end(k, vma);
+            if (ugt(tmp, end)) {
+                tmp = end;
+            }
+            long[] r = mprotectFixup(k, vma, prev, nstart, tmp, newflags);
+            if (isErr(r[0])) {
+                return r[0];
+            }
+            prev = (int) r[1];
+            nstart = tmp;
+            if (ult(nstart, Vm.end(k, prev))) {
+                nstart = Vm.end(k, prev);
+            }
+            if (uge(nstart, end)) {
+                return 0;
+            }
+            vma = Vm.next(k, prev);
+            if (vma == NIL || Vm.start(k, vma) != nstart) {
+                k.step(Loc.MPROTECT_HOLE, vma, nstart);
+                return ENOMEM;
+            }
+        }
+    }
+
+    /**
+     * {@code mprotect_fixup(vma, &prev, start, end, newflags)}: nothing to do if the flags are the same; else try
+     * {@code vma_merge} with the neighbours (cases 4 to 8), else split off the parts outside [start, end); then the
+     * new flags and {@code change_protection} inside {@code vm_write_begin}/{@code vm_write_end} (SPF v8).
+     * Returns {error or 0, the new *pprev}.
+     */
+    static long[] mprotectFixup(Kx k, int vma, int prev, long start, long end, long newflags) {
+        if (newflags == k.get(Field.VM_FLAGS, vma)) {
+            k.step(Loc.MPROTECT_SAME, vma, newflags);
+            return new long[] {0, vma};
+        }
+        /*
+         * First try to merge with previous and/or next vma (the kernel also passes the pgoff of start; for the
+         * model's anonymous VMAs, whose vm_pgoff is their start page, it always lines up)
+         */
+        int merged = vmaMerge(k, prev, start, end, newflags, k.get(Field.HAS_OPS, vma) != 0,
+                k.get(Field.ANON_VMA, vma));
+        if (merged != NIL) {
+            vma = merged;
+            prev = merged;
+        } else {
+            prev = vma;
+            if (start != Vm.start(k, vma)) {
+                if (k.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+                    return new long[] {ENOMEM, prev};
+                }
+                splitVma(k, vma, start, true);
+            }
+            if (end != Vm.end(k, vma)) {
+                if (k.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+                    return new long[] {ENOMEM, prev};
+                }
+                splitVma(k, vma, end, false);
+            }
+        }
+        /* success: vm_flags and vm_page_prot are protected by the mmap_sem held in write mode */
+        if (k.seqcount) {
+            seqBegin(k, vma, Loc.MPROTECT_SEQ_BEGIN);
+        }
+        k.set(Field.VM_FLAGS, vma, newflags);
+        k.step(Loc.MPROTECT_FLAGS, vma, newflags);
+        k.step(Loc.MPROTECT_CHANGE_PROT, Tag.NONE, vma, NIL, start);
+        if (k.seqcount) {
+            seqEnd(k, vma, Loc.MPROTECT_SEQ_END);
+        }
+        return new long[] {0, prev};
     }
 
     // ============================================================ mmap (3.8, 3.9)

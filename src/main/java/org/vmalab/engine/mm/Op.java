@@ -77,6 +77,17 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * {@code mprotect(start, end - start, prot)}: {@code prot} is VM_READ, VM_WRITE and VM_EXEC bits. Each VMA of the
+     * range is merged with a neighbour ({@code vma_merge}, cases 4-8) or split, then gets the new flags.
+     */
+    record Mprotect(long start, long end, long prot) implements Op {
+        @Override
+        public boolean isWriter() {
+            return true;
+        }
+    }
+
     /** {@code unmapped_area_topdown} or {@code unmapped_area} alone, under mmap_sem write (a search). */
     record Search(long len, long low, long high, boolean topDown) implements Op {
         @Override

@@ -30,7 +30,7 @@ public final class OpSyntax {
 
     /** The operation names, for suggestions and the schema. */
     public static final List<String> OPS = List.of("find_vma", "get_vma", "put_vma", "spf", "fault", "map", "mmap",
-            "munmap", "brk", "search", "down_read", "up_read", "down_write", "up_write");
+            "munmap", "mprotect", "brk", "search", "down_read", "up_read", "down_write", "up_write");
 
     static final long KNOWN_FLAGS = Const.VM_READ | Const.VM_WRITE | Const.VM_EXEC | Const.VM_SHARED
             | Const.VM_GROWSDOWN | Const.VM_GROWSUP;
@@ -360,6 +360,30 @@ public final class OpSyntax {
                 }
                 return new Op.Munmap(se[0], se[1]);
             }
+            case "mprotect" -> {
+                String usage = "mprotect START END PROT (PROT: r--, rw-, r-x, rwx, ---)";
+                Word r = need(ts, 1, "the start", usage, end);
+                long[] se;
+                int p;
+                if (isRange(r)) {
+                    se = range(r);
+                    p = 2;
+                } else {
+                    se = new long[] {num(r, "start"), num(need(ts, 2, "the end", usage, end), "end")};
+                    p = 3;
+                }
+                exact(ts, p + 1, usage, end);
+                if (Long.compareUnsigned(se[0], se[1]) >= 0) {
+                    throw new SyntaxException("the start " + Numbers.hex(se[0]) + " must be below the end " + Numbers.hex(se[1]),
+                            r.at());
+                }
+                String w = ts.get(p).text();
+                if (!w.matches("[r-][w-][x-]")) {
+                    throw new SyntaxException("expected a protection like rw- or r-x, not '" + Words.shorten(w) + "'",
+                            ts.get(p).at());
+                }
+                return new Op.Mprotect(se[0], se[1], perm(w));
+            }
             case "brk" -> {
                 exact(ts, 2, "brk ADDR", end);
                 return new Op.Brk(num(ts.get(1), "address"));
@@ -450,6 +474,9 @@ public final class OpSyntax {
         if (op instanceof Op.Munmap o) {
             return "munmap " + Numbers.hex(o.start()) + " " + Numbers.hex(o.end());
         }
+        if (op instanceof Op.Mprotect o) {
+            return "mprotect " + Numbers.hex(o.start()) + " " + Numbers.hex(o.end()) + " " + flags(o.prot());
+        }
         if (op instanceof Op.Brk o) {
             return "brk " + Numbers.hex(o.newBrk());
         }
@@ -482,6 +509,10 @@ public final class OpSyntax {
         }
         if (op instanceof Op.Munmap o) {
             return Long.compareUnsigned(o.start(), o.end()) < 0;
+        }
+        if (op instanceof Op.Mprotect o) {
+            return Long.compareUnsigned(o.start(), o.end()) < 0 && (o.prot() & ~(Const.VM_READ | Const.VM_WRITE
+                    | Const.VM_EXEC)) == 0;
         }
         return true;
     }

@@ -25,6 +25,9 @@ public final class Writers {
         if (op instanceof Op.Munmap w) {
             return MmOps.doMunmap(k, w.start(), w.end() - w.start());
         }
+        if (op instanceof Op.Mprotect w) {
+            return MmOps.doMprotect(k, w.start(), w.end() - w.start(), w.prot());
+        }
         if (op instanceof Op.Brk w) {
             return MmOps.sysBrk(k, w.newBrk());
         }
@@ -38,8 +41,7 @@ public final class Writers {
     /** The result as the user reads it. */
     public static String describe(Op op, long r) {
         if (MmOps.isErr(r)) {
-            return r == MmOps.ENOMEM ? "ENOMEM" : r == MmOps.EINVAL ? "EINVAL" : r == MmOps.EPERM ? "EPERM"
-                    : "error " + r;
+            return MmOps.errorName(r);
         }
         if (op instanceof Op.Mmap || op instanceof Op.Search) {
             return Numbers.hex(r);
