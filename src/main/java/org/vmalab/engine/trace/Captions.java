@@ -24,7 +24,7 @@ public final class Captions {
         return b.toString();
     }
 
-    /** Fills {a} {b} (VMA names), {v} (hex), {c} (colour), {i} (decimal). */
+    /** Fills {a} {b} (VMA names), {v} (hex), {c} (colour), {i} (decimal), {p} (protection bits as rwx). */
     public static String fill(String template, java.util.function.IntFunction<String> names, int a, int b, long v) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         for (int i = 0; i < template.length(); i++) {
@@ -37,6 +37,8 @@ public final class Captions {
                     case 'v' -> out.append(Numbers.hex(v));
                     case 'c' -> out.append(v == Const.BLACK ? "black" : "red");
                     case 'i' -> out.append(v);
+                    case 'p' -> out.append((v & Const.VM_READ) != 0 ? 'r' : '-')
+                            .append((v & Const.VM_WRITE) != 0 ? 'w' : '-').append((v & Const.VM_EXEC) != 0 ? 'x' : '-');
                     default -> out.append(c).append(k).append('}');
                 }
                 i += 2;

@@ -156,7 +156,7 @@ public enum Loc {
     MERGE_NONE(Kind.CHECK, "vma_merge", "mm/mmap.c", "vma_merge: no neighbour can be extended, a new VMA is needed"),
     MPROTECT_SAME(Kind.CHECK, "mprotect_fixup", "mm/mprotect.c", "{a} already has these flags: nothing to change"),
     MPROTECT_SEQ_BEGIN(Kind.SEQ, "mprotect_fixup", "mm/mprotect.c", "vm_write_begin({a}): vm_sequence := {i}"),
-    MPROTECT_FLAGS(Kind.STORE, "mprotect_fixup", "mm/mprotect.c", "{a}.vm_flags := {v} (WRITE_ONCE, under mmap_sem write)"),
+    MPROTECT_FLAGS(Kind.STORE, "mprotect_fixup", "mm/mprotect.c", "{a}.vm_flags := {p} (WRITE_ONCE, under mmap_sem write)"),
     MPROTECT_CHANGE_PROT(Kind.STORE, "change_protection", "mm/mprotect.c", "change_protection({a}): the PTEs from {v} get the new protection, under the PTE lock"),
     MPROTECT_SEQ_END(Kind.SEQ, "mprotect_fixup", "mm/mprotect.c", "vm_write_end({a}): vm_sequence := {i}"),
     MPROTECT_HOLE(Kind.CHECK, "do_mprotect_pkey", "mm/mprotect.c", "no VMA at {v}: the range has a hole, ENOMEM"),
