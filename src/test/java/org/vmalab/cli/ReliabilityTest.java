@@ -133,15 +133,16 @@ class ReliabilityTest {
 
     @Test
     void d6aScenarioTheModelCannotRunIsBadInputForEveryCommand() throws IOException {
-        Path f = file("brk.yaml", "title: brk far\nlayout: W\nthreads:\n  - name: T1\n    program: [brk "
-                + "0xffffffffffffffff]\nschedule: explore\n");
+        Path f = file("refs.yaml", "title: four references\nlayout: W\nthreads:\n  - name: T1\n    program: [get_vma "
+                + "0x55555575e000, get_vma 0x55555575e000, get_vma 0x55555575e000, get_vma 0x55555575e000]\n"
+                + "schedule: explore\n");
         Run v = run("validate", f.toString());
         assertEquals(2, v.rc(), v.out() + v.err());
         v.oneCleanErrorLine();
         Run c = run("check", f.toString());
         assertEquals(2, c.rc(), c.err());
         c.oneCleanErrorLine();
-        assertTrue(c.err().contains("not modelled"), c.err());
+        assertTrue(c.err().contains("holds more than 3 VMA references"), c.err());
     }
 
     // ------------------------------------------------------------------ 11, 12: anchors

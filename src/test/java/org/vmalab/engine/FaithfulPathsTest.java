@@ -154,4 +154,14 @@ class FaithfulPathsTest {
         assertEquals(List.of("handled under mmap_sem"), results(t, 1));
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
     }
+
+    /** do_brk_flags: a break that wraps above TASK_SIZE is refused by get_unmapped_area; brk returns the old one. */
+    @Test
+    void aBreakBeyondTaskSizeIsRefused() {
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Brk(0xffffffffffffffffL), new Op.Brk(0x55555579f000L)));
+        Trace t = run(sc);
+        assertEquals(List.of("brk 0x55555577e000", "brk 0x55555579f000"), results(t, 0));
+        assertTrue(t.violations().isEmpty(), t.violations()::toString);
+    }
 }

@@ -1218,8 +1218,19 @@ public final class MmOps {
     }
 
     /** {@code do_brk_flags(addr, len, 0)}: clear old maps, merge into the previous VMA or link a new one. */
-    static long doBrkFlags(Kx k, long addr, long len) {
+    static long doBrkFlags(Kx k, long addr, long request) {
+        long len = Const.pageAlign(request);
+        if (ult(len, request)) {
+            return ENOMEM;
+        }
+        if (len == 0) {
+            return 0;
+        }
         long flags = Const.VM_READ | Const.VM_WRITE;
+        long error = getUnmappedArea(k, addr, len, true, false);
+        if (isErr(error)) {
+            return error;
+        }
         Links l = findVmaLinks(k, addr, addr + len);
         int guard = 0;
         while (l.overlap()) {
