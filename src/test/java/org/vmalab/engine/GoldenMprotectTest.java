@@ -68,7 +68,7 @@ class GoldenMprotectTest {
         List<String> out = new ArrayList<>();
         for (Case c : cases()) {
             Trace t = run(c);
-            out.add("### mprotect(" + Const.h(c.op().start()) + ", " + Const.h(c.op().end()) + ") " + c.title());
+            out.add("### mprotect(" + Numbers.hex(c.op().start()) + ", " + Numbers.hex(c.op().end()) + ") " + c.title());
             int i = 0;
             for (String l : GoldenFormat.lines(t, 1, t.size())) {
                 out.add(String.format("%4d %s", ++i, l));
