@@ -81,6 +81,11 @@ class OpSyntaxTest {
                 long s = r.nextLong() >>> 1;
                 yield new Op.Munmap(s, s + 1 + r.nextLong(1L << 40));
             }
+            case "mprotect" -> {
+                long s = r.nextLong() >>> 1;
+                yield new Op.Mprotect(s, s + 1 + r.nextLong(1L << 40), flags(r) & (Const.VM_READ | Const.VM_WRITE
+                        | Const.VM_EXEC));
+            }
             case "brk" -> new Op.Brk(addr(r));
             case "search" -> new Op.Search(addr(r), addr(r), addr(r), r.nextBoolean());
             case "down_read" -> new Op.DownRead();
@@ -93,7 +98,7 @@ class OpSyntaxTest {
 
     @TestFactory
     Stream<DynamicTest> everyKindReadsBackWhatItWrites() {
-        assertEquals(14, OpSyntax.OPS.size(), "every kind of Op has a name");
+        assertEquals(15, OpSyntax.OPS.size(), "every kind of Op has a name");
         return OpSyntax.OPS.stream().map(kind -> DynamicTest.dynamicTest(kind, () -> {
             SplittableRandom r = new SplittableRandom(kind.hashCode());
             for (int i = 0; i < PER_KIND; i++) {
