@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>An incremental Zobrist-style hash of the whole memory is kept when {@link #enableHashing()} was called
  * (the explorer's visited-state table uses it).
  */
-public final class Memory implements Words {
+public final class Memory implements WritableState {
     public static final int NIL = -1;
 
     private final long[][] cols = new long[Field.count()][];

@@ -4,7 +4,7 @@ import org.vmalab.engine.Protection;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
-import org.vmalab.engine.memory.Words;
+import org.vmalab.engine.memory.WritableState;
 import org.vmalab.engine.sched.Dyn;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.tree.RbTree;
@@ -31,7 +31,7 @@ import org.vmalab.engine.tree.Tag;
  * The few words other threads do write (reference counts, PTEs, lock words) are only touched in dynamic
  * steps, which run at their own time.
  */
-public abstract class Kx implements Words, Stepper {
+public abstract class Kx implements WritableState, Stepper {
     /** The memory the algorithms run against (the implementations in this package use it directly). */
     final Memory m;
     public final Protection prot;

@@ -9,7 +9,7 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
-import org.vmalab.engine.memory.Words;
+import org.vmalab.engine.memory.WritableState;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.trace.Loc;
@@ -509,7 +509,7 @@ public final class Actions {
             copyFields(k, nu, vma);
         }
 
-        private static void copyFields(Words w, int nu, int vma) {
+        private static void copyFields(WritableState w, int nu, int vma) {
             for (Field f : Field.VMA_FIELDS) {
                 if (f != Field.NAME && f != Field.LIFE) {
                     w.set(f, nu, w.get(f, vma));
@@ -550,7 +550,7 @@ public final class Actions {
             x.note(zapped == 0 ? "no PTE in the range" : "removes " + zapped + " PTE" + (zapped > 1 ? "s" : ""));
         }
 
-        static int zap(Words m, int vma) {
+        static int zap(WritableState m, int vma) {
             int n = 0;
             long s = m.get(Field.VM_START, vma);
             long e = m.get(Field.VM_END, vma);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vmalab.engine.CheckLevel;
-import org.vmalab.engine.Const;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Explorable;
 import org.vmalab.engine.Granularity;
