@@ -131,6 +131,7 @@ final class AppMenu extends MenuBar {
             }
         }
         Menu m = new Menu(title);
+        m.setMnemonicParsing(false);
         m.setId("menu-" + title.toLowerCase(java.util.Locale.ROOT));
         getMenus().add(m);
         return m;
@@ -144,6 +145,7 @@ final class AppMenu extends MenuBar {
     /** A submenu at the end of a top-level menu. */
     Menu submenu(String menu, String id, String text) {
         Menu sub = new Menu(text);
+        sub.setMnemonicParsing(false);
         sub.setId(id);
         menu(menu).getItems().add(sub);
         return sub;

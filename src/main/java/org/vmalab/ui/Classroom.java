@@ -150,10 +150,29 @@ final class Classroom {
     /**
      * Every button, toggle, choice and list the window shows can be reached with Tab (the window made them
      * mouse-only so that Space always plays; Space still plays unless the user tabbed to a control). A button
-     * with only an icon says what it does to a screen reader: its tooltip.
+     * with only an icon says what it does to a screen reader: its tooltip. No label parses mnemonics: an
+     * underscore is always shown.
      */
+    /**
+     * Is this text's underscore meant as a mnemonic ("_Copy", "Find _address:")? Only when it is the text's one
+     * underscore and starts a word; an underscore inside or before a name ({@code mm_rb_lock}, {@code __find_vma},
+     * {@code _QW_WAITING}) is part of the name.
+     */
+    static boolean mnemonic(String text) {
+        if (text == null) {
+            return false;
+        }
+        int i = text.indexOf('_');
+        return i >= 0 && i == text.lastIndexOf('_') && (i == 0 || text.charAt(i - 1) == ' ')
+                && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+    }
+
     static void enableTraversal(Parent root) {
         for (Node n : root.getChildrenUnmodifiable()) {
+            if (n instanceof Labeled l && l.isMnemonicParsing() && !mnemonic(l.getText())) {
+                // kernel names are full of underscores, and none of them is a mnemonic ("vma_has_changed")
+                l.setMnemonicParsing(false);
+            }
             if (n.getStyleClass().contains("code-list") || n.getStyleClass().contains("swatches")) {
                 continue;
             }

@@ -88,7 +88,9 @@ final class MainView extends BorderPane {
     private final Label kind = new Label();
     private final Label stepLabel = new Label();
     private final Label threadChip = new Label();
-    private final Label narration = new Label();
+    /** The narration in force, as markdown, when no lesson pane shows it (a playable that is not a lesson). */
+    private final javafx.scene.text.TextFlow narration = Markdown.flow("");
+    private final ScrollPane narrationBox = new ScrollPane(narration);
     private final Label title = new Label();
     private final Label protectionLabel = new Label();
     private final Map<ProtectionToggle, ToggleButton> toggles = new EnumMap<>(ProtectionToggle.class);
@@ -316,9 +318,14 @@ final class MainView extends BorderPane {
         HBox row2 = new HBox(10, where, kind);
         row2.setAlignment(Pos.CENTER_LEFT);
         narration.getStyleClass().add("narration");
-        narration.setWrapText(true);
-        narration.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(4, row1, row2, narration);
+        narration.setId("narration-band");
+        narrationBox.getStyleClass().add("narration-band");
+        narrationBox.setFitToWidth(true);
+        narrationBox.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        narrationBox.setFocusTraversable(false);
+        narrationBox.setManaged(false);
+        narrationBox.setVisible(false);
+        VBox box = new VBox(4, row1, row2, narrationBox);
         box.getStyleClass().add("caption-bar");
         return box;
     }
@@ -551,10 +558,6 @@ final class MainView extends BorderPane {
         org.vmalab.lesson.Lesson l = lessonPane.lesson();
         return l != null && player.playable() != null
                 && player.playable().id().equals(org.vmalab.viewmodel.Lessons.key(l, lessonPane.part()));
-    }
-
-    private boolean lessonPaneShown() {
-        return split != null && split.getItems().contains(lessonPane) && lessonActive();
     }
 
     private void showLessonPane(boolean on) {
@@ -791,10 +794,12 @@ final class MainView extends BorderPane {
             kind.setVisible(true);
         }
         caption.pseudoClassStateChanged(BAD, s.step() != null && !s.step().violations().isEmpty());
-        String n = lessonPaneShown() ? "" : s.narration();
-        narration.setText(n);
-        narration.setManaged(!n.isEmpty());
-        narration.setVisible(!n.isEmpty());
+        // a lesson's narration belongs to its pane: hiding the pane hides it (the tree gets the room); other
+        // narrated runs show it here, rendered, in a band a few lines high
+        String n = lessonActive() ? "" : s.narration();
+        Markdown.show(narration, n);
+        narrationBox.setManaged(!n.isBlank());
+        narrationBox.setVisible(!n.isBlank());
     }
 
     static String kindText(Loc loc, boolean waiting) {
