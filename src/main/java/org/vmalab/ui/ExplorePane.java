@@ -105,10 +105,26 @@ final class ExplorePane extends BorderPane {
         tabs.getTabs().addAll(searchTab, abTab);
         scenarioLabel.getStyleClass().add("explore-scenario");
         scenarioLabel.setWrapText(true);
+        scenarioLabel.setId("explore-header");
         VBox top = new VBox(scenarioLabel);
         top.setPadding(new Insets(8, 10, 4, 10));
         setTop(top);
         setCenter(tabs);
+        // Close, and Esc (the cancel button), whatever has the focus; searches go on in the background
+        Button close = new Button("Close");
+        close.setId("explore-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.hide());
+        HBox bottom = new HBox(close);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        bottom.setPadding(new Insets(4, 10, 8, 10));
+        setBottom(bottom);
+        // the header describes the run the window plays: it follows a row of the A/B table loaded into it
+        view.player().addListener(p -> {
+            if (stage.isShowing()) {
+                describeScenario();
+            }
+        });
         javafx.scene.Scene sc = new javafx.scene.Scene(this, 900, 640);
         stage.setScene(sc);
         stage.setTitle("Explore schedules — VMA Lab");
@@ -287,12 +303,18 @@ final class ExplorePane extends BorderPane {
         }
         tabs.getSelectionModel().select(search ? searchTab : abTab);
         describeScenario();
+        Classroom.enableTraversal(this);
         stage.show();
         stage.toFront();
     }
 
     Stage stage() {
         return stage;
+    }
+
+    /** The header: which scenario and protection the window plays. */
+    String header() {
+        return scenarioLabel.getText();
     }
 
     private void describeScenario() {

@@ -476,8 +476,8 @@ final class MainView extends BorderPane {
         return bar;
     }
 
-    private static String speedText(double s) {
-        return (s == Math.rint(s) ? Integer.toString((int) s) : Double.toString(s)) + " steps/s";
+    static String speedText(double s) {
+        return (s == Math.rint(s) ? Integer.toString((int) s) : Double.toString(s)) + (s == 1 ? " step/s" : " steps/s");
     }
 
     private Button navButton(String iconClass, String tip, Runnable action) {
@@ -782,7 +782,9 @@ final class MainView extends BorderPane {
         if (s.step() == null) {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
-            where.setText("Press → to take the first step, Space to play, or a thread's number to choose who runs.");
+            where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
+                    + "work on this tree." : "Press → to take the first step, Space to play, or a thread's number to "
+                    + "choose who runs.");
             kind.setText("");
             kind.setVisible(false);
         } else {
@@ -906,7 +908,10 @@ final class MainView extends BorderPane {
         }
     }
 
-    private String lanesHint() {
+    String lanesHint() {
+        if (player.trace() != null && player.trace().threadCount() == 0) {
+            return "No threads: Edit scenario… (E) adds them · ? shows every key";
+        }
         int n = Math.min(9, Math.max(1, player.trace() == null ? 1 : player.trace().threadCount()));
         return "Space plays · ← → step · " + (n == 1 ? "1 runs the thread" : "1-" + n + " choose who runs next")
                 + " · ? shows every key";
