@@ -193,6 +193,13 @@ final class MainView extends BorderPane {
         return classroom;
     }
 
+    private java.util.function.Consumer<Theme> onThemeChosen;
+
+    /** Told the theme each time the user chooses one (the window remembers it). */
+    void setOnThemeChosen(java.util.function.Consumer<Theme> c) {
+        onThemeChosen = c;
+    }
+
     /** The theme chosen. */
     Theme theme() {
         return theme.getValue();
@@ -259,7 +266,13 @@ final class MainView extends BorderPane {
         theme.getItems().setAll(Theme.values());
         theme.setTooltip(new Tooltip("Light, dark, or a palette safe for colour-blind viewers"));
         theme.setFocusTraversable(false);
-        theme.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> applyTheme(t));
+        theme.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            applyTheme(t);
+            // remembered when the user chose it (presentation mode's high contrast is not a choice to keep)
+            if (t != null && onThemeChosen != null && (classroom == null || !classroom.presentation().on())) {
+                onThemeChosen.accept(t);
+            }
+        });
         Button help = new Button("Keys");
         help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
         help.setOnAction(e -> showKeys());

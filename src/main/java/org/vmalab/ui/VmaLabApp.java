@@ -2,8 +2,6 @@ package org.vmalab.ui;
 
 import java.util.List;
 import javafx.application.Application;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.vmalab.engine.Scenarios;
 import org.vmalab.viewmodel.LessonLibrary;
@@ -37,16 +35,15 @@ public final class VmaLabApp extends Application {
         background = new FxTaskRunner();
         Player player = new Player(background);
         MainView view = new MainView(player);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1600, screen.getWidth());
-        double h = Math.min(1000, screen.getHeight());
-        javafx.scene.Scene scene = new javafx.scene.Scene(view, w, h);
+        WindowPrefs prefs = WindowPrefs.user();
+        javafx.scene.Scene scene = new javafx.scene.Scene(view);
         stage.setScene(scene);
         stage.setTitle("VMA Lab");
         stage.getIcons().addAll(icons());
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
-        view.selectTheme(WindowLauncher.initialTheme());
+        // the size and place it had last time, if a screen still shows it; else most of the screen
+        prefs.place(stage);
+        view.selectTheme(WindowLauncher.initialTheme(prefs.theme()));
+        view.setOnThemeChosen(prefs::saveTheme);
         stage.show();
         // the lessons (a bad file is listed with its error); the window opens on lesson 1 when it loads
         // built in (inside the jar, wherever it is), then the folders the user added

@@ -84,15 +84,22 @@ public final class WindowLauncher {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** The theme from {@code VMALAB_THEME} (light, dark, colorblind), light by default. */
-    static MainView.Theme initialTheme() {
+    /**
+     * The theme from {@code VMALAB_THEME} (light, dark, colorblind, high-contrast) when it is set, else the one
+     * chosen last ({@code remembered}, may be null), else light.
+     */
+    static MainView.Theme initialTheme(MainView.Theme remembered) {
         String t = System.getenv("VMALAB_THEME");
         if (t == null) {
-            t = System.getProperty("vmalab.theme", "light");
+            t = System.getProperty("vmalab.theme");
+        }
+        if (t == null) {
+            return remembered != null ? remembered : MainView.Theme.LIGHT;
         }
         return switch (t.toLowerCase(Locale.ROOT)) {
             case "dark" -> MainView.Theme.DARK;
             case "colorblind", "colourblind", "cb" -> MainView.Theme.COLORBLIND;
+            case "high-contrast", "highcontrast", "hc" -> MainView.Theme.HIGH_CONTRAST;
             default -> MainView.Theme.LIGHT;
         };
     }
