@@ -76,6 +76,7 @@ final class MainView extends BorderPane {
     private final Player player;
     private final Palette palette = new Palette();
     private final TreeCanvas tree = new TreeCanvas(palette);
+    private final TreeLegend legend = new TreeLegend(palette);
     private final StripView strip = new StripView(palette);
     private final LocksPanel locks = new LocksPanel();
     private final CheckerPanel checker;
@@ -344,7 +345,7 @@ final class MainView extends BorderPane {
     }
 
     private Node center() {
-        StackPane treeStack = new StackPane(tree, treeControls(), legend());
+        StackPane treeStack = new StackPane(tree, treeControls(), legend);
         treeStack.getStyleClass().add("tree-stack");
         Label stripTitle = new Label("Address space");
         stripTitle.getStyleClass().add("panel-title");
@@ -429,24 +430,9 @@ final class MainView extends BorderPane {
         return box;
     }
 
-    private Node legend() {
-        Label black = new Label("BLACK");
-        black.getStyleClass().addAll("legend-node", "legend-black");
-        Label red = new Label("red");
-        red.getStyleClass().addAll("legend-node", "legend-red");
-        Label text = new Label("UPPERCASE + solid border = black, lowercase + dashed = red · ● vm_ref_count · gap: "
-                + "free space in front · subtree: rb_subtree_gap · ring: what the step touched");
-        text.getStyleClass().add("legend-text");
-        text.setWrapText(true);
-        black.setMinWidth(Region.USE_PREF_SIZE);
-        red.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(6, black, red, text);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().add("legend");
-        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        box.setMouseTransparent(true);
-        StackPane.setAlignment(box, Pos.BOTTOM_LEFT);
-        return box;
+    /** The tree's legend (an entry for every mark the tree draws). */
+    TreeLegend legend() {
+        return legend;
     }
 
     private Node timeline() {
@@ -609,6 +595,7 @@ final class MainView extends BorderPane {
         sc.getStylesheets().setAll(tokens, base);
         palette.refresh();
         tree.repaint();
+        legend.repaint();
         strip.repaint();
         scrub.repaint();
     }

@@ -1465,6 +1465,8 @@ final class TreeCanvas extends CanvasRegion {
         if (!r.inside(view)) {
             s += r.w * r.h;
         }
+        // the Fit / zoom / Follow buttons at the top right
+        s += r.overlap(new Rect(w - 200, 0, 200, 38)) * 2;
         return s;
     }
 
@@ -1565,6 +1567,19 @@ final class TreeCanvas extends CanvasRegion {
             if (sc < bestScore - 0.5) {
                 best = cl;
                 bestScore = sc;
+            }
+        }
+        if (bestScore > 1) {
+            // beside the node everything is taken: a free corner of the view, with a longer line
+            Rect[] corners = {new Rect(6, h - LEGEND_ROOM - bh - 6, bw, bh), new Rect(6, 40, bw, bh),
+                new Rect(w - bw - 6, h - LEGEND_ROOM - bh - 6, bw, bh), new Rect(w - bw - 6, 44, bw, bh)};
+            for (Rect c : corners) {
+                Rect cl = clampInto(c, w, h);
+                double sc = clutter(cl, n.id(), w, h) + 1;
+                if (sc < bestScore - 0.5) {
+                    best = cl;
+                    bestScore = sc;
+                }
             }
         }
         calloutRect = best;

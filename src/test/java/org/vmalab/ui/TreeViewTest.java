@@ -289,4 +289,31 @@ class TreeViewTest {
             return null;
         });
     }
+
+    @Test
+    void theLegendExplainsEveryMarkTheTreeDraws() {
+        fx(() -> {
+            Window w = new Window(1600, 1000).lesson("augmented-gap");
+            TreeLegend legend = w.view.legend();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            legend.entries().forEach(e -> keys.add(e.key()));
+            for (Mark m : Mark.values()) {
+                assertTrue(keys.contains("mark:" + m), "an entry for " + m);
+            }
+            for (org.vmalab.viewmodel.NodeState st : org.vmalab.viewmodel.NodeState.values()) {
+                assertTrue(keys.contains("state:" + st), "an entry for " + st);
+            }
+            for (StepScene.EdgeKind k : StepScene.EdgeKind.values()) {
+                assertTrue(keys.contains("edge:" + k), "an entry for " + k);
+            }
+            assertTrue(keys.contains("stale"), "the * of a stale rb_subtree_gap");
+            assertTrue(legend.entries().stream().anyMatch(e -> e.key().equals("stale")
+                    && e.text().startsWith(NodeFace.STALE_MARK)));
+            assertFalse(w.view.lookup(".legend-full").isVisible());
+            legend.setExpanded(true);
+            w.settle();
+            assertTrue(w.view.lookup(".legend-full").isVisible(), "Legend opens the full list");
+            return null;
+        });
+    }
 }
