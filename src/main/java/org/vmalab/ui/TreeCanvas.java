@@ -2,7 +2,9 @@ package org.vmalab.ui;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
@@ -1005,6 +1007,8 @@ final class TreeCanvas extends CanvasRegion {
             drawEmpty(g, w);
         }
         // what is read, not looked at, is drawn at the screen's scale: the callout and the tags
+        dockRect = null;
+        drawDock(g, w, h, settle);
         drawCallout(g, w, h, settle);
         if (lod > 0) {
             for (NodeView n : tagged) {
@@ -1461,6 +1465,9 @@ final class TreeCanvas extends CanvasRegion {
         if (calloutRect != null) {
             s += r.overlap(calloutRect) * 3;
         }
+        if (dockRect != null) {
+            s += r.overlap(dockRect) * 3;
+        }
         Rect view = new Rect(0, 0, w, Math.max(40, h - LEGEND_ROOM));
         if (!r.inside(view)) {
             s += r.w * r.h;
@@ -1631,6 +1638,166 @@ final class TreeCanvas extends CanvasRegion {
             x += tw + 4;
         }
         g.setGlobalAlpha(1);
+    }
+
+    private Rect dockRect;
+    private StepScene namesOf;
+    private final Map<String, Integer> uniqueNames = new HashMap<>();
+    /** What the dock drew last: per thread, the nodes its vmacache slots and its references point to. */
+    private final List<DockRow> dockRows = new ArrayList<>();
+
+    /** One thread's row in the dock: its vmacache slots (VMA ids, -1 empty) and the VMAs it holds a reference to. */
+    record DockRow(int thread, List<Integer> slots, boolean valid, List<Integer> refs, Rect chip) {
+    }
+
+    /** The dock as drawn last (tests). */
+    List<DockRow> dockRows() {
+        return List.copyOf(dockRows);
+    }
+
+    /** Where the dock was drawn last, or null. */
+    Rect dockRect() {
+        return dockRect;
+    }
+
+    /**
+     * The threads' dock at the bottom right: for each thread with a cached or held VMA, its chip, its vmacache as
+     * four slots with an arrow from each slot to its VMA ({@code —} when empty; dashed and grey when the cache is
+     * stale), and a tether from the chip to each VMA it holds a reference to (get_vma done, put_vma not yet).
+     */
+    private void drawDock(GraphicsContext g, double w, double h, double settle) {
+        dockRows.clear();
+        java.util.Set<String> twice = new java.util.HashSet<>();
+        List<StepScene.ThreadView> rows = new ArrayList<>();
+        for (StepScene.ThreadView tv : scene.threads()) {
+            boolean any = !tv.refs().isEmpty();
+            for (String v : tv.vmacache()) {
+                any |= !v.equals("—");
+            }
+            if (any) {
+                rows.add(tv);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (namesOf != scene) {
+            // once per scene: a VMA's id by its name, where the name is unique
+            namesOf = scene;
+            uniqueNames.clear();
+            for (NodeView n : scene.nodes()) {
+                if (uniqueNames.put(n.name(), n.id()) != null) {
+                    twice.add(n.name());
+                }
+            }
+            twice.forEach(uniqueNames::remove);
+        }
+        double s = Math.min(1.6, textScale);
+        double rowH = 24 * s;
+        double slot = 18 * s;
+        Font f = Font.font("DejaVu Sans", FontWeight.BOLD, 11 * s);
+        Font small = Font.font("DejaVu Sans", 10 * s);
+        double labelW = textWidth("vmacache", small);
+        double dw = 34 * s + 6 + labelW + 6 + 4 * (slot + 3) + 8;
+        double dh = rows.size() * rowH + 6;
+        double x0 = w - dw - 6;
+        double y0 = Math.max(40, h - LEGEND_ROOM - dh - 6);
+        dockRect = new Rect(x0, y0, dw, dh);
+        g.setGlobalAlpha(0.92);
+        g.setFill(palette.get(Ink.BG));
+        g.fillRoundRect(x0, y0, dw, dh, 8, 8);
+        g.setStroke(palette.get(Ink.GRID));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x0, y0, dw, dh, 8, 8);
+        g.setGlobalAlpha(1);
+        double y = y0 + 3;
+        for (StepScene.ThreadView tv : rows) {
+            Color c = palette.thread(tv.index());
+            Rect chip = new Rect(x0 + 4, y + 2, 34 * s, rowH - 4);
+            List<Integer> slots = new ArrayList<>();
+            List<Integer> refs = new ArrayList<>();
+            // the tethers first (under the chips): a reference held is a rope to its VMA
+            for (StepScene.Ref r : tv.refs()) {
+                refs.add(r.vma());
+                NodeFrame nf = shown.node(r.vma());
+                if (nf == null || nf.opacity() <= 0) {
+                    continue;
+                }
+                Rect b = viewBox(nf);
+                double tx = b.x() + b.w() / 2;
+                double ty = b.y() + b.h();
+                g.setStroke(c);
+                g.setLineWidth(3);
+                g.setLineDashes(7, 4);
+                g.beginPath();
+                g.moveTo(chip.x() + chip.w() / 2, chip.y());
+                g.quadraticCurveTo((chip.x() + tx) / 2, Math.max(ty, chip.y()) + 30, tx, ty + 2);
+                g.stroke();
+                g.setLineDashes();
+                g.setFill(c);
+                g.fillOval(tx - 5, ty - 3, 10, 10);
+                g.setFont(small);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(tv.name() + " holds a reference" + (r.freed() ? " (freed!)" : ""), tx + 8, ty + 4);
+            }
+            g.setFill(c);
+            g.fillRoundRect(chip.x(), chip.y(), chip.w(), chip.h(), 7, 7);
+            g.setFill(palette.get(Ink.THREAD_TEXT));
+            g.setFont(f);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(tv.name().length() <= 4 ? tv.name() : tv.name().substring(0, 3) + "…",
+                    chip.x() + chip.w() / 2, chip.y() + chip.h() / 2);
+            double lx = chip.x() + chip.w() + 6;
+            g.setFont(small);
+            g.setFill(palette.get(Ink.TEXT_DIM));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("vmacache", lx, y + rowH / 2);
+            double sx = lx + labelW + 6;
+            for (int i = 0; i < tv.vmacache().size(); i++) {
+                String name = tv.vmacache().get(i);
+                Integer id = name.equals("—") ? null : uniqueNames.get(name);
+                slots.add(id == null ? -1 : id);
+                double bx = sx + i * (slot + 3);
+                double by = y + (rowH - slot) / 2;
+                g.setStroke(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
+                g.setLineWidth(tv.vmacacheValid() ? 2 : 1.2);
+                if (!tv.vmacacheValid()) {
+                    g.setLineDashes(3, 2);
+                }
+                g.strokeRect(bx, by, slot, slot);
+                g.setLineDashes();
+                g.setFill(palette.get(Ink.TEXT_DIM));
+                g.setFont(small);
+                g.setTextAlign(TextAlignment.CENTER);
+                if (name.equals("—")) {
+                    g.fillText("—", bx + slot / 2, by + slot / 2);
+                    continue;
+                }
+                g.setFill(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
+                g.fillOval(bx + slot / 2 - 3, by + slot / 2 - 3, 6, 6);
+                NodeFrame nf = id == null ? null : shown.node(id);
+                if (nf == null || nf.opacity() <= 0) {
+                    continue;
+                }
+                Rect b = viewBox(nf);
+                double tx = Math.max(b.x(), Math.min(bx + slot / 2, b.x() + b.w()));
+                double ty = b.y() + b.h();
+                g.setStroke(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
+                g.setGlobalAlpha(0.7 * Math.max(0.3, settle));
+                g.setLineWidth(1.3);
+                if (!tv.vmacacheValid()) {
+                    g.setLineDashes(4, 3);
+                }
+                g.strokeLine(bx + slot / 2, by, tx, ty);
+                g.setLineDashes();
+                arrowHead(g, bx + slot / 2, by, tx, ty, tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
+                g.setGlobalAlpha(1);
+            }
+            dockRows.add(new DockRow(tv.index(), List.copyOf(slots), tv.vmacacheValid(), List.copyOf(refs), chip));
+            y += rowH;
+        }
     }
 
     /** {@code r} moved into the view (above the legend) as far as it fits. */
