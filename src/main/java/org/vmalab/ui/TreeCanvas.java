@@ -236,21 +236,26 @@ final class TreeCanvas extends CanvasRegion {
         }
         boolean wasOverview = overviewShown;
         this.scene = s;
-        int maxId = -1;
-        for (NodeView n : s.nodes()) {
-            maxId = Math.max(maxId, n.id());
-        }
-        NodeView[] ids = new NodeView[maxId + 1];
-        for (NodeView n : s.nodes()) {
-            ids[n.id()] = n;
-        }
-        this.byId = ids;
-        this.calloutId = NodeFace.calloutNode(s);
         overviewShown = overviewChoice != null ? overviewChoice : s.nodes().size() > Overview.AUTO_THRESHOLD;
+        if (overviewShown) {
+            // a large tree: its walk tree was made once for this scene (maybe off this thread, ahead of time)
+            otree = Overview.treeOf(s);
+            this.byId = otree.byId();
+        } else {
+            int maxId = -1;
+            for (NodeView n : s.nodes()) {
+                maxId = Math.max(maxId, n.id());
+            }
+            NodeView[] ids = new NodeView[maxId + 1];
+            for (NodeView n : s.nodes()) {
+                ids[n.id()] = n;
+            }
+            this.byId = ids;
+        }
+        this.calloutId = calloutOf(s);
         TreeLayout.Layout newLayout;
         TreeFrame target;
         if (overviewShown) {
-            otree = Overview.tree(s);
             oview = overview();
             newLayout = oview.layout();
             target = Overview.frame(s, oview);
@@ -268,6 +273,11 @@ final class TreeCanvas extends CanvasRegion {
         TreeFrame start = !animate ? null : overviewShown || t < 1 ? shown
                 : Frames.key(previous, TreeLayout.of(previous));
         install(target, start, millis, first || shapeChanged);
+    }
+
+    /** The node the step's callout is about, without a walk over every node of a large tree. */
+    private int calloutOf(StepScene s) {
+        return NodeFace.calloutNode(s, this::node, otree != null && overviewShown ? otree.marked() : s.nodes());
     }
 
     /** Does {@code b} show another address space than {@code a} (a new lesson, an import)? */
@@ -330,7 +340,7 @@ final class TreeCanvas extends CanvasRegion {
 
     /** The overview of the current scene with what is open now. */
     private Overview.View overview() {
-        List<Integer> focus = new ArrayList<>(Overview.focusOf(scene));
+        List<Integer> focus = new ArrayList<>(otree.focus(scene));
         if (found >= 0) {
             focus.add(found);
         }

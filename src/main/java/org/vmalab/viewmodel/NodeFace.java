@@ -2,6 +2,7 @@ package org.vmalab.viewmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.vmalab.engine.Numbers;
 import org.vmalab.viewmodel.StepScene.NodeView;
 
@@ -154,16 +155,20 @@ public final class NodeFace {
         return out;
     }
 
-    /** The node a step's callout is about: its subject, else a node it stored to, else -1. */
-    public static int calloutNode(StepScene s) {
+    /**
+     * The node a step's callout is about: its subject, else a node whose gap or reference count it changed, else a
+     * node it stored to; -1 when none. {@code byId} finds a node; {@code marked} holds at least the nodes with marks
+     * (all nodes will do, a large tree passes the few it marked).
+     */
+    public static int calloutNode(StepScene s, IntFunction<NodeView> byId, Iterable<NodeView> marked) {
         if (s == null) {
             return -1;
         }
-        if (s.step() != null && s.step().subject() >= 0 && s.node(s.step().subject()) != null) {
+        if (s.step() != null && s.step().subject() >= 0 && byId.apply(s.step().subject()) != null) {
             return s.step().subject();
         }
         int stored = -1;
-        for (NodeView n : s.nodes()) {
+        for (NodeView n : marked) {
             if (n.has(Mark.GAP_CHANGED) || n.has(Mark.REF_CHANGED)) {
                 return n.id();
             }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vmalab.viewmodel.Frames.CursorFrame;
 import org.vmalab.viewmodel.Frames.EdgeFrame;
 import org.vmalab.viewmodel.Frames.NodeFrame;
 import org.vmalab.viewmodel.Frames.TreeFrame;
@@ -70,9 +69,9 @@ public final class Overview {
      * @param total     VMAs in the scene
      */
     public record View(TreeLayout.Layout layout, List<Summary> summaries, BitSet shown, int[] items, int total,
-                       Map<Integer, Summary> summaryById) {
-        View(TreeLayout.Layout layout, List<Summary> summaries, BitSet shown, int[] items, int total) {
-            this(layout, summaries, shown, items, total, index(summaries));
+                       Map<Integer, Summary> summaryById, Tree tree) {
+        View(TreeLayout.Layout layout, List<Summary> summaries, BitSet shown, int[] items, int total, Tree tree) {
+            this(layout, summaries, shown, items, total, index(summaries), tree);
         }
 
         private static Map<Integer, Summary> index(List<Summary> summaries) {
@@ -120,6 +119,14 @@ public final class Overview {
         final int[] first;
         final int[] last;
         final int root;
+        /** Nodes the step marked (stored to, is about, broke a rule at), in address order. */
+        final List<NodeView> marked = new ArrayList<>();
+        /** Edges other than the walk's own (unreachable, stale, cycles): few, kept whole. */
+        final List<EdgeView> otherEdges = new ArrayList<>();
+        /** Walk edges the step stored, as parent << 1 | left. */
+        final java.util.Set<Long> changedEdges = new java.util.HashSet<>();
+        /** Nodes not on the walk from the root (off the tree, unreachable now), in address order. */
+        final List<NodeView> offWalk = new ArrayList<>();
 
         Tree(StepScene s) {
             int max = -1;
@@ -129,6 +136,9 @@ public final class Overview {
             byId = new NodeView[max + 1];
             for (NodeView n : s.nodes()) {
                 byId[n.id()] = n;
+                if (!n.marks().isEmpty()) {
+                    marked.add(n);
+                }
             }
             left = new int[max + 1];
             right = new int[max + 1];
@@ -141,7 +151,11 @@ public final class Overview {
             Arrays.fill(parent, -1);
             for (EdgeView e : s.edges()) {
                 if (e.kind() != EdgeKind.TREE || e.parent() > max || e.child() > max) {
+                    otherEdges.add(e);
                     continue;
+                }
+                if (e.changed()) {
+                    changedEdges.add(((long) e.parent() << 1) | (e.left() ? 1 : 0));
                 }
                 if (e.left()) {
                     left[e.parent()] = e.child();
@@ -177,6 +191,35 @@ public final class Overview {
                     last[v] = r >= 0 ? last[r] : v;
                 }
             }
+            for (NodeView n : s.nodes()) {
+                if (!inWalk(n.id())) {
+                    offWalk.add(n);
+                }
+            }
+        }
+
+        /** What stays open in this scene: what the step is about, what it stored, the cursors' nodes. */
+        public List<Integer> focus(StepScene s) {
+            List<Integer> out = new ArrayList<>();
+            for (NodeView n : marked) {
+                if (n.has(Mark.SUBJECT) || n.has(Mark.OTHER) || n.has(Mark.STORED) || n.has(Mark.VIOLATION)) {
+                    out.add(n.id());
+                }
+            }
+            for (StepScene.CursorView c : s.cursors()) {
+                out.add(c.node());
+            }
+            return out;
+        }
+
+        /** The nodes the step marked, in address order. */
+        public List<NodeView> marked() {
+            return marked;
+        }
+
+        /** Every node by id (null where there is none). */
+        public NodeView[] byId() {
+            return byId;
         }
 
         public int root() {
@@ -231,6 +274,31 @@ public final class Overview {
         return new Tree(s);
     }
 
+    /** The last few trees made by {@link #treeOf}, by scene identity (a scene's own hash would walk every node). */
+    private static final Object[] MEMO = new Object[6];
+    private static int memoNext;
+
+    /**
+     * The walk tree of a scene, made once: a player can make it off the UI thread for a scene it prepares ahead,
+     * and the view then finds it ready.
+     */
+    public static Tree treeOf(StepScene s) {
+        synchronized (MEMO) {
+            for (int i = 0; i < MEMO.length; i += 2) {
+                if (MEMO[i] == s) {
+                    return (Tree) MEMO[i + 1];
+                }
+            }
+        }
+        Tree t = new Tree(s);
+        synchronized (MEMO) {
+            MEMO[memoNext] = s;
+            MEMO[memoNext + 1] = t;
+            memoNext = (memoNext + 2) % MEMO.length;
+        }
+        return t;
+    }
+
     /** The overview of {@code s}: the first {@code depth} rows open, plus drilled and focused paths. */
     public static View of(StepScene s, Expansion e) {
         return of(s, tree(s), e);
@@ -281,12 +349,9 @@ public final class Overview {
             }
         }
         // nodes not on the walk (erased, freed, cleared, unreachable mid-rotation) keep a column by address
-        List<NodeView> extra = new ArrayList<>();
-        for (NodeView nv : s.nodes()) {
-            if (!t.inWalk(nv.id())) {
-                extra.add(nv);
-                shown.set(nv.id());
-            }
+        List<NodeView> extra = t.offWalk;
+        for (NodeView nv : extra) {
+            shown.set(nv.id());
         }
         int[] items = new int[inTree.size() + extra.size()];
         int k = 0;
@@ -345,7 +410,7 @@ public final class Overview {
         }
         TreeLayout.Layout layout = new TreeLayout.Layout(x, y, items.length, Math.max(treeRows, 0),
                 anyOff ? offRow : Double.NaN);
-        return new View(layout, List.copyOf(summaries), shown, items, s.nodes().size());
+        return new View(layout, List.copyOf(summaries), shown, items, s.nodes().size(), t);
     }
 
     private static boolean isOpen(Tree t, int v, int depth, BitSet drilled, BitSet open) {
@@ -409,12 +474,7 @@ public final class Overview {
 
     /** The frame at rest of an overview: shown nodes, summaries, the edges between them, cursors. */
     public static TreeFrame frame(StepScene s, View v) {
-        Map<Integer, NodeView> shownNodes = new HashMap<>();
-        for (NodeView n : s.nodes()) {
-            if (v.layout().has(n.id())) {
-                shownNodes.put(n.id(), n);
-            }
-        }
+        Tree t = v.tree();
         Map<Integer, NodeFrame> nodes = new LinkedHashMap<>();
         for (int id : v.items()) {
             if (id >= SUMMARY_BASE) {
@@ -422,23 +482,31 @@ public final class Overview {
                 Tone tone = sm.black() ? Tone.NODE_BLACK : Tone.NODE_RED;
                 nodes.put(id, new NodeFrame(id, sm.x(), sm.y(), 1.0, tone, tone, 1.0));
             } else {
-                NodeView n = shownNodes.get(id);
-                Tone tone = Tone.of(n);
+                Tone tone = Tone.of(t.byId[id]);
                 nodes.put(id, new NodeFrame(id, v.layout().x(id), v.layout().y(id), 1.0, tone, tone, 1.0));
             }
         }
-        Map<Integer, Integer> summaryOf = new HashMap<>();
-        for (Summary sm : v.summaries()) {
-            summaryOf.put(sm.root(), sm.id());
-        }
+        // the walk's edges from each shown node to a shown child or to the summary of its subtree; then the few others
         List<EdgeFrame> edges = new ArrayList<>();
-        for (EdgeView e : s.edges()) {
-            if (!nodes.containsKey(e.parent())) {
+        for (int id : v.items()) {
+            if (id >= SUMMARY_BASE || !t.inWalk(id)) {
                 continue;
             }
-            int child = nodes.containsKey(e.child()) ? e.child() : summaryOf.getOrDefault(e.child(), -1);
-            if (child >= 0 && (child < SUMMARY_BASE || e.kind() == EdgeKind.TREE)) {
-                edges.add(new EdgeFrame(e.parent(), child, e.left(), e.kind(), e.changed(), 1.0));
+            for (int side = 0; side < 2; side++) {
+                int c = side == 0 ? t.left[id] : t.right[id];
+                if (c < 0) {
+                    continue;
+                }
+                int child = nodes.containsKey(c) ? c : nodes.containsKey(SUMMARY_BASE + c) ? SUMMARY_BASE + c : -1;
+                if (child >= 0) {
+                    boolean changed = t.changedEdges.contains(((long) id << 1) | (side == 0 ? 1 : 0));
+                    edges.add(new EdgeFrame(id, child, side == 0, EdgeKind.TREE, changed, 1.0));
+                }
+            }
+        }
+        for (EdgeView e : t.otherEdges) {
+            if (nodes.containsKey(e.parent()) && nodes.containsKey(e.child())) {
+                edges.add(new EdgeFrame(e.parent(), e.child(), e.left(), e.kind(), e.changed(), 1.0));
             }
         }
         return new TreeFrame(nodes, List.copyOf(edges), Frames.cursors(s, nodes));
@@ -446,15 +514,6 @@ public final class Overview {
 
     /** The ids the overview keeps open in a scene: what the step is about, what it stored, the cursors. */
     public static List<Integer> focusOf(StepScene s) {
-        List<Integer> out = new ArrayList<>();
-        for (NodeView n : s.nodes()) {
-            if (n.has(Mark.SUBJECT) || n.has(Mark.OTHER) || n.has(Mark.STORED) || n.has(Mark.VIOLATION)) {
-                out.add(n.id());
-            }
-        }
-        for (StepScene.CursorView c : s.cursors()) {
-            out.add(c.node());
-        }
-        return out;
+        return treeOf(s).focus(s);
     }
 }
