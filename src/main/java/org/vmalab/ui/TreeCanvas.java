@@ -1012,6 +1012,10 @@ final class TreeCanvas extends CanvasRegion {
         for (CursorFrame cf : shown.cursors()) {
             drawCursor(g, cf, lod);
         }
+        ghosts.clear();
+        for (StepScene.Loaded l : scene.loaded()) {
+            drawLoaded(g, l, settle);
+        }
         g.restore();
         if (scene.root() < 0) {
             drawEmpty(g, w);
@@ -1651,8 +1655,6 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     private Rect dockRect;
-    private StepScene namesOf;
-    private final Map<String, Integer> uniqueNames = new HashMap<>();
     /** What the dock drew last: per thread, the nodes its vmacache slots and its references point to. */
     private final List<DockRow> dockRows = new ArrayList<>();
 
@@ -1677,12 +1679,11 @@ final class TreeCanvas extends CanvasRegion {
      */
     private void drawDock(GraphicsContext g, double w, double h, double settle) {
         dockRows.clear();
-        java.util.Set<String> twice = new java.util.HashSet<>();
         List<StepScene.ThreadView> rows = new ArrayList<>();
         for (StepScene.ThreadView tv : scene.threads()) {
             boolean any = !tv.refs().isEmpty();
-            for (String v : tv.vmacache()) {
-                any |= !v.equals("—");
+            for (int v : tv.vmacacheVmas()) {
+                any |= v >= 0;
             }
             if (any) {
                 rows.add(tv);
@@ -1690,17 +1691,6 @@ final class TreeCanvas extends CanvasRegion {
         }
         if (rows.isEmpty()) {
             return;
-        }
-        if (namesOf != scene) {
-            // once per scene: a VMA's id by its name, where the name is unique
-            namesOf = scene;
-            uniqueNames.clear();
-            for (NodeView n : scene.nodes()) {
-                if (uniqueNames.put(n.name(), n.id()) != null) {
-                    twice.add(n.name());
-                }
-            }
-            twice.forEach(uniqueNames::remove);
         }
         double s = Math.min(1.6, textScale);
         double rowH = 24 * s;
@@ -1765,10 +1755,9 @@ final class TreeCanvas extends CanvasRegion {
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText("vmacache", lx, y + rowH / 2);
             double sx = lx + labelW + 6;
-            for (int i = 0; i < tv.vmacache().size(); i++) {
-                String name = tv.vmacache().get(i);
-                Integer id = name.equals("—") ? null : uniqueNames.get(name);
-                slots.add(id == null ? -1 : id);
+            for (int i = 0; i < tv.vmacacheVmas().size(); i++) {
+                int id = tv.vmacacheVmas().get(i);
+                slots.add(id);
                 double bx = sx + i * (slot + 3);
                 double by = y + (rowH - slot) / 2;
                 g.setStroke(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
@@ -1781,13 +1770,13 @@ final class TreeCanvas extends CanvasRegion {
                 g.setFill(palette.get(Ink.TEXT_DIM));
                 g.setFont(small);
                 g.setTextAlign(TextAlignment.CENTER);
-                if (name.equals("—")) {
+                if (id < 0) {
                     g.fillText("—", bx + slot / 2, by + slot / 2);
                     continue;
                 }
                 g.setFill(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
                 g.fillOval(bx + slot / 2 - 3, by + slot / 2 - 3, 6, 6);
-                NodeFrame nf = id == null ? null : shown.node(id);
+                NodeFrame nf = shown.node(id);
                 if (nf == null || nf.opacity() <= 0) {
                     continue;
                 }
@@ -1816,6 +1805,75 @@ final class TreeCanvas extends CanvasRegion {
         double x = Math.max(2, Math.min(r.x(), w - r.w() - 2));
         double y = Math.max(2, Math.min(r.y(), maxY));
         return new Rect(x, y, r.w(), r.h());
+    }
+
+    /** A walker's loaded pointer as drawn: the thread, the node, the chip's place in view coordinates. */
+    record Ghost(int thread, int node, int from, Rect chip) {
+    }
+
+    private final List<Ghost> ghosts = new ArrayList<>();
+
+    /** The loaded pointers drawn last (tests). */
+    List<Ghost> ghosts() {
+        return List.copyOf(ghosts);
+    }
+
+    /**
+     * A walker's loaded pointer: a ghost of its chip (dashed, hollow) on the node it will visit next, labelled with
+     * where the pointer came from, and a dotted line from the walker's own chip.
+     */
+    private void drawLoaded(GraphicsContext g, StepScene.Loaded l, double settle) {
+        NodeFrame nf = shown.node(l.node());
+        if (nf == null || nf.opacity() <= 0) {
+            return;
+        }
+        double scale = Math.max(1, 0.85 / zoom);
+        double cw = 34 * scale;
+        double ch = 19 * scale;
+        int onIt = 0;
+        for (CursorFrame cf : shown.cursors()) {
+            if (cf.node() == l.node()) {
+                onIt++;
+            }
+        }
+        double x0 = wx(nf.x()) - detail.w / 2;
+        double y0 = wy(nf.y()) - detail.h / 2;
+        double x = x0 + 4 + onIt * (cw + 4);
+        double y = y0 - ch - 7 * scale;
+        Color c = palette.thread(l.thread());
+        g.setGlobalAlpha(nf.opacity() * Math.max(0.3, settle));
+        CursorFrame own = shown.cursor(l.thread());
+        if (own != null && own.opacity() > 0.05) {
+            double ox = wx(own.x()) - detail.w / 2 + 4 + own.slot() * (cw + 4) + cw / 2;
+            double oy = wy(own.y()) - detail.h / 2 - ch / 2 - 7 * scale;
+            g.setStroke(c);
+            g.setLineWidth(2 * scale);
+            g.setLineDashes(2 * scale, 4 * scale);
+            g.beginPath();
+            g.moveTo(ox, oy);
+            g.quadraticCurveTo((ox + x + cw / 2) / 2, Math.min(oy, y) - 24 * scale, x + cw / 2, y);
+            g.stroke();
+            g.setLineDashes();
+        }
+        g.setFill(palette.get(Ink.BG));
+        g.fillRoundRect(x, y, cw, ch, 8 * scale, 8 * scale);
+        g.setStroke(l.freed() ? palette.get(Ink.BAD) : c);
+        g.setLineWidth(2 * scale);
+        g.setLineDashes(4 * scale, 3 * scale);
+        g.strokeRoundRect(x, y, cw, ch, 8 * scale, 8 * scale);
+        g.setLineDashes();
+        g.setFill(c);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        String name = l.threadName();
+        g.fillText(name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
+        String what = "loaded from " + l.via();
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(what, x + cw + 4 * scale, y + ch / 2);
+        ghosts.add(new Ghost(l.thread(), l.node(), l.from(), toView(x, y, cw, ch)));
+        g.setGlobalAlpha(1);
     }
 
     private void drawCursor(GraphicsContext g, CursorFrame cf, int lod) {

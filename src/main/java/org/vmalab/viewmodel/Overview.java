@@ -209,6 +209,9 @@ public final class Overview {
             for (StepScene.CursorView c : s.cursors()) {
                 out.add(c.node());
             }
+            for (StepScene.Loaded l : s.loaded()) {
+                out.add(l.node());
+            }
             return out;
         }
 

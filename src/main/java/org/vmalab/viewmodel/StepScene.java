@@ -18,11 +18,13 @@ import org.vmalab.engine.tree.Tag;
  * @param root      the root node id or -1
  * @param rootChanged the step stored {@code mm_rb.rb_node}
  * @param maxDepth  deepest tree row in use (for the layout), -1 for an empty tree
+ * @param loaded    the pointers walkers loaded and will visit next
  */
 public record StepScene(int index, int size, StepInfo step, String caption, String where, String narration,
                     List<NodeView> nodes, int root, boolean rootChanged, int maxDepth, List<EdgeView> edges,
                     List<GhostEdge> removedEdges, List<ParentArrow> parentArrows, List<CursorView> cursors,
-                    List<ThreadView> threads, Locks locks, Strip strip, Checks checks, Mm mm) {
+                    List<ThreadView> threads, Locks locks, Strip strip, Checks checks, Mm mm,
+                    List<Loaded> loaded) {
 
     /** The step that led to this index. */
     public record StepInfo(int index, int thread, String threadName, Loc loc, Tag tag, String function,
@@ -86,11 +88,28 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
     public record CursorView(int thread, String threadName, int node, boolean onFreed, boolean moved) {
     }
 
-    /** A thread lane. */
+    /**
+     * A pointer a walker of the tree ({@code __find_vma}, for {@code find_vma} or {@code get_vma}) has loaded and
+     * will visit at its next step: {@code from.rb_left} or {@code rb_right}, or {@code mm_rb.rb_node}. Between the
+     * load and the visit the walker holds nothing but this pointer: the race the patch is about.
+     *
+     * @param node the VMA the pointer points to
+     * @param from the node it was loaded from, or -1 for the root pointer {@code mm_rb.rb_node}
+     * @param via  the word it was loaded from, in the kernel's words ({@code libc.rb_right}, {@code mm_rb.rb_node})
+     */
+    public record Loaded(int thread, String threadName, int node, int from, boolean freed, String via) {
+    }
+
+    /**
+     * A thread lane.
+     *
+     * @param vmacacheVmas the four vmacache slots as VMA ids (-1 for an empty slot), in scan order
+     */
     public record ThreadView(int index, String name, String role, TaskView.Status status, String state,
                              String waitReason, boolean ranThisStep, boolean runnable, List<String> program, int currentOp,
                              boolean started, List<Ref> refs, List<String> holds, Loc loc, String lastStep,
-                             List<String> vmacache, boolean vmacacheValid, boolean changed) {
+                             List<String> vmacache, boolean vmacacheValid, boolean changed,
+                             List<Integer> vmacacheVmas) {
     }
 
     /** A VMA reference a thread holds (get_vma and not yet put). */

@@ -294,7 +294,7 @@ public final class StepSceneBuilder {
         String narr = narration == null ? "" : safe(() -> narration.textAt(trace, index));
         return new StepScene(index, trace.size(), info, caption, where, narr, List.copyOf(nodes), root,
                 ch.rootChanged, maxDepth, List.copyOf(edges), ch.ghosts(cap), ch.parentArrows(cap),
-                List.copyOf(cursors), threads, locks, strip, checks, mm);
+                List.copyOf(cursors), threads, locks, strip, checks, mm, loaded(trace, index, tasks, vm, tnames));
     }
 
     private static final Set<Mark> NO_MARKS = Collections.unmodifiableSet(EnumSet.noneOf(Mark.class));
@@ -397,8 +397,10 @@ public final class StepSceneBuilder {
                 refs.add(new Ref(r, c.name(r), vm.valid(r) && vm.get(r).freed()));
             }
             List<String> vc = new ArrayList<>();
+            List<Integer> vcIds = new ArrayList<>();
             for (int r : task.vmacache()) {
                 vc.add(r != NIL ? c.name(r) : "—");
+                vcIds.add(r != NIL && vm.valid(r) ? r : -1);
             }
             List<String> holds = new ArrayList<>();
             for (TaskView.LockMode m : task.holds()) {
@@ -407,18 +409,67 @@ public final class StepSceneBuilder {
             out.add(new ThreadView(t, task.name(), spec.role().label(), status, state, task.waitReason(), ran,
                     status.runnable(), List.copyOf(program), task.opIndex(), task.started(), List.copyOf(refs),
                     List.copyOf(holds), task.loc(), lastStep(trace, c.index(), t), List.copyOf(vc),
-                    task.vmacacheValid(), ch.threadChanged(t)));
+                    task.vmacacheValid(), ch.threadChanged(t), List.copyOf(vcIds)));
         }
         return List.copyOf(out);
     }
 
     private static String lastStep(Trace trace, int index, int t) {
+        int i = lastStepOf(trace, index, t);
+        return i < 0 ? "" : "step " + i + ": " + trace.caption(i);
+    }
+
+    /** The index of thread {@code t}'s last step at or before {@code index} (within the lookback), or -1. */
+    private static int lastStepOf(Trace trace, int index, int t) {
         for (int i = index; i >= 1 && i > index - LAST_STEP_LOOKBACK; i--) {
             if (trace.step(i).thread() == t) {
-                return "step " + i + ": " + trace.caption(i);
+                return i;
             }
         }
-        return "";
+        return -1;
+    }
+
+    /**
+     * The pointers the tree's walkers hold: a thread whose last step loaded the root ({@code mm_rb.rb_node}) or a
+     * child pointer ({@code rb_left}, {@code rb_right} of the node it visited) has that pointer and nothing else
+     * until its next step visits it.
+     */
+    static List<StepScene.Loaded> loaded(Trace trace, int index, List<TaskView> tasks, Vmas vm, String[] names) {
+        List<StepScene.Loaded> out = new ArrayList<>();
+        for (TaskView task : tasks) {
+            if (task.status() == TaskView.Status.DONE || task.loc() == null || task.loc().kind() != Loc.Kind.VISIT) {
+                continue;
+            }
+            int i = lastStepOf(trace, index, task.index());
+            if (i < 0) {
+                continue;
+            }
+            StepRecord r = trace.step(i);
+            int node;
+            int from;
+            String via;
+            switch (r.loc()) {
+                case FIND_VMA_ROOT, GET_VMA_ROOT -> {
+                    node = r.a();
+                    from = -1;
+                    via = "mm_rb.rb_node";
+                }
+                case FIND_VMA_LEFT, FIND_VMA_RIGHT, GET_VMA_LEFT, GET_VMA_RIGHT -> {
+                    node = r.b();
+                    from = r.a();
+                    boolean left = r.loc() == Loc.FIND_VMA_LEFT || r.loc() == Loc.GET_VMA_LEFT;
+                    via = (vm.valid(from) ? vm.get(from).name() : "?") + (left ? ".rb_left" : ".rb_right");
+                }
+                default -> {
+                    continue;
+                }
+            }
+            if (vm.valid(node)) {
+                out.add(new StepScene.Loaded(task.index(), tname(names, task.index()), node, vm.valid(from) ? from : -1,
+                        vm.get(node).freed(), via));
+            }
+        }
+        return List.copyOf(out);
     }
 
     // ================================================================ locks

@@ -316,4 +316,77 @@ class TreeViewTest {
             return null;
         });
     }
+
+    /** The node named {@code name} in the scene on screen. */
+    static StepScene.NodeView named(Window w, String name) {
+        return w.player.scene().nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLocklessWalkersLoadedPointerIsAGhostChipOnTheNodeItWillVisit() {
+        fx(() -> {
+            Window w = new Window(1600, 1000).lesson("race-a");
+            org.vmalab.engine.trace.Trace tr = w.player.trace();
+            int i = 1;
+            while (!(tr.step(i).thread() == 0 && tr.step(i).loc() == org.vmalab.engine.trace.Loc.GET_VMA_RIGHT
+                    && tr.caption(i).startsWith("visit libc:"))) {
+                i++;
+            }
+            w.player.seek(i);
+            w.settle();
+            int libc = named(w, "libc").id();
+            int libcRw = named(w, "libc_rw").id();
+            assertEquals(libc, w.player.scene().cursors().get(0).node(), "T1 stands on libc");
+            assertEquals(List.of(new StepScene.Loaded(0, "T1", libcRw, libc, false, "libc.rb_right")),
+                    w.player.scene().loaded(), "and holds the pointer to libc_rw it loaded from libc.rb_right");
+            assertEquals(1, w.tree().ghosts().size());
+            assertEquals(libcRw, w.tree().ghosts().get(0).node(), "the ghost chip is on libc_rw");
+            // T2 rotates the tree; T1 still holds the same pointer
+            int j = i + 1;
+            while (tr.step(j).thread() != 0) {
+                j++;
+            }
+            w.player.seek(j - 1);
+            w.settle();
+            assertEquals(libcRw, w.tree().ghosts().get(0).node(), "still on libc_rw while T2 runs");
+            w.player.seek(j);
+            w.settle();
+            assertEquals(libcRw, w.player.scene().cursors().get(0).node(), "T1's next step visits it");
+            return null;
+        });
+    }
+
+    @Test
+    void theVmacacheIsFourSlotsWithArrowsAndAHeldReferenceATether() {
+        fx(() -> {
+            Window w = new Window(1600, 1000).lesson("race-b-use");
+            boolean sawCache = false;
+            boolean sawRef = false;
+            for (int i = 0; i <= w.player.size() && !(sawCache && sawRef); i++) {
+                w.player.seek(i);
+                w.settle();
+                for (StepScene.ThreadView tv : w.player.scene().threads()) {
+                    TreeCanvas.DockRow row = w.tree().dockRows().stream().filter(r -> r.thread() == tv.index())
+                            .findFirst().orElse(null);
+                    boolean cached = tv.vmacacheVmas().stream().anyMatch(v -> v >= 0);
+                    if (cached || !tv.refs().isEmpty()) {
+                        assertNotNull(row, "step " + i + ": " + tv.name() + " has a row in the dock");
+                        assertEquals(4, row.slots().size());
+                        assertEquals(tv.vmacacheVmas(), row.slots(), "each slot points to its VMA, or is empty");
+                        assertEquals(tv.vmacacheValid(), row.valid());
+                        List<Integer> refs = new ArrayList<>();
+                        tv.refs().forEach(r -> refs.add(r.vma()));
+                        assertEquals(refs, row.refs(), "a tether to each VMA it holds");
+                        sawCache |= cached;
+                        sawRef |= !tv.refs().isEmpty();
+                    } else {
+                        assertEquals(null, row, "no row for a thread with nothing cached or held");
+                    }
+                }
+            }
+            assertTrue(sawCache, "a step with a cached VMA");
+            assertTrue(sawRef, "a step with a reference held (get_vma done, put_vma not yet)");
+            return null;
+        });
+    }
 }
