@@ -128,6 +128,7 @@ final class MainView extends BorderPane {
         setBottom(new VBox(timeline(), statusBar()));
         getChildren().add(palette.node());
         player.addListener(p -> refresh());
+        player.setPrepare(TreeCanvas::prepare);
         ticker = new AnimationTimer() {
             @Override
             public void handle(long now) {

@@ -275,6 +275,16 @@ final class TreeCanvas extends CanvasRegion {
         install(target, start, millis, first || shapeChanged);
     }
 
+    /**
+     * What can be made for a scene before it is shown, on any thread (the player prepares the next step's scene
+     * ahead): the walk tree of a tree large enough for the overview.
+     */
+    static void prepare(StepScene s) {
+        if (s.nodes().size() > Overview.AUTO_THRESHOLD) {
+            Overview.treeOf(s);
+        }
+    }
+
     /** The node the step's callout is about, without a walk over every node of a large tree. */
     private int calloutOf(StepScene s) {
         return NodeFace.calloutNode(s, this::node, otree != null && overviewShown ? otree.marked() : s.nodes());

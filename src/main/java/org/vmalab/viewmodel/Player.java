@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Protection;
@@ -55,6 +60,89 @@ public final class Player {
     private List<Narration.Checkpoint> checkpoints = List.of();
     private Narration.Checkpoint checkpoint;
     private List<Integer> operationStarts = List.of();
+    /** The scene of the next index, being prepared off the UI thread (large trees), or null. */
+    private Ahead ahead;
+    private volatile Consumer<StepScene> prepare = s -> { };
+    private int preparedHits;
+
+    /** Traces of more VMAs than this get the scene of the next step prepared ahead, off the UI thread. */
+    public static final int PREPARE_AHEAD_VMAS = 1000;
+    /** One daemon thread prepares scenes ahead; it owns the cursor it seeks ({@link AheadCursor}). */
+    private static final ExecutorService AHEAD = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vmalab-scene-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A scene being prepared for {@code index} of {@code trace}. */
+    private record Ahead(Trace trace, int index, Future<StepScene> scene) {
+    }
+
+    /** The cursor the ahead thread seeks (only that thread touches it). */
+    private static final class AheadCursor {
+        private static Trace trace;
+        private static TraceCursor cursor;
+
+        static TraceCursor at(Trace t, int index) {
+            if (trace != t) {
+                trace = t;
+                cursor = t.cursor();
+            }
+            return cursor.seek(index);
+        }
+    }
+
+    /**
+     * Work to do on every scene prepared ahead, on that thread (the view prepares what it will draw: the overview's
+     * walk tree of a large tree).
+     */
+    public void setPrepare(Consumer<StepScene> p) {
+        prepare = p == null ? s -> { } : p;
+    }
+
+    /** How many steps found their scene prepared ahead (tests, benches). */
+    public int preparedHits() {
+        return preparedHits;
+    }
+
+    /** Starts preparing the next index's scene off the UI thread, for a large trace (playback goes forward). */
+    private void prepareAhead() {
+        ahead = null;
+        if (trace == null || trace.vmaCount() <= PREPARE_AHEAD_VMAS || index() >= trace.size()) {
+            return;
+        }
+        Trace t = trace;
+        int next = index() + 1;
+        Narration n = playable == null ? Narration.NONE : playable.narration();
+        Consumer<StepScene> work = prepare;
+        ahead = new Ahead(t, next, AHEAD.submit(() -> {
+            StepScene s = StepSceneBuilder.build(t, AheadCursor.at(t, next), n);
+            work.accept(s);
+            return s;
+        }));
+    }
+
+    /** The scene prepared ahead for {@code target}, or null (none, another trace, or it failed). */
+    private StepScene prepared(int target) {
+        Ahead a = ahead;
+        ahead = null;
+        if (a == null || a.trace() != trace || a.index() != target) {
+            if (a != null) {
+                a.scene().cancel(false);
+            }
+            return null;
+        }
+        try {
+            StepScene s = a.scene().get();
+            preparedHits++;
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
+    }
 
     public Player(TaskRunner background) {
         this.background = Objects.requireNonNull(background);
@@ -317,7 +405,9 @@ public final class Player {
         previous = forward ? before : null;
         lastMove = forward ? Move.FORWARD_ONE : move == Move.FORWARD_ONE ? Move.JUMP : move;
         checkpoint = checkpointAt(target);
+        ahead = null;
         fire();
+        prepareAhead();
     }
 
     // ================================================================ navigation
@@ -405,8 +495,9 @@ public final class Player {
             return;
         }
         StepScene before = scene;
+        StepScene made = prepared(target);
         cursor.seek(target);
-        scene = build();
+        scene = made != null ? made : build();
         if (target == from + 1) {
             lastMove = Move.FORWARD_ONE;
             previous = before;
@@ -420,6 +511,7 @@ public final class Player {
             playing = false;
         }
         fire();
+        prepareAhead();
     }
 
     // ================================================================ playback

@@ -14,7 +14,8 @@ import org.vmalab.viewmodel.TaskRunner;
  * What one step costs on the FX thread on a large tree (issue 12), a bench main on the test class path, not a
  * unit test: FrameBench's race on {@code n} VMAs (default 65,530) in a 1600x1000 window; each of {@code steps}
  * forward steps is taken on the FX thread and timed from the key press to the end of the work it queued there (the
- * scene, the tree's new frame, the panels), without the frames of the animation that follow; in wall time and
+ * scene, the tree's new frame, the panels), without the frames of the animation that follow, and the next one 450 ms
+ * later (playback at 2 steps/s: the scene of the next step is prepared meanwhile, off the FX thread); in wall time and
  * in the FX thread's CPU time (which a busy machine disturbs less). Headless:
  * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw}. Arguments: steps, VMAs.
  */
@@ -62,6 +63,8 @@ public final class StepCostBench {
         });
         done.await();
         for (int k = 0; k < steps + 5; k++) {
+            // the window's own pace: a step, then its 420 ms animation, then the next (2 steps per second)
+            Thread.sleep(450);
             CountDownLatch step = new CountDownLatch(1);
             long[] t = new long[3];
             Platform.runLater(() -> {
@@ -107,7 +110,8 @@ public final class StepCostBench {
             alone.countDown();
         });
         alone.await();
-        report(String.format(Locale.ROOT, "%,d VMAs: CPU time of the scene build alone (Player.stepForward)", n),
+        report(String.format(Locale.ROOT, "%,d VMAs: CPU time of Player.stepForward alone, back to back (the scene "
+                + "prepared ahead when it is ready, else built here)", n),
                 build.subList(5, build.size()));
         System.out.println("load at the end " + FrameBench.load());
         Platform.exit();

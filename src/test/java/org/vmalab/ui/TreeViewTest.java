@@ -389,4 +389,21 @@ class TreeViewTest {
             return null;
         });
     }
+
+    @Test
+    void onALargeTreeTheNextStepsSceneIsPreparedAheadAndIsTheSameScene() {
+        Player p = new Player(TaskRunner.INLINE);
+        p.setPrepare(TreeCanvas::prepare);
+        p.load(Playable.of(FrameBench.scenario(Player.PREPARE_AHEAD_VMAS + 500)));
+        for (int i = 1; i <= 12 && p.index() < p.size(); i++) {
+            p.stepForward();
+            StepScene made = org.vmalab.viewmodel.StepSceneBuilder.build(p.trace(), p.trace().cursor().seek(p.index()),
+                    org.vmalab.viewmodel.Narration.NONE);
+            assertEquals(made, p.scene(), "step " + p.index() + ": the scene prepared ahead is the scene");
+            assertTrue(org.vmalab.viewmodel.Overview.treeOf(p.scene()) != null);
+        }
+        assertEquals(12, p.preparedHits(), "every forward step found its scene ready (or waited for it)");
+        p.seek(3);
+        assertEquals(12, p.preparedHits(), "a jump builds its own");
+    }
 }
