@@ -133,6 +133,9 @@ public final class TreeSvg {
         for (CursorFrame cf : frame.cursors()) {
             cursor(cf);
         }
+        for (StepScene.Loaded l : scene.loaded()) {
+            loaded(l);
+        }
         b.append("</g>\n</g>\n</svg>\n");
         return b.toString();
     }
@@ -403,6 +406,34 @@ public final class TreeSvg {
         if (!tags.isEmpty()) {
             b.append('\n');
         }
+    }
+
+    /** A walker's loaded pointer: a hollow dashed chip on the node it will visit, and where it was loaded from. */
+    private void loaded(StepScene.Loaded l) {
+        NodeFrame nf = frame.node(l.node());
+        if (nf == null) {
+            return;
+        }
+        int onIt = 0;
+        for (CursorFrame cf : frame.cursors()) {
+            if (cf.node() == l.node()) {
+                onIt++;
+            }
+        }
+        double cw = 34;
+        double ch = 19;
+        double x = wx(nf.x()) - NODE_W / 2 + 4 + onIt * (cw + 4);
+        double y = wy(nf.y()) - NODE_H / 2 - ch - 7;
+        String ink = "thread-" + (Math.floorMod(l.thread(), 9) + 1);
+        b.append("<g class=\"loaded\" data-thread=\"").append(esc(l.threadName())).append("\" data-vma=\"")
+                .append(esc(name(l.node()))).append("\">");
+        b.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(cw))
+                .append("\" height=\"").append(n(ch)).append("\" rx=\"4\" fill=\"").append(c("bg"))
+                .append("\" stroke=\"").append(c(l.freed() ? "bad" : ink))
+                .append("\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
+        text(x + cw / 2, y + ch / 2, fit(l.threadName(), 4), 12, true, ink, "middle", Base.CENTER);
+        text(x + cw + 4, y + ch / 2, "loaded from " + l.via(), 10, true, ink, "start", Base.CENTER);
+        b.append("</g>\n");
     }
 
     private void cursor(CursorFrame cf) {

@@ -163,4 +163,39 @@ class TreeSvgTest {
         assertEquals("-0.33", TreeSvg.n(-1 / 3.0));
         assertEquals("a&lt;&amp;&gt;&quot;", TreeSvg.esc("a<&>\"\u0001"));
     }
+
+    @Test
+    void theSvgShowsTheCanvasNumbersAndMarksAWalkersLoadedPointerAndTheStaleStar() throws Exception {
+        Lesson race = LessonLoader.load(org.vmalab.viewmodel.NoOverlapTest.lessons("race-a").get(0));
+        Trace t = race.part().run();
+        int i = 1;
+        while (!(t.step(i).thread() == 0 && t.step(i).loc() == org.vmalab.engine.trace.Loc.GET_VMA_RIGHT
+                && t.caption(i).startsWith("visit libc:"))) {
+            i++;
+        }
+        String svg = TreeSvg.render(scene(t, i), COLORS, false);
+        assertTrue(svg.contains("class=\"loaded\" data-thread=\"T1\" data-vma=\"libc_rw\""), "T1 holds libc_rw");
+        assertTrue(texts(parse(svg)).contains("loaded from libc.rb_right"));
+        // a stored rb_subtree_gap its children no longer give: the same line as on the canvas, with its *
+        Lesson ins = LessonLoader.load(org.vmalab.viewmodel.NoOverlapTest.lessons("insertion").get(0));
+        Trace u = ins.part().run();
+        boolean seen = false;
+        for (int k = 0; k <= u.size() && !seen; k++) {
+            StepScene s = scene(u, k);
+            for (StepScene.NodeView n : s.nodes()) {
+                if (org.vmalab.viewmodel.NodeFace.stale(n)) {
+                    List<String> texts = texts(parse(TreeSvg.render(s, COLORS, false)));
+                    assertTrue(texts.contains(org.vmalab.viewmodel.NodeFace.subtreeLine(n)), texts.toString());
+                    assertTrue(org.vmalab.viewmodel.NodeFace.subtreeLine(n).endsWith(" *"));
+                    for (org.vmalab.viewmodel.NodeFace.Tag tag : org.vmalab.viewmodel.NodeFace.tags(n, false)
+                            .subList(0, Math.min(3, org.vmalab.viewmodel.NodeFace.tags(n, false).size()))) {
+                        assertTrue(texts.contains(tag.text()), "tag " + tag.text());
+                    }
+                    seen = true;
+                    break;
+                }
+            }
+        }
+        assertTrue(seen, "an insertion leaves a stale subtree gap for a while");
+    }
 }
