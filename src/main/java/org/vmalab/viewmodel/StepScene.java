@@ -50,11 +50,6 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
             return marks.contains(m);
         }
 
-        /** The kernel's convention (lib/rbtree.c): black nodes in UPPERCASE, red nodes in lowercase. */
-        public String label() {
-            return black ? name.toUpperCase(java.util.Locale.ROOT) : name.toLowerCase(java.util.Locale.ROOT);
-        }
-
         public boolean offTree() {
             return row == OFF_ROW;
         }

@@ -47,8 +47,8 @@ class StepSceneBuilderTest {
         }
         assertEquals(0, node("data").row(), "data is the root (8.3)");
         assertTrue(node("data").black());
-        assertEquals("DATA", node("data").label(), "black nodes in uppercase");
-        assertEquals("libc_rw", node("libc_rw").label(), "red nodes in lowercase");
+        assertEquals("data", NodeFace.name(node("data")), "names in their own case, black or red");
+        assertEquals("libc_rw", NodeFace.name(node("libc_rw")));
         assertEquals(0x555555554000L, node("text").ownGap(), "the first VMA's gap is its start");
         assertEquals(0x80e2000L, node("stack").ownGap(), "the stack's guard gap counts (8.2)");
         assertEquals(0x2aaaa2266000L, node("libc").subtreeGap());
