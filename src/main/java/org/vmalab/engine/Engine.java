@@ -1,6 +1,5 @@
 package org.vmalab.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vmalab.engine.check.Violation;
@@ -12,6 +11,7 @@ import org.vmalab.engine.sched.Status;
 import org.vmalab.engine.sched.Waits;
 import org.vmalab.engine.trace.Outcome;
 import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.StepTable;
 import org.vmalab.engine.trace.Trace;
 
 /**
@@ -52,8 +52,7 @@ public final class Engine {
     public static Trace run(Scenario sc, Schedule schedule, CheckLevel level, Progress progress) {
         Machine mach = new Machine(sc, level);
         Memory initial = mach.memory().copy();
-        List<StepRecord> steps = new ArrayList<>();
-        List<Integer> used = new ArrayList<>();
+        StepTable steps = new StepTable();
         int n = mach.threadCount();
         SplittableRandom rnd = new SplittableRandom(schedule.seed());
         int rr = 0;
@@ -137,16 +136,15 @@ public final class Engine {
                 inSlot = 0;
             }
             steps.add(rec);
-            used.add(t);
         }
-        if (outcome == Outcome.COMPLETE && !steps.isEmpty()) {
-            StepRecord last = steps.get(steps.size() - 1);
+        if (outcome == Outcome.COMPLETE && steps.size() > 0) {
+            StepRecord last = steps.get(steps.size());
             List<Violation> fin = mach.finalCheck(last);
             if (mach.finalCheckRan(last)) {
-                steps.set(steps.size() - 1, last.with(fin, StepRecord.CHECK_QUIESCENT));
+                steps.replaceLast(last.with(fin, StepRecord.CHECK_QUIESCENT));
             }
         }
-        return new Trace(sc, schedule, initial, steps, mach.log().frozenCopy(), used, outcome, message,
+        return new Trace(sc, schedule, initial, steps, mach.log().handOver(), outcome, message,
                 mach.initialViolations(), mach.memory(), mach.threadNames());
     }
 

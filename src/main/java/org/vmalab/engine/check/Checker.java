@@ -35,6 +35,8 @@ public final class Checker {
     private final Machine machine;
     private final CheckLevel level;
     private final Protection prot;
+    /** The per-step questions about the whole tree, answered from the stores since the last one. */
+    private final TreeWatch watch = new TreeWatch();
 
     public Checker(Machine machine, CheckLevel level) {
         this.machine = machine;
@@ -78,6 +80,23 @@ public final class Checker {
     }
 
     // ================================================================ per store
+
+    /** Every store to the machine's memory, in order (also those outside a step): keeps {@link TreeWatch} up. */
+    public void observe(Field f, int obj, long old, long value) {
+        if (level != CheckLevel.NONE) {
+            watch.stored(f, obj, old, value);
+        }
+    }
+
+    /** The memory was put back to a saved state without stores ({@code Machine.restore}). */
+    public void restored() {
+        watch.lost();
+    }
+
+    /** Full walks of the tree the per-step checks made so far (benches). */
+    public long treeWalks() {
+        return watch.fullWalks;
+    }
 
     public void onStore(Exec x, Field f, int obj, long old, long value) {
         if (level == CheckLevel.NONE) {
@@ -154,7 +173,7 @@ public final class Checker {
         if (x.validate != Plan.NO_VALIDATE && small(x)) {
             x.checks |= StepRecord.CHECK_VALIDATE;
             x.readsEverything(); /* validate_mm_rb walks the whole tree */
-            for (String e : localGaps(m, x.validate)) {
+            for (String e : watch.localGaps(m.untracked(), x.validate)) {
                 x.violation(Invariant.L_GAP, NIL, "validate_mm_rb" + (x.validate == NIL ? ""
                         : " (ignoring " + m.name(x.validate) + ")") + ": " + e);
             }
@@ -215,9 +234,10 @@ public final class Checker {
 
     // ================================================================ helpers
 
-    private static boolean reachable(Exec x, int target) {
+    private boolean reachable(Exec x, int target) {
         readsTreeShape(x);
-        return reachable(x.m(), target);
+        /* the answer is the walk's, which reads only the links declared above; the watch's own bookkeeping is not a read */
+        return watch.reachable(x.m().untracked(), target);
     }
 
     /** Is {@code target} reachable from the root (cycle-safe)? */

@@ -70,6 +70,39 @@ public final class Memory implements WritableState {
         this.hash = o.hash;
     }
 
+    /**
+     * Puts every word back to what {@code copy} (a {@link #copy} of this memory) holds, without telling the
+     * recorder; slots allocated since the copy go back to their zeroed state. The hash follows.
+     */
+    public void restoreFrom(Memory copy) {
+        if (copy.names != names || copy.threads != threads || copy.ptes != ptes || copy.vmaCapacity > vmaCapacity) {
+            throw new IllegalArgumentException("not a copy of this memory");
+        }
+        for (int i = 0; i < cols.length; i++) {
+            long[] from = copy.cols[i];
+            long[] to = cols[i];
+            System.arraycopy(from, 0, to, 0, from.length);
+            if (to.length > from.length) {
+                Arrays.fill(to, from.length, to.length, Field.of(i).defaultValue());
+            }
+        }
+        if (hashing) {
+            if (!copy.hashing) {
+                throw new IllegalArgumentException("the copy was taken before hashing was on");
+            }
+            hash = copy.hash;
+        }
+    }
+
+    /** Number of words held (every column). */
+    public long words() {
+        long w = 0;
+        for (long[] c : cols) {
+            w += c.length;
+        }
+        return w;
+    }
+
     /** A deep copy of the words (the name table is shared: it only grows). */
     public Memory copy() {
         return new Memory(this);

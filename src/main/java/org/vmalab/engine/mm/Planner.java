@@ -1,7 +1,6 @@
 package org.vmalab.engine.mm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.ToLongFunction;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.memory.Field;
@@ -16,14 +15,12 @@ import org.vmalab.engine.tree.Tag;
  */
 public final class Planner extends Kx implements Memory.Recorder {
     private final int thread;
-    private final List<Plan.Item> items = new ArrayList<>();
-    private final List<Long> pending = new ArrayList<>();
+    private final Plan.Builder plan = new Plan.Builder();
     /** A dynamic step's {@link Dyn#planEffect} runs: its stores are undone with the plan's, not captured. */
     private boolean effectOnly;
-    private final List<long[]> undo = new ArrayList<>();
-    private final List<Loc> groupOf = new ArrayList<>();
-    private final List<Integer> groupAOf = new ArrayList<>();
-    private final List<Integer> groupId = new ArrayList<>();
+    /** Every store made while planning, to put back: (field ordinal << 32 | object, old value) pairs. */
+    private long[] undo = new long[64];
+    private int nUndo;
     private int depth;
     private int currentGroup;
     private Loc currentGroupLoc;
@@ -47,69 +44,65 @@ public final class Planner extends Kx implements Memory.Recorder {
         long result;
         try {
             result = algorithm.applyAsLong(p);
-            if (!p.pending.isEmpty()) {
+            if (p.plan.pendingStores() != 0) {
                 throw new IllegalStateException(label + ": stores after the last step");
             }
         } finally {
             m.recorder(saved);
-            for (int i = p.undo.size() - 1; i >= 0; i--) {
-                long[] u = p.undo.get(i);
-                m.poke(Field.of((int) u[0]), (int) u[1], u[2]);
+            if (p.snapshot != null) {
+                m.restoreFrom(p.snapshot);
+            }
+            for (int i = p.nUndo - 2; i >= 0; i -= 2) {
+                long key = p.undo[i];
+                m.poke(Field.of((int) (key >>> 32)), (int) key, p.undo[i + 1]);
             }
         }
-        return new Plan(p.finish(), label, result);
-    }
-
-    private List<Plan.Item> finish() {
-        List<Plan.Item> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Plan.Item it = items.get(i);
-            if (it instanceof Plan.Planned p) {
-                int g = groupId.get(i);
-                boolean more = g != 0 && i + 1 < items.size() && groupId.get(i + 1) == g
-                        && items.get(i + 1) instanceof Plan.Planned;
-                out.add(new Plan.Planned(p.loc(), p.tag(), p.a(), p.b(), p.v(), p.stores(), more, p.validateAfter(),
-                        groupOf.get(i), groupAOf.get(i)));
-            } else {
-                out.add(it);
-            }
-        }
-        return out;
+        return p.plan.build(label, result);
     }
 
     @Override
     public void stored(Field f, int obj, long old, long value) {
-        undo.add(new long[] {f.ordinal(), obj, old});
+        if (snapshot == null) {
+            if (nUndo + 2 > undo.length) {
+                if (undo.length >= UNDO_LIMIT && undo.length >= m.words() / 2) {
+                    /* a copy of memory is now smaller than the undo log would grow to */
+                    snapshot = m.copy();
+                } else {
+                    undo = Arrays.copyOf(undo, undo.length * 2);
+                }
+            }
+            if (snapshot == null) {
+                undo[nUndo++] = ((long) f.ordinal() << 32) | (obj & 0xffffffffL);
+                undo[nUndo++] = old;
+            }
+        }
         if (effectOnly) {
             return;
         }
-        pending.add((long) f.ordinal());
-        pending.add((long) obj);
-        pending.add(value);
+        plan.store(Plan.key(f, obj), value);
     }
+
+    /** Undo entries (two longs each) beyond which a long plan copies memory instead. */
+    private static final int UNDO_LIMIT = 1 << 16;
+    /**
+     * A copy of memory taken once the undo log grew long (a munmap over 65,530 VMAs stores 2.9 million words): put
+     * back first, then the undo entries from before it.
+     */
+    private Memory snapshot;
 
     @Override
     public void step(Loc loc, Tag tag, int a, int b, long v) {
-        long[] stores = new long[pending.size()];
-        for (int i = 0; i < stores.length; i++) {
-            stores[i] = pending.get(i);
-        }
-        pending.clear();
-        items.add(new Plan.Planned(loc, tag, a, b, v, stores, false, Plan.NO_VALIDATE, null, Memory.NIL));
-        groupId.add(depth > 0 ? currentGroup : 0);
-        groupOf.add(depth > 0 ? currentGroupLoc : null);
-        groupAOf.add(depth > 0 ? currentGroupA : Memory.NIL);
+        boolean inGroup = depth > 0;
+        plan.planned(loc, tag, a, b, v, inGroup ? currentGroup : 0, inGroup ? currentGroupLoc : null,
+                inGroup ? currentGroupA : Memory.NIL);
     }
 
     @Override
     public void dyn(Dyn d) {
-        if (!pending.isEmpty()) {
+        if (plan.pendingStores() != 0) {
             throw new IllegalStateException("stores pending before a dynamic step");
         }
-        items.add(new Plan.DynItem(d));
-        groupId.add(0);
-        groupOf.add(null);
-        groupAOf.add(Memory.NIL);
+        plan.dyn(d);
         effectOnly = true;
         try {
             d.planEffect(this);
@@ -139,12 +132,6 @@ public final class Planner extends Kx implements Memory.Recorder {
 
     @Override
     public void validateMmRb(int ignore) {
-        for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i) instanceof Plan.Planned p) {
-                items.set(i, new Plan.Planned(p.loc(), p.tag(), p.a(), p.b(), p.v(), p.stores(), p.more(), ignore,
-                        p.group(), p.groupA()));
-                return;
-            }
-        }
+        plan.validateAfterLast(ignore);
     }
 }

@@ -87,6 +87,7 @@ public final class Machine implements Explorable {
 
     private void stored(Field f, int obj, long old, long value) {
         log.add(f, obj, old, value);
+        checker.observe(f, obj, old, value);
         if (current != null) {
             checker.onStore(current, f, obj, old, value);
         }
@@ -315,6 +316,7 @@ public final class Machine implements Explorable {
     public void restore(Explorable.Mark mark) {
         Snapshot s = (Snapshot) mark;
         log.undoTo(s.logMark(), m);
+        checker.restored();
         System.arraycopy(s.threads(), 0, ts, 0, ts.length);
         steps = s.steps();
         last = null;

@@ -21,7 +21,7 @@ import org.vmalab.engine.tree.Vm;
 public final class Trace {
     private final Scenario scenario;
     private final Memory initial;
-    private final StepRecord[] steps;
+    private final StepTable steps;
     private final DeltaLog deltas;
     private final List<Integer> scheduleUsed;
     private final Schedule schedule;
@@ -32,21 +32,25 @@ public final class Trace {
     private final String[] vmaNames;
     private final String[] threadNames;
 
-    public Trace(Scenario scenario, Schedule schedule, Memory initial, List<StepRecord> steps, DeltaLog deltas,
-          List<Integer> used, Outcome outcome, String outcomeMessage, List<Violation> initialViolations,
-          Memory last, String[] threadNames) {
+    /**
+     * @param steps the steps, in order; the trace keeps the table (nobody may add to it afterwards), and the thread
+     *              of each step is the schedule used
+     */
+    public Trace(Scenario scenario, Schedule schedule, Memory initial, StepTable steps, DeltaLog deltas,
+          Outcome outcome, String outcomeMessage, List<Violation> initialViolations, Memory last,
+          String[] threadNames) {
         this.scenario = scenario;
         this.schedule = schedule;
         this.initial = initial;
-        this.steps = steps.toArray(new StepRecord[0]);
+        this.steps = steps;
         this.deltas = deltas;
-        this.scheduleUsed = List.copyOf(used);
+        this.scheduleUsed = steps.threads();
         this.outcome = outcome;
         this.outcomeMessage = outcomeMessage;
         this.initialViolations = List.copyOf(initialViolations);
         List<Violation> all = new ArrayList<>(initialViolations);
-        for (StepRecord s : this.steps) {
-            all.addAll(s.violations());
+        for (int i : steps.violationSteps()) {
+            all.addAll(steps.get(i).violations());
         }
         this.violations = Collections.unmodifiableList(all);
         int n = Vm.allocated(last);
@@ -68,16 +72,17 @@ public final class Trace {
 
     /** Number of steps. */
     public int size() {
-        return steps.length;
+        return steps.size();
     }
 
     /** Step {@code i}, 1-based (the state after it is cursor index {@code i}). */
     public StepRecord step(int i) {
-        return steps[i - 1];
+        return steps.get(i);
     }
 
+    /** Every step, in order (each record is made when it is read). */
     public List<StepRecord> steps() {
-        return List.of(steps);
+        return steps.asList();
     }
 
     /** The thread index of every step: replaying it with {@link Schedule.Policy#STOP} gives this trace. */
@@ -104,12 +109,8 @@ public final class Trace {
 
     /** Index of the first step with a violation, or -1. */
     public int firstViolationStep() {
-        for (StepRecord s : steps) {
-            if (!s.violations().isEmpty()) {
-                return s.index();
-            }
-        }
-        return -1;
+        int[] v = steps.violationSteps();
+        return v.length == 0 ? -1 : v[0];
     }
 
     public String vmaName(int id) {
@@ -142,8 +143,7 @@ public final class Trace {
 
     /** Number of stores recorded by step {@code i}. */
     public int storeCount(int i) {
-        StepRecord s = step(i);
-        return s.deltaTo() - s.deltaFrom();
+        return steps.deltaTo(i) - steps.deltaFrom(i);
     }
 
     /** Store {@code k} of the whole run: field, object, old and new value. */
@@ -177,11 +177,7 @@ public final class Trace {
 
     /** Approximate bytes held by the recorded steps and stores (not the initial state). */
     public long recordedBytes() {
-        long b = deltas.bytes();
-        for (StepRecord s : steps) {
-            b += 72 + (s.note() == null ? 0 : 40 + 2L * s.note().length()) + 16L * s.violations().size();
-        }
-        return b;
+        return deltas.bytes() + steps.bytes();
     }
 
     /** Indices of the steps at which a thread starts a new operation. */
@@ -190,10 +186,11 @@ public final class Trace {
         int[] op = new int[threadNames.length];
         java.util.Arrays.fill(op, -1);
         int opField = Field.T_OP.ordinal();
-        for (StepRecord s : steps) {
-            for (int k = s.deltaFrom(); k < s.deltaTo(); k++) {
-                if (deltas.field(k).ordinal() == opField && deltas.object(k) == s.thread()) {
-                    out.add(s.index());
+        for (int i = 1; i <= steps.size(); i++) {
+            int t = steps.thread(i);
+            for (int k = steps.deltaFrom(i); k < steps.deltaTo(i); k++) {
+                if (deltas.field(k).ordinal() == opField && deltas.object(k) == t) {
+                    out.add(i);
                     break;
                 }
             }
