@@ -2,7 +2,6 @@ package org.vmalab.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -426,8 +425,7 @@ public final class RenderCommand implements Callable<Integer> {
                     r.show(k);
                     return r.model();
                 });
-                String text = TreeSvg.render(s, colors, !noHeader);
-                batch.add(targets.get(i - range.from()), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+                batch.add(targets.get(i - range.from()), o -> TreeSvg.write(s, colors, !noHeader, o));
                 bar.step();
             }
             batch.commit();

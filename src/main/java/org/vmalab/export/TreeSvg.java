@@ -50,6 +50,8 @@ public final class TreeSvg {
     private final TreeFrame frame;
     private final Map<Integer, NodeView> byId = new HashMap<>();
     private final StringBuilder b = new StringBuilder(16_384);
+    /** Where the document goes as it is written ({@link #write}), or null to keep it whole ({@link #render}). */
+    private java.io.Writer sink;
     private int clipIds;
 
     private TreeSvg(StepScene scene, Map<String, String> colors) {
@@ -70,6 +72,36 @@ public final class TreeSvg {
      */
     public static String render(StepScene scene, Map<String, String> colors, boolean header) {
         return new TreeSvg(scene, colors).document(header);
+    }
+
+    /**
+     * Writes the same document to {@code out} in UTF-8 as it is made, a few tens of kilobytes at a time: the SVG of a
+     * 65,530-VMA tree is tens of megabytes, more than a small heap holds as one string.
+     */
+    public static void write(StepScene scene, Map<String, String> colors, boolean header, java.io.OutputStream out)
+            throws java.io.IOException {
+        TreeSvg t = new TreeSvg(scene, colors);
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        t.sink = w;
+        try {
+            t.document(header);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        w.flush();
+    }
+
+    /** Hands what is written so far to the sink once it is large. */
+    private void drain() {
+        if (sink != null && b.length() >= 1 << 15) {
+            try {
+                sink.append(b);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            b.setLength(0);
+        }
     }
 
     /** Width of the drawing in px (the canvas's world width). */
@@ -117,26 +149,40 @@ public final class TreeSvg {
         root();
         for (EdgeFrame e : frame.edges()) {
             edge(e);
+            drain();
         }
         for (GhostEdge g : scene.removedEdges()) {
             ghost(g);
+            drain();
         }
         for (ParentArrow pa : scene.parentArrows()) {
             parentArrow(pa);
+            drain();
         }
         for (NodeFrame nf : frame.nodes().values()) {
             NodeView v = byId.get(nf.id());
             if (v != null) {
                 node(v, nf);
+                drain();
             }
         }
         for (CursorFrame cf : frame.cursors()) {
             cursor(cf);
+            drain();
         }
         for (StepScene.Loaded l : scene.loaded()) {
             loaded(l);
         }
         b.append("</g>\n</g>\n</svg>\n");
+        if (sink != null) {
+            try {
+                sink.append(b);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            b.setLength(0);
+            return null;
+        }
         return b.toString();
     }
 

@@ -269,9 +269,8 @@ final class WindowActions {
         if (c == null) {
             return;
         }
-        String svg = TreeSvg.render(s, RunRenderer.colors(view.palette()), true);
-        write(c, "the tree as SVG (" + s.nodes().size() + " VMAs)",
-                out -> out.write(svg.getBytes(StandardCharsets.UTF_8)), null);
+        java.util.Map<String, String> colors = RunRenderer.colors(view.palette());
+        write(c, "the tree as SVG (" + s.nodes().size() + " VMAs)", out -> TreeSvg.write(s, colors, true, out), null);
     }
 
     // ================================================================ GIF and PNG sequence
