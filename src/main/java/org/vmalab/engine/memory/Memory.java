@@ -14,7 +14,25 @@ import java.util.Arrays;
 public final class Memory implements WritableState {
     public static final int NIL = -1;
 
+    /** One column per field, except the hot fields of a VMA (null here): those are in {@link #hot}. */
     private final long[][] cols = new long[Field.count()][];
+    /**
+     * The words a tree walk and a gap update read, eight per VMA side by side (one 64-byte block: a walk touches
+     * one or two cache lines per node instead of one per field): vm_start, vm_end, rb_left, rb_right,
+     * __rb_parent_color, rb_subtree_gap, vm_prev, vm_flags. VMA {@code v}'s word of field {@code f} is at
+     * {@code (v << 3) + HOT_SLOT[f]}.
+     */
+    private long[] hot;
+    private static final int[] HOT_SLOT = new int[Field.count()];
+    private static final Field[] HOT_FIELDS = {Field.VM_START, Field.VM_END, Field.RB_LEFT, Field.RB_RIGHT, Field.RB_PC,
+        Field.RB_GAP, Field.VM_PREV, Field.VM_FLAGS};
+
+    static {
+        Arrays.fill(HOT_SLOT, -1);
+        for (int i = 0; i < HOT_FIELDS.length; i++) {
+            HOT_SLOT[HOT_FIELDS[i].ordinal()] = i;
+        }
+    }
     private int vmaCapacity;
     private final int threads;
     private final int ptes;
@@ -42,7 +60,11 @@ public final class Memory implements WritableState {
         this.threads = threads;
         this.ptes = ptes;
         this.names = new NameTable();
+        this.hot = newHot(this.vmaCapacity);
         for (Field f : Field.values()) {
+            if (HOT_SLOT[f.ordinal()] >= 0) {
+                continue;
+            }
             int n = switch (f.kind()) {
                 case VMA -> this.vmaCapacity;
                 case MM -> 1;
@@ -63,8 +85,9 @@ public final class Memory implements WritableState {
         this.ptes = o.ptes;
         this.names = o.names;
         for (int i = 0; i < cols.length; i++) {
-            cols[i] = o.cols[i].clone();
+            cols[i] = o.cols[i] == null ? null : o.cols[i].clone();
         }
+        this.hot = o.hot.clone();
         this.hashing = o.hashing;
         this.observed = o.hashing;
         this.hash = o.hash;
@@ -81,11 +104,16 @@ public final class Memory implements WritableState {
         for (int i = 0; i < cols.length; i++) {
             long[] from = copy.cols[i];
             long[] to = cols[i];
+            if (from == null) {
+                continue;
+            }
             System.arraycopy(from, 0, to, 0, from.length);
             if (to.length > from.length) {
                 Arrays.fill(to, from.length, to.length, Field.of(i).defaultValue());
             }
         }
+        System.arraycopy(copy.hot, 0, hot, 0, copy.hot.length);
+        fillHotDefaults(hot, copy.vmaCapacity, vmaCapacity);
         if (hashing) {
             if (!copy.hashing) {
                 throw new IllegalArgumentException("the copy was taken before hashing was on");
@@ -96,9 +124,9 @@ public final class Memory implements WritableState {
 
     /** Number of words held (every column). */
     public long words() {
-        long w = 0;
+        long w = hot.length;
         for (long[] c : cols) {
-            w += c.length;
+            w += c == null ? 0 : c.length;
         }
         return w;
     }
@@ -113,7 +141,26 @@ public final class Memory implements WritableState {
         if (reads != null) {
             reads.read(f, obj);
         }
-        return cols[f.ordinal()][obj];
+        return word(f.ordinal(), obj);
+    }
+
+    private long word(int ord, int obj) {
+        long[] c = cols[ord];
+        return c != null ? c[obj] : hot[(obj << 3) + HOT_SLOT[ord]];
+    }
+
+    private static long[] newHot(int capacity) {
+        long[] h = new long[capacity << 3];
+        fillHotDefaults(h, 0, capacity);
+        return h;
+    }
+
+    private static void fillHotDefaults(long[] h, int from, int to) {
+        for (int v = from; v < to; v++) {
+            for (int i = 0; i < HOT_FIELDS.length; i++) {
+                h[(v << 3) + i] = HOT_FIELDS[i].defaultValue();
+            }
+        }
     }
 
     /** Reads an MM field. */
@@ -123,6 +170,72 @@ public final class Memory implements WritableState {
             reads.read(f, 0);
         }
         return cols[f.ordinal()][0];
+    }
+
+    // the hot words, read without looking a field up (the tree walks and gap updates of Vm)
+
+    @Override
+    public long vmStart(int v) {
+        if (reads != null) {
+            reads.read(Field.VM_START, v);
+        }
+        return hot[v << 3];
+    }
+
+    @Override
+    public long vmEnd(int v) {
+        if (reads != null) {
+            reads.read(Field.VM_END, v);
+        }
+        return hot[(v << 3) + 1];
+    }
+
+    @Override
+    public int rbLeft(int v) {
+        if (reads != null) {
+            reads.read(Field.RB_LEFT, v);
+        }
+        return (int) hot[(v << 3) + 2];
+    }
+
+    @Override
+    public int rbRight(int v) {
+        if (reads != null) {
+            reads.read(Field.RB_RIGHT, v);
+        }
+        return (int) hot[(v << 3) + 3];
+    }
+
+    @Override
+    public long rbParentColor(int v) {
+        if (reads != null) {
+            reads.read(Field.RB_PC, v);
+        }
+        return hot[(v << 3) + 4];
+    }
+
+    @Override
+    public long rbSubtreeGap(int v) {
+        if (reads != null) {
+            reads.read(Field.RB_GAP, v);
+        }
+        return hot[(v << 3) + 5];
+    }
+
+    @Override
+    public int vmPrev(int v) {
+        if (reads != null) {
+            reads.read(Field.VM_PREV, v);
+        }
+        return (int) hot[(v << 3) + 6];
+    }
+
+    @Override
+    public long vmFlags(int v) {
+        if (reads != null) {
+            reads.read(Field.VM_FLAGS, v);
+        }
+        return hot[(v << 3) + 7];
     }
 
     /**
@@ -149,7 +262,7 @@ public final class Memory implements WritableState {
     private final class Untracked implements StateView {
         @Override
         public long get(Field f, int obj) {
-            return cols[f.ordinal()][obj];
+            return word(f.ordinal(), obj);
         }
 
         @Override
@@ -181,13 +294,22 @@ public final class Memory implements WritableState {
     /** One store. */
     @Override
     public void set(Field f, int obj, long value) {
-        long[] c = cols[f.ordinal()];
+        int ord = f.ordinal();
+        long[] c = cols[ord];
+        int i = obj;
+        if (c == null) {
+            c = hot;
+            i = (obj << 3) + HOT_SLOT[ord];
+            if (obj < 0) {
+                throw new ArrayIndexOutOfBoundsException(obj);
+            }
+        }
         if (!observed) {
-            c[obj] = value;
+            c[i] = value;
             return;
         }
-        long old = c[obj];
-        c[obj] = value;
+        long old = c[i];
+        c[i] = value;
         if (hashing && old != value) {
             hash ^= zobrist(f, obj, old) ^ zobrist(f, obj, value);
         }
@@ -203,9 +325,18 @@ public final class Memory implements WritableState {
 
     /** Writes without telling the recorder (used to apply or undo recorded deltas). */
     public void poke(Field f, int obj, long value) {
-        long[] c = cols[f.ordinal()];
-        long old = c[obj];
-        c[obj] = value;
+        int ord = f.ordinal();
+        long[] c = cols[ord];
+        int i = obj;
+        if (c == null) {
+            c = hot;
+            i = (obj << 3) + HOT_SLOT[ord];
+            if (obj < 0) {
+                throw new ArrayIndexOutOfBoundsException(obj);
+            }
+        }
+        long old = c[i];
+        c[i] = value;
         if (hashing && old != value) {
             hash ^= zobrist(f, obj, old) ^ zobrist(f, obj, value);
         }
@@ -226,8 +357,10 @@ public final class Memory implements WritableState {
             long v = f.defaultValue();
             if (hashing) {
                 poke(f, id, v);
-            } else {
+            } else if (cols[f.ordinal()] != null) {
                 cols[f.ordinal()][id] = v;
+            } else {
+                hot[(id << 3) + HOT_SLOT[f.ordinal()]] = v;
             }
         }
     }
@@ -253,7 +386,12 @@ public final class Memory implements WritableState {
             return;
         }
         int n = Math.max(id + 1, vmaCapacity * 2);
+        hot = Arrays.copyOf(hot, n << 3);
+        fillHotDefaults(hot, vmaCapacity, n);
         for (Field f : Field.VMA_FIELDS) {
+            if (cols[f.ordinal()] == null) {
+                continue;
+            }
             long[] c = Arrays.copyOf(cols[f.ordinal()], n);
             if (f.defaultValue() != 0) {
                 Arrays.fill(c, vmaCapacity, n, f.defaultValue());
@@ -342,8 +480,9 @@ public final class Memory implements WritableState {
         long h = 0;
         for (Field f : Field.values()) {
             long[] c = cols[f.ordinal()];
-            for (int i = 0; i < c.length; i++) {
-                h ^= zobrist(f, i, c[i]);
+            int n = c != null ? c.length : vmaCapacity;
+            for (int i = 0; i < n; i++) {
+                h ^= zobrist(f, i, c != null ? c[i] : hot[(i << 3) + HOT_SLOT[f.ordinal()]]);
             }
         }
         hash = h;

@@ -19,4 +19,46 @@ public interface StateView {
 
     /** The VMA's name ({@code "NULL"} for NIL). */
     String name(int vma);
+
+    // The words of a VMA that tree walks and gap updates read, one call each (Memory keeps them side by side).
+
+    /** {@code vm_start}. */
+    default long vmStart(int v) {
+        return get(Field.VM_START, v);
+    }
+
+    /** {@code vm_end}. */
+    default long vmEnd(int v) {
+        return get(Field.VM_END, v);
+    }
+
+    /** {@code vm_rb.rb_left}. */
+    default int rbLeft(int v) {
+        return (int) get(Field.RB_LEFT, v);
+    }
+
+    /** {@code vm_rb.rb_right}. */
+    default int rbRight(int v) {
+        return (int) get(Field.RB_RIGHT, v);
+    }
+
+    /** {@code vm_rb.__rb_parent_color}. */
+    default long rbParentColor(int v) {
+        return get(Field.RB_PC, v);
+    }
+
+    /** {@code rb_subtree_gap}. */
+    default long rbSubtreeGap(int v) {
+        return get(Field.RB_GAP, v);
+    }
+
+    /** {@code vm_prev}. */
+    default int vmPrev(int v) {
+        return (int) get(Field.VM_PREV, v);
+    }
+
+    /** {@code vm_flags}. */
+    default long vmFlags(int v) {
+        return get(Field.VM_FLAGS, v);
+    }
 }

@@ -69,6 +69,46 @@ public abstract class Kx implements WritableState, Stepper {
     }
 
     @Override
+    public final long vmStart(int v) {
+        return m.vmStart(v);
+    }
+
+    @Override
+    public final long vmEnd(int v) {
+        return m.vmEnd(v);
+    }
+
+    @Override
+    public final int rbLeft(int v) {
+        return m.rbLeft(v);
+    }
+
+    @Override
+    public final int rbRight(int v) {
+        return m.rbRight(v);
+    }
+
+    @Override
+    public final long rbParentColor(int v) {
+        return m.rbParentColor(v);
+    }
+
+    @Override
+    public final long rbSubtreeGap(int v) {
+        return m.rbSubtreeGap(v);
+    }
+
+    @Override
+    public final int vmPrev(int v) {
+        return m.vmPrev(v);
+    }
+
+    @Override
+    public final long vmFlags(int v) {
+        return m.vmFlags(v);
+    }
+
+    @Override
     public final void set(Field f, int obj, long value) {
         m.set(f, obj, value);
     }

@@ -35,11 +35,11 @@ public final class Vm {
     }
 
     public static int parent(StateView m, int v) {
-        return parentOf(m.get(Field.RB_PC, v));
+        return parentOf(m.rbParentColor(v));
     }
 
     public static int color(StateView m, int v) {
-        return colorOf(m.get(Field.RB_PC, v));
+        return colorOf(m.rbParentColor(v));
     }
 
     public static boolean isRed(StateView m, int v) {
@@ -52,11 +52,11 @@ public final class Vm {
     }
 
     public static int left(StateView m, int v) {
-        return (int) m.get(Field.RB_LEFT, v);
+        return m.rbLeft(v);
     }
 
     public static int right(StateView m, int v) {
-        return (int) m.get(Field.RB_RIGHT, v);
+        return m.rbRight(v);
     }
 
     public static int root(StateView m) {
@@ -64,15 +64,15 @@ public final class Vm {
     }
 
     public static long start(StateView m, int v) {
-        return m.get(Field.VM_START, v);
+        return m.vmStart(v);
     }
 
     public static long end(StateView m, int v) {
-        return m.get(Field.VM_END, v);
+        return m.vmEnd(v);
     }
 
     public static int prev(StateView m, int v) {
-        return (int) m.get(Field.VM_PREV, v);
+        return m.vmPrev(v);
     }
 
     public static int next(StateView m, int v) {
@@ -80,7 +80,7 @@ public final class Vm {
     }
 
     public static long gap(StateView m, int v) {
-        return m.get(Field.RB_GAP, v);
+        return m.rbSubtreeGap(v);
     }
 
     public static boolean has(StateView m, int v, long lifeBit) {
@@ -93,13 +93,13 @@ public final class Vm {
 
     /** {@code RB_EMPTY_NODE()}: the whole word equals (parent = the node itself, red). */
     public static boolean rbEmptyNode(StateView m, int v) {
-        return m.get(Field.RB_PC, v) == pc(v, RED);
+        return m.rbParentColor(v) == pc(v, RED);
     }
 
     /** {@code vm_start_gap()} (include/linux/mm.h): a stack pretends to start stack_guard_gap lower. */
     public static long vmStartGap(StateView m, int v) {
         long s = start(m, v);
-        if ((m.get(Field.VM_FLAGS, v) & VM_GROWSDOWN) != 0) {
+        if ((m.vmFlags(v) & VM_GROWSDOWN) != 0) {
             long s2 = s - m.mm(Field.GUARD_GAP);
             s = Long.compareUnsigned(s2, s) > 0 ? 0 : s2;
         }
@@ -109,7 +109,7 @@ public final class Vm {
     /** {@code vm_end_gap()}: clamped to -PAGE_SIZE on overflow. */
     public static long vmEndGap(StateView m, int v) {
         long e = end(m, v);
-        if ((m.get(Field.VM_FLAGS, v) & VM_GROWSUP) != 0) {
+        if ((m.vmFlags(v) & VM_GROWSUP) != 0) {
             long e2 = e + m.mm(Field.GUARD_GAP);
             e = Long.compareUnsigned(e2, e) < 0 ? -PAGE_SIZE : e2;
         }
