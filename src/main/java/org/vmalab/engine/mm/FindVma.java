@@ -13,12 +13,12 @@ import org.vmalab.engine.tree.Vm;
  * {@link #visit}, is one step; {@link MmOps#findVmaTree} runs the loop straight through (or into a writer's plan),
  * the readers ({@code Readers}) run it one node per turn, as {@code find_vma} or as {@code get_vma}.
  */
-public final class FindVma {
+final class FindVma {
     private FindVma() {
     }
 
     /** Who walks: the step locations of the walk's root load and node visits. */
-    public enum Walker {
+    enum Walker {
         /** {@code find_vma} (classic, under mmap_sem), and the writers' own lookups. */
         FIND_VMA(Loc.FIND_VMA_ROOT, Loc.FIND_VMA_FOUND, Loc.FIND_VMA_LEFT, Loc.FIND_VMA_RIGHT),
         /** {@code get_vma} (the patch), under mm_rb_lock for read. */
@@ -37,7 +37,7 @@ public final class FindVma {
         }
 
         /** The step that loads {@code mm->mm_rb.rb_node}. */
-        public Loc root() {
+        Loc root() {
             return root;
         }
 
@@ -51,7 +51,7 @@ public final class FindVma {
     }
 
     /** What the loop body decides at one node. */
-    public enum Visit {
+    enum Visit {
         /** {@code vm_end > addr} and {@code vm_start <= addr}: the node contains the address; the walk stops. */
         FOUND,
         /** {@code vm_end > addr}: the node is the best answer so far; go left. */
@@ -60,7 +60,7 @@ public final class FindVma {
         RIGHT;
 
         /** The node the walk goes to after {@code node} (NIL when it stops or falls off the tree). */
-        public int next(StateView m, int node) {
+        int next(StateView m, int node) {
             return switch (this) {
                 case FOUND -> NIL;
                 case LEFT -> Vm.left(m, node);
@@ -69,13 +69,13 @@ public final class FindVma {
         }
 
         /** The walk's answer after this visit of {@code node}: {@code vma = tmp} when {@code vm_end > addr}. */
-        public int best(int node, int best) {
+        int best(int node, int best) {
             return this == RIGHT ? best : node;
         }
     }
 
     /** The loop body of {@code __find_vma} at {@code node}, as one step recorded in {@code s}. */
-    public static Visit visit(StateView m, Stepper s, Walker w, int node, long addr) {
+    static Visit visit(StateView m, Stepper s, Walker w, int node, long addr) {
         Visit v;
         if (Vm.ugt(Vm.end(m, node), addr)) {
             v = Vm.ule(Vm.start(m, node), addr) ? Visit.FOUND : Visit.LEFT;

@@ -136,7 +136,7 @@ public final class Machine implements Explorable {
         return initialViolations;
     }
 
-    public ThreadState thread(int t) {
+    ThreadState thread(int t) {
         return ts[t];
     }
 
@@ -304,11 +304,11 @@ public final class Machine implements Explorable {
     private StepRecord last;
 
     /** A saved point: undo the log back to it and restore the threads. */
-    public record Snapshot(int logMark, ThreadState[] threads, int steps) implements Explorable.Mark {
+    record Snapshot(int logMark, ThreadState[] threads, int steps) implements Explorable.Mark {
     }
 
     @Override
-    public Snapshot save() {
+    public Explorable.Mark save() {
         return new Snapshot(log.size(), ts.clone(), steps);
     }
 

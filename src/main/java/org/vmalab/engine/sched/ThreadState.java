@@ -7,6 +7,6 @@ import org.vmalab.engine.mm.Regs;
  * The part of a simulated thread that is not in {@link Memory}: its continuation and registers, and the
  * index of the operation it runs. Immutable.
  */
-public record ThreadState(Cont cont, Regs regs, int op) {
-    public static final ThreadState INITIAL = new ThreadState(null, Regs.INITIAL, -1);
+record ThreadState(Cont cont, Regs regs, int op) {
+    static final ThreadState INITIAL = new ThreadState(null, Regs.INITIAL, -1);
 }

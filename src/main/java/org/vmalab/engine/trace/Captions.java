@@ -5,11 +5,11 @@ import org.vmalab.engine.Numbers;
 import org.vmalab.engine.tree.Tag;
 
 /** The words shown for a step: the case title, the step's template filled in, and its dynamic note. */
-public final class Captions {
+final class Captions {
     private Captions() {
     }
 
-    public static String of(Trace t, StepRecord s) {
+    static String of(Trace t, StepRecord s) {
         StringBuilder b = new StringBuilder();
         if (s.tag() != Tag.NONE && s.tag() != Tag.ROOT && s.loc().kind() != Loc.Kind.GROUP) {
             b.append(s.tag().title()).append(": ");

@@ -150,7 +150,7 @@ class FootprintTest {
         List<Op> p = new ArrayList<>();
         int ops = 1 + r.nextInt(3);
         for (int i = 0; i < ops; i++) {
-            switch (r.nextInt(12)) {
+            switch (r.nextInt(13)) {
                 case 0, 1 -> {
                     p.add(new Op.GetVma(addr(r)));
                     p.add(new Op.PutVma());
@@ -181,6 +181,13 @@ class FootprintTest {
                 case 9 -> p.add(new Op.Mmap("anon", r.nextBoolean() ? 0 : addr(r), Const.PAGE_SIZE * (1 + r.nextInt(4)),
                         Scenarios.RW, false, r.nextInt(4) == 0, r.nextInt(4) == 0));
                 case 10 -> p.add(new Op.Brk(W.get(2).end() + Const.PAGE_SIZE * (r.nextInt(5) - 2)));
+                case 11 -> {
+                    VmaSpec v = W.get(r.nextInt(W.size()));
+                    long s = r.nextBoolean() ? v.start() : v.start() + Const.PAGE_SIZE;
+                    long e = r.nextBoolean() ? v.end() : Math.max(s + Const.PAGE_SIZE, v.end() - Const.PAGE_SIZE);
+                    long[] prots = {Scenarios.RW, Const.VM_READ, Scenarios.RX};
+                    p.add(new Op.Mprotect(s, e, prots[r.nextInt(prots.length)]));
+                }
                 default -> {
                     p.add(new Op.DownWrite());
                     VmaSpec v = W.get(r.nextInt(W.size()));
