@@ -236,7 +236,7 @@ public final class CheckCommand implements Callable<Integer> {
     private ExploreResult explore(Scenario sc, ExploreOptions options, String what, PrintWriter err) {
         Fatal.doing("exploring " + what + " of " + file, ExitCodes.INCOMPLETE);
         try (TermProgress bar = TermProgress.start(what, "states", -1, quiet || progress)) {
-            ProgressListener l = progress ? p -> err.println(what + ": " + progressLine(p)) : p -> {
+            ProgressListener l = progress ? p -> err.println("progress: " + what + ": " + progressLine(p)) : p -> {
                 bar.stepTo(p.states());
                 bar.extra(Reports.count(p.distinctStates()) + " distinct, depth " + p.maxDepth() + ", "
                         + Reports.count(Math.round(p.statesPerSecond())) + " states/s"
@@ -263,7 +263,7 @@ public final class CheckCommand implements Callable<Integer> {
         AbTable t;
         try (TermProgress bar = TermProgress.start("A/B table", "states", -1, quiet || progress)) {
             AbTable.Run run = AbTable.start(p.scenario(), options, progress
-                    ? x -> err.println(x.setting() + " (" + (x.row() + 1) + "/" + x.rows() + "): "
+                    ? x -> err.println("progress: " + x.setting() + " (" + (x.row() + 1) + "/" + x.rows() + "): "
                     + progressLine(x.progress())) : x -> {
                         bar.stepTo(x.progress().states());
                         bar.extra(x.setting() + " (" + (x.row() + 1) + " of " + x.rows() + ")");
