@@ -49,7 +49,8 @@ public final class Reports {
         return String.format(Locale.ROOT, "%s states (%s distinct), %s schedules, max depth %d, %.2f s, %s states/s, "
                         + "%d worker%s", count(s.states()), count(s.distinctStates()), count(s.schedules()),
                 s.maxDepth(), s.elapsedSeconds(), count(Math.round(s.statesPerSecond())), s.workers(),
-                s.workers() == 1 ? "" : "s");
+                s.workers() == 1 ? "" : "s") + (s.reductionOffAt() < 0 ? "" : "; the reduction cost more than it "
+                + "saved and was switched off after " + count(s.reductionOffAt()) + " states");
     }
 
     /** A full report of one search, indented by {@code indent}. */

@@ -65,6 +65,7 @@ public final class ResultJson {
         w.field("engine_steps", s.engineSteps());
         w.field("cache_hits", s.cacheHits());
         w.field("sleep_set_pruned", s.sleepPruned());
+        w.field("reduction_off_at", s.reductionOffAt());
         w.field("idle_spins", s.idleSpins());
         w.field("workers", s.workers());
         w.field("fingerprint_collision_probability", r.collisionProbability());

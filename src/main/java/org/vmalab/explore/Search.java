@@ -37,6 +37,42 @@ final class Search {
     final AtomicLong edgeBudget;
     volatile boolean graphComplete = true;
 
+    /**
+     * The search's own judgement of its reduction (with state caching only, where sleep sets save transitions, never
+     * states): once {@link #JUDGE_AFTER} transitions were made, it compares what the sleep sets cost per transition
+     * (their footprint comparisons and copies, timed on a sample of transitions) with what they saved (the pruned
+     * transitions, each worth the average cost of a transition: a step, its fingerprint and a table lookup), and
+     * switches the reduction off for the rest of the search when it costs more. Turning it off is sound at any point:
+     * every transition is then explored, including those a stored sleep set had skipped.
+     */
+    volatile boolean reductionOff;
+    /** States at which the reduction was switched off, or -1. */
+    volatile long reductionOffAt = -1;
+    static final long JUDGE_AFTER = 200_000;
+    final LongAdder sampledTransitions = new LongAdder();
+    final LongAdder sampledTransitionNanos = new LongAdder();
+    final LongAdder sampledReductionNanos = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicBoolean judged = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Called by a worker now and then: decides once, when enough was seen, whether the reduction pays. */
+    void judgeReduction() {
+        if (!reduction || table == null || options.audit() || judged.get()) {
+            return;
+        }
+        long n = states.sum();
+        long samples = sampledTransitions.sum();
+        if (n < JUDGE_AFTER || samples < 1000 || !judged.compareAndSet(false, true)) {
+            return;
+        }
+        double transition = sampledTransitionNanos.sum() / (double) samples;
+        double reductionCost = sampledReductionNanos.sum() / (double) samples;
+        double saved = transition * sleepPruned.sum() / (double) Math.max(1, n);
+        if (reductionCost > saved) {
+            reductionOffAt = n;
+            reductionOff = true;
+        }
+    }
+
     volatile boolean cancelled;
     /** Memory ran out somewhere in the search: it stopped, incomplete. */
     volatile boolean outOfMemory;

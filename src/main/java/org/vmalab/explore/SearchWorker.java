@@ -63,6 +63,10 @@ final class SearchWorker implements Runnable {
     private long lCacheHits;
     private long lSleep;
     private long lSpins;
+    private int sampleTick;
+    private long lSampled;
+    private long lSampledTransition;
+    private long lSampledReduction;
     private int lMaxDepth;
     private long sinceDonate;
     private long sinceFlush;
@@ -222,6 +226,7 @@ final class SearchWorker implements Runnable {
             if (++sinceFlush >= FLUSH_EVERY) {
                 sinceFlush = 0;
                 flush();
+                s.judgeReduction();
             }
             int t = f.via >= 0 && (f.todo & (1 << f.via)) != 0 ? f.via : Integer.numberOfTrailingZeros(f.todo);
             f.todo &= ~(1 << t);
@@ -230,6 +235,9 @@ final class SearchWorker implements Runnable {
     }
 
     private void expand(Frame f, int t) {
+        boolean reduce = s.reduction && !s.reductionOff;
+        boolean sample = reduce && (++sampleTick & 31) == 0;
+        long t0 = sample ? System.nanoTime() : 0;
         m.restore(f.snap);
         StepRecord rec;
         ensurePath(f.depth + 2);
@@ -276,9 +284,10 @@ final class SearchWorker implements Runnable {
             s.cut("preemption bound " + s.options.preemptionBound());
             return;
         }
+        long t1 = sample ? System.nanoTime() : 0;
         int childMask = 0;
         Footprint[] childFp = f.sleepFp;
-        if (s.reduction) {
+        if (reduce) {
             Footprint fa = m.footprint();
             childFp = new Footprint[n];
             for (int b = 0; b < n; b++) {
@@ -295,7 +304,13 @@ final class SearchWorker implements Runnable {
             f.sleepFp = mine;
             f.sleepMask |= 1 << t;
         }
+        long t2 = sample ? System.nanoTime() : 0;
         arrive(fp, f.depth + 1, t, p, childMask, childFp);
+        if (sample) {
+            lSampled++;
+            lSampledTransition += (t1 - t0) + (System.nanoTime() - t2);
+            lSampledReduction += t2 - t1;
+        }
     }
 
     /** The machine is in a new state reached by {@code via}; expand it (push a frame) unless it is final or known. */
@@ -600,6 +615,12 @@ final class SearchWorker implements Runnable {
         s.cacheHits.add(lCacheHits);
         s.sleepPruned.add(lSleep);
         s.idleSpins.add(lSpins);
+        s.sampledTransitions.add(lSampled);
+        s.sampledTransitionNanos.add(lSampledTransition);
+        s.sampledReductionNanos.add(lSampledReduction);
+        lSampled = 0;
+        lSampledTransition = 0;
+        lSampledReduction = 0;
         lStates = 0;
         lSchedules = 0;
         lSteps = 0;

@@ -18,10 +18,12 @@ package org.vmalab.explore;
  * @param idleSpins       steps of a spinning thread that changed nothing but its spin counter (not transitions)
  * @param workers         worker threads
  * @param tasks           work items handed between workers
+ * @param reductionOffAt  states searched when the search switched its reduction off because it cost more than it
+ *                        saved ({@code Search#judgeReduction}), or -1
  */
 public record Stats(long states, long distinctStates, long schedules, int maxDepth, long elapsedNanos,
                     double statesPerSecond, long engineSteps, long cacheHits, long sleepPruned, long idleSpins,
-                    int workers, long tasks) {
+                    int workers, long tasks, long reductionOffAt) {
     public double elapsedSeconds() {
         return elapsedNanos / 1e9;
     }
