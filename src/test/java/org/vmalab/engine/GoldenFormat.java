@@ -171,6 +171,30 @@ final class GoldenFormat {
             case ADJUST_ANON_VMA:
                 return "STORE " + a + ".anon_vma=" + s.v() + " (importer takes exporter " + b
                         + "'s anon_vma; anon_vma_clone)";
+            case FORK_DUP_MM:
+                return "STORE child mm := copy of the parent's, emptied (dup_mm, mm_init)";
+            case FORK_CHILD_SEM_LOCK:
+                return "LOCK down_write_nested(child mmap_sem)";
+            case FORK_CHILD_SEM_UNLOCK:
+                return "UNLOCK up_write(child mmap_sem)";
+            case FORK_CHILD_RB_LOCK:
+                return "LOCK write_lock(child mm_rb_lock)";
+            case FORK_CHILD_RB_UNLOCK:
+                return "UNLOCK write_unlock(child mm_rb_lock)";
+            case FORK_COPY:
+                return "ALLOC " + a + " = copy of " + b + " (vm_ref_count " + s.v() + ")";
+            case FORK_LINK_LIST:
+                return "LIST child: " + a + " after " + b;
+            case FORK_MAP_COUNT:
+                return "STORE child mm.map_count=" + s.v();
+            case FORK_COPY_PAGE_RANGE:
+                return "PTE copy_page_range(" + b + " -> " + a + ")";
+            case MMPUT:
+                return "ATOMIC mmput: mm_users -> " + s.v();
+            case MMPUT_LAST:
+                return "ATOMIC mmput: mm_users -> 0, exit_mmap";
+            case EXIT_MMAP_DONE:
+                return "DONE exit_mmap";
             case ADJUST_NEXT_START:
                 return "STORE " + a + ".vm_start=" + hv + " (adjust_next)";
             case ADJUST_REMOVE_AGAIN:
@@ -222,6 +246,9 @@ final class GoldenFormat {
         String note = s.note() == null ? "" : s.note();
         if (note.contains("__vma_adjust")) {
             return "__vma_adjust";
+        }
+        if (note.contains("exit_mmap")) {
+            return "exit_mmap/remove_vma";
         }
         return "munmap/remove_vma";
     }

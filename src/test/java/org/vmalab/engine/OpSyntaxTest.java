@@ -87,6 +87,8 @@ class OpSyntaxTest {
                         | Const.VM_EXEC));
             }
             case "brk" -> new Op.Brk(addr(r));
+            case "fork" -> new Op.Fork();
+            case "exit" -> new Op.Exit();
             case "search" -> new Op.Search(addr(r), addr(r), addr(r), r.nextBoolean());
             case "down_read" -> new Op.DownRead();
             case "up_read" -> new Op.UpRead();
@@ -98,7 +100,7 @@ class OpSyntaxTest {
 
     @TestFactory
     Stream<DynamicTest> everyKindReadsBackWhatItWrites() {
-        assertEquals(15, OpSyntax.OPS.size(), "every kind of Op has a name");
+        assertEquals(17, OpSyntax.OPS.size(), "every kind of Op has a name");
         return OpSyntax.OPS.stream().map(kind -> DynamicTest.dynamicTest(kind, () -> {
             SplittableRandom r = new SplittableRandom(kind.hashCode());
             for (int i = 0; i < PER_KIND; i++) {

@@ -113,11 +113,14 @@ public final class Checker {
                     x.reads(Field.LIFE, (int) value);
                 }
                 boolean inTree = f == Field.ROOT || Vm.has(m, obj, Life.IN_TREE);
-                if (prot.lock() && inTree && !(x.holds(Status.HOLD_SEM_WRITE) && x.holds(Status.HOLD_RB_WRITE))) {
+                boolean child = f == Field.ROOT ? obj == Memory.CHILD_MM : Vm.has(m, obj, Life.CHILD);
+                long sem = child ? Status.HOLD_CHILD_SEM : Status.HOLD_SEM_WRITE;
+                long rb = child ? Status.HOLD_CHILD_RB : Status.HOLD_RB_WRITE;
+                if (prot.lock() && inTree && !(x.holds(sem) && x.holds(rb))) {
                     x.violation(Invariant.I_STORE, f == Field.ROOT ? (int) value : obj, x.threadName()
                             + " changes the tree (" + (f == Field.ROOT ? "root" : m.name(obj) + "." + f.cName())
-                            + ") without holding " + (x.holds(Status.HOLD_SEM_WRITE) ? "" : "mmap_sem for write and ")
-                            + "mm_rb_lock for write");
+                            + ") without holding " + (x.holds(sem) ? "" : "mmap_sem for write and ")
+                            + "mm_rb_lock for write" + (child ? " (the child's)" : ""));
                 }
                 if (f != Field.RB_PC && value != NIL && Vm.isFreed(m, (int) value)) {
                     x.violation(Invariant.I_REACH, (int) value, "the tree links the freed VMA " + m.name((int) value));
@@ -146,7 +149,11 @@ public final class Checker {
     }
 
     private void sem(Exec x, Field f, int obj) {
-        if (!x.holds(Status.HOLD_SEM_WRITE)) {
+        if (f.kind() == Field.Kind.VMA) {
+            x.reads(Field.LIFE, obj);
+        }
+        boolean child = f.kind() == Field.Kind.VMA ? Vm.has(x.m(), obj, Life.CHILD) : obj == Memory.CHILD_MM;
+        if (!x.holds(child ? Status.HOLD_CHILD_SEM : Status.HOLD_SEM_WRITE)) {
             x.violation(Invariant.I_STORE, f.kind() == Field.Kind.VMA ? obj : NIL, x.threadName() + " writes "
                     + f.cName() + " without holding mmap_sem for write");
         }
@@ -222,6 +229,10 @@ public final class Checker {
             return;
         }
         Memory m = x.m();
+        x.reads(Field.MM_DEAD, 0);
+        if (m.mm(Field.MM_DEAD) != 0) {
+            return; /* exit_mmap frees the VMAs of a dead mm, whose tree nobody can walk any more */
+        }
         x.reads(Field.MMAP, 0);
         x.readsEvery(LIST);
         if (reachable(x, vma)) {
@@ -403,6 +414,68 @@ public final class Checker {
 
     /** The quiescent checks as a pure function (the shell and the tests use it too). */
     public static List<Problem> quiescentProblems(StateView m, Protection prot) {
+        if (m.mm(Field.MM_DEAD) != 0) {
+            /* exit_mmap tore the mm down: no tree to check, and every page must be gone */
+            List<Problem> out = new ArrayList<>();
+            for (int i = 0; i < m.pteSlots(); i++) {
+                long a = m.get(Field.PTE_ADDR, i);
+                if (a != 0 && out.size() < MAX_PER_CHECK) {
+                    out.add(new Problem(Invariant.Q_PTE, NIL, "a PTE at " + Numbers.hex(a)
+                            + " is left after exit_mmap"));
+                }
+            }
+            return out;
+        }
+        List<Problem> out = treeProblems(m, prot);
+        StateView child = childView(m);
+        if (child.mm(Field.MMAP) != NIL || child.mm(Field.ROOT) != NIL) {
+            for (Problem p : treeProblems(child, prot)) {
+                out.add(new Problem(p.invariant(), p.vma(), "in the child's mm (fork): " + p.message()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The child's mm that fork created, as a view: its mm words are the {@link Memory#CHILD_MM} object; it has no
+     * page of its own in the model (copy_page_range is not modelled), so its PTE slots read empty.
+     */
+    public static StateView childView(StateView m) {
+        return new StateView() {
+            @Override
+            public long get(Field f, int obj) {
+                return f == Field.PTE_ADDR ? 0 : m.get(f, obj);
+            }
+
+            @Override
+            public long mm(Field f) {
+                return m.get(f, Memory.CHILD_MM);
+            }
+
+            @Override
+            public int vmaCapacity() {
+                return m.vmaCapacity();
+            }
+
+            @Override
+            public int threadCount() {
+                return m.threadCount();
+            }
+
+            @Override
+            public int pteSlots() {
+                return m.pteSlots();
+            }
+
+            @Override
+            public String name(int vma) {
+                return m.name(vma);
+            }
+        };
+    }
+
+    /** The quiescent checks of one mm's tree, list and counters (the process's, or the child's through a view). */
+    static List<Problem> treeProblems(StateView m, Protection prot) {
         List<Problem> out = new ArrayList<>();
         Shape shape = shape(m);
         List<Integer> in = shape.inorder();

@@ -78,6 +78,8 @@ public enum Field {
      * word for every growing VMA (a scenario grows one stack; the kernel's page_table_lock serializes the rest).
      */
     ANON_LOCK(Kind.MM, "anon_vma->root->rwsem"),
+    /** Ghost: 1 once the last user dropped the mm ({@code mmput}): exit_mmap tears it down, the tree is dead. */
+    MM_DEAD(Kind.MM, "dead"),
 
     // struct task_struct (and the model's scheduler state)
     T_STATUS(Kind.THREAD, "state"),

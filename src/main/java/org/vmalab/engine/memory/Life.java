@@ -16,6 +16,8 @@ public final class Life {
     public static final long OWNED = 32;
     /** Ghost: linked into the tree by rb_link_node and not yet erased. */
     public static final long IN_TREE = 64;
+    /** Ghost: a copy that fork's dup_mmap made for the child's mm (not a VMA of the process's mm). */
+    public static final long CHILD = 128;
 
     private Life() {
     }

@@ -13,6 +13,10 @@ import java.util.Arrays;
  */
 public final class Memory implements WritableState {
     public static final int NIL = -1;
+    /** Objects of the mm kind: 0 is the process's mm, 1 the child's mm that a fork creates. */
+    public static final int MM_OBJECTS = 2;
+    /** The mm object of the child a fork creates. */
+    public static final int CHILD_MM = 1;
 
     /** One column per field, except the hot fields of a VMA (null here): those are in {@link #hot}. */
     private final long[][] cols = new long[Field.count()][];
@@ -67,7 +71,7 @@ public final class Memory implements WritableState {
             }
             int n = switch (f.kind()) {
                 case VMA -> this.vmaCapacity;
-                case MM -> 1;
+                case MM -> MM_OBJECTS;
                 case THREAD -> threads;
                 case PTE -> ptes;
             };

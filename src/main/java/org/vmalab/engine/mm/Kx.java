@@ -44,6 +44,7 @@ public abstract class Kx implements WritableState, Stepper {
     public final boolean clearBeforeErase;
     public final boolean prePatch;
     private Tag caseTag = Tag.NONE;
+    private int mmObj;
 
     protected Kx(Memory m, Protection prot) {
         this.m = m;
@@ -65,7 +66,7 @@ public abstract class Kx implements WritableState, Stepper {
 
     @Override
     public final long mm(Field f) {
-        return m.mm(f);
+        return m.get(f, mmObj);
     }
 
     @Override
@@ -115,7 +116,22 @@ public abstract class Kx implements WritableState, Stepper {
 
     @Override
     public final void setMm(Field f, long value) {
-        m.set(f, 0, value);
+        m.set(f, mmObj, value);
+    }
+
+    /**
+     * The mm the algorithms' mm words ({@link #mm}, {@link #setMm}, the tree's root) refer to: 0, the process's,
+     * or {@link Memory#CHILD_MM} while fork's dup_mmap links copies into the child's tree. Returns the previous one.
+     */
+    public final int useMm(int obj) {
+        int old = mmObj;
+        mmObj = obj;
+        return old;
+    }
+
+    /** True while the algorithms work on the child's mm (see {@link #useMm}). */
+    public final boolean inChild() {
+        return mmObj == Memory.CHILD_MM;
     }
 
     @Override

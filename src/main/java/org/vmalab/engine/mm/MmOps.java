@@ -205,7 +205,8 @@ public final class MmOps {
             k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
         }
         if (k.lock) {
-            k.dyn(Actions.WriteLockRb.LINK); // K3 (a no-op when running straight through)
+            /* K3 (a no-op when running straight through); fork links into the child's tree under the child's lock */
+            k.dyn(k.inChild() ? new Actions.ChildLock(true, true) : Actions.WriteLockRb.LINK);
         }
         k.group(Loc.RB_LINK_NODE, vma);
         RbTree.linkNode(k, vma, rbParent, leftSide); // K4
@@ -213,10 +214,12 @@ public final class MmOps {
         k.step(Loc.LINK_RB_GAP0, vma, 0); // K5
         k.endGroup();
         vmaGapUpdate(k, vma); // K6
-        k.validateMmRb(NIL); // K7: vma_rb_insert
+        if (!k.inChild()) {
+            k.validateMmRb(NIL); // K7: vma_rb_insert (the checker's checkpoint walks the process's tree)
+        }
         RbTree.insert(k, vma, GapAugment.INSTANCE); // K8
         if (k.lock) {
-            k.dyn(Actions.WriteUnlockRb.LINK); // K9
+            k.dyn(k.inChild() ? new Actions.ChildLock(true, false) : Actions.WriteUnlockRb.LINK); // K9
         }
     }
 
@@ -468,7 +471,7 @@ public final class MmOps {
 
     /** {@code __split_vma(mm, vma, addr, new_below)}. */
     static void splitVma(Kx k, int vma, long addr, boolean newBelow) {
-        int nu = (int) k.mm(Field.NR_ALLOC);
+        int nu = (int) k.get(Field.NR_ALLOC, 0);
         /*
          * most fields are the same, copy all, and then fixup: the copy is taken when its step runs (a dynamic
          * step), so that it holds the vm_ref_count of that moment, readers' references included (SEMANTICS 1.2)
@@ -1173,6 +1176,78 @@ public final class MmOps {
         k.step(Loc.EXPAND_START, vma, address);
         vmaGapUpdate(k, vma);
         k.dyn(new Actions.PageTableLock(false, vma));
+        return 0;
+    }
+
+    // ============================================================ fork and exit (kernel/fork.c, mm/mmap.c)
+
+    /**
+     * {@code dup_mmap(mm, oldmm)} of fork, after {@code down_write(&oldmm->mmap_sem)}: the child's mm starts as a
+     * copy of the parent's emptied by {@code mm_init} (the patch initialises its {@code mm_rb_lock}); under the
+     * child's {@code mmap_sem}, each parent VMA is copied ({@code *tmp = *mpnt}, vm_ref_count included: a parent's
+     * speculative fault may hold it), appended to the child's list and linked into the child's tree by
+     * {@code __vma_link_rb} (always as the rightmost node), which sets the copy's count to 1, under the child's
+     * {@code mm_rb_lock}; then {@code copy_page_range}. The parent's tree and VMAs are only read. Returns 0.
+     */
+    static long dupMmap(Kx k) {
+        int child = Memory.CHILD_MM;
+        /* dup_mm(): memcpy(mm, oldmm), then mm_init(): mmap = NULL, mm_rb = RB_ROOT, map_count = 0, rwlock_init */
+        for (Field f : new Field[] {Field.GUARD_GAP, Field.MMAP_BASE, Field.START_BRK, Field.BRK}) {
+            k.set(f, child, k.mm(f));
+        }
+        k.set(Field.MM_USERS, child, 1);
+        k.step(Loc.FORK_DUP_MM, NIL);
+        /* Not linked in yet - no deadlock potential */
+        k.dyn(new Actions.ChildLock(false, true));
+        int prev = NIL;
+        int rbParent = NIL;
+        for (int mpnt = (int) k.mm(Field.MMAP); mpnt != NIL; mpnt = Vm.next(k, mpnt)) {
+            int tmp = (int) k.get(Field.NR_ALLOC, 0);
+            k.dyn(new Actions.SplitCopy(tmp, mpnt, "child:" + k.name(mpnt), true));
+            int parentMm = k.useMm(child);
+            try {
+                /* Link in the new vma and copy the page table entries */
+                if (prev != NIL) {
+                    k.set(Field.VM_NEXT, prev, tmp);
+                } else {
+                    k.setMm(Field.MMAP, tmp);
+                }
+                k.set(Field.VM_PREV, tmp, prev);
+                k.step(Loc.FORK_LINK_LIST, Tag.NONE, tmp, prev, 0);
+                prev = tmp;
+                vmaLinkRb(k, tmp, rbParent, false);
+                rbParent = tmp; /* rb_link = &tmp->vm_rb.rb_right */
+                long c = k.mm(Field.MAP_COUNT) + 1;
+                k.setMm(Field.MAP_COUNT, c);
+                k.step(Loc.FORK_MAP_COUNT, tmp, c);
+            } finally {
+                k.useMm(parentMm);
+            }
+            k.step(Loc.FORK_COPY_PAGE_RANGE, Tag.NONE, tmp, mpnt, 0);
+        }
+        k.dyn(new Actions.ChildLock(false, false));
+        return 0;
+    }
+
+    /**
+     * {@code exit_mmap(mm)}, run by the last user's {@code mmput} with no lock held (nobody else can use the mm):
+     * {@code unmap_vmas} and {@code free_pgtables} over every VMA (each vm_sequence +4), then {@code remove_vma} on
+     * each, whose {@code put_vma} drops the mm's reference. The tree is not erased, node by node: it dies with the mm.
+     */
+    static long exitMmap(Kx k) {
+        int first = (int) k.mm(Field.MMAP);
+        if (first == NIL) {
+            k.step(Loc.EXIT_MMAP_DONE, NIL);
+            return 0;
+        }
+        unmapRegion(k, first);
+        int v = first;
+        while (v != NIL) {
+            int next = Vm.next(k, v);
+            k.dyn(new Actions.PutVma(v, Actions.PutSite.EXIT_MMAP));
+            v = next;
+        }
+        k.step(Loc.EXIT_MMAP_DONE, NIL);
         return 0;
     }
 

@@ -89,6 +89,24 @@ public sealed interface Op {
     }
 
     /** {@code unmapped_area_topdown} or {@code unmapped_area} alone, under mmap_sem write (a search). */
+    /**
+     * {@code fork()}'s {@code dup_mmap}: the child's mm gets a copy of every VMA, linked into its own tree under its
+     * own {@code mm_rb_lock}; the parent's mmap_sem is held for write throughout.
+     */
+    record Fork() implements Op {
+        @Override
+        public boolean isWriter() {
+            return true;
+        }
+    }
+
+    /**
+     * The thread leaves the mm ({@code exit_mm} → {@code mmput}): the last user's mmput runs {@code exit_mmap}, which
+     * removes every VMA. The thread's last operation.
+     */
+    record Exit() implements Op {
+    }
+
     record Search(long len, long low, long high, boolean topDown) implements Op {
         @Override
         public boolean isWriter() {

@@ -30,7 +30,7 @@ public final class OpSyntax {
 
     /** The operation names, for suggestions and the schema. */
     public static final List<String> OPS = List.of("find_vma", "get_vma", "put_vma", "spf", "fault", "map", "mmap",
-            "munmap", "mprotect", "brk", "search", "down_read", "up_read", "down_write", "up_write");
+            "munmap", "mprotect", "brk", "search", "fork", "exit", "down_read", "up_read", "down_write", "up_write");
 
     static final long KNOWN_FLAGS = Const.VM_READ | Const.VM_WRITE | Const.VM_EXEC | Const.VM_SHARED
             | Const.VM_GROWSDOWN | Const.VM_GROWSUP;
@@ -384,6 +384,14 @@ public final class OpSyntax {
                 }
                 return new Op.Mprotect(se[0], se[1], perm(w));
             }
+            case "fork" -> {
+                exact(ts, 1, op, end);
+                return new Op.Fork();
+            }
+            case "exit" -> {
+                exact(ts, 1, op, end);
+                return new Op.Exit();
+            }
             case "brk" -> {
                 exact(ts, 2, "brk ADDR", end);
                 return new Op.Brk(num(ts.get(1), "address"));
@@ -495,6 +503,12 @@ public final class OpSyntax {
         }
         if (op instanceof Op.UpWrite) {
             return "up_write";
+        }
+        if (op instanceof Op.Fork) {
+            return "fork";
+        }
+        if (op instanceof Op.Exit) {
+            return "exit";
         }
         throw new IllegalArgumentException("unknown operation " + op);
     }

@@ -3,6 +3,7 @@ package org.vmalab.engine.mm;
 import static org.vmalab.engine.memory.Memory.NIL;
 
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.ScenarioException;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.sched.Action;
@@ -44,6 +45,11 @@ public final class Ops {
             x.push(new Actions.DownWrite());
         } else if (op instanceof Op.UpWrite) {
             x.push(new Actions.UpWrite());
+        } else if (op instanceof Op.Exit) {
+            if (x.m().get(Field.T_OP, x.tid()) + 1 < x.machine().scenario().threads().get(x.tid()).program().size()) {
+                throw new ScenarioException(x.threadName() + ": exit must be the thread's last operation");
+            }
+            x.push(new MmPut());
         } else if (op.isWriter()) {
             writer(x, op);
         } else {
@@ -57,6 +63,33 @@ public final class Ops {
             x.push(new MakePlan(op, false));
         } else {
             x.push(new Actions.DownWrite(), new MakePlan(op, true));
+        }
+    }
+
+    /**
+     * {@code mmput(mm)}: {@code atomic_dec_and_test(&mm->mm_users)}. The last user runs {@code __mmput} →
+     * {@code exit_mmap} with no lock held, which is safe because nobody else uses the mm any more: it is planned at
+     * once and played step by step (ghost {@code MM_DEAD} marks the tree as no longer checked).
+     */
+    record MmPut() implements Action {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            x.reads(Field.MM_USERS, 0);
+            long users = m.mm(Field.MM_USERS) - 1;
+            m.setMm(Field.MM_USERS, users);
+            if (users > 0) {
+                x.step(Loc.MMPUT, NIL, users);
+                return;
+            }
+            x.readsEverything();
+            m.setMm(Field.MM_DEAD, 1);
+            x.step(Loc.MMPUT_LAST, NIL, 0);
+            Plan plan = Planner.plan(m, x.prot(), x.tid(), "exit_mmap", MmOps::exitMmap);
+            if (plan.size() > 0) {
+                x.more();
+                x.push(new Actions.PlanStep(plan, 0));
+            }
         }
     }
 

@@ -68,7 +68,7 @@ public final class Readers {
         BitSet reach = reachableSet(m);
         int found = NIL;
         for (int v = 0; v < n; v++) {
-            if ((reach.get(v) || Vm.has(m, v, Life.IN_TREE)) && Vm.contains(m, v, addr)) {
+            if ((reach.get(v) || Vm.has(m, v, Life.IN_TREE) && !Vm.has(m, v, Life.CHILD)) && Vm.contains(m, v, addr)) {
                 if (found != NIL) {
                     return NIL; // keys overlap (merge window): no single right answer
                 }

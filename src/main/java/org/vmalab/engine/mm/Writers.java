@@ -25,6 +25,9 @@ public final class Writers {
         if (op instanceof Op.Munmap w) {
             return MmOps.doMunmap(k, w.start(), w.end() - w.start());
         }
+        if (op instanceof Op.Fork) {
+            return MmOps.dupMmap(k);
+        }
         if (op instanceof Op.Mprotect w) {
             return MmOps.doMprotect(k, w.start(), w.end() - w.start(), w.prot());
         }

@@ -341,7 +341,7 @@ public final class Actions {
 
     /** Who drops a reference. */
     public enum PutSite {
-        REMOVE_VMA("remove_vma"), VMA_ADJUST("__vma_adjust"), READER("put_vma");
+        REMOVE_VMA("remove_vma"), VMA_ADJUST("__vma_adjust"), READER("put_vma"), EXIT_MMAP("exit_mmap/remove_vma");
 
         private final String label;
 
@@ -489,7 +489,12 @@ public final class Actions {
      * {@code vma} as it is when the step runs, {@code vm_ref_count} included (a reader's {@code get_vma} may have
      * raised it after the writer's plan was made; {@code __vma_link_rb} resets the copy's count to 1 later).
      */
-    public record SplitCopy(int nu, int vma, String name) implements Dyn {
+    public record SplitCopy(int nu, int vma, String name, boolean fork) implements Dyn {
+        /** The copy of {@code __split_vma}. */
+        public SplitCopy(int nu, int vma, String name) {
+            this(nu, vma, name, false);
+        }
+
         @Override
         public void run(Exec x) {
             Memory m = x.m();
@@ -499,33 +504,69 @@ public final class Actions {
             m.ensureVma(nu);
             m.setMm(Field.NR_ALLOC, nu + 1);
             m.set(Field.NAME, nu, m.intern(name));
-            copyFields(m, nu, vma);
-            x.step(Loc.SPLIT_COPY, Tag.NONE, nu, vma, m.get(Field.REF_COUNT, nu));
+            copyFields(m, nu, vma, fork);
+            x.step(fork ? Loc.FORK_COPY : Loc.SPLIT_COPY, Tag.NONE, nu, vma, m.get(Field.REF_COUNT, nu));
         }
 
-        private static void copy(Kx k, int nu, int vma, String name) {
+        private static void copy(Kx k, int nu, int vma, String name, boolean fork) {
             k.allocSlot();
             k.setName(nu, name);
-            copyFields(k, nu, vma);
+            copyFields(k, nu, vma, fork);
         }
 
-        private static void copyFields(WritableState w, int nu, int vma) {
+        /**
+         * {@code *new = *vma}. For fork ({@code dup_mmap}) the copy belongs to the child's mm (ghost
+         * {@link Life#CHILD}), and {@code tmp->vm_next = tmp->vm_prev = NULL} follows at once (the same step).
+         */
+        private static void copyFields(WritableState w, int nu, int vma, boolean fork) {
             for (Field f : Field.VMA_FIELDS) {
                 if (f != Field.NAME && f != Field.LIFE) {
                     w.set(f, nu, w.get(f, vma));
                 }
             }
-            w.set(Field.LIFE, nu, Life.ALLOCATED | (w.get(Field.LIFE, vma) & Life.FREED));
+            w.set(Field.LIFE, nu, Life.ALLOCATED | (w.get(Field.LIFE, vma) & Life.FREED) | (fork ? Life.CHILD : 0));
+            if (fork) {
+                w.set(Field.VM_NEXT, nu, NIL);
+                w.set(Field.VM_PREV, nu, NIL);
+            }
         }
 
         @Override
         public void fast(Kx k) {
-            copy(k, nu, vma, name);
+            copy(k, nu, vma, name, fork);
         }
 
         @Override
         public void planEffect(Kx k) {
-            copy(k, nu, vma, name);
+            copy(k, nu, vma, name, fork);
+        }
+    }
+
+    // ================================================================ the child's locks (fork)
+
+    /**
+     * The child's {@code mmap_sem} ({@code down_write_nested}/{@code up_write} in dup_mmap) or {@code mm_rb_lock}
+     * ({@code write_lock}/{@code write_unlock} in the child's {@code __vma_link_rb}), taken by the forking thread.
+     * Never contended: nothing else can reach the child's mm before fork returns.
+     */
+    public record ChildLock(boolean rb, boolean lock) implements Dyn {
+        @Override
+        public void run(Exec x) {
+            Memory m = x.m();
+            Field owner = rb ? Field.RB_WRITER : Field.SEM_WRITER;
+            long bit = rb ? Status.HOLD_CHILD_RB : Status.HOLD_CHILD_SEM;
+            m.set(owner, Memory.CHILD_MM, lock ? x.tid() : NIL);
+            if (lock) {
+                x.hold(bit);
+            } else {
+                x.release(bit);
+            }
+            x.step(rb ? lock ? Loc.FORK_CHILD_RB_LOCK : Loc.FORK_CHILD_RB_UNLOCK
+                    : lock ? Loc.FORK_CHILD_SEM_LOCK : Loc.FORK_CHILD_SEM_UNLOCK, NIL);
+        }
+
+        @Override
+        public void fast(Kx k) {
         }
     }
 

@@ -431,7 +431,7 @@ public final class Machine implements Explorable {
         StringBuilder freed = new StringBuilder();
         int nv = Vm.allocated(m);
         for (int v = 0; v < nv; v++) {
-            if (Vm.has(m, v, Life.IN_TREE)) {
+            if (Vm.has(m, v, Life.IN_TREE) && !Vm.has(m, v, Life.CHILD)) {
                 inTree++;
             }
             if (Vm.has(m, v, Life.ALLOCATED) && Vm.isFreed(m, v)) {
@@ -448,13 +448,14 @@ public final class Machine implements Explorable {
             ptes++;
             boolean in = false;
             for (int v = 0; v < nv && !in; v++) {
-                in = Vm.has(m, v, Life.IN_TREE) && Vm.contains(m, v, a);
+                in = Vm.has(m, v, Life.IN_TREE) && !Vm.has(m, v, Life.CHILD) && Vm.contains(m, v, a);
             }
             if (!in) {
                 outside++;
             }
         }
-        return "tree: " + inTree + " VMAs, freed: " + (freed.length() == 0 ? "none" : freed) + ", PTEs: " + ptes
+        String tree = m.mm(Field.MM_DEAD) != 0 ? "mm gone (exit_mmap)" : "tree: " + inTree + " VMAs";
+        return tree + ", freed: " + (freed.length() == 0 ? "none" : freed) + ", PTEs: " + ptes
                 + (outside > 0 ? " (" + outside + " outside every VMA)" : "");
     }
 }

@@ -28,6 +28,10 @@ public final class Status {
     public static final long HOLD_ANON = 32;
     /** {@code mm->page_table_lock}, which stack expansion holds around its vm_start and gap stores. */
     public static final long HOLD_PAGE_TABLE_LOCK = 64;
+    /** The child's mmap_sem, held for write by the forking thread ({@code down_write_nested}). */
+    public static final long HOLD_CHILD_SEM = 128;
+    /** The child's mm_rb_lock, held for write while dup_mmap links a copy into the child's tree. */
+    public static final long HOLD_CHILD_RB = 256;
 
     private Status() {
     }

@@ -114,12 +114,16 @@ public final class TraceCursor implements StateView {
         return Views.vma(mem, id, trace.vmaName(id));
     }
 
-    /** Every allocated VMA (freed ones included: the slot is not reused), by id. */
+    /**
+     * Every allocated VMA of the process's mm, by id: freed ones included (the slot is not reused), the copies a
+     * fork made for the child's mm not.
+     */
     public List<VmaView> vmas() {
         int n = vmaSlots();
         List<VmaView> out = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
-            if ((mem.get(Field.LIFE, v) & Life.ALLOCATED) != 0) {
+            long life = mem.get(Field.LIFE, v);
+            if ((life & Life.ALLOCATED) != 0 && (life & Life.CHILD) == 0) {
                 out.add(Views.vma(mem, v, trace.vmaName(v)));
             }
         }
