@@ -25,6 +25,7 @@ import org.vmalab.engine.VmaSpec;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
@@ -67,6 +68,11 @@ class TreeWatchTest {
 
     /** Random maps, munmaps (spanning several VMAs, splitting at both ends) and brk on a layout of 300 VMAs. */
     static Scenario random(long seed, Protection prot, int threads) {
+        return random(seed, prot, threads, false);
+    }
+
+    /** As above; with {@code forkExit} each thread forks halfway (a child's tree beside the process's) and exits. */
+    static Scenario random(long seed, Protection prot, int threads, boolean forkExit) {
         SplittableRandom r = new SplittableRandom(seed);
         List<VmaSpec> layout = new ArrayList<>();
         long base = 0x10000000L;
@@ -86,6 +92,12 @@ class TreeWatchTest {
                     case 1 -> ops.add(new Op.Brk(base + 0x1000L * (1 + r.nextInt(4))));
                     default -> ops.add(new Op.Munmap(s, s + len));
                 }
+                if (forkExit && k == 5 && t == 0) {
+                    ops.add(new Op.Fork());
+                }
+            }
+            if (forkExit) {
+                ops.add(new Op.Exit());
             }
             ts.add(new ThreadSpec("T" + t, ThreadSpec.Role.WRITER, ops));
         }
@@ -100,6 +112,18 @@ class TreeWatchTest {
             Scenario sc = random(seed, prots[(int) (seed % prots.length)], 1 + (int) (seed % 2));
             Trace t = Engine.run(sc, Schedule.random(seed), CheckLevel.FULL);
             assertTrue(t.size() > 100, "seed " + seed + ": " + t.size() + " steps");
+        }
+    }
+
+    /** Stores into the child's tree (fork) and the dead mm's VMAs (exit) do not mislead the incremental answers. */
+    @Test
+    void forkAndExitAgreeWithTheWalk() {
+        for (long seed = 1; seed <= 4; seed++) {
+            Scenario sc = random(seed, seed % 2 == 0 ? Protection.PATCH : Protection.of(RwlockPolicy.QUEUED,
+                    ProtectionToggle.CLEAR_BEFORE_ERASE), 2, true);
+            Trace t = Engine.run(sc, Schedule.random(seed), CheckLevel.FULL);
+            assertTrue(t.steps().stream().anyMatch(s -> s.loc() == Loc.FORK_COPY),
+                    "seed " + seed + " forks");
         }
     }
 
