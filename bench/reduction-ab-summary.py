@@ -34,4 +34,4 @@ print('|---|---:|---:|---:|')
 for (b, mode) in sorted(k for k in cpu if k[1] == 'on'):
     on = statistics.median(cpu[(b, 'on')])
     off = statistics.median(cpu.get((b, 'off'), [float('nan')]))
-    print('| %s | %.2f | %.2f | %.2f |' % (b, on, off, on / off))
+    print('| %s | %.2f | %.2f | %s |' % (b, on, off, '%.2f' % (on / off) if off else '-'))

@@ -11,7 +11,7 @@ for f in "$@"; do
         for mode in on off; do
             flag=""; [ $mode = off ] && flag="--no-reduction"
             /usr/bin/time -f "%U %S" -o "$T/time" java -jar "$JAR" check --json --threads 1 $flag "$f" > "$T/$b.$mode.$r.json" 2>/dev/null
-            echo "cpu $b $mode $r $(awk '{print $1 + $2}' "$T/time")"
+            echo "cpu $b $mode $r $(tail -1 "$T/time" | awk '{print $1 + $2}')"
             python3 - "$T/$b.$mode.$r.json" "$b" "$mode" "$r" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
