@@ -180,66 +180,50 @@ public final class Memory implements WritableState {
 
     @Override
     public long vmStart(int v) {
-        if (reads != null) {
-            reads.read(Field.VM_START, v);
-        }
-        return hot[v << 3];
+        return hotWord(v, 0, Field.VM_START);
     }
 
     @Override
     public long vmEnd(int v) {
-        if (reads != null) {
-            reads.read(Field.VM_END, v);
-        }
-        return hot[(v << 3) + 1];
+        return hotWord(v, 1, Field.VM_END);
     }
 
     @Override
     public int rbLeft(int v) {
-        if (reads != null) {
-            reads.read(Field.RB_LEFT, v);
-        }
-        return (int) hot[(v << 3) + 2];
+        return (int) hotWord(v, 2, Field.RB_LEFT);
     }
 
     @Override
     public int rbRight(int v) {
-        if (reads != null) {
-            reads.read(Field.RB_RIGHT, v);
-        }
-        return (int) hot[(v << 3) + 3];
+        return (int) hotWord(v, 3, Field.RB_RIGHT);
     }
 
     @Override
     public long rbParentColor(int v) {
-        if (reads != null) {
-            reads.read(Field.RB_PC, v);
-        }
-        return hot[(v << 3) + 4];
+        return hotWord(v, 4, Field.RB_PC);
     }
 
     @Override
     public long rbSubtreeGap(int v) {
-        if (reads != null) {
-            reads.read(Field.RB_GAP, v);
-        }
-        return hot[(v << 3) + 5];
+        return hotWord(v, 5, Field.RB_GAP);
     }
 
     @Override
     public int vmPrev(int v) {
-        if (reads != null) {
-            reads.read(Field.VM_PREV, v);
-        }
-        return (int) hot[(v << 3) + 6];
+        return (int) hotWord(v, 6, Field.VM_PREV);
     }
 
     @Override
     public long vmFlags(int v) {
+        return hotWord(v, 7, Field.VM_FLAGS);
+    }
+
+    /** Hot word {@code slot} of VMA {@code v} (a read of field {@code f}, for the read tracking). */
+    private long hotWord(int v, int slot, Field f) {
         if (reads != null) {
-            reads.read(Field.VM_FLAGS, v);
+            reads.read(f, v);
         }
-        return hot[(v << 3) + 7];
+        return hot[(v << 3) + slot];
     }
 
     /**
