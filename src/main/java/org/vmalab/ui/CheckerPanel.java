@@ -33,6 +33,9 @@ final class CheckerPanel extends VBox {
         getStyleClass().addAll("panel", "checker-panel");
         Label title = new Label("Checker");
         title.getStyleClass().add("panel-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        first.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
         summary.getStyleClass().add("checker-summary");
         here.getStyleClass().add("checker-here");
         here.setWrapText(true);

@@ -123,11 +123,11 @@ final class Classroom {
         }
         if (on && !r.getItems().contains(stepLog)) {
             r.getItems().add(stepLog);
-            r.setDividerPositions(0.46, 0.57, 0.72);
+            r.setDividerPositions(0.3, 0.6);
             stepLog.update();
             Platform.runLater(() -> stepLog.list().requestFocus());
         } else if (!on && r.getItems().remove(stepLog)) {
-            r.setDividerPositions(0.64, 0.79);
+            r.setDividerPositions(0.36);
         }
     }
 

@@ -21,7 +21,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -81,8 +80,17 @@ final class MainView extends BorderPane {
     private final LocksPanel locks = new LocksPanel();
     private final CheckerPanel checker;
     private final ScrubBar scrub;
-    private final VBox lanesBox = new VBox(8);
+    /** The threads side by side: one column each, as many as fit (up to eight share the width), then scroll. */
+    private final HBox lanesBox = new HBox(8);
+    /** A hidden label with the window's base type, to size things in em. */
+    private final Label fontProbe = new Label();
     private final ScrollPane lanesScroll = new ScrollPane();
+    /** The most thread columns that share the width before the band scrolls. */
+    static final int MAX_COLUMNS = 8;
+    /** The narrowest column, in em of the window's type. */
+    static final double MIN_COLUMN_EM = 13.5;
+    /** Below this width (em) a column leaves out the current line's comment. */
+    static final double NARROW_COLUMN_EM = 20;
     private final List<ThreadLane> lanes = new ArrayList<>();
     private final Label caption = new Label();
     private final Label where = new Label();
@@ -110,6 +118,8 @@ final class MainView extends BorderPane {
     private final Classroom classroom;
     private SplitPane split;
     private org.vmalab.viewmodel.LessonLibrary library = org.vmalab.viewmodel.LessonLibrary.of(null, List.of());
+    /** The lesson pane (when shown) beside everything else, over the whole height. */
+    private SplitPane shell;
     private org.vmalab.viewmodel.Lessons.Progress progress = org.vmalab.viewmodel.Lessons.Progress.inMemory();
     private StepScene shownScene;
     private boolean syncing;
@@ -123,10 +133,16 @@ final class MainView extends BorderPane {
         lessonPane = new LessonPane(this::openPart, this::browseLessons);
         scrub = new ScrubBar(palette, player::seek);
         menuBar = new AppMenu(this);
+        // the menu bar is reached with F10 (or the mouse), never by the first focus of the window: at launch
+        // nothing of it is highlighted, and the arrows step the run
+        menuBar.setFocusTraversable(false);
         setTop(new VBox(menuBar, toolbar(), captionBar()));
         setCenter(center());
         setBottom(new VBox(timeline(), statusBar()));
         getChildren().add(palette.node());
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        getChildren().add(fontProbe);
         player.addListener(p -> refresh());
         player.setPrepare(TreeCanvas::prepare);
         ticker = new AnimationTimer() {
@@ -152,6 +168,7 @@ final class MainView extends BorderPane {
             }
             if (n != null) {
                 n.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                javafx.application.Platform.runLater(this::requestFocus);
             }
         });
     }
@@ -213,7 +230,10 @@ final class MainView extends BorderPane {
         Label app = new Label("VMA Lab");
         app.getStyleClass().add("app-name");
         title.getStyleClass().add("scenario-title");
-        title.setMaxWidth(820);
+        // the title gives way first (cut with an ellipsis, the full title in the window's title bar); the
+        // buttons keep their words
+        title.setMinWidth(0);
+        app.setMinWidth(Region.USE_PREF_SIZE);
         Label prot = new Label("Protections:");
         prot.getStyleClass().add("toolbar-label");
         HBox toggleBox = new HBox(4);
@@ -293,9 +313,14 @@ final class MainView extends BorderPane {
         lessons.setOnAction(e -> browseLessons());
         lessons.setFocusTraversable(false);
         busyDisabled.add(lessons);
-        ToolBar bar = new ToolBar(app, title, spacer, lessons, lessonToggle, new Separator(Orientation.VERTICAL),
+        // an HBox, not a ToolBar: nothing moves into an overflow menu, at any width or type size
+        HBox bar = new HBox(8, app, title, spacer, lessons, lessonToggle, new Separator(Orientation.VERTICAL),
                 edit, reset, new Separator(Orientation.VERTICAL), theme, help);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
+        for (Node n : List.of(lessons, lessonToggle, edit, reset, theme, help)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label policyLabel = new Label("mm_rb_lock policy:");
         policyLabel.getStyleClass().add("toolbar-label");
         HBox protBar = new HBox(8, prot, toggleBox, protectionLabel, new Separator(Orientation.VERTICAL),
@@ -371,6 +396,9 @@ final class MainView extends BorderPane {
         });
         Label stripHint = new Label("VMAs and gaps in address order · ▲ markers · pins: each thread's target");
         stripHint.getStyleClass().add("hint");
+        stripTitle.setMinWidth(Region.USE_PREF_SIZE);
+        scale.setMinWidth(Region.USE_PREF_SIZE);
+        stripHint.setMinWidth(0);
         HBox stripHead = new HBox(10, stripTitle, scale, stripHint);
         stripHead.setAlignment(Pos.CENTER_LEFT);
         stripHead.getStyleClass().add("panel-head");
@@ -378,31 +406,100 @@ final class MainView extends BorderPane {
         stripBox.getStyleClass().addAll("panel", "strip-panel");
         VBox left = new VBox(treeStack, stripBox);
         VBox.setVgrow(treeStack, Priority.ALWAYS);
+        // on a short window the address space gives way too, so that the tree keeps most of the height
+        stripBox.maxHeightProperty().bind(left.heightProperty().multiply(0.34));
+        strip.setMinHeight(40);
+        treeStack.setMinHeight(0);
         left.getStyleClass().add("left-column");
 
         lanesBox.getStyleClass().add("lanes");
+        lanesBox.setFillHeight(true);
         lanesScroll.setContent(lanesBox);
-        lanesScroll.setFitToWidth(true);
+        lanesScroll.setFitToHeight(true);
         lanesScroll.getStyleClass().add("lanes-scroll");
-        lanesScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        Label lanesTitle = new Label("Threads");
-        lanesTitle.getStyleClass().add("panel-title");
-        Label lanesHint = new Label("click a runnable thread, or press its number, to run it next");
-        lanesHint.getStyleClass().add("hint");
-        HBox lanesHead = new HBox(10, lanesTitle, lanesHint);
-        lanesHead.setAlignment(Pos.CENTER_LEFT);
-        lanesHead.getStyleClass().add("panel-head");
-        VBox lanesPanel = new VBox(4, lanesHead, lanesScroll);
+        lanesScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        lanesScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        lanesScroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            sizeColumns();
+            if (a == null || a.getWidth() != b.getWidth()) {
+                javafx.application.Platform.runLater(() -> revealLanes(lastWanted));
+            }
+        });
+        // no heading row: every column says which thread it is, and the band's tooltip how to choose one
+        Tooltip.install(lanesScroll, new Tooltip("The threads side by side. Click a runnable thread, or press its "
+                + "number, to run it next; Shift+click or Shift+number runs it until it blocks."));
+        VBox lanesPanel = new VBox(lanesScroll);
         VBox.setVgrow(lanesScroll, Priority.ALWAYS);
         lanesPanel.getStyleClass().addAll("panel", "lanes-panel");
-        SplitPane right = new SplitPane(lanesPanel, locks, checker);
+        lanesPanel.setMinHeight(0);
+        SplitPane right = new SplitPane(locks, checker);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.64, 0.79);
+        right.setDividerPositions(0.36);
         right.getStyleClass().add("right-column");
         split = new SplitPane(left, right);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.68);
         split.getStyleClass().add("main-split");
-        return split;
+        SplitPane.setResizableWithParent(right, false);
+        // the threads band under the tree and the side panels, across the whole width; it keeps its height when
+        // the window is resized (the tree takes the difference)
+        SplitPane outer = new SplitPane(split, lanesPanel);
+        outer.setOrientation(Orientation.VERTICAL);
+        outer.getStyleClass().add("center-split");
+        SplitPane.setResizableWithParent(lanesPanel, false);
+        outer.heightProperty().addListener((o, a, h) -> {
+            if (!bandSizedByUser && h.doubleValue() > 0) {
+                // after this layout pass: a split pane resizing itself keeps its own idea of the divider
+                javafx.application.Platform.runLater(() -> {
+                    double now = outer.getHeight();
+                    if (!bandSizedByUser && now > 0) {
+                        outer.setDividerPositions(1 - bandHeight(now) / now);
+                    }
+                });
+            }
+        });
+        // once the user drags the divider, the band keeps the height they chose
+        outer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")
+                    && n.getParent() == outer) {
+                bandSizedByUser = true;
+            }
+        });
+        shell = new SplitPane(outer);
+        shell.getStyleClass().add("shell-split");
+        return shell;
+    }
+
+    private boolean bandSizedByUser;
+
+    /** The threads band's height: about twelve lines of pseudo-C where the window has room. */
+    static double bandHeight(double centerHeight) {
+        return Math.max(Math.min(236, centerHeight * 0.5), Math.min(340, centerHeight * 0.42));
+    }
+
+    /** Each column gets an equal share of the width, up to {@link #MAX_COLUMNS}, never below its minimum. */
+    private void sizeColumns() {
+        double w = lanesScroll.getViewportBounds().getWidth();
+        int n = lanes.size();
+        if (w <= 0 || n == 0) {
+            return;
+        }
+        double gap = lanesBox.getSpacing();
+        javafx.geometry.Insets in = lanesBox.getInsets();
+        double avail = w - in.getLeft() - in.getRight();
+        double min = MIN_COLUMN_EM * fontSize();
+        int k = Math.min(n, MAX_COLUMNS);
+        double col = Math.max(min, Math.floor((avail - gap * (k - 1)) / k) - 1);
+        for (ThreadLane l : lanes) {
+            l.setMinWidth(col);
+            l.setPrefWidth(col);
+            l.setMaxWidth(col);
+            l.code().setCompact(col < NARROW_COLUMN_EM * fontSize());
+        }
+    }
+
+    /** The window's base type size (larger in presentation mode), read from a hidden label. */
+    double fontSize() {
+        return fontProbe.getFont() == null ? 13 : fontProbe.getFont().getSize();
     }
 
     private Node treeControls() {
@@ -561,16 +658,16 @@ final class MainView extends BorderPane {
     }
 
     private void showLessonPane(boolean on) {
-        if (split == null) {
+        if (shell == null) {
             return;
         }
-        boolean shown = split.getItems().contains(lessonPane);
+        boolean shown = shell.getItems().contains(lessonPane);
         if (on && !shown) {
-            split.getItems().add(0, lessonPane);
-            split.setDividerPositions(0.22, 0.68);
+            shell.getItems().add(0, lessonPane);
+            SplitPane.setResizableWithParent(lessonPane, false);
+            shell.setDividerPositions(0.23);
         } else if (!on && shown) {
-            split.getItems().remove(lessonPane);
-            split.setDividerPositions(0.64);
+            shell.getItems().remove(lessonPane);
         }
         if (shownScene != null) {
             showCaption(shownScene);
@@ -652,9 +749,9 @@ final class MainView extends BorderPane {
                 int d = digit(k);
                 if (d >= 1 && d <= 9) {
                     if (shift) {
-                        player.chooseUntilBlocked(d - 1);
+                        chooseUntilBlocked(d - 1);
                     } else {
-                        player.choose(d - 1);
+                        choose(d - 1);
                     }
                 } else if (k == KeyCode.SLASH && shift) {
                     showKeys();
@@ -829,39 +926,119 @@ final class MainView extends BorderPane {
             lanes.clear();
             lanesBox.getChildren().clear();
             for (int i = 0; i < s.threads().size(); i++) {
-                ThreadLane l = new ThreadLane(i, player::choose, player::chooseUntilBlocked);
+                ThreadLane l = new ThreadLane(i, this::choose, this::chooseUntilBlocked);
                 lanes.add(l);
                 lanesBox.getChildren().add(l);
             }
+            sizeColumns();
         }
-        ThreadLane ran = null;
         for (int i = 0; i < lanes.size(); i++) {
             lanes.get(i).update(s.threads().get(i));
-            if (s.threads().get(i).ranThisStep()) {
-                ran = lanes.get(i);
+        }
+        revealLanes(importantLanes(s));
+    }
+
+    /**
+     * The lanes that must be in view, most important first: the holders of the locks, their waiters, then the
+     * thread that took the step (the caption speaks for it when the band is too narrow for all of them).
+     */
+    List<ThreadLane> importantLanes(StepScene s) {
+        StepScene.Locks k = s.locks();
+        List<String> names = new ArrayList<>();
+        names.add(k.semWriter());
+        names.add(k.rbWriter());
+        names.addAll(k.semReaders());
+        names.addAll(k.rbReaders());
+        names.add(k.rbWaiting());
+        names.addAll(k.semQueue());
+        names.addAll(k.rbQueue());
+        for (StepScene.ThreadView t : s.threads()) {
+            if (t.ranThisStep()) {
+                names.add(t.name());
             }
         }
-        if (ran != null) {
-            revealLane(ran);
+        List<ThreadLane> out = new ArrayList<>();
+        for (String n : names) {
+            for (ThreadLane l : lanes) {
+                if (l.name().equals(n) && !out.contains(l)) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The lanes the band last had to show (shown again when the band's width changes). */
+    private List<ThreadLane> lastWanted = List.of();
+
+    /** Scrolls the band so that {@code lane} is in view. */
+    void revealLane(ThreadLane lane) {
+        revealLanes(List.of(lane));
+    }
+
+    /**
+     * Scrolls the band (when the columns do not all fit) so that as many of {@code wanted} as fit are in view,
+     * taken in order: the first always, the next ones while the span still fits.
+     */
+    void revealLanes(List<ThreadLane> wanted) {
+        lastWanted = wanted;
+        if (wanted.isEmpty()) {
+            return;
+        }
+        lanesScroll.applyCss();
+        lanesScroll.layout();
+        double content = lanesBox.getWidth();
+        double view = lanesScroll.getViewportBounds().getWidth();
+        if (content <= view + 0.5 || view <= 0) {
+            return;
+        }
+        // layout bounds: the running lane's glow is no part of it
+        double from = wanted.get(0).getLayoutX();
+        double to = from + wanted.get(0).getWidth();
+        for (ThreadLane l : wanted.subList(1, wanted.size())) {
+            double a = Math.min(from, l.getLayoutX());
+            double b = Math.max(to, l.getLayoutX() + l.getWidth());
+            if (b - a <= view) {
+                from = a;
+                to = b;
+            }
+        }
+        double offset = lanesScroll.getHvalue() * (content - view);
+        if (from < offset || to > offset + view) {
+            double target = from < offset ? from : to - view;
+            lanesScroll.setHvalue(Math.max(0, Math.min(1, target / (content - view))));
         }
     }
 
-    /** Scrolls the lanes so that the lane of the thread that took the step is in view. */
-    void revealLane(ThreadLane lane) {
-        lanesScroll.applyCss();
-        lanesScroll.layout();
-        double content = lanesBox.getHeight();
-        double view = lanesScroll.getViewportBounds().getHeight();
-        if (content <= view || view <= 0) {
-            return;
+    /** Be the scheduler: thread {@code t} takes the next step, or its lane says why it cannot. */
+    void choose(int t) {
+        if (!refused(t)) {
+            player.choose(t);
         }
-        double top = lane.getBoundsInParent().getMinY();
-        double bottom = lane.getBoundsInParent().getMaxY();
-        double offset = lanesScroll.getVvalue() * (content - view);
-        if (top < offset || bottom > offset + view) {
-            double target = Math.min(top, Math.max(0, bottom - view));
-            lanesScroll.setVvalue(Math.max(0, Math.min(1, target / (content - view))));
+    }
+
+    void chooseUntilBlocked(int t) {
+        if (!refused(t)) {
+            player.chooseUntilBlocked(t);
         }
+    }
+
+    private boolean refused(int t) {
+        if (player.trace() == null || player.busy()) {
+            return false;
+        }
+        String why = player.whyNot(t);
+        if (why.isEmpty() || t < 0 || t >= lanes.size()) {
+            return false;
+        }
+        ThreadLane lane = lanes.get(t);
+        String name = lane.name();
+        lane.refuse(name + " cannot run now: " + (why.startsWith(name + " ") ? "it " + why.substring(name.length() + 1)
+                : why) + ".");
+        revealLane(lane);
+        // the status bar says it too (the player's message), for a screen reader and the step log
+        player.choose(t);
+        return true;
     }
 
     private void syncControls() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -14,14 +15,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.vmalab.engine.trace.TaskView.Status;
 import org.vmalab.viewmodel.StepScene.Ref;
 import org.vmalab.viewmodel.StepScene.ThreadView;
 
 /**
- * One thread: name, role, state (with the reason it waits), its program with the current operation, the
- * locks and VMA references it holds, its vmacache, and the current kernel function as pseudo-C. Clicking a
- * runnable lane schedules that thread next ("be the scheduler").
+ * One thread, as a column beside the others: name, role, state (with the reason it waits), its current
+ * operation (the whole program in its tooltip), the locks and VMA references it holds, and the current kernel
+ * function as pseudo-C centred on the current line; its last step and vmacache in the lane's tooltip. Clicking a runnable lane schedules that thread next ("be the scheduler"); when
+ * the thread cannot run, the lane says why ({@link #refuse}).
  */
 final class ThreadLane extends VBox {
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
@@ -29,12 +32,9 @@ final class ThreadLane extends VBox {
     private static final PseudoClass SPINNING = PseudoClass.getPseudoClass("spinning");
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
-    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
-    private static final PseudoClass PAST = PseudoClass.getPseudoClass("past");
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
-    /** A lane whose thread did not take the step: its code shrinks to a few lines around the current one. */
-    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
 
     private final int index;
     private final Label key = new Label();
@@ -42,14 +42,16 @@ final class ThreadLane extends VBox {
     private final Label role = new Label();
     private final Label state = new Label();
     private final Label wait = new Label();
-    private final FlowPane program = new FlowPane(4, 4);
+    private final Label refusal = new Label();
+    private final Label opCount = new Label();
+    private final Label op = new Label();
     private final Label holds = new Label();
-    private final FlowPane info = new FlowPane(8, 2);
-    private final Label vmacache = new Label();
-    private final Label last = new Label();
+    private final FlowPane info = new FlowPane(6, 2);
     private final CodeView code = new CodeView();
     private final Tooltip tip = new Tooltip();
-    private List<String> programShown = List.of();
+    private final Tooltip programTip = new Tooltip();
+    private final PauseTransition refusalHide = new PauseTransition(Duration.seconds(6));
+    private String nameText = "";
 
     ThreadLane(int index, IntConsumer choose, IntConsumer chooseUntilBlocked) {
         this.index = index;
@@ -58,23 +60,45 @@ final class ThreadLane extends VBox {
         name.getStyleClass().add("lane-name");
         role.getStyleClass().add("lane-role");
         state.getStyleClass().add("lane-state");
+        for (Label l : List.of(key, name, state)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        role.setMinWidth(0);
         wait.getStyleClass().add("lane-wait");
         wait.setWrapText(true);
-        program.getStyleClass().add("lane-program");
+        wait.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.getStyleClass().add("lane-refusal");
+        refusal.setId("lane-refusal-" + (index + 1));
+        refusal.setWrapText(true);
+        refusal.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.setMaxWidth(Double.MAX_VALUE);
+        show(refusal, false);
+        refusalHide.setOnFinished(e -> show(refusal, false));
+        opCount.getStyleClass().add("lane-op-count");
+        opCount.setMinWidth(Region.USE_PREF_SIZE);
+        op.getStyleClass().add("op-pill");
+        op.setWrapText(true);
+        op.setMinWidth(0);
+        op.setMinHeight(Region.USE_PREF_SIZE);
+        op.setTooltip(programTip);
+        HBox opRow = new HBox(6, opCount, op);
+        opRow.getStyleClass().add("lane-op");
+        opRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         holds.getStyleClass().add("lane-holds");
         holds.setWrapText(true);
+        holds.setMinWidth(0);
         info.getStyleClass().add("lane-info");
-        vmacache.getStyleClass().add("lane-vmacache");
-        last.getStyleClass().add("lane-last");
-        last.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, key, name, role, spacer, state);
+        HBox head = new HBox(6, key, name, role, spacer, state);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         head.getStyleClass().add("lane-head");
-        getChildren().addAll(head, wait, program, info, code, last);
+        VBox.setVgrow(code, Priority.ALWAYS);
+        code.setMinHeight(0);
+        getChildren().addAll(head, wait, refusal, opRow, info, code);
         setFillWidth(true);
         key.setText(index < 9 ? Integer.toString(index + 1) : "");
-        tip.setShowDelay(javafx.util.Duration.millis(500));
+        tip.setShowDelay(Duration.millis(500));
         Tooltip.install(this, tip);
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() != MouseButton.PRIMARY) {
@@ -88,15 +112,47 @@ final class ThreadLane extends VBox {
         });
     }
 
+    private static void show(javafx.scene.Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
     int index() {
         return index;
+    }
+
+    String name() {
+        return nameText;
     }
 
     CodeView code() {
         return code;
     }
 
+    /** The state shown in the lane's head ("RUNNING", "BLOCKED", ...). */
+    String stateText() {
+        return state.getText();
+    }
+
+    /** The text that says why this thread could not be chosen, while it shows (empty otherwise). */
+    String refusal() {
+        return refusal.isVisible() ? refusal.getText() : "";
+    }
+
+    /** The user chose this thread and it cannot run: say why ({@code sentence}), here, for a few seconds. */
+    void refuse(String sentence) {
+        refusal.setText(sentence);
+        show(refusal, true);
+        pseudoClassStateChanged(REFUSED, true);
+        refusalHide.setOnFinished(e -> {
+            show(refusal, false);
+            pseudoClassStateChanged(REFUSED, false);
+        });
+        refusalHide.playFromStart();
+    }
+
     void update(ThreadView t) {
+        nameText = t.name();
         name.setText(t.name());
         role.setText(t.role());
         state.setText(t.state().toUpperCase(Locale.ROOT));
@@ -106,26 +162,27 @@ final class ThreadLane extends VBox {
         pseudoClassStateChanged(SPINNING, st == Status.SPINNING);
         pseudoClassStateChanged(BLOCKED, st == Status.BLOCKED);
         pseudoClassStateChanged(DONE, st == Status.DONE);
-        pseudoClassStateChanged(COMPACT, !t.ranThisStep());
         wait.setText(t.waitReason().isEmpty() ? "" : (st == Status.SPINNING ? "spins: " : "sleeps: ")
                 + t.waitReason());
-        wait.setManaged(!t.waitReason().isEmpty());
-        wait.setVisible(!t.waitReason().isEmpty());
-        if (!t.program().equals(programShown)) {
-            programShown = t.program();
-            program.getChildren().clear();
-            for (String op : t.program()) {
-                Label l = new Label(op);
-                l.getStyleClass().add("op-pill");
-                program.getChildren().add(l);
-            }
+        show(wait, !t.waitReason().isEmpty());
+        if (t.runnable() && refusal.isVisible()) {
+            refusalHide.stop();
+            show(refusal, false);
+            pseudoClassStateChanged(REFUSED, false);
         }
-        for (int i = 0; i < program.getChildren().size(); i++) {
-            boolean done = st == Status.DONE ? true : i < t.currentOp();
-            boolean cur = st != Status.DONE && i == t.currentOp();
-            program.getChildren().get(i).pseudoClassStateChanged(CURRENT, cur && t.started());
-            program.getChildren().get(i).pseudoClassStateChanged(PAST, done);
+        int n = t.program().size();
+        boolean done = st == Status.DONE;
+        int cur = Math.min(t.currentOp(), Math.max(0, n - 1));
+        opCount.setText(n == 0 ? "no program" : done ? "all " + n + " done" : "op " + (cur + 1) + "/" + n);
+        op.setText(n == 0 ? "" : done ? t.program().get(n - 1) : t.program().get(cur));
+        op.setVisible(n > 0);
+        op.pseudoClassStateChanged(PseudoClass.getPseudoClass("current"), !done && t.started());
+        op.pseudoClassStateChanged(PseudoClass.getPseudoClass("past"), done);
+        StringBuilder prog = new StringBuilder(t.name() + "'s program:");
+        for (int i = 0; i < n; i++) {
+            prog.append('\n').append(i == cur && !done ? "▶ " : "   ").append(t.program().get(i));
         }
+        programTip.setText(prog.toString());
         holds.setText(t.holds().isEmpty() ? "holds no lock" : "holds " + String.join(", ", t.holds()));
         holds.pseudoClassStateChanged(CHANGED, t.changed() && !t.holds().isEmpty());
         info.getChildren().setAll(holds);
@@ -135,15 +192,16 @@ final class ThreadLane extends VBox {
             l.pseudoClassStateChanged(BAD, r.freed());
             info.getChildren().add(l);
         }
-        vmacache.setText("vmacache [" + String.join(", ", t.vmacache()) + "] " + (t.vmacacheValid() ? "valid"
-                : "stale"));
-        info.getChildren().add(vmacache);
+
         code.show(t.loc(), t.started() ? "" : "not started: its first step will enter "
                 + (t.program().isEmpty() ? "nothing" : t.program().get(0)));
-        last.setText(t.lastStep());
-        last.setManaged(!t.lastStep().isEmpty());
         String k = index < 9 ? Integer.toString(index + 1) : null;
         List<String> tips = new ArrayList<>();
+        if (!t.lastStep().isEmpty()) {
+            tips.add("Last step: " + t.lastStep());
+        }
+        // the vmacache is drawn on the tree; its words are here
+        tips.add("vmacache [" + String.join(", ", t.vmacache()) + "] " + (t.vmacacheValid() ? "valid" : "stale"));
         if (t.runnable()) {
             tips.add("Click" + (k != null ? " or press " + k : "") + ": " + t.name() + " takes the next step from "
                     + "here (the schedule is cut at the cursor).");

@@ -1,0 +1,294 @@
+package org.vmalab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vmalab.engine.trace.Listing;
+import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.PseudoCode;
+import org.vmalab.engine.trace.TaskView.Status;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.StepScene;
+
+/**
+ * Issue 12, item 4: every thread side by side, each column with its operation, its locks and a window of
+ * pseudo-C centred on the current line that fits without scrolling sideways; the lock holder and its waiters
+ * stay in view when the columns do not all fit; every listing line has its own number; choosing a sleeping
+ * thread says why beside its lane (item 8).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ThreadsWindowTest {
+    private Player player;
+    private MainView view;
+    private Stage stage;
+    /** The lesson with five threads (three readers in a relay, a writer, a classic fault). */
+    private Lesson five;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        player = new Player(new FxTaskRunner());
+        view = new MainView(player);
+        s.setScene(new javafx.scene.Scene(view, 1240, 760));
+        s.sizeToScene();
+        view.selectTheme(MainView.Theme.LIGHT);
+        s.show();
+        List<Lessons.Entry> entries = Lessons.load(Path.of("lessons"));
+        five = entries.stream().filter(Lessons.Entry::ok).map(Lessons.Entry::lesson)
+                .filter(l -> l.parts().get(0).scenario().threads().size() == 5).findFirst().orElseThrow();
+        view.setLessons(Path.of("lessons"), entries, Lessons.Progress.inMemory());
+        view.openLesson(five, 0);
+    }
+
+    private ScrollPane band() {
+        return band(view);
+    }
+
+    private static ScrollPane band(MainView v) {
+        return (ScrollPane) v.lookup(".lanes-scroll");
+    }
+
+    private static Bounds scene(javafx.scene.Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    private static boolean inside(Bounds inner, Bounds outer) {
+        return inner.getMinX() >= outer.getMinX() - 1 && inner.getMaxX() <= outer.getMaxX() + 1
+                && inner.getMinY() >= outer.getMinY() - 1 && inner.getMaxY() <= outer.getMaxY() + 1;
+    }
+
+    private Bounds viewport() {
+        return viewport(view);
+    }
+
+    private static Bounds viewport(MainView v) {
+        ScrollPane sp = band(v);
+        javafx.scene.Node vp = sp.lookup(".viewport");
+        return scene(vp);
+    }
+
+    private void seek(int i) {
+        fx(() -> {
+            player.seek(i);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void fiveThreadsSideBySideEachWithItsCurrentLineInView() {
+        settle(player);
+        // 1240x760 (the headless screen): a few lines each
+        seek(12);
+        checkColumns(view, 2);
+        // 1600x1000, off screen (larger than the headless screen): about twelve
+        Player big = new Player(new FxTaskRunner());
+        MainView v = fx(() -> {
+            MainView m = new MainView(big);
+            new javafx.scene.Scene(m, 1600, 1000);
+            m.selectTheme(MainView.Theme.LIGHT);
+            m.openLesson(five, 0);
+            return m;
+        });
+        settle(big);
+        fx(() -> {
+            big.seek(12);
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            fx(() -> v.getScene().snapshot(null));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        if (System.getProperty("shot") != null) {
+            fx(() -> javax.imageio.ImageIO.write(org.vmalab.export.Png.toBuffered(v.getScene().snapshot(null)), "png",
+                    new java.io.File("/tmp/panels/cols-1600.png")));
+        }
+        checkColumns(v, 7);
+    }
+
+    private void checkColumns(MainView view, int minLines) {
+        assertEquals(5, (int) fx(() -> view.lanes().size()));
+        Bounds vp = fx(() -> viewport(view));
+        List<String> problems = new ArrayList<>();
+        fx(() -> {
+            double y0 = -1;
+            for (ThreadLane l : view.lanes()) {
+                Bounds lb = scene(l);
+                if (!inside(lb, vp)) {
+                    problems.add(l.name() + " is not in view: " + lb + " vs " + vp);
+                }
+                if (y0 >= 0 && Math.abs(lb.getMinY() - y0) > 1) {
+                    problems.add(l.name() + " is not beside the others");
+                }
+                y0 = lb.getMinY();
+                CodeView c = l.code();
+                if (c.currentLine() < 0) {
+                    continue;
+                }
+                List<Integer> shown = c.visibleLines();
+                if (!shown.contains(c.currentLine())) {
+                    problems.add(l.name() + ": the current line is not shown " + shown);
+                }
+                if (shown.size() > CodeView.WINDOW || shown.size() < Math.min(minLines, c.lines().size())) {
+                    problems.add(l.name() + ": " + shown.size() + " lines shown");
+                }
+                int before = shown.indexOf(c.currentLine());
+                int after = shown.size() - 1 - before;
+                if (Math.abs(before - after) > 1 && before > 0 && c.currentLine() + after + 1 < c.lines().size()) {
+                    problems.add(l.name() + ": the current line is not centred (" + before + " above, " + after
+                            + " below)");
+                }
+                for (int i : shown) {
+                    CodeView.Row r = c.row(i);
+                    if (!inside(scene(r), lb)) {
+                        problems.add(l.name() + ": line " + r.numberText() + " is cut off");
+                    }
+                    javafx.scene.control.Label code = r.codeLabel();
+                    if (code.getHeight() + 1 < code.prefHeight(code.getWidth()) || code.getWidth() < 5) {
+                        problems.add(l.name() + ": line " + r.numberText() + " does not fit its column ("
+                                + code.getText() + ")");
+                    }
+                }
+            }
+            return null;
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertFalse(fx(() -> band(view).lookupAll(".scroll-bar").stream().anyMatch(b -> b.isVisible()
+                && ((javafx.scene.control.ScrollBar) b).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)),
+                "all five fit: no horizontal scroll bar");
+        // each column says its operation and its locks
+        for (ThreadLane l : fx(() -> view.lanes())) {
+            assertTrue(fx(() -> l.lookup(".lane-op-count") instanceof javafx.scene.control.Label c
+                    && !c.getText().isEmpty()));
+            assertTrue(fx(() -> l.lookup(".lane-holds") instanceof javafx.scene.control.Label c
+                    && c.getText().startsWith("holds")));
+        }
+    }
+
+    @Test
+    void theHolderAndItsWaitersStayInViewWhenTheColumnsDoNotFit() {
+        settle(player);
+        fx(() -> {
+            stage.setWidth(960);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int checked = 0;
+        int size = fx(() -> player.size());
+        for (int i = 1; i <= Math.min(size, 60); i++) {
+            seek(i);
+            int at = i;
+            List<String> missing = fx(() -> {
+                Bounds vp = viewport();
+                StepScene s = player.scene();
+                List<ThreadLane> wanted = view.importantLanes(s);
+                List<String> out = new ArrayList<>();
+                if (!wanted.isEmpty() && !inside(scene(wanted.get(0)), vp)) {
+                    out.add("step " + at + ": " + wanted.get(0).name() + " (holds, waits or ran) is out of view");
+                }
+                String holder = !s.locks().semWriter().isEmpty() ? s.locks().semWriter() : s.locks().rbWriter();
+                for (ThreadLane l : view.lanes()) {
+                    if (l.name().equals(holder) && !inside(scene(l), vp)) {
+                        out.add("step " + at + ": the holder " + holder + " is out of view");
+                    }
+                }
+                return out;
+            });
+            assertTrue(missing.isEmpty(), String.join("\n", missing));
+            checked++;
+        }
+        assertTrue(checked > 10);
+        assertTrue(fx(() -> view.lanes().get(0).getWidth()) >= MainView.MIN_COLUMN_EM * 13 - 1,
+                "a column keeps its width and the band scrolls");
+    }
+
+    @Test
+    void choosingASleepingThreadSaysWhyBesideItsLane(FxRobot robot) {
+        settle(player);
+        int size = fx(() -> player.size());
+        int blocked = -1;
+        for (int i = 1; i <= size && blocked < 0; i++) {
+            seek(i);
+            blocked = fx(() -> {
+                for (StepScene.ThreadView t : player.scene().threads()) {
+                    if (t.status() == Status.BLOCKED) {
+                        return t.index();
+                    }
+                }
+                return -1;
+            });
+        }
+        assertTrue(blocked >= 0, "a thread sleeps somewhere in the run");
+        int index = fx(() -> player.index());
+        robot.push(KeyCode.valueOf("DIGIT" + (blocked + 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int b = blocked;
+        String said = fx(() -> view.lanes().get(b).refusal());
+        assertTrue(said.contains("cannot run now") && said.contains("asleep"), said);
+        assertEquals(index, (int) fx(() -> player.index()), "nothing ran");
+        assertTrue(fx(() -> view.lookup("#lane-refusal-" + (b + 1)).isVisible()));
+        assertTrue(fx(() -> inside(scene(view.lanes().get(b)), viewport())), "the lane that says it is in view");
+    }
+
+    @Test
+    void steppingForwardUpdatesEveryLane(FxRobot robot) {
+        settle(player);
+        for (int i = 0; i < 4; i++) {
+            robot.push(KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the step", () -> player.index() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 5; i++) {
+            int t = i;
+            assertEquals(fx(() -> player.scene().threads().get(t).state().toUpperCase(java.util.Locale.ROOT)),
+                    fx(() -> view.lanes().get(t).stateText()), "lane " + (t + 1) + " shows the state at the cursor");
+        }
+        assertFalse(fx(() -> view.menuBar().getMenus().stream().anyMatch(m -> m.isShowing())));
+        assertFalse(fx(() -> view.menuBar().isFocused()), "the arrows step the run, not the menu bar");
+    }
+
+    @Test
+    void everyListingLineHasItsOwnNumber() {
+        List<String> dup = new ArrayList<>();
+        for (Listing l : PseudoCode.get().all().values()) {
+            Set<Integer> seen = new HashSet<>();
+            for (Listing.Line line : l.lines()) {
+                if (line.number() > 0 && !seen.add(line.number())) {
+                    dup.add(l.function() + ":" + line.number());
+                }
+            }
+        }
+        assertTrue(dup.isEmpty(), "lines that share a number: " + dup);
+        Listing p = PseudoCode.get().listingOf(Loc.AUG_PROPAGATE);
+        assertNotNull(p);
+        assertEquals("include/linux/rbtree_augmented.h", p.file(), "the macro body the generated code comes from");
+    }
+}
