@@ -36,6 +36,8 @@ final class CheckerPanel extends VBox {
         title.setMinWidth(Region.USE_PREF_SIZE);
         first.setMinWidth(Region.USE_PREF_SIZE);
         summary.setMinWidth(0);
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("checker-summary");
         here.getStyleClass().add("checker-here");
         here.setWrapText(true);
@@ -47,8 +49,9 @@ final class CheckerPanel extends VBox {
         first.setFocusTraversable(false);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox head = new HBox(8, title, summary, sp, first);
+        HBox head = new HBox(8, title, sp, first);
         head.getStyleClass().add("panel-head");
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         list.getStyleClass().add("violation-list");
         list.setId("violations");
         list.setFocusTraversable(false);
@@ -61,7 +64,8 @@ final class CheckerPanel extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(head, here, list);
+        // the verdict on a line of its own: never cut, at any type size
+        getChildren().addAll(head, summary, here, list);
     }
 
     ListView<Violation> list() {

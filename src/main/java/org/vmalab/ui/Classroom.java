@@ -132,7 +132,7 @@ final class Classroom {
     }
 
     private SplitPane right() {
-        return view.lookup(".right-column") instanceof SplitPane sp ? sp : null;
+        return view.rightColumn();
     }
 
     // ================================================================ keyboard access

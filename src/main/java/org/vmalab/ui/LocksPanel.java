@@ -4,7 +4,7 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.vmalab.viewmodel.StepScene;
 
@@ -29,32 +29,41 @@ final class LocksPanel extends VBox {
         getStyleClass().addAll("panel", "locks-panel");
         Label title = new Label("Locks");
         title.getStyleClass().add("panel-title");
-        GridPane g = new GridPane();
-        g.getStyleClass().add("locks-grid");
-        g.setHgap(8);
-        g.setVgap(3);
         Label sem = name("mmap_sem", "struct rw_semaphore: sleeping; read for faults and lookups, write for "
                 + "layout changes; FIFO queue, a new reader waits behind queued writers");
         Label rb = name("mm_rb_lock", "rwlock_t added by the patch: spinning; protects the tree's shape against "
                 + "speculative readers (get_vma)");
-        javafx.scene.layout.FlowPane semLine = new javafx.scene.layout.FlowPane(8, 0, semWho, semQueue);
-        javafx.scene.layout.FlowPane rbLine = new javafx.scene.layout.FlowPane(8, 0, rbWho, rbQueue);
-        g.addRow(0, sem, semState, semLine);
-        g.addRow(1, rb, rbState, rbLine);
         Label p = name("PTE lock", "the page-table lock the faults and the zap take");
-        g.addRow(2, p, ptl);
-        g.add(policy, 0, 3, 3, 1);
-        javafx.scene.layout.ColumnConstraints c2 = new javafx.scene.layout.ColumnConstraints();
-        c2.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
-                new javafx.scene.layout.ColumnConstraints(), c2);
-        getChildren().addAll(title, g);
+        // rows of their own (not a grid): a wrapped line pushes the next row down instead of overlapping it, at
+        // any type size
+        VBox rows = new VBox(3, row(sem, semState, semWho, semQueue), row(rb, rbState, rbWho, rbQueue),
+                row(p, ptl), policy);
+        rows.getStyleClass().add("locks-grid");
+        getChildren().addAll(title, rows);
+    }
+
+    private static javafx.scene.layout.HBox row(Label name, Label... rest) {
+        javafx.scene.layout.HBox h = new javafx.scene.layout.HBox(8, name);
+        h.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        if (rest.length == 1) {
+            h.getChildren().add(rest[0]);
+            javafx.scene.layout.HBox.setHgrow(rest[0], javafx.scene.layout.Priority.ALWAYS);
+        } else {
+            h.getChildren().add(rest[0]);
+            Label who = rest[1];
+            Label queue = rest[2];
+            VBox text = new VBox(who, queue);
+            text.setMinWidth(0);
+            javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            h.getChildren().add(text);
+        }
+        return h;
     }
 
     private static Label badge() {
         Label l = new Label();
         l.getStyleClass().add("lock-state");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -62,13 +71,16 @@ final class LocksPanel extends VBox {
         Label l = new Label();
         l.getStyleClass().add("lock-text");
         l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
 
     private static Label name(String s, String tip) {
         Label l = new Label(s);
         l.getStyleClass().add("lock-name");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setTooltip(new Tooltip(tip));
         return l;
     }
@@ -81,7 +93,7 @@ final class LocksPanel extends VBox {
         semState.pseudoClassStateChanged(CHANGED, k.semChanged());
         semWho.setText(semW ? "held by " + k.semWriter() + " (write)" : semR ? "held by " + join(k.semReaders())
                 + " (read)" : "no holder");
-        semQueue.setText(k.semQueue().isEmpty() ? "· no waiters" : "· asleep in its FIFO: "
+        semQueue.setText(k.semQueue().isEmpty() ? "no waiters" : "asleep in its FIFO: "
                 + join(k.semQueue()));
         boolean rbW = !k.rbWriter().isEmpty();
         boolean rbR = !k.rbReaders().isEmpty();
@@ -97,7 +109,7 @@ final class LocksPanel extends VBox {
         if (!k.rbQueue().isEmpty()) {
             q.append(q.length() > 0 ? "; " : "").append("spinning in queue: ").append(join(k.rbQueue()));
         }
-        rbQueue.setText(q.length() == 0 ? (k.rbExists() ? "· no one spins" : "") : "· " + q);
+        rbQueue.setText(q.length() == 0 ? (k.rbExists() ? "no one spins" : "") : q.toString());
         policy.setText("rwlock policy " + k.policy() + ": " + k.policyText());
         ptl.setText(k.ptlOwner().isEmpty() ? "free" : "held by " + k.ptlOwner());
     }

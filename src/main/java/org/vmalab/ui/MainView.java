@@ -117,6 +117,9 @@ final class MainView extends BorderPane {
     private final AppMenu menuBar;
     private final Classroom classroom;
     private SplitPane split;
+    /** Locks and checker (and the step log), beside the tree. */
+    private final SplitPane rightColumn = new SplitPane();
+    private double rightDivider = 0.68;
     private org.vmalab.viewmodel.LessonLibrary library = org.vmalab.viewmodel.LessonLibrary.of(null, List.of());
     /** The lesson pane (when shown) beside everything else, over the whole height. */
     private SplitPane shell;
@@ -432,7 +435,8 @@ final class MainView extends BorderPane {
         VBox.setVgrow(lanesScroll, Priority.ALWAYS);
         lanesPanel.getStyleClass().addAll("panel", "lanes-panel");
         lanesPanel.setMinHeight(0);
-        SplitPane right = new SplitPane(locks, checker);
+        SplitPane right = rightColumn;
+        right.getItems().setAll(locks, checker);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.36);
         right.getStyleClass().add("right-column");
@@ -857,6 +861,7 @@ final class MainView extends BorderPane {
         if (lessonActive()) {
             lessonPane.update(player);
         }
+        fitPanesToStep();
     }
 
     private StepScene panelsPending;
@@ -872,6 +877,48 @@ final class MainView extends BorderPane {
         locks.update(s.locks());
         checker.update(s);
         showLanes(s);
+        fitPanesToStep();
+    }
+
+    /**
+     * Presentation mode shows the side panes only when the step needs them: the locks and the checker while a
+     * lock is held or waited for or a violation happened, the lesson while its checkpoint is open. Outside
+     * presentation mode (and when it ends) every pane is back as the user left it.
+     */
+    void fitPanesToStep() {
+        boolean presenting = classroom != null && classroom.presentation().on();
+        StepScene s = shownScene;
+        boolean side = !presenting || s == null || locksInUse(s.locks()) || !s.checks().soFar().isEmpty()
+                || classroom.stepLogShown();
+        if (split != null) {
+            boolean shown = split.getItems().contains(rightColumn);
+            if (side && !shown) {
+                split.getItems().add(rightColumn);
+                split.setDividerPositions(rightDivider);
+            } else if (!side && shown) {
+                rightDivider = split.getDividerPositions()[0];
+                split.getItems().remove(rightColumn);
+            }
+        }
+        boolean lesson = lessonToggle.isSelected() && lessonActive() && (!presenting || lessonPane.checkpointShown());
+        if (shell != null && lesson != shell.getItems().contains(lessonPane)) {
+            showLessonPane(lesson);
+        }
+    }
+
+    SplitPane rightColumn() {
+        return rightColumn;
+    }
+
+    /** Is the right column shown (not collapsed by presentation mode)? */
+    boolean sidePanesShown() {
+        return split != null && split.getItems().contains(rightColumn);
+    }
+
+    private static boolean locksInUse(StepScene.Locks k) {
+        return !k.semWriter().isEmpty() || !k.semReaders().isEmpty() || !k.semQueue().isEmpty()
+                || !k.rbWriter().isEmpty() || !k.rbReaders().isEmpty() || !k.rbWaiting().isEmpty()
+                || !k.rbQueue().isEmpty() || !k.ptlOwner().isEmpty();
     }
 
     private void showCaption(StepScene s) {

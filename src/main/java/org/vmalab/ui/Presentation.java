@@ -163,6 +163,14 @@ final class Presentation {
         }
         showBar();
         view.player().clearMessage();
+        // the panes the step needs, then the tree fitted to the room's type (after the new layout)
+        view.fitPanesToStep();
+        fitTreeLater();
+    }
+
+    /** Fits the tree once the window has its new layout (two pulses: full screen, then the panes). */
+    private void fitTreeLater() {
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(view.tree()::fit));
     }
 
     void leave() {
@@ -192,6 +200,8 @@ final class Presentation {
             st.setFullScreenExitHint(null);
             st.setFullScreen(fullScreenBefore);
         }
+        view.fitPanesToStep();
+        fitTreeLater();
     }
 
     private void hide(Node n) {
