@@ -316,20 +316,28 @@ final class MainView extends BorderPane {
         lessons.setOnAction(e -> browseLessons());
         lessons.setFocusTraversable(false);
         busyDisabled.add(lessons);
-        // an HBox, not a ToolBar: nothing moves into an overflow menu, at any width or type size
-        HBox bar = new HBox(8, app, title, spacer, lessons, lessonToggle, new Separator(Orientation.VERTICAL),
-                edit, reset, new Separator(Orientation.VERTICAL), theme, help);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("main-toolbar");
-        for (Node n : List.of(lessons, lessonToggle, edit, reset, theme, help)) {
-            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
-        }
         Label policyLabel = new Label("mm_rb_lock policy:");
         policyLabel.getStyleClass().add("toolbar-label");
-        HBox protBar = new HBox(8, prot, toggleBox, protectionLabel, new Separator(Orientation.VERTICAL),
-                policyLabel, policy);
+        // an HBox, not a ToolBar: nothing moves into an overflow menu, at any width or type size; the rwlock
+        // policy sits here so that the protections keep a row of their own
+        HBox bar = new HBox(8, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL), lessons,
+                lessonToggle, new Separator(Orientation.VERTICAL), edit, reset, new Separator(Orientation.VERTICAL),
+                theme, help);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("main-toolbar");
+        for (Node n : List.of(policyLabel, policy, lessons, lessonToggle, edit, reset, theme, help)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // the protections wrap to a second row rather than cut a toggle's words
+        prot.setMinWidth(Region.USE_PREF_SIZE);
+        protectionLabel.setMinWidth(Region.USE_PREF_SIZE);
+        for (ToggleButton b : toggles.values()) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane protBar = new javafx.scene.layout.FlowPane(8, 4, prot, toggleBox, protectionLabel);
         protBar.setAlignment(Pos.CENTER_LEFT);
         protBar.getStyleClass().add("protection-bar");
+        toggleBox.setMinWidth(Region.USE_PREF_SIZE);
         return new VBox(bar, protBar);
     }
 
@@ -437,6 +445,8 @@ final class MainView extends BorderPane {
         lanesPanel.setMinHeight(0);
         SplitPane right = rightColumn;
         right.getItems().setAll(locks, checker);
+        // the locks keep the height of their words; the checker's list takes what is left
+        locks.setMinHeight(Region.USE_PREF_SIZE);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.36);
         right.getStyleClass().add("right-column");
