@@ -418,7 +418,7 @@ final class MainView extends BorderPane {
         VBox left = new VBox(treeStack, stripBox);
         VBox.setVgrow(treeStack, Priority.ALWAYS);
         // on a short window the address space gives way too, so that the tree keeps most of the height
-        stripBox.maxHeightProperty().bind(left.heightProperty().multiply(0.34));
+        stripBox.maxHeightProperty().bind(left.heightProperty().multiply(0.28));
         strip.setMinHeight(40);
         treeStack.setMinHeight(0);
         left.getStyleClass().add("left-column");
@@ -456,21 +456,23 @@ final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(right, false);
         // the threads band under the tree and the side panels, across the whole width; it keeps its height when
         // the window is resized (the tree takes the difference)
-        SplitPane outer = new SplitPane(split, lanesPanel);
+        SplitPane outer = new SplitPane(split, lanesPanel) {
+            private double sizedFor = -1;
+
+            @Override
+            protected void layoutChildren() {
+                // the band's height follows the window's (in the same layout pass) until the user drags it
+                double h = getHeight();
+                if (!bandSizedByUser && h > 0 && Math.abs(h - sizedFor) > 0.5) {
+                    sizedFor = h;
+                    setDividerPositions(1 - bandHeight(h) / h);
+                }
+                super.layoutChildren();
+            }
+        };
         outer.setOrientation(Orientation.VERTICAL);
         outer.getStyleClass().add("center-split");
         SplitPane.setResizableWithParent(lanesPanel, false);
-        outer.heightProperty().addListener((o, a, h) -> {
-            if (!bandSizedByUser && h.doubleValue() > 0) {
-                // after this layout pass: a split pane resizing itself keeps its own idea of the divider
-                javafx.application.Platform.runLater(() -> {
-                    double now = outer.getHeight();
-                    if (!bandSizedByUser && now > 0) {
-                        outer.setDividerPositions(1 - bandHeight(now) / now);
-                    }
-                });
-            }
-        });
         // once the user drags the divider, the band keeps the height they chose
         outer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")
@@ -487,7 +489,7 @@ final class MainView extends BorderPane {
 
     /** The threads band's height: about twelve lines of pseudo-C where the window has room. */
     static double bandHeight(double centerHeight) {
-        return Math.max(Math.min(236, centerHeight * 0.5), Math.min(340, centerHeight * 0.42));
+        return Math.max(Math.min(230, centerHeight * 0.5), Math.min(300, centerHeight * 0.36));
     }
 
     /** Each column gets an equal share of the width, up to {@link #MAX_COLUMNS}, never below its minimum. */
