@@ -161,7 +161,7 @@ class ThreadsWindowTest {
                 }
                 int before = shown.indexOf(c.currentLine());
                 int after = shown.size() - 1 - before;
-                if (Math.abs(before - after) > 1 && before > 0 && c.currentLine() + after + 1 < c.lines().size()) {
+                if (Math.abs(before - after) > 2 && before > 0 && c.currentLine() + after + 1 < c.lines().size()) {
                     problems.add(l.name() + ": the current line is not centred (" + before + " above, " + after
                             + " below)");
                 }
