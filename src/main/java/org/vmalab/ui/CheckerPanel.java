@@ -64,6 +64,8 @@ final class CheckerPanel extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
+        // the list gives way first (it scrolls): the locks above keep their words
+        list.setMinHeight(0);
         // the verdict on a line of its own: never cut, at any type size
         getChildren().addAll(head, summary, here, list);
     }

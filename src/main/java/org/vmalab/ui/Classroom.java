@@ -9,7 +9,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -109,7 +108,7 @@ final class Classroom {
     // ================================================================ step log
 
     boolean stepLogShown() {
-        return right() != null && right().getItems().contains(stepLog);
+        return view.rightColumn().getChildren().contains(stepLog);
     }
 
     void toggleStepLog() {
@@ -117,22 +116,17 @@ final class Classroom {
     }
 
     void showStepLog(boolean on) {
-        SplitPane r = right();
-        if (r == null) {
-            return;
-        }
-        if (on && !r.getItems().contains(stepLog)) {
-            r.getItems().add(stepLog);
-            r.setDividerPositions(0.3, 0.6);
+        javafx.scene.layout.VBox r = view.rightColumn();
+        if (on && !r.getChildren().contains(stepLog)) {
+            // the step log shares the checker's room under the locks
+            r.getChildren().add(stepLog);
+            javafx.scene.layout.VBox.setVgrow(stepLog, javafx.scene.layout.Priority.ALWAYS);
+            stepLog.setMinHeight(0);
             stepLog.update();
             Platform.runLater(() -> stepLog.list().requestFocus());
-        } else if (!on && r.getItems().remove(stepLog)) {
-            r.setDividerPositions(0.36);
+        } else if (!on) {
+            r.getChildren().remove(stepLog);
         }
-    }
-
-    private SplitPane right() {
-        return view.rightColumn();
     }
 
     // ================================================================ keyboard access

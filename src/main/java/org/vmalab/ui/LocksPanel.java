@@ -24,39 +24,74 @@ final class LocksPanel extends VBox {
     private final Label rbQueue = text();
     private final Label policy = text();
     private final Label ptl = text();
+    private final Label semName;
+    private final Label rbName;
+    private final Label ptlName;
+    private final VBox rows = new VBox(3);
+    /** Are the rows stacked (the holders and waiters under the lock's name, in a narrow panel or large type)? */
+    private boolean stacked;
+    /** Below this width, in em of the panel's type, the words go under the lock's name rather than beside it. */
+    static final double STACK_BELOW_EM = 26;
 
     LocksPanel() {
         getStyleClass().addAll("panel", "locks-panel");
         Label title = new Label("Locks");
         title.getStyleClass().add("panel-title");
-        Label sem = name("mmap_sem", "struct rw_semaphore: sleeping; read for faults and lookups, write for "
+        semName = name("mmap_sem", "struct rw_semaphore: sleeping; read for faults and lookups, write for "
                 + "layout changes; FIFO queue, a new reader waits behind queued writers");
-        Label rb = name("mm_rb_lock", "rwlock_t added by the patch: spinning; protects the tree's shape against "
+        rbName = name("mm_rb_lock", "rwlock_t added by the patch: spinning; protects the tree's shape against "
                 + "speculative readers (get_vma)");
-        Label p = name("PTE lock", "the page-table lock the faults and the zap take");
+        ptlName = name("PTE lock", "the page-table lock the faults and the zap take");
         // rows of their own (not a grid): a wrapped line pushes the next row down instead of overlapping it, at
         // any type size
-        VBox rows = new VBox(3, row(sem, semState, semWho, semQueue), row(rb, rbState, rbWho, rbQueue),
-                row(p, ptl), policy);
         rows.getStyleClass().add("locks-grid");
+        arrange();
         getChildren().addAll(title, rows);
     }
 
-    private static javafx.scene.layout.HBox row(Label name, Label... rest) {
+    @Override
+    protected void layoutChildren() {
+        // the width and the type (presentation mode) decide the arrangement
+        arrange();
+        super.layoutChildren();
+    }
+
+    /** Is the panel narrow for its type (then the words go under each lock's name)? */
+    private boolean narrow() {
+        double em = semName.getFont() == null ? 13 : semName.getFont().getSize();
+        return getWidth() > 0 && getWidth() < STACK_BELOW_EM * em;
+    }
+
+    /** Lays the rows out beside (name, state, words) or stacked (name and state, the words under them). */
+    private void arrange() {
+        boolean s = narrow();
+        if (s == stacked && !rows.getChildren().isEmpty()) {
+            return;
+        }
+        stacked = s;
+        rows.getChildren().setAll(row(semName, semState, semWho, semQueue), row(rbName, rbState, rbWho, rbQueue),
+                row(ptlName, ptl), policy);
+    }
+
+    private javafx.scene.layout.Pane row(Label name, Label... rest) {
         javafx.scene.layout.HBox h = new javafx.scene.layout.HBox(8, name);
         h.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         if (rest.length == 1) {
             h.getChildren().add(rest[0]);
             javafx.scene.layout.HBox.setHgrow(rest[0], javafx.scene.layout.Priority.ALWAYS);
-        } else {
-            h.getChildren().add(rest[0]);
-            Label who = rest[1];
-            Label queue = rest[2];
-            VBox text = new VBox(who, queue);
-            text.setMinWidth(0);
-            javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-            h.getChildren().add(text);
+            return h;
         }
+        h.getChildren().add(rest[0]);
+        VBox text = new VBox(rest[1], rest[2]);
+        text.setMinWidth(0);
+        text.getStyleClass().add("lock-words");
+        if (stacked) {
+            VBox v = new VBox(1, h, text);
+            v.getStyleClass().add("lock-stacked");
+            return v;
+        }
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        h.getChildren().add(text);
         return h;
     }
 

@@ -118,7 +118,7 @@ final class MainView extends BorderPane {
     private final Classroom classroom;
     private SplitPane split;
     /** Locks and checker (and the step log), beside the tree. */
-    private final SplitPane rightColumn = new SplitPane();
+    private final VBox rightColumn = new VBox();
     private double rightDivider = 0.68;
     private org.vmalab.viewmodel.LessonLibrary library = org.vmalab.viewmodel.LessonLibrary.of(null, List.of());
     /** The lesson pane (when shown) beside everything else, over the whole height. */
@@ -139,7 +139,7 @@ final class MainView extends BorderPane {
         // the menu bar is reached with F10 (or the mouse), never by the first focus of the window: at launch
         // nothing of it is highlighted, and the arrows step the run
         menuBar.setFocusTraversable(false);
-        setTop(new VBox(menuBar, toolbar(), captionBar()));
+        setTop(new VBox(toolbar(), captionBar()));
         setCenter(center());
         setBottom(new VBox(timeline(), statusBar()));
         getChildren().add(palette.node());
@@ -320,7 +320,9 @@ final class MainView extends BorderPane {
         policyLabel.getStyleClass().add("toolbar-label");
         // an HBox, not a ToolBar: nothing moves into an overflow menu, at any width or type size; the rwlock
         // policy sits here so that the protections keep a row of their own
-        HBox bar = new HBox(8, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL), lessons,
+        // the menus share the first row with the toolbar: a row of the window's height goes to the tree and threads
+        menuBar.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, menuBar, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL), lessons,
                 lessonToggle, new Separator(Orientation.VERTICAL), edit, reset, new Separator(Orientation.VERTICAL),
                 theme, help);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -362,12 +364,17 @@ final class MainView extends BorderPane {
         HBox.setHgrow(caption, Priority.ALWAYS);
         stepLabel.getStyleClass().add("step-label");
         stepLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row1 = new HBox(10, threadChip, caption, stepLabel);
-        row1.setAlignment(Pos.CENTER_LEFT);
         where.getStyleClass().add("where");
         kind.getStyleClass().add("kind-tag");
-        HBox row2 = new HBox(10, where, kind);
-        row2.setAlignment(Pos.CENTER_LEFT);
+        where.setMinWidth(0);
+        where.setWrapText(true);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        threadChip.setMinWidth(Region.USE_PREF_SIZE);
+        // one row: the caption, then where the step is in the kernel (at most about two fifths of the row, wrapped
+        // when longer), the step's kind and its number
+        HBox row1 = new HBox(10, threadChip, caption, where, kind, stepLabel);
+        row1.setAlignment(Pos.CENTER_LEFT);
+        where.maxWidthProperty().bind(row1.widthProperty().multiply(0.4));
         narration.getStyleClass().add("narration");
         narration.setId("narration-band");
         narrationBox.getStyleClass().add("narration-band");
@@ -376,7 +383,7 @@ final class MainView extends BorderPane {
         narrationBox.setFocusTraversable(false);
         narrationBox.setManaged(false);
         narrationBox.setVisible(false);
-        VBox box = new VBox(4, row1, row2, narrationBox);
+        VBox box = new VBox(4, row1, narrationBox);
         box.getStyleClass().add("caption-bar");
         return box;
     }
@@ -405,21 +412,23 @@ final class MainView extends BorderPane {
                 strip.setScale(StripLayout.Scale.LOG);
             }
         });
-        Label stripHint = new Label("VMAs and gaps in address order · ▲ markers · pins: each thread's target");
-        stripHint.getStyleClass().add("hint");
+        // the heading beside the strip, not above it: the strip is one bar with its labels (folded) when the window
+        // is short, so that the tree keeps the height for its numbers
+        Tooltip.install(stripTitle, new Tooltip("VMAs and gaps in address order · ▲ markers · pins: each thread's "
+                + "target address"));
         stripTitle.setMinWidth(Region.USE_PREF_SIZE);
         scale.setMinWidth(Region.USE_PREF_SIZE);
-        stripHint.setMinWidth(0);
-        HBox stripHead = new HBox(10, stripTitle, scale, stripHint);
-        stripHead.setAlignment(Pos.CENTER_LEFT);
+        VBox stripHead = new VBox(4, stripTitle, scale);
+        stripHead.setAlignment(Pos.TOP_LEFT);
         stripHead.getStyleClass().add("panel-head");
-        VBox stripBox = new VBox(2, stripHead, strip);
+        stripHead.setMinWidth(Region.USE_PREF_SIZE);
+        HBox stripBox = new HBox(8, stripHead, strip);
+        HBox.setHgrow(strip, Priority.ALWAYS);
         stripBox.getStyleClass().addAll("panel", "strip-panel");
+        stripBox.setMinHeight(Region.USE_PREF_SIZE);
+        stripBox.setMaxHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(treeStack, stripBox);
         VBox.setVgrow(treeStack, Priority.ALWAYS);
-        // on a short window the address space gives way too, so that the tree keeps most of the height
-        stripBox.maxHeightProperty().bind(left.heightProperty().multiply(0.28));
-        strip.setMinHeight(40);
         treeStack.setMinHeight(0);
         left.getStyleClass().add("left-column");
 
@@ -443,12 +452,12 @@ final class MainView extends BorderPane {
         VBox.setVgrow(lanesScroll, Priority.ALWAYS);
         lanesPanel.getStyleClass().addAll("panel", "lanes-panel");
         lanesPanel.setMinHeight(0);
-        SplitPane right = rightColumn;
-        right.getItems().setAll(locks, checker);
-        // the locks keep the height of their words; the checker's list takes what is left
+        VBox right = rightColumn;
+        // the locks keep the height of their words; the checker's list (and the step log) take what is left
+        right.getChildren().setAll(locks, checker);
         locks.setMinHeight(Region.USE_PREF_SIZE);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.36);
+        VBox.setVgrow(checker, Priority.ALWAYS);
+        checker.setMinHeight(0);
         right.getStyleClass().add("right-column");
         split = new SplitPane(left, right);
         split.setDividerPositions(0.68);
@@ -458,15 +467,20 @@ final class MainView extends BorderPane {
         // the window is resized (the tree takes the difference)
         SplitPane outer = new SplitPane(split, lanesPanel) {
             private double sizedFor = -1;
+            private double sizedForEm = -1;
 
             @Override
             protected void layoutChildren() {
                 // the band's height follows the window's (in the same layout pass) until the user drags it
                 double h = getHeight();
-                if (!bandSizedByUser && h > 0 && Math.abs(h - sizedFor) > 0.5) {
+                double em = fontSize();
+                if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
                     sizedFor = h;
-                    setDividerPositions(1 - bandHeight(h) / h);
+                    sizedForEm = em;
+                    setDividerPositions(1 - bandHeight(h, em) / h);
                 }
+                double band = getDividers().isEmpty() ? 0 : h * (1 - getDividerPositions()[0]);
+                strip.setCompact(h - band < FOLD_STRIP_BELOW);
                 super.layoutChildren();
             }
         };
@@ -486,11 +500,24 @@ final class MainView extends BorderPane {
     }
 
     private boolean bandSizedByUser;
+    /** The lesson pane's share of the window's width when it opens. */
+    static final double LESSON_SHARE = 0.21;
 
-    /** The threads band's height: about twelve lines of pseudo-C where the window has room. */
-    static double bandHeight(double centerHeight) {
-        return Math.max(Math.min(230, centerHeight * 0.5), Math.min(300, centerHeight * 0.36));
+    /**
+     * The threads band's height for a centre of {@code centerHeight} at a type of {@code em} px: the height of a
+     * column with about twelve lines of pseudo-C (a few of them wrapped), but never more than {@link #BAND_SHARE} of
+     * the centre, so that the tree keeps the room for its numbers.
+     */
+    static double bandHeight(double centerHeight, double em) {
+        return Math.min(BAND_LINES_EM * em, centerHeight * BAND_SHARE);
     }
+
+    /** The band's height in em: a column's head, operation, locks and function line, and twelve lines of code. */
+    static final double BAND_LINES_EM = 23;
+    /** The most of the centre's height the band takes. */
+    static final double BAND_SHARE = 0.40;
+    /** Below this height (px) of the tree and the address space together, the address space folds to one bar. */
+    static final double FOLD_STRIP_BELOW = 660;
 
     /** Each column gets an equal share of the width, up to {@link #MAX_COLUMNS}, never below its minimum. */
     private void sizeColumns() {
@@ -681,7 +708,7 @@ final class MainView extends BorderPane {
         if (on && !shown) {
             shell.getItems().add(0, lessonPane);
             SplitPane.setResizableWithParent(lessonPane, false);
-            shell.setDividerPositions(0.23);
+            shell.setDividerPositions(LESSON_SHARE);
         } else if (!on && shown) {
             shell.getItems().remove(lessonPane);
         }
@@ -918,7 +945,7 @@ final class MainView extends BorderPane {
         }
     }
 
-    SplitPane rightColumn() {
+    VBox rightColumn() {
         return rightColumn;
     }
 
@@ -940,8 +967,8 @@ final class MainView extends BorderPane {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
             where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
-                    + "work on this tree." : "Press → to take the first step, Space to play, or a thread's number to "
-                    + "choose who runs.");
+                    + "work on this tree." : "Press → for the first step, Space to play, a thread's number to choose "
+                    + "who runs.");
             kind.setText("");
             kind.setVisible(false);
         } else {

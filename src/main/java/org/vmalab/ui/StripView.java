@@ -26,9 +26,13 @@ import org.vmalab.viewmodel.StripLayout;
  * the installed PTEs. Linear (true addresses) or log (each segment's width grows with log of its size).
  */
 final class StripView extends CanvasRegion {
-    private static final double BAR_TOP = 34;
-    private static final double BAR_H = 34;
     private static final double PAD = 14;
+    /** The strip's height: with the markers on rows of their own, or folded (everything under the bar on two rows). */
+    static final double FULL_HEIGHT = 124;
+    static final double COMPACT_HEIGHT = 52;
+    /** Where the bar starts and how high it is (folded below {@link #FULL_HEIGHT}). */
+    private double barTop = 34;
+    private double barH = 34;
 
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
@@ -41,12 +45,23 @@ final class StripView extends CanvasRegion {
     StripView(Palette palette) {
         this.palette = palette;
         getStyleClass().add("strip-view");
-        setMinHeight(118);
-        setPrefHeight(124);
+        setCompact(false);
         tooltip.setShowDelay(Duration.millis(300));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
+    }
+
+    /** Folded (one bar with two rows of labels under it) or full height. */
+    void setCompact(boolean on) {
+        double h = on ? COMPACT_HEIGHT : FULL_HEIGHT;
+        setMinHeight(h);
+        setPrefHeight(h);
+        setMaxHeight(h);
+    }
+
+    boolean compact() {
+        return canvasHeight() < FULL_HEIGHT - 6;
     }
 
     void setScale(StripLayout.Scale s) {
@@ -90,6 +105,13 @@ final class StripView extends CanvasRegion {
             return;
         }
         layout = StripLayout.of(strip, scale, w - 2 * PAD);
+        boolean folded = compact();
+        barTop = folded ? 16 : 34;
+        barH = folded ? 19 : 34;
+        // under the bar: the labels of windows, holes, ghosts and PTEs; folded, the axis and the markers share that
+        // row where it is free
+        double labelY = barTop + barH + (folded ? 9 : 12);
+        rowTaken.clear();
         g.setTextBaseline(VPos.CENTER);
         // segments; of those narrower than a pixel only the first in each pixel column is drawn (an imported
         // address space has up to 65,530 VMAs, far more than the strip has pixels)
@@ -106,31 +128,31 @@ final class StripView extends CanvasRegion {
             switch (s.kind()) {
                 case VMA -> {
                     g.setFill(palette.get(Ink.STRIP_VMA));
-                    g.fillRect(x0, BAR_TOP, sw, BAR_H);
+                    g.fillRect(x0, barTop, sw, barH);
                     if (s.touched()) {
                         g.setStroke(palette.get(Ink.STRIP_VMA_TOUCHED));
                         g.setLineWidth(3);
-                        g.strokeRect(x0 - 1.5, BAR_TOP - 1.5, sw + 3, BAR_H + 3);
+                        g.strokeRect(x0 - 1.5, barTop - 1.5, sw + 3, barH + 3);
                     }
                     g.setFont(label);
                     g.setTextAlign(TextAlignment.CENTER);
                     if (sw > s.name().length() * 7.2 + 6) {
                         g.setFill(palette.get(Ink.STRIP_VMA_TEXT));
-                        g.fillText(s.name(), x0 + sw / 2, BAR_TOP + BAR_H / 2);
+                        g.fillText(s.name(), x0 + sw / 2, barTop + barH / 2);
                     }
                 }
                 case GAP, TOP_GAP -> {
                     g.setFill(palette.get(s.kind() == SegmentKind.TOP_GAP ? Ink.STRIP_TOP : Ink.STRIP_GAP));
-                    g.fillRect(x0, BAR_TOP, sw, BAR_H);
+                    g.fillRect(x0, barTop, sw, barH);
                     g.setStroke(palette.get(Ink.STRIP_GAP_LINE));
                     g.setLineWidth(1);
-                    g.strokeRect(x0, BAR_TOP + 0.5, sw, BAR_H - 1);
+                    g.strokeRect(x0, barTop + 0.5, sw, barH - 1);
                     String t = Fmt.size(s.size());
                     g.setFont(small);
                     g.setTextAlign(TextAlignment.CENTER);
                     if (sw > t.length() * 6.2 + 8) {
                         g.setFill(palette.get(Ink.TEXT_DIM));
-                        g.fillText(t, x0 + sw / 2, BAR_TOP + BAR_H / 2);
+                        g.fillText(t, x0 + sw / 2, barTop + barH / 2);
                     }
                 }
                 default -> {
@@ -150,13 +172,13 @@ final class StripView extends CanvasRegion {
             g.setStroke(palette.get(bad ? Ink.BAD : Ink.STRIP_GHOST));
             g.setLineWidth(2);
             g.setLineDashes(4, 3);
-            g.strokeRect(x0, BAR_TOP - 4, x1 - x0, BAR_H + 8);
+            g.strokeRect(x0, barTop - 4, x1 - x0, barH + 8);
             g.setLineDashes();
             g.setFont(small);
             g.setTextAlign(TextAlignment.CENTER);
             g.setFill(palette.get(bad ? Ink.BAD : Ink.TEXT_DIM));
-            g.fillText(s.name() + " (" + (s.state() == null ? "off" : s.state().label()) + ")", (x0 + x1) / 2,
-                    BAR_TOP + BAR_H + 14);
+            rowText(g, s.name() + " (" + (s.state() == null ? "off" : s.state().label()) + ")", (x0 + x1) / 2,
+                    labelY + (folded ? 0 : 2));
         }
         if (strip.checking() != null) {
             band(g, strip.checking(), Ink.STRIP_CHECK, false);
@@ -171,36 +193,44 @@ final class StripView extends CanvasRegion {
             Color c = palette.get(Ink.STRIP_WINDOW);
             g.setStroke(c);
             g.setLineWidth(2);
-            double y = BAR_TOP - 8;
+            double y = barTop - (folded ? 3 : 8);
             g.strokeLine(x0, y, x1, y);
-            g.strokeLine(x0, y, x0, y + 6);
-            g.strokeLine(x1, y, x1, y + 6);
+            g.strokeLine(x0, y, x0, y + (folded ? 3 : 6));
+            g.strokeLine(x1, y, x1, y + (folded ? 3 : 6));
             g.setFill(c);
             g.setFont(small);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("search window: " + win.label(), (x0 + x1) / 2, y - 7);
+            if (folded) {
+                rowText(g, "search window: " + win.label(), (x0 + x1) / 2, labelY);
+            } else {
+                g.fillText("search window: " + win.label(), (x0 + x1) / 2, y - 7);
+            }
         }
-        // markers under the bar; the axis ends above it
-        double my = BAR_TOP + BAR_H + 28;
-        marker(g, strip.highestVmEnd(), "highest_vm_end " + Numbers.hex(strip.highestVmEnd()), Ink.STRIP_HIGH, my);
-        marker(g, strip.mmapBase(), "mmap_base " + Numbers.hex(strip.mmapBase()), Ink.STRIP_BASE, my + 14);
-        g.setFill(palette.get(Ink.TEXT_DIM));
-        g.setFont(small);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("0", PAD, BAR_TOP - 8);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("TASK_SIZE " + Numbers.hex(strip.taskSize()), w - PAD, BAR_TOP - 8);
+        if (folded) {
+            foldedAxis(g, w, labelY);
+        } else {
+            // markers under the bar; the axis ends above it
+            double my = barTop + barH + 28;
+            marker(g, strip.highestVmEnd(), "highest_vm_end " + Numbers.hex(strip.highestVmEnd()), Ink.STRIP_HIGH, my);
+            marker(g, strip.mmapBase(), "mmap_base " + Numbers.hex(strip.mmapBase()), Ink.STRIP_BASE, my + 14);
+            g.setFill(palette.get(Ink.TEXT_DIM));
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("0", PAD, barTop - 8);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText("TASK_SIZE " + Numbers.hex(strip.taskSize()), w - PAD, barTop - 8);
+        }
         // PTEs
         for (Pte p : strip.ptes()) {
             double px = x(p.addr());
             g.setStroke(palette.get(p.outsideVmas() ? Ink.PTE_BAD : Ink.PTE));
             g.setLineWidth(p.outsideVmas() ? 3 : 2);
-            g.strokeLine(px, BAR_TOP + BAR_H - 10, px, BAR_TOP + BAR_H + 6);
+            g.strokeLine(px, barTop + barH - 10, px, barTop + barH + 6);
             if (p.outsideVmas()) {
                 g.setFill(palette.get(Ink.PTE_BAD));
                 g.setFont(label);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText("PTE outside every VMA", px + 4, BAR_TOP + BAR_H + 12);
+                rowText(g, "PTE outside every VMA", px + 4, labelY);
             }
         }
         // thread pins
@@ -210,15 +240,16 @@ final class StripView extends CanvasRegion {
             Color c = palette.thread(p.thread());
             g.setStroke(c);
             g.setLineWidth(2.5);
-            g.strokeLine(px, 14, px, BAR_TOP + BAR_H);
+            double chipH = folded ? 14 : 16;
+            g.strokeLine(px, chipH - 2, px, barTop + barH);
             double cw = Math.max(26, p.threadName().length() * 8 + 10);
             double cx = px - cw / 2 + k * 3;
             g.setFill(c);
-            g.fillRoundRect(cx, 2, cw, 16, 8, 8);
+            g.fillRoundRect(cx, 2, cw, chipH, 8, 8);
             g.setFill(palette.get(Ink.THREAD_TEXT));
             g.setFont(label);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(p.threadName(), cx + cw / 2, 10);
+            g.fillText(p.threadName(), cx + cw / 2, 2 + chipH / 2);
             k++;
         }
     }
@@ -230,16 +261,87 @@ final class StripView extends CanvasRegion {
         if (fill) {
             g.setGlobalAlpha(0.55);
             g.setFill(c);
-            g.fillRect(x0, BAR_TOP, x1 - x0, BAR_H);
+            g.fillRect(x0, barTop, x1 - x0, barH);
             g.setGlobalAlpha(1);
         }
         g.setStroke(c);
         g.setLineWidth(3);
-        g.strokeRect(x0, BAR_TOP, x1 - x0, BAR_H);
+        g.strokeRect(x0, barTop, x1 - x0, barH);
         g.setFill(c);
         g.setFont(label);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(win.label(), (x0 + x1) / 2, BAR_TOP + BAR_H + 12);
+        rowText(g, win.label(), (x0 + x1) / 2, barTop + barH + (compact() ? 9 : 12));
+    }
+
+    /** The stretches of the row under the bar that labels took (the folded axis leaves them to them). */
+    private final java.util.List<double[]> rowTaken = new java.util.ArrayList<>();
+
+    /** Draws a label under the bar and keeps its stretch. */
+    private void rowText(GraphicsContext g, String t, double x, double y) {
+        g.fillText(t, x, y);
+        rowTaken.add(span(g, t, x));
+    }
+
+    /** Draws an axis label where no label under the bar is; false when there was no room. */
+    private boolean axisText(GraphicsContext g, String t, double x, double y) {
+        double[] sp = span(g, t, x);
+        for (double[] o : rowTaken) {
+            if (sp[0] < o[1] + 6 && o[0] < sp[1] + 6) {
+                return false;
+            }
+        }
+        g.fillText(t, x, y);
+        rowTaken.add(sp);
+        return true;
+    }
+
+    private double[] span(GraphicsContext g, String t, double x) {
+        double tw = textWidth(t, g.getFont());
+        return switch (g.getTextAlign()) {
+            case CENTER -> new double[] {x - tw / 2, x + tw / 2};
+            case RIGHT -> new double[] {x - tw, x};
+            default -> new double[] {x, x + tw};
+        };
+    }
+
+    /**
+     * The folded strip's last row: 0 on the left; the markers' ticks under the bar, and on the right their names and
+     * values in their inks, then TASK_SIZE.
+     */
+    private void foldedAxis(GraphicsContext g, double w, double y) {
+        g.setFont(small);
+        g.setFill(palette.get(Ink.TEXT_DIM));
+        g.setTextAlign(TextAlignment.LEFT);
+        axisText(g, "0", PAD, y);
+        double right = w - PAD;
+        g.setTextAlign(TextAlignment.RIGHT);
+        String top = "TASK_SIZE " + Numbers.hex(strip.taskSize());
+        if (axisText(g, top, right, y)) {
+            right -= textWidth(top, small) + 14;
+        }
+        Object[][] marks = {{strip.mmapBase(), "mmap_base ", Ink.STRIP_BASE},
+            {strip.highestVmEnd(), "highest_vm_end ", Ink.STRIP_HIGH}};
+        for (Object[] m : marks) {
+            long addr = (Long) m[0];
+            if (addr == 0) {
+                continue;
+            }
+            Color c = palette.get((Ink) m[2]);
+            double px = x(addr);
+            g.setFill(c);
+            g.fillPolygon(new double[] {px, px - 4, px + 4}, new double[] {barTop + barH + 1, barTop + barH + 6,
+                barTop + barH + 6}, 3);
+            String t = "▲ " + m[1] + Numbers.hex(addr);
+            if (axisText(g, t, right, y)) {
+                right -= textWidth(t, small) + 14;
+            }
+        }
+    }
+
+    private static double textWidth(String t, Font f) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+        probe.setFont(f);
+        return probe.getLayoutBounds().getWidth();
     }
 
     /** A marker under the bar; its label goes to the side with room. */
@@ -250,11 +352,11 @@ final class StripView extends CanvasRegion {
         double px = x(addr);
         Color c = palette.get(ink);
         g.setFill(c);
-        g.fillPolygon(new double[] {px, px - 5, px + 5}, new double[] {BAR_TOP + BAR_H + 1, BAR_TOP + BAR_H + 9,
-            BAR_TOP + BAR_H + 9}, 3);
+        g.fillPolygon(new double[] {px, px - 5, px + 5}, new double[] {barTop + barH + 1, barTop + barH + 9,
+            barTop + barH + 9}, 3);
         g.setStroke(c);
         g.setLineWidth(1);
-        g.strokeLine(px, BAR_TOP + BAR_H + 9, px, y);
+        g.strokeLine(px, barTop + barH + 9, px, y);
         g.setFont(small);
         boolean left = px > canvasWidth() / 2;
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
