@@ -19,9 +19,10 @@ import org.vmalab.viewmodel.Kernel;
 /**
  * The current kernel function as pseudo-C in the kernel's style: a window of up to {@link #WINDOW} lines centred
  * on the current line, each with its own v4.15 line number, the lines the patch adds marked with '+', the current
- * line highlighted with its comment under it. Lines wrap (with their indentation) instead of scrolling
- * sideways, and the window shrinks to the lines that fit the height, the current line always among them. A
- * function without a listing yet says so instead of showing nothing.
+ * line highlighted with its comment under it. Nothing scrolls sideways: the current line wraps (with its
+ * indentation), the lines around it take one row each, cut with an ellipsis when the column is narrow (the whole line
+ * is in its tooltip), so that about twelve lines fit; the window shrinks to the lines that fit the height, the current
+ * line always among them. A function without a listing yet says so instead of showing nothing.
  */
 final class CodeView extends VBox {
     /** The most lines shown at once. */
@@ -98,10 +99,7 @@ final class CodeView extends VBox {
         return current;
     }
 
-    /**
-     * In a narrow column the current line's comment is left out (it is in the line's tooltip), so that more lines
-     * fit.
-     */
+    /** In a narrow column the current line's comment is left out (it is in the line's tooltip). */
     void setCompact(boolean on) {
         if (lines.compact != on) {
             lines.compact = on;
@@ -149,6 +147,8 @@ final class CodeView extends VBox {
         private final Label code = new Label();
         private final Label note = new Label();
         private final Listing.Line line;
+        /** Is the line only a comment? */
+        private final boolean commentOnly;
 
         Row(Listing.Line line) {
             this.line = line;
@@ -166,9 +166,11 @@ final class CodeView extends VBox {
             number.setText(line.number() > 0 ? Integer.toString(line.number()) : "");
             mark.setText(line.addedByPatch() ? "+" : " ");
             Split s = Split.of(line.text());
+            commentOnly = s.code().isEmpty() || s.code().startsWith("/*") || s.code().startsWith("*");
             code.setText(s.code().isEmpty() ? "/* " + s.comment() + " */" : s.code());
-            // the kernel indents by a tab, the listings by four spaces: a third of it keeps narrow columns readable
-            code.setStyle(String.format(Locale.ROOT, "-fx-padding: 0 0 0 %.1fem;", s.indent() / 4 * 0.8));
+            // the kernel indents by a tab, the listings by four spaces: half an em a level keeps narrow columns
+            // readable (a wrapped line keeps its indentation)
+            code.setStyle(String.format(Locale.ROOT, "-fx-padding: 0 0 0 %.1fem;", s.indent() / 4 * 0.5));
             note.setText(s.code().isEmpty() ? "" : s.comment());
             note.setStyle(code.getStyle());
             VBox text = new VBox(code, note);
@@ -178,6 +180,16 @@ final class CodeView extends VBox {
             pseudoClassStateChanged(ADDED, line.addedByPatch());
             setCurrent(false, false);
             Tooltip.install(this, new Tooltip((line.number() > 0 ? line.number() + "  " : "") + line.text().strip()));
+        }
+
+        /** Whole, wrapped over as many rows as it needs, or on one row cut with an ellipsis. */
+        void setWrapped(boolean on) {
+            code.setWrapText(on);
+        }
+
+        /** Is the line only a comment? */
+        boolean commentOnly() {
+            return commentOnly;
         }
 
         void setCurrent(boolean on, boolean compact) {
@@ -228,6 +240,10 @@ final class CodeView extends VBox {
             current = i;
             if (i >= 0 && i < getChildren().size()) {
                 ((Row) getChildren().get(i)).setCurrent(true, compact);
+            }
+            for (int k = 0; k < getChildren().size(); k++) {
+                Row r = (Row) getChildren().get(k);
+                r.setWrapped(k == i && !r.commentOnly());
             }
             requestLayout();
         }
@@ -286,7 +302,9 @@ final class CodeView extends VBox {
                 boolean in1 = i >= win[0] && i <= win[1];
                 r.setVisible(in1);
                 if (in1) {
-                    double rh = rowHeight(i, w);
+                    // only the current line can be taller than the height (a wrapped line in a short band): it
+                    // keeps what fits, its last row cut with an ellipsis (the whole line is in its tooltip)
+                    double rh = Math.min(rowHeight(i, w), Math.max(0, in.getTop() + h - y));
                     r.resizeRelocate(in.getLeft(), y, w, rh);
                     y += rh;
                 }
