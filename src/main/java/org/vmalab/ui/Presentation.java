@@ -143,6 +143,10 @@ final class Presentation {
                 }
             }
         }
+        if (view.menuBar().isVisible()) {
+            // the menus share the toolbar's row: hidden with it, and themselves (F10 does not bring them back)
+            hide(view.menuBar());
+        }
         if (view.getBottom() != null && view.getBottom().isVisible()) {
             hide(view.getBottom());
         }
