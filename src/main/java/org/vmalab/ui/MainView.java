@@ -322,9 +322,11 @@ final class MainView extends BorderPane {
         // policy sits here so that the protections keep a row of their own
         // the menus share the first row with the toolbar: a row of the window's height goes to the tree and threads
         menuBar.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, menuBar, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL), lessons,
+        HBox bar = toolbarRow;
+        bar.getChildren().setAll(menuBar, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL), lessons,
                 lessonToggle, new Separator(Orientation.VERTICAL), edit, reset, new Separator(Orientation.VERTICAL),
                 theme, help);
+        bar.setSpacing(8);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
         for (Node n : List.of(policyLabel, policy, lessons, lessonToggle, edit, reset, theme, help)) {
@@ -340,7 +342,40 @@ final class MainView extends BorderPane {
         protBar.setAlignment(Pos.CENTER_LEFT);
         protBar.getStyleClass().add("protection-bar");
         toggleBox.setMinWidth(Region.USE_PREF_SIZE);
-        return new VBox(bar, protBar);
+        toolbarBox.getChildren().setAll(bar, protBar);
+        return toolbarBox;
+    }
+
+    /** The toolbar's first row (with the menus when the window is wide enough) and the rows under it. */
+    private final HBox toolbarRow = new HBox();
+    private final VBox toolbarBox = new VBox();
+
+    @Override
+    protected void layoutChildren() {
+        placeMenus();
+        super.layoutChildren();
+    }
+
+    /**
+     * The menus share the toolbar's first row when everything in it fits at its least width, and go to a row of their
+     * own above it when the window is narrower (the toolbar never overflows).
+     */
+    private void placeMenus() {
+        double need = toolbarRow.getInsets().getLeft() + toolbarRow.getInsets().getRight()
+                + menuBar.prefWidth(-1);
+        for (Node n : toolbarRow.getChildren()) {
+            if (n != menuBar && n.isManaged()) {
+                need += n.minWidth(-1) + toolbarRow.getSpacing();
+            }
+        }
+        boolean inRow = toolbarRow.getChildren().contains(menuBar);
+        if (inRow && getWidth() > 0 && getWidth() < need) {
+            toolbarRow.getChildren().remove(menuBar);
+            toolbarBox.getChildren().add(0, menuBar);
+        } else if (!inRow && getWidth() >= need) {
+            toolbarBox.getChildren().remove(menuBar);
+            toolbarRow.getChildren().add(0, menuBar);
+        }
     }
 
     static String shortName(ProtectionToggle t) {
@@ -366,15 +401,21 @@ final class MainView extends BorderPane {
         stepLabel.setMinWidth(Region.USE_PREF_SIZE);
         where.getStyleClass().add("where");
         kind.getStyleClass().add("kind-tag");
-        where.setMinWidth(0);
         where.setWrapText(true);
+        Tooltip whereTip = new Tooltip();
+        whereTip.textProperty().bind(where.textProperty());
+        where.setTooltip(whereTip);
         kind.setMinWidth(Region.USE_PREF_SIZE);
         threadChip.setMinWidth(Region.USE_PREF_SIZE);
-        // one row: the caption, then where the step is in the kernel (at most about two fifths of the row, wrapped
-        // when longer), the step's kind and its number
+        // one row: the caption, then where the step is in the kernel (on two rows, at most about a third of the row,
+        // wrapped or cut with an ellipsis when longer: the whole of it is in its tooltip), the step's kind and its
+        // number
         HBox row1 = new HBox(10, threadChip, caption, where, kind, stepLabel);
         row1.setAlignment(Pos.CENTER_LEFT);
-        where.maxWidthProperty().bind(row1.widthProperty().multiply(0.4));
+        where.maxWidthProperty().bind(row1.widthProperty().multiply(0.3));
+        where.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(where.prefWidth(-1), row1.getWidth() * 0.3), row1.widthProperty(), where.textProperty(),
+                where.fontProperty()));
         narration.getStyleClass().add("narration");
         narration.setId("narration-band");
         narrationBox.getStyleClass().add("narration-band");
@@ -975,7 +1016,8 @@ final class MainView extends BorderPane {
             threadChip.setText(s.step().threadName());
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
             threadChip.getStyleClass().add("thread-" + (s.step().thread() % 9 + 1));
-            where.setText(s.where() + "   " + s.step().function() + "()");
+            // the file and line over the function: two short rows beside the caption, which keeps the width
+            where.setText(s.where() + "\n" + s.step().function() + "()");
             kind.setText(kindText(s.step().loc(), s.step().waiting()));
             kind.setVisible(true);
         }

@@ -190,8 +190,12 @@ public final class RunRenderer {
     }
 
     private void settle() {
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
+        // twice: the first pass gives the panes their widths, by which the locks choose their arrangement and the
+        // address space folds or not; the second lays the tree out in the height that is left
+        for (int i = 0; i < 2; i++) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
     }
 
     /** The model of the step shown (what the SVG draws). */
