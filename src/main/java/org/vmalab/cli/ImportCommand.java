@@ -27,6 +27,11 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the scenario file to write")
     Path out;
 
+    @Option(names = "--max-map-count", paramLabel = "N", defaultValue = "65530", description = "the most VMAs, as "
+            + "the kernel's vm.max_map_count (default ${DEFAULT-VALUE}; several distributions ship 1048576; at most "
+            + "4194304): the scenario keeps it, and a larger N lets the file be larger (1 KiB a line)")
+    int maxMapCount;
+
     @Option(names = "--lenient", description = "skip malformed lines and say how many")
     boolean lenient;
 
@@ -52,13 +57,17 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String problem = MapsImporter.maxMapCountProblem(maxMapCount);
+        if (problem != null) {
+            throw new UserError("--max-map-count: " + problem);
+        }
         Path in = MapsImporter.resolve(maps);
         Fatal.doing("reading " + in);
         MapsImporter.Result r;
         long size = size(in);
         try (TermProgress bar = TermProgress.start("import", "KiB", size < 0 ? -1 : (size + 1023) / 1024, quiet)) {
             try {
-                r = MapsImporter.read(in, lenient, (lines, bytes) -> {
+                r = MapsImporter.read(in, lenient, maxMapCount, (lines, bytes) -> {
                     bar.stepTo(bytes / 1024);
                     bar.extra(String.format(java.util.Locale.ROOT, "%,d lines", lines));
                 });

@@ -16,8 +16,13 @@ public final class Const {
     public static final long RLIMIT_STACK = 8L << 20;
     /** {@code mmap_min_addr} default. */
     public static final long MMAP_MIN_ADDR = 0x10000;
-    /** Default {@code sysctl_max_map_count}. */
+    /** Default {@code sysctl_max_map_count} (the tunable {@code vm.max_map_count}; a scenario may set another). */
     public static final int MAX_MAP_COUNT = 65530;
+    /**
+     * The largest {@code max_map_count} a scenario may set: the kernel takes any int, the model keeps every VMA in
+     * memory (about 200 bytes each), so it stops at 4,194,304 (four times what several distributions ship).
+     */
+    public static final int MAX_MAP_COUNT_LIMIT = 1 << 22;
     /** VMACACHE_SIZE. */
     public static final int VMACACHE_SIZE = 4;
 

@@ -10,9 +10,10 @@ import org.vmalab.engine.sched.WaitQueue;
  * @param mmUsers     mm_users; 0 means one per thread
  * @param stackGuard  stack_guard_gap
  * @param mmapBase    mmap_base (top-down allocator limit)
+ * @param maxMapCount sysctl_max_map_count (vm.max_map_count), at most {@link Const#MAX_MAP_COUNT_LIMIT}
  */
 public record Scenario(String title, List<VmaSpec> layout, List<ThreadSpec> threads, Protection protection,
-                       Granularity granularity, int mmUsers, long stackGuard, long mmapBase) {
+                       Granularity granularity, int mmUsers, long stackGuard, long mmapBase, int maxMapCount) {
     /** The most threads a scenario may have (a lock's wait list packs thread ids into one word). */
     public static final int MAX_THREADS = WaitQueue.MAX_THREADS - 1;
 
@@ -22,6 +23,16 @@ public record Scenario(String title, List<VmaSpec> layout, List<ThreadSpec> thre
         if (threads.size() > MAX_THREADS) {
             throw new IllegalArgumentException("at most " + MAX_THREADS + " threads");
         }
+        if (maxMapCount < 0 || maxMapCount > Const.MAX_MAP_COUNT_LIMIT) {
+            throw new IllegalArgumentException("max_map_count " + maxMapCount + " is outside 0.."
+                    + Const.MAX_MAP_COUNT_LIMIT);
+        }
+    }
+
+    /** A scenario with the kernel's default max_map_count. */
+    public Scenario(String title, List<VmaSpec> layout, List<ThreadSpec> threads, Protection protection,
+                    Granularity granularity, int mmUsers, long stackGuard, long mmapBase) {
+        this(title, layout, threads, protection, granularity, mmUsers, stackGuard, mmapBase, Const.MAX_MAP_COUNT);
     }
 
     public static Scenario of(String title, List<VmaSpec> layout, List<ThreadSpec> threads, Protection p) {
@@ -30,15 +41,19 @@ public record Scenario(String title, List<VmaSpec> layout, List<ThreadSpec> thre
     }
 
     public Scenario withProtection(Protection p) {
-        return new Scenario(title, layout, threads, p, granularity, mmUsers, stackGuard, mmapBase);
+        return new Scenario(title, layout, threads, p, granularity, mmUsers, stackGuard, mmapBase, maxMapCount);
     }
 
     public Scenario withGranularity(Granularity g) {
-        return new Scenario(title, layout, threads, protection, g, mmUsers, stackGuard, mmapBase);
+        return new Scenario(title, layout, threads, protection, g, mmUsers, stackGuard, mmapBase, maxMapCount);
     }
 
     public Scenario withThreads(List<ThreadSpec> t) {
-        return new Scenario(title, layout, t, protection, granularity, mmUsers, stackGuard, mmapBase);
+        return new Scenario(title, layout, t, protection, granularity, mmUsers, stackGuard, mmapBase, maxMapCount);
+    }
+
+    public Scenario withMaxMapCount(int n) {
+        return new Scenario(title, layout, threads, protection, granularity, mmUsers, stackGuard, mmapBase, n);
     }
 
     public int threadIndex(String name) {

@@ -35,15 +35,18 @@ public final class MapsImporter {
     static final long USER_LIMIT = 0x0100000000000000L;
     /** The longest line: a path (PATH_MAX, 4096) and the fields before it fit. */
     static final int MAX_LINE = 8192;
-    /** The largest file read: 65,530 lines of 1 KiB. */
+    /** The largest file read with the default max_map_count: 65,530 lines of 1 KiB. */
     static final int MAX_BYTES = 64 << 20;
+    /** Bytes allowed per VMA above the default: a larger max_map_count reads at most 1 KiB a line more. */
+    static final int BYTES_PER_VMA = 1024;
 
     private static final Pattern LINE = Pattern.compile(
             "^([0-9a-fA-F]{1,16})-([0-9a-fA-F]{1,16})\\s+([r-][w-][x-][ps])\\s+([0-9a-fA-F]{1,16})\\s+"
                     + "([0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,8})\\s+([0-9]{1,20})(?:\\s+(.*))?$");
 
-    /** What an import produced. */
-    public record Result(String source, List<VmaSpec> vmas, int malformedSkipped, List<String> notes) {
+    /** What an import produced; {@code maxMapCount} is the limit it was read with. */
+    public record Result(String source, List<VmaSpec> vmas, int malformedSkipped, List<String> notes,
+                         int maxMapCount) {
         public Result {
             vmas = List.copyOf(vmas);
             notes = List.copyOf(notes);
@@ -63,11 +66,29 @@ public final class MapsImporter {
     }
 
     /**
-     * Reads a maps file (or {@code /proc/PID/maps}). It is read as a stream, never more than {@link #MAX_BYTES}
-     * bytes and never a line longer than {@link #MAX_LINE} bytes, whatever the file is (a device, a pipe).
+     * Reads a maps file (or {@code /proc/PID/maps}) with the kernel's default max_map_count. It is read as a
+     * stream, never more than {@link #maxBytes} bytes and never a line longer than {@link #MAX_LINE} bytes,
+     * whatever the file is (a device, a pipe).
      */
     public static Result read(Path file, boolean lenient) throws MapsException {
-        return read(file, lenient, LineProgress.NONE);
+        return read(file, lenient, Const.MAX_MAP_COUNT, LineProgress.NONE);
+    }
+
+    /**
+     * The most bytes read for a given max_map_count: {@link #MAX_BYTES} (65,530 lines of 1 KiB), and 1 KiB more
+     * for every VMA above 65,530.
+     */
+    public static long maxBytes(int maxMapCount) {
+        return MAX_BYTES + (long) Math.max(0, maxMapCount - Const.MAX_MAP_COUNT) * BYTES_PER_VMA;
+    }
+
+    /** Checks a max_map_count asked for: a message naming the limits, or null when it is fine. */
+    public static String maxMapCountProblem(long n) {
+        if (n < 1 || n > Const.MAX_MAP_COUNT_LIMIT) {
+            return "max_map_count " + n + " is outside 1.." + Const.MAX_MAP_COUNT_LIMIT + " (the kernel's default is "
+                    + Const.MAX_MAP_COUNT + "; several distributions ship 1048576)";
+        }
+        return null;
     }
 
     /** How far reading is: {@code lines} lines, {@code bytes} bytes so far (for a progress bar). */
@@ -78,14 +99,22 @@ public final class MapsImporter {
         void at(int lines, long bytes);
     }
 
-    /** {@link #read(Path, boolean)}, telling {@code progress} every 1,024 lines. */
-    public static Result read(Path file, boolean lenient, LineProgress progress) throws MapsException {
+    /**
+     * {@link #read(Path, boolean)} with at most {@code maxMapCount} VMAs (the tunable {@code vm.max_map_count}),
+     * telling {@code progress} every 1,024 lines.
+     */
+    public static Result read(Path file, boolean lenient, int maxMapCount, LineProgress progress)
+            throws MapsException {
+        String problem = maxMapCountProblem(maxMapCount);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new MapsException(name + ": is a directory, not a maps file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name, lenient, progress);
+            return read(in, name, lenient, maxMapCount, progress);
         } catch (NoSuchFileException e) {
             throw new MapsException(name + ": no such file" + (name.startsWith("/proc/") ? " (no such process?)" : ""));
         } catch (AccessDeniedException e) {
@@ -97,12 +126,13 @@ public final class MapsImporter {
 
     /** Reads a maps file from {@code in} within the limits of {@link #read(Path, boolean)}. */
     public static Result read(InputStream in, String source, boolean lenient) throws MapsException, IOException {
-        return read(in, source, lenient, LineProgress.NONE);
+        return read(in, source, lenient, Const.MAX_MAP_COUNT, LineProgress.NONE);
     }
 
-    private static Result read(InputStream in, String source, boolean lenient, LineProgress progress)
-            throws MapsException, IOException {
-        Lines lines = new Lines(source, lenient);
+    private static Result read(InputStream in, String source, boolean lenient, int maxMapCount,
+                               LineProgress progress) throws MapsException, IOException {
+        Lines lines = new Lines(source, lenient, maxMapCount);
+        long maxBytes = maxBytes(maxMapCount);
         InputStream b = new BufferedInputStream(in, 1 << 16);
         byte[] buf = new byte[MAX_LINE];
         long total = 0;
@@ -114,9 +144,9 @@ public final class MapsImporter {
             boolean tooLong = false;
             int c;
             while ((c = b.read()) >= 0 && c != '\n') {
-                if (++total > MAX_BYTES) {
+                if (++total > maxBytes) {
                     throw new MapsException(source + ": the file is too large for a maps file (more than "
-                            + (MAX_BYTES >> 20) + " MiB, the limit)");
+                            + (maxBytes >> 20) + " MiB, the limit with max_map_count " + maxMapCount + ")");
                 }
                 if (len < buf.length) {
                     buf[len++] = (byte) c;
@@ -142,7 +172,12 @@ public final class MapsImporter {
 
     /** Parses the text of a maps file; {@code lenient} skips malformed lines instead of failing on the first. */
     public static Result parse(String text, String source, boolean lenient) throws MapsException {
-        Lines lines = new Lines(source, lenient);
+        return parse(text, source, lenient, Const.MAX_MAP_COUNT);
+    }
+
+    /** {@link #parse(String, String, boolean)} with at most {@code maxMapCount} VMAs. */
+    public static Result parse(String text, String source, boolean lenient, int maxMapCount) throws MapsException {
+        Lines lines = new Lines(source, lenient, maxMapCount);
         String[] all = text.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
             lines.line(all[i], i + 1);
@@ -154,6 +189,7 @@ public final class MapsImporter {
     private static final class Lines {
         private final String source;
         private final boolean lenient;
+        private final int maxMapCount;
         private final List<VmaSpec> out = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
@@ -162,9 +198,10 @@ public final class MapsImporter {
         private long anonVma = 1;
         private long prevEnd;
 
-        Lines(String source, boolean lenient) {
+        Lines(String source, boolean lenient, int maxMapCount) {
             this.source = source;
             this.lenient = lenient;
+            this.maxMapCount = maxMapCount;
         }
 
         void line(String text, int lineNo) throws MapsException {
@@ -182,9 +219,11 @@ public final class MapsImporter {
                     throw new IllegalArgumentException("[" + Numbers.hex(p.start) + ", " + Numbers.hex(p.end)
                             + ") overlaps or precedes the mapping above it (maps lists VMAs in address order)");
                 }
-                if (out.size() >= Const.MAX_MAP_COUNT) {
-                    throw new IllegalArgumentException("more than " + Const.MAX_MAP_COUNT
-                            + " VMAs (max_map_count)");
+                if (out.size() >= maxMapCount) {
+                    String hint = maxMapCount == Const.MAX_MAP_COUNT
+                            ? ", the kernel's default; import --max-map-count N raises it" : "";
+                    throw new IllegalArgumentException("more than " + maxMapCount + " VMAs (max_map_count" + hint
+                            + ")");
                 }
                 prevEnd = p.end;
                 long flags = (p.perms.charAt(0) == 'r' ? Const.VM_READ : 0)
@@ -228,7 +267,7 @@ public final class MapsImporter {
                         + " malformed line" + (malformed > 1 ? "s" : "") + " skipped)" : " (expected lines such as "
                         + "'55555555a000-55555555c000 r-xp 00000000 08:01 1234 /usr/bin/cat')"));
             }
-            return new Result(source, out, malformed, notes);
+            return new Result(source, out, malformed, notes, maxMapCount);
         }
     }
 
@@ -311,9 +350,12 @@ public final class MapsImporter {
         return t.isEmpty() ? "[anon]" : t;
     }
 
-    /** The imported address space as a scenario with no threads (add them in the window or the file). */
+    /**
+     * The imported address space as a scenario with no threads (add them in the window or the file), with the
+     * max_map_count it was read with.
+     */
     public static Scenario scenario(Result r) {
         String title = "Address space imported from " + r.source();
-        return Scenario.of(title, r.vmas(), List.of(), Protection.PATCH);
+        return Scenario.of(title, r.vmas(), List.of(), Protection.PATCH).withMaxMapCount(r.maxMapCount());
     }
 }

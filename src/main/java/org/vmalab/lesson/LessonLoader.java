@@ -48,8 +48,11 @@ import org.vmalab.engine.tree.Tag;
  * {@link LessonException} whose message is {@code file:line:column: message}; nothing else is thrown.
  */
 public final class LessonLoader {
-    /** Most VMAs in a layout: the kernel's default {@code max_map_count}. */
-    public static final int MAX_VMAS = Const.MAX_MAP_COUNT;
+    /**
+     * Most VMAs in a layout: its {@code max_map_count} (the kernel's default, 65,530, unless the scenario sets
+     * another), and never more than {@link Const#MAX_MAP_COUNT_LIMIT}.
+     */
+    public static final int MAX_VMAS = Const.MAX_MAP_COUNT_LIMIT;
     /** Most threads (the engine's wait queues hold 14). */
     public static final int MAX_THREADS = Scenario.MAX_THREADS;
     /** Most operations in one program once {@code repeat} blocks are expanded. */
@@ -60,7 +63,7 @@ public final class LessonLoader {
     public static final int MAX_BOUND = 10_000_000;
 
     static final List<String> SCENARIO_KEYS = List.of("layout", "threads", "protection", "rwlock", "granularity",
-            "mm_users", "stack_guard_gap", "mmap_base", "schedule", "bound", "seed");
+            "mm_users", "stack_guard_gap", "mmap_base", "max_map_count", "schedule", "bound", "seed");
     static final List<String> CUE_KEYS = List.of("narration", "checkpoints", "expect", "challenge");
     static final List<String> TOP_KEYS = concat(List.of("id", "title", "summary", "objectives", "parts"),
             SCENARIO_KEYS, CUE_KEYS);
@@ -111,7 +114,7 @@ public final class LessonLoader {
         String source = sourceName == null || sourceName.isEmpty() ? "<text>" : sourceName;
         try {
             Node root = YamlSource.compose(text, source);
-            return new Reader(new Nodes(source), source).lesson(root);
+            return new Reader(new Nodes(source, YamlSource.Limits.of(text).visits()), source).lesson(root);
         } catch (LessonException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -333,7 +336,15 @@ public final class LessonLoader {
             if (layoutN == null) {
                 throw n.err(where.node, "needs 'layout' (a preset such as W, or a list of VMAs)");
             }
+            Node mc = pick(pf, top, "max_map_count");
+            int maxMapCount = mc == null ? Const.MAX_MAP_COUNT
+                    : n.intIn(mc, "max_map_count", 1, Const.MAX_MAP_COUNT_LIMIT);
             List<VmaSpec> layout = layout(layoutN);
+            if (layout.size() > maxMapCount) {
+                throw n.err(layoutN, "too many VMAs (" + layout.size() + "; the limit is max_map_count, " + maxMapCount
+                        + (mc == null ? ", the kernel's default: 'max_map_count: N' at the top of the file raises it"
+                        : "") + ")");
+            }
             Node threadsN = pick(pf, top, "threads");
             if (threadsN == null) {
                 throw n.err(where.node, "needs 'threads' (a list; [] for none)");
@@ -376,7 +387,7 @@ public final class LessonLoader {
             }
             Scenario sc;
             try {
-                sc = new Scenario(scenarioTitle, layout, threads, prot, gran, mmUsers, guard, base);
+                sc = new Scenario(scenarioTitle, layout, threads, prot, gran, mmUsers, guard, base, maxMapCount);
             } catch (IllegalArgumentException e) {
                 throw n.err(threadsN, e.getMessage());
             }
@@ -432,7 +443,7 @@ public final class LessonLoader {
             }
             List<Node> items = n.seq(node, "layout");
             if (items.size() > MAX_VMAS) {
-                throw n.err(node, "too many VMAs (" + items.size() + "; the limit is max_map_count, " + MAX_VMAS + ")");
+                throw n.err(node, "too many VMAs (" + items.size() + "; the model's limit is " + MAX_VMAS + ")");
             }
             List<VmaSpec> out = new ArrayList<>(items.size());
             for (Node it : items) {

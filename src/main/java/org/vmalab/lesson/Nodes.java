@@ -28,10 +28,18 @@ final class Nodes {
     static final int MAX_VISITS = 2_000_000;
 
     final String source;
-    private long budget = MAX_VISITS;
+    private final long limit;
+    private long budget;
 
     Nodes(String source) {
+        this(source, MAX_VISITS);
+    }
+
+    /** Counts at most {@code limit} visits (more than {@link #MAX_VISITS} for a large declared layout). */
+    Nodes(String source, int limit) {
         this.source = source;
+        this.limit = limit;
+        this.budget = limit;
     }
 
     static Node real(Node n) {
@@ -93,7 +101,7 @@ final class Nodes {
 
     void visit(Node n) throws LessonException {
         if (--budget < 0) {
-            throw err(n, "too many nodes once aliases are expanded (limit " + MAX_VISITS + ")");
+            throw err(n, "too many nodes once aliases are expanded (limit " + limit + ")");
         }
     }
 

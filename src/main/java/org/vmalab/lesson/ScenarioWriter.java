@@ -64,12 +64,16 @@ public final class ScenarioWriter {
         if (sc.threads().size() > LessonLoader.MAX_THREADS) {
             throw new IllegalArgumentException("more than " + LessonLoader.MAX_THREADS + " threads");
         }
-        if (sc.layout().size() > LessonLoader.MAX_VMAS) {
-            throw new IllegalArgumentException("more than " + LessonLoader.MAX_VMAS + " VMAs");
+        if (sc.layout().size() > sc.maxMapCount()) {
+            throw new IllegalArgumentException("more than " + sc.maxMapCount() + " VMAs (max_map_count)");
         }
         StringBuilder b = new StringBuilder(256 + sc.layout().size() * 64);
         b.append("# VMA Lab scenario: java -jar vmalab.jar validate FILE checks it\n");
         b.append("title: ").append(quote(sc.title().isBlank() ? "untitled scenario" : sc.title())).append('\n');
+        if (sc.maxMapCount() != Const.MAX_MAP_COUNT) {
+            /* before the layout, where the loader looks for it to raise its limits */
+            b.append("max_map_count: ").append(sc.maxMapCount()).append('\n');
+        }
         layout(b, sc.layout());
         b.append("threads:");
         if (sc.threads().isEmpty()) {

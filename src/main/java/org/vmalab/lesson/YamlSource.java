@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -27,6 +29,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.vmalab.engine.Const;
 
 /**
  * Bytes to a YAML node tree, with limits: UTF-8 only (an invalid byte is reported where it is), a size limit,
@@ -48,12 +51,55 @@ final class YamlSource {
      * read, so that 300,000 fit in a 256 MB heap beside the rest; a layout of 65,530 VMAs one per line needs 66,000.
      */
     static final int MAX_EVENTS = 300_000;
+    /** Bytes more a file may have for each VMA of a declared max_map_count above the default (a VMA's line). */
+    static final int BYTES_PER_VMA = 256;
+    /** How far from the top of the file a {@code max_map_count:} that raises the limits is looked for. */
+    static final int HEAD = 64 << 10;
+    private static final Pattern DECLARED = Pattern.compile(
+            "(?m)^max_map_count:[ \\t]*([0-9]{1,10})[ \\t]*(?:#.*)?$");
+
+    /**
+     * The limits of one file: the defaults above, or, for a scenario whose top (its first {@link #HEAD} bytes)
+     * declares {@code max_map_count: N} above the kernel's default, {@link #BYTES_PER_VMA} bytes, two YAML events
+     * and two node visits more for each VMA above 65,530 (a VMA on one line is one event), so that the reads stay
+     * bounded: at most about 1 GiB for the largest max_map_count.
+     */
+    record Limits(int maxMapCount, int bytes, int events, int visits) {
+        static final Limits DEFAULT = of(Const.MAX_MAP_COUNT);
+
+        static Limits of(int maxMapCount) {
+            long extra = Math.max(0, maxMapCount - Const.MAX_MAP_COUNT);
+            return new Limits(maxMapCount, (int) (MAX_BYTES + extra * BYTES_PER_VMA), (int) (MAX_EVENTS + extra * 2),
+                    (int) (Nodes.MAX_VISITS + extra * 2));
+        }
+
+        /** The limits a text declares in its first {@link #HEAD} characters. */
+        static Limits of(CharSequence text) {
+            Matcher m = DECLARED.matcher(text.length() > HEAD ? text.subSequence(0, HEAD) : text);
+            if (!m.find()) {
+                return DEFAULT;
+            }
+            long n = Long.parseLong(m.group(1));
+            return n > Const.MAX_MAP_COUNT && n <= Const.MAX_MAP_COUNT_LIMIT ? of((int) n) : DEFAULT;
+        }
+
+        static Limits of(byte[] bytes) {
+            return of(new String(bytes, 0, Math.min(bytes.length, HEAD), StandardCharsets.ISO_8859_1));
+        }
+
+        /** The limit in words, for a message. */
+        String say() {
+            return (bytes >> 20) + " MiB" + (maxMapCount > Const.MAX_MAP_COUNT ? " with max_map_count "
+                    + maxMapCount : "; a scenario of more VMAs raises it with max_map_count: N at its top");
+        }
+    }
 
     private YamlSource() {
     }
 
     /**
-     * The bytes of {@code file}, never more than {@link #MAX_BYTES}: a larger regular file is refused by its size,
+     * The bytes of {@code file}, never more than its {@link Limits#bytes}: {@link #MAX_BYTES}, or more for a
+     * scenario that declares a larger max_map_count at its top. A larger regular file is refused by its size,
      * anything else (a device, a pipe, a file that grows) by reading one byte past the limit.
      */
     static byte[] read(Path file) throws LessonException {
@@ -62,15 +108,24 @@ final class YamlSource {
             if (Files.isDirectory(file)) {
                 throw new LessonException(name, 1, 1, "is a directory, not a lesson file");
             }
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-                throw tooLarge(name, Files.size(file) + " bytes");
-            }
             byte[] bytes;
+            Limits lim;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
+                bytes = in.readNBytes(Math.min(MAX_BYTES + 1, HEAD));
+                lim = Limits.of(bytes);
+                if (Files.isRegularFile(file) && Files.size(file) > lim.bytes()) {
+                    throw tooLarge(name, Files.size(file) + " bytes", lim);
+                }
+                if (bytes.length == HEAD) {
+                    byte[] rest = in.readNBytes(lim.bytes() + 1 - HEAD);
+                    byte[] all = new byte[HEAD + rest.length];
+                    System.arraycopy(bytes, 0, all, 0, HEAD);
+                    System.arraycopy(rest, 0, all, HEAD, rest.length);
+                    bytes = all;
+                }
             }
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge(name, "more than " + MAX_BYTES + " bytes");
+            if (bytes.length > lim.bytes()) {
+                throw tooLarge(name, "more than " + lim.bytes() + " bytes", lim);
             }
             return bytes;
         } catch (NoSuchFileException e) {
@@ -82,9 +137,8 @@ final class YamlSource {
         }
     }
 
-    private static LessonException tooLarge(String name, String size) {
-        return new LessonException(name, 1, 1, "the file is too large (" + size + "; the limit is " + (MAX_BYTES >> 20)
-                + " MiB)");
+    private static LessonException tooLarge(String name, String size, Limits lim) {
+        return new LessonException(name, 1, 1, "the file is too large (" + size + "; the limit is " + lim.say() + ")");
     }
 
     /** Strict UTF-8 decoding; a byte order mark is skipped. */
@@ -92,8 +146,9 @@ final class YamlSource {
         if (bytes.length == 0) {
             throw new LessonException(source, 1, 1, "the file is empty");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge(source, bytes.length + " bytes");
+        Limits lim = Limits.of(bytes);
+        if (bytes.length > lim.bytes()) {
+            throw tooLarge(source, bytes.length + " bytes", lim);
         }
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
@@ -140,9 +195,10 @@ final class YamlSource {
 
     /** The single document of {@code text} as a node tree. */
     static Node compose(String text, String source) throws LessonException {
-        if (text.length() > MAX_BYTES) {
+        Limits lim = Limits.of(text);
+        if (text.length() > lim.bytes()) {
             throw new LessonException(source, 1, 1, "the text is too large (" + text.length()
-                    + " characters; the limit is " + (MAX_BYTES >> 20) + " Mi)");
+                    + " characters; the limit is " + lim.say() + ")");
         }
         /* the reader copies its window each time it refills: one refill per eighth of the text keeps a long line
            linear (the default 1 KiB buffer makes a line of n characters cost n*n/1024 copies) */
@@ -150,9 +206,9 @@ final class YamlSource {
         LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
                 .setBufferSize(buffer)
                 .setAllowRecursiveKeys(false).setAllowNonScalarKeys(true).setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit(MAX_BYTES + 1).setUseMarks(true).setParseComments(false).build();
+                .setCodePointLimit(lim.bytes() + 1).setUseMarks(true).setParseComments(false).build();
         try {
-            Guard guard = new Guard(new ParserImpl(settings, new StreamReader(settings, text)), source);
+            Guard guard = new Guard(new ParserImpl(settings, new StreamReader(settings, text)), source, lim.events());
             Composer composer = new Composer(settings, guard);
             if (!composer.hasNext()) {
                 throw new LessonException(source, 1, 1, "the file is empty (only blanks or comments)");
@@ -223,9 +279,12 @@ final class YamlSource {
         private int events;
         Optional<Mark> lastMark = Optional.empty();
 
-        Guard(Parser p, String source) {
+        private final int maxEvents;
+
+        Guard(Parser p, String source, int maxEvents) {
             this.p = p;
             this.source = source;
+            this.maxEvents = maxEvents;
         }
 
         @Override
@@ -247,8 +306,8 @@ final class YamlSource {
         public Event next() {
             Event e = p.next();
             lastMark = e.getStartMark();
-            if (++events > MAX_EVENTS) {
-                fail(e, "the file has too many YAML nodes (limit " + MAX_EVENTS + ")");
+            if (++events > maxEvents) {
+                fail(e, "the file has too many YAML nodes (limit " + maxEvents + ")");
             }
             switch (e.getEventId()) {
                 case SequenceStart, MappingStart -> {

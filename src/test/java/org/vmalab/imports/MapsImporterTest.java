@@ -140,4 +140,74 @@ class MapsImporterTest {
         assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse(synthetic(Const.MAX_MAP_COUNT + 1),
                 "huge.maps", false)).getMessage().contains("more than 65530 VMAs"));
     }
+    /**
+     * {@code vm.max_map_count} is a tunable: {@code --max-map-count N} takes more VMAs, the scenario file keeps N at
+     * its top, the loader then takes a file larger than its default 8 MiB (and refuses it without the declaration),
+     * and the engine refuses a split at N as the kernel does.
+     */
+    @Test
+    void maxMapCountRaisesTheLimitsAndTheScenarioKeepsIt(@TempDir Path dir) throws Exception {
+        int n = 180_000;
+        Path maps = dir.resolve("big.maps");
+        Files.writeString(maps, synthetic(n));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path yaml = dir.resolve("big.yaml");
+        int rc = cli(out, err, "import", maps.toString(), "--out",
+                yaml.toString(), "--max-map-count", "200000");
+        assertEquals(0, rc, err.toString());
+        assertTrue(Files.size(yaml) > 8 << 20, "the scenario is larger than the default 8 MiB: " + Files.size(yaml));
+        assertTrue(Files.readString(yaml).lines().limit(3).anyMatch("max_map_count: 200000"::equals));
+        Scenario sc = LessonLoader.load(yaml).scenario();
+        assertEquals(n, sc.layout().size());
+        assertEquals(200_000, sc.maxMapCount());
+
+        /* the same file without the declaration: refused by its size, in one line naming the way out */
+        Path plain = dir.resolve("plain.yaml");
+        Files.writeString(plain, Files.readString(yaml).replace("max_map_count: 200000\n", ""));
+        String msg = assertThrows(org.vmalab.lesson.LessonException.class, () -> LessonLoader.load(plain))
+                .getMessage();
+        assertTrue(msg.contains("the file is too large") && msg.contains("max_map_count: N"), msg);
+
+        /* the default refuses the file, naming the option; a value past the model's limit is refused */
+        rc = cli(out, err, "import", maps.toString(), "--out",
+                dir.resolve("x.yaml").toString());
+        assertEquals(2, rc);
+        assertTrue(err.toString().contains("more than 65530 VMAs (max_map_count, the kernel's default; import "
+                + "--max-map-count N raises it)"), err.toString());
+        StringWriter err2 = new StringWriter();
+        rc = cli(out, err2, "import", maps.toString(), "--out",
+                dir.resolve("y.yaml").toString(), "--max-map-count", "5000000");
+        assertEquals(2, rc);
+        assertEquals(1, err2.toString().strip().lines().count(), err2.toString());
+        assertTrue(err2.toString().contains("--max-map-count: max_map_count 5000000 is outside 1..4194304"),
+                err2.toString());
+        assertTrue(!Files.exists(dir.resolve("x.yaml")) && !Files.exists(dir.resolve("y.yaml")));
+    }
+
+    private static int cli(StringWriter out, StringWriter err, String... args) {
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
+        int rc = VmaLab.run(args, java.io.InputStream.nullInputStream(), o, e);
+        o.flush();
+        e.flush();
+        return rc;
+    }
+
+    /** The engine reads the tunable: a munmap that splits a VMA needs map_count below it (mm/mmap.c do_munmap). */
+    @Test
+    void theEngineRefusesASplitAtMaxMapCount() {
+        List<VmaSpec> three = List.of(new VmaSpec("a", 0x10000000L, 0x10004000L, Const.VM_READ, false, 0),
+                new VmaSpec("b", 0x10010000L, 0x10014000L, Const.VM_READ, false, 0),
+                new VmaSpec("c", 0x10020000L, 0x10024000L, Const.VM_READ, false, 0));
+        Scenario sc = Scenario.of("three", three, List.of(), org.vmalab.engine.Protection.PATCH);
+        for (int max : new int[] {3, 4, Const.MAX_MAP_COUNT}) {
+            Machine m = new Machine(sc.withMaxMapCount(max), CheckLevel.ESSENTIAL);
+            assertEquals(max, m.memory().mm(Field.MAX_MAP_COUNT));
+            var k = new org.vmalab.engine.mm.FastKx(m.memory(), org.vmalab.engine.Protection.PATCH);
+            long r = org.vmalab.engine.mm.MmOps.doMunmap(k, 0x10011000L, Const.PAGE_SIZE);
+            assertEquals(max == 3 ? org.vmalab.engine.mm.MmOps.ENOMEM : 0, r, "max_map_count " + max);
+            assertEquals(max == 3 ? 3 : 4, m.memory().mm(Field.MAP_COUNT));
+        }
+    }
 }

@@ -31,7 +31,20 @@ import org.vmalab.viewmodel.TaskRunner;
  * </ol>
  */
 public final class LargeTreeBench {
+    /** {@code -Dbench.maxMapCount=N}: the imports read up to N VMAs (issue 15: 1,048,576). */
+    static final int MAX_MAP_COUNT = Integer.getInteger("bench.maxMapCount", org.vmalab.engine.Const.MAX_MAP_COUNT);
+
     private LargeTreeBench() {
+    }
+
+    /** {@code -Dbench.sizes=1000,10000,65530} (the default): the layouts imported; the last one is panned. */
+    static int[] sizes() {
+        String[] f = System.getProperty("bench.sizes", "1000,10000,65530").split(",");
+        int[] out = new int[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = Integer.parseInt(f[i].strip());
+        }
+        return out;
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,7 +57,8 @@ public final class LargeTreeBench {
                 + System.getProperty("java.version") + ", prism " + System.getProperty("prism.order") + ", "
                 + java.time.LocalDate.now() + ", load " + FrameBench.load());
         Path dir = Files.createTempDirectory("vmalab-bench");
-        for (int n : new int[] {1000, 10000, 65530}) {
+        int[] sizes = sizes();
+        for (int n : sizes) {
             Path f = SyntheticMaps.write(dir, n);
             List<double[]> runs = new ArrayList<>();
             for (int r = 0; r < 4; r++) {
@@ -57,12 +71,17 @@ public final class LargeTreeBench {
                     Files.size(f), cold[0], cold[1], cold[2], cold[0] + cold[1] + cold[2], warm[0], warm[1], warm[2],
                     warm[0] + warm[1] + warm[2]);
         }
-        pan(dir.resolve("synthetic-65530.maps"));
+        pan(dir.resolve("synthetic-" + sizes[sizes.length - 1] + ".maps"));
         if (!Boolean.getBoolean("bench.noSteps")) {
             steps(65530, args.length > 0 ? Integer.parseInt(args[0]) : 40);
         }
         System.out.println("load at the end " + FrameBench.load());
         Platform.exit();
+    }
+
+    /** CPU time of the current thread. */
+    static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static double[] median(List<double[]> runs) {
@@ -95,13 +114,18 @@ public final class LargeTreeBench {
                 v.applyCss();
                 v.layout();
                 long t0 = System.nanoTime();
-                MapsImporter.Result r = MapsImporter.read(file, false);
+                long c0 = cpu();
+                MapsImporter.Result r = MapsImporter.read(file, false, MAX_MAP_COUNT, MapsImporter.LineProgress.NONE);
+                long c1 = cpu();
                 long t1 = System.nanoTime();
                 // engine run, seek, scene (off the FX thread in the window), then the window's refresh
                 p.load(Playable.of(MapsImporter.scenario(r)));
                 long t2 = System.nanoTime();
+                long c2 = cpu();
                 out[0] = (t1 - t0) / 1e6;
                 out[1] = (t2 - t1) / 1e6;
+                System.out.printf(Locale.ROOT, "  FX thread CPU: read %.0f ms, load %.0f ms%n", (c1 - c0) / 1e6,
+                        (c2 - c1) / 1e6);
                 Runnable[] listener = new Runnable[1];
                 listener[0] = () -> {
                     if (v.tree().shownFrame() != null) {
@@ -143,7 +167,8 @@ public final class LargeTreeBench {
             stage.show();
             v.selectTheme(MainView.Theme.LIGHT);
             try {
-                p.load(Playable.of(MapsImporter.scenario(MapsImporter.read(file, false))));
+                p.load(Playable.of(MapsImporter.scenario(MapsImporter.read(file, false, MAX_MAP_COUNT,
+                        MapsImporter.LineProgress.NONE))));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -168,7 +193,7 @@ public final class LargeTreeBench {
                     }
                     if (f >= 241) {
                         stop();
-                        System.out.printf(Locale.ROOT, "65,530-VMA overview: %d items (%d summaries) at the end%n",
+                        System.out.printf(Locale.ROOT, "%s overview: %d items (%d summaries) at the end%n", file,
                                 v.tree().overviewView().items().length, v.tree().overviewView().summaries().size());
                         stage.close();
                         done.countDown();
@@ -181,9 +206,10 @@ public final class LargeTreeBench {
         if (!done.await(5, TimeUnit.MINUTES)) {
             throw new IllegalStateException("pan bench timed out");
         }
-        FrameBench.report("65,530-VMA tree, panning the overview (overview zoom)", overview);
-        FrameBench.report("65,530-VMA tree, panning at 100% with a path opened", readable);
-        FrameBench.report("65,530-VMA tree: tree canvas draw time per frame (100%)", draws);
+        String name = file.getFileName().toString();
+        FrameBench.report(name + ", panning the overview (overview zoom)", overview);
+        FrameBench.report(name + ", panning at 100% with a path opened", readable);
+        FrameBench.report(name + ": tree canvas draw time per frame (100%)", draws);
     }
 
     /** Animated steps of a race on a 65,530-VMA tree, zoomed to 100% and following the step. */

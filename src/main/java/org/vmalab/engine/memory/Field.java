@@ -1,5 +1,6 @@
 package org.vmalab.engine.memory;
 
+import org.vmalab.engine.Const;
 import org.vmalab.engine.sched.Status;
 import org.vmalab.engine.sched.WaitQueue;
 import org.vmalab.engine.trace.Loc;
@@ -53,6 +54,11 @@ public enum Field {
     GUARD_GAP(Kind.MM, "stack_guard_gap"),
     /** {@code mmap_base}: the top-down allocator's high limit (a constant of the run). */
     MMAP_BASE(Kind.MM, "mmap_base"),
+    /**
+     * {@code sysctl_max_map_count} (mm/mmap.c, the tunable {@code vm.max_map_count}): a global of the kernel, kept
+     * here like {@code stack_guard_gap} (a constant of the run).
+     */
+    MAX_MAP_COUNT(Kind.MM, "sysctl_max_map_count"),
     /** {@code mm_users}: SPF is only tried when it is above 1. */
     MM_USERS(Kind.MM, "mm_users"),
     /** Number of VMA slots allocated so far (model allocator). */
@@ -152,8 +158,14 @@ public enum Field {
                 || this == ANON_LOCK;
     }
 
-    /** The value of a word nobody stored yet: NIL for pointers to a VMA or a thread (and {@link #T_LOC}), else 0. */
+    /**
+     * The value of a word nobody stored yet: NIL for pointers to a VMA or a thread (and {@link #T_LOC}), the kernel's
+     * default for {@link #MAX_MAP_COUNT}, else 0.
+     */
     public long defaultValue() {
+        if (this == MAX_MAP_COUNT) {
+            return Const.MAX_MAP_COUNT;
+        }
         return NIL_DEFAULT[ordinal()] ? Memory.NIL : 0;
     }
 

@@ -361,7 +361,7 @@ public final class MmOps {
             return 0;
         }
         if (ugt(start, Vm.start(k, vma))) {
-            if (ult(end, Vm.end(k, vma)) && k.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+            if (ult(end, Vm.end(k, vma)) && k.mm(Field.MAP_COUNT) >= k.mm(Field.MAX_MAP_COUNT)) {
                 return ENOMEM;
             }
             splitVma(k, vma, start, false);
@@ -809,13 +809,13 @@ public final class MmOps {
         } else {
             prev = vma;
             if (start != Vm.start(k, vma)) {
-                if (k.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+                if (k.mm(Field.MAP_COUNT) >= k.mm(Field.MAX_MAP_COUNT)) {
                     return new long[] {ENOMEM, prev};
                 }
                 splitVma(k, vma, start, true);
             }
             if (end != Vm.end(k, vma)) {
-                if (k.mm(Field.MAP_COUNT) >= Const.MAX_MAP_COUNT) {
+                if (k.mm(Field.MAP_COUNT) >= k.mm(Field.MAX_MAP_COUNT)) {
                     return new long[] {ENOMEM, prev};
                 }
                 splitVma(k, vma, end, false);
@@ -853,7 +853,7 @@ public final class MmOps {
             return ENOMEM;
         }
         /* Too many mappings? */
-        if (k.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
+        if (k.mm(Field.MAP_COUNT) > k.mm(Field.MAX_MAP_COUNT)) {
             return ENOMEM;
         }
         long addr = getUnmappedArea(k, hint, len, a.fixed(), a.bottomUp());
@@ -1314,7 +1314,7 @@ public final class MmOps {
             }
             l = findVmaLinks(k, addr, addr + len);
         }
-        if (k.mm(Field.MAP_COUNT) > Const.MAX_MAP_COUNT) {
+        if (k.mm(Field.MAP_COUNT) > k.mm(Field.MAX_MAP_COUNT)) {
             return ENOMEM;
         }
         /* Can we just expand an old private anonymous mapping? */

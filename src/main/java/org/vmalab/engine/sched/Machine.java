@@ -58,6 +58,10 @@ public final class Machine implements Explorable {
         this.m = new Memory(sc.layout().size() + 16, nt, PTE_SLOTS);
         m.setMm(Field.GUARD_GAP, sc.stackGuard());
         m.setMm(Field.MMAP_BASE, sc.mmapBase());
+        for (int mm = 0; mm < Memory.MM_OBJECTS; mm++) {
+            /* a global of the kernel: the same for a fork's child */
+            m.set(Field.MAX_MAP_COUNT, mm, sc.maxMapCount());
+        }
         m.setMm(Field.MM_USERS, sc.mmUsers() > 0 ? sc.mmUsers() : nt);
         FastKx k = new FastKx(m, prot);
         for (VmaSpec v : sc.layout()) {
