@@ -16,7 +16,10 @@ import org.vmalab.engine.check.Violation;
  * workers and a monitor thread are daemon threads, so a window can close while one runs.
  */
 public final class Exploration {
-    private final Search search;
+    private volatile Search search;
+    private final Scenario scenario;
+    private final ExploreOptions options;
+    private volatile boolean userCancelled;
     private final ProgressListener listener;
     private final CompletableFuture<ExploreResult> future = new CompletableFuture<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -27,7 +30,14 @@ public final class Exploration {
     private volatile long endNanos;
 
     Exploration(Scenario scenario, ExploreOptions options, ProgressListener listener) {
-        this.search = new Search(scenario, options);
+        this(scenario, options, listener, options.preemptionBound() == ExploreOptions.UNBOUNDED);
+    }
+
+    /** {@code compact}: start with the compact visited table (see {@link StateTable}), else the wide one. */
+    Exploration(Scenario scenario, ExploreOptions options, ProgressListener listener, boolean compact) {
+        this.scenario = scenario;
+        this.options = options;
+        this.search = new Search(scenario, options, compact);
         this.listener = listener == null ? ProgressListener.NONE : listener;
         for (int i = 0; i < search.workers; i++) {
             workers.add(new SearchWorker(search));
@@ -37,31 +47,53 @@ public final class Exploration {
 
     void start() {
         startNanos = System.nanoTime();
+        launch();
+        Thread monitor = new Thread(this::monitor, "vmalab-explore-monitor");
+        monitor.setDaemon(true);
+        monitorThread = monitor;
+        monitor.start();
+    }
+
+    /** Starts the workers of {@link #search} on its root. */
+    private void launch() {
         search.submit(new Search.Task(new int[0], 0, 0, 0, null, -1, 0, false, true));
+        threads.clear();
         for (int i = 0; i < workers.size(); i++) {
             Thread t = new Thread(workers.get(i), "vmalab-explore-" + (i + 1));
             t.setDaemon(true);
             threads.add(t);
         }
-        Thread monitor = new Thread(this::monitor, "vmalab-explore-monitor");
-        monitor.setDaemon(true);
-        monitorThread = monitor;
         for (Thread t : threads) {
             t.start();
         }
-        monitor.start();
     }
 
     private void monitor() {
         try {
             long every = Math.max(10, search.options.progressMillis());
-            for (Thread t : threads) {
-                while (t.isAlive()) {
-                    t.join(every);
-                    if (t.isAlive()) {
-                        report(false);
+            while (true) {
+                for (Thread t : threads) {
+                    while (t.isAlive()) {
+                        t.join(every);
+                        if (t.isAlive()) {
+                            report(false);
+                        }
                     }
                 }
+                if (!search.wideNeeded || userCancelled || search.outOfMemory) {
+                    break;
+                }
+                /* a step bound cut the compact-table search: the same search again with the wide table */
+                Search wide = new Search(scenario, options, false);
+                workers.clear();
+                for (int i = 0; i < wide.workers; i++) {
+                    workers.add(new SearchWorker(wide));
+                }
+                search = wide;
+                if (userCancelled) {
+                    wide.cancelled = true;
+                }
+                launch();
             }
             endNanos = System.nanoTime();
             ExploreResult r = Results.build(search, endNanos - startNanos, initialViolations);
@@ -90,11 +122,13 @@ public final class Exploration {
 
     /** Asks the workers to stop; the result (incomplete, "cancelled") follows shortly. */
     public void cancel() {
+        userCancelled = true;
         search.cancelled = true;
     }
 
     public boolean isCancelled() {
-        return search.cancelled;
+        Search s = search;
+        return userCancelled || s.cancelled && !s.wideNeeded;
     }
 
     public boolean isDone() {

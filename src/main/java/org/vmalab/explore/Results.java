@@ -152,7 +152,8 @@ final class Results {
         if (s.errorCount.get() > 0) {
             reasons.add("the engine failed on " + s.errorCount.get() + " schedule(s); those were not continued");
         }
-        double collision = Math.min(1.0, (double) distinct * distinct / Math.pow(2, 65));
+        double collision = s.table != null ? s.table.collisionProbability(distinct)
+                : Math.min(1.0, (double) distinct * distinct / Math.pow(2, 65));
         return new ExploreResult(s.scenario, s.options, reasons.isEmpty(), reasons, stats, outcomes, findings,
                 errors, exact, collision, s.auditChecks.get(), new ArrayList<>(s.auditFailures));
     }

@@ -107,17 +107,42 @@ final class Search {
     final List<EdgeBuffer> buffers = new ArrayList<>();
     volatile long rootFp;
 
+    /**
+     * A compact-table search was cut by the step bound: it stops, and the exploration starts again with the wide
+     * table, whose records keep the depth a state was reached at (a state reached again at a smaller depth must be
+     * expanded again, which the compact table cannot tell).
+     */
+    volatile boolean wideNeeded;
+
     Search(Scenario scenario, ExploreOptions options) {
+        this(scenario, options, options.preemptionBound() == ExploreOptions.UNBOUNDED);
+    }
+
+    /** {@code compact}: the compact visited table (8 bytes a slot, no depths), else the wide one. */
+    Search(Scenario scenario, ExploreOptions options, boolean compact) {
         this.scenario = scenario;
         this.options = options;
-        this.table = options.stateCaching() ? new StateTable() : null;
+        this.table = options.stateCaching() ? new StateTable(compact) : null;
         this.reduction = options.reductionInEffect();
         this.preemptionBounded = options.preemptionBound() != ExploreOptions.UNBOUNDED;
         this.workers = options.workers();
-        this.edgeBudget = new AtomicLong(options.stateCaching() ? options.maxEdges() : 0);
+        this.edgeBudget = new AtomicLong(options.stateCaching()
+                ? Math.min(options.maxEdges(), edgesForHeap(Runtime.getRuntime().maxMemory())) : 0);
         if (!options.stateCaching()) {
             graphComplete = false;
         }
+    }
+
+    /** Bytes a kept transition costs at most: 17 in a worker's buffer (twice that while it grows), 14 in the graph. */
+    static final int BYTES_PER_EDGE = 48;
+
+    /**
+     * Transitions kept for the shortest-schedule search within a quarter of the heap ({@code maxHeap}), so that a
+     * search in a small heap (-Xmx1g) completes: beyond them the shortest schedules are those the search ran into,
+     * reported as not proven shortest. With the JVM's usual heap the option's limit (20 million) is the smaller.
+     */
+    static long edgesForHeap(long maxHeap) {
+        return maxHeap / 4 / BYTES_PER_EDGE;
     }
 
     /** A unit of work: the schedule prefix to a state and the threads still to explore there. */
@@ -233,6 +258,12 @@ final class Search {
 
     void cut(String reason) {
         cuts.add(reason);
+    }
+
+    /** Stops a compact-table search that a step bound cut, for a new one with the wide table. */
+    void restartWide() {
+        wideNeeded = true;
+        cancelled = true;
     }
 
     int kindCount() {

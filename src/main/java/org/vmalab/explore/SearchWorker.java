@@ -332,6 +332,10 @@ final class SearchWorker implements Runnable {
             return;
         }
         if (depth >= s.options.stepBound()) {
+            if (s.table != null && s.table.compact()) {
+                s.restartWide();
+                return;
+            }
             s.anyStepCut = true;
             s.cut("step bound " + s.options.stepBound());
             return;
@@ -637,7 +641,8 @@ final class SearchWorker implements Runnable {
         static final int PARTIAL = 2;
         static final int PRUNE = 3;
         static final int TERMINAL = 4;
-        static final long TERMINAL_BIT = 1L << 16;
+        /** Within the compact table's record bits: the sleep set is 14 bits (thread ids 0 to 13). */
+        static final long TERMINAL_BIT = 1L << 14;
 
         int sleep;
         int depth;
@@ -648,7 +653,7 @@ final class SearchWorker implements Runnable {
         int todo;
 
         static long pack(int sleep, boolean terminal, int depth, int preemptions) {
-            return (sleep & 0xFFFFL) | (terminal ? TERMINAL_BIT : 0) | ((long) (preemptions & 0xFF) << 24)
+            return (sleep & 0x3FFFL) | (terminal ? TERMINAL_BIT : 0) | ((long) (preemptions & 0xFF) << 24)
                     | ((long) depth << 32);
         }
 
@@ -662,7 +667,7 @@ final class SearchWorker implements Runnable {
                 decision = TERMINAL;
                 return old;
             }
-            int stored = (int) (old & 0xFFFF);
+            int stored = (int) (old & 0x3FFF);
             int oDepth = (int) (old >>> 32);
             int oPre = (int) ((old >>> 24) & 0xFF);
             if ((stepCut && depth < oDepth) || (preemptionBounded && preemptions < oPre)) {

@@ -3,15 +3,23 @@ package org.vmalab.explore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The visited-state table: 64-bit fingerprint to a packed 64-bit record, shared by all workers. It keeps the
- * engine's fingerprint of a state ({@code Explorable.fingerprint}), not the state, as TLC and SPIN's
- * hash-compaction do: two different states with the same fingerprint would be taken for one and the second one's
- * successors would not be explored. With {@code n} distinct states the chance of any such collision is about
- * {@code n^2 / 2^65} (10^-8 for a million states, 3 * 10^-4 for a hundred million); the result reports it. Lock-striped
- * open addressing (512 segments, each a linear-probing table that doubles when 60% full, key and record
- * side by side): about 16 to 27 bytes
- * per state and no boxing. Many small segments keep a worker from waiting on another that was descheduled while
- * it held a segment (the machine may be shared).
+ * The visited-state table: 64-bit fingerprint to a packed record, shared by all workers. It keeps the engine's
+ * fingerprint of a state ({@code Explorable.fingerprint}), not the state, as TLC and SPIN's hash-compaction do: two
+ * different states with the same fingerprint would be taken for one and the second one's successors would not be
+ * explored; the result reports the chance of that ({@link #collisionProbability}). Lock-striped open addressing
+ * (512 segments, each a linear-probing table); many small segments keep a worker from waiting on another that was
+ * descheduled while it held a segment (the machine may be shared). Two layouts:
+ * <ul>
+ *   <li><b>compact</b> (the default search: no preemption bound): one 8-byte word per slot, the record's
+ *   {@link #COMPACT_RECORD_BITS} bits (the sleep set and the final-state bit: all a search without a preemption
+ *   bound needs until a step bound cuts it) beside {@link #TAG_BITS} bits of the mixed fingerprint; 512 segments
+ *   keyed by another 9 bits of it, so that 58 bits of the fingerprint tell states apart: with {@code n} distinct
+ *   states the chance of any collision is at most {@code n^2 / 2^59} (9 * 10^-5 for lesson 16's 7.2 million). A
+ *   segment grows by half when 80% full, so it is 53% to 80% full: 10 to 15 bytes per distinct state;</li>
+ *   <li><b>wide</b> (with a preemption bound, or after a step bound cut a compact search): key and a 64-bit record
+ *   (sleep set, final bit, depth, preemptions) side by side, 16 bytes per slot, doubling when 60% full: 27 to 53
+ *   bytes per distinct state; all 64 bits tell states apart ({@code n^2 / 2^65}).</li>
+ * </ul>
  */
 final class StateTable {
     /** The SplitMix64 finaliser: spreads a fingerprint over the table's slots. */
@@ -29,49 +37,56 @@ final class StateTable {
         long apply(long old);
     }
 
-    private static final int SEGMENTS = 512;
+    /** Record bits a compact slot keeps: the low 15 bits of a record (a sleep set of 14 threads, the final bit). */
+    static final int COMPACT_RECORD_BITS = 15;
+    /** Fingerprint bits a compact slot keeps beside its record. */
+    static final int TAG_BITS = 64 - COMPACT_RECORD_BITS;
+    private static final long RECORD_MASK = (1L << COMPACT_RECORD_BITS) - 1;
+    private static final int SEGMENT_BITS = 9;
+    private static final int SEGMENTS = 1 << SEGMENT_BITS;
+
+    private final boolean compact;
     private final Segment[] segments = new Segment[SEGMENTS];
     private final AtomicLong size = new AtomicLong();
 
-    StateTable() {
+    StateTable(boolean compact) {
+        this.compact = compact;
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment();
+            segments[i] = compact ? new Compact() : new Wide();
         }
+    }
+
+    boolean compact() {
+        return compact;
     }
 
     long size() {
         return size.get();
     }
 
-    /** Atomically replaces the record of {@code key} by {@code u.apply(old)}; returns the old record. */
-    long compute(long key, Update u) {
-        long k = key == 0 ? 1 : key;
-        Segment s = segments[(int) (k >>> 55)];
-        synchronized (s) {
-            int i = s.find(k);
-            long[] e = s.entries;
-            if (e[i] == 0) {
-                long v = u.apply(ABSENT);
-                e[i] = k;
-                e[i + 1] = v;
-                if (++s.count * 10L > e.length * 3L) {
-                    s.grow();
-                }
-                size.incrementAndGet();
-                return ABSENT;
-            }
-            long old = e[i + 1];
-            e[i + 1] = u.apply(old);
-            return old;
-        }
+    /** The fingerprint bits that tell two states apart. */
+    int distinguishingBits() {
+        return compact ? TAG_BITS + SEGMENT_BITS : 64;
     }
 
-    long get(long key) {
-        long k = key == 0 ? 1 : key;
-        Segment s = segments[(int) (k >>> 55)];
+    /** Upper estimate of the chance that two of {@code n} distinct states were taken for one. */
+    double collisionProbability(long n) {
+        return Math.min(1.0, (double) n * n / Math.pow(2, distinguishingBits() + 1));
+    }
+
+    /**
+     * Atomically replaces the record of {@code key} by {@code u.apply(old)}; returns the old record. A compact table
+     * keeps only the record's low {@link #COMPACT_RECORD_BITS} bits.
+     */
+    long compute(long key, Update u) {
+        long h = mix(key);
+        Segment s = segments[(int) (h >>> (64 - SEGMENT_BITS))];
         synchronized (s) {
-            int i = s.find(k);
-            return s.entries[i] == 0 ? ABSENT : s.entries[i + 1];
+            long old = s.compute(h, u);
+            if (old == ABSENT) {
+                size.incrementAndGet();
+            }
+            return old;
         }
     }
 
@@ -80,21 +95,51 @@ final class StateTable {
         long b = 0;
         for (Segment s : segments) {
             synchronized (s) {
-                b += 8L * s.entries.length;
+                b += s.bytes();
             }
         }
         return b;
     }
 
+    /** One lock's share of the table; {@code h} is the mixed fingerprint. */
+    private abstract static class Segment {
+        abstract long compute(long h, Update u);
+
+        abstract long bytes();
+    }
+
     /** Key and record side by side (one cache line per probe); key 0 marks a free slot. */
-    private static final class Segment {
+    private static final class Wide extends Segment {
         long[] entries = new long[2 * 128];
         int count;
+
+        @Override
+        long compute(long h, Update u) {
+            long k = h == 0 ? 1 : h;
+            int i = find(k);
+            long[] e = entries;
+            if (e[i] == 0) {
+                e[i] = k;
+                e[i + 1] = u.apply(ABSENT);
+                if (++count * 10L > e.length * 3L) {
+                    grow();
+                }
+                return ABSENT;
+            }
+            long old = e[i + 1];
+            e[i + 1] = u.apply(old);
+            return old;
+        }
+
+        @Override
+        long bytes() {
+            return 8L * entries.length;
+        }
 
         /** Index of {@code k}'s key, or of the free slot where it goes. */
         int find(long k) {
             int mask = (entries.length >> 1) - 1;
-            int i = (int) mix(k) & mask;
+            int i = (int) k & mask;
             while (entries[2 * i] != 0 && entries[2 * i] != k) {
                 i = (i + 1) & mask;
             }
@@ -111,6 +156,70 @@ final class StateTable {
                     entries[i + 1] = old[j + 1];
                 }
             }
+        }
+    }
+
+    /**
+     * One word a slot: the tag (the low {@link #TAG_BITS} bits of the mixed fingerprint, never 0) above the
+     * record; word 0 marks a free slot. The home slot comes from the tag's high 32 bits scaled to the capacity
+     * (any capacity: the segment grows by half, not by doubling), so the tag alone rebuilds the table.
+     */
+    private static final class Compact extends Segment {
+        long[] slots = new long[128];
+        int count;
+
+        @Override
+        long compute(long h, Update u) {
+            long tag = h & ((1L << TAG_BITS) - 1);
+            if (tag == 0) {
+                tag = 1;
+            }
+            long[] s = slots;
+            int i = home(tag, s.length);
+            while (true) {
+                long w = s[i];
+                if (w == 0) {
+                    s[i] = tag << COMPACT_RECORD_BITS | (u.apply(ABSENT) & RECORD_MASK);
+                    if (++count * 5L > s.length * 4L) {
+                        grow();
+                    }
+                    return ABSENT;
+                }
+                if (w >>> COMPACT_RECORD_BITS == tag) {
+                    long old = w & RECORD_MASK;
+                    s[i] = tag << COMPACT_RECORD_BITS | (u.apply(old) & RECORD_MASK);
+                    return old;
+                }
+                if (++i == s.length) {
+                    i = 0;
+                }
+            }
+        }
+
+        @Override
+        long bytes() {
+            return 8L * slots.length;
+        }
+
+        private static int home(long tag, int capacity) {
+            return (int) (((tag >>> (TAG_BITS - 32)) * capacity) >>> 32);
+        }
+
+        void grow() {
+            long[] old = slots;
+            long[] s = new long[old.length + (old.length >> 1)];
+            for (long w : old) {
+                if (w != 0) {
+                    int i = home(w >>> COMPACT_RECORD_BITS, s.length);
+                    while (s[i] != 0) {
+                        if (++i == s.length) {
+                            i = 0;
+                        }
+                    }
+                    s[i] = w;
+                }
+            }
+            slots = s;
         }
     }
 }

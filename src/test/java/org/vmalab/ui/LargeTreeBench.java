@@ -185,6 +185,9 @@ public final class LargeTreeBench {
                 @Override
                 public void handle(long now) {
                     int f = frame[0]++;
+                    if (f == 0 && p.scene() == null) {
+                        System.out.println("no scene: " + p.message());
+                    }
                     if (f == 120) {
                         // open the summaries on the way to a VMA in the middle, at 100%
                         v.tree().showFound(p.scene().nodes().get(p.scene().nodes().size() / 3).id());
