@@ -306,12 +306,9 @@ public final class CheckCommand implements Callable<Integer> {
         return code;
     }
 
+    /** The names of the schedule's choices (the threads, and with RELAXED_STORES their flush choices). */
     private static String[] names(ExploreResult r) {
-        String[] n = new String[r.scenario().threads().size()];
-        for (int i = 0; i < n.length; i++) {
-            n[i] = r.scenario().threads().get(i).name();
-        }
-        return n;
+        return r.scenario().scheduleNames().toArray(new String[0]);
     }
 
     private void header(JsonWriter w, Lesson lesson) {
@@ -402,7 +399,7 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.INCOMPLETE;
             }
         }
-        return t.cancelled() || t.rows().size() < AbTable.SETTINGS.size() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+        return t.cancelled() || t.rows().size() < AbTable.settings(t.scenario()).size() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
     }
 
     private static String overall(int code) {

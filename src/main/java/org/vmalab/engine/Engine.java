@@ -54,6 +54,8 @@ public final class Engine {
         Memory initial = mach.memory().copy();
         StepTable steps = new StepTable();
         int n = mach.threadCount();
+        /* the policies run the threads; flush choices (RELAXED_STORES) are taken only when the schedule names them */
+        int real = mach.programThreads();
         SplittableRandom rnd = new SplittableRandom(schedule.seed());
         int rr = 0;
         int slot = 0;
@@ -99,20 +101,23 @@ public final class Engine {
                 if (!mach.enabled(t)) {
                     outcome = Outcome.INVALID_SCHEDULE;
                     message = "schedule position " + (k + 1) + ": " + mach.threadName(t) + " cannot run ("
-                            + (mach.done(t) ? "it has finished" : "it is asleep: "
+                            + (t >= real ? "its store buffer has no such entry" : mach.done(t) ? "it has finished"
+                            : "it is asleep: "
                             + Waits.describe(mach.memory(), t, mach.threadNames())) + ")";
                     break;
                 }
                 inSlot++;
-                rr = (t + 1) % n;
+                if (t < real) {
+                    rr = (t + 1) % real;
+                }
             } else if (schedule.policy() == Schedule.Policy.STOP) {
                 outcome = Outcome.STOPPED;
                 message = "the schedule ends here";
                 break;
             } else if (schedule.policy() == Schedule.Policy.RANDOM) {
-                int[] en = new int[n];
+                int[] en = new int[real];
                 int c = 0;
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < real; i++) {
                     if (mach.enabled(i)) {
                         en[c++] = i;
                     }
@@ -126,9 +131,9 @@ public final class Engine {
             } else {
                 t = rr;
                 while (!mach.enabled(t)) {
-                    t = (t + 1) % n;
+                    t = (t + 1) % real;
                 }
-                rr = (t + 1) % n;
+                rr = (t + 1) % real;
             }
             StepRecord rec = mach.step(t);
             if (slot < schedule.prefix().size() && schedule.prefix().get(slot).untilBlocked() && rec.waiting()) {
@@ -159,7 +164,7 @@ public final class Engine {
     private static String waiting(Machine mach) {
         StringBuilder b = new StringBuilder();
         String[] names = mach.threadNames();
-        for (int t = 0; t < mach.threadCount(); t++) {
+        for (int t = 0; t < mach.programThreads(); t++) {
             if (mach.done(t)) {
                 continue;
             }

@@ -24,7 +24,16 @@ public interface Explorable {
     interface Mark {
     }
 
+    /**
+     * The scheduling choices: the scenario's threads first ({@link #programThreads}), then, with RELAXED_STORES,
+     * each thread's store-buffer flush choices. The explorer picks among all of them.
+     */
     int threadCount();
+
+    /** The scenario's threads: the first choices; {@link #threadNames} names them. */
+    default int programThreads() {
+        return threadCount();
+    }
 
     String[] threadNames();
 

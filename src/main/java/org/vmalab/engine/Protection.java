@@ -76,6 +76,16 @@ public record Protection(Set<ProtectionToggle> toggles, RwlockPolicy policy) {
         return has(ProtectionToggle.RWSEM_WRITER_STEAL);
     }
 
+    /** Stores wait in per-thread store buffers (the RELAXED_STORES memory model). */
+    public boolean relaxed() {
+        return has(ProtectionToggle.RELAXED_STORES);
+    }
+
+    /** The release of write_unlock(mm_rb_lock) in __vma_rb_erase orders the erase's stores before later ones. */
+    public boolean eraseRelease() {
+        return !has(ProtectionToggle.NO_RELEASE);
+    }
+
     public Protection withPolicy(RwlockPolicy p) {
         return new Protection(toggles, p);
     }

@@ -22,6 +22,18 @@ public enum ProtectionToggle {
      */
     RWSEM_WRITER_STEAL("mmap_sem writers may steal the lock: a writer arriving while it is free takes it before the "
             + "waiter that was just woken"),
+    /**
+     * A memory-model option, not a protection: every thread has a store buffer; a writer's plain stores to the tree,
+     * the list and the mm's counters become visible to the other threads later, in any order (the explorer chooses),
+     * except where a release or a barrier orders them (docs/MEMORY-MODEL.md). Off: every store is visible at once.
+     */
+    RELAXED_STORES("store buffers: a writer's plain stores become visible to the other threads later and out of "
+            + "order, unless a release or a barrier orders them"),
+    /**
+     * Bug variant (meaningful with RELAXED_STORES): {@code write_unlock(mm_rb_lock)} in {@code __vma_rb_erase} is no
+     * release, so the erase's stores may still be in the store buffer when RB_CLEAR_NODE's marker leaves it.
+     */
+    NO_RELEASE("write_unlock in __vma_rb_erase does not order the erase's stores before the marker's"),
     /** v4.15 before the SPF series: mmap_sem only, no speculative path, no lock, count or clear. */
     PRE_PATCH("the kernel before the patch: mmap_sem only, no speculative path");
 
@@ -40,6 +52,6 @@ public enum ProtectionToggle {
      * patch with its parts (the A/B table, a challenge's proof) keep the scenario's options.
      */
     public boolean option() {
-        return this == RWSEM_WRITER_STEAL;
+        return this == RWSEM_WRITER_STEAL || this == RELAXED_STORES;
     }
 }

@@ -1,6 +1,8 @@
 package org.vmalab.engine;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.sched.WaitQueue;
 
 /**
@@ -54,6 +56,30 @@ public record Scenario(String title, List<VmaSpec> layout, List<ThreadSpec> thre
 
     public Scenario withMaxMapCount(int n) {
         return new Scenario(title, layout, threads, protection, granularity, mmUsers, stackGuard, mmapBase, n);
+    }
+
+    /**
+     * The names a schedule uses: the threads, then, with RELAXED_STORES, each thread's store-buffer flush choices:
+     * {@code T1.sb0} makes the oldest entry of T1's store buffer that may leave now visible, {@code T1.sb1} the next
+     * one, and so on (the explorer schedules them like threads).
+     */
+    public List<String> scheduleNames() {
+        return scheduleNames(threads.stream().map(ThreadSpec::name).toList(), protection);
+    }
+
+    /** {@link #scheduleNames()} for threads named {@code names} under {@code p}. */
+    public static List<String> scheduleNames(List<String> names, Protection p) {
+        if (!p.relaxed()) {
+            return names;
+        }
+        List<String> out = new ArrayList<>(names);
+        int k = StoreBuffer.choicesPerThread(names.size());
+        for (String n : names) {
+            for (int i = 0; i < k; i++) {
+                out.add(n + ".sb" + i);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public int threadIndex(String name) {

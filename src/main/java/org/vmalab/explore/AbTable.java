@@ -13,7 +13,7 @@ import org.vmalab.engine.Scenario;
  * bug variant, the kernel before the patch), so that what each finds can be read side by side. The scenario's
  * rwlock policy is kept. Runs one setting after the other, each on all workers.
  *
- * @param rows one per setting, in {@link #SETTINGS} order (fewer if cancelled)
+ * @param rows one per setting, in {@link #settings} order (fewer if cancelled)
  */
 public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows, boolean cancelled) {
     /** The settings, in table order: null is the patch as written. */
@@ -25,6 +25,16 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
         s.addAll(List.of(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT, ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE,
                 ProtectionToggle.SPF_USES_VMACACHE, ProtectionToggle.PRE_PATCH));
         SETTINGS = java.util.Collections.unmodifiableList(s);
+    }
+
+    /** The settings of {@code sc}'s table: {@link #SETTINGS}, and NO_RELEASE when its stores are relaxed. */
+    public static List<ProtectionToggle> settings(Scenario sc) {
+        if (!sc.protection().relaxed()) {
+            return SETTINGS;
+        }
+        List<ProtectionToggle> s = new ArrayList<>(SETTINGS);
+        s.add(ProtectionToggle.NO_RELEASE);
+        return java.util.Collections.unmodifiableList(s);
     }
 
     public AbTable {
@@ -99,14 +109,15 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
         private void body() {
             try {
                 List<Row> rows = new ArrayList<>();
-                for (int i = 0; i < SETTINGS.size() && !cancelled; i++) {
-                    ProtectionToggle s = SETTINGS.get(i);
+                List<ProtectionToggle> settings = settings(scenario);
+                for (int i = 0; i < settings.size() && !cancelled; i++) {
+                    ProtectionToggle s = settings.get(i);
                     Protection p = protection(scenario, s);
                     String label = label(s);
                     int row = i;
                     Exploration x = Explorer.start(scenario.withProtection(p), options, pr -> {
                         if (listener != null) {
-                            listener.progress(new AbProgress(row, SETTINGS.size(), label, pr));
+                            listener.progress(new AbProgress(row, settings.size(), label, pr));
                         }
                     });
                     current = x;

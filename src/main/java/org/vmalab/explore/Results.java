@@ -158,12 +158,9 @@ final class Results {
                 errors, exact, collision, s.auditChecks.get(), new ArrayList<>(s.auditFailures));
     }
 
+    /** The names of the schedule's choices: the threads (and, with RELAXED_STORES, their flush choices). */
     static String[] names(Scenario sc) {
-        String[] n = new String[sc.threads().size()];
-        for (int i = 0; i < n.length; i++) {
-            n[i] = sc.threads().get(i).name();
-        }
-        return n;
+        return sc.scheduleNames().toArray(new String[0]);
     }
 
     /** Replays {@code path} and builds the finding from what its last step reports; null if it does not. */

@@ -449,7 +449,7 @@ final class SearchWorker implements Runnable {
         List<String> threads = new ArrayList<>();
         boolean deadlock = !m.allDone();
         StringBuilder text = new StringBuilder();
-        for (int t = 0; t < n; t++) {
+        for (int t = 0; t < names.length; t++) {
             String r = m.threadOutcome(t);
             threads.add(r);
             text.append(t > 0 ? "; " : "").append(names[t]).append(": ").append(r);
@@ -462,7 +462,7 @@ final class SearchWorker implements Runnable {
         String waits = null;
         if (deadlock) {
             StringBuilder w = new StringBuilder();
-            for (int t = 0; t < n; t++) {
+            for (int t = 0; t < names.length; t++) {
                 if (!m.done(t)) {
                     w.append(w.length() > 0 ? "; " : "").append(names[t]).append(' ').append(m.threadState(t));
                 }

@@ -386,6 +386,8 @@ final class MainView extends BorderPane {
             case CLEAR_BEFORE_ERASE -> "clear before erase";
             case SPF_USES_VMACACHE -> "SPF uses vmacache";
             case RWSEM_WRITER_STEAL -> "writer steals mmap_sem";
+            case RELAXED_STORES -> "store buffers";
+            case NO_RELEASE -> "no release at erase unlock";
             case PRE_PATCH -> "pre-patch";
         };
     }

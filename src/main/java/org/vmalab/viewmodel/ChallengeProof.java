@@ -84,6 +84,8 @@ public final class ChallengeProof {
             case SPF_USES_VMACACHE -> "get_vma's walk without the vmacache";
             case PRE_PATCH -> "the speculative path itself";
             case RWSEM_WRITER_STEAL -> "the hand-off of mmap_sem to the writer it wakes (a lock option)";
+            case RELAXED_STORES -> "stores that become visible at once (a memory-model option)";
+            case NO_RELEASE -> "the release of mm_rb_lock before RB_CLEAR_NODE";
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.sched.Schedule;
@@ -92,6 +93,7 @@ class DeterminismTest {
                     case MM -> 1;
                     case THREAD -> t.threadCount();
                     case PTE -> Machine.PTE_SLOTS;
+                    case SB -> t.threadCount() * StoreBuffer.CAPACITY;
                 };
                 for (int o = 0; o < n; o++) {
                     assertEquals(d.get(f, o), c.get(f, o), "index " + i + " " + f + "[" + o + "]");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Machine;
 
@@ -47,6 +48,7 @@ class StateIdentityTest {
                 case MM -> 1;
                 case THREAD -> m.threadCount();
                 case PTE -> m.pteSlots();
+                case SB -> m.threadCount() * StoreBuffer.CAPACITY;
             };
             for (int i = 0; i < n; i++) {
                 h ^= Memory.zobrist(f, i, m.get(f, i));

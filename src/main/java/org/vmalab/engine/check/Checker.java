@@ -14,6 +14,7 @@ import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.sched.Exec;
 import org.vmalab.engine.sched.Machine;
@@ -180,20 +181,36 @@ public final class Checker {
         if (x.validate != Plan.NO_VALIDATE && small(x)) {
             x.checks |= StepRecord.CHECK_VALIDATE;
             x.readsEverything(); /* validate_mm_rb walks the whole tree */
-            for (String e : watch.localGaps(m.untracked(), x.validate)) {
+            /* the writer's own view: with RELAXED_STORES its buffered stores are part of what it reads */
+            List<String> gaps = m.get(Field.T_SB_N, x.tid()) == 0 ? watch.localGaps(m.untracked(), x.validate)
+                    : localGaps(StoreBuffer.ownView(m.untracked(), x.tid()), x.validate);
+            for (String e : gaps) {
                 x.violation(Invariant.L_GAP, NIL, "validate_mm_rb" + (x.validate == NIL ? ""
                         : " (ignoring " + m.name(x.validate) + ")") + ": " + e);
             }
         }
-        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && small(x) && reachable(x, x.a)) {
+        if ((loc == Loc.RB_CLEAR_NODE || loc == Loc.RB_CLEAR_NODE_EARLY) && small(x) && visibleMark(x)
+                && reachable(x, x.a)) {
             x.violation(Invariant.I_CLEAR, x.a, "RB_CLEAR_NODE(" + m.name(x.a) + ") while " + m.name(x.a)
                     + " is still linked in the tree: the marker overwrites the parent/colour word the erase needs");
+        }
+        if (loc == Loc.SB_FLUSH && x.flushed == Field.RB_PC && small(x) && visibleMark(x) && reachable(x, x.a)) {
+            x.violation(Invariant.I_CLEAR, x.a, "RB_CLEAR_NODE(" + m.name(x.a) + ")'s marker became visible while "
+                    + m.name(x.a) + " is still linked in the tree as the other CPUs see it: a store of the erase is "
+                    + "still in the writer's store buffer, and a reader that sees the marker can still reach "
+                    + m.name(x.a));
         }
         if (loc == Loc.SEM_UP_WRITE || loc == Loc.OP_ABORTED) {
             x.checks |= StepRecord.CHECK_QUIESCENT;
             x.readsEverything();
             x.violations.addAll(quiescent(machine.stepCount() + 1, x.tid()));
         }
+    }
+
+    /** Is {@code x.a} marked empty in memory (RB_EMPTY_NODE as the other threads see it)? */
+    private static boolean visibleMark(Exec x) {
+        x.reads(Field.RB_PC, x.a);
+        return Vm.rbEmptyNode(x.m(), x.a);
     }
 
     /** I-REF, after an increment or a drop on {@code vma}. */

@@ -111,12 +111,20 @@ public enum Field {
     T_REF0(Kind.THREAD, "ref[0]"),
     T_REF1(Kind.THREAD, "ref[1]"),
     T_REF2(Kind.THREAD, "ref[2]"),
+    /** {@code RELAXED_STORES}: how many of the thread's stores wait in its store buffer (see {@link StoreBuffer}). */
+    T_SB_N(Kind.THREAD, "store buffer"),
 
     // page table entries installed by faults (addresses; 0 = empty slot)
-    PTE_ADDR(Kind.PTE, "pte");
+    PTE_ADDR(Kind.PTE, "pte"),
+
+    // RELAXED_STORES: the store buffers, StoreBuffer.CAPACITY entries per thread, oldest first (0 = empty entry)
+    /** The word an entry will store: {@link StoreBuffer#key}. */
+    SB_KEY(Kind.SB, "store buffer word"),
+    /** The value it will store there. */
+    SB_VAL(Kind.SB, "store buffer value");
 
     /** What kind of object a field belongs to. */
-    public enum Kind { VMA, MM, THREAD, PTE }
+    public enum Kind { VMA, MM, THREAD, PTE, SB }
 
     private final Kind kind;
     private final String cName;

@@ -74,6 +74,7 @@ public final class Memory implements WritableState {
                 case MM -> MM_OBJECTS;
                 case THREAD -> threads;
                 case PTE -> ptes;
+                case SB -> threads * StoreBuffer.CAPACITY;
             };
             long[] c = new long[n];
             if (f.defaultValue() != 0) {

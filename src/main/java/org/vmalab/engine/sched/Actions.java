@@ -9,6 +9,7 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.memory.WritableState;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.mm.Plan;
@@ -613,6 +614,24 @@ public final class Actions {
 
     // ================================================================ plans
 
+    /**
+     * RELAXED_STORES: may thread's next action run with stores still in its store buffer? Only a plan's plain
+     * stores, and, under NO_RELEASE, the write_unlock of __vma_rb_erase. Everything else drains the buffer first:
+     * a lock operation (a release, or on x86 a locked RMW), an atomic that returns a value ({@code put_vma}'s
+     * {@code atomic_dec_and_test}), {@code vm_write_begin}/{@code vm_write_end} ({@code smp_wmb}), and a step that
+     * reads the memory live (it must see the thread's own stores).
+     */
+    static boolean keepsBuffer(Action a, Protection prot) {
+        if (!(a instanceof PlanStep ps)) {
+            return false;
+        }
+        Plan.Item it = ps.plan().item(ps.i());
+        if (it instanceof Plan.Planned p) {
+            return p.loc().kind() != Loc.Kind.SEQ;
+        }
+        return !prot.eraseRelease() && it instanceof Plan.DynItem d && WriteUnlockRb.ERASE.equals(d.dyn());
+    }
+
     /** Plays item {@code i} of a writer's plan. */
     public record PlanStep(Plan plan, int i) implements Action {
         @Override
@@ -627,6 +646,7 @@ public final class Actions {
             }
             Plan.Planned p = (Plan.Planned) it;
             Memory m = x.m();
+            boolean relaxed = x.machine().relaxed();
             long[] s = p.stores();
             for (int k = 0; k < s.length; k += 3) {
                 Field f = Field.of((int) s[k]);
@@ -637,7 +657,11 @@ public final class Actions {
                         x.touch(obj, f.cName());
                     }
                 }
-                m.set(f, obj, s[k + 2]);
+                if (relaxed && StoreBuffer.buffered(f)) {
+                    x.machine().buffer(x, f, obj, s[k + 2]);
+                } else {
+                    m.set(f, obj, s[k + 2]);
+                }
             }
             if (p.loc().isVisit() || p.loc() == Loc.AUG_PROPAGATE_STOP) {
                 x.touch(p.a(), "vm_rb");

@@ -10,6 +10,7 @@ import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.mm.Regs;
 import org.vmalab.engine.mm.Stepper;
@@ -48,6 +49,9 @@ public final class Exec implements Stepper {
     boolean opEnded;
     public final List<Violation> violations = new ArrayList<>(0);
 
+    /** A flush step: the field whose store left the store buffer (null otherwise). */
+    public Field flushed;
+
     /** The step's footprint, declared as it runs (null when nobody asked for it). */
     private final Footprint fp;
 
@@ -75,6 +79,7 @@ public final class Exec implements Stepper {
         spun = false;
         checks = 0;
         opEnded = false;
+        flushed = null;
     }
 
     public Memory m() {
@@ -158,6 +163,17 @@ public final class Exec implements Stepper {
             fp.read(1L << f.ordinal(), obj);
         }
     }
+
+    /** The step reads the first {@code n} entries of thread {@code t}'s store buffer. */
+    void readsSb(int t, int n) {
+        if (fp != null) {
+            for (int i = 0; i < n; i++) {
+                fp.read(SB_WORDS, StoreBuffer.slot(t, i));
+            }
+        }
+    }
+
+    private static final long SB_WORDS = FieldSet.of(Field.SB_KEY, Field.SB_VAL).bits();
 
     /** The step reads the mm's fields {@code s}. */
     public void readsMm(FieldSet s) {

@@ -21,12 +21,14 @@ import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.mm.FastKx;
 import org.vmalab.engine.mm.MmOps;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.mm.Ops;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
+import org.vmalab.engine.trace.Views;
 import org.vmalab.engine.tree.CorruptTreeException;
 import org.vmalab.engine.tree.Tag;
 import org.vmalab.engine.tree.Vm;
@@ -49,6 +51,11 @@ public final class Machine implements Explorable {
     private int steps;
     private Exec current;
     private final List<Violation> initialViolations;
+    /** RELAXED_STORES: the store buffers are on; {@link #perThread} flush choices per thread follow the threads. */
+    private final boolean relaxed;
+    private final int perThread;
+    /** A store leaving a store buffer: it was checked when it was issued, not again. */
+    private boolean flushing;
 
     /** Builds the initial state: the layout linked in order (fast), the threads at the start. */
     public Machine(Scenario sc, CheckLevel level) {
@@ -84,6 +91,8 @@ public final class Machine implements Explorable {
                 m.set(Field.T_STATUS, i, Status.DONE);
             }
         }
+        this.relaxed = prot.relaxed();
+        this.perThread = relaxed ? StoreBuffer.choicesPerThread(nt) : 0;
         this.checker = new Checker(this, level);
         this.initialViolations = checker.quiescent(0);
         m.recorder(this::stored);
@@ -92,7 +101,7 @@ public final class Machine implements Explorable {
     private void stored(Field f, int obj, long old, long value) {
         log.add(f, obj, old, value);
         checker.observe(f, obj, old, value);
-        if (current != null) {
+        if (current != null && !flushing) {
             checker.onStore(current, f, obj, old, value);
         }
     }
@@ -121,12 +130,29 @@ public final class Machine implements Explorable {
         return steps;
     }
 
+    /**
+     * The scheduling choices: the threads, then with RELAXED_STORES each thread's flush choices (choice
+     * {@code threads + t * K + k} makes the {@code k}-th entry of {@code t}'s store buffer that may leave now visible).
+     */
     @Override
     public int threadCount() {
+        return ts.length + ts.length * perThread;
+    }
+
+    /** The scenario's threads (without the flush choices). */
+    @Override
+    public int programThreads() {
         return ts.length;
     }
 
+    public boolean relaxed() {
+        return relaxed;
+    }
+
     public String threadName(int t) {
+        if (t >= names.length && t < threadCount()) {
+            return scenario.scheduleNames().get(t);
+        }
         return t >= 0 && t < names.length ? names[t] : "kernel";
     }
 
@@ -147,12 +173,19 @@ public final class Machine implements Explorable {
     /** Can {@code t} be scheduled (not sleeping, not done)? A spinning thread can: it burns a step. */
     @Override
     public boolean enabled(int t) {
+        if (t >= ts.length) {
+            int c = t - ts.length;
+            return StoreBuffer.flushable(m, c / perThread, c % perThread) >= 0;
+        }
         long s = m.get(Field.T_STATUS, t);
         return s == Status.RUNNABLE || s == Status.SPINNING;
     }
 
     @Override
     public boolean done(int t) {
+        if (t >= ts.length) {
+            return !enabled(t);
+        }
         return m.get(Field.T_STATUS, t) == Status.DONE;
     }
 
@@ -183,6 +216,9 @@ public final class Machine implements Explorable {
     public StepRecord step(int t) {
         if (!enabled(t)) {
             throw new IllegalStateException(threadName(t) + " is not runnable");
+        }
+        if (t >= ts.length) {
+            return flushStep((t - ts.length) / perThread, (t - ts.length) % perThread);
         }
         int from = log.size();
         before = ts[t];
@@ -260,6 +296,9 @@ public final class Machine implements Explorable {
             }
             Action a = x.cont.head();
             x.cont = x.cont.tail();
+            if (relaxed && m.get(Field.T_SB_N, x.t) != 0 && !Actions.keepsBuffer(a, prot)) {
+                drain(x);
+            }
             try {
                 a.run(x);
             } catch (CorruptTreeException e) {
@@ -278,10 +317,93 @@ public final class Machine implements Explorable {
             m.set(Field.T_NODE, x.t, node);
         }
         if (x.cont == null && x.op + 1 >= program.size()) {
+            if (relaxed && m.get(Field.T_SB_N, x.t) != 0) {
+                drain(x);
+            }
             m.set(Field.T_STATUS, x.t, Status.DONE);
         }
         x.opEnded = x.cont == null && x.op >= 0;
         checker.afterStep(x);
+    }
+
+    // ---------------------------------------------------------------- RELAXED_STORES
+
+    /** A plan's plain store waits in the thread's store buffer; the store checks run now, when it is issued. */
+    void buffer(Exec x, Field f, int obj, long value) {
+        int t = x.t;
+        int n = StoreBuffer.size(m, t);
+        x.readsSb(t, n);
+        long old = StoreBuffer.read(m, t, f, obj);
+        x.reads(f, obj);
+        if (n == StoreBuffer.CAPACITY) {
+            flushing = true;
+            try {
+                StoreBuffer.flush(m, t, 0);
+            } finally {
+                flushing = false;
+            }
+        }
+        StoreBuffer.append(m, t, f, obj, value);
+        checker.onStore(x, f, obj, old, value);
+    }
+
+    /** A barrier: every store the thread buffered becomes visible, oldest first, before the step goes on. */
+    private void drain(Exec x) {
+        x.readsSb(x.t, StoreBuffer.size(m, x.t));
+        flushing = true;
+        int n;
+        try {
+            n = StoreBuffer.drain(m, x.t);
+        } finally {
+            flushing = false;
+        }
+        x.note("the store buffer drains first: " + n + (n == 1 ? " store becomes" : " stores become")
+                + " visible");
+    }
+
+    /** A flush choice: entry {@code k} of those that may leave thread {@code t}'s store buffer now leaves it. */
+    private StepRecord flushStep(int t, int k) {
+        int from = log.size();
+        before = ts[t];
+        Footprint fp = footprints ? new Footprint(t) : null;
+        Exec x = new Exec(this, t, ts[t], fp);
+        current = x;
+        List<Violation> viols = new ArrayList<>(0);
+        String note;
+        int vma;
+        long value;
+        try {
+            x.resetStep();
+            int n = StoreBuffer.size(m, t);
+            x.readsSb(t, n);
+            int i = StoreBuffer.flushable(m, t, k);
+            long key = StoreBuffer.keyAt(m, t, i);
+            Field f = StoreBuffer.field(key);
+            int obj = StoreBuffer.object(key);
+            value = StoreBuffer.valueAt(m, t, i);
+            vma = f.kind() == Field.Kind.VMA ? obj : NIL;
+            note = Views.storeText(m, f, obj, value) + " (" + (n - 1) + " left in " + names[t] + "'s store buffer)";
+            flushing = true;
+            try {
+                StoreBuffer.flush(m, t, i);
+            } finally {
+                flushing = false;
+            }
+            x.flushed = f;
+            x.step(Loc.SB_FLUSH, Tag.NONE, vma, k, value);
+            checker.afterStep(x);
+            viols.addAll(x.violations);
+        } finally {
+            current = null;
+        }
+        steps++;
+        if (fp != null) {
+            fp.wrote(log, from, log.size());
+        }
+        lastFootprint = fp;
+        last = new StepRecord(steps, t, Loc.SB_FLUSH, Tag.NONE, vma, k, value, note, from, log.size(),
+                List.copyOf(viols), 1, false, x.checks, null);
+        return last;
     }
 
     /**
@@ -406,12 +528,18 @@ public final class Machine implements Explorable {
 
     @Override
     public String threadState(int t) {
+        if (t >= ts.length) {
+            return "store buffer";
+        }
         String why = Waits.describe(m, t, names);
         return Status.name(m.get(Field.T_STATUS, t)) + (why.isEmpty() ? "" : " (" + why + ")");
     }
 
     @Override
     public String threadOutcome(int t) {
+        if (t >= ts.length) {
+            return "store buffer";
+        }
         if (!done(t)) {
             return "stuck, " + threadState(t);
         }

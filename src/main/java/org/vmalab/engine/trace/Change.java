@@ -172,7 +172,9 @@ public sealed interface Change {
         /** A {@code vmacache.vmas[]} slot. */
         VMACACHE("vmacache.vmas"),
         /** A VMA reference it holds (get_vma, not yet put). */
-        REF("ref");
+        REF("ref"),
+        /** RELAXED_STORES: its store buffer (how many stores wait, and an entry's word and value). */
+        STORE_BUFFER("store buffer");
 
         private final String cName;
 

@@ -250,7 +250,8 @@ public enum Loc {
     EXPAND_PTL_UNLOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "spin_unlock(&mm->page_table_lock)"),
     EXPAND_ANON_UNLOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "anon_vma_unlock_write({a}->anon_vma)"),
     SPF_UAF_INC(Kind.RMW, "handle_speculative_fault", "mm/memory.c", "atomic_inc({a}.vm_ref_count) -> {i} (bug variant: outside mm_rb_lock)"),
-    OP_ABORTED(Kind.CHECK, "(model)", "-", "the model stops this operation: the tree is corrupt");
+    OP_ABORTED(Kind.CHECK, "(model)", "-", "the model stops this operation: the tree is corrupt"),
+    SB_FLUSH(Kind.STORE, "(model)", "-", "store buffer: an earlier store leaves the buffer and becomes visible to the other CPUs");
 
     /** What a step does, for the view's animation and the explorer's dependency test. */
     public enum Kind { STORE, GAP, SEQ, VISIT, CHECK, LOCK, SPIN, BLOCK, RMW, FREE, GROUP }

@@ -20,11 +20,13 @@ import org.vmalab.engine.Face;
  * @param vmacacheSeqnum {@code vmacache.seqnum}
  * @param vmacacheValid  its seqnum equals the mm's: a lookup may use the slots
  * @param refs           the VMA references it holds (taken by get_vma, not yet put), in slot order
+ * @param pendingStores  RELAXED_STORES: the stores waiting in its store buffer, oldest first, in words
+ *                       ("libc.rb_left := NULL"); empty when none wait or the memory model is off
  */
 @Face
 public record TaskView(int index, String name, Status status, LockMode waitsFor, String waitReason,
                        Set<LockMode> holds, int opIndex, Loc loc, int node, long spins, List<Integer> vmacache,
-                       long vmacacheSeqnum, boolean vmacacheValid, List<Integer> refs) {
+                       long vmacacheSeqnum, boolean vmacacheValid, List<Integer> refs, List<String> pendingStores) {
     /** The scheduler's state of a thread. */
     public enum Status {
         RUNNABLE("running"),

@@ -9,6 +9,7 @@ import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.tree.Vm;
 
@@ -44,7 +45,7 @@ public final class Trace {
         this.initial = initial;
         this.steps = steps;
         this.deltas = deltas;
-        this.scheduleUsed = steps.threads();
+        this.scheduleUsed = scenario.protection().relaxed() ? choices(steps, threadNames.length) : steps.threads();
         this.outcome = outcome;
         this.outcomeMessage = outcomeMessage;
         this.initialViolations = List.copyOf(initialViolations);
@@ -86,6 +87,20 @@ public final class Trace {
     }
 
     /** The thread index of every step: replaying it with {@link Schedule.Policy#STOP} gives this trace. */
+    /**
+     * The schedule's choices with RELAXED_STORES: a flush step is its thread's, and its choice is the flush choice
+     * {@code threads + thread * K + k} (its {@code b} is {@code k}).
+     */
+    private static List<Integer> choices(StepTable steps, int threads) {
+        int k = StoreBuffer.choicesPerThread(threads);
+        List<Integer> out = new ArrayList<>(steps.size());
+        for (int i = 1; i <= steps.size(); i++) {
+            StepRecord r = steps.get(i);
+            out.add(r.loc() == Loc.SB_FLUSH ? threads + r.thread() * k + r.b() : r.thread());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     public List<Integer> scheduleUsed() {
         return scheduleUsed;
     }

@@ -14,6 +14,7 @@ import org.vmalab.engine.RwlockPolicy;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.sched.Status;
 import org.vmalab.engine.sched.WaitQueue;
 import org.vmalab.engine.sched.Waits;
@@ -89,7 +90,42 @@ public final class Views {
         return new TaskView(t, name(names, t), status, waitMode(m.get(Field.T_WAIT, t)),
                 Waits.describe(m, t, names), holds(m.get(Field.T_HOLDS, t)), (int) m.get(Field.T_OP, t), loc,
                 node >= 0 && node < cap ? node : NIL, m.get(Field.T_SPINS, t), Collections.unmodifiableList(vc),
-                seq, seq == m.mm(Field.VMACACHE_SEQNUM), Collections.unmodifiableList(refs));
+                seq, seq == m.mm(Field.VMACACHE_SEQNUM), Collections.unmodifiableList(refs), pendingStores(m, t));
+    }
+
+    /** Thread {@code t}'s buffered stores in words, oldest first (none without RELAXED_STORES). */
+    static List<String> pendingStores(StateView m, int t) {
+        int n = StoreBuffer.size(m, t);
+        if (n == 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long key = StoreBuffer.keyAt(m, t, i);
+            out.add(storeText(m, StoreBuffer.field(key), StoreBuffer.object(key), StoreBuffer.valueAt(m, t, i)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A store in words: {@code libc.rb_left := stack}, {@code mm->mmap := heap}. */
+    public static String storeText(StateView m, Field f, int obj, long value) {
+        String where = switch (f.kind()) {
+            case VMA -> m.name(obj) + "." + f.cName();
+            case MM -> "mm->" + f.cName();
+            default -> f.cName() + "[" + obj + "]";
+        };
+        String what;
+        if (f.isVmaPointer()) {
+            what = value == NIL ? "NULL" : m.name((int) value);
+        } else if (f == Field.RB_PC) {
+            int p = Vm.parentOf(value);
+            what = value == Vm.pc(obj, Const.RED) ? "itself (RB_CLEAR_NODE: the node is marked empty)"
+                    : "parent " + (p == NIL ? "NULL" : m.name(p)) + (Vm.colorOf(value) == Const.RED ? ", red"
+                    : ", black");
+        } else {
+            what = Numbers.hex(value);
+        }
+        return where + " := " + what;
     }
 
     static LockMode waitMode(long w) {
@@ -180,6 +216,12 @@ public final class Views {
                         + value(t, f, old) + " → " + value(t, f, now));
             }
             case PTE -> new PteChange(o, old, now, "pte[" + o + "]: " + pte(old) + " → " + pte(now));
+            case SB -> {
+                int owner = o / StoreBuffer.CAPACITY;
+                yield new TaskChange(owner, TaskField.STORE_BUFFER, o % StoreBuffer.CAPACITY, old, now,
+                        t.threadName(owner) + "'s store buffer[" + (o % StoreBuffer.CAPACITY) + "]." + f.cName()
+                                + ": " + Numbers.hex(old) + " → " + Numbers.hex(now));
+            }
         };
     }
 
@@ -330,6 +372,7 @@ public final class Views {
             case T_VC_SEQ -> TaskField.VMACACHE_SEQNUM;
             case T_VC0, T_VC1, T_VC2, T_VC3 -> TaskField.VMACACHE;
             case T_REF0, T_REF1, T_REF2 -> TaskField.REF;
+            case T_SB_N -> TaskField.STORE_BUFFER;
             default -> throw new IllegalArgumentException("not a thread field: " + f);
         };
     }
