@@ -381,7 +381,7 @@ public final class LessonLoader {
             if (sn == null) {
                 sched = new Schedule(List.of(), Schedule.Policy.ROUND_ROBIN, seed, bound);
             } else {
-                ScheduleRead r = schedule(sn, names, seed, bound);
+                ScheduleRead r = schedule(sn, Scenario.scheduleNames(names, prot), seed, bound);
                 sched = r.schedule;
                 explore = r.explore;
             }

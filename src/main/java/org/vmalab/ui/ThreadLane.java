@@ -192,7 +192,12 @@ final class ThreadLane extends VBox {
             l.pseudoClassStateChanged(BAD, r.freed());
             info.getChildren().add(l);
         }
-
+        /* RELAXED_STORES: the stores that wait in this CPU's store buffer, oldest first, not yet seen by others */
+        for (String p : t.pendingStores()) {
+            Label l = new Label("not yet visible: " + p);
+            l.getStyleClass().add("sb-pill");
+            info.getChildren().add(l);
+        }
         code.show(t.loc(), t.started() ? "" : "not started: its first step will enter "
                 + (t.program().isEmpty() ? "nothing" : t.program().get(0)));
         String k = index < 9 ? Integer.toString(index + 1) : null;

@@ -99,12 +99,13 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
      * A thread lane.
      *
      * @param vmacacheVmas the four vmacache slots as VMA ids (-1 for an empty slot), in scan order
+     * @param pendingStores RELAXED_STORES: the stores waiting in its store buffer, oldest first, in words
      */
     public record ThreadView(int index, String name, String role, TaskView.Status status, String state,
                              String waitReason, boolean ranThisStep, boolean runnable, List<String> program, int currentOp,
                              boolean started, List<Ref> refs, List<String> holds, Loc loc, String lastStep,
                              List<String> vmacache, boolean vmacacheValid, boolean changed,
-                             List<Integer> vmacacheVmas) {
+                             List<Integer> vmacacheVmas, List<String> pendingStores) {
     }
 
     /** A VMA reference a thread holds (get_vma and not yet put). */

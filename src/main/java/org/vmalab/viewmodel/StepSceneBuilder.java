@@ -409,7 +409,7 @@ public final class StepSceneBuilder {
             out.add(new ThreadView(t, task.name(), spec.role().label(), status, state, task.waitReason(), ran,
                     status.runnable(), List.copyOf(program), task.opIndex(), task.started(), List.copyOf(refs),
                     List.copyOf(holds), task.loc(), lastStep(trace, c.index(), t), List.copyOf(vc),
-                    task.vmacacheValid(), ch.threadChanged(t), List.copyOf(vcIds)));
+                    task.vmacacheValid(), ch.threadChanged(t), List.copyOf(vcIds), task.pendingStores()));
         }
         return List.copyOf(out);
     }

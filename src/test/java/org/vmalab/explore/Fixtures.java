@@ -109,6 +109,22 @@ final class Fixtures {
                 thread("T2", new Op.GetVma(Scenarios.HEAP_ADDR), new Op.PutVma()));
     }
 
+    /**
+     * RELAXED_STORES (with {@code more} toggles): four VMAs a, b, c, d; T1 unmaps d while T2 looks d up with
+     * get_vma and drops it (race (c2), and what a lock without its release lets a reader do).
+     */
+    static Scenario storeBuffers(ProtectionToggle... more) {
+        List<ProtectionToggle> t = new java.util.ArrayList<>(List.of(more));
+        t.add(ProtectionToggle.RELAXED_STORES);
+        long d = 0x40000;
+        List<VmaSpec> layout = List.of(new VmaSpec("a", 0x10000, 0x11000, Scenarios.RW, false, 0),
+                new VmaSpec("b", 0x20000, 0x21000, Scenarios.RW, false, 0),
+                new VmaSpec("c", 0x30000, 0x31000, Scenarios.RW, false, 0),
+                new VmaSpec("d", d, d + 0x1000, Scenarios.RW, false, 0));
+        return Scenario.of("store buffers", layout, List.of(thread("T1", new Op.Munmap(d, d + 0x1000)),
+                thread("T2", new Op.GetVma(d), new Op.PutVma())), with(t.toArray(new ProtectionToggle[0])));
+    }
+
     /** Steps each thread takes when it runs alone first (for threads that never block: in any schedule). */
     static int[] stepsAlone(Scenario sc) {
         int n = sc.threads().size();
