@@ -16,7 +16,7 @@ import org.vmalab.engine.trace.PseudoCode;
 class PseudoCodeTest {
     /** Steps with no kernel statement: bug variants and model-only steps (docs/LINE-TABLE.md). */
     static final Set<Loc> NO_LINE = EnumSet.of(Loc.RB_CLEAR_NODE_EARLY, Loc.SPF_UAF_INC, Loc.PUT_VMA_NOOP,
-            Loc.OP_ABORTED);
+            Loc.OP_ABORTED, Loc.SB_FLUSH);
 
     @Test
     void everyLocHasItsListingAndALine() {

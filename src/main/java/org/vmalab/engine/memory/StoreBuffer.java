@@ -16,7 +16,7 @@ public final class StoreBuffer {
     /** Entries per thread; an append to a full buffer flushes its oldest entry first. */
     public static final int CAPACITY = 32;
     /** At most this many flush choices per thread: "the k-th entry that may leave now", k below it. */
-    public static final int MAX_CHOICES = 8;
+    public static final int MAX_CHOICES = 16;
     /** The explorer's choices (threads and flush choices) fit in a 31-bit mask. */
     private static final int MAX_SCHEDULABLE = 31;
 

@@ -331,6 +331,11 @@ public final class Actions {
             x.m().setMm(Field.RB_WRITER, NIL);
             x.release(Status.HOLD_RB_WRITE);
             x.step(erase ? Loc.ERASE_WRITE_UNLOCK : Loc.LINK_WRITE_UNLOCK, NIL);
+            if (erase && x.machine().relaxed() && !x.prot().eraseRelease()) {
+                long n = x.m().get(Field.T_SB_N, x.tid());
+                x.note("no release (NO_RELEASE): the lock is free, and " + n + (n == 1 ? " store still waits"
+                        : " stores still wait") + " in the store buffer");
+            }
         }
 
         @Override
