@@ -210,4 +210,30 @@ class MapsImporterTest {
             assertEquals(max == 3 ? 3 : 4, m.memory().mm(Field.MAP_COUNT));
         }
     }
+    /** The fast reading of a line agrees with the regular expression on every line it reads (fuzzed lines). */
+    @Test
+    void theFastReadingAgreesWithThePattern() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(15);
+        String[] seeds = CAT.lines().toArray(String[]::new);
+        String alphabet = "0123456789abcdefABCDEFxyz-: \t\r\u000b\f\u0085\u2028\u0660\uff10rwxps[]/.~";
+        int read = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder(seeds[r.nextInt(seeds.length)]);
+            for (int k = r.nextInt(4); k > 0 && b.length() > 0; k--) {
+                int at = r.nextInt(b.length());
+                char c = alphabet.charAt(r.nextInt(alphabet.length()));
+                switch (r.nextInt(3)) {
+                    case 0 -> b.setCharAt(at, c);
+                    case 1 -> b.insert(at, c);
+                    default -> b.deleteCharAt(at);
+                }
+            }
+            String[] both = MapsImporter.bothReadings(b.toString());
+            if (both[0] != null) {
+                read++;
+                assertEquals(both[1], both[0], "line '" + b + "'");
+            }
+        }
+        assertTrue(read > 20_000, read + " lines read fast");
+    }
 }
