@@ -409,8 +409,8 @@ public final class MapsImporter {
                 path = null;
             }
         }
-        long start = Numbers.parseHex(raw.substring(0, a));
-        long end = Numbers.parseHex(raw.substring(a + 1, b));
+        long start = Long.parseUnsignedLong(raw, 0, a, 16);
+        long end = Long.parseUnsignedLong(raw, a + 1, b, 16);
         if (Long.compareUnsigned(start, end) >= 0 || ((start | end) & (Const.PAGE_SIZE - 1)) != 0
                 || Long.compareUnsigned(end, USER_LIMIT) > 0 && !"[vsyscall]".equals(path)) {
             return null;

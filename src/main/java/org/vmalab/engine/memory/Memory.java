@@ -438,18 +438,52 @@ public final class Memory implements WritableState {
 
     /** Names by word: a table shared by copies of a memory (they only ever add to it). */
     static final class NameTable {
-        private final java.util.Map<Long, String> byWord = new java.util.HashMap<>();
+        /* open addressing on the words (already mixed, never 0): a million imported names without a boxed key */
+        private long[] words = new long[64];
+        private String[] names = new String[64];
+        private int count;
+
+        private int slot(long word) {
+            int mask = words.length - 1;
+            int i = (int) word & mask;
+            while (words[i] != 0 && words[i] != word) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
 
         synchronized void put(long word, String name) {
-            String old = byWord.putIfAbsent(word, name);
-            if (old != null && !old.equals(name)) {
-                throw new IllegalStateException("the VMA names \"" + old + "\" and \"" + name + "\" have the same "
-                        + "word");
+            int i = slot(word);
+            if (words[i] != 0) {
+                if (!names[i].equals(name)) {
+                    throw new IllegalStateException("the VMA names \"" + names[i] + "\" and \"" + name
+                            + "\" have the same word");
+                }
+                return;
+            }
+            words[i] = word;
+            names[i] = name;
+            if (++count * 2 > words.length) {
+                long[] ow = words;
+                String[] on = names;
+                words = new long[ow.length * 2];
+                names = new String[ow.length * 2];
+                for (int j = 0; j < ow.length; j++) {
+                    if (ow[j] != 0) {
+                        int k = slot(ow[j]);
+                        words[k] = ow[j];
+                        names[k] = on[j];
+                    }
+                }
             }
         }
 
         synchronized String get(long word) {
-            return word == 0 ? null : byWord.get(word);
+            if (word == 0) {
+                return null;
+            }
+            int i = slot(word);
+            return words[i] == 0 ? null : names[i];
         }
     }
 
