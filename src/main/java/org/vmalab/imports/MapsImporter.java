@@ -50,6 +50,23 @@ public final class MapsImporter {
             vmas = List.copyOf(vmas);
             notes = List.copyOf(notes);
         }
+
+        public Result withMaxMapCount(int n) {
+            return new Result(source, vmas, malformedSkipped, notes, n);
+        }
+    }
+
+    /** The most VMAs the window imports: the vm.max_map_count that several distributions ship. */
+    public static final int WINDOW_MAX_MAP_COUNT = 1 << 20;
+
+    /**
+     * A maps file as the window imports it (it has no option to ask for a max_map_count): up to
+     * {@link #WINDOW_MAX_MAP_COUNT} VMAs; the scenario keeps the kernel's default max_map_count when the file fits
+     * in it, else 1,048,576 (a process with more VMAs than the default ran on a system tuned so).
+     */
+    public static Result readForWindow(Path file) throws MapsException {
+        Result r = read(file, false, WINDOW_MAX_MAP_COUNT, LineProgress.NONE);
+        return r.vmas().size() <= Const.MAX_MAP_COUNT ? r.withMaxMapCount(Const.MAX_MAP_COUNT) : r;
     }
 
     private MapsImporter() {

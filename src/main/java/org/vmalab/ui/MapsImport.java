@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.vmalab.engine.Const;
 import org.vmalab.engine.Scenario;
 import org.vmalab.imports.MapsException;
 import org.vmalab.imports.MapsImporter;
@@ -146,10 +147,12 @@ final class MapsImport {
             String msg;
             boolean bad;
             try {
-                MapsImporter.Result r = MapsImporter.read(file, false);
+                MapsImporter.Result r = MapsImporter.readForWindow(file);
                 sc = MapsImporter.scenario(r);
-                msg = String.format("Imported %,d VMAs from %s%s", r.vmas().size(), file, r.notes().isEmpty() ? ""
-                        : " (" + String.join("; ", r.notes()) + ")");
+                msg = String.format("Imported %,d VMAs from %s%s%s", r.vmas().size(), file, r.notes().isEmpty() ? ""
+                        : " (" + String.join("; ", r.notes()) + ")", r.maxMapCount() > Const.MAX_MAP_COUNT
+                        ? String.format(" (more than the kernel's default of %,d: max_map_count is %,d, as several "
+                        + "distributions set it)", Const.MAX_MAP_COUNT, r.maxMapCount()) : "");
                 bad = false;
             } catch (MapsException e) {
                 msg = e.getMessage();

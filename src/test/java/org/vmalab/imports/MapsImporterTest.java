@@ -236,4 +236,16 @@ class MapsImporterTest {
         }
         assertTrue(read > 20_000, read + " lines read fast");
     }
+    /** The window reads up to 1,048,576 VMAs and keeps the kernel's default max_map_count when the file fits in it. */
+    @Test
+    void theWindowReadsUpToAMillionVmas(@TempDir Path dir) throws Exception {
+        Path small = dir.resolve("cat.maps");
+        Files.writeString(small, CAT);
+        assertEquals(Const.MAX_MAP_COUNT, MapsImporter.readForWindow(small).maxMapCount());
+        Path big = dir.resolve("big.maps");
+        Files.writeString(big, synthetic(Const.MAX_MAP_COUNT + 1));
+        MapsImporter.Result r = MapsImporter.readForWindow(big);
+        assertEquals(Const.MAX_MAP_COUNT + 1, r.vmas().size());
+        assertEquals(1 << 20, MapsImporter.scenario(r).maxMapCount());
+    }
 }
