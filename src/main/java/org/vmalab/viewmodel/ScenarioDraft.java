@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vmalab.engine.Const;
 import org.vmalab.engine.Granularity;
 import org.vmalab.engine.Numbers;
 import org.vmalab.engine.Protection;
@@ -69,6 +70,8 @@ public final class ScenarioDraft {
     public int mmUsers;
     public String stackGuard;
     public String mmapBase;
+    /** {@code max_map_count}, kept from the scenario the draft was made of (an imported layout may need more). */
+    public int maxMapCount = Const.MAX_MAP_COUNT;
     public Protection protection;
     public final List<VmaRow> vmas = new ArrayList<>();
     public final List<ThreadRow> threads = new ArrayList<>();
@@ -80,6 +83,7 @@ public final class ScenarioDraft {
         d.mmUsers = s.mmUsers();
         d.stackGuard = Numbers.hex(s.stackGuard());
         d.mmapBase = Numbers.hex(s.mmapBase());
+        d.maxMapCount = s.maxMapCount();
         d.protection = s.protection();
         for (VmaSpec v : s.layout()) {
             d.vmas.add(VmaRow.of(v));
@@ -159,7 +163,7 @@ public final class ScenarioDraft {
         }
         try {
             Scenario sc = new Scenario(t, layout, ts, protection == null ? Protection.PATCH : protection,
-                    granularity == null ? Granularity.MICRO : granularity, mmUsers, guard, base);
+                    granularity == null ? Granularity.MICRO : granularity, mmUsers, guard, base, maxMapCount);
             return new Result(sc, List.of());
         } catch (IllegalArgumentException e) {
             return new Result(null, List.of(e.getMessage()));

@@ -63,6 +63,16 @@ class TextAndStripTest {
     }
 
     @Test
+    void theDraftKeepsTheScenariosMaxMapCount() {
+        Scenario sc = Scenarios.defaultScenario().withMaxMapCount(1 << 20);
+        ScenarioDraft.Result r = ScenarioDraft.of(sc).build();
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(1 << 20, r.scenario().maxMapCount());
+        assertEquals(Const.MAX_MAP_COUNT, ScenarioDraft.of(Scenarios.defaultScenario()).build().scenario()
+                .maxMapCount());
+    }
+
+    @Test
     void theDraftValidatesAndBuilds() {
         ScenarioDraft d = ScenarioDraft.of(Scenarios.defaultScenario());
         ScenarioDraft.Result ok = d.build();
