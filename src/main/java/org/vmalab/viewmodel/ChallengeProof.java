@@ -240,4 +240,80 @@ public final class ChallengeProof {
         }
         return out;
     }
+
+    /**
+     * What stood in the way of one try with the patch, read from its run: which part of the patch acted, in the
+     * learner's words (a thread that had to wait for mm_rb_lock, a VMA its reader's reference kept alive, a check
+     * that sent the reader back, a zap that removed a PTE ...). Empty when nothing of the patch had to act.
+     */
+    public static List<String> stoppedBy(Trace t, java.util.Set<ProtectionToggle> challenged) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        boolean getVma = false;
+        for (int i = 1; i <= t.size(); i++) {
+            org.vmalab.engine.trace.StepRecord s = t.step(i);
+            String who = t.threadName(s.thread());
+            String cap = t.caption(i);
+            String vma = s.a() < 0 ? "the VMA" : t.vmaName(s.a());
+            switch (s.loc()) {
+                case RB_READ_SPIN -> out.add("mm_rb_lock: " + who + " had to wait in read_lock while a writer "
+                        + "changed the tree, then walked the finished tree");
+                case LINK_WRITE_SPIN, LINK_WRITE_WAITING, ERASE_WRITE_SPIN, ERASE_WRITE_WAITING -> out.add(
+                        "mm_rb_lock: " + who + " had to wait in write_lock until the reader had left get_vma");
+                case PUT_VMA_DEC -> {
+                    if (s.v() > 0 && (cap.contains("remove_vma") || cap.contains("__vma_adjust"))) {
+                        out.add("vm_ref_count: " + who + "'s put_vma left " + vma + " allocated (count " + s.v()
+                                + "): the reader's reference kept it alive");
+                    }
+                }
+                case SPF_S2_SEQ -> {
+                    if (cap.contains("odd")) {
+                        out.add("vm_sequence: " + who + " found " + vma + "'s sequence odd (a writer inside) and "
+                                + "went back to mmap_sem");
+                    }
+                }
+                case SPF_S5_RETRY -> {
+                    if (cap.contains("changed since")) {
+                        out.add("vm_sequence: " + who + " saw " + vma + "'s sequence change and went back to "
+                                + "mmap_sem");
+                    }
+                }
+                case SPF_S6_PTE_LOCK -> {
+                    if (cap.contains("RB_EMPTY_NODE(") && cap.contains("erased")) {
+                        out.add("RB_EMPTY_NODE: vma_has_changed saw that " + vma + " was erased and sent " + who
+                                + " back to mmap_sem");
+                    } else if (cap.contains("vm_sequence changed")) {
+                        out.add("vm_sequence: vma_has_changed saw " + vma + "'s sequence change and sent " + who
+                                + " back to mmap_sem");
+                    }
+                }
+                case CAN_REUSE -> {
+                    if (cap.contains("refuse")) {
+                        out.add("RB_EMPTY_NODE: can_reuse_spf_vma refused " + vma + ", which had been erased");
+                    }
+                }
+                case ZAP -> {
+                    if (cap.contains("removes")) {
+                        out.add("the zap: munmap's zap_pte_range removed the PTE that " + vma + "'s reader had "
+                                + "installed");
+                    }
+                }
+                case SEM_DOWN_READ_SLEEP, SEM_DOWN_WRITE_SLEEP -> out.add("mmap_sem: " + who + " slept until the "
+                        + "holder of mmap_sem let go");
+                case RB_CLEAR_NODE -> {
+                    if (challenged.contains(ProtectionToggle.CLEAR_BEFORE_ERASE)) {
+                        out.add("RB_CLEAR_NODE after the erase: the erase read " + vma + "'s true parent and "
+                                + "unlinked it, so no later walk could reach the freed VMA");
+                    }
+                }
+                case GET_VMA_ROOT -> getVma = true;
+                default -> {
+                }
+            }
+        }
+        if (getVma && challenged.contains(ProtectionToggle.SPF_USES_VMACACHE)) {
+            out.add("get_vma: the speculative fault walked the tree under mm_rb_lock and took a reference; it never "
+                    + "trusted the vmacache");
+        }
+        return List.copyOf(out);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
+import org.vmalab.engine.sched.Schedule;
 import org.vmalab.lesson.Part;
 
 /**
@@ -54,12 +55,27 @@ public final class Lessons {
         return List.copyOf(out);
     }
 
-    /** Part {@code part} (0-based) of a lesson, ready to play: its scenario, schedule and narration. */
+    /**
+     * Part {@code part} (0-based) of a lesson, ready to play: its scenario, schedule and narration. A challenge
+     * part starts with no step at all: the learner builds the schedule, and the run stops where it ends.
+     */
     public static Playable playable(Lesson l, int part) {
+        return playable(l, part, false);
+    }
+
+    /** The same, titled with the part's {@code done_title} once {@code done}. */
+    public static Playable playable(Lesson l, int part, boolean done) {
         Part p = l.parts().get(part);
-        String title = l.title() + (l.parts().size() > 1 ? " — " + (p.title() == null || p.title().isEmpty()
-                ? "part " + (part + 1) : p.title()) : "");
-        return new Playable(key(l, part), title, l.summary(), p.scenario(), p.schedule(), new LessonNarration(p));
+        String pt = p.title(done);
+        String title = l.title() + (l.parts().size() > 1 ? " — " + (pt == null || pt.isEmpty() ? "part " + (part + 1)
+                : pt) : "");
+        Schedule s = p.challenge() == null ? p.schedule() : learnerSchedule(p);
+        return new Playable(key(l, part), title, l.summary(), p.scenario(), s, new LessonNarration(p));
+    }
+
+    /** The empty schedule a challenge starts from: no step yet, stop where the learner's choices end. */
+    public static Schedule learnerSchedule(Part p) {
+        return new Schedule(List.of(), Schedule.Policy.STOP, p.schedule().seed(), p.challenge().maxSteps());
     }
 
     /** The progress key of a part. */
@@ -67,15 +83,28 @@ public final class Lessons {
         return l.id() + "#" + (part + 1);
     }
 
-    /** Which lesson parts the learner has played to the end. */
+    /**
+     * What the learner has done: which lesson parts are finished (played to the end with every question answered,
+     * or the challenge won), and the choice checked at each question.
+     */
     public interface Progress {
         boolean done(String key);
 
         void markDone(String key);
 
+        /** The choice checked at question {@code checkpoint} (its number in the part) of part {@code key}, or -1. */
+        default int answer(String key, int checkpoint) {
+            return -1;
+        }
+
+        /** Remembers the choice checked at a question. */
+        default void recordAnswer(String key, int checkpoint, int choice) {
+        }
+
         /** Progress kept in memory only (tests, or when preferences cannot be written). */
         static Progress inMemory() {
             Map<String, Boolean> m = new ConcurrentHashMap<>();
+            Map<String, Integer> answers = new ConcurrentHashMap<>();
             return new Progress() {
                 @Override
                 public boolean done(String key) {
@@ -86,25 +115,51 @@ public final class Lessons {
                 public void markDone(String key) {
                     m.put(key, true);
                 }
+
+                @Override
+                public int answer(String key, int checkpoint) {
+                    return answers.getOrDefault(key + "/" + checkpoint, -1);
+                }
+
+                @Override
+                public void recordAnswer(String key, int checkpoint, int choice) {
+                    answers.put(key + "/" + checkpoint, choice);
+                }
             };
         }
     }
 
-    /** A lesson is done when every part of it has been played to the end. */
+    /** A lesson is done when every part of it that is not optional is done. */
     public static boolean done(Lesson l, Progress p) {
         for (int i = 0; i < l.parts().size(); i++) {
-            if (!p.done(key(l, i))) {
+            if (!l.parts().get(i).optional() && !p.done(key(l, i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** How many parts of the lesson are done. */
+    /** How many parts of the lesson are done (optional ones included). */
     public static int partsDone(Lesson l, Progress p) {
         int n = 0;
         for (int i = 0; i < l.parts().size(); i++) {
             if (p.done(key(l, i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many parts the lesson asks for (the optional drills not counted). */
+    public static int partsRequired(Lesson l) {
+        return (int) l.parts().stream().filter(p -> !p.optional()).count();
+    }
+
+    /** How many of the required parts are done. */
+    public static int requiredDone(Lesson l, Progress p) {
+        int n = 0;
+        for (int i = 0; i < l.parts().size(); i++) {
+            if (!l.parts().get(i).optional() && p.done(key(l, i))) {
                 n++;
             }
         }

@@ -43,10 +43,26 @@ public interface Narration {
         return List.of();
     }
 
-    /** A question asked at a cursor index; stepping on reveals the answer. */
-    record Checkpoint(int index, String question, List<String> choices, int answer, String explanation) {
+    /** Cues that this trace contradicts (a card whose claims do not hold here), in words. */
+    default List<String> contradicted(Trace trace) {
+        return List.of();
+    }
+
+    /**
+     * A question asked at a cursor index; the learner checks a choice, and the verdict stays until they move on.
+     *
+     * @param id    the question's number in its part (0-based, file order): the key of the learner's answer
+     * @param watch the index at which the picture shows the answer (a prediction question), or -1
+     */
+    record Checkpoint(int index, String question, List<String> choices, int answer, String explanation, int id,
+                      int watch) {
         public Checkpoint {
             choices = List.copyOf(choices);
+        }
+
+        /** A question without a watch, numbered by its index. */
+        public Checkpoint(int index, String question, List<String> choices, int answer, String explanation) {
+            this(index, question, choices, answer, explanation, index, -1);
         }
     }
 }

@@ -60,6 +60,8 @@ public final class Player {
     private List<Narration.Checkpoint> checkpoints = List.of();
     private Narration.Checkpoint checkpoint;
     private List<Integer> operationStarts = List.of();
+    private java.util.function.BooleanSupplier forwardGate = () -> false;
+    private java.util.function.IntSupplier horizon = () -> Integer.MAX_VALUE;
     /** The scene of the next index, being prepared off the UI thread (large trees), or null. */
     private Ahead ahead;
     private volatile Consumer<StepScene> prepare = s -> { };
@@ -146,6 +148,11 @@ public final class Player {
 
     public Player(TaskRunner background) {
         this.background = Objects.requireNonNull(background);
+    }
+
+    /** Where engine work runs (a lesson's explorer searches run there too). */
+    public TaskRunner background() {
+        return background;
     }
 
     public void addListener(Listener l) {
@@ -268,9 +275,17 @@ public final class Player {
             seekInternal(i + 1);
             return;
         }
-        Schedule.Policy then = schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN
-                : schedule.policy();
+        if (learnerSchedules() && i >= schedule.bound()) {
+            say("Out of steps: this challenge allows " + schedule.bound() + ". Take a step back (Backspace) or start "
+                    + "over (R).");
+            return;
+        }
+        Schedule.Policy then = learnerSchedules() ? Schedule.Policy.STOP
+                : schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN : schedule.policy();
         Schedule s = Schedule.choose(trace.scheduleUsed(), i, t, then).withSeed(schedule.seed());
+        if (learnerSchedules()) {
+            s = s.withBound(schedule.bound());
+        }
         run(scenario, s, i + 1, Move.FORWARD_ONE, "Running " + trace.threadName(t) + " next…",
                 "You chose " + trace.threadName(t) + " for step " + (i + 1) + "; the schedule was cut there.");
     }
@@ -287,10 +302,15 @@ public final class Player {
         }
         int i = index();
         playing = false;
+        if (learnerSchedules() && i >= schedule.bound()) {
+            say("Out of steps: this challenge allows " + schedule.bound() + ". Take a step back (Backspace) or start "
+                    + "over (R).");
+            return;
+        }
         List<Schedule.Slot> slots = new ArrayList<>(Schedule.slots(trace.scheduleUsed().subList(0, i)));
         slots.add(new Schedule.Slot(t, Schedule.Slot.UNTIL_BLOCKED));
-        Schedule.Policy then = schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN
-                : schedule.policy();
+        Schedule.Policy then = learnerSchedules() ? Schedule.Policy.STOP
+                : schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN : schedule.policy();
         Schedule s = new Schedule(slots, then, schedule.seed(), schedule.bound());
         String name = trace.threadName(t);
         runThen(scenario, s, Move.JUMP, "Running " + name + " until it blocks…", tr -> {
@@ -301,6 +321,67 @@ public final class Player {
             return new Landing(k, name + " ran " + (k - i) + " step" + (k - i == 1 ? "" : "s") + " until it "
                     + (k < tr.size() || tr.outcome() != Outcome.COMPLETE ? "could not go on" : "finished") + ".");
         });
+    }
+
+    /**
+     * Does the learner build the schedule (a challenge)? Then a run stops where the learner's choices stop, a
+     * choice never continues round-robin, and the schedule's bound is the challenge's step limit.
+     */
+    public boolean learnerSchedules() {
+        return playable != null && playable.narration() instanceof LessonNarration ln && ln.part().challenge() != null
+                && playable.schedule().policy() == Schedule.Policy.STOP;
+    }
+
+    /** A challenge: takes the last step of the run back. */
+    public void undo() {
+        if (trace == null || busy || !learnerSchedules()) {
+            return;
+        }
+        if (trace.size() == 0) {
+            say("Nothing to take back: no step yet.");
+            return;
+        }
+        int n = trace.size() - 1;
+        Schedule s = new Schedule(Schedule.slots(trace.scheduleUsed().subList(0, n)), Schedule.Policy.STOP,
+                schedule.seed(), schedule.bound());
+        playing = false;
+        run(scenario, s, n, Move.JUMP, "Taking step " + (n + 1) + " back…", "Step " + (n + 1) + " taken back.");
+    }
+
+    /**
+     * Is the player off the lesson's own run: another protection, another scenario, or another schedule than the
+     * playable's (a challenge's runs are the learner's own, never "off")?
+     */
+    public boolean offPlayableRun() {
+        if (playable == null || scenario == null || learnerSchedules()) {
+            return false;
+        }
+        return !scenario.equals(playable.scenario()) || !schedule.equals(playable.schedule());
+    }
+
+    /**
+     * What a press of "forward" does first: the gate may take it (a lesson checks the answer chosen at an open
+     * question) and return true; otherwise the cursor moves.
+     */
+    public void setForwardGate(java.util.function.BooleanSupplier gate) {
+        forwardGate = gate == null ? () -> false : gate;
+    }
+
+    /**
+     * The last index the learner may see the run to (a lesson hides what lies beyond an open question), or
+     * {@link Integer#MAX_VALUE}.
+     */
+    public int horizon() {
+        return horizon.getAsInt();
+    }
+
+    public void setHorizon(java.util.function.IntSupplier h) {
+        horizon = h == null ? () -> Integer.MAX_VALUE : h;
+    }
+
+    /** Tells the listeners that something beside the run changed (a lesson's answer, a challenge's state). */
+    public void changed() {
+        fire();
     }
 
     /** Where a new run lands the cursor, and what to say about it. */
@@ -413,8 +494,14 @@ public final class Player {
     // ================================================================ navigation
 
     public void stepForward() {
+        if (forwardGate.getAsBoolean()) {
+            fire();
+            return;
+        }
         if (trace != null && index() < trace.size()) {
             seekInternal(index() + 1);
+        } else if (trace != null && learnerSchedules()) {
+            say("You are the scheduler: press a thread's number, or click its lane, to run its next step.");
         }
     }
 
@@ -470,6 +557,10 @@ public final class Player {
             return;
         }
         int f = trace.firstViolationStep();
+        if (f > horizon()) {
+            say("Answer the question first (or skip it): the rest of the run stays hidden until then.");
+            return;
+        }
         if (f < 0) {
             say(trace.initialViolations().isEmpty() ? "No violation in this run." : "The initial layout already "
                     + "breaks an invariant (index 0).");
@@ -518,6 +609,10 @@ public final class Player {
 
     public void play() {
         if (trace == null) {
+            return;
+        }
+        if (forwardGate.getAsBoolean()) {
+            fire();
             return;
         }
         if (index() >= trace.size()) {

@@ -1,0 +1,219 @@
+package org.vmalab.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonException;
+import org.vmalab.lesson.LessonLoader;
+
+/** Honest checkpoints, the hidden future, done marks, narration off the lesson's run, and a challenge played. */
+class LessonSessionTest {
+    static Lesson parse(String text) {
+        try {
+            return LessonLoader.parse(text, "t.yaml");
+        } catch (LessonException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void aCheckpointIsCheckedItsVerdictStaysAndTheChoiceIsKept() {
+        Lesson l = TestLessons.lesson();
+        Player p = new Player(TaskRunner.INLINE);
+        Lessons.Progress progress = Lessons.Progress.inMemory();
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        assertEquals(5, p.horizon(), "the run beyond the question is hidden from the start");
+        p.seek(5);
+        assertNotNull(s.question());
+        assertFalse(s.question().checked());
+        p.stepForward();
+        assertEquals(5, p.index(), "forward without a choice does not move past the question");
+        p.firstViolation();
+        assertEquals(5, p.index());
+        s.select(0);
+        p.stepForward();
+        assertEquals(5, p.index(), "forward with a choice checks it");
+        assertTrue(s.question().checked());
+        assertFalse(s.question().right(), "T1 was wrong");
+        assertEquals(0, progress.answer(s.key(), 0));
+        s.select(1);
+        assertEquals(0, s.question().selected(), "a checked answer cannot be changed");
+        assertEquals(Integer.MAX_VALUE, p.horizon(), "answered: nothing is hidden any more");
+        p.stepForward();
+        assertEquals(6, p.index(), "then forward moves on");
+        p.stepBack();
+        assertEquals(0, s.question().selected(), "the choice is kept when stepping back");
+        assertTrue(s.question().checked());
+        LessonSession again = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        assertTrue(again.question().checked(), "and in a new session (progress saved)");
+    }
+
+    @Test
+    void aPartIsDoneOnlyWhenPlayedToItsEndWithEveryQuestionAnswered() {
+        Lesson l = TestLessons.lesson();
+        Player p = new Player(TaskRunner.INLINE);
+        Lessons.Progress progress = Lessons.Progress.inMemory();
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        s.update();
+        assertFalse(s.done(), "not done when opened");
+        p.end();
+        s.update();
+        assertFalse(s.done(), "played to the end but the question is open");
+        assertTrue(s.reachedEnd());
+        p.seek(5);
+        s.select(1);
+        assertTrue(s.check());
+        assertTrue(s.question().right());
+        assertTrue(s.done(), "now done");
+    }
+
+    @Test
+    void offTheLessonsRunTheBannerAndTheContradictedNotes() {
+        Lesson l = parse("""
+                title: Claims
+                layout: W
+                threads:
+                  - name: T1
+                    program: [spf 0x55555575e000]
+                  - name: T2
+                    program: [munmap 0x55555575d000 0x55555577e000]
+                schedule: [T1 x7, T2 *, T1 *]
+                narration:
+                  - at: start
+                    title: Start
+                    text: Two threads.
+                  - at: end
+                    title: No complaint
+                    text: The checker reports no violation in this run.
+                    claims: {clean: true}
+                checkpoints:
+                  - at: 3
+                    question: q
+                    choices: [a, b]
+                    answer: a
+                    explanation: e
+                """);
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
+        assertFalse(s.offRun());
+        p.end();
+        assertEquals("No complaint", p.playable().narration().said(p.trace(), p.index()).title());
+        p.toggle(ProtectionToggle.NO_REFCOUNT, true);
+        assertTrue(s.offRun(), "another protection: the narration describes another run");
+        p.end();
+        assertFalse(p.trace().violations().isEmpty());
+        assertEquals("Start", p.playable().narration().said(p.trace(), p.index()).title(),
+                "the card that says 'no violation' is hidden on a run with violations");
+        assertEquals(List.of("No complaint"), s.hiddenNotes());
+        for (String h : s.hiddenNotes()) {
+            assertFalse(h.matches(".*[A-Z]+_[A-Z_]+.*"), "no raw step id: " + h);
+        }
+        p.reset();
+        assertFalse(s.offRun());
+    }
+
+    static final String CHALLENGE = """
+            title: Strand the walker
+            layout:
+              - text 0x555555554000-0x55555555c000 r-x file
+              - data 0x55555575b000-0x55555575d000 rw- file
+              - heap 0x55555575d000-0x55555577e000 rw- anon_vma 1
+              - libc 0x7ffff79e4000-0x7ffff7bcb000 r-x file
+              - libc_rw 0x7ffff7dcb000-0x7ffff7dd1000 rw- file
+              - ld 0x7ffff7dd5000-0x7ffff7dfc000 r-x file
+            threads:
+              - name: T1
+                program: [get_vma 0x7ffff7dd6000]
+              - name: T2
+                program: [map stack 0x7ffffffde000-0x7ffffffff000 rw- growsdown anon_vma 2]
+            protection: [NO_LOCK]
+            schedule: [T1 x3, T2 *, T1 *]
+            challenge:
+              goal: {text: Make get_vma return NULL for an address inside ld., thread: T1, violation: LOOKUP}
+              hints: [Stop T1 on its way down., Let T2 insert the stack.]
+              max_steps: 40
+              with_patch: unreachable
+            narration:
+              - at: start
+                text: Your turn.
+            """;
+
+    @Test
+    void aChallengeIsWonWithTheExplorersScheduleAndProvedWithThePatch() {
+        Lesson l = parse(CHALLENGE);
+        Player p = new Player(TaskRunner.INLINE);
+        Lessons.Progress progress = Lessons.Progress.inMemory();
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        ChallengeRun c = s.challenge();
+        assertNotNull(c);
+        assertTrue(p.learnerSchedules());
+        assertEquals(0, p.size(), "a challenge starts with no step");
+        assertTrue(c.shortestDone());
+        List<Integer> best = c.shortest().threads();
+        assertEquals(Integer.MAX_VALUE, p.horizon());
+        c.nextHint();
+        assertEquals(List.of("Stop T1 on its way down."), c.hintsShown());
+        p.choose(1);
+        assertEquals(1, p.size(), "the run stops where the learner's choices stop");
+        p.undo();
+        assertEquals(0, p.size(), "undo takes the step back");
+        for (int t : best) {
+            p.choose(t);
+            s.update();
+        }
+        assertEquals(ChallengeRun.Phase.WON, c.phase());
+        assertEquals(best, c.winning());
+        assertFalse(s.done(), "with a patch phase to come, not done yet");
+        c.withPatch();
+        assertEquals(ChallengeRun.Phase.PATCH, c.phase());
+        assertTrue(p.scenario().protection().toggles().isEmpty(), "the patch");
+        assertEquals(0, p.size());
+        for (int t : best) {
+            p.choose(t);
+        }
+        p.chooseUntilBlocked(0);
+        p.chooseUntilBlocked(1);
+        p.chooseUntilBlocked(0);
+        s.update();
+        assertEquals(ChallengeRun.Phase.PATCH, c.phase(), "the explorer's schedule fails with the patch");
+        assertEquals(1, c.attempts().size(), "the finished try is kept");
+        assertTrue(c.attempts().get(0).stoppedBy().stream().anyMatch(w -> w.startsWith("mm_rb_lock")),
+                c.attempts().toString());
+        c.prove();
+        assertEquals(ChallengeRun.Phase.PROVED, c.phase());
+        assertTrue(c.proof().proves());
+        assertTrue(c.partsOfPatch().stream().anyMatch(pt -> pt.toggle() == ProtectionToggle.NO_LOCK
+                && pt.reaches() != null));
+        s.update();
+        assertTrue(s.done());
+    }
+
+    @Test
+    void theStepLimitStopsATry() {
+        Lesson l = parse(CHALLENGE.replace("max_steps: 40", "max_steps: 30"));
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
+        p.chooseUntilBlocked(1);
+        assertEquals(25, p.size(), "T2 ran its whole insertion");
+        p.chooseUntilBlocked(0);
+        assertTrue(p.size() <= 30);
+        for (int i = 0; i < 10; i++) {
+            p.choose(0);
+        }
+        assertTrue(p.size() <= 30, "never beyond the limit: " + p.size());
+        assertEquals(ChallengeRun.Phase.TRYING, s.challenge().phase());
+        assertNull(s.question());
+    }
+}
