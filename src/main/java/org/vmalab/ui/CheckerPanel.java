@@ -28,6 +28,7 @@ final class CheckerPanel extends VBox {
     private final ListView<Violation> list = new ListView<>();
     private final Button first = new Button("First violation");
     private final javafx.beans.property.IntegerProperty index = new javafx.beans.property.SimpleIntegerProperty();
+    private int horizon = Integer.MAX_VALUE;
 
     CheckerPanel(IntConsumer seek, Runnable firstViolation) {
         getStyleClass().addAll("panel", "checker-panel");
@@ -74,11 +75,16 @@ final class CheckerPanel extends VBox {
         return list;
     }
 
+    /** The last step the learner may see: violations after it are not counted as "later" (a lesson's question). */
+    void setHorizon(int h) {
+        horizon = h;
+    }
+
     void update(StepScene s) {
         StepScene.Checks c = s.checks();
         index.set(s.index());
         int n = c.soFar().size();
-        int later = c.total() - n;
+        int later = horizon < s.size() ? 0 : c.total() - n;
         summary.setText(n == 0 ? "no violation so far" + (later > 0 ? " (" + later + " later in this run)" : "")
                 : n + " violation" + (n == 1 ? "" : "s") + " so far" + (later > 0 ? ", " + later + " later" : ""));
         summary.pseudoClassStateChanged(BAD, n > 0);

@@ -3,8 +3,11 @@ package org.vmalab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -19,17 +22,22 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.stage.Popup;
 import org.vmalab.engine.trace.Trace;
+import org.vmalab.lesson.Glossary;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.Part;
+import org.vmalab.viewmodel.LessonSession;
 import org.vmalab.viewmodel.Lessons;
 import org.vmalab.viewmodel.Narration;
 import org.vmalab.viewmodel.Player;
 
 /**
- * The lesson beside the tree: which lesson and part is playing, the narration in force at the cursor (in step
- * with the player: it changes as the cursor reaches each cue), and the checkpoint questions, whose answer is
- * revealed by stepping on. Playback pauses at each checkpoint ({@link Player#tick()}).
+ * The lesson beside the tree: which lesson and part is playing, the narration in force at the cursor, and the
+ * questions. A question is answered by picking a choice and checking it (the Check button, or →); the verdict and
+ * the explanation stay until the learner moves on, and the choice is kept. A part with a challenge shows the
+ * {@link ChallengePane} instead. When the learner changes the run (a protection, the schedule), a banner says that
+ * the narration describes the lesson's run. The state lives in the view model ({@link LessonSession}).
  */
 final class LessonPane extends VBox {
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
@@ -37,29 +45,38 @@ final class LessonPane extends VBox {
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
 
+    private final Player player;
     private final Label lessonTitle = new Label();
     private final Label summary = new Label();
     private final VBox objectives = new VBox(2);
     private final TitledPane objectivesPane = new TitledPane("Objectives", objectives);
     private final ListView<String> parts = new ListView<>();
+    private final Label banner = new Label();
     private final Label narrTitle = new Label();
     private final TextFlow narrText = new TextFlow();
     private final Label since = new Label();
-    private final Label unplaced = new Label();
-    private final VBox checkpointBox = new VBox(4);
+    private final VBox checkpointBox = new VBox(6);
     private final Label question = new Label();
-    private final VBox choices = new VBox(3);
+    private final VBox choices = new VBox(4);
     private final ToggleGroup group = new ToggleGroup();
+    private final Button check = new Button("Check");
+    private final Button skip = new Button("Skip");
     private final Label verdict = new Label();
+    private final TextFlow explanation = new TextFlow();
+    private final Hyperlink watch = new Hyperlink();
+    private final ChallengePane challengePane;
     private final Label progress = new Label();
+    private final Popup glossaryPopup = new Popup();
     private Lesson lesson;
     private int part = -1;
     private Lessons.Progress done = Lessons.Progress.inMemory();
+    private LessonSession session;
     private Narration.Checkpoint shownCheckpoint;
     private String shownSaid;
     private boolean syncing;
 
-    LessonPane(IntConsumer openPart, Runnable browse) {
+    LessonPane(Player player, IntConsumer openPart, Runnable browse) {
+        this.player = player;
         getStyleClass().addAll("panel", "lesson-pane");
         setId("lesson-pane");
         Label head = new Label("Lesson");
@@ -92,22 +109,60 @@ final class LessonPane extends VBox {
                 openPart.accept(n.intValue());
             }
         });
+        banner.getStyleClass().add("lesson-banner");
+        banner.setId("lesson-banner");
+        banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         narrTitle.getStyleClass().add("narration-title");
         narrTitle.setWrapText(true);
         narrText.getStyleClass().add("narration-text");
         since.getStyleClass().add("hint");
-        unplaced.getStyleClass().add("narration-unplaced");
-        unplaced.setWrapText(true);
         question.getStyleClass().add("checkpoint-question");
         question.setWrapText(true);
+        question.setMinHeight(Region.USE_PREF_SIZE);
         verdict.getStyleClass().add("checkpoint-verdict");
+        verdict.setId("checkpoint-verdict");
         verdict.setWrapText(true);
-        Label qh = new Label("Checkpoint");
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        explanation.getStyleClass().add("checkpoint-explanation");
+        check.setId("checkpoint-check");
+        check.getStyleClass().add("small-button");
+        check.setTooltip(new Tooltip("Check your answer (→)"));
+        check.setFocusTraversable(false);
+        check.setOnAction(e -> {
+            if (session != null) {
+                session.check();
+            }
+        });
+        skip.setId("checkpoint-skip");
+        skip.getStyleClass().add("small-button");
+        skip.setTooltip(new Tooltip("Go on without answering; the question stays open for later"));
+        skip.setFocusTraversable(false);
+        skip.setOnAction(e -> {
+            if (session != null) {
+                session.skip();
+            }
+        });
+        watch.setId("checkpoint-watch");
+        watch.setFocusTraversable(false);
+        watch.setOnAction(e -> {
+            if (session != null) {
+                session.watch();
+            }
+        });
+        group.selectedToggleProperty().addListener((o, a, n) -> {
+            if (!syncing && session != null && n != null) {
+                session.select(group.getToggles().indexOf(n));
+            }
+        });
+        Label qh = new Label("Question");
         qh.getStyleClass().add("checkpoint-head");
-        checkpointBox.getChildren().addAll(qh, question, choices, verdict);
+        HBox buttons = new HBox(8, check, skip);
+        checkpointBox.getChildren().addAll(qh, question, choices, buttons, verdict, explanation, watch);
         checkpointBox.getStyleClass().add("checkpoint");
         checkpointBox.setId("checkpoint");
-        VBox narration = new VBox(6, narrTitle, narrText, since, unplaced, checkpointBox);
+        challengePane = new ChallengePane(player);
+        VBox narration = new VBox(6, banner, narrTitle, narrText, since, checkpointBox, challengePane);
         narration.getStyleClass().add("narration-box");
         narration.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(narration);
@@ -116,13 +171,27 @@ final class LessonPane extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         progress.getStyleClass().add("hint");
+        progress.setId("lesson-progress");
+        glossaryPopup.setAutoHide(true);
         getChildren().addAll(top, lessonTitle, summary, objectivesPane, parts, scroll, progress);
         setMinWidth(240);
         setPrefWidth(340);
+        show(banner, false);
+        show(checkpointBox, false);
+        show(challengePane, false);
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     void setProgress(Lessons.Progress p) {
         done = p;
+    }
+
+    Lessons.Progress progress() {
+        return done;
     }
 
     Lesson lesson() {
@@ -133,13 +202,27 @@ final class LessonPane extends VBox {
         return part;
     }
 
-    /** Shows lesson {@code l}, part {@code p} (0-based). */
+    /** The view model of the part on screen (null before a lesson is opened). */
+    LessonSession session() {
+        return session;
+    }
+
+    ChallengePane challengePane() {
+        return challengePane;
+    }
+
+    /** Shows lesson {@code l}, part {@code p} (0-based), and starts its session on the player. */
     void showLesson(Lesson l, int p) {
         syncing = true;
         try {
             boolean newLesson = l != lesson;
             lesson = l;
             part = p;
+            if (session != null) {
+                session.detach();
+            }
+            session = new LessonSession(player, l, p, done, player.background(), () -> update(player));
+            challengePane.show(session.challenge());
             lessonTitle.setText(l.title());
             summary.setText(l.summary());
             if (newLesson) {
@@ -152,19 +235,12 @@ final class LessonPane extends VBox {
                 }
                 objectivesPane.setVisible(!l.objectives().isEmpty());
                 objectivesPane.setManaged(!l.objectives().isEmpty());
-                List<String> names = new ArrayList<>();
-                for (int i = 0; i < l.parts().size(); i++) {
-                    Part pt = l.parts().get(i);
-                    names.add((i + 1) + ". " + (pt.title() == null || pt.title().isEmpty() ? "Part " + (i + 1)
-                            : pt.title()));
-                }
-                parts.getItems().setAll(names);
             }
+            refreshPartNames();
             parts.setVisible(l.parts().size() > 1);
             parts.setManaged(l.parts().size() > 1);
             parts.setPrefHeight(Math.min(7, l.parts().size()) * 24 + 4);
             parts.getSelectionModel().select(p);
-            parts.refresh();
             shownCheckpoint = null;
             shownSaid = null;
         } finally {
@@ -172,113 +248,170 @@ final class LessonPane extends VBox {
         }
     }
 
-    /** Follows the player: the narration in force, the checkpoint, parts done. */
-    void update(Player player) {
-        Trace t = player.trace();
-        if (lesson == null || t == null || player.playable() == null) {
+    /** Part names: neutral until the part is done, then its done title; optional drills say so. */
+    private void refreshPartNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < lesson.parts().size(); i++) {
+            Part pt = lesson.parts().get(i);
+            String t = pt.title(done.done(Lessons.key(lesson, i)));
+            names.add((i + 1) + ". " + (t == null || t.isEmpty() ? "Part " + (i + 1) : t)
+                    + (pt.optional() ? " (optional)" : "") + (pt.challenge() != null ? " ★" : ""));
+        }
+        if (!names.equals(parts.getItems())) {
+            boolean was = syncing;
+            syncing = true;
+            try {
+                parts.getItems().setAll(names);
+                parts.getSelectionModel().select(part);
+            } finally {
+                syncing = was;
+            }
+        }
+        parts.refresh();
+    }
+
+    /** Follows the player: the narration in force, the question, the challenge, parts done. */
+    void update(Player p) {
+        Trace t = p.trace();
+        if (lesson == null || t == null || p.playable() == null || session == null || !session.active()) {
             return;
         }
-        Narration n = player.playable().narration();
-        int index = player.index();
+        session.update();
+        Narration n = p.playable().narration();
+        int index = p.index();
         Narration.Said said;
-        List<Narration.Checkpoint> cps;
-        List<String> lost;
         try {
             said = n.said(t, index);
-            cps = player.checkpoints();
-            lost = n.unplaced(t);
         } catch (RuntimeException e) {
             said = null;
-            cps = List.of();
-            lost = List.of();
         }
-        String key = said == null ? "" : said.index() + said.title();
+        String key = said == null ? "" : said.index() + said.title() + said.text().hashCode();
         if (!key.equals(shownSaid)) {
             shownSaid = key;
             narrTitle.setText(said == null ? "" : said.title());
-            narrText.getChildren().setAll(said == null ? List.of(new Text("(no narration yet at this step)"))
-                    : rich(said.text()));
+            show(narrTitle, said != null && !said.title().isEmpty());
+            narrText.getChildren().setAll(said == null ? List.of(new Text("")) : rich(said.text()));
         }
-        since.setText(said == null ? "" : said.index() == index ? "at this step"
+        boolean challenge = session.challenge() != null;
+        since.setText(said == null || challenge ? "" : said.index() == index ? "at this step"
                 : said.index() == 0 ? "since the start" : "since step " + said.index());
-        unplaced.setText(lost.isEmpty() ? "" : lost.size() + " note" + (lost.size() == 1 ? "" : "s")
-                + " of this part do not occur in this run (the schedule changed): " + String.join("; ", lost)
-                + ". Reset to get the lesson's run back.");
-        unplaced.setManaged(!lost.isEmpty());
-        unplaced.setVisible(!lost.isEmpty());
-        // the latest checkpoint at or before the cursor, while no later narration took over
+        boolean off = session.offRun();
+        if (off) {
+            int hidden = session.hiddenNotes().size();
+            banner.setText("You changed the run (a protection or the schedule). The notes describe the lesson's "
+                    + "own run" + (hidden == 0 ? "" : "; " + hidden + (hidden == 1 ? " note that does" : " notes that "
+                    + "do") + " not fit this run " + (hidden == 1 ? "is" : "are") + " hidden") + ". Reset (R) "
+                    + "brings the lesson's run back.");
+        }
+        show(banner, off);
+        if (challenge) {
+            show(checkpointBox, false);
+            show(challengePane, true);
+            challengePane.update();
+        } else {
+            show(challengePane, false);
+            showQuestion(said, index);
+        }
+        refreshPartNames();
+        int req = Lessons.partsRequired(lesson);
+        int d = Lessons.requiredDone(lesson, done);
+        String here = session.done() ? "this part is done ✓" : challenge ? "reach the goal to finish this part"
+                : session.unanswered() > 0 ? session.unanswered() + " question" + (session.unanswered() == 1 ? "" : "s")
+                + " open in this part" : session.reachedEnd() ? "" : "play to the end to finish this part";
+        progress.setText((lesson.parts().size() == 1 ? "" : d + " of " + req + " parts done · ") + here);
+    }
+
+    /** The latest question at or before the cursor, while no later narration took over. */
+    private void showQuestion(Narration.Said said, int index) {
         Narration.Checkpoint cp = null;
-        for (Narration.Checkpoint c : cps) {
+        for (Narration.Checkpoint c : session.checkpoints()) {
             if (c.index() <= index && (said == null || c.index() >= said.index())) {
                 cp = c;
             }
         }
-        showCheckpoint(cp, index);
-        if (index >= player.size() && player.size() > 0) {
-            done.markDone(Lessons.key(lesson, part));
-            parts.refresh();
-        }
-        int d = Lessons.partsDone(lesson, done);
-        progress.setText(lesson.parts().size() == 1 ? (d == 1 ? "✓ lesson done" : "Play to the end to finish it.")
-                : d + " of " + lesson.parts().size() + " parts done" + (d == lesson.parts().size() ? " ✓" : ""));
-    }
-
-    private void showCheckpoint(Narration.Checkpoint cp, int index) {
-        checkpointBox.setVisible(cp != null);
-        checkpointBox.setManaged(cp != null);
+        show(checkpointBox, cp != null);
         if (cp == null) {
             shownCheckpoint = null;
             return;
         }
-        if (cp != shownCheckpoint) {
-            shownCheckpoint = cp;
-            question.setText(cp.question());
-            choices.getChildren().clear();
-            group.getToggles().clear();
-            for (String c : cp.choices()) {
-                RadioButton r = new RadioButton(c);
-                r.setWrapText(true);
-                r.setToggleGroup(group);
-                r.getStyleClass().add("checkpoint-choice");
-                r.setFocusTraversable(false);
-                choices.getChildren().add(r);
+        syncing = true;
+        try {
+            if (!cp.equals(shownCheckpoint)) {
+                shownCheckpoint = cp;
+                question.setText(cp.question());
+                choices.getChildren().clear();
+                group.getToggles().clear();
+                for (String c : cp.choices()) {
+                    RadioButton r = new RadioButton(c);
+                    r.setWrapText(true);
+                    r.setToggleGroup(group);
+                    r.getStyleClass().add("checkpoint-choice");
+                    r.setFocusTraversable(false);
+                    r.setMinHeight(Region.USE_PREF_SIZE);
+                    choices.getChildren().add(r);
+                }
             }
-        }
-        boolean revealed = index > cp.index();
-        int chosen = group.getSelectedToggle() == null ? -1 : group.getToggles().indexOf(group.getSelectedToggle());
-        for (int i = 0; i < choices.getChildren().size(); i++) {
-            RadioButton r = (RadioButton) choices.getChildren().get(i);
-            r.setDisable(revealed);
-            r.pseudoClassStateChanged(RIGHT, revealed && i == cp.answer());
-            r.pseudoClassStateChanged(WRONG, revealed && i == chosen && i != cp.answer());
-        }
-        checkpointBox.pseudoClassStateChanged(OPEN, !revealed);
-        if (!revealed) {
-            verdict.setText("Pick an answer, then step on (→) to see it.");
-            verdict.pseudoClassStateChanged(RIGHT, false);
-            verdict.pseudoClassStateChanged(WRONG, false);
-        } else {
-            String head = chosen < 0 ? "Answer: " + cp.choices().get(cp.answer()) + "."
-                    : chosen == cp.answer() ? "✓ Right: " + cp.choices().get(cp.answer()) + "."
-                    : "✗ Not quite. Answer: " + cp.choices().get(cp.answer()) + ".";
-            verdict.setText(head + (cp.explanation().isEmpty() ? "" : " " + cp.explanation()));
-            verdict.pseudoClassStateChanged(RIGHT, chosen == cp.answer());
-            verdict.pseudoClassStateChanged(WRONG, chosen >= 0 && chosen != cp.answer());
+            boolean atIt = cp.index() == index;
+            LessonSession.Question q = atIt ? session.question() : null;
+            boolean checked = session.answered(cp);
+            int chosen = q != null ? q.selected() : checked ? done.answer(session.key(), cp.id()) : -1;
+            if (chosen >= 0 && chosen < group.getToggles().size()) {
+                group.selectToggle(group.getToggles().get(chosen));
+            } else {
+                group.selectToggle(null);
+            }
+            for (int i = 0; i < choices.getChildren().size(); i++) {
+                RadioButton r = (RadioButton) choices.getChildren().get(i);
+                r.setDisable(checked || !atIt);
+                r.pseudoClassStateChanged(RIGHT, checked && i == cp.answer());
+                r.pseudoClassStateChanged(WRONG, checked && i == chosen && i != cp.answer());
+            }
+            checkpointBox.pseudoClassStateChanged(OPEN, atIt && !checked);
+            show(check.getParent(), atIt && !checked);
+            check.setDisable(chosen < 0);
+            if (!checked) {
+                verdict.setText(atIt ? (chosen < 0 ? "Pick an answer, then Check (or →)." : "Check it (or →).")
+                        : "Not answered yet: go back to step " + cp.index() + " to answer it.");
+                verdict.pseudoClassStateChanged(RIGHT, false);
+                verdict.pseudoClassStateChanged(WRONG, false);
+                show(explanation, false);
+                show(watch, false);
+            } else {
+                boolean right = chosen == cp.answer();
+                verdict.setText(right ? "✓ Right." : "✗ Not quite: the answer is \"" + cp.choices().get(cp.answer())
+                        + "\".");
+                verdict.pseudoClassStateChanged(RIGHT, right);
+                verdict.pseudoClassStateChanged(WRONG, !right);
+                explanation.getChildren().setAll(rich(cp.explanation()));
+                show(explanation, !cp.explanation().isEmpty());
+                watch.setText("Watch it happen (step " + cp.watch() + ") →");
+                show(watch, cp.watch() > 0 && atIt);
+            }
+        } finally {
+            syncing = false;
         }
     }
 
-    /** Narration text: paragraphs as written, {@code `code`} spans in the mono font. */
-    static List<Text> rich(String s) {
-        List<Text> out = new ArrayList<>();
+    /**
+     * Narration text: paragraphs as written, {@code `code`} spans in the mono font, and each step label of the
+     * glossary (S2, X1 ...) a link to its card.
+     */
+    List<Node> rich(String s) {
+        List<Node> out = new ArrayList<>();
         String text = s.replaceAll("(?<!\n)\n(?!\n)", " ");
         boolean code = false;
         int from = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '`') {
                 if (i > from) {
-                    Text t = new Text(text.substring(from, i));
-                    t.getStyleClass().add(code ? "narration-code" : "narration-plain");
-                    out.add(t);
+                    String piece = text.substring(from, i);
+                    if (code) {
+                        Text t = new Text(piece);
+                        t.getStyleClass().add("narration-code");
+                        out.add(t);
+                    } else {
+                        plainWithLabels(piece, out);
+                    }
                 }
                 code = !code;
                 from = i + 1;
@@ -287,12 +420,62 @@ final class LessonPane extends VBox {
         return out;
     }
 
+    private void plainWithLabels(String piece, List<Node> out) {
+        Matcher m = Glossary.LABEL.matcher(piece);
+        int at = 0;
+        while (m.find()) {
+            Glossary.Card c = Glossary.card(m.group());
+            if (c == null) {
+                continue;
+            }
+            if (m.start() > at) {
+                out.add(plain(piece.substring(at, m.start())));
+            }
+            Hyperlink h = new Hyperlink(c.label());
+            h.getStyleClass().add("glossary-link");
+            h.setFocusTraversable(false);
+            h.setTooltip(new Tooltip(c.label() + ": " + c.words() + "\n" + c.function() + "(), " + c.file()));
+            h.setOnAction(e -> showCard(h, c));
+            out.add(h);
+            at = m.end();
+        }
+        if (at < piece.length()) {
+            out.add(plain(piece.substring(at)));
+        }
+    }
+
+    private static Text plain(String s) {
+        Text t = new Text(s);
+        t.getStyleClass().add("narration-plain");
+        return t;
+    }
+
+    /** The glossary card of a step label, beside the link. */
+    private void showCard(Node anchor, Glossary.Card c) {
+        Label head = new Label(c.label() + " — " + c.function() + "() in " + c.file());
+        head.getStyleClass().add("glossary-head");
+        Label words = new Label(c.words());
+        words.setWrapText(true);
+        words.setMaxWidth(360);
+        words.getStyleClass().add("glossary-words");
+        VBox box = new VBox(4, head, words);
+        box.getStyleClass().add("glossary-card");
+        box.getStylesheets().setAll(getScene() == null ? List.of() : getScene().getStylesheets());
+        glossaryPopup.getContent().setAll(box);
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (b != null && getScene() != null) {
+            glossaryPopup.show(getScene().getWindow(), b.getMinX(), b.getMaxY() + 2);
+        }
+    }
+
     /** The narration on screen, as plain text (for tests). */
     String narrationText() {
         StringBuilder b = new StringBuilder();
-        for (javafx.scene.Node n : narrText.getChildren()) {
+        for (Node n : narrText.getChildren()) {
             if (n instanceof Text t) {
                 b.append(t.getText());
+            } else if (n instanceof Hyperlink h) {
+                b.append(h.getText());
             }
         }
         return narrTitle.getText() + "\n" + b;
@@ -300,6 +483,16 @@ final class LessonPane extends VBox {
 
     boolean checkpointShown() {
         return checkpointBox.isVisible();
+    }
+
+    /** The banner's text when it is shown, else "" (for tests). */
+    String bannerText() {
+        return banner.isVisible() ? banner.getText() : "";
+    }
+
+    /** The part names as listed (for tests). */
+    List<String> partNames() {
+        return List.copyOf(parts.getItems());
     }
 
     private final class PartCell extends ListCell<String> {

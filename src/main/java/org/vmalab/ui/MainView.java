@@ -133,7 +133,7 @@ final class MainView extends BorderPane {
         this.player = player;
         getStyleClass().add("app");
         checker = new CheckerPanel(player::seek, player::firstViolation);
-        lessonPane = new LessonPane(this::openPart, this::browseLessons);
+        lessonPane = new LessonPane(player, this::openPart, this::browseLessons);
         scrub = new ScrubBar(palette, player::seek);
         menuBar = new AppMenu(this);
         // the menu bar is reached with F10 (or the mouse), never by the first focus of the window: at launch
@@ -821,6 +821,7 @@ final class MainView extends BorderPane {
                 }
             }
             case V -> player.firstViolation();
+            case BACK_SPACE -> player.undo();
             case F -> tree.fit();
             case R -> {
                 if (!e.isShortcutDown()) {
@@ -878,6 +879,7 @@ final class MainView extends BorderPane {
                 "Home / End      the initial state / the end of the run",
                 "1 … 9           be the scheduler: that thread takes the next step",
                 "Shift+1 … 9     that thread runs until it blocks or finishes",
+                "Backspace       in a challenge: take the last step back",
                 "V               the first violation",
                 "F, + / −        fit the tree, zoom in / out (drag to pan)",
                 "E               edit the scenario",
@@ -916,6 +918,12 @@ final class MainView extends BorderPane {
 
     private void refresh() {
         StepScene s = player.scene();
+        int h = player.horizon();
+        checker.setHorizon(h);
+        if (h != shownHorizon && s != null && s == shownScene && panelsPending == null) {
+            checker.update(s);
+        }
+        shownHorizon = h;
         syncControls();
         if (s == null) {
             caption.setText(player.busy() ? player.busyText() : "Nothing loaded.");
@@ -939,7 +947,7 @@ final class MainView extends BorderPane {
                 showPanels();
             }
         }
-        scrub.show(player.trace(), player.index(), player.operationStarts());
+        scrub.show(player.trace(), player.index(), player.operationStarts(), player.horizon());
         if (lessonActive()) {
             lessonPane.update(player);
         }
@@ -947,6 +955,7 @@ final class MainView extends BorderPane {
     }
 
     private StepScene panelsPending;
+    private int shownHorizon = Integer.MAX_VALUE;
 
     /** The panels for the latest scene (coalesced: a burst of steps updates them once). */
     private void showPanels() {
@@ -1205,7 +1214,10 @@ final class MainView extends BorderPane {
                 status.setText(msg.isEmpty() ? "Ready. " + (player.scene() == null ? "" : lanesHint()) : msg);
                 status.setProgress(0);
             }
-            if (player.trace() != null) {
+            if (player.trace() != null && player.horizon() < player.trace().size()) {
+                outcome.setText("run: the rest is hidden until you answer the question");
+                outcome.pseudoClassStateChanged(BAD, false);
+            } else if (player.trace() != null) {
                 String o = player.trace().outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 outcome.setText("run: " + o + " · " + player.trace().outcomeMessage() + " · "
                         + player.trace().violations().size() + " violation(s)");

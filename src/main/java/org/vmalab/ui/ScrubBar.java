@@ -21,6 +21,7 @@ final class ScrubBar extends CanvasRegion {
     private Trace trace;
     private int index;
     private List<Integer> opStarts = List.of();
+    private int horizon = Integer.MAX_VALUE;
     private final IntConsumer seek;
 
     ScrubBar(Palette palette, IntConsumer seek) {
@@ -37,7 +38,8 @@ final class ScrubBar extends CanvasRegion {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             if (trace != null && trace.size() > 0) {
                 int i = at(e.getX());
-                tip.setText(i == 0 ? "index 0: the initial state" : "step " + i + " (" + trace.threadName(
+                tip.setText(i == 0 ? "index 0: the initial state" : i > horizon ? "step " + i + ": hidden until you "
+                        + "answer the question" : "step " + i + " (" + trace.threadName(
                         trace.step(i).thread()) + "): " + trace.caption(i));
                 Tooltip.install(canvas, tip);
             }
@@ -45,9 +47,18 @@ final class ScrubBar extends CanvasRegion {
     }
 
     void show(Trace t, int i, List<Integer> starts) {
+        show(t, i, starts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param h the last step the learner may see (a lesson hides the run beyond an open question): later steps are
+     *          drawn as a blank track, with no thread band, no operation tick and no violation marker
+     */
+    void show(Trace t, int i, List<Integer> starts, int h) {
         trace = t;
         index = i;
         opStarts = starts;
+        horizon = h;
         draw();
     }
 
@@ -103,11 +114,17 @@ final class ScrubBar extends CanvasRegion {
             double cw = inner / cols;
             for (int c = 0; c < cols; c++) {
                 int step = (int) Math.min(n, Math.floor((double) c * n / cols) + 1);
+                if (step > horizon) {
+                    break;
+                }
                 g.setFill(palette.thread(trace.step(step).thread()));
                 g.fillRect(PAD + c * cw, top + bh - 6, Math.ceil(cw), 6);
             }
             g.setLineWidth(1.2);
             for (int s : opStarts) {
+                if (s > horizon) {
+                    continue;
+                }
                 double x = xOf(s - 1);
                 g.setStroke(palette.thread(trace.step(s).thread()));
                 g.strokeLine(x, top + 1, x, top + bh - 6);
@@ -115,7 +132,7 @@ final class ScrubBar extends CanvasRegion {
             int lastV = -1;
             g.setFill(palette.get(Ink.SCRUB_VIOLATION));
             for (Violation v : trace.violations()) {
-                if (v.step() == lastV || v.step() <= 0) {
+                if (v.step() == lastV || v.step() <= 0 || v.step() > horizon) {
                     continue;
                 }
                 lastV = v.step();

@@ -287,7 +287,8 @@ public final class Player {
             s = s.withBound(schedule.bound());
         }
         run(scenario, s, i + 1, Move.FORWARD_ONE, "Running " + trace.threadName(t) + " next…",
-                "You chose " + trace.threadName(t) + " for step " + (i + 1) + "; the schedule was cut there.");
+                learnerSchedules() ? trace.threadName(t) + " ran step " + (i + 1) + "."
+                        : "You chose " + trace.threadName(t) + " for step " + (i + 1) + "; the schedule was cut there.");
     }
 
     /** Be the scheduler, in bulk: thread {@code t} runs until it finishes, spins or sleeps. */
