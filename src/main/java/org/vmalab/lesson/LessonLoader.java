@@ -196,7 +196,7 @@ public final class LessonLoader {
      * cue or part concerned; empty when all is well.
      */
     public static List<LessonException> verify(Lesson lesson) {
-        List<LessonException> out = new ArrayList<>();
+        List<LessonException> out = new ArrayList<>(wording(lesson));
         for (Part p : lesson.parts()) {
             if (p.explore()) {
                 continue;
@@ -257,6 +257,64 @@ public final class LessonLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * What the learner reads must speak to a student: no citation of the specification (SEMANTICS), no internal
+     * step name ({@code ERASE_WRITE_LOCK}), and only step labels (S2, X1 ...) that have a glossary card. Returns the
+     * problems, at the line of the text concerned.
+     */
+    public static List<LessonException> wording(Lesson lesson) {
+        List<LessonException> out = new ArrayList<>();
+        SourcePos top = lesson.parts().get(0).pos();
+        List<String> lessonTexts = new ArrayList<>(lesson.objectives());
+        lessonTexts.add(lesson.title());
+        lessonTexts.add(lesson.summary());
+        for (String s : lessonTexts) {
+            wording(lesson, s, top, out);
+        }
+        for (Part p : lesson.parts()) {
+            wording(lesson, p.title() + "\n" + p.doneTitle() + "\n" + p.summary(), p.pos(), out);
+            for (Narration n : p.narration()) {
+                wording(lesson, n.title() + "\n" + n.text(), n.pos(), out);
+            }
+            for (Checkpoint c : p.checkpoints()) {
+                wording(lesson, c.question() + "\n" + String.join("\n", c.choices()) + "\n" + c.explanation(),
+                        c.pos(), out);
+            }
+            if (p.challenge() != null) {
+                wording(lesson, p.challenge().text() + "\n" + String.join("\n", p.challenge().hints()),
+                        p.challenge().pos(), out);
+            }
+        }
+        return out;
+    }
+
+    private static void wording(Lesson lesson, String text, SourcePos pos, List<LessonException> out) {
+        if (text.contains("SEMANTICS")) {
+            out.add(new LessonException(lesson.source(), pos, "learner text cites SEMANTICS: say what it says instead"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String w : text.split("[^A-Za-z0-9_]+")) {
+            if (w.indexOf('_') > 0 && LOC_NAMES.contains(w) && !KERNEL_NAMES.contains(w) && seen.add(w)) {
+                out.add(new LessonException(lesson.source(), pos, "learner text shows the internal step name " + w
+                        + ": say what the step does"));
+            }
+        }
+        for (String l : Glossary.unknownLabels(text)) {
+            out.add(new LessonException(lesson.source(), pos, "the step label " + l + " has no glossary card "
+                    + "(org.vmalab.lesson.Glossary): use one that has, or say what the step does"));
+        }
+    }
+
+    private static final Set<String> LOC_NAMES = new HashSet<>();
+    /** Step names that are also the kernel's own identifiers (a macro), so fine in learner text. */
+    private static final Set<String> KERNEL_NAMES = Set.of("RB_CLEAR_NODE");
+
+    static {
+        for (Loc l : Loc.values()) {
+            LOC_NAMES.add(l.name());
+        }
     }
 
     // ================================================================== the reader
