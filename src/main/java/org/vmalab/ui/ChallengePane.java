@@ -80,6 +80,7 @@ final class ChallengePane extends VBox {
             }
         });
         for (Button b : List.of(undo, restart, hint, giveUp)) {
+            b.setMnemonicParsing(false);
             b.getStyleClass().add("small-button");
             b.setFocusTraversable(false);
         }
@@ -100,6 +101,11 @@ final class ChallengePane extends VBox {
 
     ChallengeRun run() {
         return run;
+    }
+
+    /** The card under the controls (the win, the tries, the proof). */
+    Node card() {
+        return card;
     }
 
     /** Follows the challenge and the player. */

@@ -49,7 +49,7 @@ final class LessonPane extends VBox {
     private final Label lessonTitle = new Label();
     private final Label summary = new Label();
     private final VBox objectives = new VBox(2);
-    private final TitledPane objectivesPane = new TitledPane("Objectives", objectives);
+    private final TitledPane objectivesPane = new TitledPane("About this lesson", objectives);
     private final ListView<String> parts = new ListView<>();
     private final Label banner = new Label();
     private final Label narrTitle = new Label();
@@ -67,6 +67,9 @@ final class LessonPane extends VBox {
     private final ChallengePane challengePane;
     private final Label progress = new Label();
     private final Popup glossaryPopup = new Popup();
+    private ScrollPane scroll;
+    private Object shownPhase;
+    private Narration.Checkpoint revealedVerdict;
     private Lesson lesson;
     private int part = -1;
     private Lessons.Progress done = Lessons.Progress.inMemory();
@@ -96,6 +99,7 @@ final class LessonPane extends VBox {
         lessonTitle.setWrapText(true);
         summary.getStyleClass().add("lesson-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         objectivesPane.setExpanded(false);
         objectivesPane.getStyleClass().add("lesson-objectives");
         objectivesPane.setAnimated(false);
@@ -165,7 +169,7 @@ final class LessonPane extends VBox {
         VBox narration = new VBox(6, banner, narrTitle, narrText, since, checkpointBox, challengePane);
         narration.getStyleClass().add("narration-box");
         narration.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(narration);
+        scroll = new ScrollPane(narration);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("narration-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -173,7 +177,7 @@ final class LessonPane extends VBox {
         progress.getStyleClass().add("hint");
         progress.setId("lesson-progress");
         glossaryPopup.setAutoHide(true);
-        getChildren().addAll(top, lessonTitle, summary, objectivesPane, parts, scroll, progress);
+        getChildren().addAll(top, lessonTitle, objectivesPane, parts, scroll, progress);
         setMinWidth(240);
         setPrefWidth(340);
         show(banner, false);
@@ -226,20 +230,26 @@ final class LessonPane extends VBox {
             lessonTitle.setText(l.title());
             summary.setText(l.summary());
             if (newLesson) {
-                objectives.getChildren().clear();
+                objectives.getChildren().setAll(summary);
+                if (!l.objectives().isEmpty()) {
+                    Label after = new Label("After this lesson you can:");
+                    after.getStyleClass().add("lesson-objective");
+                    objectives.getChildren().add(after);
+                }
                 for (String o : l.objectives()) {
                     Label x = new Label("• " + o);
                     x.setWrapText(true);
                     x.getStyleClass().add("lesson-objective");
                     objectives.getChildren().add(x);
                 }
-                objectivesPane.setVisible(!l.objectives().isEmpty());
-                objectivesPane.setManaged(!l.objectives().isEmpty());
+                objectivesPane.setVisible(!l.objectives().isEmpty() || !l.summary().isEmpty());
+                objectivesPane.setManaged(objectivesPane.isVisible());
             }
             refreshPartNames();
             parts.setVisible(l.parts().size() > 1);
             parts.setManaged(l.parts().size() > 1);
-            parts.setPrefHeight(Math.min(7, l.parts().size()) * 24 + 4);
+            parts.setPrefHeight(Math.min(4, l.parts().size()) * 24 + 4);
+            parts.setMinHeight(parts.getPrefHeight());
             parts.getSelectionModel().select(p);
             shownCheckpoint = null;
             shownSaid = null;
@@ -308,6 +318,12 @@ final class LessonPane extends VBox {
             show(checkpointBox, false);
             show(challengePane, true);
             challengePane.update();
+            Object phase = session.challenge().phase();
+            if (phase != shownPhase) {
+                shownPhase = phase;
+                javafx.application.Platform.runLater(() -> reveal(phase == org.vmalab.viewmodel.ChallengeRun.Phase
+                        .TRYING ? challengePane : challengePane.card()));
+            }
         } else {
             show(challengePane, false);
             showQuestion(said, index);
@@ -319,6 +335,20 @@ final class LessonPane extends VBox {
                 : session.unanswered() > 0 ? session.unanswered() + " question" + (session.unanswered() == 1 ? "" : "s")
                 + " open in this part" : session.reachedEnd() ? "" : "play to the end to finish this part";
         progress.setText((lesson.parts().size() == 1 ? "" : d + " of " + req + " parts done · ") + here);
+    }
+
+    /** Scrolls the narration so that {@code n} (inside it) starts at the top of the view, as far as it can. */
+    private void reveal(Node n) {
+        scroll.applyCss();
+        scroll.layout();
+        Node content = scroll.getContent();
+        double h = content.getLayoutBounds().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (h <= view || view <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getLayoutBounds()));
+        scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 4) / (h - view))));
     }
 
     /** The latest question at or before the cursor, while no later narration took over. */
@@ -338,11 +368,13 @@ final class LessonPane extends VBox {
         try {
             if (!cp.equals(shownCheckpoint)) {
                 shownCheckpoint = cp;
+                javafx.application.Platform.runLater(() -> reveal(checkpointBox));
                 question.setText(cp.question());
                 choices.getChildren().clear();
                 group.getToggles().clear();
                 for (String c : cp.choices()) {
                     RadioButton r = new RadioButton(c);
+                    r.setMnemonicParsing(false);
                     r.setWrapText(true);
                     r.setToggleGroup(group);
                     r.getStyleClass().add("checkpoint-choice");
@@ -377,6 +409,10 @@ final class LessonPane extends VBox {
                 show(explanation, false);
                 show(watch, false);
             } else {
+                if (!cp.equals(revealedVerdict) && atIt) {
+                    revealedVerdict = cp;
+                    javafx.application.Platform.runLater(() -> reveal(verdict));
+                }
                 boolean right = chosen == cp.answer();
                 verdict.setText(right ? "✓ Right." : "✗ Not quite: the answer is \"" + cp.choices().get(cp.answer())
                         + "\".");

@@ -6,7 +6,7 @@
 4339	-	-	    flags &= ~(FAULT_FLAG_ALLOW_RETRY | FAULT_FLAG_KILLABLE);     /* never drops mmap_sem: none held */
 4340	-	-	    flags |= FAULT_FLAG_SPECULATIVE;
 4342	-	-	    *vma = get_vma(mm, address);     /* read_lock(mm_rb_lock), walk, refcount++ */
--	-	SPF_UAF_INC	    /* bug variant: the reference is taken here, after read_unlock(mm_rb_lock) */
+-	-	SPF_UAF_INC	    /* bug variant SPF_USES_VMACACHE: *vma = find_vma(mm, address) instead (vmacache, no lock), then the reference is taken here, outside any lock */
 4343	-	SPF_NO_VMA	    if (!*vma)
 4344	-	SPF_NO_VMA	        return ret;     /* VM_FAULT_RETRY, nothing handed over */
 4345	-	-	    vmf.vma = *vma;

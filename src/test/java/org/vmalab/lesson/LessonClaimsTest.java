@@ -100,14 +100,18 @@ class LessonClaimsTest {
     }
 
     @Test
-    void lesson3Insertion() throws Exception {
-        assertEquals(List.of("root", "I3m", "I1m", "root", "I3m", "I1m", "I3m"), tags(run("04-insertion", 1)));
+    void lesson4InsertionDrills() throws Exception {
+        List<List<String>> expected = List.of(List.of("root"), List.of("I3m"), List.of("I1m", "root"), List.of("I3m"),
+                List.of("I1m"), List.of("I3m"), List.of("I2", "I3"), List.of("I2", "I3"));
+        for (int p = 1; p <= expected.size(); p++) {
+            assertEquals(expected.get(p - 1), tags(run("04-insertion", p)), "part " + p);
+        }
         Trace micro = run("05-insertion-store-by-store", 1);
         assertTrue(captions(micro, "T1").contains("propagate stops at libc: its gap 0x2aaaa2266000 is unchanged"));
         assertEquals(List.of("I3m"), tags(micro));
-        Trace exec = run("04-insertion", 2);
-        assertEquals(List.of("root", "I2", "I3", "I1m", "root", "I2", "I3", "I1", "I3m"), tags(exec));
-        assertTrue(captions(exec, "T1").contains("propagate: stack.rb_subtree_gap := 0x2aaaaa982000"));
+        int cut = first(micro, "T1", Loc.INS_C3M_GPARENT_RIGHT);
+        int publish = first(micro, s -> s.loc() == Loc.RB_CHANGE_CHILD_RIGHT && s.tag() == Tag.I3M);
+        assertTrue(cut > 0 && publish == cut + 4, "ld is unreachable from the first store of the rotation to the last");
     }
 
     @Test
@@ -169,10 +173,10 @@ class LessonClaimsTest {
     @Test
     void lesson8LocklessWalk() throws Exception {
         assertTrue(captions(run("11-race-a-lockless-walk", 1), "T1").contains("get_vma returns NULL"));
-        assertTrue(captions(run("11-race-a-lockless-walk", 2), "T1").contains("read_unlock(mm_rb_lock) — get_vma "
+        assertTrue(captions(run("11-race-a-lockless-walk", 3), "T1").contains("read_unlock(mm_rb_lock) — get_vma "
                 + "returns ld"));
-        assertTrue(captions(run("11-race-a-lockless-walk", 3), "T1").contains("get_vma returns libc"));
-        Trace locked = run("11-race-a-lockless-walk", 4);
+        assertTrue(captions(run("11-race-a-lockless-walk", 4), "T1").contains("get_vma returns libc"));
+        Trace locked = run("11-race-a-lockless-walk", 5);
         assertTrue(first(locked, "T1", Loc.RB_READ_SPIN) > 0);
         assertTrue(captions(locked, "T1").contains("read_unlock(mm_rb_lock) — get_vma returns heap"));
     }
@@ -211,7 +215,7 @@ class LessonClaimsTest {
         assertTrue(captions(bug, "T1")
                 .contains("Erase case 1: at most one child, splice it in: heap.rb_right := NULL"));
         assertTrue(captions(bug, "T2").contains("good_area: handle_mm_fault in heap maps 0x55555575e000"));
-        Trace patch = run("14-race-c-clear-node", 2);
+        Trace patch = run("14-race-c-clear-node", 3);
         assertEquals(first(patch, "T1", Loc.ERASE_WRITE_UNLOCK) + 1, first(patch, "T1", Loc.RB_CLEAR_NODE));
         assertTrue(captions(patch, "T2").contains("bad_area at 0x55555575e000: SIGSEGV — libc does not cover the "
                 + "address"));
@@ -222,10 +226,10 @@ class LessonClaimsTest {
         Trace bug = run("15-race-d-vmacache", 1);
         assertTrue(first(bug, "T1", Loc.VMACACHE_HIT) < first(bug, "T2", Loc.FREE_VMA));
         assertTrue(first(bug, "T2", Loc.FREE_VMA) < first(bug, "T1", Loc.SPF_UAF_INC));
-        Trace patch = run("15-race-d-vmacache", 2);
+        Trace patch = run("15-race-d-vmacache", 3);
         assertEquals(-1, first(patch, s -> s.loc() == Loc.VMACACHE_HIT && patch.threadName(s.thread()).equals("T1")
                 && s.index() > first(patch, "T1", Loc.SPF_ENTRY)), "no cache in the speculative path");
-        Trace sem = run("15-race-d-vmacache", 3);
+        Trace sem = run("15-race-d-vmacache", 4);
         assertTrue(first(sem, "T2", Loc.SEM_DOWN_WRITE_SLEEP) < first(sem, "T1", Loc.SEM_UP_READ));
     }
 
@@ -243,5 +247,51 @@ class LessonClaimsTest {
                 && queued.threadName(s.thread()).equals("T4")).count();
         assertTrue(spinsQ <= 5, "QUEUED: " + spinsQ + " spins");
         assertTrue(captions(queued, "T3").get(0).contains("writer T4 is waiting"));
+    }
+
+    static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile(
+            "\\b([Cc]ase [1-4]|E[1-3]|C[1-4]m?|I[1-3]m?)\\b");
+    static final java.util.regex.Pattern VIOLATION_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(violation|use-after-free|use after free|double free|resurrection|wrong lookup|the checker "
+                    + "(reports|finds|calls))\\b");
+
+    /**
+     * Every narration card of every shipped part, placed on the part's run: its claims hold at its step, and a card
+     * that names an rbtree case or speaks of the checker's verdict says so in a claim the run can check (so that
+     * the window can hide it on a run where it is false).
+     */
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> everyCardsClaimsAgreeWithItsRun() throws Exception {
+        List<org.junit.jupiter.api.DynamicTest> tests = new ArrayList<>();
+        for (Path f : ShippedLessonsTest.lessonFiles()) {
+            Lesson l = LessonLoader.load(f);
+            for (int i = 0; i < l.parts().size(); i++) {
+                Part p = l.parts().get(i);
+                String name = l.id() + " part " + (i + 1);
+                tests.add(org.junit.jupiter.api.DynamicTest.dynamicTest(name, () -> {
+                    Trace t = p.run();
+                    int cards = 0;
+                    for (CueTimeline.Entry e : p.timeline(t).entries()) {
+                        if (!(e.cue() instanceof Narration n)) {
+                            continue;
+                        }
+                        cards++;
+                        String where = name + ", card '" + n.title() + "' (line " + n.pos().line() + ")";
+                        assertEquals(List.of(), n.claims().mismatches(t, e.step()), where);
+                        String words = n.title() + "\n" + n.text();
+                        if (e.step() > 0 && CASE_WORDS.matcher(words).find() && !words.contains("lesson")) {
+                            assertTrue(n.claims().tag() != null || n.claims().loc() != null, where + " names a case: "
+                                    + "claim it (case: for the rbtree, step: for vma_merge)");
+                        }
+                        if (e.step() > 0 && VIOLATION_WORDS.matcher(words).find()) {
+                            assertTrue(n.claims().violation() != null || n.claims().clean() != null,
+                                    where + " speaks of the checker's verdict: claim it (violation: or clean:)");
+                        }
+                    }
+                    assertTrue(cards > 0, name + " has narration");
+                }));
+            }
+        }
+        return tests.stream();
     }
 }

@@ -67,14 +67,37 @@ class ShippedLessonsTest {
             assertFalse(l.summary().isBlank(), "a summary for the lesson browser");
             assertTrue(l.objectives().size() >= 2, "objectives");
             assertTrue(l.isNarrated());
-            int checkpoints = 0;
+            boolean required = false;
             for (Part p : l.parts()) {
-                assertFalse(p.narration().isEmpty(), p.title() + ": narration");
-                assertTrue(p.expect().isStated(), p.title() + ": an expected outcome for check and the tests");
+                String part = l.id() + " '" + p.title() + "'";
+                assertFalse(p.narration().isEmpty(), part + ": narration");
+                assertTrue(p.expect().isStated(), part + ": an expected outcome for check and the tests");
                 assertFalse(p.explore(), "shipped lessons use fixed schedules, so that their narration is checked");
-                checkpoints += p.checkpoints().size();
+                assertTrue(!p.checkpoints().isEmpty() || p.challenge() != null, part + ": a checkpoint or a challenge");
+                if (p.challenge() == null) {
+                    assertTrue(p.checkpoints().stream().anyMatch(c -> c.watch() != null), part + ": at least one "
+                            + "question asks for a prediction about the picture (watch:)");
+                }
+                required |= !p.optional();
+                for (Narration n : p.narration()) {
+                    List<String> lines = n.text().strip().lines().filter(s -> !s.isBlank()).toList();
+                    assertTrue(lines.size() <= 5 && n.text().length() <= 620, part + ", card '" + n.title()
+                            + "': one idea in at most 5 lines (" + lines.size() + " lines, " + n.text().length()
+                            + " characters)");
+                }
+                for (Checkpoint c : p.checkpoints()) {
+                    int answer = c.answerText().length();
+                    int other = 0;
+                    for (int k = 0; k < c.choices().size(); k++) {
+                        if (k != c.answer()) {
+                            other = Math.max(other, c.choices().get(k).length());
+                        }
+                    }
+                    assertTrue(answer <= other * 1.3 + 6, part + ", question '" + c.question() + "': the answer ("
+                            + answer + " characters) is much longer than every other choice (" + other + ")");
+                }
             }
-            assertTrue(checkpoints >= 1, "at least one checkpoint per lesson");
+            assertTrue(required, "a lesson is not only optional drills");
             List<LessonException> problems = LessonLoader.verify(l);
             assertTrue(problems.isEmpty(), () -> problems.stream().map(LessonException::getMessage)
                     .collect(Collectors.joining("\n")));
@@ -119,6 +142,22 @@ class ShippedLessonsTest {
         }
         /* the same run twice gives the same text: the engine is deterministic */
         assertEquals(text, TraceText.render(l, part, l.parts().get(part).run(), false));
+    }
+
+    @Test
+    void theRaceLessonsHaveChallengesProvedWithThePatch() throws Exception {
+        for (Path f : lessonFiles()) {
+            Lesson l = LessonLoader.load(f);
+            int n = Integer.parseInt(l.id().substring(0, 2));
+            long challenges = l.parts().stream().filter(p -> p.challenge() != null).count();
+            long proved = l.parts().stream().filter(p -> p.challenge() != null && p.challenge().patchUnreachable())
+                    .count();
+            if (n >= 11 && n <= 15) {
+                assertTrue(proved >= 1, l.id() + ": a race lesson has a challenge that the patch makes impossible");
+            } else if (n == 10) {
+                assertTrue(challenges >= 2, l.id() + ": the scheduler's lesson is played as challenges");
+            }
+        }
     }
 
     @Test
