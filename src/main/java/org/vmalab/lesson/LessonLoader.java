@@ -65,7 +65,7 @@ public final class LessonLoader {
     static final List<String> SCENARIO_KEYS = List.of("layout", "threads", "protection", "rwlock", "granularity",
             "mm_users", "stack_guard_gap", "mmap_base", "max_map_count", "schedule", "bound", "seed");
     static final List<String> CUE_KEYS = List.of("narration", "checkpoints", "expect", "challenge");
-    static final List<String> TOP_KEYS = concat(List.of("id", "title", "summary", "objectives", "parts"),
+    static final List<String> TOP_KEYS = concat(List.of("id", "title", "summary", "objectives", "parts", "hide"),
             SCENARIO_KEYS, CUE_KEYS);
     static final List<String> PART_KEYS = concat(List.of("title", "summary", "optional", "done_title"), SCENARIO_KEYS,
             CUE_KEYS);
@@ -359,7 +359,18 @@ public final class LessonLoader {
             } else {
                 parts.add(part(title, top, null, title, n.pos(root)));
             }
-            return new Lesson(id, title, summary, objectives, parts, source);
+            List<String> hide = new ArrayList<>();
+            if (top.has("hide")) {
+                for (Node h : n.seq(top.get("hide"), "hide")) {
+                    String s = n.str(h, "hide");
+                    if (!Lesson.HIDEABLE.contains(s)) {
+                        throw n.err(h, "hide names what the window may leave out: " + String.join(", ", Lesson.HIDEABLE)
+                                + ", not '" + Nodes.shorten(s) + "'");
+                    }
+                    hide.add(s);
+                }
+            }
+            return new Lesson(id, title, summary, objectives, parts, source, hide);
         }
 
         private String id(Node node) throws LessonException {
@@ -859,17 +870,11 @@ public final class LessonLoader {
         }
 
         private Anchor.Event event(Node node, List<String> threads) throws LessonException {
-            String thread = null;
-            Loc loc = null;
-            Loc.Kind kind = null;
-            String function = null;
-            String vma = null;
-            String caption = null;
-            Tag tag = null;
-            boolean violation = false;
-            Invariant inv = null;
-            int nth = 1;
             if (Nodes.isScalar(node)) {
+                String thread = null;
+                Loc loc = null;
+                Loc.Kind kind = null;
+                int nth = 1;
                 String s = n.str(node, "when");
                 String raw = n.scalar(node, "when");
                 if (Nodes.commentFollows(node, "#[0-9]")) {

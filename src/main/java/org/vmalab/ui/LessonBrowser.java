@@ -193,12 +193,14 @@ final class LessonBrowser extends Dialog<Lesson> {
                     ? sh.dir().toString() : sh.dir().getFileName().toString()));
             if (e.ok()) {
                 Lesson l = e.lesson();
-                int d = Lessons.partsDone(l, progress);
-                int n = l.parts().size();
-                state.setText(d == n ? "✓ done" : d > 0 ? d + " of " + n + " parts done"
-                        : n + (n == 1 ? " part" : " parts"));
+                int d = Lessons.requiredDone(l, progress);
+                int n = Lessons.partsRequired(l);
+                boolean done = Lessons.done(l, progress);
+                long challenges = l.parts().stream().filter(p -> p.challenge() != null).count();
+                state.setText((done ? "✓ done" : d > 0 ? d + " of " + n + " parts done"
+                        : n + (n == 1 ? " part" : " parts")) + (challenges > 0 ? " · " + challenges + " ★" : ""));
                 summary.setText(e.summary());
-                pseudoClassStateChanged(DONE, d == n);
+                pseudoClassStateChanged(DONE, done);
                 pseudoClassStateChanged(BAD, false);
             } else {
                 state.setText("does not load");

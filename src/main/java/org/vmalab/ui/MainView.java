@@ -948,6 +948,7 @@ final class MainView extends BorderPane {
             }
         }
         scrub.show(player.trace(), player.index(), player.operationStarts(), player.horizon());
+        tree.setRefCountShown(!(lessonActive() && lessonPane.lesson().hides(org.vmalab.lesson.Lesson.REFCOUNT)));
         if (lessonActive()) {
             lessonPane.update(player);
         }

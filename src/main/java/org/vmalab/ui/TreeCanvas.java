@@ -213,6 +213,20 @@ final class TreeCanvas extends CanvasRegion {
         return shown;
     }
 
+    /** Shows or hides the vm_ref_count badges (a lesson hides them until they matter). */
+    private boolean refBadges = true;
+
+    void setRefCountShown(boolean on) {
+        if (on != refBadges) {
+            refBadges = on;
+            draw();
+        }
+    }
+
+    boolean refCountShown() {
+        return refBadges;
+    }
+
     void setFollow(boolean f) {
         follow = f;
         if (f) {
@@ -1436,6 +1450,9 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     private void badge(GraphicsContext g, NodeView n, double x, double y) {
+        if (!refBadges) {
+            return;
+        }
         boolean hot = n.has(Mark.REF_CHANGED);
         double r = detail.badge;
         g.setFill(palette.get(hot ? Ink.BADGE_HOT : Ink.BADGE));

@@ -323,6 +323,8 @@ class LoaderErrorsTest {
                 "with_patch is 'unreachable'");
         error(OK + "challenge:\n  goal: {text: x, thred: T1}\n  max_steps: 5\n", 10, 19, "did you mean 'thread'?");
         error(OK + "narration:\n  - at: 3\n    text: x\n    claims: {}\n", 12, 13, "claims is empty");
+        error(OK + "hide: [gaps]\n", 9, 8, "hide names what the window may leave out: refcount");
+        assertTrue(LessonLoader.parse(OK + "hide: [refcount]\n", "t.yaml").hides(Lesson.REFCOUNT));
         error(OK + "narration:\n  - at: 3\n    text: x\n    claims: {case: C9}\n", 12, 20, "unknown rbtree case");
         error(OK + "checkpoints:\n  - at: 3\n    question: q\n    choices: [a, b]\n    answer: a\n"
                 + "    explanation: e\n    watch: {thread: T7}\n", 15, 21, "unknown thread 'T7'");

@@ -18,44 +18,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vmalab.lesson.Lesson;
-import org.vmalab.lesson.LessonLoader;
 import org.vmalab.viewmodel.ChallengeRun;
 import org.vmalab.viewmodel.Lessons;
 import org.vmalab.viewmodel.Player;
+import org.vmalab.viewmodel.TestLessons;
 
 /** A challenge in the window, played with the keys: won, then proved impossible with the patch. */
 @ExtendWith(ApplicationExtension.class)
 class ChallengeWindowTest {
-    static final String LESSON = """
-            id: t-challenge
-            title: Strand the walker
-            summary: A walk without a lock meets a rotation.
-            objectives: [Make get_vma miss a VMA, See the lock stop it]
-            layout:
-              - text 0x555555554000-0x55555555c000 r-x file
-              - data 0x55555575b000-0x55555575d000 rw- file
-              - heap 0x55555575d000-0x55555577e000 rw- anon_vma 1
-              - libc 0x7ffff79e4000-0x7ffff7bcb000 r-x file
-              - libc_rw 0x7ffff7dcb000-0x7ffff7dd1000 rw- file
-              - ld 0x7ffff7dd5000-0x7ffff7dfc000 r-x file
-            threads:
-              - name: T1
-                program: [get_vma 0x7ffff7dd6000]
-              - name: T2
-                program: [map stack 0x7ffffffde000-0x7ffffffff000 rw- growsdown anon_vma 2]
-            protection: [NO_LOCK]
-            schedule: [T1 x3, T2 *, T1 *]
-            challenge:
-              goal: {text: Make get_vma return NULL for an address inside `ld`., thread: T1, violation: LOOKUP}
-              hints: [Stop T1 on its way down to ld., Then let T2 insert the stack.]
-              max_steps: 40
-              with_patch: unreachable
-            narration:
-              - at: start
-                title: Your turn
-                text: Press 1 or 2 to choose who runs next.
-            """;
-
     private Player player;
     private MainView view;
 
@@ -66,7 +36,7 @@ class ChallengeWindowTest {
         stage.setScene(new javafx.scene.Scene(view, 1280, 800));
         view.selectTheme(MainView.Theme.LIGHT);
         stage.show();
-        Lesson l = LessonLoader.parse(LESSON, "t-challenge.yaml");
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
         view.setLessons(Path.of("."), List.of(), Lessons.Progress.inMemory());
         view.openLesson(l, 0);
     }

@@ -74,6 +74,8 @@ class LessonTourTest {
                     return null;
                 });
                 settle(player);
+                assertEquals(!l.hides(Lesson.REFCOUNT), (boolean) fx(() -> view.tree().refCountShown()),
+                        l.id() + ": the reference-count badges only where the lesson wants them");
                 Part p = l.parts().get(i);
                 String where = l.id() + " part " + (i + 1);
                 if (p.challenge() != null) {

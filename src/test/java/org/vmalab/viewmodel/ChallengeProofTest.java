@@ -18,31 +18,9 @@ import org.vmalab.lesson.Part;
 
 /** The explorer's side of a challenge: the shortest schedule to the goal, the proof with the patch, the parts. */
 class ChallengeProofTest {
-    static final String RACE_A = """
-            title: Strand the walker
-            layout:
-              - text 0x555555554000-0x55555555c000 r-x file
-              - data 0x55555575b000-0x55555575d000 rw- file
-              - heap 0x55555575d000-0x55555577e000 rw- anon_vma 1
-              - libc 0x7ffff79e4000-0x7ffff7bcb000 r-x file
-              - libc_rw 0x7ffff7dcb000-0x7ffff7dd1000 rw- file
-              - ld 0x7ffff7dd5000-0x7ffff7dfc000 r-x file
-            threads:
-              - name: T1
-                program: [get_vma 0x7ffff7dd6000]
-              - name: T2
-                program: [map stack 0x7ffffffde000-0x7ffffffff000 rw- growsdown anon_vma 2]
-            protection: [NO_LOCK]
-            schedule: [T1 x3, T2 *, T1 *]
-            challenge:
-              goal: {text: Make get_vma return NULL for an address inside ld., thread: T1, violation: LOOKUP}
-              max_steps: 40
-              with_patch: unreachable
-            """;
-
     @Test
     void theShortestScheduleReachesTheGoalAndThePatchIsProved() throws Exception {
-        Lesson l = LessonLoader.parse(RACE_A, "a.yaml");
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
         Part p = l.part();
         Challenge c = p.challenge();
         ChallengeProof.Shortest s = ChallengeProof.shortest(c, p.scenario());

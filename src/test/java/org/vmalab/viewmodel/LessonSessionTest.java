@@ -10,19 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.lesson.Lesson;
-import org.vmalab.lesson.LessonException;
-import org.vmalab.lesson.LessonLoader;
 
 /** Honest checkpoints, the hidden future, done marks, narration off the lesson's run, and a challenge played. */
 class LessonSessionTest {
-    static Lesson parse(String text) {
-        try {
-            return LessonLoader.parse(text, "t.yaml");
-        } catch (LessonException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
     @Test
     void aCheckpointIsCheckedItsVerdictStaysAndTheChoiceIsKept() {
         Lesson l = TestLessons.lesson();
@@ -78,7 +68,7 @@ class LessonSessionTest {
 
     @Test
     void offTheLessonsRunTheBannerAndTheContradictedNotes() {
-        Lesson l = parse("""
+        Lesson l = TestLessons.parse("""
                 title: Claims
                 layout: W
                 threads:
@@ -122,35 +112,10 @@ class LessonSessionTest {
         assertFalse(s.offRun());
     }
 
-    static final String CHALLENGE = """
-            title: Strand the walker
-            layout:
-              - text 0x555555554000-0x55555555c000 r-x file
-              - data 0x55555575b000-0x55555575d000 rw- file
-              - heap 0x55555575d000-0x55555577e000 rw- anon_vma 1
-              - libc 0x7ffff79e4000-0x7ffff7bcb000 r-x file
-              - libc_rw 0x7ffff7dcb000-0x7ffff7dd1000 rw- file
-              - ld 0x7ffff7dd5000-0x7ffff7dfc000 r-x file
-            threads:
-              - name: T1
-                program: [get_vma 0x7ffff7dd6000]
-              - name: T2
-                program: [map stack 0x7ffffffde000-0x7ffffffff000 rw- growsdown anon_vma 2]
-            protection: [NO_LOCK]
-            schedule: [T1 x3, T2 *, T1 *]
-            challenge:
-              goal: {text: Make get_vma return NULL for an address inside ld., thread: T1, violation: LOOKUP}
-              hints: [Stop T1 on its way down., Let T2 insert the stack.]
-              max_steps: 40
-              with_patch: unreachable
-            narration:
-              - at: start
-                text: Your turn.
-            """;
 
     @Test
     void aChallengeIsWonWithTheExplorersScheduleAndProvedWithThePatch() {
-        Lesson l = parse(CHALLENGE);
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
         Player p = new Player(TaskRunner.INLINE);
         Lessons.Progress progress = Lessons.Progress.inMemory();
         p.load(Lessons.playable(l, 0));
@@ -163,7 +128,7 @@ class LessonSessionTest {
         List<Integer> best = c.shortest().threads();
         assertEquals(Integer.MAX_VALUE, p.horizon());
         c.nextHint();
-        assertEquals(List.of("Stop T1 on its way down."), c.hintsShown());
+        assertEquals(List.of("Stop T1 on its way down to ld."), c.hintsShown());
         p.choose(1);
         assertEquals(1, p.size(), "the run stops where the learner's choices stop");
         p.undo();
@@ -201,7 +166,7 @@ class LessonSessionTest {
 
     @Test
     void theStepLimitStopsATry() {
-        Lesson l = parse(CHALLENGE.replace("max_steps: 40", "max_steps: 30"));
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE.replace("max_steps: 40", "max_steps: 30"));
         Player p = new Player(TaskRunner.INLINE);
         p.load(Lessons.playable(l, 0));
         LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
