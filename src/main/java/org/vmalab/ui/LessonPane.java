@@ -321,8 +321,9 @@ final class LessonPane extends VBox {
             Object phase = session.challenge().phase();
             if (phase != shownPhase) {
                 shownPhase = phase;
-                javafx.application.Platform.runLater(() -> reveal(phase == org.vmalab.viewmodel.ChallengeRun.Phase
-                        .TRYING ? challengePane : challengePane.card()));
+                Node target = phase == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING ? challengePane
+                        : challengePane.card();
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> reveal(target)));
             }
         } else {
             show(challengePane, false);

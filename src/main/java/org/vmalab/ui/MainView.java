@@ -767,6 +767,13 @@ final class MainView extends BorderPane {
         return lessonPane;
     }
 
+    /** Gives the lesson pane this share of the window's width (as dragging its divider would). */
+    void setLessonShare(double f) {
+        if (split != null && split.getItems().contains(lessonPane)) {
+            split.setDividerPositions(f, Math.max(f + 0.3, 0.68));
+        }
+    }
+
     // ================================================================ themes
 
     void applyTheme(Theme t) {

@@ -32,8 +32,7 @@ import org.vmalab.viewmodel.Player;
  * Every shipped lesson played through the window as a student would: each question reached with →, answered (one
  * right, the next wrong, in turn) by clicking a choice and Check, its verdict read, "watch it happen" followed; the
  * part played to its end; each challenge won by pressing the number keys of the explorer's shortest schedule, then
- * tried again with the patch (where it fails) and proved impossible. Every part must end done. With
- * {@code -Ddocs.screenshots=true} the challenge cards of lesson 11 are written to {@code docs/screenshots/}.
+ * tried again with the patch (where it fails) and proved impossible. Every part must end done.
  */
 @ExtendWith(ApplicationExtension.class)
 class LessonTourTest {
@@ -150,11 +149,6 @@ class LessonTourTest {
         waitFor(() -> run.phase() == ChallengeRun.Phase.WON, where + ": the goal");
         String won = fx(pane::cardText);
         assertTrue(won.contains("Goal reached at step " + best.size()), where + ": " + won);
-        boolean shots = Boolean.getBoolean("docs.screenshots") && l.id().startsWith("11-") && part == 1;
-        if (shots) {
-            robot.moveTo("#lesson-progress");
-            snapshot("challenge-won-1280x800.png");
-        }
         if (!fx(run::hasPatchPhase)) {
             return;
         }
@@ -177,10 +171,6 @@ class LessonTourTest {
         assertTrue(proved.contains("No schedule reaches it."), where + ": " + proved);
         assertTrue(proved.contains("stopped by") || proved.contains("nothing of the patch had to act"), proved);
         assertTrue(proved.contains("reachable again"), where + ": some part of the patch is needed: " + proved);
-        if (shots) {
-            robot.moveTo("#lesson-progress");
-            snapshot("challenge-proved-1280x800.png");
-        }
     }
 
     private void press(FxRobot robot, List<Integer> threads) {
@@ -188,10 +178,6 @@ class LessonTourTest {
             robot.push(digit(t));
             settle(player);
         }
-    }
-
-    private void snapshot(String name) {
-        snapshotTo(Path.of("docs", "screenshots", name));
     }
 
     private void snapshotTo(Path file) {
