@@ -270,9 +270,9 @@ final class ChallengePane extends VBox {
         return l;
     }
 
-    /** A goal or hint as plain text: the code marks dropped. */
+    /** A goal or hint as the learner reads it (the Markdown's marks gone). */
     static String plain(String s) {
-        return s.strip().replace("`", "").replaceAll("\\s*\n\\s*", " ");
+        return Markdown.plain(s).strip().replaceAll("\\s*\n\\s*", " ");
     }
 
     /** Everything the card says, as text (for tests). */

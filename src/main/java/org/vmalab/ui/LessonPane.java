@@ -119,7 +119,7 @@ final class LessonPane extends VBox {
         banner.setMinHeight(Region.USE_PREF_SIZE);
         narrTitle.getStyleClass().add("narration-title");
         narrTitle.setWrapText(true);
-        narrText.getStyleClass().add("narration-text");
+        narrText.getStyleClass().addAll(Markdown.FLOW, "narration-text");
         since.getStyleClass().add("hint");
         question.getStyleClass().add("checkpoint-question");
         question.setWrapText(true);
@@ -128,7 +128,7 @@ final class LessonPane extends VBox {
         verdict.setId("checkpoint-verdict");
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
-        explanation.getStyleClass().add("checkpoint-explanation");
+        explanation.getStyleClass().addAll(Markdown.FLOW, "checkpoint-explanation");
         check.setId("checkpoint-check");
         check.getStyleClass().add("small-button");
         check.setTooltip(new Tooltip("Check your answer (→)"));
@@ -430,34 +430,24 @@ final class LessonPane extends VBox {
     }
 
     /**
-     * Narration text: paragraphs as written, {@code `code`} spans in the mono font, and each step label of the
-     * glossary (S2, X1 ...) a link to its card.
+     * Narration text as Markdown ({@link Markdown}: paragraphs, {@code `code`} in the mono font, emphasis, lists),
+     * with each step label of the glossary (S2, X1 ...) outside code made a link to its card.
      */
     List<Node> rich(String s) {
         List<Node> out = new ArrayList<>();
-        String text = s.replaceAll("(?<!\n)\n(?!\n)", " ");
-        boolean code = false;
-        int from = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '`') {
-                if (i > from) {
-                    String piece = text.substring(from, i);
-                    if (code) {
-                        Text t = new Text(piece);
-                        t.getStyleClass().add("narration-code");
-                        out.add(t);
-                    } else {
-                        plainWithLabels(piece, out);
-                    }
-                }
-                code = !code;
-                from = i + 1;
+        for (Text run : Markdown.runs(s)) {
+            if (run.getStyleClass().contains(Markdown.CODE) || run.getStyleClass().contains(Markdown.CODE_BLOCK)) {
+                out.add(run);
+            } else {
+                withLabels(run, out);
             }
         }
         return out;
     }
 
-    private void plainWithLabels(String piece, List<Node> out) {
+    /** {@code run} split around its glossary labels, each label a link; the rest keeps the run's styles. */
+    private void withLabels(Text run, List<Node> out) {
+        String piece = run.getText();
         Matcher m = Glossary.LABEL.matcher(piece);
         int at = 0;
         while (m.find()) {
@@ -466,7 +456,7 @@ final class LessonPane extends VBox {
                 continue;
             }
             if (m.start() > at) {
-                out.add(plain(piece.substring(at, m.start())));
+                out.add(like(run, piece.substring(at, m.start())));
             }
             Hyperlink h = new Hyperlink(c.label());
             h.getStyleClass().add("glossary-link");
@@ -476,14 +466,16 @@ final class LessonPane extends VBox {
             out.add(h);
             at = m.end();
         }
-        if (at < piece.length()) {
-            out.add(plain(piece.substring(at)));
+        if (at == 0) {
+            out.add(run);
+        } else if (at < piece.length()) {
+            out.add(like(run, piece.substring(at)));
         }
     }
 
-    private static Text plain(String s) {
+    private static Text like(Text run, String s) {
         Text t = new Text(s);
-        t.getStyleClass().add("narration-plain");
+        t.getStyleClass().setAll(run.getStyleClass());
         return t;
     }
 
