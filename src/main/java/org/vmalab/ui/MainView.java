@@ -769,8 +769,8 @@ final class MainView extends BorderPane {
 
     /** Gives the lesson pane this share of the window's width (as dragging its divider would). */
     void setLessonShare(double f) {
-        if (split != null && split.getItems().contains(lessonPane)) {
-            split.setDividerPositions(f, Math.max(f + 0.3, 0.68));
+        if (shell != null && shell.getItems().contains(lessonPane)) {
+            shell.setDividerPositions(f);
         }
     }
 
