@@ -139,9 +139,14 @@ public final class RunRenderer {
         };
     }
 
-    /** Plays a lesson part with its narration and the lesson pane beside the tree, at its start. */
+    /**
+     * Plays a lesson part with its narration and the lesson pane beside the tree, at its start. A challenge is played
+     * with the part's own schedule (a solution), without the lesson pane: the learner's run of a challenge is empty.
+     */
     public void load(Lesson lesson, int part) {
-        if (lesson.isNarrated()) {
+        if (lesson.parts().get(part).challenge() != null) {
+            player.load(Lessons.solution(lesson, part));
+        } else if (lesson.isNarrated()) {
             view.setLessons(null, List.of(), NO_PROGRESS);
             view.openLesson(lesson, part);
         } else {

@@ -66,10 +66,22 @@ public final class Lessons {
     /** The same, titled with the part's {@code done_title} once {@code done}. */
     public static Playable playable(Lesson l, int part, boolean done) {
         Part p = l.parts().get(part);
+        return playable(l, part, done, p.challenge() == null ? p.schedule() : learnerSchedule(p));
+    }
+
+    /**
+     * The part played with its own schedule, also for a challenge, whose schedule is a solution: what a picture or a
+     * handout of the part shows (the learner's run of a challenge starts empty).
+     */
+    public static Playable solution(Lesson l, int part) {
+        return playable(l, part, true, l.parts().get(part).schedule());
+    }
+
+    private static Playable playable(Lesson l, int part, boolean done, Schedule s) {
+        Part p = l.parts().get(part);
         String pt = p.title(done);
         String title = l.title() + (l.parts().size() > 1 ? " — " + (pt == null || pt.isEmpty() ? "part " + (part + 1)
                 : pt) : "");
-        Schedule s = p.challenge() == null ? p.schedule() : learnerSchedule(p);
         return new Playable(key(l, part), title, l.summary(), p.scenario(), s, new LessonNarration(p));
     }
 

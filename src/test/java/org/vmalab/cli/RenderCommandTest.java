@@ -139,6 +139,19 @@ class RenderCommandTest {
     }
 
     @Test
+    void aChallengePartIsDrawnWithItsOwnScheduleNotTheLearnersEmptyOne() throws Exception {
+        /* part 2 of lesson 12 is a challenge: its schedule (a solution) reaches munmap by step 40 */
+        for (String step : List.of("0", "40")) {
+            Run r = render(LESSON, "--out", dir.toString(), "--panel", "tree", "--steps", step, "--part", "2",
+                    "--size", "800x600");
+            assertEquals(0, r.code(), r.err());
+        }
+        byte[] first = Files.readAllBytes(dir.resolve("12-race-b-use-after-free-part2-tree-0000.png"));
+        byte[] later = Files.readAllBytes(dir.resolve("12-race-b-use-after-free-part2-tree-0040.png"));
+        assertFalse(java.util.Arrays.equals(first, later), "step 40 of the challenge's run is not its initial state");
+    }
+
+    @Test
     void theTreeCanvasIsDrawnAtTwiceThePixelsNotEnlarged() throws Exception {
         /* an enlarged canvas has no hard edge left (bilinear halves every step); drawn at 2x it keeps them */
         Run one = render(LESSON, "--out", dir.resolve("x1").toString(), "--panel", "tree", "--steps", "40",
