@@ -155,12 +155,12 @@ class RenderCommandTest {
     void theTreeCanvasIsDrawnAtTwiceThePixelsNotEnlarged() throws Exception {
         /* an enlarged canvas has no hard edge left (bilinear halves every step); drawn at 2x it keeps them */
         Run one = render(LESSON, "--out", dir.resolve("x1").toString(), "--panel", "tree", "--steps", "40",
-                "--part", "2", "--size", "1000x700");
+                "--part", "1", "--size", "1000x700");
         Run two = render(LESSON, "--out", dir.resolve("x2").toString(), "--panel", "tree", "--steps", "40",
-                "--part", "2", "--size", "1000x700", "--scale", "2");
+                "--part", "1", "--size", "1000x700", "--scale", "2");
         assertEquals(0, one.code(), one.err());
         assertEquals(0, two.code(), two.err());
-        String name = "12-race-b-use-after-free-part2-tree-0040.png";
+        String name = "12-race-b-use-after-free-part1-tree-0040.png";
         BufferedImage a = ImageIO.read(dir.resolve("x1").resolve(name).toFile());
         BufferedImage b = ImageIO.read(dir.resolve("x2").resolve(name).toFile());
         assertEquals(2 * a.getWidth(), b.getWidth());
