@@ -332,10 +332,20 @@ final class LessonPane extends VBox {
         refreshPartNames();
         int req = Lessons.partsRequired(lesson);
         int d = Lessons.requiredDone(lesson, done);
-        String here = session.done() ? "this part is done ✓" : challenge ? "reach the goal to finish this part"
+        String here = session.done() ? "this part is done ✓" : challenge ? toFinish(session.challenge())
                 : session.unanswered() > 0 ? session.unanswered() + " question" + (session.unanswered() == 1 ? "" : "s")
                 + " open in this part" : session.reachedEnd() ? "" : "play to the end to finish this part";
         progress.setText((lesson.parts().size() == 1 ? "" : d + " of " + req + " parts done · ") + here);
+    }
+
+    /** What is left to do in a challenge that is not finished, by its phase. */
+    static String toFinish(org.vmalab.viewmodel.ChallengeRun run) {
+        return switch (run.phase()) {
+            case TRYING -> "reach the goal to finish this part";
+            case WON -> "now try it with the patch to finish this part";
+            case PATCH -> "try it with the patch, or give up to see the proof";
+            case PROVING, PROVED -> "the explorer searches every schedule with the patch";
+        };
     }
 
     /** Scrolls the narration so that {@code n} (inside it) starts at the top of the view, as far as it can. */

@@ -79,6 +79,8 @@ class ChallengeWindowTest {
         assertTrue(mine > best.size(), "the learner's own, longer schedule: " + won);
         assertTrue(won.contains("Goal reached at step " + mine), won);
         assertTrue(won.contains("The explorer's shortest (" + best.size() + " steps)"), won);
+        waitFor(() -> robot.lookup("#lesson-progress").queryLabeled().getText()
+                .endsWith("now try it with the patch to finish this part"), "won, not done before the patch's try");
         snapshot(robot, "challenge-won-1280x800.png");
         robot.clickOn("#challenge-with-patch");
         settle(player);
@@ -94,6 +96,8 @@ class ChallengeWindowTest {
         String proved = fx(pane::cardText);
         assertTrue(proved.contains("No schedule reaches it."), proved);
         assertTrue(proved.contains("stopped by mm_rb_lock"), proved);
+        waitFor(() -> robot.lookup("#lesson-progress").queryLabeled().getText().endsWith("this part is done ✓"),
+                "done once proved");
         assertTrue(proved.contains("without mm_rb_lock around the walk and the tree changes: reachable again"),
                 proved);
         snapshot(robot, "challenge-proved-1280x800.png");
