@@ -54,7 +54,7 @@ public final class Screenshots {
         shots.add(new Shot("race-5-no-refcount-uaf-1280x720.png", 1280, 720, MainView.Theme.LIGHT, true, 61));
         shots.add(new Shot("dark-1600x1000.png", 1600, 1000, MainView.Theme.DARK, false, 41));
         shots.add(new Shot("colorblind-1280x720.png", 1280, 720, MainView.Theme.COLORBLIND, true, 61));
-        shots.add(new Shot("lesson-9-checkpoint-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 55,
+        shots.add(new Shot("lesson-12-checkpoint-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 55,
                 "12-race-b-use-after-free.yaml", 0));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
