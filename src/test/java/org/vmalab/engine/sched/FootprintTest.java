@@ -81,7 +81,7 @@ class FootprintTest {
                 StepRecord rec;
                 try {
                     rec = m.step(t);
-                } catch (RuntimeException e) {
+                } catch (org.vmalab.engine.ScenarioException e) {
                     /* a program the model refuses (too many references, an mprotect case), or a writer that fails on
                        a tree a bug variant broke (the explorer reports it as an error): next run */
                     break;
