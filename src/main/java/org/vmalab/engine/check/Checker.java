@@ -373,7 +373,9 @@ public final class Checker {
             } else if (ph == 1) {
                 out.add(v);
                 if (out.size() > budget) {
-                    break;
+                    /* shared subtrees walked again and again: whether a cycle lies further on, a walk that
+                       expands each node once tells */
+                    return new Shape(out, cycleBelow(m, root, cap), shared);
                 }
                 child = Vm.right(m, v);
             } else {
@@ -404,6 +406,37 @@ public final class Checker {
             onPath.set(child);
         }
         return new Shape(out, NIL, shared);
+    }
+
+    /** The first node a depth-first walk from {@code root} meets again below itself, each node expanded once. */
+    private static int cycleBelow(StateView m, int root, int cap) {
+        byte[] state = new byte[cap]; /* 0: not met, 1: on the path, 2: its subtree is done */
+        int[] node = new int[cap + 1];
+        int[] phase = new int[cap + 1];
+        int sp = 0;
+        node[sp] = root;
+        phase[sp++] = 0;
+        state[root] = 1;
+        while (sp > 0) {
+            int v = node[sp - 1];
+            int ph = phase[sp - 1]++;
+            if (ph == 2) {
+                state[v] = 2;
+                sp--;
+                continue;
+            }
+            int child = ph == 0 ? Vm.left(m, v) : Vm.right(m, v);
+            if (child == NIL || state[child] == 2) {
+                continue;
+            }
+            if (state[child] == 1) {
+                return child;
+            }
+            state[child] = 1;
+            node[sp] = child;
+            phase[sp++] = 0;
+        }
+        return NIL;
     }
 
     // ================================================================ quiescent points

@@ -249,7 +249,8 @@ public final class MmOps {
     static void insertVmStructLocked(Kx k, int vma) {
         Links l = findVmaLinks(k, Vm.start(k, vma), Vm.end(k, vma));
         if (l.overlap()) {
-            throw new IllegalStateException("__insert_vm_struct: range of " + k.name(vma) + " is not free");
+            /* the kernel BUG()s: the range was free on a sound tree */
+            throw new CorruptTreeException("__insert_vm_struct: range of " + k.name(vma) + " is not free");
         }
         vmaLinkList(k, vma, l.prev(), l.rbParent());
         vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
@@ -381,6 +382,10 @@ public final class MmOps {
 
     /** {@code detach_vmas_to_be_unmapped(mm, vma, prev, end)}: steps D1-D6. */
     static void detachVmasToBeUnmapped(Kx k, int vma, int prev, long end) {
+        if (vma == NIL) {
+            /* prev->vm_next is NULL although find_vma found a VMA after prev: the kernel oopses here */
+            throw new CorruptTreeException("detach_vmas_to_be_unmapped found no VMA after " + k.name(prev));
+        }
         k.set(Field.VM_PREV, vma, NIL);
         k.step(Loc.DETACH_PREV_NULL, vma); // D1
         int tail;
@@ -647,6 +652,10 @@ public final class MmOps {
             if (removeNext == 2) {
                 /* mprotect case 6: the VMA after next goes too, in a second pass */
                 removeNext = 1;
+                if (next == NIL) {
+                    /* case 6 removes the VMA after next, which a sound list has: the kernel dereferences it */
+                    throw new CorruptTreeException("vma_adjust found no VMA after " + k.name(vma) + " to remove");
+                }
                 end = Vm.end(k, next);
                 k.step(Loc.ADJUST_REMOVE_AGAIN, vma, end);
                 continue;
@@ -1021,6 +1030,9 @@ public final class MmOps {
                 }
                 /* Go back up the rbtree to find next candidate node */
                 while (true) {
+                    if (++guard > 4 * k.vmaCapacity() + 8) {
+                        throw new CorruptTreeException("unmapped_area_topdown did not terminate");
+                    }
                     int prev = vma;
                     int parent = Vm.parent(k, prev);
                     if (parent == NIL) {
@@ -1108,6 +1120,9 @@ public final class MmOps {
             }
             /* Go back up the rbtree to find next candidate node */
             while (true) {
+                if (++guard > 4 * k.vmaCapacity() + 8) {
+                    throw new CorruptTreeException("unmapped_area did not terminate");
+                }
                 int prev = vma;
                 int parent = Vm.parent(k, prev);
                 if (parent == NIL) {
@@ -1116,6 +1131,11 @@ public final class MmOps {
                 }
                 vma = parent;
                 if (prev == Vm.left(k, vma)) {
+                    if (Vm.prev(k, vma) == NIL) {
+                        /* a node with a left child has a predecessor; the kernel dereferences vm_prev */
+                        throw new CorruptTreeException("unmapped_area found no vm_prev for " + k.name(vma)
+                                + ", which has a left child");
+                    }
                     gapStart = Vm.vmEndGap(k, Vm.prev(k, vma));
                     gapEnd = Vm.vmStartGap(k, vma);
                     k.step(Loc.UA_BU_UP_FROM_LEFT, Tag.NONE, vma, prev, gapStart);

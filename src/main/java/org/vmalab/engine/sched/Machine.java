@@ -260,7 +260,7 @@ public final class Machine implements Explorable {
                     result = x.regs.last();
                 }
             } while (scenario.granularity() == Granularity.MACRO && x.more && !x.spun && enabled(t)
-                    && !done(t));
+                    && !done(t) && micro < macroLimit());
         } finally {
             current = null;
         }
@@ -278,6 +278,15 @@ public final class Machine implements Explorable {
         last = new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
                 log.size(), List.copyOf(viols), micro, x.spun, checks, result);
         return last;
+    }
+
+    /**
+     * The most micro-steps one macro step groups. No operation on a sound tree comes near it; a lockless reader
+     * going round a cycle of a tree a bug variant broke would otherwise never end its step (in the kernel it
+     * spins forever): its step ends here and the next one goes on, so the search sees the cycle as states.
+     */
+    private int macroLimit() {
+        return 16 * m.vmaCapacity() + 256;
     }
 
     private void micro(Exec x) {

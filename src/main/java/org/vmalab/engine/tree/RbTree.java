@@ -394,6 +394,10 @@ public final class RbTree {
                 aug.propagate(k, parent, successor);
             }
             tmp = Vm.left(k, node);
+            if (tmp == NIL) {
+                /* node had a left child when the erase began; a cycle through node took it away */
+                throw new CorruptTreeException("erase lost the left child of " + k.name(node));
+            }
             setLeft(k, successor, tmp, Loc.ERASE_SUCC_LEFT, Tag.E23);
             setParent(k, tmp, successor, Loc.ERASE_LEFT_PARENT, Tag.E23);
             long pc = k.get(Field.RB_PC, node);
