@@ -137,6 +137,112 @@ class ArchitectureTest {
         assertTrue(used.isEmpty(), "engine internals used outside the engine (add to the face instead): " + used);
     }
 
+    /** The face's types by name: the root package's and the sub-package types marked {@code @Face}. */
+    static Set<String> faceTypes() throws IOException {
+        Set<String> face = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(MAIN.resolve("engine"))) {
+            for (Path p : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                Path rel = MAIN.resolve("engine").relativize(p);
+                String name = rel.getFileName().toString().replace(".java", "");
+                if (name.equals("package-info")) {
+                    continue;
+                }
+                if (rel.getNameCount() == 1) {
+                    face.add("org.vmalab.engine." + name);
+                } else if (rel.getNameCount() == 2 && Pattern.compile("^@Face\\b", Pattern.MULTILINE)
+                        .matcher(Files.readString(p)).find()) {
+                    face.add("org.vmalab.engine." + rel.getName(0) + "." + name);
+                }
+            }
+        }
+        return face;
+    }
+
+    /**
+     * The face does not leak: every public or protected member of a face type (and of its public nested types),
+     * its superclass and its interfaces mention only face types and JDK types. Otherwise code outside the engine
+     * holds an internal type without naming it (and the next change to it breaks them).
+     */
+    @Test
+    void theFaceMentionsOnlyFaceAndJdkTypes() throws IOException, ClassNotFoundException {
+        Set<String> face = faceTypes();
+        assertTrue(face.contains("org.vmalab.engine.trace.Trace") && face.contains("org.vmalab.engine.Scenario"),
+                "the face was read: " + face);
+        Set<String> leaks = new TreeSet<>();
+        List<Class<?>> todo = new ArrayList<>();
+        for (String n : face) {
+            todo.add(Class.forName(n));
+        }
+        Set<Class<?>> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.remove(todo.size() - 1);
+            if (!java.lang.reflect.Modifier.isPublic(c.getModifiers()) || !done.add(c)) {
+                continue;
+            }
+            todo.addAll(List.of(c.getDeclaredClasses()));
+            String where = c.getName().replace("org.vmalab.engine.", "");
+            mentions(c.getGenericSuperclass(), face, leaks, where + " extends");
+            for (java.lang.reflect.Type t : c.getGenericInterfaces()) {
+                mentions(t, face, leaks, where + " implements");
+            }
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (visible(f.getModifiers()) && !f.isSynthetic()) {
+                    mentions(f.getGenericType(), face, leaks, where + "." + f.getName());
+                }
+            }
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (visible(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
+                    mentions(m.getGenericReturnType(), face, leaks, where + "." + m.getName() + "()");
+                    for (java.lang.reflect.Type t : m.getGenericParameterTypes()) {
+                        mentions(t, face, leaks, where + "." + m.getName() + "()");
+                    }
+                }
+            }
+            for (java.lang.reflect.Constructor<?> k : c.getDeclaredConstructors()) {
+                if (visible(k.getModifiers()) && !k.isSynthetic()) {
+                    for (java.lang.reflect.Type t : k.getGenericParameterTypes()) {
+                        mentions(t, face, leaks, where + ".<init>");
+                    }
+                }
+            }
+        }
+        assertTrue(leaks.isEmpty(), "internal types reachable through the face: " + leaks);
+    }
+
+    private static boolean visible(int modifiers) {
+        return java.lang.reflect.Modifier.isPublic(modifiers) || java.lang.reflect.Modifier.isProtected(modifiers);
+    }
+
+    /** Adds to {@code leaks} every type {@code t} mentions that is neither the JDK's nor the face's. */
+    private static void mentions(java.lang.reflect.Type t, Set<String> face, Set<String> leaks, String where) {
+        if (t instanceof Class<?> c) {
+            while (c.isArray()) {
+                c = c.getComponentType();
+            }
+            Class<?> top = c;
+            while (top.getEnclosingClass() != null) {
+                top = top.getEnclosingClass();
+            }
+            if (!c.isPrimitive() && !top.getName().startsWith("java.") && !face.contains(top.getName())) {
+                leaks.add(where + ": " + c.getName().replace("org.vmalab.engine.", ""));
+            }
+        } else if (t instanceof java.lang.reflect.ParameterizedType p) {
+            mentions(p.getRawType(), face, leaks, where);
+            for (java.lang.reflect.Type a : p.getActualTypeArguments()) {
+                mentions(a, face, leaks, where);
+            }
+        } else if (t instanceof java.lang.reflect.WildcardType w) {
+            for (java.lang.reflect.Type b : w.getUpperBounds()) {
+                mentions(b, face, leaks, where);
+            }
+            for (java.lang.reflect.Type b : w.getLowerBounds()) {
+                mentions(b, face, leaks, where);
+            }
+        } else if (t instanceof java.lang.reflect.GenericArrayType g) {
+            mentions(g.getGenericComponentType(), face, leaks, where);
+        }
+    }
+
     @Test
     void noClassShadowsAJavafxName() throws IOException {
         Set<String> fx = new TreeSet<>();

@@ -10,6 +10,7 @@ import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.sched.Status;
 import org.vmalab.engine.sched.Waits;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.StepTable;
 import org.vmalab.engine.trace.Trace;
@@ -149,7 +150,7 @@ public final class Engine {
                 steps.replaceLast(last.with(fin, StepRecord.CHECK_QUIESCENT));
             }
         }
-        return new Trace(sc, schedule, initial, steps, mach.log().handOver(), outcome, message,
+        return Recording.trace(sc, schedule, initial, steps, mach.log().handOver(), outcome, message,
                 mach.initialViolations(), mach.memory(), mach.threadNames());
     }
 

@@ -11,6 +11,7 @@ import org.vmalab.engine.memory.StoreBuffer;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
@@ -24,7 +25,7 @@ class DeterminismTest {
             StepRecord s = t.step(i);
             StringBuilder b = new StringBuilder(t.threadName(s.thread())).append(' ').append(t.caption(i));
             for (int k = s.deltaFrom(); k < s.deltaTo(); k++) {
-                Trace.Store st = t.store(k);
+                Recording.Store st = Recording.store(t, k);
                 b.append(" | ").append(st.field()).append('[').append(st.object()).append("] ")
                         .append(st.oldValue()).append("->").append(st.newValue());
             }
@@ -96,7 +97,8 @@ class DeterminismTest {
                     case SB -> t.threadCount() * StoreBuffer.CAPACITY;
                 };
                 for (int o = 0; o < n; o++) {
-                    assertEquals(d.get(f, o), c.get(f, o), "index " + i + " " + f + "[" + o + "]");
+                    assertEquals(Recording.words(d).get(f, o), Recording.words(c).get(f, o),
+                            "index " + i + " " + f + "[" + o + "]");
                 }
             }
         }

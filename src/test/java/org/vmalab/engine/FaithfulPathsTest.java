@@ -11,6 +11,7 @@ import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 
@@ -90,8 +91,10 @@ class FaithfulPathsTest {
         StepRecord reset = Races.first(t, Loc.LINK_RB_REFCOUNT);
         assertTrue(inc.index() < copy.index() && copy.index() < reset.index(), "get_vma ran between plan and copy");
         assertEquals(heap.name(), t.vmaName(copy.b()));
-        assertEquals(2, t.cursor().seek(copy.index()).get(Field.REF_COUNT, copy.a()), "the copy's vm_ref_count");
-        assertEquals(1, t.cursor().seek(reset.index()).get(Field.REF_COUNT, copy.a()), "reset by __vma_link_rb");
+        assertEquals(2, Recording.words(t.cursor().seek(copy.index())).get(Field.REF_COUNT, copy.a()),
+                "the copy's vm_ref_count");
+        assertEquals(1, Recording.words(t.cursor().seek(reset.index())).get(Field.REF_COUNT, copy.a()),
+                "reset by __vma_link_rb");
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
     }
 
@@ -108,7 +111,7 @@ class FaithfulPathsTest {
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
         StepRecord start = Races.first(t, Loc.EXPAND_START);
         assertEquals(STACK.name(), t.vmaName(start.a()));
-        assertEquals(BELOW_STACK, t.cursor().seek(t.size()).get(Field.VM_START, start.a()));
+        assertEquals(BELOW_STACK, Recording.words(t.cursor().seek(t.size())).get(Field.VM_START, start.a()));
         assertTrue(Races.has(t, 0, Loc.EXPAND_ANON_LOCK) && Races.has(t, 0, Loc.EXPAND_PTL_LOCK)
                 && Races.has(t, 0, Loc.AUG_PROPAGATE), "anon_vma lock, page_table_lock, vma_gap_update");
     }

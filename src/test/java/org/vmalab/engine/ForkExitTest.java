@@ -16,6 +16,7 @@ import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
@@ -36,7 +37,7 @@ class ForkExitTest {
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
         TraceCursor c = t.cursor().seek(t.size());
         List<String> child = new ArrayList<>();
-        for (String row : Tables.dump(Checker.childView(c))) {
+        for (String row : Tables.dump(Checker.childView(Recording.words(c)))) {
             child.add(row.replace("child:", "").replaceAll("\\s+", " "));
         }
         List<String> golden = new ArrayList<>();
@@ -44,9 +45,10 @@ class ForkExitTest {
             golden.add(row.replaceAll("\\s+", " "));
         }
         assertEquals(golden, child, "8.3");
-        assertEquals(7, c.get(Field.MAP_COUNT, Memory.CHILD_MM));
-        assertEquals(0x7ffffffff000L, c.get(Field.HIGHEST_VM_END, Memory.CHILD_MM));
-        assertEquals(Tables.golden("out_main.txt").get(0), Tables.dump(c), "the parent's tree is untouched");
+        assertEquals(7, Recording.words(c).get(Field.MAP_COUNT, Memory.CHILD_MM));
+        assertEquals(0x7ffffffff000L, Recording.words(c).get(Field.HIGHEST_VM_END, Memory.CHILD_MM));
+        assertEquals(Tables.golden("out_main.txt").get(0), Tables.dump(Recording.words(c)),
+                "the parent's tree is untouched");
     }
 
     /**
@@ -71,7 +73,7 @@ class ForkExitTest {
             }
         }
         assertEquals(2, copy.v(), "the copy carries T1's reference");
-        assertEquals(1, t.cursor().seek(reset.index()).get(Field.REF_COUNT, copy.a()));
+        assertEquals(1, Recording.words(t.cursor().seek(reset.index())).get(Field.REF_COUNT, copy.a()));
         assertTrue(Races.has(t, 0, Loc.SPF_S7_INSTALL), "T1's fault is handled speculatively during the fork");
     }
 
@@ -115,7 +117,7 @@ class ForkExitTest {
         }
         assertEquals(7, frees);
         TraceCursor c = t.cursor().seek(t.size());
-        assertEquals(1, c.mm(Field.MM_DEAD));
+        assertEquals(1, Recording.words(c).mm(Field.MM_DEAD));
     }
 
     /** dup_mmap and exit_mmap of layout W, every micro-step, against golden/golden_fork_exit_steps.txt. */
@@ -140,7 +142,7 @@ class ForkExitTest {
                 out.add(String.format("%4d %s", ++n, l));
             }
             if (i == 0) {
-                out.addAll(Tables.dump(Checker.childView(t.cursor().seek(to))));
+                out.addAll(Tables.dump(Checker.childView(Recording.words(t.cursor().seek(to)))));
             }
             out.add("");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
@@ -156,7 +157,7 @@ final class GoldenFormat {
             case ADJUST_SEQ_BEGIN_NEXT:
                 return "SEQ " + a + "=" + s.v() + " (vm_raw_write_begin next)";
             case ADJUST_SEQ_END_NEXT:
-                return "SEQ " + a + "=" + s.v() + (c.get(Field.VM_PREV, s.a()) != NIL
+                return "SEQ " + a + "=" + s.v() + (Recording.words(c).get(Field.VM_PREV, s.a()) != NIL
                         && wasNewNext(t, s) ? " (vm_raw_write_end new next)" : " (vm_raw_write_end next)");
             case ADJUST_SEQ_END:
                 return "SEQ " + a + "=" + s.v() + " (vm_raw_write_end)";
@@ -276,7 +277,7 @@ final class GoldenFormat {
 
     private static int nextOf(Trace t, StepRecord s) {
         for (int k = s.deltaFrom(); k < s.deltaTo(); k++) {
-            Trace.Store st = t.store(k);
+            Recording.Store st = Recording.store(t, k);
             if (st.field() == Field.VM_NEXT && st.object() == s.b()) {
                 return (int) st.newValue();
             }

@@ -12,6 +12,7 @@ import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 
@@ -73,7 +74,7 @@ class GoldenMprotectTest {
             for (String l : GoldenFormat.lines(t, 1, t.size())) {
                 out.add(String.format("%4d %s", ++i, l));
             }
-            out.addAll(Tables.dump(t.cursor().seek(t.size())));
+            out.addAll(Tables.dump(Recording.words(t.cursor().seek(t.size()))));
             out.add("");
         }
         return out;

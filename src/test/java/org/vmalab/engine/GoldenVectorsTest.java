@@ -23,6 +23,7 @@ import org.vmalab.engine.mm.Planner;
 import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
@@ -85,7 +86,7 @@ class GoldenVectorsTest {
         TraceCursor c = t.cursor();
         for (int i = 0; i < starts.size(); i++) {
             int end = i + 1 < starts.size() ? starts.get(i + 1) - 1 : t.size();
-            out.add(Tables.dump(c.seek(end)));
+            out.add(Tables.dump(Recording.words(c.seek(end))));
         }
         return out;
     }
@@ -149,7 +150,7 @@ class GoldenVectorsTest {
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
         List<String> expected = adjustSection(0);
         assertEquals(expected, GoldenFormat.lines(t, 1, t.size()));
-        assertEquals(Tables.golden("out_adjust.txt").get(0), Tables.dump(t.cursor().seek(t.size())));
+        assertEquals(Tables.golden("out_adjust.txt").get(0), Tables.dump(Recording.words(t.cursor().seek(t.size()))));
     }
 
     @Test
@@ -161,13 +162,13 @@ class GoldenVectorsTest {
         List<String> mine = GoldenFormat.lines(t, 1, t.size()).stream()
                 .map(l -> l.replace("STORE mm.", "STORE ").replace(" (vmacache_invalidate)", "")).toList();
         assertEquals(adjustSection(1), mine);
-        assertEquals(Tables.golden("out_adjust.txt").get(1), Tables.dump(t.cursor().seek(t.size())));
+        assertEquals(Tables.golden("out_adjust.txt").get(1), Tables.dump(Recording.words(t.cursor().seek(t.size()))));
         /* the transient overlap of A and B is visible between A3 and A4 */
         boolean overlapSeen = false;
         TraceCursor c = t.cursor();
         for (int i = 1; i <= t.size(); i++) {
             c.seek(i);
-            if (!Checker.quiescentProblems(c, Protection.PATCH).stream()
+            if (!Checker.quiescentProblems(Recording.words(c), Protection.PATCH).stream()
                     .filter(p -> p.invariant() == Invariant.Q_BST).toList().isEmpty()) {
                 overlapSeen = true;
             }

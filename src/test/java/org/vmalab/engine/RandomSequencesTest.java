@@ -13,12 +13,14 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
+import org.vmalab.engine.mm.Consoles;
 import org.vmalab.engine.mm.FastKx;
 import org.vmalab.engine.mm.MmConsole;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.mm.Writers;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.tree.Vm;
 
@@ -42,7 +44,7 @@ class RandomSequencesTest {
     }
 
     static void checkAll(MmConsole mm, SplittableRandom r, String where) {
-        StateView m = mm.state();
+        StateView m = Consoles.words(mm);
         List<Checker.Problem> p = Checker.quiescentProblems(m, Protection.PATCH);
         assertTrue(p.isEmpty(), () -> where + ": " + p);
         for (int i = 0; i < 8; i++) {
@@ -120,7 +122,7 @@ class RandomSequencesTest {
             for (Op op : ops) {
                 Writers.run(op, k);
             }
-            assertEquals(Tables.dump(direct), Tables.dump(t.cursor().seek(t.size())), "run " + run);
+            assertEquals(Tables.dump(direct), Tables.dump(Recording.words(t.cursor().seek(t.size()))), "run " + run);
         }
     }
 
@@ -149,7 +151,7 @@ class RandomSequencesTest {
             Trace t = Engine.run(sc, Schedule.roundRobin());
             assertEquals(Outcome.COMPLETE, t.outcome(), t.outcomeMessage());
             assertTrue(t.violations().isEmpty(), () -> "run " + t.violations());
-            StateView end = t.cursor().seek(t.size());
+            StateView end = Recording.words(t.cursor().seek(t.size()));
             for (int v : BruteForce.list(end)) {
                 assertTrue(Vm.has(end, v, Life.IN_TREE) && !Vm.isFreed(end, v));
             }

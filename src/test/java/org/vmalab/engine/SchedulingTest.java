@@ -10,6 +10,7 @@ import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.Outcome;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 
@@ -34,7 +35,8 @@ class SchedulingTest {
             }
         }
         assertTrue(rotation);
-        assertEquals(Tables.dump(a.cursor().seek(a.size())), Tables.dump(b.cursor().seek(b.size())));
+        assertEquals(Tables.dump(Recording.words(a.cursor().seek(a.size()))),
+                Tables.dump(Recording.words(b.cursor().seek(b.size()))));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.vmalab.engine.trace.Change.VmaChange;
 import org.vmalab.engine.trace.Change.VmaField;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.LockView;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.TaskView;
 import org.vmalab.engine.trace.TaskView.LockMode;
 import org.vmalab.engine.trace.Trace;
@@ -59,70 +60,72 @@ class TraceViewsTest {
                     VmaView x = c.vma(v);
                     assertEquals(v, x.id());
                     assertEquals(t.vmaName(v), x.name());
-                    assertEquals(Vm.start(c, v), x.start());
-                    assertEquals(Vm.end(c, v), x.end());
-                    assertEquals(Vm.parent(c, v), x.parent());
-                    assertEquals(Vm.left(c, v), x.left());
-                    assertEquals(Vm.right(c, v), x.right());
-                    assertEquals(Vm.prev(c, v), x.prev());
-                    assertEquals(Vm.next(c, v), x.next());
-                    assertEquals(Vm.color(c, v) == Const.BLACK, x.black());
-                    assertEquals(Vm.gap(c, v), x.subtreeGap());
-                    assertEquals(c.get(Field.REF_COUNT, v), x.refCount());
-                    assertEquals(c.get(Field.SEQUENCE, v), x.sequence());
-                    assertEquals(Vm.isFreed(c, v), x.freed());
-                    assertEquals(Vm.has(c, v, Life.IN_TREE), x.inTree());
-                    assertEquals(Vm.has(c, v, Life.ALLOCATED), x.allocated());
-                    assertEquals(Vm.rbEmptyNode(c, v), x.cleared());
+                    assertEquals(Vm.start(Recording.words(c), v), x.start());
+                    assertEquals(Vm.end(Recording.words(c), v), x.end());
+                    assertEquals(Vm.parent(Recording.words(c), v), x.parent());
+                    assertEquals(Vm.left(Recording.words(c), v), x.left());
+                    assertEquals(Vm.right(Recording.words(c), v), x.right());
+                    assertEquals(Vm.prev(Recording.words(c), v), x.prev());
+                    assertEquals(Vm.next(Recording.words(c), v), x.next());
+                    assertEquals(Vm.color(Recording.words(c), v) == Const.BLACK, x.black());
+                    assertEquals(Vm.gap(Recording.words(c), v), x.subtreeGap());
+                    assertEquals(Recording.words(c).get(Field.REF_COUNT, v), x.refCount());
+                    assertEquals(Recording.words(c).get(Field.SEQUENCE, v), x.sequence());
+                    assertEquals(Vm.isFreed(Recording.words(c), v), x.freed());
+                    assertEquals(Vm.has(Recording.words(c), v, Life.IN_TREE), x.inTree());
+                    assertEquals(Vm.has(Recording.words(c), v, Life.ALLOCATED), x.allocated());
+                    assertEquals(Vm.rbEmptyNode(Recording.words(c), v), x.cleared());
                     assertEquals(x.allocated(), all.contains(x), "vmas() lists the allocated ones");
                     if (x.allocated() && !x.freed() && x.inTree()) {
-                        assertEquals(Vm.ownGap(c, v), x.ownGap());
-                        assertEquals(Vm.subtreeGapCompute(c, v), x.computedGap());
-                        assertEquals(Vm.vmStartGap(c, v), x.startGap());
-                        assertEquals(Vm.vmEndGap(c, v), x.endGap());
+                        assertEquals(Vm.ownGap(Recording.words(c), v), x.ownGap());
+                        assertEquals(Vm.subtreeGapCompute(Recording.words(c), v), x.computedGap());
+                        assertEquals(Vm.vmStartGap(Recording.words(c), v), x.startGap());
+                        assertEquals(Vm.vmEndGap(Recording.words(c), v), x.endGap());
                     }
                     checked++;
                 }
                 for (TaskView k : c.tasks()) {
                     int th = k.index();
-                    assertEquals(c.get(Field.T_STATUS, th), (long) k.status().ordinal(), "status order of the enum");
-                    assertEquals(c.get(Field.T_NODE, th), (long) k.node());
-                    assertEquals(c.get(Field.T_OP, th), (long) k.opIndex());
-                    assertEquals(c.get(Field.T_LOC, th) >= 0, k.started());
-                    assertEquals(c.get(Field.T_WAIT, th) == Status.WAIT_NONE, k.waitsFor() == null);
+                    assertEquals(Recording.words(c).get(Field.T_STATUS, th), (long) k.status().ordinal(),
+                            "status order of the enum");
+                    assertEquals(Recording.words(c).get(Field.T_NODE, th), (long) k.node());
+                    assertEquals(Recording.words(c).get(Field.T_OP, th), (long) k.opIndex());
+                    assertEquals(Recording.words(c).get(Field.T_LOC, th) >= 0, k.started());
+                    assertEquals(Recording.words(c).get(Field.T_WAIT, th) == Status.WAIT_NONE, k.waitsFor() == null);
                     assertEquals(k.waitsFor() == null, k.waitReason().isEmpty(), "a reason exactly when it waits");
-                    assertEquals((c.get(Field.T_HOLDS, th) & Status.HOLD_SEM_WRITE) != 0,
+                    assertEquals((Recording.words(c).get(Field.T_HOLDS, th) & Status.HOLD_SEM_WRITE) != 0,
                             k.holds(LockMode.MMAP_SEM_WRITE));
-                    assertEquals((c.get(Field.T_HOLDS, th) & Status.HOLD_RB_READ) != 0,
+                    assertEquals((Recording.words(c).get(Field.T_HOLDS, th) & Status.HOLD_RB_READ) != 0,
                             k.holds(LockMode.MM_RB_LOCK_READ));
                     for (int s = 0; s < 4; s++) {
-                        assertEquals(c.get(Field.VC_SLOTS[s], th), (long) k.vmacache().get(s));
+                        assertEquals(Recording.words(c).get(Field.VC_SLOTS[s], th), (long) k.vmacache().get(s));
                     }
-                    assertEquals(c.get(Field.T_VC_SEQ, th) == c.mm(Field.VMACACHE_SEQNUM), k.vmacacheValid());
+                    assertEquals(Recording.words(c).get(Field.T_VC_SEQ, th)
+                            == Recording.words(c).mm(Field.VMACACHE_SEQNUM), k.vmacacheValid());
                     List<Integer> refs = new ArrayList<>();
                     for (Field f : Field.REF_SLOTS) {
-                        if (c.get(f, th) != NIL) {
-                            refs.add((int) c.get(f, th));
+                        if (Recording.words(c).get(f, th) != NIL) {
+                            refs.add((int) Recording.words(c).get(f, th));
                         }
                     }
                     assertEquals(refs, k.refs());
                 }
                 LockView sem = c.mmapSem();
-                assertEquals(c.mm(Field.SEM_WRITER), (long) sem.writer());
-                assertEquals(c.mm(Field.SEM_READERS), sem.readerCount());
-                assertEquals(WaitQueue.size(c.mm(Field.SEM_QUEUE)), sem.queue().size());
+                assertEquals(Recording.words(c).mm(Field.SEM_WRITER), (long) sem.writer());
+                assertEquals(Recording.words(c).mm(Field.SEM_READERS), sem.readerCount());
+                assertEquals(WaitQueue.size(Recording.words(c).mm(Field.SEM_QUEUE)), sem.queue().size());
                 assertEquals(sem.readerCount(), sem.readers().size(), "every reader of mmap_sem is known");
                 LockView rb = c.mmRbLock();
-                assertEquals(c.mm(Field.RB_WRITER), (long) rb.writer());
-                assertEquals(c.mm(Field.RB_WAITING), (long) rb.waitingWriter());
+                assertEquals(Recording.words(c).mm(Field.RB_WRITER), (long) rb.writer());
+                assertEquals(Recording.words(c).mm(Field.RB_WAITING), (long) rb.waitingWriter());
                 assertEquals(t.scenario().protection().policy(), rb.policy());
-                assertEquals(Vm.root(c), c.mm().root());
-                assertEquals(c.mm(Field.MAP_COUNT), c.mm().mapCount());
+                assertEquals(Vm.root(Recording.words(c)), c.mm().root());
+                assertEquals(Recording.words(c).mm(Field.MAP_COUNT), c.mm().mapCount());
                 if (i > 0) {
                     assertEquals(t.storeCount(i), c.changes().size());
                     int k = t.step(i).deltaFrom();
                     for (Change ch : c.changes()) {
-                        Trace.Store st = t.store(k++);
+                        Recording.Store st = Recording.store(t, k++);
                         assertEquals(st.oldValue(), ch.oldValue());
                         assertEquals(st.newValue(), ch.newValue());
                         if (ch instanceof VmaChange vc) {

@@ -12,6 +12,7 @@ import org.vmalab.engine.Const;
 import org.vmalab.engine.Numbers;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
@@ -92,10 +93,10 @@ class LessonClaimsTest {
             {"ld", "4000", "80e2000"}, {"stack", "80e2000", "80e2000"}};
         for (String[] e : expected) {
             int v = vma(t, e[0]);
-            assertEquals(e[1], Numbers.hexDigits(Vm.ownGap(c, v)), e[0] + " own gap");
-            assertEquals(e[2], Numbers.hexDigits(c.get(Field.RB_GAP, v)), e[0] + " rb_subtree_gap");
+            assertEquals(e[1], Numbers.hexDigits(Vm.ownGap(Recording.words(c), v)), e[0] + " own gap");
+            assertEquals(e[2], Numbers.hexDigits(Recording.words(c).get(Field.RB_GAP, v)), e[0] + " rb_subtree_gap");
         }
-        assertEquals(0x7ffffffff000L, c.mm(Field.HIGHEST_VM_END));
+        assertEquals(0x7ffffffff000L, Recording.words(c).mm(Field.HIGHEST_VM_END));
         assertEquals(0x81e2000L, 0x7ffffffde000L - 0x7ffff7dfc000L, "the distance the checkpoint quotes");
     }
 
@@ -149,10 +150,11 @@ class LessonClaimsTest {
         TraceCursor c = merge.cursor().seek(end);
         int a = vma(merge, "A");
         int b = vma(merge, "B");
-        assertTrue(Vm.end(c, a) > Vm.start(c, b), "A and B overlap after A.vm_end moved");
+        assertTrue(Vm.end(Recording.words(c), a) > Vm.start(Recording.words(c), b),
+                "A and B overlap after A.vm_end moved");
         assertTrue(first(merge, "T1", Loc.ERASE_WRITE_LOCK) > end, "while B is still in the tree");
-        assertEquals(1, c.get(Field.SEQUENCE, a) & 1, "A's sequence is odd");
-        assertEquals(1, c.get(Field.SEQUENCE, b) & 1, "B's sequence is odd");
+        assertEquals(1, Recording.words(c).get(Field.SEQUENCE, a) & 1, "A's sequence is odd");
+        assertEquals(1, Recording.words(c).get(Field.SEQUENCE, b) & 1, "B's sequence is odd");
         assertTrue(captions(run("09-brk-and-merge", 3), "T1")
                 .contains("vma_merge case 2: A grows up over the range (cases 2, 5, 7)"));
     }

@@ -21,6 +21,7 @@ import org.vmalab.engine.VmaSpec;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Recording;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
 import org.vmalab.engine.tree.Vm;
@@ -68,7 +69,7 @@ class OverviewTest {
         while (!stack.isEmpty()) {
             int x = stack.remove(stack.size() - 1);
             out.add(x);
-            for (int c : new int[] {Vm.left(cursor, x), Vm.right(cursor, x)}) {
+            for (int c : new int[] {Vm.left(Recording.words(cursor), x), Vm.right(Recording.words(cursor), x)}) {
                 if (c != Memory.NIL) {
                     stack.add(c);
                 }
@@ -86,15 +87,15 @@ class OverviewTest {
             long first = Long.MAX_VALUE;
             long last = 0;
             for (int x : sub) {
-                maxGap = Math.max(maxGap, Vm.ownGap(cursor, x));
-                first = Math.min(first, Vm.start(cursor, x));
-                last = Math.max(last, Vm.end(cursor, x));
+                maxGap = Math.max(maxGap, Vm.ownGap(Recording.words(cursor), x));
+                first = Math.min(first, Vm.start(Recording.words(cursor), x));
+                last = Math.max(last, Vm.end(Recording.words(cursor), x));
                 assertFalse(covered.get(x), "VMA " + x + " in two summaries");
                 assertFalse(v.isShown(x), "VMA " + x + " both a node and in a summary");
                 covered.set(x);
             }
             assertEquals(maxGap, s.largestGap(), "largest gap of the summary of " + s.root());
-            assertEquals(Vm.gap(cursor, s.root()), s.largestGap(), "= rb_subtree_gap of its root");
+            assertEquals(Vm.gap(Recording.words(cursor), s.root()), s.largestGap(), "= rb_subtree_gap of its root");
             assertEquals(first, s.start());
             assertEquals(last, s.end());
         }
@@ -105,7 +106,7 @@ class OverviewTest {
         for (int i = 0; i < v.items().length; i++) {
             int id = v.items()[i];
             assertEquals(i, v.x(id), 0.0);
-            long start = id >= Overview.SUMMARY_BASE ? v.summary(id).start() : Vm.start(cursor, id);
+            long start = id >= Overview.SUMMARY_BASE ? v.summary(id).start() : Vm.start(Recording.words(cursor), id);
             assertTrue(start > prev, "items in address order");
             prev = start;
         }

@@ -16,8 +16,7 @@ import org.vmalab.engine.tree.Vm;
 /**
  * The mm behind the {@code shell} command: one address space, changed by the engine's real code paths
  * ({@code insert_vm_struct}, {@code do_munmap}, {@code find_vma}, {@code unmapped_area[_topdown]}) run
- * straight through ({@link FastKx}), with the patch on. VMA ids are read through {@link #vma(int)}; the raw
- * words ({@link #state()}) are the engine's own.
+ * straight through ({@link FastKx}), with the patch on. VMA ids are read through {@link #vma(int)}.
  */
 @Face
 public final class MmConsole {
@@ -61,7 +60,8 @@ public final class MmConsole {
                 false));
     }
 
-    public StateView state() {
+    /** The raw words: the engine's own (its tests read them). */
+    StateView state() {
         return m;
     }
 

@@ -37,7 +37,7 @@ public final class Trace {
      * @param steps the steps, in order; the trace keeps the table (nobody may add to it afterwards), and the thread
      *              of each step is the schedule used
      */
-    public Trace(Scenario scenario, Schedule schedule, Memory initial, StepTable steps, DeltaLog deltas,
+    Trace(Scenario scenario, Schedule schedule, Memory initial, StepTable steps, DeltaLog deltas,
           Outcome outcome, String outcomeMessage, List<Violation> initialViolations, Memory last,
           String[] threadNames) {
         this.scenario = scenario;
@@ -161,11 +161,6 @@ public final class Trace {
         return steps.deltaTo(i) - steps.deltaFrom(i);
     }
 
-    /** Store {@code k} of the whole run: field, object, old and new value. */
-    public Store store(int k) {
-        return new Store(deltas.field(k), deltas.object(k), deltas.oldValue(k), deltas.newValue(k));
-    }
-
     /** What step {@code i} stored, typed and in words, in the order it stored it. */
     public List<Change> changes(int i) {
         StepRecord s = step(i);
@@ -174,10 +169,6 @@ public final class Trace {
             out.add(Views.change(this, deltas.field(k), deltas.object(k), deltas.oldValue(k), deltas.newValue(k)));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    /** One recorded store. */
-    public record Store(Field field, int object, long oldValue, long newValue) {
     }
 
     /** A cursor at the initial state. */

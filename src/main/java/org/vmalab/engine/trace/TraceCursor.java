@@ -18,10 +18,10 @@ import org.vmalab.engine.memory.StateView;
  * children, reference count, life), {@link #task(int)} (status, locks held, what it waits for and why, vmacache,
  * references, the node a walker stands on), {@link #mmapSem()} and {@link #mmRbLock()} (holders, queue, policy),
  * {@link #mm()}, {@link #ptes()}, and {@link #changes()}: what the step that led here stored. The raw words
- * ({@link StateView}) are the engine's own.
+ * ({@link Recording#words}) are the engine's own.
  */
 @Face
-public final class TraceCursor implements StateView {
+public final class TraceCursor {
     private final Trace trace;
     private final Memory mem;
     private int index;
@@ -59,32 +59,50 @@ public final class TraceCursor implements StateView {
         return this;
     }
 
-    @Override
-    public long get(Field f, int obj) {
-        return mem.get(f, obj);
-    }
+    /** The raw words at this index, names from the trace: the engine's own ({@link Recording#words}). */
+    final StateView words = new StateView() {
+        @Override
+        public long get(Field f, int obj) {
+            return mem.get(f, obj);
+        }
 
-    @Override
-    public long mm(Field f) {
-        return mem.mm(f);
-    }
+        @Override
+        public long mm(Field f) {
+            return mem.mm(f);
+        }
 
-    @Override
+        @Override
+        public int vmaCapacity() {
+            return mem.vmaCapacity();
+        }
+
+        @Override
+        public int threadCount() {
+            return mem.threadCount();
+        }
+
+        @Override
+        public int pteSlots() {
+            return mem.pteSlots();
+        }
+
+        @Override
+        public String name(int vma) {
+            return trace.vmaName(vma);
+        }
+    };
+
+    /** How many VMA slots the words at this index have. */
     public int vmaCapacity() {
         return mem.vmaCapacity();
     }
 
-    @Override
+    /** How many threads the scenario has. */
     public int threadCount() {
         return mem.threadCount();
     }
 
-    @Override
-    public int pteSlots() {
-        return mem.pteSlots();
-    }
-
-    @Override
+    /** The VMA's name ({@code "NULL"} for {@link VmaView#NIL}). */
     public String name(int vma) {
         return trace.vmaName(vma);
     }
