@@ -95,7 +95,7 @@ public final class Checker {
     }
 
     /** Full walks of the tree the per-step checks made so far (benches). */
-    public long treeWalks() {
+    long treeWalks() {
         return watch.fullWalks;
     }
 
@@ -269,7 +269,7 @@ public final class Checker {
     }
 
     /** Is {@code target} reachable from the root (cycle-safe)? */
-    public static boolean reachable(StateView m, int target) {
+    static boolean reachable(StateView m, int target) {
         int root = Vm.root(m);
         if (root == NIL) {
             return false;
@@ -313,7 +313,7 @@ public final class Checker {
     }
 
     /** The local gap check of {@code validate_mm_rb(root, ignore)}. */
-    public static List<String> localGaps(StateView m, int ignore) {
+    static List<String> localGaps(StateView m, int ignore) {
         List<String> out = new ArrayList<>();
         for (int v : inorder(m, new ArrayList<>())) {
             if (v != ignore && Vm.gap(m, v) != Vm.subtreeGapCompute(m, v) && out.size() < MAX_PER_CHECK) {

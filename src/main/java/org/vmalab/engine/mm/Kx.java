@@ -34,15 +34,15 @@ import org.vmalab.engine.tree.Tag;
 public abstract class Kx implements WritableState, Stepper {
     /** The memory the algorithms run against (the implementations in this package use it directly). */
     final Memory m;
-    public final Protection prot;
+    final Protection prot;
 
     /** The protection's answers, computed once (they are asked on every lock and count site). */
-    public final boolean lock;
+    final boolean lock;
     public final boolean refcount;
-    public final boolean seqcount;
-    public final boolean clearNode;
-    public final boolean clearBeforeErase;
-    public final boolean prePatch;
+    final boolean seqcount;
+    final boolean clearNode;
+    final boolean clearBeforeErase;
+    final boolean prePatch;
     private Tag caseTag = Tag.NONE;
     private int mmObj;
 
@@ -123,14 +123,14 @@ public abstract class Kx implements WritableState, Stepper {
      * The mm the algorithms' mm words ({@link #mm}, {@link #setMm}, the tree's root) refer to: 0, the process's,
      * or {@link Memory#CHILD_MM} while fork's dup_mmap links copies into the child's tree. Returns the previous one.
      */
-    public final int useMm(int obj) {
+    final int useMm(int obj) {
         int old = mmObj;
         mmObj = obj;
         return old;
     }
 
     /** True while the algorithms work on the child's mm (see {@link #useMm}). */
-    public final boolean inChild() {
+    final boolean inChild() {
         return mmObj == Memory.CHILD_MM;
     }
 
@@ -194,11 +194,11 @@ public abstract class Kx implements WritableState, Stepper {
     @Override
     public abstract void step(Loc loc, Tag tag, int a, int b, long v);
 
-    public final void step(Loc loc, int a) {
+    final void step(Loc loc, int a) {
         step(loc, Tag.NONE, a, Memory.NIL, 0);
     }
 
-    public final void step(Loc loc, int a, long v) {
+    final void step(Loc loc, int a, long v) {
         step(loc, Tag.NONE, a, Memory.NIL, v);
     }
 
@@ -212,7 +212,7 @@ public abstract class Kx implements WritableState, Stepper {
     }
 
     /** A step whose outcome depends on other threads. */
-    public abstract void dyn(Dyn d);
+    abstract void dyn(Dyn d);
 
     /** Opens a macro group (GRANULARITY=MACRO runs a group as one step); groups nest, the outermost counts. */
     public abstract void group(Loc title, int a);
@@ -220,8 +220,8 @@ public abstract class Kx implements WritableState, Stepper {
     public abstract void endGroup();
 
     /** The thread running the algorithm (NIL in fast mode). */
-    public abstract int thread();
+    abstract int thread();
 
     /** Checkpoint {@code validate_mm_rb(root, ignore)}: the checker verifies local gaps here. */
-    public abstract void validateMmRb(int ignore);
+    abstract void validateMmRb(int ignore);
 }

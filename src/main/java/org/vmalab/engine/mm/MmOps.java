@@ -28,19 +28,19 @@ import org.vmalab.engine.tree.Vm;
  */
 public final class MmOps {
     /** Errors the operations return (the kernel's negative errno values, as names). */
-    public static final long EPERM = -1;
+    static final long EPERM = -1;
     public static final long ENOMEM = -12;
-    public static final long EINVAL = -22;
+    static final long EINVAL = -22;
 
     private MmOps() {
     }
 
-    public static boolean isErr(long v) {
+    static boolean isErr(long v) {
         return v < 0 && v > -4096;
     }
 
     /** The errno name of an error result. */
-    public static String errorName(long r) {
+    static String errorName(long r) {
         return r == ENOMEM ? "ENOMEM" : r == EINVAL ? "EINVAL" : r == EPERM ? "EPERM" : r == EACCES ? "EACCES"
                 : "error " + r;
     }
@@ -107,7 +107,7 @@ public final class MmOps {
     }
 
     /** {@code find_vma(mm, addr)}: vmacache first (when run by a thread), then the walk, then the update. */
-    public static int findVma(Kx k, long addr) {
+    static int findVma(Kx k, long addr) {
         int t = k.thread();
         if (t != NIL) {
             int hit = vmacacheFind(k, t, addr);
@@ -130,7 +130,7 @@ public final class MmOps {
      * {@code find_vma_links(mm, addr, end, &prev, &rb_link, &rb_parent)}: where a VMA [addr, end) would be
      * linked; fails if a visited node overlaps the range.
      */
-    public static Links findVmaLinks(Kx k, long addr, long end) {
+    static Links findVmaLinks(Kx k, long addr, long end) {
         int node = Vm.root(k);
         int rbPrev = NIL;
         int rbParent = NIL;
@@ -181,7 +181,7 @@ public final class MmOps {
     }
 
     /** {@code vma_gap_update(vma)}: propagate from {@code vma} to the root, with the early stop. */
-    public static void vmaGapUpdate(Kx k, int vma) {
+    static void vmaGapUpdate(Kx k, int vma) {
         GapAugment.INSTANCE.propagate(k, vma, NIL);
     }
 
@@ -224,7 +224,7 @@ public final class MmOps {
     }
 
     /** {@code vma_link(mm, vma, prev, rb_link, rb_parent)}: list, tree, {@code map_count++}. */
-    public static void vmaLink(Kx k, int vma, Links l) {
+    static void vmaLink(Kx k, int vma, Links l) {
         vmaLinkList(k, vma, l.prev(), l.rbParent());
         vmaLinkRb(k, vma, l.rbParent(), l.leftSide());
         long c = k.mm(Field.MAP_COUNT) + 1;
@@ -738,7 +738,7 @@ public final class MmOps {
     // ============================================================ mprotect (mm/mprotect.c)
 
     /** {@code -EACCES}. */
-    public static final long EACCES = -13;
+    static final long EACCES = -13;
 
     /**
      * {@code do_mprotect_pkey(start, len, prot, -1)} (mm/mprotect.c), after {@code down_write(mmap_sem)}: each VMA of
@@ -746,7 +746,7 @@ public final class MmOps {
      * VM_READ, VM_WRITE and VM_EXEC bits; every modelled VMA may take any of them (VM_MAY* all set, as for private
      * mappings), so EACCES does not arise.
      */
-    public static long doMprotect(Kx k, long start, long len, long prot) {
+    static long doMprotect(Kx k, long start, long len, long prot) {
         if ((start & (PAGE_SIZE - 1)) != 0) {
             return EINVAL;
         }
@@ -851,7 +851,7 @@ public final class MmOps {
     }
 
     /** {@code do_mmap} + {@code mmap_region}: returns the address or an error. */
-    public static long doMmap(Kx k, MmapArgs a) {
+    static long doMmap(Kx k, MmapArgs a) {
         if (a.len() == 0) {
             return EINVAL;
         }
@@ -1278,7 +1278,7 @@ public final class MmOps {
      * heap VMA through {@code vma_merge} (case 2, SEMANTICS 8.8). Returns the new brk (or the old one on
      * failure, as the syscall does).
      */
-    public static long sysBrk(Kx k, long brk) {
+    static long sysBrk(Kx k, long brk) {
         long origBrk = k.mm(Field.BRK);
         long minBrk = k.mm(Field.START_BRK);
         if (ult(brk, minBrk)) {

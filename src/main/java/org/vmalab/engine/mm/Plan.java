@@ -100,7 +100,7 @@ public final class Plan {
     }
 
     /** Is item {@code i} a dynamic step? */
-    public boolean isDynamic(int i) {
+    boolean isDynamic(int i) {
         return loc[i] < 0;
     }
 
@@ -122,11 +122,11 @@ public final class Plan {
     }
 
     /** What the operation returned when it was planned (an address, 0, or an error). */
-    public long result() {
+    long result() {
         return result;
     }
 
-    public String label() {
+    String label() {
         return label;
     }
 
@@ -194,7 +194,7 @@ public final class Plan {
         private int nDyns;
         private DynItem[] dyns = new DynItem[4];
 
-        int size() {
+        public int size() {
             return n;
         }
 

@@ -26,7 +26,7 @@ import org.vmalab.engine.tree.Vm;
  * {@code get_vma} (the patch), the speculative page fault of SPF v8 (SEMANTICS 3.14, with the recommended
  * reduction S1, S2, S3, S5, S6, S7, S8) and the classic fault under {@code mmap_sem}.
  */
-public final class Readers {
+final class Readers {
     private Readers() {
     }
 

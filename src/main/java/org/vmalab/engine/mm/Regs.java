@@ -12,7 +12,7 @@ import static org.vmalab.engine.memory.Memory.NIL;
 public record Regs(int vma, String last) {
     public static final Regs INITIAL = new Regs(NIL, "");
 
-    public Regs withVma(int v) {
+    Regs withVma(int v) {
         return new Regs(v, last);
     }
 

@@ -42,7 +42,7 @@ public final class Writers {
     }
 
     /** The result as the user reads it. */
-    public static String describe(Op op, long r) {
+    static String describe(Op op, long r) {
         if (MmOps.isErr(r)) {
             return MmOps.errorName(r);
         }

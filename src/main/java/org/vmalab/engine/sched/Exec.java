@@ -139,7 +139,7 @@ public final class Exec implements Stepper {
         more = true;
     }
 
-    public void validateAfter(int ignore) {
+    void validateAfter(int ignore) {
         validate = ignore;
     }
 
@@ -237,7 +237,7 @@ public final class Exec implements Stepper {
     }
 
     /** Goes to sleep; {@code afterWake} runs when a waker made the thread runnable again. */
-    public void sleep(Action afterWake, Loc l, long waitCode) {
+    void sleep(Action afterWake, Loc l, long waitCode) {
         m.set(Field.T_STATUS, t, Status.BLOCKED);
         m.set(Field.T_WAIT, t, waitCode);
         push(afterWake);

@@ -145,7 +145,7 @@ public final class Machine implements Explorable {
         return ts.length;
     }
 
-    public boolean relaxed() {
+    boolean relaxed() {
         return relaxed;
     }
 

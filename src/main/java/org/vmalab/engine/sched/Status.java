@@ -9,7 +9,7 @@ public final class Status {
     public static final long SPINNING = 1;
     /** Sleeping in a wait queue: not runnable until woken. */
     public static final long BLOCKED = 2;
-    public static final long DONE = 3;
+    static final long DONE = 3;
 
     public static final long WAIT_NONE = 0;
     public static final long WAIT_SEM_READ = 1;

@@ -8,7 +8,7 @@ import org.vmalab.engine.memory.Memory;
  * thread ids below 15.
  */
 public final class WaitQueue {
-    public static final int CAPACITY = 12;
+    static final int CAPACITY = 12;
     public static final int MAX_THREADS = 15;
 
     private WaitQueue() {
@@ -26,11 +26,11 @@ public final class WaitQueue {
         return n;
     }
 
-    public static boolean isEmpty(long q) {
+    static boolean isEmpty(long q) {
         return q == 0;
     }
 
-    public static long push(long q, int tid, boolean write) {
+    static long push(long q, int tid, boolean write) {
         int n = size(q);
         if (n >= CAPACITY || tid < 0 || tid >= MAX_THREADS) {
             throw new IllegalStateException("wait queue full");
@@ -47,19 +47,19 @@ public final class WaitQueue {
         return (entry(q, i) & 1) != 0;
     }
 
-    public static int headTid(long q) {
+    static int headTid(long q) {
         return q == 0 ? Memory.NIL : tid(q, 0);
     }
 
-    public static boolean headIsWrite(long q) {
+    static boolean headIsWrite(long q) {
         return isWrite(q, 0);
     }
 
-    public static long pop(long q) {
+    static long pop(long q) {
         return q >>> 5;
     }
 
-    public static int indexOf(long q, int tid) {
+    static int indexOf(long q, int tid) {
         int n = size(q);
         for (int i = 0; i < n; i++) {
             if (tid(q, i) == tid) {
@@ -70,7 +70,7 @@ public final class WaitQueue {
     }
 
     /** The queue without {@code tid}'s entry (the others keep their order); unchanged if it is not queued. */
-    public static long remove(long q, int tid) {
+    static long remove(long q, int tid) {
         int i = indexOf(q, tid);
         if (i < 0) {
             return q;

@@ -25,7 +25,7 @@ final class Captions {
     }
 
     /** Fills {a} {b} (VMA names), {v} (hex), {c} (colour), {i} (decimal), {p} (protection bits as rwx). */
-    public static String fill(String template, java.util.function.IntFunction<String> names, int a, int b, long v) {
+    static String fill(String template, java.util.function.IntFunction<String> names, int a, int b, long v) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);

@@ -5,7 +5,7 @@ public final class LineTable {
     private LineTable() {
     }
 
-    public static int line(Loc loc) {
+    static int line(Loc loc) {
         return PseudoCode.get().line(loc);
     }
 

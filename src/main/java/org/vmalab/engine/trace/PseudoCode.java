@@ -76,7 +76,7 @@ public final class PseudoCode {
     }
 
     /** The file line of {@code loc}, 0 if no listing marks it. */
-    public int line(Loc loc) {
+    int line(Loc loc) {
         Integer n = lineOf.get(loc);
         return n == null ? 0 : n;
     }

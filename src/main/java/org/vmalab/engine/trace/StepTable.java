@@ -136,17 +136,17 @@ public final class StepTable {
     }
 
     /** The thread of step {@code index} (1-based). */
-    public int thread(int index) {
+    int thread(int index) {
         return thread[(index - 1) >>> SHIFT][(index - 1) & MASK];
     }
 
     /** The first delta of step {@code index} (1-based). */
-    public int deltaFrom(int index) {
+    int deltaFrom(int index) {
         return deltaFrom[(index - 1) >>> SHIFT][(index - 1) & MASK];
     }
 
     /** One past the last delta of step {@code index} (1-based). */
-    public int deltaTo(int index) {
+    int deltaTo(int index) {
         return index == n ? end : deltaFrom(index + 1);
     }
 

@@ -7,7 +7,7 @@ import org.vmalab.engine.mm.Kx;
  * so that an augmented value stays correct. {@link #NONE} is the kernel's {@code dummy_callbacks};
  * {@link GapAugment} is {@code vma_gap_callbacks} of mm/mmap.c.
  */
-public interface Augment {
+interface Augment {
     /** Walk up from {@code node} fixing the augmented value, stopping at {@code stop} or early. */
     void propagate(Kx k, int node, int stop);
 
