@@ -147,7 +147,10 @@ final class MainView extends BorderPane {
         fontProbe.setVisible(false);
         getChildren().add(fontProbe);
         player.addListener(p -> refresh());
-        player.setPrepare(TreeCanvas::prepare);
+        player.setPrepare(s -> {
+            TreeCanvas.prepare(s);
+            strip.prepare(s.strip());
+        });
         ticker = new AnimationTimer() {
             @Override
             public void handle(long now) {

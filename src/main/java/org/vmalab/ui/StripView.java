@@ -1,5 +1,7 @@
 package org.vmalab.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -24,6 +26,10 @@ import org.vmalab.viewmodel.StripLayout;
  * The address space as a strip: VMAs and the gaps between them in address order, {@code highest_vm_end}
  * and {@code mmap_base}, the search window and the chosen hole of an mmap, each thread's target address and
  * the installed PTEs. Linear (true addresses) or log (each segment's width grows with log of its size).
+ *
+ * <p>What the bar draws is bounded by its width, not by the VMAs ({@link StripLayout#items()}: the segments
+ * narrower than a pixel merged by pixel column, in a shade by the share the VMAs cover), and the layout of a large
+ * address space is made ahead, off the FX thread, with the scene of the next step ({@link #prepare}).
  */
 final class StripView extends CanvasRegion {
     private static final double PAD = 14;
@@ -34,11 +40,22 @@ final class StripView extends CanvasRegion {
     private double barTop = 34;
     private double barH = 34;
 
+    /** The narrowest a VMA, or a pixel column with one, is drawn. */
+    private static final double MIN_VMA = 3;
+
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
     private StepScene.Strip strip;
-    private StripLayout.Scale scale = StripLayout.Scale.LOG;
+    private volatile StripLayout.Scale scale = StripLayout.Scale.LOG;
     private StripLayout layout;
+    /** The bar's width at the last draw (read by {@link #prepare} off the FX thread), or -1. */
+    private volatile double barWidth = -1;
+    /** The layout of the next scene, made ahead, or null. */
+    private volatile StripLayout ahead;
+    private int drawnItems;
+    private Color[] shades;
+    private Color shadesGap;
+    private Color shadesVma;
     private final Font label = Font.font("DejaVu Sans", FontWeight.BOLD, 11);
     private final Font small = Font.font("DejaVu Sans", 10);
 
@@ -93,6 +110,33 @@ final class StripView extends CanvasRegion {
         return PAD + layout.x(addr);
     }
 
+    /**
+     * Lays out the strip of a scene prepared ahead, off the FX thread (the player's prepare hook): at the width and
+     * scale the strip was last drawn at, so that showing the scene draws without laying out (an imported address
+     * space has up to 131,000 segments).
+     */
+    void prepare(StepScene.Strip s) {
+        double w = barWidth;
+        if (w > 0 && s != null) {
+            ahead = StripLayout.of(s, scale, w);
+        }
+    }
+
+    /** How many items (segments, or segments merged by pixel column) the last draw drew on the bar. */
+    int drawnItems() {
+        return drawnItems;
+    }
+
+    /** The layout made ahead and not yet drawn, or null (tests). */
+    StripLayout prepared() {
+        return ahead;
+    }
+
+    /** The layout the strip is drawn with (tests). */
+    StripLayout stripLayout() {
+        return layout;
+    }
+
     @Override
     protected void draw() {
         GraphicsContext g = graphics();
@@ -101,10 +145,23 @@ final class StripView extends CanvasRegion {
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
+        drawnItems = 0;
         if (strip == null || w < 2 * PAD + 10) {
             return;
         }
-        layout = StripLayout.of(strip, scale, w - 2 * PAD);
+        double bw = w - 2 * PAD;
+        barWidth = bw;
+        if (layout == null || !layout.isFor(strip, scale, bw)) {
+            // the layout made ahead is taken when it is this strip's; a repaint in between (a resize, a theme)
+            // leaves it for the step it was made for
+            StripLayout a = ahead;
+            if (a != null && a.isFor(strip, scale, bw)) {
+                layout = a;
+                ahead = null;
+            } else {
+                layout = StripLayout.of(strip, scale, bw);
+            }
+        }
         boolean folded = compact();
         barTop = folded ? 16 : 34;
         barH = folded ? 19 : 34;
@@ -113,51 +170,65 @@ final class StripView extends CanvasRegion {
         double labelY = barTop + barH + (folded ? 9 : 12);
         rowTaken.clear();
         g.setTextBaseline(VPos.CENTER);
-        // segments; of those narrower than a pixel only the first in each pixel column is drawn (an imported
-        // address space has up to 65,530 VMAs, far more than the strip has pixels)
-        double covered = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < layout.segments().size(); i++) {
-            Segment s = layout.segments().get(i);
-            double x0 = PAD + layout.x0(i);
-            double x1 = PAD + layout.x1(i);
-            if (x1 - x0 < 1 && x0 < covered && !s.touched()) {
+        List<Segment> segs = layout.segments();
+        // the gaps a pixel wide or more first, then the VMAs and the merged items over them: a VMA (or a column with
+        // one) is drawn at least MIN_VMA wide, even where the gap after it is wide
+        List<StripLayout.Item> items = layout.items();
+        for (StripLayout.Item it : items) {
+            Segment s = segs.get(it.first());
+            if (it.merged() || s.kind() == SegmentKind.VMA) {
                 continue;
             }
-            covered = Math.max(covered, Math.floor(x0) + 1);
-            double sw = Math.max(x1 - x0, s.kind() == SegmentKind.VMA ? 3 : 0);
-            switch (s.kind()) {
-                case VMA -> {
-                    g.setFill(palette.get(Ink.STRIP_VMA));
-                    g.fillRect(x0, barTop, sw, barH);
-                    if (s.touched()) {
-                        g.setStroke(palette.get(Ink.STRIP_VMA_TOUCHED));
-                        g.setLineWidth(3);
-                        g.strokeRect(x0 - 1.5, barTop - 1.5, sw + 3, barH + 3);
-                    }
-                    g.setFont(label);
-                    g.setTextAlign(TextAlignment.CENTER);
-                    if (sw > s.name().length() * 7.2 + 6) {
-                        g.setFill(palette.get(Ink.STRIP_VMA_TEXT));
-                        g.fillText(s.name(), x0 + sw / 2, barTop + barH / 2);
-                    }
-                }
-                case GAP, TOP_GAP -> {
-                    g.setFill(palette.get(s.kind() == SegmentKind.TOP_GAP ? Ink.STRIP_TOP : Ink.STRIP_GAP));
-                    g.fillRect(x0, barTop, sw, barH);
-                    g.setStroke(palette.get(Ink.STRIP_GAP_LINE));
-                    g.setLineWidth(1);
-                    g.strokeRect(x0, barTop + 0.5, sw, barH - 1);
-                    String t = Fmt.size(s.size());
+            double x0 = PAD + it.x0();
+            double sw = it.x1() - it.x0();
+            g.setFill(palette.get(s.kind() == SegmentKind.TOP_GAP ? Ink.STRIP_TOP : Ink.STRIP_GAP));
+            g.fillRect(x0, barTop, sw, barH);
+            g.setStroke(palette.get(Ink.STRIP_GAP_LINE));
+            g.setLineWidth(1);
+            g.strokeRect(x0, barTop + 0.5, sw, barH - 1);
+            drawnItems++;
+            if (sw > 30) {
+                String t = Fmt.size(s.size());
+                if (sw > t.length() * 6.2 + 8) {
                     g.setFont(small);
                     g.setTextAlign(TextAlignment.CENTER);
-                    if (sw > t.length() * 6.2 + 8) {
-                        g.setFill(palette.get(Ink.TEXT_DIM));
-                        g.fillText(t, x0 + sw / 2, barTop + barH / 2);
-                    }
-                }
-                default -> {
+                    g.setFill(palette.get(Ink.TEXT_DIM));
+                    g.fillText(t, x0 + sw / 2, barTop + barH / 2);
                 }
             }
+        }
+        Color[] shades = shades();
+        for (int k = 0; k < items.size(); k++) {
+            StripLayout.Item it = items.get(k);
+            Segment s = segs.get(it.first());
+            if (!it.merged() && s.kind() != SegmentKind.VMA) {
+                continue;
+            }
+            double x0 = PAD + it.x0();
+            // widened to MIN_VMA (or a pixel), but never over the whole of the next item
+            double room = k + 1 < items.size() ? items.get(k + 1).x1() - 1 - it.x0() : MIN_VMA;
+            double sw = Math.max(it.x1() - it.x0(), Math.min(it.vmas() > 0 ? MIN_VMA : 1, room));
+            g.setFill(it.merged() ? shades[it.shade()] : palette.get(Ink.STRIP_VMA));
+            g.fillRect(x0, barTop, sw, barH);
+            drawnItems++;
+            if (!it.merged()) {
+                vmaName(g, s, x0, sw);
+            }
+        }
+        // the VMAs the step touched, highlighted whatever their width
+        for (int i : layout.touched()) {
+            Segment s = segs.get(i);
+            if (s.kind() != SegmentKind.VMA) {
+                continue;
+            }
+            double x0 = PAD + layout.x0(i);
+            double sw = Math.max(layout.x1(i) - layout.x0(i), MIN_VMA);
+            g.setFill(palette.get(Ink.STRIP_VMA));
+            g.fillRect(x0, barTop, sw, barH);
+            g.setStroke(palette.get(Ink.STRIP_VMA_TOUCHED));
+            g.setLineWidth(3);
+            g.strokeRect(x0 - 1.5, barTop - 1.5, sw + 3, barH + 3);
+            vmaName(g, s, x0, sw);
         }
         // erased, cleared or freed VMAs: dashed outlines where they were
         for (Segment s : strip.ghosts()) {
@@ -274,7 +345,7 @@ final class StripView extends CanvasRegion {
     }
 
     /** The stretches of the row under the bar that labels took (the folded axis leaves them to them). */
-    private final java.util.List<double[]> rowTaken = new java.util.ArrayList<>();
+    private final List<double[]> rowTaken = new ArrayList<>();
 
     /** Draws a label under the bar and keeps its stretch. */
     private void rowText(GraphicsContext g, String t, double x, double y) {
@@ -364,22 +435,53 @@ final class StripView extends CanvasRegion {
         g.fillText(name, left ? px - 9 : px + 9, y);
     }
 
+    /** A VMA's name in its box, if it fits. */
+    private void vmaName(GraphicsContext g, Segment s, double x0, double sw) {
+        if (sw > s.name().length() * 7.2 + 6) {
+            g.setFont(label);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setFill(palette.get(Ink.STRIP_VMA_TEXT));
+            g.fillText(s.name(), x0 + sw / 2, barTop + barH / 2);
+        }
+    }
+
+    /** The inks of merged items, from the gap's (0) to the VMA's ({@link StripLayout#SHADES}). */
+    private Color[] shades() {
+        Color gap = palette.get(Ink.STRIP_GAP);
+        Color vma = palette.get(Ink.STRIP_VMA);
+        if (shades == null || !gap.equals(shadesGap) || !vma.equals(shadesVma)) {
+            shades = new Color[StripLayout.SHADES + 1];
+            for (int k = 0; k <= StripLayout.SHADES; k++) {
+                shades[k] = gap.interpolate(vma, (double) k / StripLayout.SHADES);
+            }
+            shadesGap = gap;
+            shadesVma = vma;
+        }
+        return shades;
+    }
+
     private void hover(double sx) {
         if (layout == null || strip == null) {
             return;
         }
         String text = null;
-        for (int i = 0; i < layout.segments().size(); i++) {
-            if (sx >= PAD + layout.x0(i) && sx <= PAD + Math.max(layout.x1(i), layout.x0(i) + 3)) {
-                Segment s = layout.segments().get(i);
-                String range = "[" + Numbers.hex(s.start()) + ", " + Numbers.hex(s.end()) + ")  " + Fmt.size(s.size());
-                text = switch (s.kind()) {
-                    case VMA -> s.name() + " " + range;
-                    case GAP -> "free gap in front of " + s.name() + " " + range;
-                    case TOP_GAP -> "free space above the last VMA " + range
-                            + "\n(the allocators check it through highest_vm_end; no tree node owns it)";
-                };
-            }
+        StripLayout.Item it = layout.itemAt(sx - PAD, MIN_VMA);
+        if (it != null && it.first() == it.last()) {
+            Segment s = layout.segments().get(it.first());
+            String range = "[" + Numbers.hex(s.start()) + ", " + Numbers.hex(s.end()) + ")  " + Fmt.size(s.size());
+            text = switch (s.kind()) {
+                case VMA -> s.name() + " " + range;
+                case GAP -> "free gap in front of " + s.name() + " " + range;
+                case TOP_GAP -> "free space above the last VMA " + range
+                        + "\n(the allocators check it through highest_vm_end; no tree node owns it)";
+            };
+        } else if (it != null) {
+            long start = layout.segments().get(it.first()).start();
+            long end = layout.segments().get(it.last()).end();
+            text = it.vmas() + " VMA" + (it.vmas() == 1 ? "" : "s") + " and " + it.gaps() + " gap"
+                    + (it.gaps() == 1 ? "" : "s") + " in [" + Numbers.hex(start) + ", " + Numbers.hex(end) + ")"
+                    + "\n(each narrower than a pixel here: the shade says how much of this stretch the VMAs cover; "
+                    + "Find in the tree shows one of them)";
         }
         if (text == null) {
             Tooltip.uninstall(canvas, tooltip);
