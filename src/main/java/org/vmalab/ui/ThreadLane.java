@@ -193,8 +193,13 @@ final class ThreadLane extends VBox {
             info.getChildren().add(l);
         }
         /* RELAXED_STORES: the stores that wait in this CPU's store buffer, oldest first, not yet seen by others */
+        if (!t.pendingStores().isEmpty()) {
+            Label sb = new Label("store buffer, not yet visible to the other CPUs:");
+            sb.getStyleClass().add("lane-vmacache");
+            info.getChildren().add(sb);
+        }
         for (String p : t.pendingStores()) {
-            Label l = new Label("not yet visible: " + p);
+            Label l = new Label(p);
             l.getStyleClass().add("sb-pill");
             info.getChildren().add(l);
         }

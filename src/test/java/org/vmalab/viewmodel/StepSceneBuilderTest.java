@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.Protection;
+import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.RwlockPolicy;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.Scenarios;
+import org.vmalab.engine.ThreadSpec;
+import org.vmalab.engine.mm.Op;
+import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.viewmodel.StepScene.NodeView;
 
@@ -140,5 +148,21 @@ class StepSceneBuilderTest {
         assertEquals(0x55555575e000L, st.pins().get(0).addr());
         assertNotNull(p.scene().mm());
         assertEquals(7, p.scene().mm().mapCount());
+    }
+
+    /** RELAXED_STORES: a thread's lane lists the stores waiting in its store buffer, in words, oldest first. */
+    @Test
+    void aLaneListsTheStoresNotYetVisible() {
+        Scenario sc = Scenarios.defaultScenario().withThreads(List.of(new ThreadSpec("T1", ThreadSpec.Role.WRITER,
+                List.of(new Op.Munmap(0x55555575d000L, 0x55555577e000L))))).withProtection(Protection.of(
+                RwlockPolicy.QUEUED, ProtectionToggle.RELAXED_STORES, ProtectionToggle.NO_RELEASE));
+        p.load(new Playable("sb", sc.title(), "", sc, Schedule.roundRobin(), Narration.NONE));
+        p.seek(stepAt(Loc.RB_CLEAR_NODE));
+        List<String> waiting = p.scene().threads().get(0).pendingStores();
+        assertEquals("libc.rb_left := NULL", waiting.get(0), "the erase's first store, still not visible");
+        assertEquals("heap.__rb_parent_color := itself (RB_CLEAR_NODE: the node is marked empty)",
+                waiting.get(waiting.size() - 1));
+        p.seek(p.size());
+        assertTrue(p.scene().threads().get(0).pendingStores().isEmpty(), "up_write drained the buffer");
     }
 }
