@@ -182,15 +182,16 @@ public final class ScenarioWriter {
 
     private static void schedule(StringBuilder b, Scenario sc, Schedule s) {
         List<String> items = new ArrayList<>();
+        List<String> names = sc.scheduleNames();
         for (Schedule.Slot slot : s.prefix()) {
-            if (slot.thread() < 0 || slot.thread() >= sc.threads().size()) {
+            if (slot.thread() < 0 || slot.thread() >= names.size()) {
                 throw new IllegalArgumentException("the schedule names thread " + slot.thread() + ", which does "
                         + "not exist");
             }
             if (slot.count() < 1 && !slot.untilBlocked()) {
                 throw new IllegalArgumentException("a schedule slot of " + slot.count() + " steps");
             }
-            String name = sc.threads().get(slot.thread()).name();
+            String name = names.get(slot.thread());
             items.add(slot.untilBlocked() ? name + " *" : slot.count() == 1 ? name : name + " x" + slot.count());
         }
         boolean seedInPolicy = false;

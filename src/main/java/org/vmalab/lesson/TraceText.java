@@ -112,9 +112,10 @@ public final class TraceText {
     static String schedule(Scenario sc, Schedule s) {
         StringBuilder b = new StringBuilder("[");
         List<Schedule.Slot> pre = s.prefix();
+        List<String> names = sc.scheduleNames();
         for (Schedule.Slot slot : pre) {
-            String n = slot.thread() >= 0 && slot.thread() < sc.threads().size()
-                    ? sc.threads().get(slot.thread()).name() : "?" + slot.thread();
+            String n = slot.thread() >= 0 && slot.thread() < names.size() ? names.get(slot.thread())
+                    : "?" + slot.thread();
             b.append(slot.untilBlocked() ? n + " *" : slot.count() == 1 ? n : n + " x" + slot.count()).append(", ");
         }
         b.append(switch (s.policy()) {

@@ -42,6 +42,18 @@ class ScenarioWriterTest {
         assertFalse(back.isNarrated());
     }
 
+    /** RELAXED_STORES: a schedule that names a store-buffer flush choice (T1.sb3) is written and read back. */
+    @Test
+    void aFlushChoiceRoundTrips() throws LessonException {
+        Scenario sc = Scenarios.defaultScenario().withThreads(List.of(new ThreadSpec("T1", ThreadSpec.Role.WRITER,
+                List.of(new Op.Munmap(0x55555575d000L, 0x55555577e000L))))).withProtection(Protection.of(
+                RwlockPolicy.QUEUED, ProtectionToggle.RELAXED_STORES, ProtectionToggle.NO_RELEASE));
+        Schedule s = new Schedule(List.of(new Schedule.Slot(0, 36), new Schedule.Slot(1 + 3, 1),
+                new Schedule.Slot(0, Schedule.Slot.UNTIL_BLOCKED)), Schedule.Policy.STOP, 0, Schedule.DEFAULT_BOUND);
+        assertTrue(ScenarioWriter.toYaml(sc, s).contains("T1.sb3"), ScenarioWriter.toYaml(sc, s));
+        roundTrip(sc, s);
+    }
+
     @Test
     void everyShippedLessonPartRoundTrips() throws Exception {
         for (LessonLoader.LessonFile f : LessonLoader.loadDirectory(Path.of("lessons"))) {
