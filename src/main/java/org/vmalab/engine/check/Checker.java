@@ -15,6 +15,7 @@ import org.vmalab.engine.memory.Life;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StateView;
 import org.vmalab.engine.memory.StoreBuffer;
+import org.vmalab.engine.memory.ViewOver;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.sched.Exec;
 import org.vmalab.engine.sched.Machine;
@@ -491,35 +492,15 @@ public final class Checker {
      * page of its own in the model (copy_page_range is not modelled), so its PTE slots read empty.
      */
     public static StateView childView(StateView m) {
-        return new StateView() {
+        return new ViewOver(m) {
             @Override
             public long get(Field f, int obj) {
-                return f == Field.PTE_ADDR ? 0 : m.get(f, obj);
+                return f == Field.PTE_ADDR ? 0 : base.get(f, obj);
             }
 
             @Override
             public long mm(Field f) {
-                return m.get(f, Memory.CHILD_MM);
-            }
-
-            @Override
-            public int vmaCapacity() {
-                return m.vmaCapacity();
-            }
-
-            @Override
-            public int threadCount() {
-                return m.threadCount();
-            }
-
-            @Override
-            public int pteSlots() {
-                return m.pteSlots();
-            }
-
-            @Override
-            public String name(int vma) {
-                return m.name(vma);
+                return base.get(f, Memory.CHILD_MM);
             }
         };
     }

@@ -85,35 +85,15 @@ public final class StoreBuffer {
 
     /** Memory as thread {@code t} reads it: its own buffered stores over the words everybody sees. */
     public static StateView ownView(StateView m, int t) {
-        return new StateView() {
+        return new ViewOver(m) {
             @Override
             public long get(Field f, int obj) {
-                return buffered(f) ? read(m, t, f, obj) : m.get(f, obj);
+                return buffered(f) ? read(base, t, f, obj) : base.get(f, obj);
             }
 
             @Override
             public long mm(Field f) {
                 return get(f, 0);
-            }
-
-            @Override
-            public int vmaCapacity() {
-                return m.vmaCapacity();
-            }
-
-            @Override
-            public int threadCount() {
-                return m.threadCount();
-            }
-
-            @Override
-            public int pteSlots() {
-                return m.pteSlots();
-            }
-
-            @Override
-            public String name(int vma) {
-                return m.name(vma);
             }
         };
     }
