@@ -514,16 +514,24 @@ final class MainView extends BorderPane {
         SplitPane outer = new SplitPane(split, lanesPanel) {
             private double sizedFor = -1;
             private double sizedForEm = -1;
+            private boolean sizedEmpty;
 
             @Override
             protected void layoutChildren() {
-                // the band's height follows the window's (in the same layout pass) until the user drags it
+                // the band's height follows the window's (in the same layout pass) until the user drags it; with
+                // no thread (an imported address space) the band gives all its height to the tree
                 double h = getHeight();
                 double em = fontSize();
+                boolean empty = lanes.isEmpty();
+                if (empty != sizedEmpty) {
+                    sizedEmpty = empty;
+                    sizedFor = -1;
+                    bandSizedByUser = false;
+                }
                 if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
                     sizedFor = h;
                     sizedForEm = em;
-                    setDividerPositions(1 - bandHeight(h, em) / h);
+                    setDividerPositions(empty ? 1 : 1 - bandHeight(h, em) / h);
                 }
                 double band = getDividers().isEmpty() ? 0 : h * (1 - getDividerPositions()[0]);
                 strip.setCompact(h - band < FOLD_STRIP_BELOW);
@@ -1029,6 +1037,7 @@ final class MainView extends BorderPane {
         if (s.step() == null) {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
+            where.setWrapText(true);
             where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
                     + "work on this tree." : "Press → for the first step, Space to play, a thread's number to choose "
                     + "who runs.");
@@ -1040,6 +1049,8 @@ final class MainView extends BorderPane {
             threadChip.getStyleClass().add("thread-" + (s.step().thread() % 9 + 1));
             // the file and line over the function: two short rows beside the caption, which keeps the width
             where.setText(s.where() + "\n" + s.step().function() + "()");
+            // a file name is cut with an ellipsis, never broken at a dot
+            where.setWrapText(false);
             kind.setText(kindText(s.step().loc(), s.step().waiting()));
             kind.setVisible(true);
         }

@@ -233,7 +233,7 @@ public final class RunRenderer {
     /** A panel of any view (the live window too) at {@code scale}. */
     static WritableImage snapshot(MainView view, Panel panel, double scale) {
         Node node = panel == Panel.WINDOW ? view : view.lookup(panel.selector());
-        if (node == null) {
+        if (node == null || node.getLayoutBounds().getHeight() < 1) {
             node = view;
         }
         SnapshotParameters p = new SnapshotParameters();

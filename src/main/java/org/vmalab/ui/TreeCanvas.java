@@ -1700,7 +1700,33 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /**
-     * The threads' dock at the bottom right: for each thread with a cached or held VMA, its chip, its vmacache as
+     * Where the dock goes: the first corner of the view (bottom right, bottom left, top left, top right under the
+     * buttons) where it covers no node, badge or ghost chip, else the corner where it covers the least.
+     */
+    private Rect dockPlace(double dw, double dh, double w, double h) {
+        double bottom = Math.max(40, h - LEGEND_ROOM - dh - 6);
+        List<Rect> corners = List.of(new Rect(w - dw - 6, bottom, dw, dh), new Rect(6, bottom, dw, dh),
+                new Rect(6, 6, dw, dh), new Rect(w - dw - 6, 40, dw, dh));
+        Rect best = corners.get(0);
+        double least = Double.MAX_VALUE;
+        for (Rect r : corners) {
+            double covered = 0;
+            for (Drawn d : drawn) {
+                covered += r.overlap(d.box()) + (d.badge() == null ? 0 : r.overlap(d.badge()));
+            }
+            for (Ghost gh : ghosts) {
+                covered += r.overlap(gh.chip());
+            }
+            if (covered < least - 0.5) {
+                least = covered;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The threads' dock, in a corner of the view where it covers no node: for each thread with a cached or held VMA, its chip, its vmacache as
      * four slots with an arrow from each slot to its VMA ({@code —} when empty; dashed and grey when the cache is
      * stale), and a tether from the chip to each VMA it holds a reference to (get_vma done, put_vma not yet).
      */
@@ -1727,9 +1753,9 @@ final class TreeCanvas extends CanvasRegion {
         double labelW = textWidth("vmacache", small);
         double dw = 34 * s + 6 + labelW + 6 + 4 * (slot + 3) + 8;
         double dh = rows.size() * rowH + 6;
-        double x0 = w - dw - 6;
-        double y0 = Math.max(40, h - LEGEND_ROOM - dh - 6);
-        dockRect = new Rect(x0, y0, dw, dh);
+        dockRect = dockPlace(dw, dh, w, h);
+        double x0 = dockRect.x();
+        double y0 = dockRect.y();
         g.setGlobalAlpha(0.92);
         g.setFill(palette.get(Ink.BG));
         g.fillRoundRect(x0, y0, dw, dh, 8, 8);
@@ -1766,7 +1792,17 @@ final class TreeCanvas extends CanvasRegion {
                 g.setFont(small);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.TOP);
-                g.fillText(tv.name() + " holds a reference" + (r.freed() ? " (freed!)" : ""), tx + 8, ty + 4);
+                // under the node, else right of it, where it covers no node and not the legend; else left out
+                // (the chip's tether and the lane's "ref" say it too)
+                String said = tv.name() + " holds a reference" + (r.freed() ? " (freed!)" : "");
+                double tw = textWidth(said, small);
+                for (Rect at : List.of(new Rect(tx + 8, ty + 4, tw, 14 * s),
+                        new Rect(b.x() + b.w() + 8, b.y() + b.h() / 2 - 7 * s, tw, 14 * s))) {
+                    if (at.y() + at.h() <= h - LEGEND_ROOM && drawn.stream().noneMatch(d -> d.box().intersects(at))) {
+                        g.fillText(said, at.x(), at.y());
+                        break;
+                    }
+                }
             }
             g.setFill(c);
             g.fillRoundRect(chip.x(), chip.y(), chip.w(), chip.h(), 7, 7);

@@ -15,51 +15,80 @@ import javax.imageio.ImageIO;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.Scenarios;
 import org.vmalab.engine.sched.Schedule;
+import org.vmalab.imports.MapsImporter;
+import org.vmalab.viewmodel.Lessons;
 import org.vmalab.viewmodel.Narration;
 import org.vmalab.viewmodel.Playable;
 import org.vmalab.viewmodel.Player;
 import org.vmalab.viewmodel.TaskRunner;
 
 /**
- * Writes the README screenshots (docs/screenshots/*.png) headless, with Monocle: the window at several
- * steps of the race of the default scenario, at 1600x1000 and 1280x720. Run with the test class path and
+ * Writes the screenshots of README.md and docs/UI.md (docs/screenshots/*.png) headless, with Monocle: three lessons
+ * (the gaps on the tree, the lockless walk, the use-after-free) and a 65,530-VMA import, each at 1280x720, 1600x1000
+ * and 1920x1080, and presentation mode. Run with the test class path and
  * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw}; argument: the output dir.
  */
 public final class Screenshots {
     private Screenshots() {
     }
 
-    /**
-     * A shot: file name, size, theme, scenario setup and the index to show; {@code lesson} (a file of
-     * lessons/, with {@code part}) instead of the race when set.
-     */
-    record Shot(String file, int w, int h, MainView.Theme theme, boolean noRefcount, int index, String lesson,
-                int part) {
-        Shot(String file, int w, int h, MainView.Theme theme, boolean noRefcount, int index) {
-            this(file, w, h, theme, noRefcount, index, null, 0);
+    /** What a shot shows: a lesson part at a step, or the 65,530-VMA import (with an address to find, or none). */
+    sealed interface Subject permits LessonStep, Import {
+    }
+
+    /** A lesson of lessons/ (its file name), a part and the step shown. */
+    record LessonStep(String file, int part, int index) implements Subject {
+    }
+
+    /** The synthetic 65,530-VMA address space, with {@code find} looked up when not null. */
+    record Import(String find) implements Subject {
+    }
+
+    /** A shot: file name, size, theme, what it shows, and in presentation mode or not. */
+    record Shot(String file, int w, int h, MainView.Theme theme, Subject subject, boolean presenting) {
+    }
+
+    /** The sizes every subject is shown at. */
+    static final int[][] SIZES = {{1280, 720}, {1600, 1000}, {1920, 1080}};
+
+    static List<Shot> shots() {
+        List<Shot> shots = new ArrayList<>();
+        // lesson 3: the gaps and subtree gaps on the nodes while find_vma walks down from the root
+        Subject gap = new LessonStep("03-augmented-gap.yaml", 0, 18);
+        // lesson 11: T1 has loaded the pointer to libc_rw (its ghost chip) while T2 rotates the tree under it
+        Subject walk = new LessonStep("11-race-a-lockless-walk.yaml", 0, 24);
+        // lesson 12: without mm_rb_lock T1 takes a reference on heap after munmap dropped its last one
+        Subject uaf = new LessonStep("12-race-b-use-after-free.yaml", 0, 57);
+        // lesson 12 with the patch: T1 holds a reference on arena (count 2) while T2 erases guard under mm_rb_lock
+        Subject ref = new LessonStep("12-race-b-use-after-free.yaml", 3, 30);
+        Subject big = new Import(null);
+        for (int[] s : SIZES) {
+            String size = s[0] + "x" + s[1];
+            shots.add(new Shot("lesson-03-gaps-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, gap, false));
+            shots.add(new Shot("lesson-11-walk-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, walk, false));
+            shots.add(new Shot("lesson-12-refcount-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, ref, false));
+            shots.add(new Shot("import-65530-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, big, false));
         }
+        shots.add(new Shot("import-65530-found-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT,
+                new Import("0x7f0000a4d123"), false));
+        shots.add(new Shot("presentation-lesson-11-1280x720.png", 1280, 720, MainView.Theme.HIGH_CONTRAST, walk, true));
+        shots.add(new Shot("presentation-lesson-12-uaf-1920x1080.png", 1920, 1080, MainView.Theme.HIGH_CONTRAST, uaf,
+                true));
+        // lesson 12's first part at its checkpoint (README, docs/UI.md)
+        shots.add(new Shot("lesson-12-checkpoint-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT,
+                new LessonStep("12-race-b-use-after-free.yaml", 0, 55), false));
+        shots.add(new Shot("dark-lesson-12-uaf-1600x1000.png", 1600, 1000, MainView.Theme.DARK, uaf, false));
+        shots.add(new Shot("colorblind-lesson-11-1280x720.png", 1280, 720, MainView.Theme.COLORBLIND, walk, false));
+        return shots;
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
-        List<Shot> shots = new ArrayList<>();
-        // the race of SEMANTICS 6(b): T1 takes heap with get_vma, T2 unmaps it, T1 comes back
-        shots.add(new Shot("race-1-get-vma-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 7));
-        shots.add(new Shot("race-2-rotation-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 40));
-        shots.add(new Shot("race-3-cleared-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 44));
-        shots.add(new Shot("race-4-patch-saves-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 64));
-        shots.add(new Shot("race-5-no-refcount-uaf-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, true, 61));
-        shots.add(new Shot("race-2-rotation-1280x720.png", 1280, 720, MainView.Theme.LIGHT, false, 40));
-        shots.add(new Shot("race-5-no-refcount-uaf-1280x720.png", 1280, 720, MainView.Theme.LIGHT, true, 61));
-        shots.add(new Shot("dark-1600x1000.png", 1600, 1000, MainView.Theme.DARK, false, 41));
-        shots.add(new Shot("colorblind-1280x720.png", 1280, 720, MainView.Theme.COLORBLIND, true, 61));
-        shots.add(new Shot("lesson-12-checkpoint-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT, false, 55,
-                "12-race-b-use-after-free.yaml", 0));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        for (Shot s : shots) {
+        for (Shot s : shots()) {
             CountDownLatch done = new CountDownLatch(1);
             Throwable[] err = new Throwable[1];
             Platform.runLater(() -> {
@@ -71,7 +100,7 @@ public final class Screenshots {
                     done.countDown();
                 }
             });
-            if (!done.await(60, TimeUnit.SECONDS)) {
+            if (!done.await(180, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("timed out on " + s.file());
             }
             if (err[0] != null) {
@@ -97,29 +126,57 @@ public final class Screenshots {
         return new Playable("race", sc.title(), "", sc, raceSchedule(), Narration.NONE);
     }
 
-    static WritableImage render(Shot s) {
+    static WritableImage render(Shot s) throws Exception {
         Player p = new Player(TaskRunner.INLINE);
         MainView v = new MainView(p);
         javafx.scene.Scene scene = new javafx.scene.Scene(v, s.w(), s.h());
-        v.selectTheme(s.theme());
-        v.applyTheme(s.theme());
-        if (s.lesson() != null) {
-            java.nio.file.Path dir = java.nio.file.Path.of("lessons");
-            java.util.List<org.vmalab.viewmodel.Lessons.Entry> es = org.vmalab.viewmodel.Lessons.load(dir);
-            org.vmalab.lesson.Lesson l = es.stream().filter(e -> e.ok() && e.path().getFileName().toString()
-                    .equals(s.lesson())).findFirst().orElseThrow(() -> new IllegalStateException("no lesson "
-                    + s.lesson() + " in " + dir.toAbsolutePath())).lesson();
-            v.setLessons(dir, es, org.vmalab.viewmodel.Lessons.Progress.inMemory());
-            v.openLesson(l, s.part());
-        } else {
-            p.load(racePlayable(s.noRefcount()));
+        v.selectTheme(MainView.Theme.LIGHT);
+        v.applyTheme(MainView.Theme.LIGHT);
+        if (s.subject() instanceof LessonStep l) {
+            Path dir = Path.of("lessons");
+            List<Lessons.Entry> es = Lessons.load(dir);
+            org.vmalab.lesson.Lesson lesson = es.stream().filter(e -> e.ok() && e.path().getFileName().toString()
+                    .equals(l.file())).findFirst().orElseThrow(() -> new IllegalStateException("no lesson "
+                    + l.file() + " in " + dir.toAbsolutePath())).lesson();
+            v.setLessons(dir, es, Lessons.Progress.inMemory());
+            v.openLesson(lesson, l.part());
+            settle(scene, v);
+            p.seek(l.index());
+        } else if (s.subject() instanceof Import i) {
+            MapsImporter.Result r = MapsImporter.parse(SyntheticMaps.text(65530, 42), "synthetic-65530.maps", false);
+            p.load(Playable.of(MapsImporter.scenario(r)));
+            settle(scene, v);
+            // as after F: the whole overview in view
+            v.tree().fit();
+            if (i.find() != null) {
+                v.classroom().tools().openFind();
+                v.classroom().tools().field().setText(i.find());
+                v.classroom().tools().find();
+            }
         }
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
-        p.seek(s.index());
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
+        settle(scene, v);
+        if (s.presenting()) {
+            v.classroom().presentation().enter();
+            settle(scene, v);
+            v.tree().fit();
+            // as the room sees it once the presenter bar has hidden itself (three seconds after entering)
+            v.lookup("#presenter-bar").setVisible(false);
+        }
+        if (s.theme() != MainView.Theme.LIGHT) {
+            v.selectTheme(s.theme());
+            v.applyTheme(s.theme());
+        }
+        settle(scene, v);
         return scene.snapshot(null);
+    }
+
+    /** Lays the window out as a few pulses would, with the tree's animation at its end. */
+    private static void settle(javafx.scene.Scene scene, MainView v) {
+        for (int k = 0; k < 3; k++) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            v.tree().finishAnimation();
+        }
     }
 
     static void write(WritableImage img, Path file) throws IOException {

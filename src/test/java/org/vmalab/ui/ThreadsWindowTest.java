@@ -240,6 +240,38 @@ class ThreadsWindowTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * The dock of vmacache slots sits in a corner where it covers no node: lesson 3's walk at 1280x720 and 1600x1000
+     * (the bottom right, where it used to be, holds the stack node).
+     */
+    @Test
+    void theVmacacheDockCoversNoNode() {
+        List<String> problems = new ArrayList<>();
+        fx(() -> {
+            for (int[] size : new int[][] {{1280, 720}, {1600, 1000}, {1920, 1080}}) {
+                TreeViewTest.Window w = new TreeViewTest.Window(size[0], size[1]).lesson("augmented-gap");
+                for (int step : new int[] {12, 18, 29, 40}) {
+                    w.player.seek(step);
+                    w.settle();
+                    w.settle();
+                    TreeCanvas.Rect dock = w.tree().dockRect();
+                    if (dock == null) {
+                        problems.add(size[0] + "x" + size[1] + " step " + step + ": no dock drawn");
+                        continue;
+                    }
+                    for (TreeCanvas.Drawn d : w.tree().drawn()) {
+                        if (dock.intersects(d.box())) {
+                            problems.add(size[0] + "x" + size[1] + " step " + step + ": the dock " + dock
+                                    + " covers node " + d.id() + " " + d.box());
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void theHolderAndItsWaitersStayInViewWhenTheColumnsDoNotFit() {
         settle(player);
