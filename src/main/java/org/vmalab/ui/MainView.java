@@ -494,7 +494,7 @@ final class MainView extends BorderPane {
         // no heading row: every column says which thread it is, and the band's tooltip how to choose one
         Tooltip.install(lanesScroll, new Tooltip("The threads side by side. Click a runnable thread, or press its "
                 + "number, to run it next; Shift+click or Shift+number runs it until it blocks."));
-        VBox lanesPanel = new VBox(lanesScroll);
+        lanesPanel.getChildren().setAll(lanesScroll);
         VBox.setVgrow(lanesScroll, Priority.ALWAYS);
         lanesPanel.getStyleClass().addAll("panel", "lanes-panel");
         lanesPanel.setMinHeight(0);
@@ -514,30 +514,28 @@ final class MainView extends BorderPane {
         SplitPane outer = new SplitPane(split, lanesPanel) {
             private double sizedFor = -1;
             private double sizedForEm = -1;
-            private boolean sizedEmpty;
 
             @Override
             protected void layoutChildren() {
-                // the band's height follows the window's (in the same layout pass) until the user drags it; with
-                // no thread (an imported address space) the band gives all its height to the tree
+                // the band's height follows the window's (in the same layout pass) until the user drags it
                 double h = getHeight();
                 double em = fontSize();
-                boolean empty = lanes.isEmpty();
-                if (empty != sizedEmpty) {
-                    sizedEmpty = empty;
+                if (bandStale) {
+                    bandStale = false;
                     sizedFor = -1;
-                    bandSizedByUser = false;
                 }
-                if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
+                if (!bandSizedByUser && h > 0 && getItems().size() > 1
+                        && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
                     sizedFor = h;
                     sizedForEm = em;
-                    setDividerPositions(empty ? 1 : 1 - bandHeight(h, em) / h);
+                    setDividerPositions(1 - bandHeight(h, em) / h);
                 }
                 double band = getDividers().isEmpty() ? 0 : h * (1 - getDividerPositions()[0]);
                 strip.setCompact(h - band < FOLD_STRIP_BELOW);
                 super.layoutChildren();
             }
         };
+        centerSplit = outer;
         outer.setOrientation(Orientation.VERTICAL);
         outer.getStyleClass().add("center-split");
         SplitPane.setResizableWithParent(lanesPanel, false);
@@ -554,6 +552,11 @@ final class MainView extends BorderPane {
     }
 
     private boolean bandSizedByUser;
+    /** The band was put back: its height is to be chosen again. */
+    private boolean bandStale;
+    /** The tree and the side panes over the threads band. */
+    private SplitPane centerSplit;
+    private final VBox lanesPanel = new VBox();
     /** The lesson pane's share of the window's width when it opens. */
     static final double LESSON_SHARE = 0.21;
 
@@ -1092,6 +1095,17 @@ final class MainView extends BorderPane {
                 lanesBox.getChildren().add(l);
             }
             sizeColumns();
+            // with no thread (an imported address space) the band is left out: the tree takes its height
+            boolean band = !lanes.isEmpty();
+            if (centerSplit != null && band != centerSplit.getItems().contains(lanesPanel)) {
+                if (band) {
+                    centerSplit.getItems().add(lanesPanel);
+                    bandStale = true;
+                    bandSizedByUser = false;
+                } else {
+                    centerSplit.getItems().remove(lanesPanel);
+                }
+            }
         }
         for (int i = 0; i < lanes.size(); i++) {
             lanes.get(i).update(s.threads().get(i));
