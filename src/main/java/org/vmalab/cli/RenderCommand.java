@@ -77,9 +77,9 @@ public final class RenderCommand implements Callable<Integer> {
             + "for html, whose pictures are printed)")
     String size;
 
-    @Option(names = "--panel", paramLabel = "PANEL", description = "window (default), tree, strip (the address "
-            + "space) or threads")
-    String panel = "window";
+    @Option(names = "--panel", paramLabel = "PANEL", description = "window (default; tree for html), tree, strip "
+            + "(the address space) or threads")
+    String panel;
 
     @Option(names = "--part", paramLabel = "N", description = "the lesson part to render (default 1)")
     int part = 1;
@@ -199,6 +199,10 @@ public final class RenderCommand implements Callable<Integer> {
         };
         if (size == null) {
             size = fmt == Format.HTML ? "1280x800" : "1600x1000";
+        }
+        if (panel == null) {
+            // a handout prints the tree, its type large enough to read on paper
+            panel = fmt == Format.HTML ? "tree" : "window";
         }
         pnl = RunRenderer.Panel.of(panel);
         if (pnl == null) {

@@ -201,27 +201,27 @@ public final class Handout {
             p { margin: .35rem 0; }
             code { font-family: "DejaVu Sans Mono", Consolas, Menlo, monospace; font-size: 92%;
                    background: #f1f1f1; padding: 0 .15em; border-radius: 2px; }
-            .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 8.5pt; color: #555; margin: 0; }
+            .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 9pt; color: #555; margin: 0; }
             .summary { color: #333; }
             .objectives ul { margin: .3rem 0 0 1.2rem; padding: 0; }
             .card, .question { border: 1px solid #bbb; border-radius: 4px; padding: .6rem .8rem; margin: .8rem 0; }
             .question { border: 2px solid #444; }
             figure { margin: .3rem 0 .5rem; }
             figure img { display: block; width: 100%; height: auto; border: 1px solid #ccc; }
-            figcaption { font-size: 8.5pt; color: #444; margin-top: .2rem; }
+            figcaption { font-size: 9pt; color: #444; margin-top: .2rem; }
             .choices { list-style: none; margin: .3rem 0 .2rem .2rem; padding: 0; }
             .choices li { margin: .3rem 0; padding-left: 1.6em; text-indent: -1.6em; }
             .choices .box { display: inline-block; width: .75em; height: .75em; border: 1px solid #333;
                             margin-right: .5em; vertical-align: -.05em; }
             .answers .answer { margin: .6rem 0 .9rem; }
             .answers .right { font-weight: bold; }
-            footer { margin-top: 2rem; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; }
+            footer { margin-top: 2rem; font-size: 9pt; color: #555; border-top: 1px solid #ccc; }
             @page { size: auto; margin: 14mm 15mm 15mm; }
             @media print {
               body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
               h2 { break-after: avoid; }
               .card, .question, .answer, figure { break-inside: avoid; }
-              figure img { width: auto; max-width: 100%; max-height: 72mm; margin: 0 auto; }
+              figure img { width: 100%; max-height: 125mm; object-fit: contain; margin: 0 auto; }
               .answers { break-before: page; }
               code { background: none; border: 1px solid #ddd; }
             }

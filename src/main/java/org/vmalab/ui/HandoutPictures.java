@@ -15,7 +15,9 @@ import org.vmalab.viewmodel.Playable;
 /**
  * The pictures of a handout: each step drawn by an off-screen {@link RunRenderer}: the window without the lesson
  * pane and without the narration (the handout prints it beside the picture), cut to the protections, the step's
- * caption and the panels (no menu, toolbar or timeline); or one panel. Called from a thread other than the JavaFX thread (the
+ * caption and the panels (no menu, toolbar or timeline); or one panel. The tree panel is drawn with its type
+ * enlarged ({@link #printTextScale}) so that, printed across an A4 page's text column, its smallest words are at
+ * least {@link #PRINT_MIN_PT} pt. Called from a thread other than the JavaFX thread (the
  * command line's, or a background thread of the window): each picture is drawn on the JavaFX thread, and the caller
  * waits for it.
  */
@@ -58,16 +60,43 @@ public final class HandoutPictures implements Handout.Pictures {
         return out.toByteArray();
     }
 
+    /** The text column of an A4 page with the handout's margins (210 mm less 15 mm each side), in mm. */
+    static final double A4_COLUMN_MM = 180;
+    /** The smallest type of a printed tree picture, in points. */
+    static final double PRINT_MIN_PT = 9;
+
+    /**
+     * The tree's text scale for a picture {@code widthPx} wide printed {@link #A4_COLUMN_MM} wide: its smallest
+     * words ({@link org.vmalab.viewmodel.TreeGeometry#MIN_READABLE_PX} at scale 1) come out at
+     * {@link #PRINT_MIN_PT} pt or more (1 pt = 25.4 / 72 mm).
+     */
+    static double printTextScale(double widthPx) {
+        double minMm = PRINT_MIN_PT * 25.4 / 72;
+        double pxNeeded = minMm * widthPx / A4_COLUMN_MM;
+        return Math.max(1, pxNeeded / org.vmalab.viewmodel.TreeGeometry.MIN_READABLE_PX);
+    }
+
+    /** The off-screen window the pictures are drawn in (tests), or null before the first. */
+    RunRenderer renderer() {
+        return renderer;
+    }
+
     /** Step {@code step} of part {@code part}, drawn (on the JavaFX thread). */
     private java.awt.image.BufferedImage draw(int part, int step) {
         if (renderer == null) {
-            renderer = new RunRenderer(width, height, theme);
+            // the tree alone gets a taller window: under the threads band and the address space it keeps a picture
+            // about half as high as wide, the whole tree in it at print type
+            renderer = new RunRenderer(width, panel == RunRenderer.Panel.TREE ? Math.max(height, (int) (width * 0.85))
+                    : height, theme);
         }
         if (loaded != part) {
             // without the narration: the handout prints it beside the picture
             Playable p = Lessons.playable(lesson, part);
             renderer.load(new Playable(p.id(), p.title(), p.summary(), p.scenario(), p.schedule(), Narration.NONE));
             loaded = part;
+        }
+        if (panel == RunRenderer.Panel.TREE) {
+            renderer.view().tree().setTextScale(printTextScale(renderer.view().tree().getWidth()));
         }
         renderer.show(step);
         java.awt.image.BufferedImage img = Png.toBuffered(renderer.snapshot(panel, scale));

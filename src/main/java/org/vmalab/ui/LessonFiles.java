@@ -19,7 +19,7 @@ import org.vmalab.viewmodel.Lessons;
  * (File ▸ Export ▸ Handout: one HTML page to print, see {@link Handout}).
  */
 final class LessonFiles {
-    /** The handout's pictures: the window at this size, light theme (paper). */
+    /** The handout's pictures: the tree of the window at this size, light theme (paper), type for print. */
     static final int HANDOUT_WIDTH = 1280;
     static final int HANDOUT_HEIGHT = 800;
 
@@ -113,7 +113,7 @@ final class LessonFiles {
         actions.write(c, "the handout of " + l.title(), out -> {
             try {
                 out.write(Handout.bytes(l, new HandoutPictures(l, HANDOUT_WIDTH, HANDOUT_HEIGHT, "light",
-                        RunRenderer.Panel.WINDOW, 1)));
+                        RunRenderer.Panel.TREE, 1)));
             } catch (ExportException x) {
                 throw new IOException(x.getMessage(), x);
             }

@@ -524,8 +524,7 @@ final class MainView extends BorderPane {
                     bandStale = false;
                     sizedFor = -1;
                 }
-                if (!bandSizedByUser && h > 0 && getItems().size() > 1
-                        && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
+                if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
                     sizedFor = h;
                     sizedForEm = em;
                     setDividerPositions(1 - bandHeight(h, em) / h);
@@ -1085,6 +1084,33 @@ final class MainView extends BorderPane {
         };
     }
 
+    /**
+     * With no thread (an imported address space) the threads band is left out and the tree and the side panes take
+     * the whole height; with threads the band is under them again, its height chosen anew. (The panes move between
+     * the shell and the band's split pane: a split pane left with one item, or with a divider at its end, does not
+     * lay it out again.)
+     */
+    private void placeBand(boolean band) {
+        if (shell == null || centerSplit == null) {
+            return;
+        }
+        int i = shell.getItems().indexOf(band ? split : centerSplit);
+        if (i < 0) {
+            return;
+        }
+        double[] d = shell.getDividerPositions();
+        if (band) {
+            shell.getItems().set(i, centerSplit);
+            centerSplit.getItems().setAll(split, lanesPanel);
+            bandStale = true;
+            bandSizedByUser = false;
+        } else {
+            centerSplit.getItems().setAll(lanesPanel);
+            shell.getItems().set(i, split);
+        }
+        shell.setDividerPositions(d);
+    }
+
     private void showLanes(StepScene s) {
         if (lanes.size() != s.threads().size()) {
             lanes.clear();
@@ -1095,18 +1121,8 @@ final class MainView extends BorderPane {
                 lanesBox.getChildren().add(l);
             }
             sizeColumns();
-            // with no thread (an imported address space) the band is left out: the tree takes its height
-            boolean band = !lanes.isEmpty();
-            if (centerSplit != null && band != centerSplit.getItems().contains(lanesPanel)) {
-                if (band) {
-                    centerSplit.getItems().add(lanesPanel);
-                    bandStale = true;
-                    bandSizedByUser = false;
-                } else {
-                    centerSplit.getItems().remove(lanesPanel);
-                }
-            }
         }
+        placeBand(!lanes.isEmpty());
         for (int i = 0; i < lanes.size(); i++) {
             lanes.get(i).update(s.threads().get(i));
         }

@@ -170,6 +170,10 @@ public final class RunRenderer {
         return player;
     }
 
+    MainView view() {
+        return view;
+    }
+
     /** Shows the state after step {@code index} (0 = initial), snapped: never an animation frame. */
     public void show(int index) {
         int target = Math.max(0, Math.min(index, size()));

@@ -241,6 +241,46 @@ class ThreadsWindowTest {
     }
 
     /**
+     * With no thread (an imported address space) the band has no height and the tree takes it; opening a lesson
+     * after it gives the band its height back, every lane in view.
+     */
+    @Test
+    void anImportWithoutThreadsGivesTheBandsHeightToTheTree() {
+        List<String> problems = new ArrayList<>();
+        fx(() -> {
+            TreeViewTest.Window w = new TreeViewTest.Window(1280, 720);
+            org.vmalab.imports.MapsImporter.Result r = org.vmalab.imports.MapsImporter.parse(
+                    SyntheticMaps.text(300, 7), "synthetic.maps", false);
+            w.play(org.vmalab.imports.MapsImporter.scenario(r)).settle().settle();
+            javafx.scene.Node none = w.view.lookup(".lanes-panel");
+            if (none != null && none.getLayoutBounds().getHeight() > 2) {
+                problems.add("with no thread the band is " + none.getLayoutBounds().getHeight() + " px high");
+            }
+            Bounds strip = scene(w.view.lookup(".strip-panel"));
+            Bounds timeline = scene(w.view.lookup(".timeline"));
+            if (timeline.getMinY() - strip.getMaxY() > 4) {
+                problems.add("with no thread " + (timeline.getMinY() - strip.getMaxY()) + " px under the tree are empty");
+            }
+            w.lesson("fairness").settle().settle();
+            w.player.seek(30);
+            w.settle().settle();
+            javafx.scene.Node band = w.view.lookup(".lanes-panel");
+            if (band == null || band.getLayoutBounds().getHeight() < 150) {
+                problems.add("back in a lesson the band is " + (band == null ? "gone" : band.getLayoutBounds().getHeight()
+                        + " px high"));
+            }
+            Bounds vp = viewport(w.view);
+            for (ThreadLane l : w.view.lanes()) {
+                if (!inside(scene(l), vp)) {
+                    problems.add(l.name() + " is not in view");
+                }
+            }
+            return null;
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
      * The dock of vmacache slots sits in a corner where it covers no node: lesson 3's walk at 1280x720 and 1600x1000
      * (the bottom right, where it used to be, holds the stack node).
      */
