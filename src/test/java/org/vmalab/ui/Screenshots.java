@@ -59,7 +59,7 @@ public final class Screenshots {
         Subject walk = new LessonStep("11-race-a-lockless-walk.yaml", 0, 24);
         // lesson 12: without mm_rb_lock T1 takes a reference on heap after munmap dropped its last one
         Subject uaf = new LessonStep("12-race-b-use-after-free.yaml", 0, 57);
-        // lesson 12 with the patch: T1 holds a reference on arena (count 2) while T2 erases guard under mm_rb_lock
+        // lesson 12 through a merge (part 4): T2's mprotect erases arena under mm_rb_lock, T1 on its way
         Subject ref = new LessonStep("12-race-b-use-after-free.yaml", 3, 30);
         Subject big = new Import(null);
         for (int[] s : SIZES) {
