@@ -9,6 +9,7 @@ import org.vmalab.engine.Scenario;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Outcome;
 import org.vmalab.engine.trace.Trace;
+import org.vmalab.explore.Schedules;
 import org.vmalab.lesson.Challenge;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.Part;
@@ -316,16 +317,9 @@ public final class ChallengeRun {
             return "no step";
         }
         StringBuilder b = new StringBuilder();
-        int i = 0;
-        while (i < threads.size()) {
-            int t = threads.get(i);
-            int j = i;
-            while (j < threads.size() && threads.get(j) == t) {
-                j++;
-            }
-            b.append(b.length() > 0 ? " → " : "").append(t >= 0 && t < names.length ? names[t] : "T?")
-                    .append(j - i > 1 ? " ×" + (j - i) : "");
-            i = j;
+        for (Schedules.Run r : Schedules.runs(threads)) {
+            b.append(b.length() > 0 ? " → " : "").append(Schedules.name(r.thread(), names))
+                    .append(r.steps() > 1 ? " ×" + r.steps() : "");
         }
         return b.toString();
     }
