@@ -397,8 +397,23 @@ public final class Memory implements WritableState {
         if (vma == NIL) {
             return "NULL";
         }
-        String n = names.get(cols[Field.NAME.ordinal()][vma]);
+        String n = names.get(vma, cols[Field.NAME.ordinal()][vma]);
         return n != null ? n : "vma" + vma;
+    }
+
+    /**
+     * {@link #intern} for the name of VMA slot {@code vma}: the slot remembers it, so that {@link #name} of a slot
+     * whose word is still that one needs no table; the table takes the name later, when a lookup first needs it
+     * (linking a million imported VMAs, each of its own name, then costs no random access per name).
+     *
+     * @throws IllegalStateException as {@link #intern}, here or at a later {@link #name}
+     */
+    public long internAt(int vma, String name) {
+        long w = name == lastName ? lastWord : nameWord(name);
+        names.putAt(vma, w, name);
+        lastName = name;
+        lastWord = w;
+        return w;
     }
 
     /**
@@ -436,12 +451,67 @@ public final class Memory implements WritableState {
         return h == 0 ? 1 : h;
     }
 
-    /** Names by word: a table shared by copies of a memory (they only ever add to it). */
+    /**
+     * Names by word: a table shared by copies of a memory (they only ever add to it), and by slot: the word and name
+     * each slot was last given by {@link #internAt} (in any copy; a lookup compares the word), whose names join the
+     * table only when a lookup misses the slot's (a copied name word, a slot two copies named differently).
+     */
     static final class NameTable {
         /* open addressing on the words (already mixed, never 0): a million imported names without a boxed key */
         private long[] words = new long[64];
         private String[] names = new String[64];
         private int count;
+        private long[] slotWords = new long[0];
+        private String[] slotNames = new String[0];
+        /* given to slots, not yet in the table */
+        private long[] pendingWords = new long[16];
+        private String[] pendingNames = new String[16];
+        private int pending;
+
+        synchronized void putAt(int slot, long word, String name) {
+            if (slot < slotWords.length && slotWords[slot] == word) {
+                if (!slotNames[slot].equals(name)) {
+                    throw collision(slotNames[slot], name);
+                }
+                return;
+            }
+            if (slot >= slotWords.length) {
+                int n = Math.max(slot + 1, slotWords.length * 2);
+                slotWords = Arrays.copyOf(slotWords, n);
+                slotNames = Arrays.copyOf(slotNames, n);
+            }
+            slotWords[slot] = word;
+            slotNames[slot] = name;
+            if (pending == pendingWords.length) {
+                pendingWords = Arrays.copyOf(pendingWords, pending * 2);
+                pendingNames = Arrays.copyOf(pendingNames, pending * 2);
+            }
+            pendingWords[pending] = word;
+            pendingNames[pending++] = name;
+            if (pending > 2 * slotWords.length + 65536) {
+                /* slots renamed over and over (the explorer's restored branches): the table keeps one of each */
+                flush();
+            }
+        }
+
+        private void flush() {
+            for (int i = 0; i < pending; i++) {
+                put(pendingWords[i], pendingNames[i]);
+                pendingNames[i] = null;
+            }
+            pending = 0;
+        }
+
+        synchronized String get(int slot, long word) {
+            if (word != 0 && slot < slotWords.length && slotWords[slot] == word) {
+                return slotNames[slot];
+            }
+            return get(word);
+        }
+
+        private static IllegalStateException collision(String a, String b) {
+            return new IllegalStateException("the VMA names \"" + a + "\" and \"" + b + "\" have the same word");
+        }
 
         private int slot(long word) {
             int mask = words.length - 1;
@@ -456,8 +526,7 @@ public final class Memory implements WritableState {
             int i = slot(word);
             if (words[i] != 0) {
                 if (!names[i].equals(name)) {
-                    throw new IllegalStateException("the VMA names \"" + names[i] + "\" and \"" + name
-                            + "\" have the same word");
+                    throw collision(names[i], name);
                 }
                 return;
             }
@@ -481,6 +550,9 @@ public final class Memory implements WritableState {
         synchronized String get(long word) {
             if (word == 0) {
                 return null;
+            }
+            if (pending > 0) {
+                flush();
             }
             int i = slot(word);
             return words[i] == 0 ? null : names[i];

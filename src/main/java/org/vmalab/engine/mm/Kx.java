@@ -156,7 +156,7 @@ public abstract class Kx implements WritableState, Stepper {
 
     /** Gives {@code vma} the name {@code name} (one store of {@link Field#NAME}). */
     public final void setName(int vma, String name) {
-        m.set(Field.NAME, vma, m.intern(name));
+        m.set(Field.NAME, vma, m.internAt(vma, name));
     }
 
     // ---------------------------------------------------------------- the VMA cache (kmem_cache)

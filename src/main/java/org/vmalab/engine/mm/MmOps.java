@@ -196,14 +196,7 @@ public final class MmOps {
             k.setMm(Field.HIGHEST_VM_END, hi);
             k.step(Loc.LINK_RB_HIGHEST, vma, hi);
         }
-        if (!k.prePatch) {
-            /* K2: the mm's reference (atomic_set); under NO_REFCOUNT the count exists but readers skip it */
-            k.set(Field.REF_COUNT, vma, 1);
-            k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
-            k.step(Loc.LINK_RB_REFCOUNT, vma, 1);
-        } else {
-            k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
-        }
+        vmaLinkRbRef(k, vma); // K2
         if (k.lock) {
             /* K3 (a no-op when running straight through); fork links into the child's tree under the child's lock */
             k.dyn(k.inChild() ? new Actions.ChildLock(true, true) : Actions.WriteLockRb.LINK);
@@ -220,6 +213,74 @@ public final class MmOps {
         RbTree.insert(k, vma, GapAugment.INSTANCE); // K8
         if (k.lock) {
             k.dyn(k.inChild() ? new Actions.ChildLock(true, false) : Actions.WriteUnlockRb.LINK); // K9
+        }
+    }
+
+    /** K2 of {@code __vma_link_rb}: the mm's reference to the VMA. */
+    private static void vmaLinkRbRef(Kx k, int vma) {
+        if (!k.prePatch) {
+            /* the mm's reference (atomic_set); under NO_REFCOUNT the count exists but readers skip it */
+            k.set(Field.REF_COUNT, vma, 1);
+            k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
+            k.step(Loc.LINK_RB_REFCOUNT, vma, 1);
+        } else {
+            k.set(Field.LIFE, vma, k.get(Field.LIFE, vma) | Life.OWNED);
+        }
+    }
+
+    /**
+     * A scenario's initial layout linked VMA by VMA, as {@link #insertVmStruct} links it, when each VMA lies above
+     * every VMA linked before it (an imported maps file, most layouts): then {@code find_vma_links} would walk the
+     * right spine to the rightmost node every time, the new VMA is its right child and its {@code vm_next}, and
+     * nothing after it has a gap to update. So the walk is skipped (the rightmost node is kept, as the kernel's
+     * cached rbtree keeps its leftmost), the insertion is rebalanced with {@code dummy_callbacks}, and every
+     * {@code rb_subtree_gap} is computed once, in one postorder pass at the end ({@link #finish}), instead of
+     * propagated towards the root at each insertion. The memory it leaves is the same, word for word, as
+     * {@code insert_vm_struct} one VMA at a time (the tree's shape and colours come from the same rebalancing; a
+     * propagated gap is by construction the one the pass computes). Only in a {@link FastKx} before anything is
+     * recorded: it has no steps of its own. A VMA that does not fit is linked by {@code insert_vm_struct}, after
+     * {@link #finish}.
+     */
+    public static final class LayoutLink {
+        private final FastKx k;
+        /** The rightmost node: the last VMA linked. */
+        private int last = NIL;
+        private long maxEnd;
+        private boolean linked;
+
+        public LayoutLink(FastKx k) {
+            this.k = k;
+        }
+
+        /** Does {@code vma} lie at or above the end of every VMA linked so far (unsigned)? */
+        public boolean fits(int vma) {
+            return !linked || uge(Vm.start(k, vma), maxEnd);
+        }
+
+        /** {@code vma_link(mm, vma, last, &last->vm_rb.rb_right, last)} for a VMA that {@link #fits}. */
+        public void link(int vma) {
+            if (!fits(vma)) {
+                throw new IllegalArgumentException(k.name(vma) + " is not above the VMAs linked before it");
+            }
+            vmaLinkList(k, vma, last, last);
+            /* __vma_link_rb: K1, vma has no vm_next */
+            k.setMm(Field.HIGHEST_VM_END, Vm.vmEndGap(k, vma));
+            vmaLinkRbRef(k, vma);
+            RbTree.linkNode(k, vma, last, false); // K4
+            k.set(Field.RB_GAP, vma, 0); // K5
+            /* K6 deferred to finish() */
+            RbTree.insertUnaugmented(k, vma); // K8
+            k.setMm(Field.MAP_COUNT, k.mm(Field.MAP_COUNT) + 1);
+            if (!linked || ugt(Vm.end(k, vma), maxEnd)) {
+                maxEnd = Vm.end(k, vma);
+            }
+            linked = true;
+            last = vma;
+        }
+
+        /** Every {@code rb_subtree_gap}, once: the tree is then as {@code insert_vm_struct} leaves it. */
+        public void finish() {
+            GapAugment.INSTANCE.computeAll(k);
         }
     }
 

@@ -509,7 +509,7 @@ public final class Actions {
             x.reads(Field.REF_COUNT, nu);
             m.ensureVma(nu);
             m.setMm(Field.NR_ALLOC, nu + 1);
-            m.set(Field.NAME, nu, m.intern(name));
+            m.set(Field.NAME, nu, m.internAt(nu, name));
             copyFields(m, nu, vma, fork);
             x.step(fork ? Loc.FORK_COPY : Loc.SPLIT_COPY, Tag.NONE, nu, vma, m.get(Field.REF_COUNT, nu));
         }

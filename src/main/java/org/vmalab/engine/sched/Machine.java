@@ -59,6 +59,15 @@ public final class Machine implements Explorable {
 
     /** Builds the initial state: the layout linked in order (fast), the threads at the start. */
     public Machine(Scenario sc, CheckLevel level) {
+        this(sc, level, true);
+    }
+
+    /**
+     * @param fastLayout link the VMAs of the layout that lie above the ones before them with
+     *                   {@link MmOps.LayoutLink} (the same memory, word for word); false: {@code insert_vm_struct}
+     *                   for each (tests compare the two)
+     */
+    Machine(Scenario sc, CheckLevel level, boolean fastLayout) {
         this.scenario = sc;
         this.prot = sc.protection();
         int nt = sc.threads().size();
@@ -71,16 +80,29 @@ public final class Machine implements Explorable {
         }
         m.setMm(Field.MM_USERS, sc.mmUsers() > 0 ? sc.mmUsers() : nt);
         FastKx k = new FastKx(m, prot);
+        MmOps.LayoutLink fast = fastLayout ? new MmOps.LayoutLink(k) : null;
         for (VmaSpec v : sc.layout()) {
             int id = MmOps.allocVma(k, v.name(), v.start(), v.end(), v.flags(), v.hasOps(), v.anonVma());
-            if (MmOps.insertVmStruct(k, id) != 0) {
-                throw new ScenarioException("layout: " + v.name() + " [" + Numbers.hex(v.start()) + ", "
-                        + Numbers.hex(v.end()) + ") overlaps a VMA listed before it");
+            if (fast != null && fast.fits(id)) {
+                fast.link(id);
+            } else {
+                if (fast != null) {
+                    /* from here on one insert_vm_struct each, on a tree whose gaps are right */
+                    fast.finish();
+                    fast = null;
+                }
+                if (MmOps.insertVmStruct(k, id) != 0) {
+                    throw new ScenarioException("layout: " + v.name() + " [" + Numbers.hex(v.start()) + ", "
+                            + Numbers.hex(v.end()) + ") overlaps a VMA listed before it");
+                }
             }
             if (v.name().equals("heap") || v.name().equals("[heap]")) {
                 m.setMm(Field.START_BRK, v.start());
                 m.setMm(Field.BRK, v.end());
             }
+        }
+        if (fast != null) {
+            fast.finish();
         }
         this.ts = new ThreadState[nt];
         Arrays.fill(ts, ThreadState.INITIAL);

@@ -36,6 +36,18 @@ public final class GapAugment implements Augment {
         }
     }
 
+    /**
+     * Every node's {@code rb_subtree_gap} recomputed in one postorder pass ({@code rb_first_postorder},
+     * {@code rb_next_postorder}: children before parents), with {@code vma_compute_subtree_gap}: what the
+     * per-insert {@code vma_gap_update}s and rotate callbacks leave behind, computed once after a layout was linked
+     * with {@link RbTree#insertUnaugmented}. Not a kernel step: nothing is recorded while it runs.
+     */
+    public void computeAll(Kx k) {
+        for (int n = RbTree.firstPostorder(k); n != NIL; n = RbTree.nextPostorder(k, n)) {
+            k.set(Field.RB_GAP, n, Vm.subtreeGapCompute(k, n));
+        }
+    }
+
     /** {@code vma_gap_callbacks_copy}. */
     @Override
     public void copy(Kx k, int oldNode, int newNode) {

@@ -287,6 +287,55 @@ public final class RbTree {
         }
     }
 
+    /**
+     * {@code __rb_insert(node, root, dummy_rotate)}: the same rebalancing as {@link #insert}, with the kernel's
+     * {@code dummy_callbacks} in place of the gap callbacks: the {@code rb_subtree_gap}s it leaves are stale until
+     * {@link GapAugment#computeAll} recomputes every one of them. Only for linking a layout before anything is
+     * recorded ({@code MmOps.LayoutLink}); the same stores of every other word, in the same order.
+     */
+    public static void insertUnaugmented(Kx k, int node) {
+        insert(k, node, Augment.NONE);
+    }
+
+    // ------------------------------------------------------------ postorder
+
+    /** {@code rb_left_deepest_node(node)} (lib/rbtree.c): the first node of {@code node}'s subtree in postorder. */
+    static int leftDeepest(StateView m, int node) {
+        while (true) {
+            int l = Vm.left(m, node);
+            if (l != NIL) {
+                node = l;
+                continue;
+            }
+            int r = Vm.right(m, node);
+            if (r == NIL) {
+                return node;
+            }
+            node = r;
+        }
+    }
+
+    /** {@code rb_first_postorder(root)} (lib/rbtree.c): the tree's first node in postorder, or NIL. */
+    public static int firstPostorder(StateView m) {
+        int root = Vm.root(m);
+        return root == NIL ? NIL : leftDeepest(m, root);
+    }
+
+    /** {@code rb_next_postorder(node)} (lib/rbtree.c): children before their parent, NIL after the root. */
+    public static int nextPostorder(StateView m, int node) {
+        if (node == NIL) {
+            return NIL;
+        }
+        int parent = Vm.parent(m, node);
+        if (parent != NIL && node == Vm.left(m, parent)) {
+            int r = Vm.right(m, parent);
+            if (r != NIL) {
+                return leftDeepest(m, r);
+            }
+        }
+        return parent;
+    }
+
     // ------------------------------------------------------------ erase
 
     /**
