@@ -219,6 +219,55 @@ public final class Memory implements WritableState {
         return hotWord(v, 7, Field.VM_FLAGS);
     }
 
+    @Override
+    public void setVmStart(int v, long value) {
+        setHot(v, 0, Field.VM_START, value);
+    }
+
+    @Override
+    public void setVmEnd(int v, long value) {
+        setHot(v, 1, Field.VM_END, value);
+    }
+
+    @Override
+    public void setRbLeft(int v, int child) {
+        setHot(v, 2, Field.RB_LEFT, child);
+    }
+
+    @Override
+    public void setRbRight(int v, int child) {
+        setHot(v, 3, Field.RB_RIGHT, child);
+    }
+
+    @Override
+    public void setRbParentColor(int v, long pc) {
+        setHot(v, 4, Field.RB_PC, pc);
+    }
+
+    @Override
+    public void setRbSubtreeGap(int v, long gap) {
+        setHot(v, 5, Field.RB_GAP, gap);
+    }
+
+    @Override
+    public void setVmPrev(int v, int prev) {
+        setHot(v, 6, Field.VM_PREV, prev);
+    }
+
+    @Override
+    public void setVmFlags(int v, long flags) {
+        setHot(v, 7, Field.VM_FLAGS, flags);
+    }
+
+    /** Stores hot word {@code slot} of VMA {@code v}: {@link #set} of {@code f}, without its lookup when unobserved. */
+    private void setHot(int v, int slot, Field f, long value) {
+        if (observed) {
+            set(f, v, value);
+        } else {
+            hot[(v << 3) + slot] = value; /* a negative v is out of bounds */
+        }
+    }
+
     /** Hot word {@code slot} of VMA {@code v} (a read of field {@code f}, for the read tracking). */
     private long hotWord(int v, int slot, Field f) {
         if (reads != null) {
@@ -342,16 +391,28 @@ public final class Memory implements WritableState {
 
     /** Puts a VMA slot back to its zeroed state (a recycled slot in fast mode; not recorded). */
     public void resetVma(int id) {
-        for (Field f : Field.VMA_FIELDS) {
-            long v = f.defaultValue();
-            if (hashing) {
-                poke(f, id, v);
-            } else if (cols[f.ordinal()] != null) {
-                cols[f.ordinal()][id] = v;
-            } else {
-                hot[(id << 3) + HOT_SLOT[f.ordinal()]] = v;
+        if (hashing) {
+            for (Field f : Field.VMA_FIELDS) {
+                poke(f, id, f.defaultValue());
             }
+            return;
         }
+        System.arraycopy(HOT_DEFAULTS, 0, hot, id << 3, HOT_DEFAULTS.length);
+        for (Field f : COLD_VMA_FIELDS) {
+            cols[f.ordinal()][id] = f.defaultValue();
+        }
+    }
+
+    /** A VMA's hot block at its fields' default values. */
+    private static final long[] HOT_DEFAULTS = new long[HOT_FIELDS.length];
+    /** The VMA fields kept in columns. */
+    private static final Field[] COLD_VMA_FIELDS;
+
+    static {
+        for (int i = 0; i < HOT_FIELDS.length; i++) {
+            HOT_DEFAULTS[i] = HOT_FIELDS[i].defaultValue();
+        }
+        COLD_VMA_FIELDS = Arrays.stream(Field.VMA_FIELDS).filter(f -> HOT_SLOT[f.ordinal()] < 0).toArray(Field[]::new);
     }
 
     @Override
@@ -409,12 +470,19 @@ public final class Memory implements WritableState {
      * @throws IllegalStateException as {@link #intern}, here or at a later {@link #name}
      */
     public long internAt(int vma, String name) {
+        if (name == lastName && vma == lastSlot) {
+            /* a slot recycled for the same name (the shell, benchmarks): known already, in the slot or the table */
+            return lastWord;
+        }
         long w = name == lastName ? lastWord : nameWord(name);
         names.putAt(vma, w, name);
         lastName = name;
         lastWord = w;
+        lastSlot = vma;
         return w;
     }
+
+    private int lastSlot = NIL;
 
     /**
      * The {@link Field#NAME} word of a name: a 64-bit hash of its characters, never 0 (the word of a slot with no
@@ -433,6 +501,7 @@ public final class Memory implements WritableState {
         names.put(w, name);
         lastName = name;
         lastWord = w;
+        lastSlot = NIL;
         return w;
     }
 

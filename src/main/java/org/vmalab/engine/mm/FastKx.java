@@ -24,9 +24,21 @@ public final class FastKx extends Kx {
      *                benchmarks). A trace never recycles, so that a use-after-free stays visible.
      */
     public FastKx(Memory m, Protection prot, boolean recycle) {
+        this(m, prot, recycle, Memory.NIL);
+    }
+
+    /**
+     * @param task the thread of {@code m} whose vmacache {@code find_vma} uses, as the kernel's uses the current
+     *             task's ({@code vmacache_find}, {@code vmacache_update}): the shell's one task; NIL: no task, no
+     *             cache (building a layout, benchmarks of the tree alone)
+     */
+    public FastKx(Memory m, Protection prot, boolean recycle, int task) {
         super(m, prot);
         this.recycle = recycle;
+        this.task = task;
     }
+
+    private final int task;
 
     @Override
     int reusedSlot() {
@@ -68,7 +80,7 @@ public final class FastKx extends Kx {
 
     @Override
     public int thread() {
-        return Memory.NIL;
+        return task;
     }
 
     @Override

@@ -115,6 +115,46 @@ public abstract class Kx implements WritableState, Stepper {
     }
 
     @Override
+    public final void setVmStart(int v, long value) {
+        m.setVmStart(v, value);
+    }
+
+    @Override
+    public final void setVmEnd(int v, long value) {
+        m.setVmEnd(v, value);
+    }
+
+    @Override
+    public final void setRbLeft(int v, int child) {
+        m.setRbLeft(v, child);
+    }
+
+    @Override
+    public final void setRbRight(int v, int child) {
+        m.setRbRight(v, child);
+    }
+
+    @Override
+    public final void setRbParentColor(int v, long pc) {
+        m.setRbParentColor(v, pc);
+    }
+
+    @Override
+    public final void setRbSubtreeGap(int v, long gap) {
+        m.setRbSubtreeGap(v, gap);
+    }
+
+    @Override
+    public final void setVmPrev(int v, int prev) {
+        m.setVmPrev(v, prev);
+    }
+
+    @Override
+    public final void setVmFlags(int v, long flags) {
+        m.setVmFlags(v, flags);
+    }
+
+    @Override
     public final void setMm(Field f, long value) {
         m.set(f, mmObj, value);
     }

@@ -21,7 +21,8 @@ import org.vmalab.engine.tree.Vm;
 @Face
 public final class MmConsole {
     private final Memory m = new Memory(1024, 1, 1);
-    private final FastKx k = new FastKx(m, Protection.PATCH, true);
+    /** The shell's task is thread 0 of its memory: {@code find_vma} looks in its vmacache first, as the kernel's. */
+    private final FastKx k = new FastKx(m, Protection.PATCH, true, 0);
 
     /** {@code mm->start_brk} of the console: where layout W's heap starts (ASLR off, SEMANTICS 8.1). */
     public static final long START_BRK = 0x55555575d000L;
@@ -96,7 +97,8 @@ public final class MmConsole {
 
     /** munmap of exactly one VMA [start, end): true, or false (EINVAL) when no VMA is exactly that range. */
     public boolean unmap(long start, long end) {
-        int v = MmOps.findVmaTree(k, start);
+        /* find_vma caches the VMA for start: do_munmap's own find_vma(start) finds it in the vmacache */
+        int v = MmOps.findVma(k, start);
         if (v == NIL || Vm.start(m, v) != start || Vm.end(m, v) != end) {
             return false;
         }
@@ -105,7 +107,7 @@ public final class MmConsole {
 
     /** {@code find_vma(addr)}: the first VMA with vm_end > addr, or {@link VmaView#NIL}. */
     public int find(long addr) {
-        return MmOps.findVmaTree(k, addr);
+        return MmOps.findVma(k, addr);
     }
 
     /** {@code unmapped_area_topdown}: the start of the highest hole that fits, or an error ({@link #failed}). */

@@ -165,7 +165,7 @@ public final class MmOps {
     /** {@code __vma_link_list(mm, vma, prev, rb_parent)} (mm/util.c): the list stores, one step. */
     static void vmaLinkList(Kx k, int vma, int prev, int rbParent) {
         int next;
-        k.set(Field.VM_PREV, vma, prev);
+        k.setVmPrev(vma, prev);
         if (prev != NIL) {
             next = Vm.next(k, prev);
             k.set(Field.VM_NEXT, prev, vma);
@@ -175,7 +175,7 @@ public final class MmOps {
         }
         k.set(Field.VM_NEXT, vma, next);
         if (next != NIL) {
-            k.set(Field.VM_PREV, next, vma);
+            k.setVmPrev(next, vma);
         }
         k.step(Loc.LINK_LIST, Tag.NONE, vma, prev, next);
     }
@@ -203,7 +203,7 @@ public final class MmOps {
         }
         k.group(Loc.RB_LINK_NODE, vma);
         RbTree.linkNode(k, vma, rbParent, leftSide); // K4
-        k.set(Field.RB_GAP, vma, 0);
+        k.setRbSubtreeGap(vma, 0);
         k.step(Loc.LINK_RB_GAP0, vma, 0); // K5
         k.endGroup();
         vmaGapUpdate(k, vma); // K6
@@ -267,7 +267,7 @@ public final class MmOps {
             k.setMm(Field.HIGHEST_VM_END, Vm.vmEndGap(k, vma));
             vmaLinkRbRef(k, vma);
             RbTree.linkNode(k, vma, last, false); // K4
-            k.set(Field.RB_GAP, vma, 0); // K5
+            k.setRbSubtreeGap(vma, 0); // K5
             /* K6 deferred to finish() */
             RbTree.insertUnaugmented(k, vma); // K8
             k.setMm(Field.MAP_COUNT, k.mm(Field.MAP_COUNT) + 1);
@@ -328,9 +328,9 @@ public final class MmOps {
         }
         k.setName(id, name);
         k.set(Field.LIFE, id, Life.ALLOCATED);
-        k.set(Field.VM_START, id, start);
-        k.set(Field.VM_END, id, end);
-        k.set(Field.VM_FLAGS, id, flags);
+        k.setVmStart(id, start);
+        k.setVmEnd(id, end);
+        k.setVmFlags(id, flags);
         k.set(Field.HAS_OPS, id, hasOps ? 1 : 0);
         k.set(Field.ANON_VMA, id, anonVma);
         if (!hasOps) {
@@ -369,7 +369,7 @@ public final class MmOps {
 
     /** {@code RB_CLEAR_NODE(&vma->vm_rb)}: one store of the whole word, the node becomes its own parent. */
     static void rbClearNode(Kx k, int vma, Loc loc) {
-        k.set(Field.RB_PC, vma, Vm.pc(vma, Const.RED));
+        k.setRbParentColor(vma, Vm.pc(vma, Const.RED));
         k.step(loc, vma);
     }
 
@@ -391,7 +391,7 @@ public final class MmOps {
             }
         }
         if (next != NIL) {
-            k.set(Field.VM_PREV, next, prev);
+            k.setVmPrev(next, prev);
         }
         k.step(Loc.UNLINK_LIST, Tag.NONE, vma, prev, next);
         vmacacheInvalidate(k);
@@ -447,7 +447,7 @@ public final class MmOps {
             /* prev->vm_next is NULL although find_vma found a VMA after prev: the kernel oopses here */
             throw new CorruptTreeException("detach_vmas_to_be_unmapped found no VMA after " + k.name(prev));
         }
-        k.set(Field.VM_PREV, vma, NIL);
+        k.setVmPrev(vma, NIL);
         k.step(Loc.DETACH_PREV_NULL, vma); // D1
         int tail;
         do {
@@ -465,7 +465,7 @@ public final class MmOps {
         }
         k.step(prev != NIL ? Loc.DETACH_INSERTION_POINT : Loc.DETACH_INSERTION_MMAP, Tag.NONE, prev, vma, 0); // D3
         if (vma != NIL) {
-            k.set(Field.VM_PREV, vma, prev);
+            k.setVmPrev(vma, prev);
             k.step(Loc.DETACH_SURVIVOR_PREV, Tag.NONE, vma, prev, 0); // D4
             vmaGapUpdate(k, vma);
         } else {
@@ -545,11 +545,11 @@ public final class MmOps {
         k.dyn(new Actions.SplitCopy(nu, vma, uniqueName(k, k.name(vma) + "'")));
         long pgoff = k.get(Field.VM_PGOFF, vma);
         if (newBelow) {
-            k.set(Field.VM_END, nu, addr);
+            k.setVmEnd(nu, addr);
             k.step(Loc.SPLIT_NEW_END, nu, addr);
             vmaAdjust(k, vma, addr, Vm.end(k, vma), pgoff + ((addr - Vm.start(k, nu)) >>> 12), nu, NIL);
         } else {
-            k.set(Field.VM_START, nu, addr);
+            k.setVmStart(nu, addr);
             k.set(Field.VM_PGOFF, nu, pgoff + ((addr - Vm.start(k, vma)) >>> 12));
             k.step(Loc.SPLIT_NEW_START, nu, addr);
             vmaAdjust(k, vma, Vm.start(k, vma), addr, pgoff, nu, NIL);
@@ -650,18 +650,18 @@ public final class MmOps {
                 k.set(Field.VM_PGOFF, vma, pgoff); // part of the bound store that follows
             }
             if (start != Vm.start(k, vma)) { // A3: in place, no mm_rb_lock
-                k.set(Field.VM_START, vma, start);
+                k.setVmStart(vma, start);
                 k.step(Loc.ADJUST_START, vma, start);
                 startChanged = true;
             }
             if (end != Vm.end(k, vma)) {
-                k.set(Field.VM_END, vma, end);
+                k.setVmEnd(vma, end);
                 k.step(Loc.ADJUST_END, vma, end);
                 endChanged = true;
             }
             if (adjustNext != 0) {
                 long ns = Vm.start(k, next) + (adjustNext << 12);
-                k.set(Field.VM_START, next, ns);
+                k.setVmStart(next, ns);
                 k.set(Field.VM_PGOFF, next, k.get(Field.VM_PGOFF, next) + adjustNext);
                 k.step(Loc.ADJUST_NEXT_START, next, ns);
             }
@@ -831,7 +831,7 @@ public final class MmOps {
         long mask = Const.VM_READ | Const.VM_WRITE | Const.VM_EXEC;
         for (long nstart = start;;) {
             /* Here we know that vma->vm_start <= nstart < vma->vm_end. */
-            long newflags = prot | (k.get(Field.VM_FLAGS, vma) & ~mask);
+            long newflags = prot | (k.vmFlags(vma) & ~mask);
             long tmp = Vm.end(k, vma);
             if (ugt(tmp, end)) {
                 tmp = end;
@@ -863,7 +863,7 @@ public final class MmOps {
      * Returns {error or 0, the new *pprev}.
      */
     static long[] mprotectFixup(Kx k, int vma, int prev, long start, long end, long newflags) {
-        if (newflags == k.get(Field.VM_FLAGS, vma)) {
+        if (newflags == k.vmFlags(vma)) {
             k.step(Loc.MPROTECT_SAME, vma, newflags);
             return new long[] {0, vma};
         }
@@ -895,7 +895,7 @@ public final class MmOps {
         if (k.seqcount) {
             seqBegin(k, vma, Loc.MPROTECT_SEQ_BEGIN);
         }
-        k.set(Field.VM_FLAGS, vma, newflags);
+        k.setVmFlags(vma, newflags);
         k.step(Loc.MPROTECT_FLAGS, vma, newflags);
         k.step(Loc.MPROTECT_CHANGE_PROT, Tag.NONE, vma, NIL, start);
         if (k.seqcount) {
@@ -1252,7 +1252,7 @@ public final class MmOps {
             return ENOMEM;
         }
         k.dyn(new Actions.PageTableLock(true, vma));
-        k.set(Field.VM_START, vma, address);
+        k.setVmStart(vma, address);
         k.set(Field.VM_PGOFF, vma, k.get(Field.VM_PGOFF, vma) - grow);
         k.step(Loc.EXPAND_START, vma, address);
         vmaGapUpdate(k, vma);
@@ -1293,7 +1293,7 @@ public final class MmOps {
                 } else {
                     k.setMm(Field.MMAP, tmp);
                 }
-                k.set(Field.VM_PREV, tmp, prev);
+                k.setVmPrev(tmp, prev);
                 k.step(Loc.FORK_LINK_LIST, Tag.NONE, tmp, prev, 0);
                 prev = tmp;
                 vmaLinkRb(k, tmp, rbParent, false);

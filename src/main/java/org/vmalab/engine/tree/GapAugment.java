@@ -2,7 +2,6 @@ package org.vmalab.engine.tree;
 
 import static org.vmalab.engine.memory.Memory.NIL;
 
-import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.mm.Kx;
 import org.vmalab.engine.trace.Loc;
 
@@ -23,11 +22,11 @@ public final class GapAugment implements Augment {
         int guard = 0;
         while (node != stop && node != NIL) {
             long aug = Vm.subtreeGapCompute(k, node);
-            if (k.get(Field.RB_GAP, node) == aug) {
+            if (k.rbSubtreeGap(node) == aug) {
                 k.step(Loc.AUG_PROPAGATE_STOP, k.caseTag(), node, NIL, aug);
                 break;
             }
-            k.set(Field.RB_GAP, node, aug);
+            k.setRbSubtreeGap(node, aug);
             k.step(Loc.AUG_PROPAGATE, k.caseTag(), node, NIL, aug);
             node = Vm.parent(k, node);
             if (++guard > k.vmaCapacity() + 2) {
@@ -44,26 +43,26 @@ public final class GapAugment implements Augment {
      */
     public void computeAll(Kx k) {
         for (int n = RbTree.firstPostorder(k); n != NIL; n = RbTree.nextPostorder(k, n)) {
-            k.set(Field.RB_GAP, n, Vm.subtreeGapCompute(k, n));
+            k.setRbSubtreeGap(n, Vm.subtreeGapCompute(k, n));
         }
     }
 
     /** {@code vma_gap_callbacks_copy}. */
     @Override
     public void copy(Kx k, int oldNode, int newNode) {
-        long g = k.get(Field.RB_GAP, oldNode);
-        k.set(Field.RB_GAP, newNode, g);
+        long g = k.rbSubtreeGap(oldNode);
+        k.setRbSubtreeGap(newNode, g);
         k.step(Loc.AUG_COPY, k.caseTag(), newNode, oldNode, g);
     }
 
     /** {@code vma_gap_callbacks_rotate}: new takes old's value, old is recomputed. */
     @Override
     public void rotate(Kx k, int oldNode, int newNode) {
-        long g = k.get(Field.RB_GAP, oldNode);
-        k.set(Field.RB_GAP, newNode, g);
+        long g = k.rbSubtreeGap(oldNode);
+        k.setRbSubtreeGap(newNode, g);
         k.step(Loc.AUG_ROTATE_NEW, k.caseTag(), newNode, oldNode, g);
         long r = Vm.subtreeGapCompute(k, oldNode);
-        k.set(Field.RB_GAP, oldNode, r);
+        k.setRbSubtreeGap(oldNode, r);
         k.step(Loc.AUG_ROTATE_OLD, k.caseTag(), oldNode, newNode, r);
     }
 }

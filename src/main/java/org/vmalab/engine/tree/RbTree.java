@@ -40,31 +40,31 @@ public final class RbTree {
 
     /** {@code WRITE_ONCE(p->rb_left, c)}. */
     static void setLeft(Kx k, int p, int c, Loc loc, Tag tag) {
-        k.set(Field.RB_LEFT, p, c);
+        k.setRbLeft(p, c);
         k.step(loc, tag, p, c, 0);
     }
 
     /** {@code WRITE_ONCE(p->rb_right, c)}. */
     static void setRight(Kx k, int p, int c, Loc loc, Tag tag) {
-        k.set(Field.RB_RIGHT, p, c);
+        k.setRbRight(p, c);
         k.step(loc, tag, p, c, 0);
     }
 
     /** {@code rb_set_parent_color(n, parent, color)}: one store of the whole word. */
     static void setParentColor(Kx k, int n, int parent, int color, Loc loc, Tag tag) {
-        k.set(Field.RB_PC, n, Vm.pc(parent, color));
+        k.setRbParentColor(n, Vm.pc(parent, color));
         k.step(loc, tag, n, parent, color);
     }
 
     /** {@code rb_set_parent(n, parent)}: keeps the colour bit. */
     static void setParent(Kx k, int n, int parent, Loc loc, Tag tag) {
-        k.set(Field.RB_PC, n, Vm.pc(parent, Vm.color(k, n)));
+        k.setRbParentColor(n, Vm.pc(parent, Vm.color(k, n)));
         k.step(loc, tag, n, parent, Vm.color(k, n));
     }
 
     /** {@code rb_set_black(n)}: keeps the parent. */
     static void setBlack(Kx k, int n, Loc loc, Tag tag) {
-        k.set(Field.RB_PC, n, Vm.pc(Vm.parent(k, n), BLACK));
+        k.setRbParentColor(n, Vm.pc(Vm.parent(k, n), BLACK));
         k.step(loc, tag, n, Vm.parent(k, n), BLACK);
     }
 
@@ -79,11 +79,11 @@ public final class RbTree {
     /** {@code __rb_change_child(old, new, parent, root)}. */
     static void changeChild(Kx k, int old, int nu, int parent, Tag tag) {
         if (parent != NIL) {
-            if (k.get(Field.RB_LEFT, parent) == old) {
-                k.set(Field.RB_LEFT, parent, nu);
+            if (k.rbLeft(parent) == old) {
+                k.setRbLeft(parent, nu);
                 k.step(Loc.RB_CHANGE_CHILD_LEFT, tag, parent, nu, 0);
             } else {
-                k.set(Field.RB_RIGHT, parent, nu);
+                k.setRbRight(parent, nu);
                 k.step(Loc.RB_CHANGE_CHILD_RIGHT, tag, parent, nu, 0);
             }
         } else {
@@ -97,11 +97,11 @@ public final class RbTree {
      * colour, {@code old} becomes {@code new}'s child with {@code color}, and the parent points to {@code new}.
      */
     static void rotateSetParents(Kx k, int old, int nu, int color, Tag tag) {
-        long oldPc = k.get(Field.RB_PC, old);
+        long oldPc = k.rbParentColor(old);
         int parent = Vm.parentOf(oldPc);
-        k.set(Field.RB_PC, nu, oldPc);
+        k.setRbParentColor(nu, oldPc);
         k.step(Loc.RB_ROTATE_SET_NEW, tag, nu, parent, Vm.colorOf(oldPc));
-        k.set(Field.RB_PC, old, Vm.pc(nu, color));
+        k.setRbParentColor(old, Vm.pc(nu, color));
         k.step(Loc.RB_ROTATE_SET_OLD, tag, old, nu, color);
         changeChild(k, old, nu, parent, tag);
     }
@@ -113,9 +113,9 @@ public final class RbTree {
      * to its parent (one step), then the parent's link points to the node (one step).
      */
     public static void linkNode(Kx k, int node, int parent, boolean leftSide) {
-        k.set(Field.RB_PC, node, Vm.pc(parent, RED));
-        k.set(Field.RB_LEFT, node, NIL);
-        k.set(Field.RB_RIGHT, node, NIL);
+        k.setRbParentColor(node, Vm.pc(parent, RED));
+        k.setRbLeft(node, NIL);
+        k.setRbRight(node, NIL);
         k.step(Loc.RB_LINK_NODE, Tag.NONE, node, parent, 0);
         /* ghost: the node is in the tree from the store that makes it reachable */
         k.set(Field.LIFE, node, k.get(Field.LIFE, node) | Life.IN_TREE);
@@ -123,10 +123,10 @@ public final class RbTree {
             k.setMm(Field.ROOT, node);
             k.step(Loc.RB_LINK_ROOT, Tag.NONE, node, NIL, 0);
         } else if (leftSide) {
-            k.set(Field.RB_LEFT, parent, node);
+            k.setRbLeft(parent, node);
             k.step(Loc.RB_LINK_LEFT, Tag.NONE, parent, node, 0);
         } else {
-            k.set(Field.RB_RIGHT, parent, node);
+            k.setRbRight(parent, node);
             k.step(Loc.RB_LINK_RIGHT, Tag.NONE, parent, node, 0);
         }
     }
@@ -363,12 +363,12 @@ public final class RbTree {
              */
             k.group(Loc.ERASE_CASE1, node);
             k.caseTag(Tag.E1);
-            long pc = k.get(Field.RB_PC, node);
+            long pc = k.rbParentColor(node);
             parent = Vm.parentOf(pc);
             leaves(k, node);
             changeChild(k, node, child, parent, Tag.E1);
             if (child != NIL) {
-                k.set(Field.RB_PC, child, pc);
+                k.setRbParentColor(child, pc);
                 k.step(Loc.ERASE_C1_CHILD_PC, Tag.E1, child, parent, Vm.colorOf(pc));
                 rebalance = NIL;
             } else {
@@ -381,8 +381,8 @@ public final class RbTree {
             /* Still case 1, but this time the child is node->rb_left */
             k.group(Loc.ERASE_CASE1, node);
             k.caseTag(Tag.E1);
-            long pc = k.get(Field.RB_PC, node);
-            k.set(Field.RB_PC, tmp, pc);
+            long pc = k.rbParentColor(node);
+            k.setRbParentColor(tmp, pc);
             parent = Vm.parentOf(pc);
             k.step(Loc.ERASE_C1_LEFT_PC, Tag.E1, tmp, parent, Vm.colorOf(pc));
             leaves(k, node);
@@ -449,18 +449,18 @@ public final class RbTree {
             }
             setLeft(k, successor, tmp, Loc.ERASE_SUCC_LEFT, Tag.E23);
             setParent(k, tmp, successor, Loc.ERASE_LEFT_PARENT, Tag.E23);
-            long pc = k.get(Field.RB_PC, node);
+            long pc = k.rbParentColor(node);
             tmp = Vm.parentOf(pc);
             leaves(k, node);
             changeChild(k, node, successor, tmp, Tag.E23);
             if (child2 != NIL) {
-                k.set(Field.RB_PC, successor, pc);
+                k.setRbParentColor(successor, pc);
                 k.step(Loc.ERASE_SUCC_PC, Tag.E23, successor, tmp, Vm.colorOf(pc));
                 setParentColor(k, child2, parent, BLACK, Loc.ERASE_CHILD2_PC, Tag.E23);
                 rebalance = NIL;
             } else {
-                long pc2 = k.get(Field.RB_PC, successor);
-                k.set(Field.RB_PC, successor, pc);
+                long pc2 = k.rbParentColor(successor);
+                k.setRbParentColor(successor, pc);
                 k.step(Loc.ERASE_SUCC_PC, Tag.E23, successor, tmp, Vm.colorOf(pc));
                 rebalance = Vm.colorOf(pc2) == BLACK ? parent : NIL;
             }
