@@ -398,21 +398,23 @@ public final class Memory implements WritableState {
             return;
         }
         System.arraycopy(HOT_DEFAULTS, 0, hot, id << 3, HOT_DEFAULTS.length);
-        for (Field f : COLD_VMA_FIELDS) {
-            cols[f.ordinal()][id] = f.defaultValue();
+        for (int i = 0; i < COLD_VMA.length; i++) {
+            cols[COLD_VMA[i]][id] = COLD_VMA_DEFAULTS[i];
         }
     }
 
     /** A VMA's hot block at its fields' default values. */
     private static final long[] HOT_DEFAULTS = new long[HOT_FIELDS.length];
-    /** The VMA fields kept in columns. */
-    private static final Field[] COLD_VMA_FIELDS;
+    /** The VMA fields kept in columns (ordinals), and their default values. */
+    private static final int[] COLD_VMA = Arrays.stream(Field.VMA_FIELDS).filter(f -> HOT_SLOT[f.ordinal()] < 0)
+            .mapToInt(Field::ordinal).toArray();
+    private static final long[] COLD_VMA_DEFAULTS = Arrays.stream(COLD_VMA).mapToLong(o -> Field.of(o)
+            .defaultValue()).toArray();
 
     static {
         for (int i = 0; i < HOT_FIELDS.length; i++) {
             HOT_DEFAULTS[i] = HOT_FIELDS[i].defaultValue();
         }
-        COLD_VMA_FIELDS = Arrays.stream(Field.VMA_FIELDS).filter(f -> HOT_SLOT[f.ordinal()] < 0).toArray(Field[]::new);
     }
 
     @Override

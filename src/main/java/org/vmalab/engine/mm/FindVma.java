@@ -25,15 +25,12 @@ final class FindVma {
         GET_VMA(Loc.GET_VMA_ROOT, Loc.GET_VMA_FOUND, Loc.GET_VMA_LEFT, Loc.GET_VMA_RIGHT);
 
         private final Loc root;
-        private final Loc found;
-        private final Loc left;
-        private final Loc right;
+        /** The visits' locations by {@link Visit} ordinal (an index, not a switch: the walk's hot loop). */
+        private final Loc[] visits;
 
         Walker(Loc root, Loc found, Loc left, Loc right) {
             this.root = root;
-            this.found = found;
-            this.left = left;
-            this.right = right;
+            this.visits = new Loc[] {found, left, right};
         }
 
         /** The step that loads {@code mm->mm_rb.rb_node}. */
@@ -42,11 +39,7 @@ final class FindVma {
         }
 
         Loc loc(Visit v) {
-            return switch (v) {
-                case FOUND -> found;
-                case LEFT -> left;
-                case RIGHT -> right;
-            };
+            return visits[v.ordinal()];
         }
     }
 
@@ -61,11 +54,10 @@ final class FindVma {
 
         /** The node the walk goes to after {@code node} (NIL when it stops or falls off the tree). */
         int next(StateView m, int node) {
-            return switch (this) {
-                case FOUND -> NIL;
-                case LEFT -> Vm.left(m, node);
-                case RIGHT -> Vm.right(m, node);
-            };
+            if (this == RIGHT) {
+                return Vm.right(m, node);
+            }
+            return this == LEFT ? Vm.left(m, node) : NIL;
         }
 
         /** The walk's answer after this visit of {@code node}: {@code vma = tmp} when {@code vm_end > addr}. */
