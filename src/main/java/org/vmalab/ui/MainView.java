@@ -151,6 +151,7 @@ final class MainView extends BorderPane {
             TreeCanvas.prepare(s);
             strip.prepare(s.strip());
         });
+        player.setAheadStart(this::startAheadWhenDrawn);
         ticker = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -596,6 +597,27 @@ final class MainView extends BorderPane {
         }
     }
 
+    /**
+     * Do the columns, at the widths {@link #sizeColumns} gave them, fit the band's width (the last one laid out)?
+     * Then nothing needs scrolling, and a step need not lay the band out to find that out. False when not known.
+     */
+    private boolean columnsFit() {
+        double view = lanesScroll.getViewportBounds().getWidth();
+        if (view <= 0 || lanes.isEmpty() || lanesBox.getChildren().size() != lanes.size()) {
+            return false;
+        }
+        javafx.geometry.Insets in = lanesBox.getInsets();
+        double content = in.getLeft() + in.getRight() + lanesBox.getSpacing() * (lanes.size() - 1);
+        for (ThreadLane l : lanes) {
+            double w = l.getPrefWidth();
+            if (w < 0 || l.getMinWidth() != w || l.getMaxWidth() != w) {
+                return false;
+            }
+            content += w;
+        }
+        return content <= view + 0.5;
+    }
+
     /** The window's base type size (larger in presentation mode), read from a hidden label. */
     double fontSize() {
         return fontProbe.getFont() == null ? 13 : fontProbe.getFont().getSize();
@@ -977,6 +999,38 @@ final class MainView extends BorderPane {
 
     private StepScene panelsPending;
     private int shownHorizon = Integer.MAX_VALUE;
+    /** The preparation of the next scene, waiting for this step's panels to be shown and drawn. */
+    private Runnable aheadPending;
+
+    /**
+     * Starts the preparation of the next scene once the step just taken is drawn: its panels shown, then a pulse
+     * (CSS, layout, the frame handed to the renderer). On two cores the preparation would otherwise take a core from
+     * the step's own work and its first frame; it has the rest of the step's animation to finish in.
+     */
+    private void startAheadWhenDrawn(Runnable start) {
+        if (panelsPending != null) {
+            aheadPending = start;
+        } else {
+            afterNextPulse(start);
+        }
+    }
+
+    /** Runs {@code r} on the FX thread after the next pulse; at once when the window is not showing. */
+    private void afterNextPulse(Runnable r) {
+        javafx.scene.Scene sc = getScene();
+        if (sc == null || sc.getWindow() == null || !sc.getWindow().isShowing()) {
+            r.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            sc.removePostLayoutPulseListener(once[0]);
+            // what is left of the pulse (the frame handed to the renderer) runs before this
+            javafx.application.Platform.runLater(r);
+        };
+        sc.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
 
     /** The panels for the latest scene (coalesced: a burst of steps updates them once). */
     private void showPanels() {
@@ -990,6 +1044,11 @@ final class MainView extends BorderPane {
         checker.update(s);
         showLanes(s);
         fitPanesToStep();
+        Runnable ahead = aheadPending;
+        aheadPending = null;
+        if (ahead != null) {
+            afterNextPulse(ahead);
+        }
     }
 
     /**
@@ -1173,7 +1232,7 @@ final class MainView extends BorderPane {
      */
     void revealLanes(List<ThreadLane> wanted) {
         lastWanted = wanted;
-        if (wanted.isEmpty()) {
+        if (wanted.isEmpty() || columnsFit()) {
             return;
         }
         lanesScroll.applyCss();

@@ -52,6 +52,9 @@ final class ThreadLane extends VBox {
     private final Tooltip programTip = new Tooltip();
     private final PauseTransition refusalHide = new PauseTransition(Duration.seconds(6));
     private String nameText = "";
+    /** The references and store-buffer entries the pills show now (null: none made yet). */
+    private List<Ref> shownRefs;
+    private List<String> shownStores;
 
     ThreadLane(int index, IntConsumer choose, IntConsumer chooseUntilBlocked) {
         this.index = index;
@@ -129,6 +132,15 @@ final class ThreadLane extends VBox {
         return code;
     }
 
+    /** The texts of the lane's pills: what it holds, its references, its store buffer (tests). */
+    List<String> pillTexts() {
+        List<String> out = new ArrayList<>();
+        for (javafx.scene.Node n : info.getChildren()) {
+            out.add(((Label) n).getText());
+        }
+        return out;
+    }
+
     /** The state shown in the lane's head ("RUNNING", "BLOCKED", ...). */
     String stateText() {
         return state.getText();
@@ -185,6 +197,19 @@ final class ThreadLane extends VBox {
         programTip.setText(prog.toString());
         holds.setText(t.holds().isEmpty() ? "holds no lock" : "holds " + String.join(", ", t.holds()));
         holds.pseudoClassStateChanged(CHANGED, t.changed() && !t.holds().isEmpty());
+        // the pills are made anew only when the references or the store buffer changed (new nodes cost CSS)
+        if (!t.refs().equals(shownRefs) || !t.pendingStores().equals(shownStores)) {
+            shownRefs = t.refs();
+            shownStores = t.pendingStores();
+            pills(t);
+        }
+        code.show(t.loc(), t.started() ? "" : "not started: its first step will enter "
+                + (t.program().isEmpty() ? "nothing" : t.program().get(0)));
+        tip.setText(tipText(t, st));
+    }
+
+    /** The lane's pills: the references it holds, then its store buffer. */
+    private void pills(ThreadView t) {
         info.getChildren().setAll(holds);
         for (Ref r : t.refs()) {
             Label l = new Label("ref " + r.name() + (r.freed() ? " (FREED)" : ""));
@@ -203,8 +228,9 @@ final class ThreadLane extends VBox {
             l.getStyleClass().add("sb-pill");
             info.getChildren().add(l);
         }
-        code.show(t.loc(), t.started() ? "" : "not started: its first step will enter "
-                + (t.program().isEmpty() ? "nothing" : t.program().get(0)));
+    }
+
+    private String tipText(ThreadView t, Status st) {
         String k = index < 9 ? Integer.toString(index + 1) : null;
         List<String> tips = new ArrayList<>();
         if (!t.lastStep().isEmpty()) {
@@ -221,6 +247,6 @@ final class ThreadLane extends VBox {
             tips.add(t.name() + " cannot run now: " + (st == Status.DONE ? "it has finished its program"
                     : "it is asleep" + (t.waitReason().isEmpty() ? "" : " (" + t.waitReason() + ")")));
         }
-        tip.setText(String.join("\n", tips));
+        return String.join("\n", tips);
     }
 }

@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Engine;
@@ -65,6 +66,7 @@ public final class Player {
     /** The scene of the next index, being prepared off the UI thread (large trees), or null. */
     private Ahead ahead;
     private volatile Consumer<StepScene> prepare = s -> { };
+    private Consumer<Runnable> aheadStart = Runnable::run;
     private int preparedHits;
 
     /** Traces of more VMAs than this get the scene of the next step prepared ahead, off the UI thread. */
@@ -76,8 +78,31 @@ public final class Player {
         return t;
     });
 
-    /** A scene being prepared for {@code index} of {@code trace}. */
-    private record Ahead(Trace trace, int index, Future<StepScene> scene) {
+    /**
+     * A scene being prepared for {@code index} of {@code trace}. Whoever sets {@code claimed} first owns it: the
+     * ahead thread when it starts the work, the UI thread when it gives the work up or needs the scene before the
+     * work was handed to the ahead thread (it then builds the scene itself, and the ahead thread skips it).
+     */
+    private static final class Ahead {
+        final Trace trace;
+        final int index;
+        final FutureTask<StepScene> scene;
+        final AtomicBoolean claimed;
+        /** Handed to the ahead thread (UI thread only). */
+        boolean submitted;
+
+        Ahead(Trace trace, int index, FutureTask<StepScene> scene, AtomicBoolean claimed) {
+            this.trace = trace;
+            this.index = index;
+            this.scene = scene;
+            this.claimed = claimed;
+        }
+
+        /** Gives the work up: not started, it never will; started, its result is dropped. */
+        void abandon() {
+            claimed.set(true);
+            scene.cancel(false);
+        }
     }
 
     /** The cursor the ahead thread seeks (only that thread touches it). */
@@ -102,6 +127,16 @@ public final class Player {
         prepare = p == null ? s -> { } : p;
     }
 
+    /**
+     * When the preparation of the next scene may start: {@code start} is given the task that hands the work to the
+     * ahead thread, and runs it (on the UI thread) when it likes. The window runs it once the step just taken is
+     * drawn, so that the preparation does not take a core from the step's own work on a two-core machine (it has
+     * the whole animation of the step to finish in). By default it starts at once.
+     */
+    public void setAheadStart(Consumer<Runnable> start) {
+        aheadStart = start == null ? Runnable::run : start;
+    }
+
     /** How many steps found their scene prepared ahead (tests, benches). */
     public int preparedHits() {
         return preparedHits;
@@ -117,26 +152,48 @@ public final class Player {
         int next = index() + 1;
         Narration n = playable == null ? Narration.NONE : playable.narration();
         Consumer<StepScene> work = prepare;
-        ahead = new Ahead(t, next, AHEAD.submit(() -> {
-            StepScene s = StepSceneBuilder.build(t, AheadCursor.at(t, next), n);
+        // the scene shown now: the next one shares what this step leaves unchanged
+        StepScene base = scene;
+        AtomicBoolean claimed = new AtomicBoolean();
+        FutureTask<StepScene> task = new FutureTask<>(() -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return null;
+            }
+            StepScene s = StepSceneBuilder.build(t, AheadCursor.at(t, next), n, base);
             work.accept(s);
             return s;
-        }));
+        });
+        Ahead a = new Ahead(t, next, task, claimed);
+        ahead = a;
+        aheadStart.accept(() -> {
+            if (!claimed.get()) {
+                a.submitted = true;
+                AHEAD.execute(task);
+            }
+        });
     }
 
-    /** The scene prepared ahead for {@code target}, or null (none, another trace, or it failed). */
+    /**
+     * The scene prepared ahead for {@code target}, or null (none, another trace, not started yet, or it failed):
+     * the caller then builds it.
+     */
     private StepScene prepared(int target) {
         Ahead a = ahead;
         ahead = null;
-        if (a == null || a.trace() != trace || a.index() != target) {
-            if (a != null) {
-                a.scene().cancel(false);
-            }
+        if (a == null) {
+            return null;
+        }
+        if (a.trace != trace || a.index != target || !a.submitted) {
+            // another index, or the work was not handed over yet: the caller builds the scene, the work never runs
+            a.abandon();
             return null;
         }
         try {
-            StepScene s = a.scene().get();
-            preparedHits++;
+            // handed over: it is running or about to (the ahead thread does one scene at a time); wait for it
+            StepScene s = a.scene.get();
+            if (s != null) {
+                preparedHits++;
+            }
             return s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -410,6 +467,8 @@ public final class Player {
         progress = -1;
         fire();
         Playable pl = playable;
+        // a re-run of the same layout shares the unchanged nodes with the scene shown now
+        StepScene base = scene;
         background.execute(() -> {
             Prepared prep;
             try {
@@ -446,7 +505,7 @@ public final class Player {
                 if (!note.isEmpty()) {
                     msg = msg.isEmpty() ? note : msg + " " + note;
                 }
-                prep = new Prepared(t, c, StepSceneBuilder.build(t, c, n), t.operationStarts(), cps, msg);
+                prep = new Prepared(t, c, StepSceneBuilder.build(t, c, n, base), t.operationStarts(), cps, msg);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 background.post(() -> {
@@ -487,6 +546,9 @@ public final class Player {
         previous = forward ? before : null;
         lastMove = forward ? Move.FORWARD_ONE : move == Move.FORWARD_ONE ? Move.JUMP : move;
         checkpoint = checkpointAt(target);
+        if (ahead != null) {
+            ahead.abandon();
+        }
         ahead = null;
         fire();
         prepareAhead();
@@ -589,7 +651,7 @@ public final class Player {
         StepScene before = scene;
         StepScene made = prepared(target);
         cursor.seek(target);
-        scene = made != null ? made : build();
+        scene = made != null ? made : build(before);
         if (target == from + 1) {
             lastMove = Move.FORWARD_ONE;
             previous = before;
@@ -753,8 +815,9 @@ public final class Player {
         return null;
     }
 
-    private StepScene build() {
-        return StepSceneBuilder.build(trace, cursor, playable == null ? Narration.NONE : playable.narration());
+    /** The scene at the cursor, sharing with {@code base} (a scene shown before, or null) what did not change. */
+    private StepScene build(StepScene base) {
+        return StepSceneBuilder.build(trace, cursor, playable == null ? Narration.NONE : playable.narration(), base);
     }
 
     private void say(String m) {

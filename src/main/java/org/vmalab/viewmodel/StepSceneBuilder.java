@@ -2,14 +2,12 @@ package org.vmalab.viewmodel;
 
 import static org.vmalab.engine.trace.VmaView.NIL;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +93,16 @@ public final class StepSceneBuilder {
 
     /** The scene at the cursor's index. */
     public static StepScene build(Trace trace, TraceCursor c, Narration narration) {
+        return build(trace, c, narration, null);
+    }
+
+    /**
+     * The scene at the cursor's index, sharing with {@code base} (a scene built before, usually of the index next to
+     * this one; or null) every node, edge and strip segment that is equal in both, and its lists when they are equal
+     * as a whole. The scene is the same value as without a base; on a large tree a step changes a few nodes, so the
+     * new scene allocates little and the garbage collector has little to copy (its pauses stay short).
+     */
+    public static StepScene build(Trace trace, TraceCursor c, Narration narration, StepScene base) {
         int index = c.index();
         StepRecord s = c.step();
         String[] tnames = trace.threadNames();
@@ -109,16 +117,20 @@ public final class StepSceneBuilder {
         int[] depth = new int[cap];
         Arrays.fill(depth, Integer.MIN_VALUE);
         BitSet reachable = new BitSet(cap);
-        List<EdgeView> edges = new ArrayList<>();
+        List<EdgeView> baseEdges = base == null ? List.of() : base.edges();
+        Shared<EdgeView> edges = new Shared<>(baseEdges, allocated.size());
         int root = mmv.root();
         int maxDepth = -1;
         if (root >= 0 && root < cap) {
-            ArrayDeque<Integer> q = new ArrayDeque<>();
-            q.add(root);
+            // each node enters the queue once (reachable is set as it enters)
+            int[] q = new int[cap];
+            int head = 0;
+            int tail = 0;
+            q[tail++] = root;
             depth[root] = 0;
             reachable.set(root);
-            while (!q.isEmpty()) {
-                int v = q.poll();
+            while (head < tail) {
+                int v = q[head++];
                 maxDepth = Math.max(maxDepth, depth[v]);
                 VmaView x = vm.get(v);
                 for (int side = 0; side < 2; side++) {
@@ -134,7 +146,7 @@ public final class StepSceneBuilder {
                     reachable.set(k);
                     depth[k] = depth[v] + 1;
                     edges.add(new EdgeView(v, k, side == 0, EdgeKind.TREE, changed));
-                    q.add(k);
+                    q[tail++] = k;
                 }
             }
         }
@@ -205,17 +217,24 @@ public final class StepSceneBuilder {
 
         // --- nodes in address order
         List<VmaView> order = addressOrder(allocated);
-        Set<Integer> violating = new HashSet<>();
+        BitSet violating = new BitSet();
         if (s != null) {
             for (Violation v : s.violations()) {
-                if (v.vma() != NIL) {
-                    violating.add(v.vma());
+                if (v.vma() >= 0) {
+                    violating.set(v.vma());
                 }
             }
         }
         int subject = s == null ? NIL : subjectA(s);
         int other = s == null ? NIL : subjectB(s);
-        List<NodeView> nodes = new ArrayList<>(order.size());
+        List<NodeView> baseNodes = base == null ? List.of() : base.nodes();
+        NodeView[] baseById = new NodeView[cap];
+        for (NodeView n : baseNodes) {
+            if (n.id() >= 0 && n.id() < cap) {
+                baseById[n.id()] = n;
+            }
+        }
+        Shared<NodeView> nodes = new Shared<>(baseNodes, order.size());
         int rank = 0;
         for (VmaView x : order) {
             int v = x.id();
@@ -241,7 +260,7 @@ public final class StepSceneBuilder {
             }
             boolean inUse = freed && !used.isEmpty();
             // most nodes of a large tree: nothing happened to them in this step, they share one empty set
-            boolean plain = !(ch.touched(v) || v == subject || v == other || violating.contains(v)
+            boolean plain = !(ch.touched(v) || v == subject || v == other || violating.get(v)
                     || ch.rootChanged && v == root);
             EnumSet<Mark> marks = plain ? null : ch.marks(v);
             if (v == subject) {
@@ -259,16 +278,19 @@ public final class StepSceneBuilder {
             if (ch.rootChanged && v == root) {
                 marks.add(Mark.NEW_ROOT);
             }
-            if (violating.contains(v)) {
+            if (violating.get(v)) {
                 marks.add(Mark.VIOLATION);
             }
             long gap = x.subtreeGap();
             boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != x.computedGap();
             int row = depth[v] == Integer.MIN_VALUE ? NodeView.OFF_ROW : depth[v];
-            nodes.add(new NodeView(v, x.name(), x.start(), x.end(), x.black(), state, inUse,
-                    inUse ? used : (freed ? "" : used), freed ? 0 : x.ownGap(), gap, stale, ch.oldGap(v, gap),
-                    x.refCount(), ch.oldRef(v, x.refCount()), x.sequence(), x.growsDown(), x.fileBacked(), row,
-                    rank++, x.parent(), x.left(), x.right(), plain ? NO_MARKS : Collections.unmodifiableSet(marks)));
+            NodeView nv = new NodeView(v, x.name(), x.start(), x.end(), x.black(), state, inUse,
+                    inUse ? used : (freed ? "" : used), freed ? 0 : x.ownGap(), gap, stale,
+                    plain ? gap : ch.oldGap(v, gap), x.refCount(), plain ? x.refCount() : ch.oldRef(v, x.refCount()),
+                    x.sequence(), x.growsDown(), x.fileBacked(), row, rank++, x.parent(), x.left(), x.right(),
+                    plain ? NO_MARKS : Collections.unmodifiableSet(marks));
+            NodeView was = baseById[v];
+            nodes.add(was != null && was.equals(nv) ? was : nv);
         }
 
         // --- cursors
@@ -284,7 +306,8 @@ public final class StepSceneBuilder {
         Scenario sc = trace.scenario();
         List<ThreadView> threads = threads(trace, c, s, ch, tasks, vm);
         StepScene.Locks locks = locks(c, sc, ch, tnames);
-        StepScene.Strip strip = strip(trace, s, nodes, ch, vm, tasks, mmv, c.ptes());
+        StepScene.Strip strip = strip(trace, s, nodes.list(), ch, vm, tasks, mmv, c.ptes(),
+                base == null ? null : base.strip());
         StepScene.Checks checks = checks(trace, index, s);
         StepScene.Mm mm = new StepScene.Mm(mmv.mapCount(), mmv.highestVmEnd(), mmv.vmacacheSeqnum(), mmv.mmUsers());
         StepInfo info = s == null ? null : new StepInfo(s.index(), s.thread(), tname(tnames, s.thread()), s.loc(),
@@ -292,9 +315,39 @@ public final class StepSceneBuilder {
         String caption = s == null ? initialCaption(trace) : trace.caption(index);
         String where = s == null ? "" : Kernel.where(s.loc());
         String narr = narration == null ? "" : safe(() -> narration.textAt(trace, index));
-        return new StepScene(index, trace.size(), info, caption, where, narr, List.copyOf(nodes), root,
-                ch.rootChanged, maxDepth, List.copyOf(edges), ch.ghosts(cap), ch.parentArrows(cap),
+        return new StepScene(index, trace.size(), info, caption, where, narr, nodes.list(), root,
+                ch.rootChanged, maxDepth, edges.list(), ch.ghosts(cap), ch.parentArrows(cap),
                 List.copyOf(cursors), threads, locks, strip, checks, mm, loaded(trace, index, tasks, vm, tnames));
+    }
+
+    /**
+     * A list being built that shares with the same list of a base scene: an element equal to the base's element at
+     * the same position is the base's own object, and when every element is, the list is the base's list.
+     */
+    private static final class Shared<T> {
+        private final List<T> base;
+        private final List<T> out;
+        private boolean same = true;
+
+        Shared(List<T> base, int expected) {
+            this.base = base;
+            this.out = new ArrayList<>(Math.max(16, expected));
+        }
+
+        void add(T x) {
+            int i = out.size();
+            T b = i < base.size() ? base.get(i) : null;
+            if (b != null && (b == x || b.equals(x))) {
+                out.add(b);
+            } else {
+                same = false;
+                out.add(x);
+            }
+        }
+
+        List<T> list() {
+            return same && out.size() == base.size() ? base : Collections.unmodifiableList(out);
+        }
     }
 
     private static final Set<Mark> NO_MARKS = Collections.unmodifiableSet(EnumSet.noneOf(Mark.class));
@@ -515,7 +568,8 @@ public final class StepSceneBuilder {
     // ================================================================ strip
 
     private static StepScene.Strip strip(Trace trace, StepRecord s, List<NodeView> nodes, Changes ch, Vmas vm,
-                                         List<TaskView> tasks, MmView mmv, List<Long> installed) {
+                                         List<TaskView> tasks, MmView mmv, List<Long> installed,
+                                         StepScene.Strip base) {
         int cap = vm.cap();
         NodeView[] byId = new NodeView[cap];
         for (NodeView n : nodes) {
@@ -523,7 +577,7 @@ public final class StepSceneBuilder {
                 byId[n.id()] = n;
             }
         }
-        List<Segment> segs = new ArrayList<>();
+        Shared<Segment> segs = new Shared<>(base == null ? List.of() : base.segments(), 2 * nodes.size() + 1);
         BitSet onList = new BitSet();
         long prevEnd = 0;
         int guard = 0;
@@ -611,9 +665,10 @@ public final class StepSceneBuilder {
             }
         }
         List<Pte> ptes = new ArrayList<>();
+        List<Segment> segments = segs.list();
         for (long addr : installed) {
             boolean inside = false;
-            for (Segment sg : segs) {
+            for (Segment sg : segments) {
                 if (sg.kind() == SegmentKind.VMA && Long.compareUnsigned(sg.start(), addr) <= 0
                         && Long.compareUnsigned(addr, sg.end()) < 0) {
                     inside = true;
@@ -622,7 +677,7 @@ public final class StepSceneBuilder {
             }
             ptes.add(new Pte(addr, !inside));
         }
-        return new StepScene.Strip(List.copyOf(segs), List.copyOf(ghosts), high, mmv.mmapBase(), task, window, hole,
+        return new StepScene.Strip(segments, List.copyOf(ghosts), high, mmv.mmapBase(), task, window, hole,
                 checking, List.copyOf(pins), List.copyOf(ptes));
     }
 
@@ -686,6 +741,7 @@ public final class StepSceneBuilder {
         private final Map<Integer, Long> oldRefs = new HashMap<>();
         private final List<VmaChange> childStores = new ArrayList<>();
         private final List<VmaChange> parentMoves = new ArrayList<>();
+        private final BitSet touched = new BitSet();
         private final BitSet cursorMoved = new BitSet();
         private final BitSet threadChanged = new BitSet();
         boolean rootChanged;
@@ -716,6 +772,9 @@ public final class StepSceneBuilder {
         private void vma(VmaChange c) {
             int o = c.vma();
             EnumSet<Mark> m = marks.computeIfAbsent(o, k -> EnumSet.noneOf(Mark.class));
+            if (o >= 0) {
+                touched.set(o);
+            }
             if (c.field() != VmaField.NAME) {
                 m.add(Mark.STORED);
             }
@@ -758,7 +817,7 @@ public final class StepSceneBuilder {
         }
 
         boolean touched(int v) {
-            return marks.containsKey(v);
+            return v >= 0 ? touched.get(v) : marks.containsKey(v);
         }
 
         long oldGap(int v, long now) {

@@ -35,6 +35,31 @@ import org.vmalab.viewmodel.TaskRunner;
  */
 public final class StepCostBench {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    /** {@code -Dbench.detail=true}: one line per step (wall, CPU, garbage collection during it). */
+    private static final boolean DETAIL = Boolean.getBoolean("bench.detail");
+
+    /**
+     * The calling thread's time spent waiting for a core so far (Linux: the run-queue delay in
+     * {@code /proc/thread-self/schedstat}), in ns, or -1 where that is not known.
+     */
+    static long runQueueNanos() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat")).trim()
+                    .split(" ");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Milliseconds spent in garbage collection so far, all collectors. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
 
     private StepCostBench() {
     }
@@ -52,6 +77,7 @@ public final class StepCostBench {
         List<Long> cpu = new ArrayList<>();
         List<Long> cpuPulse = new ArrayList<>();
         List<Long> pulseOnly = new ArrayList<>();
+        List<Long> waitCore = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         Player[] player = new Player[1];
         MainView[] view = new MainView[1];
@@ -91,9 +117,11 @@ public final class StepCostBench {
             Thread.sleep(450);
             CountDownLatch step = new CountDownLatch(1);
             long[] t = new long[4];
+            long gc0 = gcMillis();
             Platform.runLater(() -> {
                 view[0].tree().finishAnimation();
                 t[2] = MX.getCurrentThreadCpuTime();
+                long rq0 = runQueueNanos();
                 t[0] = System.nanoTime();
                 player[0].stepForward();
                 t[1] = System.nanoTime();
@@ -105,6 +133,13 @@ public final class StepCostBench {
                     cpu.add(c - t[2]);
                     sync.add(t[1] - t[0]);
                     total.add(end - t[0]);
+                    long rq = runQueueNanos() - rq0;
+                    waitCore.add(rq);
+                    if (DETAIL) {
+                        System.out.printf(Locale.ROOT, "  step %d: wall %.1f ms, cpu %.1f ms, key press %.1f ms, "
+                                + "waiting for a core %.1f ms, gc during it %d ms%n", sync.size(), (end - t[0]) / 1e6,
+                                (c - t[2]) / 1e6, (t[1] - t[0]) / 1e6, rq / 1e6, gcMillis() - gc0);
+                    }
                     // then the first pulse after it: what the window draws
                     afterNextPulse(scene, () -> {
                         long c2 = MX.getCurrentThreadCpuTime();
@@ -123,6 +158,7 @@ public final class StepCostBench {
                 sync.subList(5, sync.size()));
         report(String.format(Locale.ROOT, "%,d VMAs: a step on the FX thread, all its work (+ panels)", n),
                 total.subList(5, total.size()));
+        report("  of which the FX thread waited for a core (run-queue delay, Linux)", waitCore.subList(5, waitCore.size()));
         report(String.format(Locale.ROOT, "%,d VMAs: a step's CPU time on the FX thread, all its work", n),
                 cpu.subList(5, cpu.size()));
         report(String.format(Locale.ROOT, "%,d VMAs: a step's CPU time on the FX thread, all its work and the pulse "

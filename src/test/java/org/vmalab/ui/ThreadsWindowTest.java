@@ -411,4 +411,43 @@ class ThreadsWindowTest {
         assertNotNull(p);
         assertEquals("include/linux/rbtree_augmented.h", p.file(), "the macro body the generated code comes from");
     }
+
+    @Test
+    void aLanesPillsFollowItsReferencesAndStoresStepByStepAndAreKeptWhileTheyDoNotChange() {
+        settle(player);
+        ThreadLane lane = fx(() -> new ThreadLane(0, t -> { }, t -> { }));
+        int kept = 0;
+        int remade = 0;
+        List<javafx.scene.Node> before = List.of();
+        for (int i = 0; i <= player.size(); i++) {
+            int at = i;
+            StepScene.ThreadView tv = fx(() -> {
+                player.seek(at);
+                return player.scene().threads().get(0);
+            });
+            List<String> want = new ArrayList<>();
+            want.add(tv.holds().isEmpty() ? "holds no lock" : "holds " + String.join(", ", tv.holds()));
+            for (StepScene.Ref r : tv.refs()) {
+                want.add("ref " + r.name() + (r.freed() ? " (FREED)" : ""));
+            }
+            if (!tv.pendingStores().isEmpty()) {
+                want.add("store buffer, not yet visible to the other CPUs:");
+            }
+            want.addAll(tv.pendingStores());
+            List<javafx.scene.Node> now = fx(() -> {
+                lane.update(tv);
+                return List.copyOf(lane.getChildren().get(4) instanceof javafx.scene.layout.Pane pane
+                        ? pane.getChildren() : List.of());
+            });
+            assertEquals(want, fx(lane::pillTexts), "index " + i);
+            if (now.size() > 1 && now.equals(before)) {
+                kept++;
+            } else if (now.size() > 1) {
+                remade++;
+            }
+            before = now;
+        }
+        assertTrue(remade > 0 && kept > 0, "the pills were remade when the references changed (" + remade
+                + ") and kept while they did not (" + kept + ")");
+    }
 }

@@ -406,4 +406,70 @@ class TreeViewTest {
         p.seek(3);
         assertEquals(12, p.preparedHits(), "a jump builds its own");
     }
+
+    @Test
+    void thePreparationAheadWaitsForItsStartAndAStepBeforeItBuildsItsOwnScene() {
+        Player p = new Player(TaskRunner.INLINE);
+        List<Runnable> starts = new ArrayList<>();
+        p.setAheadStart(starts::add);
+        p.load(Playable.of(FrameBench.scenario(Player.PREPARE_AHEAD_VMAS + 500)));
+        assertEquals(1, starts.size(), "the preparation of step 1 waits for the window to start it");
+        p.stepForward();
+        assertEquals(0, p.preparedHits(), "step 1 came before its preparation started: built on the spot");
+        assertEquals(fresh(p), p.scene());
+        // the start of step 1's preparation, run late, starts nothing; step 2's is handed over and found
+        starts.get(0).run();
+        starts.get(1).run();
+        p.stepForward();
+        assertEquals(1, p.preparedHits(), "step 2 found its scene prepared");
+        assertEquals(fresh(p), p.scene(), "the prepared scene is the scene of step 2");
+        // handed over, then a jump: the prepared scene of step 3 is not the one shown
+        starts.get(2).run();
+        p.seek(7);
+        assertEquals(1, p.preparedHits());
+        assertEquals(fresh(p), p.scene(), "a jump shows the scene of where it lands");
+        starts.get(3).run();
+        p.stepForward();
+        assertEquals(2, p.preparedHits());
+        assertEquals(fresh(p), p.scene());
+    }
+
+    @Test
+    void inAShownWindowTheNextScenesPreparationStartsOnceTheStepIsDrawn() {
+        Player p = new Player(TaskRunner.INLINE);
+        int[] pulses = new int[1];
+        Stage stage = fx(() -> {
+            MainView v = new MainView(p);
+            javafx.scene.Scene sc = new javafx.scene.Scene(v, 1280, 720);
+            sc.addPostLayoutPulseListener(() -> pulses[0]++);
+            Stage st = new Stage();
+            st.setScene(sc);
+            st.show();
+            p.load(Playable.of(FrameBench.scenario(Player.PREPARE_AHEAD_VMAS + 500)));
+            return st;
+        });
+        try {
+            for (int k = 1; k <= 3; k++) {
+                int seen = fx(() -> pulses[0]);
+                FxWait.until("two pulses after the step", () -> pulses[0] >= seen + 2);
+                fx(() -> {
+                    p.stepForward();
+                    return null;
+                });
+                assertEquals(k, fx(p::preparedHits), "step " + k + " found its scene prepared after the last was drawn");
+                assertEquals(fresh(p), fx(p::scene));
+            }
+        } finally {
+            fx(() -> {
+                stage.close();
+                return null;
+            });
+        }
+    }
+
+    /** The scene of the player's index, built anew from its trace. */
+    private static StepScene fresh(Player p) {
+        return org.vmalab.viewmodel.StepSceneBuilder.build(p.trace(), p.trace().cursor().seek(p.index()),
+                org.vmalab.viewmodel.Narration.NONE);
+    }
 }

@@ -3,6 +3,8 @@ package org.vmalab.viewmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -164,5 +166,52 @@ class StepSceneBuilderTest {
                 waiting.get(waiting.size() - 1));
         p.seek(p.size());
         assertTrue(p.scene().threads().get(0).pendingStores().isEmpty(), "up_write drained the buffer");
+    }
+
+    @Test
+    void aSceneBuiltOnTheSceneBeforeItIsTheSameValueAndSharesWhatTheStepLeftAlone() {
+        org.vmalab.engine.trace.Trace t = p.trace();
+        int shared = 0;
+        int changed = 0;
+        for (int i = 1; i <= t.size(); i++) {
+            StepScene before = StepSceneBuilder.build(t, t.cursor().seek(i - 1), Narration.NONE);
+            StepScene plain = StepSceneBuilder.build(t, t.cursor().seek(i), Narration.NONE);
+            StepScene built = StepSceneBuilder.build(t, t.cursor().seek(i), Narration.NONE, before);
+            assertEquals(plain, built, "step " + i + ": the same scene with or without a base");
+            for (NodeView n : built.nodes()) {
+                NodeView b = before.node(n.id());
+                if (n.equals(b)) {
+                    assertSame(b, n, "step " + i + ": " + n.name() + " did not change, the base's node is shared");
+                    shared++;
+                } else {
+                    assertNotSame(b, n);
+                    changed++;
+                }
+            }
+            if (before.strip().segments().equals(built.strip().segments())) {
+                assertSame(before.strip().segments(), built.strip().segments(), "step " + i + ": the strip's list");
+            }
+            if (before.edges().equals(built.edges())) {
+                assertSame(before.edges(), built.edges(), "step " + i + ": the edges' list");
+            }
+        }
+        assertTrue(shared > changed, "most nodes are shared from step to step (" + shared + " / " + changed + ")");
+        assertTrue(changed > 0, "and the nodes a step changed are new");
+    }
+
+    @Test
+    void aBaseFromAnotherIndexOrAnotherRunNeverLeaksIntoTheScene() {
+        org.vmalab.engine.trace.Trace t = p.trace();
+        StepScene last = StepSceneBuilder.build(t, t.cursor().seek(t.size()), Narration.NONE);
+        Player other = new Player(TaskRunner.INLINE);
+        other.load(Races.race(true));
+        other.end();
+        for (int i = 0; i <= t.size(); i++) {
+            StepScene plain = StepSceneBuilder.build(t, t.cursor().seek(i), Narration.NONE);
+            assertEquals(plain, StepSceneBuilder.build(t, t.cursor().seek(i), Narration.NONE, last),
+                    "step " + i + " built on the last step's scene");
+            assertEquals(plain, StepSceneBuilder.build(t, t.cursor().seek(i), Narration.NONE, other.scene()),
+                    "step " + i + " built on a scene of another run");
+        }
     }
 }
