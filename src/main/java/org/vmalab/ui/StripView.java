@@ -146,11 +146,15 @@ final class StripView extends CanvasRegion {
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
         drawnItems = 0;
-        if (strip == null || w < 2 * PAD + 10) {
+        if (w < 2 * PAD + 10) {
             return;
         }
         double bw = w - 2 * PAD;
+        // known before the first strip comes, so that the first one (an import's) can be laid out ahead too
         barWidth = bw;
+        if (strip == null) {
+            return;
+        }
         if (layout == null || !layout.isFor(strip, scale, bw)) {
             // the layout made ahead is taken when it is this strip's; a repaint in between (a resize, a theme)
             // leaves it for the step it was made for

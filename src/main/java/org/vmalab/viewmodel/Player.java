@@ -469,6 +469,7 @@ public final class Player {
         Playable pl = playable;
         // a re-run of the same layout shares the unchanged nodes with the scene shown now
         StepScene base = scene;
+        Consumer<StepScene> work = prepare;
         background.execute(() -> {
             Prepared prep;
             try {
@@ -505,7 +506,13 @@ public final class Player {
                 if (!note.isEmpty()) {
                     msg = msg.isEmpty() ? note : msg + " " + note;
                 }
-                prep = new Prepared(t, c, StepSceneBuilder.build(t, c, n, base), t.operationStarts(), cps, msg);
+                StepScene first = StepSceneBuilder.build(t, c, n, base);
+                if (t.vmaCount() > PREPARE_AHEAD_VMAS) {
+                    // what the view draws of a large tree (its overview, its strip) is made here too, not on the
+                    // UI thread when the run is installed
+                    work.accept(first);
+                }
+                prep = new Prepared(t, c, first, t.operationStarts(), cps, msg);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 background.post(() -> {

@@ -58,8 +58,12 @@ public final class LargeTreeBench {
                 + java.time.LocalDate.now() + ", load " + FrameBench.load());
         Path dir = Files.createTempDirectory("vmalab-bench");
         int[] sizes = sizes();
+        boolean windowOnly = Boolean.getBoolean("bench.windowImportOnly");
         for (int n : sizes) {
             Path f = SyntheticMaps.write(dir, n);
+            if (windowOnly) {
+                continue;
+            }
             List<double[]> runs = new ArrayList<>();
             for (int r = 0; r < 4; r++) {
                 runs.add(importAndFirstFrame(f));
@@ -71,12 +75,125 @@ public final class LargeTreeBench {
                     Files.size(f), cold[0], cold[1], cold[2], cold[0] + cold[1] + cold[2], warm[0], warm[1], warm[2],
                     warm[0] + warm[1] + warm[2]);
         }
-        pan(dir.resolve("synthetic-" + sizes[sizes.length - 1] + ".maps"));
-        if (!Boolean.getBoolean("bench.noSteps")) {
+        if (windowOnly || Boolean.getBoolean("bench.windowImport")) {
+            // the window's own path, in a fresh JVM's first import (cold) and three more (warm)
+            for (int n : sizes) {
+                Path f = dir.resolve("synthetic-" + n + ".maps");
+                List<double[]> runs = new ArrayList<>();
+                for (int r = 0; r < 4; r++) {
+                    runs.add(importInWindow(f, n));
+                }
+                double[] cold = runs.get(0);
+                double[] warm = median4(runs.subList(1, runs.size()));
+                System.out.printf(Locale.ROOT, "%,d VMAs, the window's File > Import maps: cold read %.0f ms, engine "
+                        + "and scene %.0f ms, window to its first frame %.0f ms, total %.0f ms (FX thread CPU %.0f ms) "
+                        + "| warm %.0f / %.0f / %.0f ms, total %.0f ms (FX thread CPU %.0f ms)%n", n, cold[0], cold[1],
+                        cold[2], cold[0] + cold[1] + cold[2], cold[3], warm[0], warm[1], warm[2],
+                        warm[0] + warm[1] + warm[2], warm[3]);
+            }
+        }
+        if (!windowOnly) {
+            pan(dir.resolve("synthetic-" + sizes[sizes.length - 1] + ".maps"));
+        }
+        if (!windowOnly && !Boolean.getBoolean("bench.noSteps")) {
             steps(65530, args.length > 0 ? Integer.parseInt(args[0]) : 40);
         }
         System.out.println("load at the end " + FrameBench.load());
         Platform.exit();
+    }
+
+    private static double[] median4(List<double[]> runs) {
+        double[] out = new double[4];
+        for (int k = 0; k < 4; k++) {
+            double[] v = new double[runs.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = runs.get(i)[k];
+            }
+            Arrays.sort(v);
+            out[k] = v[v.length / 2];
+        }
+        return out;
+    }
+
+    /**
+     * The window's own File > Import maps, as a user meets it ({@code MapsImport.importFile}: the file read on the
+     * import thread, the engine run and the scene on the player's, the rest on the FX thread), in wall time from the
+     * call to the first frame that draws the imported tree: the read (until the player starts its run), the engine
+     * and the scene (until the player installs the run), the window (until the pulse that lays out and draws the
+     * tree), and the FX thread's CPU time over all of it.
+     */
+    static double[] importInWindow(Path file, int n) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        double[] out = new double[4];
+        long[] at = new long[4];
+        long[] fxCpu = new long[1];
+        Throwable[] err = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                Player p = new Player(new FxTaskRunner());
+                MainView v = new MainView(p);
+                javafx.scene.Scene scene = new javafx.scene.Scene(v, 1600, 1000);
+                Stage stage = new Stage();
+                stage.setScene(scene);
+                v.selectTheme(MainView.Theme.LIGHT);
+                stage.show();
+                v.applyCss();
+                v.layout();
+                p.addListener(pl -> {
+                    if (at[1] == 0 && pl.busy()) {
+                        at[1] = System.nanoTime();
+                    }
+                    if (at[2] == 0 && pl.trace() != null && pl.trace().vmaCount() == n) {
+                        at[2] = System.nanoTime();
+                    }
+                });
+                Runnable[] listener = new Runnable[1];
+                listener[0] = () -> {
+                    if (at[2] != 0 && v.tree().shownFrame() != null) {
+                        at[3] = System.nanoTime();
+                        out[3] = (cpu() - fxCpu[0]) / 1e6;
+                        scene.removePostLayoutPulseListener(listener[0]);
+                        Platform.runLater(() -> {
+                            stage.close();
+                            release(v);
+                            done.countDown();
+                        });
+                    }
+                };
+                scene.addPostLayoutPulseListener(listener[0]);
+                fxCpu[0] = cpu();
+                at[0] = System.nanoTime();
+                v.classroom().imports().importFile(file);
+            } catch (Exception e) {
+                err[0] = e;
+                done.countDown();
+            }
+        });
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("window import bench timed out");
+        }
+        if (err[0] != null) {
+            throw new IllegalStateException(err[0]);
+        }
+        out[0] = (at[1] - at[0]) / 1e6;
+        out[1] = (at[2] - at[1]) / 1e6;
+        out[2] = (at[3] - at[2]) / 1e6;
+        return out;
+    }
+
+    /**
+     * Lets a closed window go: its playback ticker (an animation timer, which the toolkit holds) is stopped, so that
+     * the window, its player and their scenes of a million nodes are garbage before the next import.
+     */
+    static void release(MainView v) {
+        try {
+            java.lang.reflect.Field f = MainView.class.getDeclaredField("ticker");
+            f.setAccessible(true);
+            ((AnimationTimer) f.get(v)).stop();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        System.gc();
     }
 
     /** CPU time of the current thread. */
@@ -133,6 +250,7 @@ public final class LargeTreeBench {
                         scene.removePostLayoutPulseListener(listener[0]);
                         Platform.runLater(() -> {
                             stage.close();
+                            release(v);
                             done.countDown();
                         });
                     }
