@@ -13,6 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vmalab.engine.Const;
@@ -107,7 +111,10 @@ public final class MapsImporter {
         return null;
     }
 
-    /** How far reading is: {@code lines} lines, {@code bytes} bytes so far (for a progress bar). */
+    /**
+     * How far reading is: {@code lines} lines, {@code bytes} bytes so far (for a progress bar). Called on the thread
+     * that reads the bytes, not the caller's.
+     */
     @FunctionalInterface
     public interface LineProgress {
         LineProgress NONE = (lines, bytes) -> { };
@@ -145,45 +152,156 @@ public final class MapsImporter {
         return read(in, source, lenient, Const.MAX_MAP_COUNT, LineProgress.NONE);
     }
 
+    /**
+     * Reads in two stages on two threads, for a million-line file on two cores: a reader thread splits the bytes
+     * into lines and parses each line on its own ({@link Lines#prepare}); this thread takes the parsed lines in
+     * order and does what depends on the lines before (the order, the count, the unique names: {@link Lines#take}).
+     * The first problem in file order is the one reported, as when read in one pass.
+     */
     private static Result read(InputStream in, String source, boolean lenient, int maxMapCount,
                                LineProgress progress) throws MapsException, IOException {
         Lines lines = new Lines(source, lenient, maxMapCount);
         long maxBytes = maxBytes(maxMapCount);
-        Chunks b = new Chunks(in);
-        byte[] buf = new byte[MAX_LINE];
-        long total = 0;
-        for (int lineNo = 1; ; lineNo++) {
-            if ((lineNo & 1023) == 0) {
-                progress.at(lineNo, total);
-            }
-            int len = 0;
-            boolean tooLong = false;
-            int c;
-            while ((c = b.read()) >= 0 && c != '\n') {
-                if (++total > maxBytes) {
-                    throw new MapsException(source + ": the file is too large for a maps file (more than "
-                            + (maxBytes >> 20) + " MiB, the limit with max_map_count " + maxMapCount + ")");
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(32);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> split(in, source, maxBytes, maxMapCount, progress, queue, stop),
+                "vmalab-maps-read");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Object o = queue.take();
+                if (o instanceof Item[] batch) {
+                    for (Item it : batch) {
+                        if (it == null) {
+                            break;
+                        }
+                        lines.take(it);
+                    }
+                } else if (o == END) {
+                    break;
+                } else if (o instanceof MapsException e) {
+                    throw new MapsException(e.getMessage());
+                } else if (o instanceof IOException e) {
+                    throw e;
+                } else if (o instanceof RuntimeException e) {
+                    throw e;
+                } else if (o instanceof Error e) {
+                    throw e;
                 }
-                if (len < buf.length) {
-                    buf[len++] = (byte) c;
-                } else if (!tooLong) {
-                    tooLong = true;
-                    lines.bad(lineNo, "the line is too long (more than " + MAX_LINE + " bytes)");
-                }
             }
-            total++;
-            if (c < 0 && len == 0) {
-                break;
-            }
-            if (!tooLong) {
-                /* paths may hold any bytes: decode leniently, the VMA names replace what is not UTF-8 */
-                lines.line(new String(buf, 0, len, StandardCharsets.UTF_8), lineNo);
-            }
-            if (c < 0) {
-                break;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } finally {
+            stop.set(true);
+            queue.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return lines.finish();
+    }
+
+    /** The end of the lines, on the queue between the two stages of {@link #read}. */
+    private static final Object END = new Object();
+    /** Lines handed from the reader thread to the other in a batch. */
+    private static final int BATCH = 2048;
+
+    /**
+     * The reader's stage of {@link #read}: the bytes of {@code in} split into lines, each line prepared, in batches on
+     * {@code queue}; then {@link #END}, or the problem that stopped it (the file too large, an I/O error).
+     */
+    private static void split(InputStream in, String source, long maxBytes, int maxMapCount, LineProgress progress,
+                              BlockingQueue<Object> queue, AtomicBoolean stop) {
+        Item[] batch = new Item[BATCH];
+        int n = 0;
+        Object last = END;
+        try {
+            Chunks b = new Chunks(in);
+            byte[] buf = new byte[MAX_LINE];
+            long total = 0;
+            for (int lineNo = 1; ; lineNo++) {
+                if ((lineNo & 1023) == 0) {
+                    if (stop.get()) {
+                        return;
+                    }
+                    progress.at(lineNo, total);
+                }
+                int len = 0;
+                boolean tooLong = false;
+                int c;
+                while ((c = b.read()) >= 0 && c != '\n') {
+                    if (++total > maxBytes) {
+                        throw new MapsException(source + ": the file is too large for a maps file (more than "
+                                + (maxBytes >> 20) + " MiB, the limit with max_map_count " + maxMapCount + ")");
+                    }
+                    if (len < buf.length) {
+                        buf[len++] = (byte) c;
+                    } else if (!tooLong) {
+                        // said at once, before anything later in the line (the file's size limit)
+                        tooLong = true;
+                        batch[n++] = new Item(lineNo, null, null, "the line is too long (more than " + MAX_LINE
+                                + " bytes)");
+                        if (n == BATCH) {
+                            if (!hand(queue, batch, stop)) {
+                                return;
+                            }
+                            batch = new Item[BATCH];
+                            n = 0;
+                        }
+                    }
+                }
+                total++;
+                if (c < 0 && len == 0) {
+                    break;
+                }
+                /* paths may hold any bytes: decode leniently, the VMA names replace what is not UTF-8 */
+                Item it = tooLong ? null : Lines.prepare(new String(buf, 0, len, StandardCharsets.UTF_8), lineNo);
+                if (it != null) {
+                    batch[n++] = it;
+                    if (n == BATCH) {
+                        if (!hand(queue, batch, stop)) {
+                            return;
+                        }
+                        batch = new Item[BATCH];
+                        n = 0;
+                    }
+                }
+                if (c < 0) {
+                    break;
+                }
+            }
+        } catch (MapsException | IOException | RuntimeException | Error e) {
+            last = e;
+        }
+        if (n > 0 && !hand(queue, batch, stop)) {
+            return;
+        }
+        hand(queue, last, stop);
+    }
+
+    /** Puts {@code o} on the queue unless the other stage stopped taking (false then). */
+    private static boolean hand(BlockingQueue<Object> queue, Object o, AtomicBoolean stop) {
+        try {
+            while (!stop.get()) {
+                if (queue.offer(o, 50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * One line of a maps file read on its own: its reading, or why it cannot be read; {@code base} is the name its
+     * path gives (null when the path's name is left to {@link Lines#take}).
+     */
+    private record Item(int lineNo, Parsed parsed, String base, String error) {
     }
 
     /** Bytes of a stream one at a time from 64 KiB chunks (a BufferedInputStream takes a lock for each byte). */
@@ -248,12 +366,42 @@ public final class MapsImporter {
         }
 
         void line(String text, int lineNo) throws MapsException {
+            Item it = prepare(text, lineNo);
+            if (it != null) {
+                take(it);
+            }
+        }
+
+        /** What a line says on its own (no state: any thread), or null for a blank line. */
+        static Item prepare(String text, int lineNo) {
             String raw = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
             if (raw.isBlank()) {
+                return null;
+            }
+            Parsed p;
+            try {
+                p = parseLine(raw);
+            } catch (IllegalArgumentException e) {
+                return new Item(lineNo, null, null, e.getMessage());
+            }
+            String base = null;
+            try {
+                base = baseName(p.path);
+            } catch (IllegalArgumentException e) {
+                // left to take, in the order a one-pass reading meets it
+            }
+            return new Item(lineNo, p, base, null);
+        }
+
+        /** Takes a prepared line: what depends on the lines before it (order, count, unique names). */
+        void take(Item it) throws MapsException {
+            int lineNo = it.lineNo();
+            if (it.error() != null) {
+                bad(lineNo, it.error());
                 return;
             }
             try {
-                Parsed p = parseLine(raw);
+                Parsed p = it.parsed();
                 if ("[vsyscall]".equals(p.path)) {
                     notes.add(source + ":" + lineNo + ": skipped [vsyscall], the gate area, not a VMA of the mm");
                     return;
@@ -277,7 +425,8 @@ public final class MapsImporter {
                 boolean file = p.path != null && !p.path.equals("[heap]") && !p.path.equals("[stack]")
                         && !p.path.startsWith("[stack:") && !p.path.startsWith("[anon");
                 long av = !file && (flags & Const.VM_WRITE) != 0 && (flags & Const.VM_SHARED) == 0 ? anonVma++ : 0;
-                out.add(new VmaSpec(name(baseName(p.path)), p.start, p.end, flags, file, av));
+                out.add(new VmaSpec(name(it.base() != null ? it.base() : baseName(p.path)), p.start, p.end, flags, file,
+                        av));
             } catch (IllegalArgumentException e) {
                 bad(lineNo, e.getMessage());
             }

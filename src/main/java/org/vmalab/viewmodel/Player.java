@@ -467,8 +467,9 @@ public final class Player {
         progress = -1;
         fire();
         Playable pl = playable;
-        // a re-run of the same layout shares the unchanged nodes with the scene shown now
-        StepScene base = scene;
+        // a re-run of the same layout (a protection, a choice) shares the unchanged nodes with the scene shown now;
+        // another layout (an import, a lesson) has nothing to share
+        StepScene base = scenario != null && scenario.layout().size() == s.layout().size() ? scene : null;
         Consumer<StepScene> work = prepare;
         background.execute(() -> {
             Prepared prep;

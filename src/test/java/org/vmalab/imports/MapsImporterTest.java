@@ -248,4 +248,66 @@ class MapsImporterTest {
         assertEquals(Const.MAX_MAP_COUNT + 1, r.vmas().size());
         assertEquals(1 << 20, MapsImporter.scenario(r).maxMapCount());
     }
+
+    /**
+     * {@code n} lines in address order with names that repeat (so that the unique names depend on the lines before),
+     * a [vsyscall] line at the end, and {@code bad} (1-based; 0: none) a line no reading accepts.
+     */
+    private static String many(int n, int bad) {
+        StringBuilder b = new StringBuilder();
+        long at = 0x10000000L;
+        for (int i = 1; i <= n; i++) {
+            if (i == bad) {
+                b.append("this is no mapping\n");
+                continue;
+            }
+            long end = at + 0x1000L * (1 + i % 3);
+            b.append(Long.toHexString(at)).append('-').append(Long.toHexString(end)).append(i % 2 == 0 ? " rw-p" : " r-xp")
+                    .append(" 00000000 08:01 ").append(i).append("   ").append(i % 5 == 0 ? "" : "/lib/lib" + (i % 7)
+                    + ".so").append(i % 11 == 0 ? "\r\n" : "\n");
+            if (i % 13 == 0) {
+                b.append("\n");
+            }
+            at = end + 0x1000L * (i % 4);
+        }
+        b.append("ffffffffff600000-ffffffffff601000 r-xp 00000000 00:00 0                  [vsyscall]\n");
+        return b.toString();
+    }
+
+    @Test
+    void aFileOfManyLinesReadInTwoStagesGivesWhatOnePassGives(@TempDir Path dir) throws Exception {
+        String text = many(9_000, 0);
+        Path f = dir.resolve("many.maps");
+        Files.writeString(f, text);
+        MapsImporter.Result read = MapsImporter.read(f, false);
+        MapsImporter.Result parsed = MapsImporter.parse(text, f.toString(), false);
+        assertEquals(parsed.vmas(), read.vmas());
+        assertEquals(parsed.notes(), read.notes());
+        assertEquals(9_000, read.vmas().size());
+        assertEquals("lib1.so~2", read.vmas().get(7).name(), "names made unique in file order");
+    }
+
+    @Test
+    void theFirstBadLineOfAManyLineFileIsTheOneNamedAndLenientSkipsIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.maps");
+        String bad = many(9_000, 6_001);
+        Files.writeString(f, bad);
+        // the file's line number (the blank lines count)
+        long badLine = bad.substring(0, bad.indexOf("this is no")).chars().filter(c -> c == '\n').count() + 1;
+        assertTrue(badLine > 6_001);
+        MapsException e = assertThrows(MapsException.class, () -> MapsImporter.read(f, false));
+        assertTrue(e.getMessage().startsWith(f + ":" + badLine + ": "), e.getMessage());
+        MapsImporter.Result r = MapsImporter.read(f, true);
+        assertEquals(8_999, r.vmas().size());
+        assertEquals(1, r.malformedSkipped());
+        // a line too long, deep in the file, is said with its number
+        String longLine = "10-20 r-xp 00000000 08:01 1 /" + "x".repeat(MapsImporter.MAX_LINE + 10) + "\n";
+        String text = many(5_000, 0);
+        int cut = text.indexOf('\n', text.length() / 2) + 1;
+        int lineNo = (int) text.substring(0, cut).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(f, text.substring(0, cut) + longLine + text.substring(cut));
+        e = assertThrows(MapsException.class, () -> MapsImporter.read(f, false));
+        assertEquals(f + ":" + lineNo + ": the line is too long (more than " + MapsImporter.MAX_LINE + " bytes)",
+                e.getMessage());
+    }
 }
