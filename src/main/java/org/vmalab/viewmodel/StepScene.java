@@ -1,6 +1,7 @@
 package org.vmalab.viewmodel;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.trace.Loc;
@@ -46,6 +47,31 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
                            int parent, int left, int right, Set<Mark> marks) {
         public static final int OFF_ROW = -1;
 
+        /**
+         * Component by component, as a record's own equals, written out: a step on a large tree compares every node
+         * with the one before it (the record's generated equals goes through method handles, slow until compiled).
+         */
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            return o instanceof NodeView n && id == n.id && start == n.start && end == n.end && row == n.row
+                    && rank == n.rank && parent == n.parent && left == n.left && right == n.right
+                    && black == n.black && state == n.state && inUse == n.inUse && ownGap == n.ownGap
+                    && subtreeGap == n.subtreeGap && gapStale == n.gapStale && oldGap == n.oldGap
+                    && refCount == n.refCount && oldRefCount == n.oldRefCount && sequence == n.sequence
+                    && growsDown == n.growsDown && fileBacked == n.fileBacked && Objects.equals(name, n.name)
+                    && Objects.equals(usedBy, n.usedBy) && Objects.equals(marks, n.marks);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, name, start, end, black, state, inUse, usedBy, ownGap, subtreeGap,
+                    gapStale, oldGap, refCount, oldRefCount, sequence, growsDown, fileBacked, row, rank, parent, left,
+                    right, marks);
+        }
+
         public boolean has(Mark m) {
             return marks.contains(m);
         }
@@ -69,6 +95,17 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
 
     /** A child pointer {@code parent.rb_left|rb_right = child}. */
     public record EdgeView(int parent, int child, boolean left, EdgeKind kind, boolean changed) {
+        /** Written out, as {@link NodeView#equals}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof EdgeView e && parent == e.parent && child == e.child && left == e.left
+                    && kind == e.kind && changed == e.changed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(parent, child, left, kind, changed);
+        }
     }
 
     /** A child pointer the step overwrote (old value), drawn as a fading ghost. */
@@ -134,6 +171,19 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
      */
     public record Segment(SegmentKind kind, long start, long end, int vma, String name, NodeState state,
                           boolean touched) {
+        /** Written out, as {@link NodeView#equals}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Segment g && start == g.start && end == g.end && vma == g.vma
+                    && kind == g.kind && state == g.state && touched == g.touched
+                    && Objects.equals(name, g.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, start, end, vma, name, state, touched);
+        }
+
         public long size() {
             return end - start;
         }

@@ -214,4 +214,55 @@ class StepSceneBuilderTest {
                     "step " + i + " built on a scene of another run");
         }
     }
+
+    @Test
+    void theWrittenOutEqualsOfNodesEdgesAndSegmentsSeesEveryComponent() throws Exception {
+        p.end();
+        StepScene s = p.scene();
+        for (Record r : List.<Record>of(s.nodes().get(2), s.edges().get(0), s.strip().segments().get(1))) {
+            java.lang.reflect.RecordComponent[] cs = r.getClass().getRecordComponents();
+            Object[] args = new Object[cs.length];
+            Class<?>[] types = new Class<?>[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                args[i] = cs[i].getAccessor().invoke(r);
+                types[i] = cs[i].getType();
+            }
+            java.lang.reflect.Constructor<?> make = r.getClass().getDeclaredConstructor(types);
+            Object same = make.newInstance(args);
+            assertEquals(r, same);
+            assertEquals(r.hashCode(), same.hashCode());
+            for (int i = 0; i < cs.length; i++) {
+                Object[] other = args.clone();
+                other[i] = otherThan(args[i]);
+                assertFalse(r.equals(make.newInstance(other)), r.getClass().getSimpleName() + "." + cs[i].getName());
+            }
+        }
+    }
+
+    /** A value of the same type as {@code v} that is not equal to it. */
+    private static Object otherThan(Object v) {
+        if (v instanceof Integer i) {
+            return i + 1;
+        }
+        if (v instanceof Long l) {
+            return l + 1;
+        }
+        if (v instanceof Boolean b) {
+            return !b;
+        }
+        if (v instanceof String t) {
+            return t + "x";
+        }
+        if (v instanceof Enum<?> e) {
+            Object[] all = e.getDeclaringClass().getEnumConstants();
+            return all[(e.ordinal() + 1) % all.length];
+        }
+        if (v == null) {
+            return NodeState.FREED;
+        }
+        if (v instanceof java.util.Set<?> m) {
+            return m.contains(Mark.SUBJECT) ? java.util.Set.of() : java.util.Set.of(Mark.SUBJECT);
+        }
+        throw new AssertionError("no other value for " + v);
+    }
 }
