@@ -645,7 +645,13 @@ public final class MapsImporter {
     private static final Pattern BLANK_OR_CONTROL = Pattern.compile("[\\s\\p{Cntrl}]");
 
     private static String sanitize(String s) {
-        String t = BLANK_OR_CONTROL.matcher(s).replaceAll("_");
+        // the usual name has no blank and no control character (all of them are at or below ' ', or DEL)
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c > ' ' && c != 0x7f;
+        }
+        String t = plain ? s : BLANK_OR_CONTROL.matcher(s).replaceAll("_");
         if (t.length() > 180) {
             t = t.substring(0, 180);
         }
