@@ -175,6 +175,12 @@ final class MainView extends BorderPane {
             }
             if (n != null) {
                 n.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                // the theme's tokens from the start: a window shown (styled) before its theme is chosen would
+                // otherwise fail every lookup of a -vl- token once
+                String base = MainView.class.getResource(BASE_CSS).toExternalForm();
+                if (!n.getStylesheets().contains(base)) {
+                    applyTheme(theme() != null ? theme() : Theme.LIGHT);
+                }
                 javafx.application.Platform.runLater(this::requestFocus);
             }
         });

@@ -26,7 +26,8 @@ import org.vmalab.viewmodel.TaskRunner;
  * Writes the screenshots of README.md and docs/UI.md (docs/screenshots/*.png) headless, with Monocle: three lessons
  * (the gaps on the tree, the lockless walk, the use-after-free) and a 65,530-VMA import, each at 1280x720, 1600x1000
  * and 1920x1080, and presentation mode. Run with the test class path and
- * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw}; argument: the output dir.
+ * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw}; argument: the output dir;
+ * {@code -Dshots=REGEX} writes only the files whose names match.
  */
 public final class Screenshots {
     private Screenshots() {
@@ -88,7 +89,11 @@ public final class Screenshots {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        String only = System.getProperty("shots", "");
         for (Shot s : shots()) {
+            if (!only.isEmpty() && !s.file().matches(only)) {
+                continue;
+            }
             CountDownLatch done = new CountDownLatch(1);
             Throwable[] err = new Throwable[1];
             Platform.runLater(() -> {
