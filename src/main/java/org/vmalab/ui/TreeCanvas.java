@@ -67,6 +67,8 @@ final class TreeCanvas extends CanvasRegion {
     private static final double FIT_MAX_ZOOM = 1.6;
     /** Padding inside a node's box, left and right. */
     static final double PAD = 5;
+    /** The smallest size a name or a summary's count is set in, as a share of the detail's name size. */
+    static final double MIN_NAME_SCALE = 0.78;
 
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
@@ -110,6 +112,9 @@ final class TreeCanvas extends CanvasRegion {
     private Boolean overviewChoice;
     private boolean overviewShown;
     private final BitSet drilled = new BitSet();
+    /** The overview's first collapsed row, chosen for the view's size by {@link #pickOverviewDepth}. */
+    private int overviewDepth = Overview.DEFAULT_DEPTH;
+    private static final int MIN_OVERVIEW_DEPTH = 2;
     private Overview.Tree otree;
     private Overview.View oview;
     /** A search hit (a VMA id) kept open and ringed, or -1. */
@@ -239,6 +244,7 @@ final class TreeCanvas extends CanvasRegion {
     /** Shows a scene: animated from {@code previous} when given, snapped otherwise. */
     void show(StepScene s, StepScene previous, double millis) {
         boolean first = scene == null;
+        int generationBefore = generation;
         if (scene != null && anotherAddressSpace(scene, s)) {
             // another address space: what was opened, found or panned to there means nothing here
             drilled.clear();
@@ -270,6 +276,9 @@ final class TreeCanvas extends CanvasRegion {
         TreeLayout.Layout newLayout;
         TreeFrame target;
         if (overviewShown) {
+            if (first || !wasOverview || generationBefore != generation) {
+                pickOverviewDepth();
+            }
             oview = overview();
             newLayout = oview.layout();
             target = Overview.frame(s, oview);
@@ -371,7 +380,58 @@ final class TreeCanvas extends CanvasRegion {
         if (selected >= 0 && selected < Overview.SUMMARY_BASE) {
             focus.add(selected);
         }
-        return Overview.of(scene, otree, new Overview.Expansion(Overview.DEFAULT_DEPTH, drilled, focus));
+        return Overview.of(scene, otree, new Overview.Expansion(overviewDepth, drilled, focus));
+    }
+
+    /** Chooses the overview's depth again for the view's size and, if it changed, snaps to the new overview. */
+    private void repickOverviewDepth() {
+        if (!overviewShown || scene == null || otree == null) {
+            return;
+        }
+        int before = overviewDepth;
+        pickOverviewDepth();
+        if (overviewDepth != before || oview == null) {
+            oview = overview();
+            layout = oview.layout();
+            from = Overview.frame(scene, oview);
+            to = from;
+            t = 1;
+            timer.stop();
+            if (viewListener != null) {
+                viewListener.accept(this);
+            }
+        }
+    }
+
+    /**
+     * The overview's first collapsed row for the view's size: the deepest (at most {@link Overview#DEFAULT_DEPTH})
+     * whose whole drawing shows the nodes' numbers readably; else the deepest whose names are readable; else the
+     * default. So a panel with room shows ranges and gaps on the overview's nodes, as on a small tree.
+     */
+    private void pickOverviewDepth() {
+        double w = getWidth();
+        double h = availHeight();
+        if (otree == null || scene == null || w <= 0 || getHeight() <= 0) {
+            return;
+        }
+        List<Integer> focus = new ArrayList<>(otree.focus(scene));
+        if (found >= 0) {
+            focus.add(found);
+        }
+        double maxZ = FIT_MAX_ZOOM * textScale;
+        int named = -1;
+        for (int d = Overview.DEFAULT_DEPTH; d >= MIN_OVERVIEW_DEPTH; d--) {
+            Overview.View v = Overview.of(scene, otree, new Overview.Expansion(d, drilled, focus));
+            TreeGeometry.Fit f = TreeGeometry.richestFit(v.layout(), w, h, minPx(), maxZ);
+            if (f != null && f.detail() != Detail.NAME) {
+                overviewDepth = d;
+                return;
+            }
+            if (f != null && named < 0) {
+                named = d;
+            }
+        }
+        overviewDepth = named >= 0 ? named : Overview.DEFAULT_DEPTH;
     }
 
     /** Recomputes the overview after an opening, a closing or a search, animated. */
@@ -459,6 +519,7 @@ final class TreeCanvas extends CanvasRegion {
         selected = -1;
         userMoved = false;
         if (overviewShown) {
+            pickOverviewDepth();
             oview = overview();
             layout = oview.layout();
             install(Overview.frame(scene, oview), null, 0, true);
@@ -505,7 +566,7 @@ final class TreeCanvas extends CanvasRegion {
             detail = TreeGeometry.richestAt(zoom, minPx());
         }
         double tx = getWidth() / 2 - wx(x) * zoom;
-        double ty = Math.max(0, getHeight()) / 2 - wy(y) * zoom;
+        double ty = topRoom() + availHeight() / 2 - wy(y) * zoom;
         userMoved = true;
         if (t < 1) {
             panToX = tx;
@@ -631,6 +692,7 @@ final class TreeCanvas extends CanvasRegion {
     void fit() {
         userMoved = false;
         fitAll = true;
+        repickOverviewDepth();
         autoView(true);
         fitAll = false;
         panFromX = panX;
@@ -697,7 +759,29 @@ final class TreeCanvas extends CanvasRegion {
 
     /** The height the tree may use (the legend keeps the bottom). */
     private double availHeight() {
-        return Math.max(80, getHeight() - LEGEND_ROOM);
+        return Math.max(80, getHeight() - LEGEND_ROOM - topRoom());
+    }
+
+    /** Room kept free at the top of the view (the tree's tools, when shown), so that a fit does not go under it. */
+    private double topRoom() {
+        double r = topRoom.getAsDouble();
+        return Math.max(0, Math.min(r, getHeight() / 3));
+    }
+
+    private java.util.function.DoubleSupplier topRoom = () -> 0;
+
+    /** What covers the top of the view (the tree's tools), in px. */
+    void setTopRoom(java.util.function.DoubleSupplier r) {
+        topRoom = r;
+    }
+
+    /** The room at the top changed (the tools came, went or grew): a view the user did not move is fitted again. */
+    void topRoomChanged() {
+        if (!userMoved && layout != null && getWidth() > 0) {
+            autoView(true);
+            setPan(panX, panY);
+            draw();
+        }
     }
 
     /** Fit asked for by the user (F, the Fit button, a double-click): the whole tree, readable or not. */
@@ -772,18 +856,19 @@ final class TreeCanvas extends CanvasRegion {
             }
             panX = Math.max(w - ww, Math.min(0, panX));
         }
+        double top = topRoom();
         if (wh <= h + 0.5) {
-            panY = (h - wh) / 2;
+            panY = top + (h - wh) / 2;
         } else {
             double fy = hasFocus ? wy(layout.y(f)) : wy(0);
-            double sy = panY + fy * zoom;
+            double sy = panY - top + fy * zoom;
             double m = Math.min(h / 2 - 1, (detail.h / 2 + 40) * zoom);
             if (jump && !hasFocus) {
-                panY = 0;
+                panY = top;
             } else if (jump || sy < m || sy > h - m) {
-                panY = h / 2 - fy * zoom;
+                panY = top + h / 2 - fy * zoom;
             }
-            panY = Math.max(h - wh, Math.min(0, panY));
+            panY = Math.max(top + h - wh, Math.min(top, panY));
         }
     }
 
@@ -829,6 +914,7 @@ final class TreeCanvas extends CanvasRegion {
         boolean firstSize = canvas.getWidth() == 0;
         if (sizeCanvas(w, h)) {
             if (firstSize || !userMoved) {
+                repickOverviewDepth();
                 autoView(true);
                 panFromX = panX;
                 panToX = panX;
@@ -937,8 +1023,14 @@ final class TreeCanvas extends CanvasRegion {
     List<Placed> layoutTexts(NodeView n, Detail d) {
         List<Placed> out = new ArrayList<>();
         double room = d.w - 2 * PAD;
+        // a name a little too long is set a little smaller (down to MIN_NAME_SCALE) before it is cut
+        String full = NodeFace.name(n);
         Font nf = nameFont(n.black(), d.nameSize);
-        String name = ellipsize(NodeFace.name(n), nf, room);
+        for (double size = d.nameSize; textWidth(full, nf) > room && size > d.nameSize * MIN_NAME_SCALE; ) {
+            size = Math.max(d.nameSize * MIN_NAME_SCALE, size - 0.5);
+            nf = nameFont(n.black(), size);
+        }
+        String name = ellipsize(full, nf, room);
         double lineH = d.numberSize + 4.5;
         double top = d == Detail.NAME ? d.h / 2 : 4 + d.nameSize / 2 + 1;
         out.add(new Placed(name, nf, top, false, room));
@@ -1407,14 +1499,35 @@ final class TreeCanvas extends CanvasRegion {
             }
             lines.add("largest gap " + Fmt.size(sm.largestGap()));
         }
-        double room = bw - 2 * inset - 2 * PAD;
+        // the text's room: the trapezoid's width at mid-height, less the padding
+        double room = bw - inset - 2 * PAD;
         double lineH = detail == Detail.NAME ? bh : (bh - 8) / lines.size();
         double y = y0 + (detail == Detail.NAME ? bh / 2 : 4 + lineH / 2);
         boolean first = true;
         for (String s : lines) {
-            Font f = first ? Font.font("DejaVu Sans", FontWeight.BOLD, detail.nameSize)
-                    : s.startsWith("largest") ? Font.font("DejaVu Sans", detail.numberSize + 0.5)
-                    : monoFont(detail.numberSize);
+            Font f;
+            if (first) {
+                // the count reads in full: set smaller first, then without the arrow, cut only as a last resort
+                double size = detail.nameSize;
+                f = Font.font("DejaVu Sans", FontWeight.BOLD, size);
+                while (textWidth(s, f) > room && size > detail.nameSize * MIN_NAME_SCALE) {
+                    size = Math.max(detail.nameSize * MIN_NAME_SCALE, size - 0.5);
+                    f = Font.font("DejaVu Sans", FontWeight.BOLD, size);
+                }
+                if (textWidth(s, f) > room && s.startsWith("▸ ")) {
+                    s = s.substring(2);
+                }
+            } else if (s.startsWith("largest")) {
+                f = Font.font("DejaVu Sans", detail.numberSize + 0.5);
+            } else {
+                // the range, a little smaller when it would be cut
+                double size = detail.numberSize;
+                f = monoFont(size);
+                while (textWidth(s, f) > room && size > detail.numberSize * 0.85) {
+                    size -= 0.25;
+                    f = monoFont(size);
+                }
+            }
             String drawnText = ellipsize(s, f, room);
             texts.add(new DrawnText(drawnText, textWidth(drawnText, f) * zoom, room * zoom));
             g.setFont(f);

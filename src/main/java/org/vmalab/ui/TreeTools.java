@@ -92,6 +92,10 @@ final class TreeTools extends VBox {
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(this, Pos.TOP_LEFT);
         tree.setViewListener(t -> sync());
+        // a fit keeps the tree below the tools
+        tree.setTopRoom(() -> isVisible() ? getBoundsInParent().getMaxY() + 4 : 0);
+        boundsInParentProperty().addListener((o, a, b) -> tree.topRoomChanged());
+        visibleProperty().addListener((o, a, b) -> tree.topRoomChanged());
         sync();
     }
 

@@ -411,8 +411,9 @@ public final class Overview {
                 y[id] = yy;
             }
         }
+        // the span counts the summaries: the last item is often one (a Fit that left it out cut it at the edge)
         TreeLayout.Layout layout = new TreeLayout.Layout(x, y, items.length, Math.max(treeRows, 0),
-                anyOff ? offRow : Double.NaN);
+                anyOff ? offRow : Double.NaN, Math.max(0, px));
         return new View(layout, List.copyOf(summaries), shown, items, s.nodes().size(), t);
     }
 

@@ -27,8 +27,14 @@ public final class TreeLayout {
      * @param columns number of items laid out
      * @param treeRows rows used by the tree (maxDepth + 1)
      * @param offRow  the y of the off-tree row, or NaN when no node is off the tree
+     * @param span    the largest x of an item laid out (slots): the drawing spans [0, span]; an overview's
+     *                summaries count, though their ids are not in {@code x}
      */
-    public record Layout(double[] x, double[] y, int columns, int treeRows, double offRow) {
+    public record Layout(double[] x, double[] y, int columns, int treeRows, double offRow, double span) {
+        public Layout(double[] x, double[] y, int columns, int treeRows, double offRow) {
+            this(x, y, columns, treeRows, offRow, maxX(x));
+        }
+
         public boolean has(int id) {
             return id >= 0 && id < x.length && !Double.isNaN(x[id]);
         }
@@ -46,8 +52,7 @@ public final class TreeLayout {
             return Double.isNaN(offRow) ? treeRows : offRow + 1;
         }
 
-        /** The largest x in use (slots): the drawing spans [0, span]. */
-        public double span() {
+        private static double maxX(double[] x) {
             double m = 0;
             for (double v : x) {
                 if (!Double.isNaN(v) && v > m) {

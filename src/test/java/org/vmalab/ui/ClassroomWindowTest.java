@@ -157,7 +157,9 @@ class ClassroomWindowTest {
         });
         until("the import", () -> !player.busy() && player.scene() != null && player.scene().nodes().size() == 3000);
         assertTrue(fx(() -> view.tree().overviewShown()), "3,000 VMAs: the overview");
-        assertEquals(8, (int) fx(() -> view.tree().overviewView().summaries().size()));
+        // rows 0-1 (or 0-2 when the view has room for their numbers) as nodes, the row below as summaries
+        int summaries = fx(() -> view.tree().overviewView().summaries().size());
+        assertTrue(summaries == 4 || summaries == 8, "summaries: " + summaries);
         assertTrue(fx(() -> view.lookup("#tree-tools").isVisible()));
         robot.push(KeyCode.CONTROL, KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();

@@ -195,6 +195,45 @@ class TreeViewTest {
         });
     }
 
+    /**
+     * The 65,530-VMA overview after Fit, at the three screen sizes: every node and summary inside the view and
+     * below the tree's tools (the last summary was cut at the right edge), every summary's count in full
+     * ("4,095 VMAs", not "4,095 …"), no node name cut, and, with the room the panel has, the numbers on the nodes.
+     */
+    @Test
+    void theOverviewOfALargeImportFitsWholeWithItsNumbersAndCountsInFull() throws Exception {
+        Scenario big = MapsImporter.scenario(MapsImporter.parse(SyntheticMaps.text(65530, 42), "big.maps", false));
+        for (int[] size : new int[][] {{1280, 720}, {1600, 1000}, {1920, 1080}}) {
+            fx(() -> {
+                Window w = new Window(size[0], size[1]).play(big);
+                w.tree().fit();
+                w.settle();
+                String at = size[0] + "x" + size[1] + ": ";
+                assertTrue(w.tree().overviewShown(), at + "the overview");
+                assertEquals(null, w.outside(), at + "every item inside the view");
+                double toolsBottom = w.view.lookup("#tree-tools").getBoundsInParent().getMaxY();
+                int summaries = 0;
+                for (TreeCanvas.Drawn d : w.tree().drawn()) {
+                    assertTrue(d.box().y() >= toolsBottom, at + d + " is below the tools (" + toolsBottom + ")");
+                    for (TreeCanvas.DrawnText x : d.texts()) {
+                        assertFalse(x.text().contains("…") && !x.text().matches(".*[0-9a-f]…"),
+                                at + "'" + x.text() + "' is cut");
+                        assertTrue(x.width() <= x.room() + 1e-6, at + x.text() + " fits");
+                    }
+                    if (d.id() >= org.vmalab.viewmodel.Overview.SUMMARY_BASE) {
+                        summaries++;
+                        String count = d.texts().get(0).text();
+                        assertTrue(count.matches("(▸ )?[0-9,]+ VMAs"), at + "a summary's count in full: " + count);
+                    }
+                }
+                assertTrue(summaries >= 4, at + "summaries drawn: " + summaries);
+                assertTrue(w.tree().detail() != Detail.NAME, at + "the nodes show their numbers: " + w.tree().detail());
+                assertTrue(w.tree().zoom() * w.tree().detail().readableSize() >= 9 - 1e-9, at + "readably");
+                return null;
+            });
+        }
+    }
+
     @Test
     void longNamesAreCutWithAnEllipsisInTheirOwnCaseAndTheTooltipHasThemWhole() {
         fx(() -> {
