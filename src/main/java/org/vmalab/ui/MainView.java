@@ -444,6 +444,7 @@ final class MainView extends BorderPane {
     private Node center() {
         StackPane treeStack = new StackPane(tree, treeControls(), legend);
         treeStack.getStyleClass().add("tree-stack");
+        legend.attach(tree);
         Label stripTitle = new Label("Address space");
         stripTitle.getStyleClass().add("panel-title");
         ToggleButton lin = new ToggleButton("linear");

@@ -102,6 +102,10 @@ final class TreeCanvas extends CanvasRegion {
     private Detail detail = Detail.FULL;
     /** The node the step's callout is about, or -1. */
     private int calloutId = -1;
+    /** 0: a tree narrower than the view is centred; -1 (+1): it keeps left (right), the callout's room beside. */
+    private int calloutSide;
+    private double calloutW;
+    private boolean redrawing;
     /** What the last draw put where, in view coordinates (tests, hover). */
     private final List<Drawn> drawn = new ArrayList<>();
     private Rect calloutRect;
@@ -344,7 +348,14 @@ final class TreeCanvas extends CanvasRegion {
             animStart = -1;
             panFromX = panX;
             panFromY = panY;
+            // a refit keeps every frame of the animation in view, not only its end: the rows and columns it
+            // passes through (a node that leaves keeps its room for a while)
+            TreeLayout.Layout end = layout;
+            if (refit) {
+                layout = spanning(end, start, Frames.at(start, target, 0.5));
+            }
             autoView(refit);
+            layout = end;
             panToX = panX;
             panToY = panY;
             panX = panFromX;
@@ -369,6 +380,24 @@ final class TreeCanvas extends CanvasRegion {
         if (viewListener != null) {
             viewListener.accept(this);
         }
+    }
+
+    /** {@code l} with its span and rows widened to hold the frames {@code fs} too (for a fit, not for positions). */
+    private static TreeLayout.Layout spanning(TreeLayout.Layout l, TreeFrame... fs) {
+        double span = l.span();
+        double rows = l.rows();
+        for (TreeFrame f : fs) {
+            for (NodeFrame nf : f.nodes().values()) {
+                if (nf.opacity() > 0 || nf.presence() > 0) {
+                    span = Math.max(span, nf.x());
+                    rows = Math.max(rows, nf.y() + 1);
+                }
+            }
+        }
+        if (span == l.span() && rows == l.rows()) {
+            return l;
+        }
+        return new TreeLayout.Layout(l.x(), l.y(), l.columns(), l.treeRows(), rows - 1, span);
     }
 
     /** The overview of the current scene with what is open now. */
@@ -443,6 +472,14 @@ final class TreeCanvas extends CanvasRegion {
         oview = overview();
         layout = oview.layout();
         install(Overview.frame(scene, oview), null, 0, false);
+    }
+
+    /** Shows the running animation at fraction {@code f} of its way and stops there (tests: every frame). */
+    void seekAnimation(double f) {
+        timer.stop();
+        animStart = -1;
+        t = Math.max(0, Math.min(1, f));
+        draw();
     }
 
     /** Ends a running animation at its last frame (screenshots, tests). */
@@ -759,7 +796,19 @@ final class TreeCanvas extends CanvasRegion {
 
     /** The height the tree may use (the legend keeps the bottom). */
     private double availHeight() {
-        return Math.max(80, getHeight() - LEGEND_ROOM - topRoom());
+        return Math.max(80, getHeight() - legendRoom() - topRoom());
+    }
+
+    /** Room kept free at the bottom for the legend: its height and a margin, at least {@link #LEGEND_ROOM}. */
+    double legendRoom() {
+        return Math.max(LEGEND_ROOM, Math.min(legendHeight.getAsDouble() + 12, getHeight() / 3));
+    }
+
+    private java.util.function.DoubleSupplier legendHeight = () -> 0;
+
+    /** The legend's height (it wraps when the view is narrow). */
+    void setLegendHeight(java.util.function.DoubleSupplier h) {
+        legendHeight = h;
     }
 
     /** Room kept free at the top of the view (the tree's tools, when shown), so that a fit does not go under it. */
@@ -800,6 +849,7 @@ final class TreeCanvas extends CanvasRegion {
             return;
         }
         if (refit && !userMoved) {
+            calloutSide = 0;
             double maxZ = FIT_MAX_ZOOM * textScale;
             TreeGeometry.Fit fit = TreeGeometry.richestFit(layout, w, h, minPx(), maxZ);
             if (fit != null) {
@@ -846,6 +896,10 @@ final class TreeCanvas extends CanvasRegion {
         boolean hasFocus = f >= 0 && layout.has(f);
         if (ww <= w + 0.5) {
             panX = (w - ww) / 2;
+            if (calloutSide != 0 && calloutId >= 0 && ww + calloutW + 16 <= w) {
+                // the callout's room on one side (see drawCallout)
+                panX = calloutSide < 0 ? 4 : w - ww - 4;
+            }
         } else {
             double fx = hasFocus ? wx(layout.x(f)) : wx(focusColumn());
             double sx = panX + fx * zoom;
@@ -979,6 +1033,19 @@ final class TreeCanvas extends CanvasRegion {
         return List.copyOf(tagRects);
     }
 
+    /** Where the last draw put the walkers' chips (view coordinates). */
+    List<Chip> cursorRects() {
+        return List.copyOf(cursorRects);
+    }
+
+    /** A walker's chip as drawn: its thread, where, and whether it rests on its node (not flying to it). */
+    record Chip(int thread, Rect r, boolean resting) {
+    }
+
+    private final List<Chip> cursorRects = new ArrayList<>();
+    /** Where the ghost chips' words ("loaded from …") were drawn (view coordinates). */
+    private final List<Rect> ghostLabels = new ArrayList<>();
+
     private final Text measure = new Text();
 
     /** The width of {@code s} in {@code f}, as the canvas draws it. */
@@ -1063,6 +1130,8 @@ final class TreeCanvas extends CanvasRegion {
         g.fillRect(0, 0, w, h);
         drawn.clear();
         tagRects.clear();
+        cursorRects.clear();
+        ghostLabels.clear();
         calloutRect = null;
         emptyRect = null;
         if (scene == null || from == null || to == null) {
@@ -1139,7 +1208,10 @@ final class TreeCanvas extends CanvasRegion {
         // what is read, not looked at, is drawn at the screen's scale: the callout and the tags
         dockRect = null;
         drawDock(g, w, h, settle);
-        drawCallout(g, w, h, settle);
+        if (drawCallout(g, w, h, settle)) {
+            // the tree moved aside to give the callout a free place: drawn again from the start
+            return;
+        }
         if (lod > 0) {
             for (NodeView n : tagged) {
                 NodeFrame nf = shown.node(n.id());
@@ -1604,6 +1676,101 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /** How much a rectangle covers the boxes drawn, the tags placed and the callout (lower is better). */
+    /**
+     * How much of {@code r} lies on what a mark placed now must leave free: node boxes and their badges, the
+     * walkers' chips and ghost chips, the marks placed before it (dock, callout, tags), the buttons and tools,
+     * and the outside of the view (the legend's band included). 0 when {@code r} is free.
+     */
+    private double covered(Rect r, double w, double h) {
+        double s = 0;
+        for (Drawn d : drawn) {
+            if (d.opacity() > 0.05) {
+                s += r.overlap(pad(d.box(), 3));
+                if (d.badge() != null && refBadges) {
+                    s += r.overlap(d.badge());
+                }
+            }
+        }
+        for (Chip c : cursorRects) {
+            s += r.overlap(c.r());
+        }
+        for (Ghost gh : ghosts) {
+            s += r.overlap(gh.chip());
+        }
+        for (Rect gl : ghostLabels) {
+            s += r.overlap(gl);
+        }
+        for (Rect tr : tagRects) {
+            s += r.overlap(pad(tr, 2));
+        }
+        if (calloutRect != null) {
+            s += r.overlap(pad(calloutRect, 2));
+        }
+        if (dockRect != null) {
+            s += r.overlap(pad(dockRect, 2));
+        }
+        s += r.overlap(new Rect(w - 200, 0, 200, 38));
+        double top = topRoom();
+        if (top > 0) {
+            s += r.overlap(new Rect(0, 0, w, top));
+        }
+        Rect view = new Rect(0, 0, w, Math.max(40, h - legendRoom()));
+        if (!r.inside(view)) {
+            s += r.w() * r.h() - r.overlap(view);
+        }
+        return s;
+    }
+
+    private static Rect pad(Rect r, double p) {
+        return new Rect(r.x() - p, r.y() - p, r.w() + 2 * p, r.h() + 2 * p);
+    }
+
+    /**
+     * Where a mark of {@code bw x bh} goes: the first of {@code cands} (beside its node, in order of preference)
+     * that covers nothing; else the free place of the view nearest to {@code anchor} (it gets a leader line);
+     * else, when the view has no free place that large, the candidate that covers least.
+     */
+    private Rect placeFree(Rect[] cands, Rect anchor, int self, double w, double h) {
+        for (Rect c : cands) {
+            Rect cl = clampInto(c, w, h);
+            if (covered(cl, w, h) <= 0.5) {
+                return cl;
+            }
+        }
+        double bw = cands[0].w();
+        double bh = cands[0].h();
+        Rect best = null;
+        double bestD = Double.MAX_VALUE;
+        double step = 8;
+        double acx = anchor.x() + anchor.w() / 2;
+        double acy = anchor.y() + anchor.h() / 2;
+        for (double y = 2; y + bh <= h - legendRoom() - 2; y += step) {
+            for (double x = 2; x + bw <= w - 2; x += step) {
+                Rect r = new Rect(x, y, bw, bh);
+                double dx = Math.max(0, Math.max(r.x() - acx, acx - r.x() - r.w()));
+                double dy = Math.max(0, Math.max(r.y() - acy, acy - r.y() - r.h()));
+                double d = dx * dx + dy * dy;
+                if (d < bestD && covered(r, w, h) <= 0.5) {
+                    best = r;
+                    bestD = d;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        double bestScore = Double.MAX_VALUE;
+        for (Rect c : cands) {
+            Rect cl = clampInto(c, w, h);
+            double sc = clutter(cl, self, w, h) + (cl.equals(c) ? 0 : 40);
+            if (sc < bestScore - 0.5) {
+                best = cl;
+                bestScore = sc;
+            }
+        }
+        return best;
+    }
+
     private double clutter(Rect r, int self, double w, double h) {
         double s = 0;
         for (Drawn d : drawn) {
@@ -1622,7 +1789,7 @@ final class TreeCanvas extends CanvasRegion {
         if (dockRect != null) {
             s += r.overlap(dockRect) * 3;
         }
-        Rect view = new Rect(0, 0, w, Math.max(40, h - LEGEND_ROOM));
+        Rect view = new Rect(0, 0, w, Math.max(40, h - legendRoom()));
         if (!r.inside(view)) {
             s += r.w * r.h;
         }
@@ -1650,16 +1817,20 @@ final class TreeCanvas extends CanvasRegion {
             new Rect(box.x() + box.w() - bw, box.y() + box.h() + 4, bw, bh),
             new Rect(box.x(), box.y() + box.h() + 4, bw, bh),
             new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - 8 - bh - detail.badge * zoom, bw, bh)};
-        Rect best = cands[0];
-        double bestScore = Double.MAX_VALUE;
-        for (Rect c : cands) {
-            double sc = clutter(c, n.id(), w, h);
-            if (sc < bestScore - 0.5) {
-                best = c;
-                bestScore = sc;
-            }
-        }
+        Rect best = placeFree(cands, box, n.id(), w, h);
         tagRects.add(best);
+        if (!best.intersects(pad(box, 40 + detail.badge * zoom))) {
+            // away from its node (beside it all was taken): a thin line to it
+            double nx = Math.max(box.x(), Math.min(best.x() + best.w() / 2, box.x() + box.w()));
+            double ny = Math.max(box.y(), Math.min(best.y() + best.h() / 2, box.y() + box.h()));
+            double tx = Math.max(best.x(), Math.min(nx, best.x() + best.w()));
+            double ty = Math.max(best.y(), Math.min(ny, best.y() + best.h()));
+            g.setGlobalAlpha(nf.opacity() * 0.8);
+            g.setStroke(palette.get(Ink.TEXT_DIM));
+            g.setLineWidth(1.2);
+            g.strokeLine(nx, ny, tx, ty);
+            g.setGlobalAlpha(1);
+        }
         g.setFont(f);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
@@ -1684,11 +1855,11 @@ final class TreeCanvas extends CanvasRegion {
      * subtree gap (the stored value with what it was), reference count (with its change), and its tags; placed
      * beside the node where it covers least, with a line to the node.
      */
-    private void drawCallout(GraphicsContext g, double w, double h, double settle) {
+    private boolean drawCallout(GraphicsContext g, double w, double h, double settle) {
         NodeView n = node(calloutId);
         NodeFrame nf = n == null ? null : shown.node(n.id());
         if (nf == null || nf.opacity() <= 0.05) {
-            return;
+            return false;
         }
         double s = Math.min(1.8, textScale);
         Font mono = monoFont(11 * s);
@@ -1720,28 +1891,23 @@ final class TreeCanvas extends CanvasRegion {
             new Rect(box.x() - 14 - bw, box.y() + box.h() + 8, bw, bh),
             new Rect(box.x() + box.w() + br + 12, box.y() - bh - 8, bw, bh),
             new Rect(box.x() - 14 - bw, box.y() - bh - 8, bw, bh)};
-        Rect best = null;
-        double bestScore = Double.MAX_VALUE;
-        for (Rect c : cands) {
-            Rect cl = clampInto(c, w, h);
-            double sc = clutter(cl, n.id(), w, h) + (cl.equals(c) ? 0 : 40);
-            if (sc < bestScore - 0.5) {
-                best = cl;
-                bestScore = sc;
+        // beside the node where it covers nothing; else the free place nearest to it, with a longer line
+        Rect best = placeFree(cands, box, n.id(), w, h);
+        if (covered(best, w, h) > 0.5 && calloutSide == 0 && !redrawing && !userMoved
+                && worldWidth() * zoom + bw + 16 <= w) {
+            // no free place, but the tree is narrower than the view: it moves to one side and leaves the
+            // other to the callout (the side of the node, so the callout stays near it); kept while it fits
+            calloutSide = box.x() + box.w() / 2 > w / 2 ? -1 : 1;
+            calloutW = bw;
+            centre(false);
+            setPan(panX, panY);
+            redrawing = true;
+            try {
+                draw();
+            } finally {
+                redrawing = false;
             }
-        }
-        if (bestScore > 1) {
-            // beside the node everything is taken: a free corner of the view, with a longer line
-            Rect[] corners = {new Rect(6, h - LEGEND_ROOM - bh - 6, bw, bh), new Rect(6, 40, bw, bh),
-                new Rect(w - bw - 6, h - LEGEND_ROOM - bh - 6, bw, bh), new Rect(w - bw - 6, 44, bw, bh)};
-            for (Rect c : corners) {
-                Rect cl = clampInto(c, w, h);
-                double sc = clutter(cl, n.id(), w, h) + 1;
-                if (sc < bestScore - 0.5) {
-                    best = cl;
-                    bestScore = sc;
-                }
-            }
+            return true;
         }
         calloutRect = best;
         g.setGlobalAlpha(nf.opacity() * Math.max(0.35, settle));
@@ -1792,6 +1958,7 @@ final class TreeCanvas extends CanvasRegion {
             x += tw + 4;
         }
         g.setGlobalAlpha(1);
+        return false;
     }
 
     private Rect dockRect;
@@ -1817,9 +1984,18 @@ final class TreeCanvas extends CanvasRegion {
      * buttons) where it covers no node, badge or ghost chip, else the corner where it covers the least.
      */
     private Rect dockPlace(double dw, double dh, double w, double h) {
-        double bottom = Math.max(40, h - LEGEND_ROOM - dh - 6);
+        double bottom = Math.max(40, h - legendRoom() - dh - 6);
         List<Rect> corners = List.of(new Rect(w - dw - 6, bottom, dw, dh), new Rect(6, bottom, dw, dh),
-                new Rect(6, 6, dw, dh), new Rect(w - dw - 6, 40, dw, dh));
+                new Rect(6, 6 + topRoom(), dw, dh), new Rect(w - dw - 6, 40, dw, dh));
+        for (Rect r : corners) {
+            if (covered(r, w, h) <= 0.5) {
+                return r;
+            }
+        }
+        Rect free = placeFree(corners.toArray(new Rect[0]), corners.get(0), -1, w, h);
+        if (free != null && covered(free, w, h) <= 0.5) {
+            return free;
+        }
         Rect best = corners.get(0);
         double least = Double.MAX_VALUE;
         for (Rect r : corners) {
@@ -1911,7 +2087,7 @@ final class TreeCanvas extends CanvasRegion {
                 double tw = textWidth(said, small);
                 for (Rect at : List.of(new Rect(tx + 8, ty + 4, tw, 14 * s),
                         new Rect(b.x() + b.w() + 8, b.y() + b.h() / 2 - 7 * s, tw, 14 * s))) {
-                    if (at.y() + at.h() <= h - LEGEND_ROOM && drawn.stream().noneMatch(d -> d.box().intersects(at))) {
+                    if (at.y() + at.h() <= h - legendRoom() && drawn.stream().noneMatch(d -> d.box().intersects(at))) {
                         g.fillText(said, at.x(), at.y());
                         break;
                     }
@@ -1976,8 +2152,8 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /** {@code r} moved into the view (above the legend) as far as it fits. */
-    private static Rect clampInto(Rect r, double w, double h) {
-        double maxY = Math.max(0, h - LEGEND_ROOM - r.h() - 2);
+    private Rect clampInto(Rect r, double w, double h) {
+        double maxY = Math.max(0, h - legendRoom() - r.h() - 2);
         double x = Math.max(2, Math.min(r.x(), w - r.w() - 2));
         double y = Math.max(2, Math.min(r.y(), maxY));
         return new Rect(x, y, r.w(), r.h());
@@ -2006,22 +2182,30 @@ final class TreeCanvas extends CanvasRegion {
         double scale = Math.max(1, 0.85 / zoom);
         double cw = 34 * scale;
         double ch = 19 * scale;
+        // after the chips on the node (one moving between places counts up to where it reaches) and its ghosts
         int onIt = 0;
         for (CursorFrame cf : shown.cursors()) {
-            if (cf.node() == l.node()) {
+            if (cf.node() == l.node() && cf.opacity() > 0.05) {
+                onIt = Math.max(onIt, (int) Math.ceil(cf.slot() + 1 - 1e-9));
+            }
+        }
+        for (Ghost gh : ghosts) {
+            if (gh.node() == l.node()) {
                 onIt++;
             }
         }
         double x0 = wx(nf.x()) - detail.w / 2;
         double y0 = wy(nf.y()) - detail.h / 2;
-        double x = x0 + 4 + onIt * (cw + 4);
-        double y = y0 - ch - 7 * scale;
+        double[] at = chipAt(onIt, x0, y0, cw, ch, scale);
+        double x = at[0];
+        double y = at[1];
         Color c = palette.thread(l.thread());
         g.setGlobalAlpha(nf.opacity() * Math.max(0.3, settle));
         CursorFrame own = shown.cursor(l.thread());
         if (own != null && own.opacity() > 0.05) {
-            double ox = wx(own.x()) - detail.w / 2 + 4 + own.slot() * (cw + 4) + cw / 2;
-            double oy = wy(own.y()) - detail.h / 2 - ch / 2 - 7 * scale;
+            double[] oat = chipAt(own.slot(), wx(own.x()) - detail.w / 2, wy(own.y()) - detail.h / 2, cw, ch, scale);
+            double ox = oat[0] + cw / 2;
+            double oy = oat[1] + ch / 2;
             g.setStroke(c);
             g.setLineWidth(2 * scale);
             g.setLineDashes(2 * scale, 4 * scale);
@@ -2045,11 +2229,24 @@ final class TreeCanvas extends CanvasRegion {
         String name = l.threadName();
         g.fillText(name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
         String what = "loaded from " + l.via();
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale));
+        Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale);
+        g.setFont(wf);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(what, x + cw + 4 * scale, y + ch / 2);
+        ghostLabels.add(toView(x + cw + 4 * scale, y + ch / 2 - 6 * scale, textWidth(what, wf), 12 * scale));
         ghosts.add(new Ghost(l.thread(), l.node(), l.from(), toView(x, y, cw, ch)));
         g.setGlobalAlpha(1);
+    }
+
+    /**
+     * The top-left corner (world units) of the chip in place {@code slot} above a node whose box starts at
+     * {@code (x0, y0)}: side by side while they fit left of the badge, then a row higher.
+     */
+    private double[] chipAt(double slot, double x0, double y0, double cw, double ch, double scale) {
+        int perRow = Math.max(1, (int) Math.floor((detail.w - 2 * detail.badge - 4) / (cw + 4)));
+        double row = Math.floor(slot / perRow);
+        double col = slot - row * perRow;
+        return new double[] {x0 + 4 + col * (cw + 4), y0 - ch - 7 * scale - row * (ch + 4)};
     }
 
     private void drawCursor(GraphicsContext g, CursorFrame cf, int lod) {
@@ -2062,8 +2259,14 @@ final class TreeCanvas extends CanvasRegion {
         double scale = Math.max(1, 0.85 / zoom);
         double cw = 34 * scale;
         double ch = 19 * scale;
-        double x = x0 + 4 + cf.slot() * (cw + 4);
-        double y = y0 - ch - 7 * scale;
+        double[] at = chipAt(cf.slot(), x0, y0, cw, ch, scale);
+        double x = at[0];
+        double y = at[1];
+        if (cf.opacity() > 0.05) {
+            NodeFrame on = cf.node() < 0 ? null : shown.node(cf.node());
+            boolean resting = on != null && Math.abs(on.x() - cf.x()) < 1e-6 && Math.abs(on.y() - cf.y()) < 1e-6;
+            cursorRects.add(new Chip(cf.thread(), toView(x, y, cw, ch), resting));
+        }
         g.setGlobalAlpha(cf.opacity());
         Color c = palette.thread(cf.thread());
         g.setFill(c);

@@ -113,6 +113,16 @@ final class TreeLegend extends VBox {
         return entries;
     }
 
+    /** Keeps the tree's fit clear of the legend: its height, and a new fit when it changes. */
+    void attach(TreeCanvas tree) {
+        tree.setLegendHeight(() -> isVisible() ? getBoundsInParent().getHeight() : 0);
+        boundsInParentProperty().addListener((o, a, b) -> {
+            if (a.getHeight() != b.getHeight()) {
+                tree.topRoomChanged();
+            }
+        });
+    }
+
     /** Shows or hides the full legend. */
     void setExpanded(boolean on) {
         more.setSelected(on);

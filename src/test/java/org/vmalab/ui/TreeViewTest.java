@@ -81,7 +81,7 @@ class TreeViewTest {
         /** Is every drawn node box (and badge) inside the tree's view, above the legend? */
         String outside() {
             TreeCanvas t = tree();
-            TreeCanvas.Rect area = new TreeCanvas.Rect(0, 0, t.getWidth(), t.getHeight() - TreeCanvas.LEGEND_ROOM);
+            TreeCanvas.Rect area = new TreeCanvas.Rect(0, 0, t.getWidth(), t.getHeight() - t.legendRoom());
             for (TreeCanvas.Drawn d : t.drawn()) {
                 if (!d.box().inside(area) || d.badge() != null && !d.badge().inside(area)) {
                     return d + " is not inside " + area;

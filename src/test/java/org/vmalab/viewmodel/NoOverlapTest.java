@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.viewmodel.Frames.NodeFrame;
@@ -110,6 +113,34 @@ public class NoOverlapTest {
     @Test
     void theEraseLessonsNeverPutTwoNodesOnEachOther() throws Exception {
         assertTrue(playAndCheck("erase") > 100);
+    }
+
+    /** The fractions of an animation at which the marks over the tree are checked (the canvas draws each). */
+    private static final double[] MARK_FRACTIONS = {0.25, 0.5, 0.75, 1};
+
+    /**
+     * In every lesson part, played step by step in a tree area of 1280x720 and of 1600x1000 and drawn at several
+     * fractions of every animation: the step's callout, the tags, the walkers' ghost chips, the vmacache dock and
+     * the legend cover no node box (badge included) and no other mark ({@code ui.TreeMarksProbe} draws the tree).
+     */
+    @TestFactory
+    Stream<DynamicTest> theMarksOverTheTreeCoverNoNodeAndNoOtherMark() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : lessons(".yaml")) {
+            Lesson l = LessonLoader.load(file);
+            for (int part = 0; part < l.parts().size(); part++) {
+                int pt = part;
+                tests.add(DynamicTest.dynamicTest(file.getFileName() + " part " + (part + 1), () -> {
+                    for (int[] size : new int[][] {{1280, 720}, {1600, 1000}}) {
+                        int[] frames = {0};
+                        List<String> problems = org.vmalab.ui.TreeMarksProbe.check(file, pt, size[0], size[1],
+                                MARK_FRACTIONS, frames);
+                        assertEquals(List.of(), problems, frames[0] + " frames");
+                    }
+                }));
+            }
+        }
+        return tests.stream();
     }
 
     @Test

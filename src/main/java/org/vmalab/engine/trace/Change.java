@@ -124,6 +124,8 @@ public sealed interface Change {
         STACK_GUARD_GAP("stack_guard_gap", null),
         MMAP_BASE("mmap_base", null),
         MM_USERS("mm_users", null),
+        /** The model's mark that exit_mmap tore the address space down (not kernel state: the checker stops). */
+        MM_DEAD("mm gone (exit_mmap)", null),
         /** VMA slots allocated so far (the model's allocator). */
         VMA_SLOTS("nr_alloc", null),
         SEM_READERS("mmap_sem.readers", Lock.MMAP_SEM),

@@ -347,6 +347,7 @@ public final class Views {
             case GUARD_GAP -> MmField.STACK_GUARD_GAP;
             case MMAP_BASE -> MmField.MMAP_BASE;
             case MM_USERS -> MmField.MM_USERS;
+            case MM_DEAD -> MmField.MM_DEAD;
             case NR_ALLOC -> MmField.VMA_SLOTS;
             case SEM_READERS -> MmField.SEM_READERS;
             case SEM_WRITER -> MmField.SEM_WRITER;
