@@ -537,6 +537,13 @@ final class MainView extends BorderPane {
                     sizedForEm = em;
                     setDividerPositions(1 - bandHeight(h, em) / h);
                 }
+                if (!bandSizedByUser && h > 0 && !getDividers().isEmpty()) {
+                    // never below what its columns need to show themselves whole (they do not scroll up and down)
+                    double floor = Math.min(h * BAND_SHARE, lanesFloor());
+                    if (h * (1 - getDividerPositions()[0]) < floor - 0.5) {
+                        setDividerPositions(1 - floor / h);
+                    }
+                }
                 double band = getDividers().isEmpty() ? 0 : h * (1 - getDividerPositions()[0]);
                 strip.setCompact(h - band < FOLD_STRIP_BELOW);
                 super.layoutChildren();
@@ -545,12 +552,14 @@ final class MainView extends BorderPane {
         centerSplit = outer;
         outer.setOrientation(Orientation.VERTICAL);
         outer.getStyleClass().add("center-split");
-        SplitPane.setResizableWithParent(lanesPanel, false);
-        // once the user drags the divider, the band keeps the height they chose
+        // the band's height is set above on every resize; a band the split pane would keep at its old height
+        // (not resizable with its parent) took the tree's room when the window shrank or the lanes grew. Once the
+        // user drags the divider, the band keeps the height they chose
         outer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")
                     && n.getParent() == outer) {
                 bandSizedByUser = true;
+                SplitPane.setResizableWithParent(lanesPanel, false);
             }
         });
         shell = new SplitPane(outer);
@@ -573,8 +582,33 @@ final class MainView extends BorderPane {
      * the centre, so that the tree keeps the room for its numbers.
      */
     static double bandHeight(double centerHeight, double em) {
-        return Math.min(BAND_LINES_EM * em, centerHeight * BAND_SHARE);
+        // on a short window the band gives way first (its columns show fewer lines around the current one), so
+        // that the tree and the address space keep TREE_KEEP_EM of height, down to a band of BAND_LEAST_SHARE
+        double keep = Math.max(centerHeight * BAND_LEAST_SHARE, centerHeight - TREE_KEEP_EM * em);
+        return Math.min(Math.min(BAND_LINES_EM * em, centerHeight * BAND_SHARE), keep);
     }
+
+    /** The least height of the band whose columns are all whole: the tallest column's least height and the band's frame. */
+    private double lanesFloor() {
+        double need = 0;
+        for (Node n : lanesBox.getChildren()) {
+            if (n instanceof Region r) {
+                need = Math.max(need, r.minHeight(r.getWidth() > 0 ? r.getWidth() : -1));
+            }
+        }
+        if (need <= 0) {
+            return 0;
+        }
+        javafx.geometry.Insets in = lanesPanel.getInsets();
+        javafx.geometry.Insets box = lanesBox.getInsets();
+        // room for the sideways scroll bar when the columns do not fit
+        return need + in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + 18;
+    }
+
+    /** The height (em) the tree and the address space keep before the band takes any on a short window. */
+    static final double TREE_KEEP_EM = 26.3;
+    /** The least of the centre's height the band keeps however short the window. */
+    static final double BAND_LEAST_SHARE = 0.25;
 
     /** The band's height in em: a column's head, operation, locks and function line, and twelve lines of code. */
     static final double BAND_LINES_EM = 23;

@@ -59,7 +59,7 @@ public final class TreeGeometry {
          * boxes at least {@link TreeLayout#NEAR} rows apart never overlap, whatever their x.
          */
         public double row() {
-            return Math.max(h + 34, (h + badge + 4) / TreeLayout.NEAR);
+            return Math.max(h + 30, (h + badge + 4) / TreeLayout.NEAR);
         }
 
         /** The size the detail is judged by: the numbers, or the name when there are none. */

@@ -1,0 +1,128 @@
+package org.vmalab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vmalab.ui.FxWait.fx;
+import static org.vmalab.ui.FxWait.settle;
+import static org.vmalab.ui.FxWait.waitFor;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Player;
+
+/**
+ * Issue 12 on a small screen: at 1280x720 and 1280x800, with the lesson pane open on a challenge and both threads
+ * showing their pseudo-C, the tree keeps a readable share of the height between the toolbar and the transport
+ * (the threads band and the lesson pane give way first), and after Fit every node of the lesson's tree is drawn
+ * inside the view with its text inside its box.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SmallScreenWindowTest {
+    /** The tree's least share of the height between the caption bar and the transport. */
+    static final double TREE_SHARE = 0.35;
+
+    private Stage stage;
+    private Player player;
+    private MainView view;
+
+    @Start
+    void start(Stage s) throws Exception {
+        stage = s;
+        player = new Player(new FxTaskRunner());
+        view = new MainView(player);
+        s.setScene(new javafx.scene.Scene(view, 1280, 720));
+        view.selectTheme(MainView.Theme.LIGHT);
+        s.show();
+        Lesson l = LessonLoader.load(Path.of("lessons", "11-race-a-lockless-walk.yaml"));
+        view.setLessons(Path.of("."), List.of(), Lessons.Progress.inMemory());
+        view.openLesson(l, 1);
+    }
+
+    private static Bounds scene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    private void checkAt(FxRobot robot, int w, int h) {
+        fx(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            view.getScene().getRoot().applyCss();
+            view.getScene().getRoot().layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            view.tree().fit();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String at = w + "x" + h + ": ";
+        if (Boolean.getBoolean("small.snapshot")) {
+            javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
+            fx(() -> {
+                Screenshots.write(img, Path.of("target", "small-" + w + "x" + h + ".png"));
+                return null;
+            });
+        }
+        double top = fx(() -> scene(view.lookup(".caption-bar")).getMaxY());
+        double bottom = fx(() -> scene(view.lookup(".timeline")).getMinY());
+        double tree = fx(() -> view.tree().getHeight());
+        assertTrue(tree >= TREE_SHARE * (bottom - top), at + "the tree has " + tree + " px of " + (bottom - top));
+        assertEquals(null, fx(() -> {
+            TreeCanvas t = view.tree();
+            TreeCanvas.Rect area = new TreeCanvas.Rect(0, 0, t.getWidth(), t.getHeight() - t.legendRoom());
+            if (t.drawn().size() != player.scene().nodes().size()) {
+                return "drawn " + t.drawn().size() + " of " + player.scene().nodes().size();
+            }
+            for (TreeCanvas.Drawn d : t.drawn()) {
+                if (!d.box().inside(area)) {
+                    return d + " is not inside " + area;
+                }
+                for (TreeCanvas.DrawnText x : d.texts()) {
+                    if (x.width() > x.room() + 1e-6 || x.text().endsWith("…")) {
+                        return x.text() + " does not fit its box";
+                    }
+                }
+            }
+            return null;
+        }), at + "after Fit");
+        assertTrue(fx(() -> view.tree().zoom() * view.tree().detail().readableSize()) >= 9 - 1e-9,
+                at + "readable");
+        // the locks' words are not cut at the bottom of their panel
+        assertTrue(fx(() -> {
+            Node locks = view.lookup(".locks-panel");
+            return locks == null || locks.getLayoutBounds().getHeight() + 0.5 >= locks.prefHeight(
+                    locks.getLayoutBounds().getWidth());
+        }), at + "the locks' text whole");
+    }
+
+    @Test
+    void aChallengeOnASmallScreenLeavesTheTreeItsShare(FxRobot robot) {
+        settle(player);
+        // both threads under way: their pseudo-C in the band
+        for (int k = 0; k < 3; k++) {
+            robot.push(KeyCode.DIGIT1);
+            settle(player);
+        }
+        for (int k = 0; k < 4; k++) {
+            robot.push(KeyCode.DIGIT2);
+            settle(player);
+        }
+        waitFor(() -> player.size() >= 7, "seven steps");
+        checkAt(robot, 1280, 720);
+        checkAt(robot, 1280, 800);
+    }
+}
