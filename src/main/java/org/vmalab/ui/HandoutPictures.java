@@ -62,6 +62,8 @@ public final class HandoutPictures implements Handout.Pictures {
 
     /** The text column of an A4 page with the handout's margins (210 mm less 15 mm each side), in mm. */
     static final double A4_COLUMN_MM = 180;
+    /** The legend's type on the screen (vmalab.css), in px. */
+    static final double LEGEND_PX = 11;
     /** The smallest type of a printed tree picture, in points. */
     static final double PRINT_MIN_PT = 9;
 
@@ -96,7 +98,16 @@ public final class HandoutPictures implements Handout.Pictures {
             loaded = part;
         }
         if (panel == RunRenderer.Panel.TREE) {
-            renderer.view().tree().setTextScale(printTextScale(renderer.view().tree().getWidth()));
+            // print type for everything in the picture: the tree's words, its callout and tags, the legend's line;
+            // the Fit, zoom and Follow buttons mean nothing on paper
+            double ts = printTextScale(renderer.view().tree().getWidth());
+            renderer.view().tree().setPrint(true);
+            renderer.view().tree().setTextScale(ts);
+            javafx.scene.Node controls = renderer.view().lookup(".tree-controls");
+            if (controls != null) {
+                controls.setVisible(false);
+            }
+            renderer.view().legend().setPrintSize(LEGEND_PX * ts);
         }
         renderer.show(step);
         java.awt.image.BufferedImage img = Png.toBuffered(renderer.snapshot(panel, scale));

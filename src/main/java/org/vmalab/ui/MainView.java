@@ -606,7 +606,7 @@ final class MainView extends BorderPane {
     }
 
     /** The height (em) the tree and the address space keep before the band takes any on a short window. */
-    static final double TREE_KEEP_EM = 26.3;
+    static final double TREE_KEEP_EM = 27.8;
     /** The least of the centre's height the band keeps however short the window. */
     static final double BAND_LEAST_SHARE = 0.25;
 

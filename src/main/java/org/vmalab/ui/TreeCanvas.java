@@ -354,12 +354,20 @@ final class TreeCanvas extends CanvasRegion {
             if (refit) {
                 layout = spanning(end, start, Frames.at(start, target, 0.5));
             }
+            double zoomBefore = zoom;
+            Detail detailBefore = detail;
             autoView(refit);
             layout = end;
             panToX = panX;
             panToY = panY;
-            panX = panFromX;
-            panY = panFromY;
+            if (zoom == zoomBefore && detail == detailBefore) {
+                panX = panFromX;
+                panY = panFromY;
+            } else {
+                // a new zoom: the old pan means another place; the nodes move, the view does not slide
+                panFromX = panX;
+                panFromY = panY;
+            }
             timer.start();
         } else {
             timer.stop();
@@ -711,6 +719,32 @@ final class TreeCanvas extends CanvasRegion {
                 .cardinality(), oview.summaries().size());
     }
 
+    /** The smallest type drawn by the last draw, in canvas pixels (a printed picture's words are measured by it). */
+    double smallestText() {
+        return smallestText;
+    }
+
+    private double smallestText = Double.MAX_VALUE;
+    /** Drawn for print (a handout): the callout and the tags grow with the type however large it is. */
+    private boolean print;
+
+    void setPrint(boolean on) {
+        print = on;
+    }
+
+    /** The scale of what is read beside the tree (callout, tags, dock): the type's, at most 1.8 on a screen. */
+    private double markScale() {
+        return print ? textScale : Math.min(1.8, textScale);
+    }
+
+    /** Draws {@code s} and notes its size on the canvas. */
+    private void fillText(GraphicsContext g, String s, double x, double y) {
+        if (!s.isBlank()) {
+            smallestText = Math.min(smallestText, g.getFont().getSize() * g.getTransform().getMxx());
+        }
+        g.fillText(s, x, y);
+    }
+
     /** The fit's largest zoom grows with the presentation's type scale. */
     void setTextScale(double s) {
         textScale = Math.max(0.5, Math.min(4, s));
@@ -874,6 +908,14 @@ final class TreeCanvas extends CanvasRegion {
                     zoom = Math.max(MIN_ZOOM, Math.min(maxZ, minPx() / Detail.NAME.readableSize()));
                 }
                 detail = best;
+            }
+            if (calloutId >= 0 && worldWidth() * zoom <= w + 0.5) {
+                // room beside a tree that fits for the step's callout, as long as the tree stays readable
+                double room = (calloutW > 0 ? calloutW : 230 * markScale()) + 16;
+                double z = Math.min(zoom, (w - room) / worldWidth());
+                if (z < zoom && z * worldHeight() <= h && TreeGeometry.readable(detail, z, minPx())) {
+                    zoom = z;
+                }
             }
             centre(true);
             return;
@@ -1129,6 +1171,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
         drawn.clear();
+        smallestText = Double.MAX_VALUE;
         tagRects.clear();
         cursorRects.clear();
         ghostLabels.clear();
@@ -1240,7 +1283,7 @@ final class TreeCanvas extends CanvasRegion {
         double y = 44;
         double widest = 0;
         for (String line : wrap("mm_rb.rb_node = NULL: the tree is empty", f, room)) {
-            g.fillText(line, 16, y);
+            fillText(g, line, 16, y);
             widest = Math.max(widest, textWidth(line, f));
             y += f.getSize() * 1.35;
         }
@@ -1287,7 +1330,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setFont(Font.font("DejaVu Sans", 11 / Math.max(zoom, 0.3) * Math.min(1, zoom * 1.2)));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("off the tree: erased, cleared, freed or not linked yet", Math.max(vx0 + detail.w, 8), y - 3);
+        fillText(g, "off the tree: erased, cleared, freed or not linked yet", Math.max(vx0 + detail.w, 8), y - 3);
     }
 
     private void drawRoot(GraphicsContext g, int lod) {
@@ -1306,7 +1349,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setFont(smallBold);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("mm_rb.rb_node", cx, top - 23);
+        fillText(g, "mm_rb.rb_node", cx, top - 23);
     }
 
     private void drawEdge(GraphicsContext g, EdgeFrame ef, double vx0, double vx1, double vy0, double vy1) {
@@ -1423,7 +1466,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setFont(tagFont);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("parent", mx, my + 8);
+        fillText(g, "parent", mx, my + 8);
         g.setGlobalAlpha(1);
     }
 
@@ -1520,7 +1563,7 @@ final class TreeCanvas extends CanvasRegion {
                 g.setFill(text);
             }
             g.setFont(p.font());
-            g.fillText(p.text(), cx, yy);
+            fillText(g, p.text(), cx, yy);
             first = false;
         }
         badge(g, n, x0 + bw, y0);
@@ -1603,7 +1646,7 @@ final class TreeCanvas extends CanvasRegion {
             String drawnText = ellipsize(s, f, room);
             texts.add(new DrawnText(drawnText, textWidth(drawnText, f) * zoom, room * zoom));
             g.setFont(f);
-            g.fillText(drawnText, cx, y);
+            fillText(g, drawnText, cx, y);
             y += lineH;
             first = false;
         }
@@ -1649,7 +1692,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, r * 1.1));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(Long.toString(n.refCount()), x, y);
+        fillText(g, Long.toString(n.refCount()), x, y);
     }
 
     private static Ink ink(NodeFace.Style s) {
@@ -1802,7 +1845,7 @@ final class TreeCanvas extends CanvasRegion {
     private void drawTags(GraphicsContext g, NodeView n, NodeFrame nf, double w, double h, double settle) {
         List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
         int k = Math.min(3, tags.size());
-        Font f = Font.font("DejaVu Sans", 10 * Math.min(1.8, textScale));
+        Font f = Font.font("DejaVu Sans", 10 * markScale());
         double lh = f.getSize() + 6;
         double bw = 0;
         for (int i = 0; i < k; i++) {
@@ -1844,7 +1887,7 @@ final class TreeCanvas extends CanvasRegion {
             double x = best.x() + best.w() / 2 - tw / 2;
             g.fillRoundRect(x, yy, tw, lh - 2, 8, 8);
             g.setFill(palette.get(textInk(tag.style())));
-            g.fillText(tag.text(), x + tw / 2, yy + (lh - 2) / 2);
+            fillText(g, tag.text(), x + tw / 2, yy + (lh - 2) / 2);
             yy += lh;
         }
         g.setGlobalAlpha(1);
@@ -1861,7 +1904,7 @@ final class TreeCanvas extends CanvasRegion {
         if (nf == null || nf.opacity() <= 0.05) {
             return false;
         }
-        double s = Math.min(1.8, textScale);
+        double s = markScale();
         Font mono = monoFont(11 * s);
         Font head = nameFont(n.black(), 12.5 * s);
         Font tf = Font.font("DejaVu Sans", 10.5 * s);
@@ -1892,6 +1935,7 @@ final class TreeCanvas extends CanvasRegion {
             new Rect(box.x() + box.w() + br + 12, box.y() - bh - 8, bw, bh),
             new Rect(box.x() - 14 - bw, box.y() - bh - 8, bw, bh)};
         // beside the node where it covers nothing; else the free place nearest to it, with a longer line
+        calloutW = bw;
         Rect best = placeFree(cands, box, n.id(), w, h);
         if (covered(best, w, h) > 0.5 && calloutSide == 0 && !redrawing && !userMoved
                 && worldWidth() * zoom + bw + 16 <= w) {
@@ -1939,7 +1983,7 @@ final class TreeCanvas extends CanvasRegion {
             } else {
                 g.setFill(palette.get(i == 0 ? Ink.TEXT : Ink.MONO));
             }
-            g.fillText(l.text(), best.x() + 8, y);
+            fillText(g, l.text(), best.x() + 8, y);
             y += lh;
         }
         double x = best.x() + 8;
@@ -1954,7 +1998,7 @@ final class TreeCanvas extends CanvasRegion {
             g.setFill(palette.get(ink(tag.style())));
             g.fillRoundRect(x, y - lh / 2 + 1, tw, lh - 1, 8, 8);
             g.setFill(palette.get(textInk(tag.style())));
-            g.fillText(tag.text(), x + tw / 2, y + 0.5);
+            fillText(g, tag.text(), x + tw / 2, y + 0.5);
             x += tw + 4;
         }
         g.setGlobalAlpha(1);
@@ -2088,7 +2132,7 @@ final class TreeCanvas extends CanvasRegion {
                 for (Rect at : List.of(new Rect(tx + 8, ty + 4, tw, 14 * s),
                         new Rect(b.x() + b.w() + 8, b.y() + b.h() / 2 - 7 * s, tw, 14 * s))) {
                     if (at.y() + at.h() <= h - legendRoom() && drawn.stream().noneMatch(d -> d.box().intersects(at))) {
-                        g.fillText(said, at.x(), at.y());
+                        fillText(g, said, at.x(), at.y());
                         break;
                     }
                 }
@@ -2099,13 +2143,13 @@ final class TreeCanvas extends CanvasRegion {
             g.setFont(f);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(tv.name().length() <= 4 ? tv.name() : tv.name().substring(0, 3) + "…",
+            fillText(g, tv.name().length() <= 4 ? tv.name() : tv.name().substring(0, 3) + "…",
                     chip.x() + chip.w() / 2, chip.y() + chip.h() / 2);
             double lx = chip.x() + chip.w() + 6;
             g.setFont(small);
             g.setFill(palette.get(Ink.TEXT_DIM));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("vmacache", lx, y + rowH / 2);
+            fillText(g, "vmacache", lx, y + rowH / 2);
             double sx = lx + labelW + 6;
             for (int i = 0; i < tv.vmacacheVmas().size(); i++) {
                 int id = tv.vmacacheVmas().get(i);
@@ -2123,7 +2167,7 @@ final class TreeCanvas extends CanvasRegion {
                 g.setFont(small);
                 g.setTextAlign(TextAlignment.CENTER);
                 if (id < 0) {
-                    g.fillText("—", bx + slot / 2, by + slot / 2);
+                    fillText(g, "—", bx + slot / 2, by + slot / 2);
                     continue;
                 }
                 g.setFill(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
@@ -2227,12 +2271,12 @@ final class TreeCanvas extends CanvasRegion {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         String name = l.threadName();
-        g.fillText(name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
+        fillText(g, name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
         String what = "loaded from " + l.via();
         Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale);
         g.setFont(wf);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(what, x + cw + 4 * scale, y + ch / 2);
+        fillText(g, what, x + cw + 4 * scale, y + ch / 2);
         ghostLabels.add(toView(x + cw + 4 * scale, y + ch / 2 - 6 * scale, textWidth(what, wf), 12 * scale));
         ghosts.add(new Ghost(l.thread(), l.node(), l.from(), toView(x, y, cw, ch)));
         g.setGlobalAlpha(1);
@@ -2286,7 +2330,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setTextBaseline(VPos.CENTER);
         String name = cf.thread() < scene.threads().size() ? scene.threads().get(cf.thread()).name()
                 : "T" + (cf.thread() + 1);
-        g.fillText(name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
+        fillText(g, name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
         g.setGlobalAlpha(1);
     }
 

@@ -11,8 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -57,11 +57,15 @@ final class TreeLegend extends VBox {
         black.getStyleClass().addAll("legend-node", "legend-black");
         Label red = new Label("red");
         red.getStyleClass().addAll("legend-node", "legend-red");
-        Label text = new Label("solid border + bold = black, dashed + italic = red · ● vm_ref_count · gap: free space "
-                + "in front · subtree: rb_subtree_gap (" + NodeFace.STALE_MARK + " = stale)");
-        text.getStyleClass().add("legend-text");
-        text.setMnemonicParsing(false);
-        text.setMinWidth(0);
+        // the line's clauses flow onto a second row when the view is narrow: each reads in full
+        List<Label> clauses = new ArrayList<>();
+        for (String c : LINE) {
+            Label l = new Label(c);
+            l.getStyleClass().add("legend-text");
+            l.setMnemonicParsing(false);
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            clauses.add(l);
+        }
         black.setMinWidth(Region.USE_PREF_SIZE);
         red.setMinWidth(Region.USE_PREF_SIZE);
         more.setId("legend-toggle");
@@ -69,8 +73,11 @@ final class TreeLegend extends VBox {
         more.setFocusTraversable(false);
         more.setMinWidth(Region.USE_PREF_SIZE);
         more.setTooltip(new Tooltip("Every mark the tree draws, explained"));
-        HBox line = new HBox(6, more, black, red, text);
+        FlowPane line = new FlowPane(6, 3);
+        line.getChildren().addAll(more, black, red);
+        line.getChildren().addAll(clauses);
         line.setAlignment(Pos.CENTER_LEFT);
+        line.setId("legend-line");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("legend-grid");
         grid.setHgap(8);
@@ -103,10 +110,14 @@ final class TreeLegend extends VBox {
         });
         getChildren().addAll(full, line);
         setSpacing(4);
-        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        setMaxHeight(Region.USE_PREF_SIZE);
         setPickOnBounds(false);
         StackPane.setAlignment(this, Pos.BOTTOM_LEFT);
     }
+
+    /** The clauses of the legend's line (the Legend button explains every mark, {@code *} included). */
+    static final List<String> LINE = List.of("solid + bold = black, dashed + italic = red ·", "● vm_ref_count ·",
+            "gap: free space in front ·", "subtree: rb_subtree_gap (" + NodeFace.STALE_MARK + " = stale)");
 
     /** The entries (for the test: every mark has one). */
     List<Entry> entries() {
@@ -115,12 +126,32 @@ final class TreeLegend extends VBox {
 
     /** Keeps the tree's fit clear of the legend: its height, and a new fit when it changes. */
     void attach(TreeCanvas tree) {
+        // never wider than the tree's view: the line wraps instead of running under its edge
+        this.tree = tree;
         tree.setLegendHeight(() -> isVisible() ? getBoundsInParent().getHeight() : 0);
         boundsInParentProperty().addListener((o, a, b) -> {
             if (a.getHeight() != b.getHeight()) {
                 tree.topRoomChanged();
             }
         });
+    }
+
+    /** Sets every word of the legend's line in {@code px} (a printed picture), or back to the stylesheet's (0). */
+    void setPrintSize(double px) {
+        for (javafx.scene.Node n : lookupAll(".label")) {
+            n.setStyle(px > 0 ? "-fx-font-size: " + px + "px;" : "");
+        }
+        for (javafx.scene.Node n : lookupAll(".toggle-button")) {
+            n.setStyle(px > 0 ? "-fx-font-size: " + px + "px;" : "");
+        }
+    }
+
+    private TreeCanvas tree;
+
+    @Override
+    protected double computeMaxWidth(double height) {
+        double pref = prefWidth(height);
+        return tree == null || tree.getWidth() <= 0 ? pref : Math.min(pref, tree.getWidth() - 16);
     }
 
     /** Shows or hides the full legend. */
