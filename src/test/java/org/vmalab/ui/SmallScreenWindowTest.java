@@ -101,6 +101,17 @@ class SmallScreenWindowTest {
         }), at + "after Fit");
         assertTrue(fx(() -> view.tree().zoom() * view.tree().detail().readableSize()) >= 9 - 1e-9,
                 at + "readable");
+        // every line number in the lanes reads in full (it was cut to "22…" beside a long line)
+        assertEquals(List.of(), fx(() -> {
+            List<String> cut = new java.util.ArrayList<>();
+            for (Node n : view.lookupAll(".code-number")) {
+                if (n instanceof javafx.scene.control.Label l && l.isVisible() && !l.getText().isEmpty()
+                        && l.getWidth() + 0.5 < l.prefWidth(-1)) {
+                    cut.add(l.getText() + " in " + l.getWidth() + " px of " + l.prefWidth(-1));
+                }
+            }
+            return cut;
+        }), at + "line numbers whole");
         // the locks' words are not cut at the bottom of their panel
         assertTrue(fx(() -> {
             Node locks = view.lookup(".locks-panel");
