@@ -592,7 +592,19 @@ final class MainView extends BorderPane {
     private double lanesFloor() {
         double need = 0;
         for (Node n : lanesBox.getChildren()) {
-            if (n instanceof Region r) {
+            if (n instanceof ThreadLane l && l.getWidth() > 0) {
+                // the column's head and the current line with its comment: the listing around it may go
+                double w = l.getWidth();
+                CodeView c = l.code();
+                double head = l.prefHeight(w) - c.prefHeight(w);
+                double current = 0;
+                if (c.currentLine() >= 0) {
+                    CodeView.Row row = c.row(c.currentLine());
+                    current = row.prefHeight(Math.max(0, c.getWidth())) + c.getInsets().getTop()
+                            + c.getInsets().getBottom() + 6;
+                }
+                need = Math.max(need, Math.max(l.minHeight(w), head + current));
+            } else if (n instanceof Region r) {
                 need = Math.max(need, r.minHeight(r.getWidth() > 0 ? r.getWidth() : -1));
             }
         }

@@ -57,6 +57,9 @@ final class TreeLegend extends VBox {
         black.getStyleClass().addAll("legend-node", "legend-black");
         Label red = new Label("red");
         red.getStyleClass().addAll("legend-node", "legend-red");
+        // the two chips show the colour's second cues themselves (solid border and bold, dashed and italic)
+        black.setTooltip(new Tooltip("A black node: solid heavy border, name in bold"));
+        red.setTooltip(new Tooltip("A red node: dashed border, name in italics"));
         // the line's clauses flow onto a second row when the view is narrow: each reads in full
         List<Label> clauses = new ArrayList<>();
         for (String c : LINE) {
@@ -116,8 +119,8 @@ final class TreeLegend extends VBox {
     }
 
     /** The clauses of the legend's line (the Legend button explains every mark, {@code *} included). */
-    static final List<String> LINE = List.of("solid + bold = black, dashed + italic = red ·", "● vm_ref_count ·",
-            "gap: free space in front ·", "subtree: rb_subtree_gap (" + NodeFace.STALE_MARK + " = stale)");
+    static final List<String> LINE = List.of("● vm_ref_count ·", "gap: free space in front ·",
+            "subtree: rb_subtree_gap (" + NodeFace.STALE_MARK + " = stale)");
 
     /** The entries (for the test: every mark has one). */
     List<Entry> entries() {

@@ -23,9 +23,9 @@ import org.vmalab.viewmodel.Player;
 import org.vmalab.viewmodel.TaskRunner;
 
 /**
- * Writes the screenshots of README.md and docs/UI.md (docs/screenshots/*.png) headless, with Monocle: three lessons
- * (the gaps on the tree, the lockless walk, the use-after-free) and a 65,530-VMA import, each at 1280x720, 1600x1000
- * and 1920x1080, and presentation mode. Run with the test class path and
+ * Writes the screenshots of README.md and docs/UI.md (docs/screenshots/*.png) headless, with Monocle: four lessons
+ * (the gaps on the tree, the lockless walk, the use-after-free, five threads side by side) and a 65,530-VMA import,
+ * each at 1280x720, 1600x1000 and 1920x1080, and presentation mode. Run with the test class path and
  * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw}; argument: the output dir;
  * {@code -Dshots=REGEX} writes only the files whose names match.
  */
@@ -63,16 +63,22 @@ public final class Screenshots {
         // lesson 12 through a merge (part 4): T2's mprotect erases arena under mm_rb_lock, T1 on its way
         Subject ref = new LessonStep("12-race-b-use-after-free.yaml", 3, 30);
         Subject big = new Import(null);
+        // lesson 16: five threads side by side, the readers queued behind a writer on mm_rb_lock
+        Subject five = new LessonStep("16-fairness-and-cost.yaml", 0, 100);
         for (int[] s : SIZES) {
             String size = s[0] + "x" + s[1];
             shots.add(new Shot("lesson-03-gaps-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, gap, false));
             shots.add(new Shot("lesson-11-walk-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, walk, false));
             shots.add(new Shot("lesson-12-refcount-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, ref, false));
             shots.add(new Shot("import-65530-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, big, false));
+            shots.add(new Shot("lesson-16-five-threads-" + size + ".png", s[0], s[1], MainView.Theme.LIGHT, five,
+                    false));
         }
         shots.add(new Shot("import-65530-found-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT,
                 new Import("0x7f0000a4d123"), false));
         shots.add(new Shot("presentation-lesson-11-1280x720.png", 1280, 720, MainView.Theme.HIGH_CONTRAST, walk, true));
+        shots.add(new Shot("presentation-lesson-16-five-threads-1920x1080.png", 1920, 1080,
+                MainView.Theme.HIGH_CONTRAST, five, true));
         shots.add(new Shot("presentation-lesson-12-uaf-1920x1080.png", 1920, 1080, MainView.Theme.HIGH_CONTRAST, uaf,
                 true));
         // lesson 12's first part at its checkpoint (README, docs/UI.md)
