@@ -84,7 +84,7 @@ public final class LargeTreeBench {
                     runs.add(importInWindow(f, n));
                 }
                 double[] cold = runs.get(0);
-                double[] warm = median4(runs.subList(1, runs.size()));
+                double[] warm = median(runs.subList(1, runs.size()));
                 System.out.printf(Locale.ROOT, "%,d VMAs, the window's File > Import maps: cold read %.0f ms, engine "
                         + "and scene %.0f ms, window to its first frame %.0f ms, total %.0f ms (FX thread CPU %.0f ms) "
                         + "| warm %.0f / %.0f / %.0f ms, total %.0f ms (FX thread CPU %.0f ms)%n", n, cold[0], cold[1],
@@ -100,19 +100,6 @@ public final class LargeTreeBench {
         }
         System.out.println("load at the end " + FrameBench.load());
         Platform.exit();
-    }
-
-    private static double[] median4(List<double[]> runs) {
-        double[] out = new double[4];
-        for (int k = 0; k < 4; k++) {
-            double[] v = new double[runs.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = runs.get(i)[k];
-            }
-            Arrays.sort(v);
-            out[k] = v[v.length / 2];
-        }
-        return out;
     }
 
     /**
@@ -215,9 +202,10 @@ public final class LargeTreeBench {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
+    /** Each column's median over {@code runs}. */
     private static double[] median(List<double[]> runs) {
-        double[] out = new double[3];
-        for (int k = 0; k < 3; k++) {
+        double[] out = new double[runs.get(0).length];
+        for (int k = 0; k < out.length; k++) {
             double[] v = new double[runs.size()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = runs.get(i)[k];
@@ -227,6 +215,7 @@ public final class LargeTreeBench {
         }
         return out;
     }
+
 
     /** Milliseconds: read + parse, engine run + scene, window until its first frame is laid out and drawn. */
     static double[] importAndFirstFrame(Path file) throws Exception {
