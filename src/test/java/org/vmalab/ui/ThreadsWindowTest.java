@@ -419,12 +419,11 @@ class ThreadsWindowTest {
         int kept = 0;
         int remade = 0;
         List<javafx.scene.Node> before = List.of();
-        for (int i = 0; i <= player.size(); i++) {
-            int at = i;
-            StepScene.ThreadView tv = fx(() -> {
-                player.seek(at);
-                return player.scene().threads().get(0);
-            });
+        // the run's scenes built apart (the window shown is left where it is)
+        org.vmalab.engine.trace.Trace run = fx(player::trace);
+        for (int i = 0; i <= run.size(); i++) {
+            StepScene.ThreadView tv = org.vmalab.viewmodel.StepSceneBuilder.build(run, run.cursor().seek(i),
+                    org.vmalab.viewmodel.Narration.NONE).threads().get(0);
             List<String> want = new ArrayList<>();
             want.add(tv.holds().isEmpty() ? "holds no lock" : "holds " + String.join(", ", tv.holds()));
             for (StepScene.Ref r : tv.refs()) {
