@@ -55,6 +55,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-reduction", description = "no partial-order reduction (for comparison)")
     boolean noReduction;
 
+    @Option(names = "--no-symmetry", description = "no symmetry reduction: threads with the same program and role "
+            + "are not taken as interchangeable (for comparison)")
+    boolean noSymmetry;
+
     @Option(names = "--no-cache", description = "no visited-state table: enumerate schedules (for comparison)")
     boolean noCache;
 
@@ -110,7 +114,8 @@ public final class CheckCommand implements Callable<Integer> {
             /* more workers than processors only wait for each other */
             o = o.withThreads(Math.min(threads, Math.max(1, Runtime.getRuntime().availableProcessors())));
         }
-        return o.withReduction(!noReduction).withStateCaching(!noCache).withProgressMillis(progress ? 1000 : 250);
+        return o.withReduction(!noReduction).withStateCaching(!noCache).withSymmetry(!noSymmetry)
+                .withProgressMillis(progress ? 1000 : 250);
     }
 
     int run(PrintWriter out, PrintWriter err) {

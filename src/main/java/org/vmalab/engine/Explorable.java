@@ -65,6 +65,48 @@ public interface Explorable {
      */
     long fingerprint();
 
+    /**
+     * The classes of interchangeable threads: threads that run the same program in the same role, two or more to a
+     * class (ascending thread ids). Renaming the threads of a class maps states to states, schedules to schedules and
+     * findings to findings (the explorer's symmetry reduction). Empty when no two threads are alike.
+     */
+    default int[][] interchangeableThreads() {
+        return new int[0][];
+    }
+
+    /**
+     * The fingerprint of this state's orbit: equal for two states exactly when one is the other with the threads of
+     * each class of {@link #interchangeableThreads} renamed (up to a 64-bit hash collision, as for
+     * {@link #fingerprint}). It depends on the state alone. The state is renamed to one representative of its orbit;
+     * {@code order} (null, or as long as {@link #threadCount}) receives that renaming of the scheduling choices:
+     * choice {@code c} here is choice {@code order[c]} in the representative. Without interchangeable threads it is
+     * {@link #fingerprint} and {@code order} is the identity.
+     */
+    default long canonicalFingerprint(int[] order) {
+        if (order != null) {
+            for (int c = 0; c < order.length; c++) {
+                order[c] = c;
+            }
+        }
+        return fingerprint();
+    }
+
+    /**
+     * How many states are renamings of this one by {@link #interchangeableThreads} (itself included): fewer than all
+     * renamings when some interchangeable threads are alike in every respect (renaming them gives the state itself).
+     */
+    default long orbitSize() {
+        return 1;
+    }
+
+    /**
+     * Scheduling choice {@code choice} once thread {@code t} is renamed {@code threads[t]} (a permutation of the
+     * scenario's threads): a thread's choice is the renamed thread's, its store-buffer flush choices follow it.
+     */
+    default int renameChoice(int choice, int[] threads) {
+        return choice < threads.length ? threads[choice] : choice;
+    }
+
     Mark save();
 
     /** Back to a state this instance saved (every later store is undone). */

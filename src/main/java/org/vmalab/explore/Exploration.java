@@ -42,6 +42,7 @@ public final class Exploration {
         for (int i = 0; i < search.workers; i++) {
             workers.add(new SearchWorker(search));
         }
+        search.symmetry(workers.get(0).machine());
         this.initialViolations = workers.get(0).machine().initialViolations();
     }
 
@@ -89,6 +90,7 @@ public final class Exploration {
                 for (int i = 0; i < wide.workers; i++) {
                     workers.add(new SearchWorker(wide));
                 }
+                wide.symmetry(workers.get(0).machine());
                 search = wide;
                 if (userCancelled) {
                     wide.cancelled = true;

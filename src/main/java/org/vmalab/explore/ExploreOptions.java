@@ -17,9 +17,13 @@ import org.vmalab.engine.CheckLevel;
  * @param maxEdges        transitions kept for the shortest-schedule search; beyond it the shortest schedule
  *                        found by the search itself is reported (and flagged as possibly not the shortest)
  * @param audit           tests only: check every independence the reduction relies on by executing both orders
+ * @param symmetry        the symmetry reduction: states that differ only by a renaming of interchangeable threads
+ *                        (same program, same role) are one state of the search; findings and outcomes are mapped
+ *                        back to every renaming (with state caching only)
  */
 public record ExploreOptions(int stepBound, int preemptionBound, boolean reduction, boolean stateCaching,
-                             int threads, CheckLevel checkLevel, long progressMillis, long maxEdges, boolean audit) {
+                             int threads, CheckLevel checkLevel, long progressMillis, long maxEdges, boolean audit,
+                             boolean symmetry) {
     public static final int UNBOUNDED = -1;
     public static final int DEFAULT_STEP_BOUND = 10_000;
 
@@ -37,52 +41,62 @@ public record ExploreOptions(int stepBound, int preemptionBound, boolean reducti
 
     public static ExploreOptions defaults() {
         return new ExploreOptions(DEFAULT_STEP_BOUND, UNBOUNDED, true, true, 0, CheckLevel.FULL, 250, 20_000_000L,
-                false);
+                false, true);
     }
 
     public ExploreOptions withStepBound(int b) {
         return new ExploreOptions(b, preemptionBound, reduction, stateCaching, threads, checkLevel, progressMillis,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withPreemptionBound(int p) {
         return new ExploreOptions(stepBound, p, reduction, stateCaching, threads, checkLevel, progressMillis,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withReduction(boolean r) {
         return new ExploreOptions(stepBound, preemptionBound, r, stateCaching, threads, checkLevel, progressMillis,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withStateCaching(boolean c) {
         return new ExploreOptions(stepBound, preemptionBound, reduction, c, threads, checkLevel, progressMillis,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withThreads(int n) {
         return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, n, checkLevel, progressMillis,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withCheckLevel(CheckLevel l) {
         return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, l, progressMillis,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withProgressMillis(long ms) {
         return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel, ms,
-                maxEdges, audit);
+                maxEdges, audit, symmetry);
     }
 
     public ExploreOptions withMaxEdges(long n) {
         return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel,
-                progressMillis, n, audit);
+                progressMillis, n, audit, symmetry);
     }
 
     public ExploreOptions withAudit(boolean a) {
         return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel,
-                progressMillis, maxEdges, a);
+                progressMillis, maxEdges, a, symmetry);
+    }
+
+    public ExploreOptions withSymmetry(boolean on) {
+        return new ExploreOptions(stepBound, preemptionBound, reduction, stateCaching, threads, checkLevel,
+                progressMillis, maxEdges, audit, on);
+    }
+
+    /** Is the symmetry reduction in effect (it needs the visited-state table)? */
+    public boolean symmetryInEffect() {
+        return symmetry && stateCaching;
     }
 
     /** The number of workers actually used. */

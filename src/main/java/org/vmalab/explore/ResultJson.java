@@ -29,6 +29,7 @@ public final class ResultJson {
         w.field("reduction", o.reduction());
         w.field("reduction_in_effect", o.reductionInEffect());
         w.field("state_caching", o.stateCaching());
+        w.field("symmetry", o.symmetry());
         w.field("threads", o.workers());
         w.field("check_level", o.checkLevel().name());
         w.endObject();
@@ -68,6 +69,17 @@ public final class ResultJson {
         w.field("reduction_off_at", s.reductionOffAt());
         w.field("idle_spins", s.idleSpins());
         w.field("workers", s.workers());
+        w.field("symmetry", s.symmetry());
+        w.field("symmetric_threads", s.symmetricThreads());
+        w.name("interchangeable_threads").beginArray();
+        for (List<String> c : s.interchangeable()) {
+            w.beginArray();
+            for (String t : c) {
+                w.value(t);
+            }
+            w.endArray();
+        }
+        w.endArray();
         w.field("fingerprint_collision_probability", r.collisionProbability());
         w.endObject();
         w.field("shortest_exact", r.shortestExact());

@@ -27,7 +27,8 @@ final class Results {
         long distinct = s.table != null ? s.table.size() : states;
         Stats stats = new Stats(states, distinct, s.schedules.sum(), s.maxDepth.get(), elapsedNanos,
                 elapsedNanos == 0 ? 0 : states / (elapsedNanos / 1e9), s.engineSteps.sum(), s.cacheHits.sum(),
-                s.sleepPruned.sum(), s.idleSpins.sum(), s.workers, s.tasks.get(), s.reductionOffAt);
+                s.sleepPruned.sum(), s.idleSpins.sum(), s.workers, s.tasks.get(), s.reductionOffAt, s.symmetry,
+                interchangeable(s));
         String[] names = names(s.scenario);
         Graph g = s.graphComplete && s.table != null && !s.cancelled
                 ? Graph.build(s.rootFp, s.buffers, distinct) : null;
@@ -71,6 +72,15 @@ final class Results {
             }
         }
 
+        /* with the symmetry reduction the kept paths name canonical choices: replayed, they name the real ones */
+        Orbits orbits = s.symmetry ? new Orbits(s) : null;
+        if (orbits != null) {
+            best.replaceAll((k, p) -> orbits.concrete(p));
+            best.values().removeIf(java.util.Objects::isNull);
+            bestOutcome.replaceAll((k, p) -> orbits.concrete(p));
+            bestOutcome.values().removeIf(java.util.Objects::isNull);
+        }
+
         List<Finding> findings = new ArrayList<>();
         Map<String, Violation> initial = new LinkedHashMap<>();
         for (Violation v : initialViolations) {
@@ -83,6 +93,9 @@ final class Results {
         List<Search.KindInfo> kinds;
         synchronized (s.kindList) {
             kinds = new ArrayList<>(s.kindList);
+        }
+        if (orbits != null) {
+            kinds = renamedFindings(s, orbits, kinds, best, initial, names, exact, findings);
         }
         for (Search.KindInfo k : kinds) {
             if (initial.containsKey(k.kind)) {
@@ -115,6 +128,9 @@ final class Results {
         List<Search.OutcomeInfo> os;
         synchronized (s.outcomeList) {
             os = new ArrayList<>(s.outcomeList);
+        }
+        if (orbits != null) {
+            os = renamedOutcomes(s, orbits, os, bestOutcome, outcomes);
         }
         for (Search.OutcomeInfo o : os) {
             int[] p;
@@ -156,6 +172,107 @@ final class Results {
                 : Math.min(1.0, (double) distinct * distinct / Math.pow(2, 65));
         return new ExploreResult(s.scenario, s.options, reasons.isEmpty(), reasons, stats, outcomes, findings,
                 errors, exact, collision, s.auditChecks.get(), new ArrayList<>(s.auditFailures));
+    }
+
+    /**
+     * The findings of a search with the symmetry reduction, closed under renaming ({@link Orbits}); returns the kinds
+     * left to report as usual (a deadlock, which names no thread, and kinds whose schedules did not replay).
+     */
+    private static List<Search.KindInfo> renamedFindings(Search s, Orbits orbits, List<Search.KindInfo> kinds,
+                                                         Map<Integer, int[]> best, Map<String, Violation> initial,
+                                                         String[] names, boolean exact, List<Finding> findings) {
+        List<Orbits.Hit> seeds = new ArrayList<>();
+        for (Search.KindInfo k : kinds) {
+            if (k.category != Finding.Category.VIOLATION || initial.containsKey(k.kind)) {
+                continue;
+            }
+            if (best.get(k.id) != null) {
+                seeds.add(new Orbits.Hit(best.get(k.id), null, k));
+            }
+            synchronized (k) {
+                if (k.path != null) {
+                    seeds.add(new Orbits.Hit(k.path, null, k));
+                }
+            }
+        }
+        Map<String, Orbits.Hit> hits = orbits.violations(seeds);
+        for (Map.Entry<String, Orbits.Hit> e : hits.entrySet()) {
+            if (initial.containsKey(e.getKey())) {
+                continue;
+            }
+            Violation v = e.getValue().violation();
+            Search.KindInfo own = s.kinds.get(e.getKey());
+            long occurrences = (own != null ? own : e.getValue().source()).occurrences.sum();
+            List<Integer> l = Schedules.list(e.getValue().path());
+            findings.add(new Finding(e.getKey(), Finding.Category.VIOLATION, v.invariant(), v, summary(v, l, names), l,
+                    Schedules.of(l), exact, occurrences));
+        }
+        List<Search.KindInfo> rest = new ArrayList<>();
+        for (Search.KindInfo k : kinds) {
+            if (!hits.containsKey(k.kind)) {
+                rest.add(k);
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * The outcomes of a search with the symmetry reduction, closed under renaming ({@link Orbits}); returns those left
+     * to report as usual (whose schedules did not replay).
+     */
+    private static List<Search.OutcomeInfo> renamedOutcomes(Search s, Orbits orbits, List<Search.OutcomeInfo> os,
+                                                            Map<Integer, int[]> bestOutcome,
+                                                            List<FinalOutcome> outcomes) {
+        List<Orbits.End> seeds = new ArrayList<>();
+        for (Search.OutcomeInfo o : os) {
+            if (bestOutcome.get(o.id) != null) {
+                seeds.add(new Orbits.End(bestOutcome.get(o.id), null, o));
+            }
+            synchronized (o) {
+                if (o.path != null) {
+                    seeds.add(new Orbits.End(o.path, null, o));
+                }
+            }
+        }
+        Map<String, Orbits.End> ends = orbits.outcomes(seeds);
+        /* the final states, all renamings counted, per class of outcomes that are renamings of each other: a text's
+           renamings have as many final states as it has, so each has the class's share */
+        Map<String, Long> states = new HashMap<>();
+        Map<String, Integer> texts = new HashMap<>();
+        for (String text : ends.keySet()) {
+            texts.merge(orbits.textClass(text), 1, Integer::sum);
+        }
+        for (Search.OutcomeInfo o : os) {
+            states.merge(orbits.textClass(o.text), o.orbitStates.sum(), Long::sum);
+        }
+        for (Map.Entry<String, Orbits.End> e : ends.entrySet()) {
+            SearchWorker.Ending x = e.getValue().ending();
+            String c = orbits.textClass(e.getKey());
+            long finalStates = states.getOrDefault(c, 0L) / texts.get(c);
+            List<Integer> l = Schedules.list(e.getValue().path());
+            outcomes.add(new FinalOutcome(x.text(), x.threads(), x.state(), x.deadlock(), finalStates, l,
+                    Schedules.of(l)));
+        }
+        List<Search.OutcomeInfo> rest = new ArrayList<>();
+        for (Search.OutcomeInfo o : os) {
+            if (!ends.containsKey(o.text)) {
+                rest.add(o);
+            }
+        }
+        return rest;
+    }
+
+    /** The classes of interchangeable threads the search grouped, by name. */
+    private static List<List<String>> interchangeable(Search s) {
+        List<List<String>> out = new ArrayList<>();
+        for (int[] c : s.classes) {
+            List<String> names = new ArrayList<>();
+            for (int t : c) {
+                names.add(s.scenario.threads().get(t).name());
+            }
+            out.add(names);
+        }
+        return out;
     }
 
     /** The names of the schedule's choices: the threads (and, with RELAXED_STORES, their flush choices). */

@@ -19,7 +19,7 @@ public final class ScheduleCounter {
      * an engine error) or was too large to keep.
      */
     public static BigInteger count(Scenario scenario, ExploreOptions options) {
-        ExploreOptions o = options.withReduction(false).withStateCaching(true).withThreads(1)
+        ExploreOptions o = options.withReduction(false).withStateCaching(true).withSymmetry(false).withThreads(1)
                 .withPreemptionBound(ExploreOptions.UNBOUNDED);
         Exploration x = new Exploration(scenario, o, ProgressListener.NONE);
         x.start();

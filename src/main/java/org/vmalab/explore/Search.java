@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.vmalab.engine.Explorable;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.check.Violation;
@@ -106,6 +107,21 @@ final class Search {
 
     final List<EdgeBuffer> buffers = new ArrayList<>();
     volatile long rootFp;
+
+    /**
+     * The symmetry reduction is on: the visited table, the transitions kept and the sleep sets stored there are in
+     * the canonical form of each state (see {@link SearchWorker}); {@link Orbits} maps findings and outcomes back.
+     */
+    boolean symmetry;
+    /** The classes of interchangeable threads the engine named (empty when the reduction is off). */
+    int[][] classes = new int[0][];
+
+    /** Turns the symmetry reduction on if the options ask for it and {@code m}'s scenario has interchangeable threads. */
+    void symmetry(Explorable m) {
+        int[][] c = options.symmetryInEffect() ? m.interchangeableThreads() : new int[0][];
+        classes = c;
+        symmetry = c.length > 0;
+    }
 
     /**
      * A compact-table search was cut by the step bound: it stops, and the exploration starts again with the wide
@@ -208,6 +224,8 @@ final class Search {
         final String state;
         final boolean deadlock;
         final LongAdder finalStates = new LongAdder();
+        /** With the symmetry reduction: the final states of {@link #finalStates}'s orbits, all renamings counted. */
+        final LongAdder orbitStates = new LongAdder();
         int[] path;
 
         OutcomeInfo(int id, String text, List<String> threads, String state, boolean deadlock) {

@@ -56,6 +56,8 @@ final class SearchWorker implements Runnable {
     private Frame[] stack = new Frame[64];
     private int sp;
     private int[] path = new int[256];
+    /** With the symmetry reduction: the renaming of the choices of the state last fingerprinted ({@link #fingerprint}). */
+    private final int[] nextOrder;
 
     private long lStates;
     private long lSchedules;
@@ -77,6 +79,7 @@ final class SearchWorker implements Runnable {
         this.m = Engine.explorable(s.scenario, s.options.checkLevel());
         this.initial = m.save();
         this.n = m.threadCount();
+        this.nextOrder = new int[n];
         synchronized (s.buffers) {
             s.buffers.add(edges);
         }
@@ -101,6 +104,8 @@ final class SearchWorker implements Runnable {
         boolean anyReal;
         boolean viaReal;
         boolean shared;
+        /** With the symmetry reduction: choice {@code c} here is choice {@code order[c]} in the canonical state. */
+        int[] order;
     }
 
     @Override
@@ -166,14 +171,14 @@ final class SearchWorker implements Runnable {
         m.restore(initial);
         sp = 0;
         if (t.root()) {
-            s.rootFp = m.fingerprint();
+            s.rootFp = fingerprint();
             arrive(s.rootFp, 0, -1, 0, 0, new Footprint[n]);
         } else {
             for (int i = 0; i < t.path().length; i++) {
                 m.step(t.path()[i]);
                 lSteps++;
             }
-            long fp = m.fingerprint();
+            long fp = fingerprint();
             ensurePath(t.path().length + 1);
             System.arraycopy(t.path(), 0, path, 0, t.path().length);
             if (fp != t.fp()) {
@@ -196,6 +201,7 @@ final class SearchWorker implements Runnable {
             f.anyReal = true;
             f.viaReal = t.viaReal();
             f.shared = true;
+            keepOrder(f);
         }
         dfs();
     }
@@ -256,7 +262,7 @@ final class SearchWorker implements Runnable {
             if (t == f.via) {
                 f.viaReal = false;
             }
-            violations(f.fp, t, rec.violations(), f.depth + 1);
+            violations(f.fp, label(f, t), rec.violations(), f.depth + 1);
             return;
         }
         f.anyReal = true;
@@ -268,7 +274,7 @@ final class SearchWorker implements Runnable {
             p++;
         }
         lStates++;
-        long fp = m.fingerprint();
+        long fp = fingerprint();
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
             if (edgeAllowance == 0) {
@@ -276,10 +282,10 @@ final class SearchWorker implements Runnable {
             }
         }
         if (edgeAllowance > 0) {
-            edges.add(f.fp, fp, t);
+            edges.add(f.fp, fp, label(f, t));
             edgeAllowance--;
         }
-        violations(f.fp, t, rec.violations(), f.depth + 1);
+        violations(f.fp, label(f, t), rec.violations(), f.depth + 1);
         if (s.preemptionBounded && p > s.options.preemptionBound()) {
             s.cut("preemption bound " + s.options.preemptionBound());
             return;
@@ -327,8 +333,9 @@ final class SearchWorker implements Runnable {
                 }
             }
         }
+        int viaKey = s.symmetry && via >= 0 ? nextOrder[via] : via;
         if (allDone || enabled == 0) {
-            terminal(fp, depth, preemptionKey(fp, via), false);
+            terminal(fp, depth, preemptionKey(fp, viaKey), false);
             return;
         }
         if (depth >= s.options.stepBound()) {
@@ -343,12 +350,12 @@ final class SearchWorker implements Runnable {
         int todo;
         boolean first;
         if (s.table != null) {
-            visit.sleep = sleepMask;
+            visit.sleep = s.symmetry ? canonical(sleepMask, nextOrder) : sleepMask;
             visit.depth = depth;
             visit.preemptions = preemptions;
             visit.stepCut = s.anyStepCut;
             visit.preemptionBounded = s.preemptionBounded;
-            s.table.compute(preemptionKey(fp, via), visit);
+            s.table.compute(preemptionKey(fp, viaKey), visit);
             switch (visit.decision) {
                 case Visit.NEW -> {
                     todo = enabled & ~sleepMask;
@@ -359,7 +366,7 @@ final class SearchWorker implements Runnable {
                     first = false;
                 }
                 case Visit.PARTIAL -> {
-                    todo = enabled & visit.todo;
+                    todo = enabled & (s.symmetry ? concrete(visit.todo, nextOrder) : visit.todo);
                     first = false;
                 }
                 case Visit.TERMINAL -> {
@@ -390,6 +397,50 @@ final class SearchWorker implements Runnable {
         f.anyReal = false;
         f.viaReal = false;
         f.shared = false;
+        keepOrder(f);
+    }
+
+    /**
+     * The fingerprint the visited table and the kept transitions use: with the symmetry reduction the canonical one
+     * ({@link #nextOrder} receives the renaming of the choices), else the plain one.
+     */
+    private long fingerprint() {
+        return s.symmetry ? m.canonicalFingerprint(nextOrder) : m.fingerprint();
+    }
+
+    /** A new frame is at the state last fingerprinted: it keeps that state's renaming. */
+    private void keepOrder(Frame f) {
+        if (s.symmetry) {
+            if (f.order == null) {
+                f.order = new int[n];
+            }
+            System.arraycopy(nextOrder, 0, f.order, 0, n);
+        }
+    }
+
+    /** Choice {@code c} of the frame's state as the kept transitions name it: its canonical choice. */
+    private int label(Frame f, int c) {
+        return s.symmetry ? f.order[c] : c;
+    }
+
+    /** A set of choices of a state, renamed to the canonical state's ({@code order}). */
+    static int canonical(int mask, int[] order) {
+        int out = 0;
+        for (int m = mask; m != 0; m &= m - 1) {
+            out |= 1 << order[Integer.numberOfTrailingZeros(m)];
+        }
+        return out;
+    }
+
+    /** A set of the canonical state's choices, renamed to the state's ({@code order}: the state's renaming). */
+    static int concrete(int mask, int[] order) {
+        int out = 0;
+        for (int c = 0; c < order.length; c++) {
+            if ((mask & (1 << order[c])) != 0) {
+                out |= 1 << c;
+            }
+        }
+        return out;
     }
 
     private long preemptionKey(long fp, int via) {
@@ -400,7 +451,7 @@ final class SearchWorker implements Runnable {
     private void finish(Frame f) {
         if (f.firstVisit && !f.shared && f.entrySleep == 0 && !f.anyReal) {
             m.restore(f.snap);
-            terminal(f.fp, f.depth, preemptionKey(f.fp, f.via), true);
+            terminal(f.fp, f.depth, preemptionKey(f.fp, s.symmetry && f.via >= 0 ? f.order[f.via] : f.via), true);
         }
     }
 
@@ -418,6 +469,7 @@ final class SearchWorker implements Runnable {
                 info = prev;
             } else {
                 info.outcome().finalStates.increment();
+                info.outcome().orbitStates.add(s.symmetry ? m.orbitSize() : 1);
                 for (Search.KindInfo k : info.kinds()) {
                     k.occurrences.increment();
                 }
@@ -446,17 +498,9 @@ final class SearchWorker implements Runnable {
     /** Outcome text and the findings of a final state (the final quiescent checks, or a deadlock). */
     private Search.TerminalInfo describe(long fp) {
         String[] names = m.threadNames();
-        List<String> threads = new ArrayList<>();
-        boolean deadlock = !m.allDone();
-        StringBuilder text = new StringBuilder();
-        for (int t = 0; t < names.length; t++) {
-            String r = m.threadOutcome(t);
-            threads.add(r);
-            text.append(t > 0 ? "; " : "").append(names[t]).append(": ").append(r);
-        }
-        String state = m.stateSummary();
-        text.append(" | ").append(state);
-        Search.OutcomeInfo o = s.outcome(text.toString(), List.copyOf(threads), state, deadlock);
+        Ending e = Ending.of(m);
+        boolean deadlock = e.deadlock();
+        Search.OutcomeInfo o = s.outcome(e.text(), e.threads(), e.state(), deadlock);
         List<Search.KindInfo> kinds = new ArrayList<>();
         List<Violation> examples = new ArrayList<>();
         String waits = null;
@@ -476,13 +520,30 @@ final class SearchWorker implements Runnable {
             for (Violation v : m.finalCheck()) {
                 fin.putIfAbsent(v.kind(), v);
             }
-            for (Map.Entry<String, Violation> e : fin.entrySet()) {
-                kinds.add(s.kind(e.getKey(), Finding.Category.VIOLATION, e.getValue().invariant()));
-                examples.add(e.getValue());
+            for (Map.Entry<String, Violation> f : fin.entrySet()) {
+                kinds.add(s.kind(f.getKey(), Finding.Category.VIOLATION, f.getValue().invariant()));
+                examples.add(f.getValue());
             }
         }
         return new Search.TerminalInfo(o, kinds.toArray(new Search.KindInfo[0]), examples.toArray(new Violation[0]),
                 waits);
+    }
+
+    /** How a final state ends, in words: the outcome's text, each thread's outcome, the state, deadlock or not. */
+    record Ending(String text, List<String> threads, String state, boolean deadlock) {
+        static Ending of(Explorable m) {
+            String[] names = m.threadNames();
+            List<String> threads = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (int t = 0; t < names.length; t++) {
+                String r = m.threadOutcome(t);
+                threads.add(r);
+                text.append(t > 0 ? "; " : "").append(names[t]).append(": ").append(r);
+            }
+            String state = m.stateSummary();
+            text.append(" | ").append(state);
+            return new Ending(text.toString(), List.copyOf(threads), state, !m.allDone());
+        }
     }
 
     private void violations(long fromFp, int t, List<Violation> vs, int len) {
@@ -575,7 +636,7 @@ final class SearchWorker implements Runnable {
         m.restore(f.snap);
         m.step(t);
         lSteps++;
-        if (m.fingerprint() != childFp) {
+        if (fingerprint() != childFp) {
             s.auditFailures.add("replaying T" + t + " gave a different state");
         }
     }

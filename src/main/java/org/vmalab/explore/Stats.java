@@ -1,5 +1,7 @@
 package org.vmalab.explore;
 
+import java.util.List;
+
 /**
  * Counters of one search.
  *
@@ -20,10 +22,22 @@ package org.vmalab.explore;
  * @param tasks           work items handed between workers
  * @param reductionOffAt  states searched when the search switched its reduction off because it cost more than it
  *                        saved ({@code Search#judgeReduction}), or -1
+ * @param symmetry        the symmetry reduction was in effect: {@code distinctStates} counts orbits (a state and its
+ *                        renamings of interchangeable threads), and so do the other counters
+ * @param interchangeable the classes of interchangeable threads the reduction grouped, by name (empty when off)
  */
 public record Stats(long states, long distinctStates, long schedules, int maxDepth, long elapsedNanos,
                     double statesPerSecond, long engineSteps, long cacheHits, long sleepPruned, long idleSpins,
-                    int workers, long tasks, long reductionOffAt) {
+                    int workers, long tasks, long reductionOffAt, boolean symmetry, List<List<String>> interchangeable) {
+    public Stats {
+        interchangeable = interchangeable.stream().map(List::copyOf).toList();
+    }
+
+    /** Threads in some class of interchangeable threads (0 when the symmetry reduction was off). */
+    public int symmetricThreads() {
+        return interchangeable.stream().mapToInt(List::size).sum();
+    }
+
     public double elapsedSeconds() {
         return elapsedNanos / 1e9;
     }

@@ -96,6 +96,7 @@ public final class Memory implements WritableState {
         this.hashing = o.hashing;
         this.observed = o.hashing;
         this.hash = o.hash;
+        this.threadParts = o.threadParts == null ? null : o.threadParts.clone();
     }
 
     /**
@@ -124,6 +125,7 @@ public final class Memory implements WritableState {
                 throw new IllegalArgumentException("the copy was taken before hashing was on");
             }
             hash = copy.hash;
+            System.arraycopy(copy.threadParts, 0, threadParts, 0, threads);
         }
     }
 
@@ -349,7 +351,7 @@ public final class Memory implements WritableState {
         long old = c[i];
         c[i] = value;
         if (hashing && old != value) {
-            hash ^= zobrist(f, obj, old) ^ zobrist(f, obj, value);
+            rehash(f, obj, old, value);
         }
         if (recorder != null) {
             recorder.stored(f, obj, old, value);
@@ -376,7 +378,7 @@ public final class Memory implements WritableState {
         long old = c[i];
         c[i] = value;
         if (hashing && old != value) {
-            hash ^= zobrist(f, obj, old) ^ zobrist(f, obj, value);
+            rehash(f, obj, old, value);
         }
     }
 
@@ -644,11 +646,17 @@ public final class Memory implements WritableState {
         hashing = true;
         observed = true;
         long h = 0;
+        threadParts = new long[threads];
         for (Field f : Field.values()) {
             long[] c = cols[f.ordinal()];
             int n = c != null ? c.length : vmaCapacity;
             for (int i = 0; i < n; i++) {
-                h ^= zobrist(f, i, c != null ? c[i] : hot[(i << 3) + HOT_SLOT[f.ordinal()]]);
+                long z = zobrist(f, i, c != null ? c[i] : hot[(i << 3) + HOT_SLOT[f.ordinal()]]);
+                h ^= z;
+                int t = threadOf(f, i);
+                if (t >= 0) {
+                    threadParts[t] ^= z;
+                }
             }
         }
         hash = h;
@@ -657,6 +665,35 @@ public final class Memory implements WritableState {
     /** Hash of every word (only meaningful after {@link #enableHashing()}). */
     public long hash() {
         return hash;
+    }
+
+    /**
+     * The part of {@link #hash()} that thread {@code t}'s own words make (its {@link Field.Kind#THREAD} words and its
+     * store buffer's entries): the XOR of their {@link #zobrist} hashes, kept with the hash. The explorer's symmetry
+     * reduction takes the words of interchangeable threads out of the hash with it, and puts them back in their
+     * canonical order.
+     */
+    public long threadPart(int t) {
+        return threadParts[t];
+    }
+
+    /** Per thread: its part of the hash (see {@link #threadPart}); null until hashing is on. */
+    private long[] threadParts;
+
+    /** A store changed a word while hashing: the hash, and its thread's part if the word is a thread's. */
+    private void rehash(Field f, int obj, long old, long value) {
+        long d = zobrist(f, obj, old) ^ zobrist(f, obj, value);
+        hash ^= d;
+        int t = threadOf(f, obj);
+        if (t >= 0) {
+            threadParts[t] ^= d;
+        }
+    }
+
+    /** The thread whose own word {@code f} of {@code obj} is, or -1 (a VMA's, the mm's or a PTE). */
+    private static int threadOf(Field f, int obj) {
+        Field.Kind k = f.kind();
+        return k == Field.Kind.THREAD ? obj : k == Field.Kind.SB ? obj / StoreBuffer.CAPACITY : -1;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.vmalab.engine.mm;
 
 import java.util.Arrays;
+import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.sched.Dyn;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.tree.Tag;
@@ -138,9 +139,19 @@ public final class Plan {
             h = 31 * h + x;
         }
         for (int k = 0; k < nStores; k++) {
-            h = 31 * h + keys[k] * 7 + Long.hashCode(values[k]);
+            h = 31 * h + relativeKey(keys[k]) * 7 + Long.hashCode(values[k]);
         }
         return h;
+    }
+
+    /**
+     * A store's key for the hash, without the thread when the word is a thread's: a plan stores only its own thread's
+     * words (the vmacache of the writer's find_vma), so two threads' plans that do the same have the same hash, and
+     * so do the states that two interchangeable writers reach by the same steps (the explorer's symmetry reduction).
+     */
+    private static int relativeKey(int key) {
+        return Field.of(key >>> 26).kind() == Field.Kind.THREAD
+                ? key | MAX_OBJECT : key;
     }
 
     @Override

@@ -517,21 +517,82 @@ public final class Machine implements Explorable {
 
     @Override
     public long fingerprint() {
+        hashThreads();
+        long h = m.hash();
+        for (int t = 0; t < ts.length; t++) {
+            h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
+        }
+        return h;
+    }
+
+    /** Turns hashing on (the first time) and brings {@link #threadHashes} up to date. */
+    private void hashThreads() {
         if (hashed == null) {
             m.enableHashing();
             hashed = new ThreadState[ts.length];
             threadHashes = new long[ts.length];
         }
-        long h = m.hash();
         for (int t = 0; t < ts.length; t++) {
             ThreadState s = ts[t];
             if (hashed[t] != s) {
                 hashed[t] = s;
                 threadHashes[t] = threadHash(s);
             }
-            h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
         }
-        return h;
+    }
+
+    /** The classes of interchangeable threads (made on first use). */
+    private Symmetry symmetry;
+
+    private Symmetry symmetry() {
+        if (symmetry == null) {
+            symmetry = new Symmetry(scenario);
+        }
+        return symmetry;
+    }
+
+    @Override
+    public int[][] interchangeableThreads() {
+        int[][] c = symmetry().classes;
+        int[][] out = new int[c.length][];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = c[i].clone();
+        }
+        return out;
+    }
+
+    @Override
+    public long canonicalFingerprint(int[] order) {
+        Symmetry sym = symmetry();
+        if (!sym.any()) {
+            if (order != null) {
+                for (int c = 0; c < order.length; c++) {
+                    order[c] = c;
+                }
+            }
+            return fingerprint();
+        }
+        hashThreads();
+        return sym.canonical(m, threadHashes, order, perThread);
+    }
+
+    @Override
+    public long orbitSize() {
+        Symmetry sym = symmetry();
+        if (!sym.any()) {
+            return 1;
+        }
+        hashThreads();
+        return sym.orbitSize(m, threadHashes, perThread);
+    }
+
+    @Override
+    public int renameChoice(int choice, int[] threads) {
+        if (choice < 0 || choice >= threadCount() || threads.length != ts.length) {
+            throw new IllegalArgumentException("no choice " + choice + " or not a renaming of " + ts.length
+                    + " threads");
+        }
+        return symmetry().rename(choice, threads, perThread);
     }
 
     /** A 64-bit hash of a thread's continuation (action by action), registers and operation index. */

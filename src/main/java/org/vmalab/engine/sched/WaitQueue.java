@@ -69,6 +69,20 @@ public final class WaitQueue {
         return -1;
     }
 
+    /** The queue with each thread {@code t} in it renamed {@code names[t]} (same order, same read/write bits). */
+    static long renamed(long q, int[] names) {
+        long r = 0;
+        for (int i = 0; i < CAPACITY; i++) {
+            int e = entry(q, i);
+            if (e == 0) {
+                break;
+            }
+            long renamed = ((long) (names[(e >>> 1) - 1] + 1) << 1) | (e & 1);
+            r |= renamed << (5 * i);
+        }
+        return r;
+    }
+
     /** The queue without {@code tid}'s entry (the others keep their order); unchanged if it is not queued. */
     static long remove(long q, int tid) {
         int i = indexOf(q, tid);

@@ -1,0 +1,221 @@
+package org.vmalab.engine.sched;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.vmalab.engine.Scenario;
+import org.vmalab.engine.ThreadSpec;
+import org.vmalab.engine.memory.Field;
+import org.vmalab.engine.memory.Memory;
+import org.vmalab.engine.memory.StoreBuffer;
+
+/**
+ * Interchangeable threads and the canonical form of a state under their permutations: the explorer's symmetry
+ * reduction (as TLC's symmetry sets and SPIN's symmetric processes do).
+ *
+ * <p>Two threads are interchangeable when they run the same program in the same role: they start in the same state
+ * (every thread starts at the beginning of its program with its words at their defaults), and the machine treats a
+ * thread id only as a name: nothing orders threads by their ids, so renaming the threads of a state renames the
+ * states it leads to. A thread's id appears in its own words ({@link Field.Kind#THREAD} and its store buffer), in
+ * the lock owners ({@link Field#isThreadPointer()}: mmap_sem's writer, mm_rb_lock's writer and waiting writer, the
+ * PTE lock, the anon_vma lock, of both mm objects) and in the packed wait queues ({@link WaitQueue}:
+ * mmap_sem's and mm_rb_lock's); a thread's continuation holds no other thread's id.
+ *
+ * <p>The canonical form sorts the threads of each class by a key made of everything about one thread: its
+ * continuation, its words, and where the shared words name it (which lock it owns, its place in each queue). Threads
+ * with equal keys are the same in every respect, so the order among them does not matter; the sorted order is a
+ * permutation of the state to one representative of its orbit, and the canonical fingerprint is that
+ * representative's: the memory hash without the class members' words, the owners and queues renamed, and each
+ * member's key at its canonical place.
+ */
+final class Symmetry {
+    /** The words whose value is a thread id, per mm object. */
+    private static final Field[] OWNERS = Arrays.stream(Field.values()).filter(Field::isThreadPointer)
+            .toArray(Field[]::new);
+    /** The packed wait queues, per mm object. */
+    private static final Field[] QUEUES = {Field.SEM_QUEUE, Field.RB_QUEUE};
+    /** A thread's own words. */
+    private static final Field[] OWN = Arrays.stream(Field.values()).filter(f -> f.kind() == Field.Kind.THREAD)
+            .toArray(Field[]::new);
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    /** The classes of interchangeable threads: two or more threads each, ascending; none when no two are alike. */
+    final int[][] classes;
+    private final int n;
+    private final boolean[] grouped;
+    private final long[] key;
+    private final int[] perm;
+    private final int[] inv;
+    private final long[] owners = new long[OWNERS.length * Memory.MM_OBJECTS];
+    private final long[] queues = new long[QUEUES.length * Memory.MM_OBJECTS];
+
+    Symmetry(Scenario sc) {
+        this.classes = classesOf(sc);
+        this.n = sc.threads().size();
+        this.grouped = new boolean[n];
+        for (int[] c : classes) {
+            for (int t : c) {
+                grouped[t] = true;
+            }
+        }
+        this.key = new long[n];
+        this.perm = new int[n];
+        this.inv = new int[n];
+    }
+
+    /** Threads with the same program and the same role, in classes of two or more (ascending). */
+    static int[][] classesOf(Scenario sc) {
+        List<ThreadSpec> ts = sc.threads();
+        boolean[] taken = new boolean[ts.size()];
+        List<int[]> out = new ArrayList<>();
+        for (int t = 0; t < ts.size(); t++) {
+            if (taken[t]) {
+                continue;
+            }
+            List<Integer> c = new ArrayList<>(List.of(t));
+            for (int u = t + 1; u < ts.size(); u++) {
+                if (!taken[u] && ts.get(u).program().equals(ts.get(t).program())
+                        && ts.get(u).role() == ts.get(t).role()) {
+                    c.add(u);
+                    taken[u] = true;
+                }
+            }
+            if (c.size() > 1) {
+                out.add(c.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
+    boolean any() {
+        return classes.length > 0;
+    }
+
+    /**
+     * The canonical fingerprint of the state ({@code m}'s words, {@code conts[t]} the hash of thread {@code t}'s
+     * continuation), and in {@code order} (if not null; as long as the scheduling choices) the choice each choice is
+     * in the representative: thread {@code t} becomes thread {@code order[t]}, and its flush choices (RELAXED_STORES,
+     * {@code perThread} per thread after the threads) follow it.
+     */
+    long canonical(Memory m, long[] conts, int[] order, int perThread) {
+        for (int mm = 0; mm < Memory.MM_OBJECTS; mm++) {
+            for (int j = 0; j < OWNERS.length; j++) {
+                owners[mm * OWNERS.length + j] = m.get(OWNERS[j], mm);
+            }
+            for (int j = 0; j < QUEUES.length; j++) {
+                queues[mm * QUEUES.length + j] = m.get(QUEUES[j], mm);
+            }
+        }
+        long h = m.hash();
+        for (int t = 0; t < n; t++) {
+            perm[t] = t;
+            inv[t] = t;
+            if (grouped[t]) {
+                h ^= m.threadPart(t);
+                key[t] = key(m, conts[t], t);
+            }
+        }
+        for (int[] c : classes) {
+            int[] sorted = c.clone();
+            for (int i = 1; i < sorted.length; i++) { /* insertion sort by key; equal keys keep their order */
+                int x = sorted[i];
+                int j = i - 1;
+                while (j >= 0 && key[sorted[j]] > key[x]) {
+                    sorted[j + 1] = sorted[j];
+                    j--;
+                }
+                sorted[j + 1] = x;
+            }
+            for (int r = 0; r < c.length; r++) {
+                perm[sorted[r]] = c[r];
+                inv[c[r]] = sorted[r];
+            }
+        }
+        for (int mm = 0; mm < Memory.MM_OBJECTS; mm++) {
+            for (int j = 0; j < OWNERS.length; j++) {
+                long v = owners[mm * OWNERS.length + j];
+                if (v >= 0 && v < n && perm[(int) v] != v) {
+                    h ^= Memory.zobrist(OWNERS[j], mm, v) ^ Memory.zobrist(OWNERS[j], mm, perm[(int) v]);
+                }
+            }
+            for (int j = 0; j < QUEUES.length; j++) {
+                long q = queues[mm * QUEUES.length + j];
+                long r = q == 0 ? 0 : WaitQueue.renamed(q, perm);
+                if (r != q) {
+                    h ^= Memory.zobrist(QUEUES[j], mm, q) ^ Memory.zobrist(QUEUES[j], mm, r);
+                }
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            int t = inv[p];
+            h = Machine.mix(h + GOLDEN * (p + 1) + (grouped[t] ? key[t] : conts[t]));
+        }
+        if (order != null) {
+            for (int c = 0; c < order.length; c++) {
+                order[c] = rename(c, perm, perThread);
+            }
+        }
+        return h;
+    }
+
+    /**
+     * How many states are renamings of the state (itself included): the renamings of each class, but those that only
+     * exchange threads with equal keys (alike in every respect) give the state itself.
+     */
+    long orbitSize(Memory m, long[] conts, int perThread) {
+        canonical(m, conts, null, perThread);
+        long size = 1;
+        for (int[] c : classes) {
+            long[] keys = new long[c.length];
+            for (int i = 0; i < c.length; i++) {
+                keys[i] = key[c[i]];
+            }
+            Arrays.sort(keys);
+            int run = 0;
+            for (int i = 0; i < keys.length; i++) {
+                run = i > 0 && keys[i] == keys[i - 1] ? run + 1 : 1;
+                size = size * (i + 1) / run; /* k! / (m1! m2! ...), one factor at a time: exact at every step */
+            }
+        }
+        return size;
+    }
+
+    /** Choice {@code c} when thread {@code t} is renamed {@code threads[t]}. */
+    int rename(int c, int[] threads, int perThread) {
+        if (c < n) {
+            return threads[c];
+        }
+        int t = (c - n) / perThread;
+        return n + threads[t] * perThread + (c - n) % perThread;
+    }
+
+    /** Everything about thread {@code t}: its continuation, its words, and where the shared words name it. */
+    private long key(Memory m, long cont, int t) {
+        long x = cont;
+        for (Field f : OWN) {
+            x = step(x, m.get(f, t));
+        }
+        int sb = (int) m.get(Field.T_SB_N, t);
+        for (int i = 0; i < sb; i++) {
+            x = step(x, m.get(Field.SB_KEY, StoreBuffer.slot(t, i)));
+            x = step(x, m.get(Field.SB_VAL, StoreBuffer.slot(t, i)));
+        }
+        for (int j = 0; j < owners.length; j++) {
+            if (owners[j] == t) {
+                x = step(x, 0x100 + j);
+            }
+        }
+        for (int j = 0; j < queues.length; j++) {
+            int i = WaitQueue.indexOf(queues[j], t);
+            if (i >= 0) {
+                x = step(x, 0x1000 + 0x100 * j + 2 * i + (WaitQueue.isWrite(queues[j], i) ? 1 : 0));
+            }
+        }
+        return Machine.mix(x);
+    }
+
+    private static long step(long x, long v) {
+        x = (x ^ v) * GOLDEN;
+        return x ^ (x >>> 29);
+    }
+}
