@@ -50,7 +50,19 @@ public final class Reports {
                         + "%d worker%s", count(s.states()), count(s.distinctStates()), count(s.schedules()),
                 s.maxDepth(), s.elapsedSeconds(), count(Math.round(s.statesPerSecond())), s.workers(),
                 s.workers() == 1 ? "" : "s") + (s.reductionOffAt() < 0 ? "" : "; the reduction cost more than it "
-                + "saved and was switched off after " + count(s.reductionOffAt()) + " states");
+                + "saved and was switched off after " + count(s.reductionOffAt()) + " states")
+                + (s.symmetry() ? "; " + interchangeable(s) : "");
+    }
+
+    /** "T1, T2 and T3 run the same program: states that only swap them were searched once". */
+    private static String interchangeable(Stats s) {
+        StringBuilder b = new StringBuilder();
+        for (List<String> c : s.interchangeable()) {
+            b.append(b.length() > 0 ? "; " : "").append(String.join(", ", c.subList(0, c.size() - 1)))
+                    .append(" and ").append(c.get(c.size() - 1));
+        }
+        return b.append(s.interchangeable().size() == 1 ? " run the same program" : " run the same programs")
+                .append(": states that only swap them were searched once").toString();
     }
 
     /** A full report of one search, indented by {@code indent}. */

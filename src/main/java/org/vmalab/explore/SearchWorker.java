@@ -37,6 +37,21 @@ import org.vmalab.engine.trace.StepRecord;
  * pruned. Without state caching and with sleep sets, no two complete schedules explored are equivalent
  * (Mazurkiewicz), which is what makes the "schedules" count drop.
  *
+ * <h2>Symmetry</h2>
+ * Threads that run the same program in the same role are interchangeable ({@code Explorable#interchangeableThreads}):
+ * renaming them maps states to states and transitions to transitions. With the symmetry reduction the visited table
+ * is keyed by the canonical fingerprint ({@code Explorable#canonicalFingerprint}: one per orbit, a state and its
+ * renamings), so one member of each orbit is expanded, and everything the table and the kept transitions hold is
+ * in the canonical state's names: a transition is kept under its canonical choice ({@code Frame.order}), a stored
+ * sleep set and the transitions a later visit must still expand are renamed into and out of the canonical names,
+ * the thread that ran last (a preemption bound's key) too. The search itself runs on real states and real choices
+ * (the schedule prefixes handed between workers replay as they are). Combined with sleep sets this is the sleep-set
+ * search on the quotient graph (Emerson, Jha and Peled, Combining Partial Order and Symmetry Reductions, TACAS 1997):
+ * the footprints, and so the independence of two steps, are renamed with the state (a renamed step reads and writes
+ * the renamed words), so a sleeping transition of one member is a sleeping transition of every member under its
+ * renamed name, and the argument that every state is visited and every violating transition has an explored
+ * equivalent carries over orbit by orbit. {@link Orbits} maps what was found back to every renaming.
+ *
  * <p>With a preemption bound the reduction is off: the equivalent order that covers a pruned transition may
  * need more preemptions, so the guarantee "every state reachable within K preemptions" would be lost. The visited
  * table then keys a state with the thread that ran last and re-expands a state reached with fewer preemptions.

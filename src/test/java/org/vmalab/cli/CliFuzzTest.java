@@ -207,8 +207,8 @@ class CliFuzzTest {
 
     static final String[][] OPTIONS = {
         {"validate", "--no-run", "--quiet", "-q", "--trace"},
-        {"check", "--bound", "--json", "--preemptions", "--no-reduction", "--no-cache", "--threads", "--part", "--ab",
-            "--progress"},
+        {"check", "--bound", "--json", "--preemptions", "--no-reduction", "--no-symmetry", "--no-cache", "--threads",
+            "--part", "--ab", "--progress"},
         {"import", "--out", "--lenient", "--force"},
         {"shell"},
         {"render", "--out", "--format", "--steps", "--scale", "--size", "--panel", "--part", "--theme", "--delay",

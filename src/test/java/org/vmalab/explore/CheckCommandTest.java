@@ -72,6 +72,47 @@ class CheckCommandTest {
         assertTrue(r.out().contains("expectation of the part: holds"), r.out());
     }
 
+    static final String TWO_READERS = """
+            title: two readers and a writer
+            layout: W
+            threads:
+              - name: T1
+                program: [get_vma 0x55555575e000, put_vma]
+              - name: T2
+                program: [get_vma 0x55555575e000, put_vma]
+              - name: T3
+                program: [munmap 0x7ffff7dcb000 0x7ffff7dd1000]
+            """;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSymmetryReductionIsOnByDefaultAndNoSymmetryTurnsItOff() throws IOException {
+        String f = file("readers.yaml", TWO_READERS).toString();
+        Map<String, Object> on = ResultJsonTest.parse(check(f, "--json").out());
+        Map<String, Object> off = ResultJsonTest.parse(check(f, "--json", "--no-symmetry").out());
+        assertEquals(true, ((Map<String, Object>) on.get("options")).get("symmetry"));
+        assertEquals(false, ((Map<String, Object>) off.get("options")).get("symmetry"));
+        Map<String, Object> a = ((List<Map<String, Object>>) on.get("parts")).get(0);
+        Map<String, Object> b = ((List<Map<String, Object>>) off.get("parts")).get(0);
+        Map<String, Object> sa = (Map<String, Object>) a.get("stats");
+        Map<String, Object> sb = (Map<String, Object>) b.get("stats");
+        assertEquals(true, sa.get("symmetry"));
+        assertEquals(2, ((Number) sa.get("symmetric_threads")).intValue());
+        assertEquals(List.of(List.of("T1", "T2")), sa.get("interchangeable_threads"));
+        assertEquals(false, sb.get("symmetry"));
+        assertEquals(0, ((Number) sb.get("symmetric_threads")).intValue());
+        assertTrue(((Number) sa.get("distinct_states")).longValue() < ((Number) sb.get("distinct_states")).longValue());
+        assertEquals(texts(a), texts(b), "the same outcomes, as many final states");
+        assertTrue(check(f).out().contains("T1 and T2 run the same program"));
+    }
+
+    /** Each outcome's text and final states. */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Map<String, Object> part) {
+        return ((List<Map<String, Object>>) part.get("outcomes")).stream()
+                .map(o -> o.get("text") + " " + o.get("final_states")).sorted().toList();
+    }
+
     @Test
     void aBoundThatCutsExitsThree() throws IOException {
         Run r = check(file("patch.yaml", LESSON9).toString(), "--bound", "30");
