@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -76,12 +75,8 @@ class SymmetryExploreTest {
         return Scenario.of("two relaxed writers", sb.layout(), ts, sb.protection());
     }
 
-    static Map<String, Long> outcomes(ExploreResult r) {
-        Map<String, Long> m = new TreeMap<>();
-        for (FinalOutcome o : r.outcomes()) {
-            m.put(o.text(), o.finalStates());
-        }
-        return m;
+    private static Map<String, Long> outcomes(ExploreResult r) {
+        return ReductionEquivalenceTest.outcomes(r);
     }
 
     @ParameterizedTest(name = "{0}")
