@@ -245,7 +245,9 @@ public final class RunRenderer {
         if (scale != 1) {
             p.setTransform(Transform.scale(scale, scale));
         }
-        javafx.geometry.Bounds bl = node.getLayoutBounds();
+        // Node.snapshot draws the node with its own transforms, its layout position included: the viewport is its
+        // box in its parent's coordinates (a panel below another one starts lower down)
+        javafx.geometry.Bounds bl = node.localToParent(node.getLayoutBounds());
         p.setViewport(new Rectangle2D(bl.getMinX() * scale, bl.getMinY() * scale, Math.round(bl.getWidth() * scale),
                 Math.round(bl.getHeight() * scale)));
         if (scale == 1) {

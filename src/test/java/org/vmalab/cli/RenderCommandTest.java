@@ -121,6 +121,33 @@ class RenderCommandTest {
         assertNotBlank(tree);
     }
 
+    /**
+     * Each panel's picture shows that panel: the address space and the threads too, which sit below or beside
+     * another panel in the window (a panel away from the window's corner was cut out of an empty viewport).
+     */
+    @Test
+    void everyPanelRendersWhatItShows() throws IOException {
+        for (String panel : List.of("tree", "strip", "threads")) {
+            Run r = render(LESSON, "--out", dir.toString(), "--panel", panel, "--steps", "40", "--part", "2");
+            assertEquals(0, r.code(), r.err());
+            BufferedImage img = ImageIO.read(dir.resolve("12-race-b-use-after-free-part2-" + panel + "-0040.png")
+                    .toFile());
+            Set<Integer> colours = new HashSet<>();
+            java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    int c = img.getRGB(x, y) & 0xffffff;
+                    colours.add(c);
+                    counts.merge(c, 1, Integer::sum);
+                }
+            }
+            int top = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            assertTrue(colours.size() > 20, panel + ": distinct colours " + colours.size());
+            assertTrue(top < img.getWidth() * img.getHeight() * 0.95, panel + ": one colour covers "
+                    + (100L * top / ((long) img.getWidth() * img.getHeight())) + "% of the picture");
+        }
+    }
+
     /** Pairs of horizontally adjacent pixels whose luminance differs by more than 200 of 255: hard edges. */
     static int hardEdges(BufferedImage img) {
         int n = 0;
