@@ -54,6 +54,11 @@ final class Graph {
         for (int i = 0; i < nodes; i++) {
             start[i + 1] += start[i];
         }
+        /* every choice: the threads, then (RELAXED_STORES) each thread's store-buffer flushes */
+        int choices = 0;
+        for (int i = 0; i < e; i++) {
+            choices = Math.max(choices, th[i] + 1);
+        }
         int[] fill = Arrays.copyOf(start, nodes);
         int[] adjTo = new int[e];
         byte[] adjTh = new byte[e];
@@ -74,8 +79,8 @@ final class Graph {
         queue[tail++] = 0;
         while (head < tail) {
             int u = queue[head++];
-            /* threads in ascending order: among equally short schedules the one that runs lower threads first */
-            for (int thread = 0; thread < 16; thread++) {
+            /* choices in ascending order: among equally short schedules the one that runs lower threads first */
+            for (int thread = 0; thread < choices; thread++) {
                 for (int p = start[u]; p < start[u + 1]; p++) {
                     if (adjTh[p] != thread) {
                         continue;
