@@ -170,12 +170,7 @@ public final class LargeTreeBench {
                 done.countDown();
             }
         });
-        if (!done.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("window import bench timed out");
-        }
-        if (err[0] != null) {
-            throw new IllegalStateException(err[0]);
-        }
+        awaitFx(done, err, "window import bench");
         out[0] = (at[1] - at[0]) / 1e6;
         out[1] = (at[2] - at[1]) / 1e6;
         out[2] = (at[3] - at[2]) / 1e6;
@@ -264,12 +259,7 @@ public final class LargeTreeBench {
                 done.countDown();
             }
         });
-        if (!done.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("import bench timed out");
-        }
-        if (err[0] != null) {
-            throw new IllegalStateException(err[0]);
-        }
+        awaitFx(done, err, "import bench");
         return out;
     }
 
@@ -402,5 +392,15 @@ public final class LargeTreeBench {
         FrameBench.report(n + "-VMA tree, " + steps + " animated steps at 100%: every frame (pulse to pulse)", all);
         FrameBench.report(n + "-VMA tree: the first frame of each step (seek + scene build + layout)", firsts);
         FrameBench.report(n + "-VMA tree: the other frames of the animation", frames);
+    }
+
+    /** Waits up to 5 minutes for a bench run on the FX thread, and rethrows what failed there. */
+    private static void awaitFx(CountDownLatch done, Throwable[] err, String what) throws InterruptedException {
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(what + " timed out");
+        }
+        if (err[0] != null) {
+            throw new IllegalStateException(err[0]);
+        }
     }
 }
