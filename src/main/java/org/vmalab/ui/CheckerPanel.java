@@ -29,6 +29,10 @@ final class CheckerPanel extends VBox {
     private final Button first = new Button("First violation");
     private final javafx.beans.property.IntegerProperty index = new javafx.beans.property.SimpleIntegerProperty();
     private int horizon = Integer.MAX_VALUE;
+    private final HBox head;
+    /** Presentation mode: a one-line verdict, and what breaks at this step when something does. */
+    private boolean compact;
+    private StepScene shown;
 
     CheckerPanel(IntConsumer seek, Runnable firstViolation) {
         getStyleClass().addAll("panel", "checker-panel");
@@ -50,7 +54,7 @@ final class CheckerPanel extends VBox {
         first.setFocusTraversable(false);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox head = new HBox(8, title, sp, first);
+        head = new HBox(8, title, sp, first);
         head.getStyleClass().add("panel-head");
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         list.getStyleClass().add("violation-list");
@@ -80,13 +84,28 @@ final class CheckerPanel extends VBox {
         horizon = h;
     }
 
+    /**
+     * Presentation mode (on): the checker is one line ("Checker: no violation so far"), with the invariants this step
+     * breaks and what they mean under it when it breaks some; the heading, the per-step sentence and the list go.
+     */
+    void setCompact(boolean on) {
+        if (compact != on) {
+            compact = on;
+            if (shown != null) {
+                update(shown);
+            }
+        }
+    }
+
     void update(StepScene s) {
+        shown = s;
         StepScene.Checks c = s.checks();
         index.set(s.index());
         int n = c.soFar().size();
         int later = horizon < s.size() ? 0 : c.total() - n;
-        summary.setText(n == 0 ? "no violation so far" + (later > 0 ? " (" + later + " later in this run)" : "")
-                : n + " violation" + (n == 1 ? "" : "s") + " so far" + (later > 0 ? ", " + later + " later" : ""));
+        summary.setText((compact ? "Checker: " : "") + (n == 0 ? "no violation so far"
+                + (later > 0 ? " (" + later + " later in this run)" : "")
+                : n + " violation" + (n == 1 ? "" : "s") + " so far" + (later > 0 ? ", " + later + " later" : "")));
         summary.pseudoClassStateChanged(BAD, n > 0);
         summary.pseudoClassStateChanged(OK, n == 0);
         first.setDisable(c.firstViolation() < 0);
@@ -107,6 +126,12 @@ final class CheckerPanel extends VBox {
                 h.append(i > 0 ? ", " : "").append(c.here().get(i).invariant().id());
             }
             h.append(".");
+            if (compact) {
+                // the list is not shown: what each broken invariant found, here
+                for (Violation v : c.here()) {
+                    h.append("\n").append(v.invariant().id()).append(": ").append(v.message());
+                }
+            }
         }
         here.setText(h.toString());
         here.pseudoClassStateChanged(BAD, !c.here().isEmpty());
@@ -114,6 +139,14 @@ final class CheckerPanel extends VBox {
         if (!list.getItems().equals(c.soFar())) {
             list.getItems().setAll(c.soFar());
         }
+        show(head, !compact);
+        show(here, !compact || !c.here().isEmpty());
+        show(list, !compact);
+    }
+
+    private static void show(javafx.scene.Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     private final class ViolationCell extends ListCell<Violation> {

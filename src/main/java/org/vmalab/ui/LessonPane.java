@@ -44,6 +44,7 @@ final class LessonPane extends VBox {
     private static final PseudoClass RIGHT = PseudoClass.getPseudoClass("right");
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
+    private static final PseudoClass ROOM = PseudoClass.getPseudoClass("room");
 
     private final Player player;
     private final Label lessonTitle = new Label();
@@ -56,6 +57,9 @@ final class LessonPane extends VBox {
     private final TextFlow narrText = new TextFlow();
     private final Label since = new Label();
     private final VBox checkpointBox = new VBox(6);
+    private final Label questionHead = new Label("Question");
+    /** Does the verdict line only say how to answer ("Pick an answer, then Check")? The room leaves it out. */
+    private boolean verdictHint;
     private final Label question = new Label();
     private final VBox choices = new VBox(4);
     private final ToggleGroup group = new ToggleGroup();
@@ -68,6 +72,11 @@ final class LessonPane extends VBox {
     private final Label progress = new Label();
     private final Popup glossaryPopup = new Popup();
     private ScrollPane scroll;
+    private final HBox top;
+    /** The narration's column (title, text, question, challenge) inside the scroll pane. */
+    private final VBox narrationBox;
+    /** Presentation mode: the pane keeps only what the step needs (see {@link #setRoom}). */
+    private boolean room;
     private Object shownPhase;
     private Narration.Checkpoint revealedVerdict;
     private Lesson lesson;
@@ -93,7 +102,7 @@ final class LessonPane extends VBox {
         all.setFocusTraversable(false);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox top = new HBox(8, head, sp, all);
+        top = new HBox(8, head, sp, all);
         top.getStyleClass().add("panel-head");
         lessonTitle.getStyleClass().add("lesson-title");
         lessonTitle.setWrapText(true);
@@ -159,7 +168,7 @@ final class LessonPane extends VBox {
                 session.select(group.getToggles().indexOf(n));
             }
         });
-        Label qh = new Label("Question");
+        Label qh = questionHead;
         qh.getStyleClass().add("checkpoint-head");
         HBox buttons = new HBox(8, check, skip);
         checkpointBox.getChildren().addAll(qh, question, choices, buttons, verdict, explanation, watch);
@@ -169,6 +178,7 @@ final class LessonPane extends VBox {
         VBox narration = new VBox(6, banner, narrTitle, narrText, since, checkpointBox, challengePane);
         narration.getStyleClass().add("narration-box");
         narration.setFillWidth(true);
+        narrationBox = narration;
         scroll = new ScrollPane(narration);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("narration-scroll");
@@ -188,6 +198,85 @@ final class LessonPane extends VBox {
     private static void show(Node n, boolean on) {
         n.setVisible(on);
         n.setManaged(on);
+    }
+
+    /**
+     * Presentation mode (on) collapses the pane to what the step needs in a room: the narration in force and the open
+     * question (or the challenge), in the room's type; the pane's head, the lesson's title, its objectives, the list of
+     * parts, "since step n" and the progress line go (the teacher chose the lesson before presenting). When the
+     * question and the narration's text do not both fit the height, the text gives way: the question stays whole.
+     */
+    void setRoom(boolean on) {
+        if (room != on) {
+            room = on;
+            pseudoClassStateChanged(ROOM, on);
+            chrome();
+            requestLayout();
+        }
+    }
+
+    boolean room() {
+        return room;
+    }
+
+    /** The pane's parts around the narration, shown or not by the lesson and the mode. */
+    private void chrome() {
+        show(top, !room);
+        show(lessonTitle, !room);
+        show(objectivesPane, !room && lesson != null && (!lesson.objectives().isEmpty() || !lesson.summary()
+                .isEmpty()));
+        show(parts, !room && lesson != null && lesson.parts().size() > 1);
+        show(progress, !room);
+        show(since, !room);
+        show(questionHead, !room);
+        show(verdict, !(room && verdictHint));
+        if (!room) {
+            show(narrText, true);
+        }
+    }
+
+    /** Does the pane have anything to show in a room at this step (narration, a question, a challenge)? */
+    boolean roomContent() {
+        return narrTitle.isVisible() && !narrTitle.getText().isEmpty() || !narrationText().isBlank()
+                || checkpointBox.isVisible() || challengePane.isVisible() || banner.isVisible();
+    }
+
+    /** The height the pane needs in a room at width {@code w}: what it shows, the text left out under a question. */
+    double roomNeed(double w) {
+        double inner = Math.max(0, w - snappedLeftInset() - snappedRightInset() - scroll.snappedLeftInset()
+                - scroll.snappedRightInset());
+        javafx.geometry.Insets in = narrationBox.getInsets();
+        double textW = Math.max(0, inner - in.getLeft() - in.getRight());
+        boolean asked = checkpointBox.isVisible() || challengePane.isVisible();
+        double h = narrationBox.prefHeight(inner);
+        if (asked && narrText.isManaged()) {
+            h -= narrText.prefHeight(textW) + narrationBox.getSpacing();
+        }
+        return h + snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset() + scroll.snappedBottomInset();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (room) {
+            // the question first: the narration's text gives way when both do not fit the pane's height
+            boolean asked = checkpointBox.isVisible() || challengePane.isVisible();
+            double w = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
+            double h = getHeight() - snappedTopInset() - snappedBottomInset();
+            javafx.geometry.Insets in = narrationBox.getInsets();
+            double textW = Math.max(0, w - in.getLeft() - in.getRight());
+            double need = narrationBox.prefHeight(w) + (narrText.isManaged() ? 0 : narrText.prefHeight(textW)
+                    + narrationBox.getSpacing());
+            boolean text = !asked || need <= h + 0.5;
+            if (text != narrText.isManaged()) {
+                show(narrText, text);
+            }
+        }
+        super.layoutChildren();
+        if (room && narrationBox.prefHeight(scroll.getViewportBounds().getWidth()) <= scroll.getViewportBounds()
+                .getHeight() + 0.5) {
+            // all of it in view: nothing stays scrolled away from an earlier, longer narration
+            scroll.setVvalue(0);
+        }
     }
 
     void setProgress(Lessons.Progress p) {
@@ -242,12 +331,9 @@ final class LessonPane extends VBox {
                     x.getStyleClass().add("lesson-objective");
                     objectives.getChildren().add(x);
                 }
-                objectivesPane.setVisible(!l.objectives().isEmpty() || !l.summary().isEmpty());
-                objectivesPane.setManaged(objectivesPane.isVisible());
             }
             refreshPartNames();
-            parts.setVisible(l.parts().size() > 1);
-            parts.setManaged(l.parts().size() > 1);
+            chrome();
             parts.setPrefHeight(Math.min(4, l.parts().size()) * 24 + 4);
             parts.setMinHeight(parts.getPrefHeight());
             parts.getSelectionModel().select(p);
@@ -412,6 +498,8 @@ final class LessonPane extends VBox {
             checkpointBox.pseudoClassStateChanged(OPEN, atIt && !checked);
             show(check.getParent(), atIt && !checked);
             check.setDisable(chosen < 0);
+            verdictHint = !checked;
+            show(verdict, !(room && verdictHint));
             if (!checked) {
                 verdict.setText(atIt ? (chosen < 0 ? "Pick an answer, then Check (or →)." : "Check it (or →).")
                         : "Not answered yet: go back to step " + cp.index() + " to answer it.");

@@ -30,6 +30,12 @@ final class LocksPanel extends VBox {
     private final VBox rows = new VBox(3);
     /** Are the rows stacked (the holders and waiters under the lock's name, in a narrow panel or large type)? */
     private boolean stacked;
+    /** Presentation mode: only the locks in use or changed by the step, without "no waiters" and the policy. */
+    private boolean compact;
+    private StepScene.Locks shown;
+    private javafx.scene.layout.Pane semRow;
+    private javafx.scene.layout.Pane rbRow;
+    private javafx.scene.layout.Pane ptlRow;
     /** Below this width, in em of the panel's type, the words go under the lock's name rather than beside it. */
     static final double STACK_BELOW_EM = 26;
 
@@ -69,8 +75,54 @@ final class LocksPanel extends VBox {
             return;
         }
         stacked = s;
-        rows.getChildren().setAll(row(semName, semState, semWho, semQueue), row(rbName, rbState, rbWho, rbQueue),
-                row(ptlName, ptl), policy);
+        semRow = row(semName, semState, semWho, semQueue);
+        rbRow = row(rbName, rbState, rbWho, rbQueue);
+        ptlRow = row(ptlName, ptl);
+        rows.getChildren().setAll(semRow, rbRow, ptlRow, policy);
+        showRows();
+    }
+
+    /**
+     * Presentation mode (on): the panel shows only the locks the step needs — held, waited for, or changed by this
+     * step — and leaves out "no waiters", "no one spins" and the policy line; off: every lock, every line.
+     */
+    void setCompact(boolean on) {
+        if (compact != on) {
+            compact = on;
+            showRows();
+        }
+    }
+
+    /** Is a lock held or waited for in {@code k}, or did the step change one? */
+    static boolean needed(StepScene.Locks k) {
+        return semUsed(k) || rbUsed(k) || !k.ptlOwner().isEmpty();
+    }
+
+    private static boolean semUsed(StepScene.Locks k) {
+        return !k.semWriter().isEmpty() || !k.semReaders().isEmpty() || !k.semQueue().isEmpty() || k.semChanged();
+    }
+
+    private static boolean rbUsed(StepScene.Locks k) {
+        return !k.rbWriter().isEmpty() || !k.rbReaders().isEmpty() || !k.rbWaiting().isEmpty()
+                || !k.rbQueue().isEmpty() || k.rbChanged();
+    }
+
+    private void showRows() {
+        StepScene.Locks k = shown;
+        boolean all = !compact || k == null;
+        show(semRow, all || semUsed(k));
+        show(rbRow, all || rbUsed(k));
+        show(ptlRow, all || !k.ptlOwner().isEmpty());
+        show(policy, all);
+        show(semQueue, all || !k.semQueue().isEmpty());
+        show(rbQueue, all || !k.rbWaiting().isEmpty() || !k.rbQueue().isEmpty());
+    }
+
+    private static void show(javafx.scene.Node n, boolean on) {
+        if (n != null) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
     }
 
     private javafx.scene.layout.Pane row(Label name, Label... rest) {
@@ -147,6 +199,8 @@ final class LocksPanel extends VBox {
         rbQueue.setText(q.length() == 0 ? (k.rbExists() ? "no one spins" : "") : q.toString());
         policy.setText("rwlock policy " + k.policy() + ": " + k.policyText());
         ptl.setText(k.ptlOwner().isEmpty() ? "free" : "held by " + k.ptlOwner());
+        shown = k;
+        showRows();
     }
 
     private static void state(Label l, boolean w, boolean r, boolean absent) {

@@ -96,6 +96,8 @@ final class MainView extends BorderPane {
     private final Label where = new Label();
     private final Label kind = new Label();
     private final Label stepLabel = new Label();
+    /** The whole of where the step is (the room's caption shows the file without its directories). */
+    private final Tooltip whereTip = new Tooltip();
     private final Label threadChip = new Label();
     /** The narration in force, as markdown, when no lesson pane shows it (a playable that is not a lesson). */
     private final javafx.scene.text.TextFlow narration = Markdown.flow("");
@@ -414,8 +416,6 @@ final class MainView extends BorderPane {
         where.getStyleClass().add("where");
         kind.getStyleClass().add("kind-tag");
         where.setWrapText(true);
-        Tooltip whereTip = new Tooltip();
-        whereTip.textProperty().bind(where.textProperty());
         where.setTooltip(whereTip);
         kind.setMinWidth(Region.USE_PREF_SIZE);
         threadChip.setMinWidth(Region.USE_PREF_SIZE);
@@ -449,9 +449,10 @@ final class MainView extends BorderPane {
         stripTitle.getStyleClass().add("panel-title");
         ToggleButton lin = new ToggleButton("linear");
         ToggleButton log = new ToggleButton("log");
+        stripScale.getButtons().setAll(lin, log);
         lin.setTooltip(new Tooltip("True addresses, 0 to TASK_SIZE: small VMAs become slivers"));
         log.setTooltip(new Tooltip("Each VMA and gap gets a width that grows with the log of its size"));
-        SegmentedButton scale = new SegmentedButton(lin, log);
+        SegmentedButton scale = stripScale;
         scale.getStyleClass().add("small-segmented");
         log.setSelected(true);
         lin.setFocusTraversable(false);
@@ -539,7 +540,8 @@ final class MainView extends BorderPane {
                 }
                 if (!bandSizedByUser && h > 0 && !getDividers().isEmpty()) {
                     // never below what its columns need to show themselves whole (they do not scroll up and down)
-                    double floor = Math.min(h * BAND_SHARE, lanesFloor());
+                    // (in the room, up to half the height: a column cut by the window's edge is no use to anyone)
+                    double floor = Math.min(h * (roomArranged ? ROOM_BAND_SHARE : BAND_SHARE), lanesFloor());
                     if (h * (1 - getDividerPositions()[0]) < floor - 0.5) {
                         setDividerPositions(1 - floor / h);
                     }
@@ -562,7 +564,16 @@ final class MainView extends BorderPane {
                 SplitPane.setResizableWithParent(lanesPanel, false);
             }
         });
-        shell = new SplitPane(outer);
+        shell = new SplitPane(outer) {
+            @Override
+            protected void layoutChildren() {
+                if (roomArranged) {
+                    // the room's type or the window changed: the locks go under the lesson or beside the tree again
+                    placeRoom();
+                }
+                super.layoutChildren();
+            }
+        };
         shell.getStyleClass().add("shell-split");
         return shell;
     }
@@ -626,6 +637,8 @@ final class MainView extends BorderPane {
     static final double BAND_LINES_EM = 23;
     /** The most of the centre's height the band takes. */
     static final double BAND_SHARE = 0.40;
+    /** The most of the centre's height the band takes in presentation mode to show its columns whole. */
+    static final double ROOM_BAND_SHARE = 0.5;
     /** Below this height (px) of the tree and the address space together, the address space folds to one bar. */
     static final double FOLD_STRIP_BELOW = 660;
 
@@ -833,6 +846,16 @@ final class MainView extends BorderPane {
 
     private void showLessonPane(boolean on) {
         if (shell == null) {
+            return;
+        }
+        if (roomArranged) {
+            arrangeRoom();
+            if (shownScene != null) {
+                showCaption(shownScene);
+            }
+            if (on && lessonActive()) {
+                lessonPane.update(player);
+            }
             return;
         }
         boolean shown = shell.getItems().contains(lessonPane);
@@ -1105,44 +1128,217 @@ final class MainView extends BorderPane {
     }
 
     /**
-     * Presentation mode shows the side panes only when the step needs them: the locks and the checker while a
-     * lock is held or waited for or a violation happened, the lesson while its checkpoint is open. Outside
+     * Presentation mode shows the side panes only when the step needs them (see {@link #arrangeRoom}). Outside
      * presentation mode (and when it ends) every pane is back as the user left it.
      */
     void fitPanesToStep() {
-        boolean presenting = classroom != null && classroom.presentation().on();
-        StepScene s = shownScene;
-        boolean side = !presenting || s == null || locksInUse(s.locks()) || !s.checks().soFar().isEmpty()
-                || classroom.stepLogShown();
-        if (split != null) {
-            boolean shown = split.getItems().contains(rightColumn);
-            if (side && !shown) {
-                split.getItems().add(rightColumn);
-                split.setDividerPositions(rightDivider);
-            } else if (!side && shown) {
-                rightDivider = split.getDividerPositions()[0];
-                split.getItems().remove(rightColumn);
-            }
+        if (classroom != null && classroom.presentation().on()) {
+            arrangeRoom();
+            return;
         }
-        boolean lesson = lessonToggle.isSelected() && lessonActive() && (!presenting || lessonPane.checkpointShown());
+        if (roomArranged) {
+            unarrangeRoom();
+        }
+        if (split != null && !split.getItems().contains(rightColumn)) {
+            split.getItems().add(rightColumn);
+            split.setDividerPositions(rightDivider);
+        }
+        boolean lesson = lessonToggle.isSelected() && lessonActive();
         if (shell != null && lesson != shell.getItems().contains(lessonPane)) {
             showLessonPane(lesson);
         }
+    }
+
+    /** Presentation mode's one side column: the lesson (narration and question), the locks, the checker's line. */
+    private final VBox roomSide = new VBox();
+    /** Are the panes arranged for presentation mode (undone by {@link #unarrangeRoom})? */
+    private boolean roomArranged;
+    private double shellDividerBefore = -1;
+    /** The room's lesson column: its width in em of the room's type, and the most of the window's width it takes. */
+    static final double ROOM_LESSON_EM = 20;
+    static final double ROOM_LESSON_SHARE = 0.34;
+    /** The room's locks-and-checker column beside the tree (no lesson): its width in em, its most share. */
+    static final double ROOM_SIDE_EM = 15;
+    static final double ROOM_SIDE_SHARE = 0.3;
+
+    /**
+     * Presentation mode's panes. A lesson's pane collapses to the narration and the open question ({@link
+     * LessonPane#setRoom}) in one column at the left over the whole height, 20 em of the room's type wide (at most a
+     * third of the window); the locks (only those in use or changed by the step) and the checker's one-line verdict
+     * go under it while they fit its height, else into a column beside the tree. Without a lesson the locks and the
+     * checker's line form that column beside the tree, shown while a lock is in use or changed or a violation
+     * happened. Everything else is the tree's and the threads'.
+     */
+    private void arrangeRoom() {
+        if (split == null || shell == null) {
+            return;
+        }
+        if (!roomArranged) {
+            roomArranged = true;
+            if (split.getItems().contains(rightColumn)) {
+                rightDivider = split.getDividerPositions()[0];
+            }
+            shellDividerBefore = shell.getItems().contains(lessonPane) ? shell.getDividerPositions()[0] : -1;
+            roomSide.getStyleClass().add("room-side");
+            SplitPane.setResizableWithParent(roomSide, false);
+            shell.widthProperty().addListener(roomWidths);
+            tree.widthProperty().addListener(refit);
+            tree.heightProperty().addListener(refit);
+            if (shownScene != null) {
+                showCaption(shownScene);
+            }
+        }
+        locks.setCompact(true);
+        checker.setCompact(true);
+        lessonPane.setRoom(true);
+        show(stripScale, false);
+        StepScene s = shownScene;
+        roomLesson = lessonToggle.isSelected() && lessonActive() && lessonPane.roomContent();
+        boolean lockRows = s != null && LocksPanel.needed(s.locks());
+        boolean broke = s != null && !s.checks().soFar().isEmpty();
+        show(locks, lockRows);
+        show(checker, roomLesson || lockRows || broke);
+        if (roomLesson) {
+            if (!shell.getItems().contains(roomSide)) {
+                shell.getItems().remove(lessonPane);
+                roomSide.getChildren().setAll(lessonPane);
+                VBox.setVgrow(lessonPane, Priority.ALWAYS);
+                shell.getItems().add(0, roomSide);
+            }
+        } else {
+            shell.getItems().removeAll(roomSide, lessonPane);
+            roomSide.getChildren().clear();
+        }
+        placeRoom();
+        roomWidths();
+    }
+
+    /** The address space's linear / log choice (the room leaves it out: its row is the tree's). */
+    private final SegmentedButton stripScale = new SegmentedButton();
+
+    /** Is a lesson's column shown in the room? */
+    private boolean roomLesson;
+
+    /**
+     * Puts the locks and the checker under the lesson while the three fit the window's height at the room's type (a
+     * layout pass asks again: the type and the window change), else beside the tree.
+     */
+    private void placeRoom() {
+        boolean any = locks.isManaged() || checker.isManaged();
+        boolean under = false;
+        if (roomLesson && any) {
+            double em = classroom.presentation().scale() * Presentation.BASE_FONT;
+            double lw = Math.min(ROOM_LESSON_SHARE * shell.getWidth(), ROOM_LESSON_EM * em);
+            double need = lessonPane.roomNeed(lw) + (locks.isManaged() ? locks.prefHeight(lw) : 0)
+                    + (checker.isManaged() ? checker.prefHeight(lw) : 0);
+            under = shell.getHeight() <= 0 || need <= shell.getHeight();
+        }
+        if (under) {
+            if (!roomSide.getChildren().contains(locks)) {
+                rightColumn.getChildren().removeAll(locks, checker);
+                roomSide.getChildren().addAll(locks, checker);
+                // under the lesson the checker's line keeps its height: the lesson takes the rest
+                VBox.setVgrow(checker, Priority.NEVER);
+            }
+        } else if (!rightColumn.getChildren().contains(locks)) {
+            roomSide.getChildren().removeAll(locks, checker);
+            rightColumn.getChildren().addAll(0, List.of(locks, checker));
+            VBox.setVgrow(checker, Priority.ALWAYS);
+        }
+        boolean side = !under && any || classroom.stepLogShown();
+        if (side != split.getItems().contains(rightColumn)) {
+            if (side) {
+                split.getItems().add(rightColumn);
+            } else {
+                split.getItems().remove(rightColumn);
+            }
+            roomWidths();
+        }
+    }
+
+    private final javafx.beans.value.ChangeListener<Number> roomWidths = (o, a, b) -> roomWidths();
+    private boolean refitPending;
+    /** In the room the tree is fitted again whenever the panes around it change its size (once per pulse). */
+    private final javafx.beans.value.ChangeListener<Number> refit = (o, a, b) -> {
+        if (roomArranged && !refitPending) {
+            refitPending = true;
+            javafx.application.Platform.runLater(() -> {
+                refitPending = false;
+                if (roomArranged) {
+                    tree.fit();
+                }
+            });
+        }
+    };
+
+    /** The room's columns at their widths in em of the room's type (after a change of the type or the window). */
+    void roomWidths() {
+        if (!roomArranged) {
+            return;
+        }
+        double em = classroom.presentation().scale() * Presentation.BASE_FONT;
+        double w = shell.getWidth();
+        if (w > 0 && shell.getItems().contains(roomSide)) {
+            double lw = Math.min(ROOM_LESSON_SHARE * w, ROOM_LESSON_EM * em);
+            roomSide.setPrefWidth(lw);
+            shell.setDividerPositions(lw / w);
+        }
+        double sw = split.getWidth() > 0 ? split.getWidth() : w;
+        if (sw > 0 && split.getItems().contains(rightColumn)) {
+            double rw = Math.min(ROOM_SIDE_SHARE * sw, ROOM_SIDE_EM * em);
+            split.setDividerPositions(1 - rw / sw);
+        }
+    }
+
+    /** Puts the panes back as they were before presentation mode. */
+    private void unarrangeRoom() {
+        roomArranged = false;
+        shell.widthProperty().removeListener(roomWidths);
+        tree.widthProperty().removeListener(refit);
+        tree.heightProperty().removeListener(refit);
+        shell.getItems().remove(roomSide);
+        roomSide.getChildren().clear();
+        rightColumn.getChildren().removeAll(locks, checker);
+        rightColumn.getChildren().addAll(0, List.of(locks, checker));
+        VBox.setVgrow(checker, Priority.ALWAYS);
+        show(locks, true);
+        show(checker, true);
+        locks.setCompact(false);
+        checker.setCompact(false);
+        lessonPane.setRoom(false);
+        show(stripScale, true);
+        boolean lesson = lessonToggle.isSelected() && lessonActive();
+        if (lesson) {
+            shell.getItems().add(0, lessonPane);
+            SplitPane.setResizableWithParent(lessonPane, false);
+            shell.setDividerPositions(shellDividerBefore > 0 ? shellDividerBefore : LESSON_SHARE);
+        }
+        if (!split.getItems().contains(rightColumn)) {
+            split.getItems().add(rightColumn);
+        }
+        split.setDividerPositions(rightDivider);
+        if (shownScene != null) {
+            showCaption(shownScene);
+        }
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     VBox rightColumn() {
         return rightColumn;
     }
 
-    /** Is the right column shown (not collapsed by presentation mode)? */
+    /** Are the locks or the checker shown (not collapsed by presentation mode)? */
     boolean sidePanesShown() {
-        return split != null && split.getItems().contains(rightColumn);
+        return locks.isVisible() && locks.getScene() != null || checker.isVisible() && checker.getScene() != null;
     }
 
-    private static boolean locksInUse(StepScene.Locks k) {
-        return !k.semWriter().isEmpty() || !k.semReaders().isEmpty() || !k.semQueue().isEmpty()
-                || !k.rbWriter().isEmpty() || !k.rbReaders().isEmpty() || !k.rbWaiting().isEmpty()
-                || !k.rbQueue().isEmpty() || !k.ptlOwner().isEmpty();
+    /** Is the locks pane shown? */
+    boolean locksShown() {
+        return locks.isVisible() && locks.getScene() != null;
     }
 
     private void showCaption(StepScene s) {
@@ -1155,6 +1351,7 @@ final class MainView extends BorderPane {
             where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
                     + "work on this tree." : "Press → for the first step, Space to play, a thread's number to choose "
                     + "who runs.");
+            whereTip.setText(where.getText());
             kind.setText("");
             kind.setVisible(false);
         } else {
@@ -1162,7 +1359,13 @@ final class MainView extends BorderPane {
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
             threadChip.getStyleClass().add("thread-" + (s.step().thread() % 9 + 1));
             // the file and line over the function: two short rows beside the caption, which keeps the width
-            where.setText(s.where() + "\n" + s.step().function() + "()");
+            // in the room the file's name without its directories (the whole path is in the tooltip)
+            String file = s.where();
+            if (classroom != null && classroom.presentation().on()) {
+                file = file.substring(file.lastIndexOf('/') + 1);
+            }
+            where.setText(file + "\n" + s.step().function() + "()");
+            whereTip.setText(s.where() + "\n" + s.step().function() + "()");
             // a file name is cut with an ellipsis, never broken at a dot
             where.setWrapText(false);
             kind.setText(kindText(s.step().loc(), s.step().waiting()));

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -39,13 +38,13 @@ final class Presentation {
     private final HBox bar;
     private final Label scaleLabel = new Label();
     private final ToggleButton contrast = new ToggleButton("High contrast");
+    private final Button play = new Button("Play");
     private final PauseTransition barHide = new PauseTransition(Duration.seconds(3));
     private final List<Node> hidden = new ArrayList<>();
     private boolean on;
     private int scale = 2;
     private MainView.Theme themeBefore;
     private boolean fullScreenBefore;
-    private double dividerBefore;
 
     Presentation(MainView view) {
         this.view = view;
@@ -82,7 +81,20 @@ final class Presentation {
         leave.setId("presentation-leave");
         leave.setOnAction(e -> leave());
         Label keys = new Label("PageDown / PageUp step · B blank · Esc leaves");
-        bar = new HBox(8, new Label("Type"), smaller, scaleLabel, larger, contrast, keys, leave);
+        // the transport (the timeline is hidden in the room): the teacher with a mouse steps and plays from here
+        Button back = new Button("◀");
+        back.setId("presentation-back");
+        back.setTooltip(new Tooltip("One step back (PageUp, ←)"));
+        back.setOnAction(e -> view.player().stepBack());
+        play.setId("presentation-play");
+        play.setTooltip(new Tooltip("Play / pause (Space)"));
+        play.setOnAction(e -> view.player().togglePlay());
+        Button next = new Button("▶|");
+        next.setId("presentation-next");
+        next.setTooltip(new Tooltip("One step forward (PageDown, →)"));
+        next.setOnAction(e -> view.player().stepForward());
+        view.player().addListener(p -> play.setText(p.playing() ? "Pause" : "Play"));
+        bar = new HBox(8, back, play, next, new Label("Type"), smaller, scaleLabel, larger, contrast, keys, leave);
         bar.getStyleClass().add("presenter-bar");
         bar.setId("presenter-bar");
         bar.setManaged(false);
@@ -154,10 +166,6 @@ final class Presentation {
         if (contrast.isSelected()) {
             view.selectTheme(MainView.Theme.HIGH_CONTRAST);
         }
-        if (view.lookup(".main-split") instanceof SplitPane sp && sp.getDividers().size() == 1) {
-            dividerBefore = sp.getDividerPositions()[0];
-            sp.setDividerPositions(Math.max(dividerBefore, 0.7));
-        }
         applyScale();
         if (view.getScene() != null && view.getScene().getWindow() instanceof Stage st) {
             fullScreenBefore = st.isFullScreen();
@@ -191,9 +199,6 @@ final class Presentation {
         }
         hidden.clear();
         view.getStyleClass().remove("presenting");
-        if (view.lookup(".main-split") instanceof SplitPane sp && sp.getDividers().size() == 1 && dividerBefore > 0) {
-            sp.setDividerPositions(dividerBefore);
-        }
         view.setStyle("");
         view.tree().setTextScale(1);
         if (themeBefore != null) {
@@ -232,6 +237,11 @@ final class Presentation {
         view.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * s));
         scaleLabel.setText(Math.round(s * 100) + "%");
         view.tree().setTextScale(s);
+        // the side column's width is in em of the room's type; the tree is fitted again to what it leaves
+        view.roomWidths();
+        if (on) {
+            fitTreeLater();
+        }
     }
 
     void blank(boolean b) {

@@ -77,6 +77,10 @@ public final class Screenshots {
         shots.add(new Shot("import-65530-found-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT,
                 new Import("0x7f0000a4d123"), false));
         shots.add(new Shot("presentation-lesson-11-1280x720.png", 1280, 720, MainView.Theme.HIGH_CONTRAST, walk, true));
+        // the default lesson as a teacher starts it, at its first question: the lesson pane open, collapsed to the
+        // narration and the question in the room's column
+        shots.add(new Shot("presentation-lesson-01-1280x720.png", 1280, 720, MainView.Theme.HIGH_CONTRAST,
+                new LessonStep("01-mmap-sem-convoy.yaml", 0, 3), true));
         shots.add(new Shot("presentation-lesson-16-five-threads-1920x1080.png", 1920, 1080,
                 MainView.Theme.HIGH_CONTRAST, five, true));
         shots.add(new Shot("presentation-lesson-12-uaf-1920x1080.png", 1920, 1080, MainView.Theme.HIGH_CONTRAST, uaf,
@@ -178,6 +182,11 @@ public final class Screenshots {
             v.applyTheme(s.theme());
         }
         settle(scene, v);
+        if (s.presenting()) {
+            // as the room's panes leave it (the window refits the tree on the pulse after they change)
+            v.tree().fit();
+            settle(scene, v);
+        }
         return scene.snapshot(null);
     }
 
