@@ -101,7 +101,7 @@ public final class Vm {
         long s = start(m, v);
         if ((m.vmFlags(v) & VM_GROWSDOWN) != 0) {
             long s2 = s - m.mm(Field.GUARD_GAP);
-            s = Long.compareUnsigned(s2, s) > 0 ? 0 : s2;
+            s = ugt(s2, s) ? 0 : s2;
         }
         return s;
     }
@@ -111,7 +111,7 @@ public final class Vm {
         long e = end(m, v);
         if ((m.vmFlags(v) & VM_GROWSUP) != 0) {
             long e2 = e + m.mm(Field.GUARD_GAP);
-            e = Long.compareUnsigned(e2, e) < 0 ? -PAGE_SIZE : e2;
+            e = ult(e2, e) ? -PAGE_SIZE : e2;
         }
         return e;
     }
@@ -122,7 +122,7 @@ public final class Vm {
         int p = prev(m, v);
         if (p != NIL) {
             long pe = vmEndGap(m, p);
-            g = Long.compareUnsigned(g, pe) > 0 ? g - pe : 0;
+            g = ugt(g, pe) ? g - pe : 0;
         }
         return g;
     }
@@ -131,31 +131,44 @@ public final class Vm {
     public static long subtreeGapCompute(StateView m, int v) {
         long g = ownGap(m, v);
         int l = left(m, v);
-        if (l != NIL && Long.compareUnsigned(gap(m, l), g) > 0) {
-            g = gap(m, l);
+        if (l != NIL) {
+            g = umax(g, gap(m, l));
         }
         int r = right(m, v);
-        if (r != NIL && Long.compareUnsigned(gap(m, r), g) > 0) {
-            g = gap(m, r);
+        if (r != NIL) {
+            g = umax(g, gap(m, r));
         }
         return g;
     }
 
-    /** Unsigned comparisons, named after what they test. */
+    /**
+     * The larger of {@code a} and {@code b}, unsigned ({@code if (b > a) a = b;} on unsigned longs), without a branch:
+     * which of a node's gap and its children's is the largest is a coin toss, a branch on it mispredicted often.
+     */
+    public static long umax(long a, long b) {
+        /* the borrow of a - b (1 when a < b, unsigned), spread to every bit; then b where it is set, else a */
+        long lt = ((~a & b) | (~(a ^ b) & (a - b))) >> 63;
+        return a ^ ((a ^ b) & lt);
+    }
+
+    /**
+     * Unsigned comparisons, named after what they test: a signed comparison of both sides moved by 2^63, one compare
+     * and one branch ({@code Long.compareUnsigned(a, b) > 0} compiles to two).
+     */
     public static boolean ult(long a, long b) {
-        return Long.compareUnsigned(a, b) < 0;
+        return a + Long.MIN_VALUE < b + Long.MIN_VALUE;
     }
 
     public static boolean ule(long a, long b) {
-        return Long.compareUnsigned(a, b) <= 0;
+        return a + Long.MIN_VALUE <= b + Long.MIN_VALUE;
     }
 
     public static boolean ugt(long a, long b) {
-        return Long.compareUnsigned(a, b) > 0;
+        return a + Long.MIN_VALUE > b + Long.MIN_VALUE;
     }
 
     public static boolean uge(long a, long b) {
-        return Long.compareUnsigned(a, b) >= 0;
+        return a + Long.MIN_VALUE >= b + Long.MIN_VALUE;
     }
 
     /** Does {@code v} contain {@code addr}? */
