@@ -4,6 +4,7 @@ import static org.vmalab.engine.memory.Memory.NIL;
 
 import org.vmalab.engine.memory.StateView;
 import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.CorruptTreeException;
 import org.vmalab.engine.tree.Tag;
 import org.vmalab.engine.tree.Vm;
 
@@ -25,11 +26,17 @@ final class FindVma {
         GET_VMA(Loc.GET_VMA_ROOT, Loc.GET_VMA_FOUND, Loc.GET_VMA_LEFT, Loc.GET_VMA_RIGHT);
 
         private final Loc root;
+        private final Loc found;
+        private final Loc left;
+        private final Loc right;
         /** The visits' locations by {@link Visit} ordinal (an index, not a switch: the walk's hot loop). */
         private final Loc[] visits;
 
         Walker(Loc root, Loc found, Loc left, Loc right) {
             this.root = root;
+            this.found = found;
+            this.left = left;
+            this.right = right;
             this.visits = new Loc[] {found, left, right};
         }
 
@@ -64,6 +71,38 @@ final class FindVma {
         int best(int node, int best) {
             return this == RIGHT ? best : node;
         }
+    }
+
+    /**
+     * The whole loop of {@code __find_vma}, straight through (or into a writer's plan): the root's step, then the
+     * steps of {@link #visit} at each node, the same ones, with no {@link Visit} in between (the walk's hot loop: the
+     * answer is the node, its location a field).
+     */
+    static int walk(Kx k, Walker w, long addr) {
+        int node = Vm.root(k);
+        int vma = NIL;
+        k.step(w.root, Tag.NONE, node, NIL, addr);
+        int guard = 0;
+        while (node != NIL) {
+            if (Vm.ugt(Vm.end(k, node), addr)) {
+                vma = node;
+                if (Vm.ule(Vm.start(k, node), addr)) {
+                    k.step(w.found, Tag.NONE, node, NIL, addr);
+                    break;
+                }
+                int l = Vm.left(k, node);
+                k.step(w.left, Tag.NONE, node, l, addr);
+                node = l;
+            } else {
+                int r = Vm.right(k, node);
+                k.step(w.right, Tag.NONE, node, r, addr);
+                node = r;
+            }
+            if (++guard > k.vmaCapacity() + 2) {
+                throw new CorruptTreeException("find_vma walked in a cycle");
+            }
+        }
+        return vma;
     }
 
     /** The loop body of {@code __find_vma} at {@code node}, as one step recorded in {@code s}. */

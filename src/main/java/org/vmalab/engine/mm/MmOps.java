@@ -88,22 +88,7 @@ public final class MmOps {
 
     /** {@code __find_vma(mm, addr)}: the tree walk, straight through (one step per node, {@link FindVma}). */
     public static int findVmaTree(Kx k, long addr) {
-        int node = Vm.root(k);
-        int vma = NIL;
-        k.step(FindVma.Walker.FIND_VMA.root(), node, addr);
-        int guard = 0;
-        while (node != NIL) {
-            FindVma.Visit v = FindVma.visit(k, k, FindVma.Walker.FIND_VMA, node, addr);
-            vma = v.best(node, vma);
-            if (v == FindVma.Visit.FOUND) {
-                break;
-            }
-            node = v.next(k, node);
-            if (++guard > k.vmaCapacity() + 2) {
-                throw new CorruptTreeException("find_vma walked in a cycle");
-            }
-        }
-        return vma;
+        return FindVma.walk(k, FindVma.Walker.FIND_VMA, addr);
     }
 
     /** {@code find_vma(mm, addr)}: vmacache first (when run by a thread), then the walk, then the update. */
