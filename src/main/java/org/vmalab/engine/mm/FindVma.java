@@ -82,13 +82,16 @@ final class FindVma {
         int node = Vm.root(k);
         int vma = NIL;
         k.step(w.root, Tag.NONE, node, NIL, addr);
-        int guard = 0;
-        while (node != NIL) {
+        /* a counted loop (no safepoint poll at each level): a path of more nodes than there are slots is a cycle */
+        for (int guard = k.vmaCapacity() + 3; guard > 0; guard--) {
+            if (node == NIL) {
+                return vma;
+            }
             if (Vm.ugt(Vm.end(k, node), addr)) {
                 vma = node;
                 if (Vm.ule(Vm.start(k, node), addr)) {
                     k.step(w.found, Tag.NONE, node, NIL, addr);
-                    break;
+                    return vma;
                 }
                 int l = Vm.left(k, node);
                 k.step(w.left, Tag.NONE, node, l, addr);
@@ -98,11 +101,8 @@ final class FindVma {
                 k.step(w.right, Tag.NONE, node, r, addr);
                 node = r;
             }
-            if (++guard > k.vmaCapacity() + 2) {
-                throw new CorruptTreeException("find_vma walked in a cycle");
-            }
         }
-        return vma;
+        throw new CorruptTreeException("find_vma walked in a cycle");
     }
 
     /** The loop body of {@code __find_vma} at {@code node}, as one step recorded in {@code s}. */

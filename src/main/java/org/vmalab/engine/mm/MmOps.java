@@ -120,8 +120,11 @@ public final class MmOps {
         int rbPrev = NIL;
         int rbParent = NIL;
         boolean left = false;
-        int guard = 0;
-        while (node != NIL) {
+        /* a counted loop (no safepoint poll at each level): a path of more nodes than there are slots is a cycle */
+        for (int guard = k.vmaCapacity() + 3; guard > 0; guard--) {
+            if (node == NIL) {
+                return new Links(false, rbPrev, rbParent, left, NIL);
+            }
             rbParent = node;
             if (ugt(Vm.end(k, node), addr)) {
                 /* Fail if an existing vma overlaps the area */
@@ -138,11 +141,8 @@ public final class MmOps {
                 k.step(Loc.FIND_LINKS_RIGHT, Tag.NONE, node, Vm.right(k, node), addr);
                 node = Vm.right(k, node);
             }
-            if (++guard > k.vmaCapacity() + 2) {
-                throw new CorruptTreeException("find_vma_links walked in a cycle");
-            }
         }
-        return new Links(false, rbPrev, rbParent, left, NIL);
+        throw new CorruptTreeException("find_vma_links walked in a cycle");
     }
 
     // ============================================================ linking (3.6)

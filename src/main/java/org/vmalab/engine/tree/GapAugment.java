@@ -19,20 +19,21 @@ public final class GapAugment implements Augment {
     /** {@code vma_gap_callbacks_propagate}: stops as soon as a node's value does not change. */
     @Override
     public void propagate(Kx k, int node, int stop) {
-        int guard = 0;
-        while (node != stop && node != NIL) {
+        /* a counted loop (no safepoint poll at each node): a path of more nodes than there are slots is a cycle */
+        for (int guard = k.vmaCapacity() + 3; guard > 0; guard--) {
+            if (node == stop || node == NIL) {
+                return;
+            }
             long aug = Vm.subtreeGapCompute(k, node);
             if (k.rbSubtreeGap(node) == aug) {
                 k.step(Loc.AUG_PROPAGATE_STOP, k.caseTag(), node, NIL, aug);
-                break;
+                return;
             }
             k.setRbSubtreeGap(node, aug);
             k.step(Loc.AUG_PROPAGATE, k.caseTag(), node, NIL, aug);
             node = Vm.parent(k, node);
-            if (++guard > k.vmaCapacity() + 2) {
-                throw new CorruptTreeException("propagate walked in a cycle at " + k.name(node));
-            }
         }
+        throw new CorruptTreeException("propagate walked in a cycle at " + k.name(node));
     }
 
     /**

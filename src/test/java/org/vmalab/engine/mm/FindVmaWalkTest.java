@@ -1,6 +1,7 @@
 package org.vmalab.engine.mm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.util.ArrayList;
@@ -14,13 +15,15 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.sched.Dyn;
 import org.vmalab.engine.trace.Loc;
+import org.vmalab.engine.tree.CorruptTreeException;
 import org.vmalab.engine.tree.Tag;
 import org.vmalab.engine.tree.Vm;
 
 /**
  * {@link FindVma#walk}, the straight-through {@code __find_vma}, takes the same steps and gives the same answer as
  * {@link FindVma#visit} node after node (the one-node form the readers run a turn at a time), for both walkers, on
- * random trees and at every kind of address: a VMA's first and last byte, its end, a hole, below and above them all.
+ * random trees and at every kind of address: a VMA's first and last byte, its end, a hole, below and above them all;
+ * and a cycle in a corrupted tree stops it (and {@code find_vma_links}) with an exception.
  */
 class FindVmaWalkTest {
     /** A kernel context that keeps its steps as text. */
@@ -97,6 +100,28 @@ class FindVmaWalkTest {
                 }
             }
         }
+    }
+
+    /** A tree whose leftmost path runs back to the root: both walks stop with the corruption named, not in a loop. */
+    @Test
+    void aCycleStopsTheWalks() {
+        Memory m = new Memory(8, 1, 1);
+        FastKx fast = new FastKx(m, Protection.PATCH);
+        for (int i = 0; i < 7; i++) {
+            long s = 0x100000L + i * 0x10000L;
+            MmOps.insertVmStruct(fast, MmOps.allocVma(fast, "v", s, s + Const.PAGE_SIZE, Scenarios.RW, false, 0));
+        }
+        int node = Vm.root(m);
+        while (Vm.left(m, node) != NIL) {
+            node = Vm.left(m, node);
+        }
+        m.setRbLeft(node, Vm.root(m));
+        CorruptTreeException walk = assertThrows(CorruptTreeException.class,
+                () -> FindVma.walk(fast, FindVma.Walker.FIND_VMA, 0x1000));
+        assertEquals("find_vma walked in a cycle", walk.getMessage());
+        CorruptTreeException links = assertThrows(CorruptTreeException.class,
+                () -> MmOps.findVmaLinks(fast, 0x1000, 0x2000));
+        assertEquals("find_vma_links walked in a cycle", links.getMessage());
     }
 
     /** The loop of {@code __find_vma} from the root, one {@link FindVma#visit} a node. */
