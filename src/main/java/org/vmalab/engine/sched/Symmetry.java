@@ -48,6 +48,19 @@ final class Symmetry {
     private final int[] inv;
     private final long[] owners = new long[OWNERS.length * Memory.MM_OBJECTS];
     private final long[] queues = new long[QUEUES.length * Memory.MM_OBJECTS];
+    /** Per class, a buffer for its members in key order. */
+    private final int[][] sorted;
+    /**
+     * Per thread, the hash of its continuation and words ({@link #own}) last computed, and the continuation hash and
+     * the thread's part of the memory hash it was computed for: a thread whose words and continuation did not
+     * change (most threads, at most states) is not read again.
+     */
+    private final long[] ownKey;
+    private final long[] ownCont;
+    private final long[] ownPart;
+    private final boolean[] ownValid;
+    /** Per thread, where the shared words name it (owners, queue places), hashed. */
+    private final long[] roles;
 
     Symmetry(Scenario sc) {
         this.classes = classesOf(sc);
@@ -61,6 +74,15 @@ final class Symmetry {
         this.key = new long[n];
         this.perm = new int[n];
         this.inv = new int[n];
+        this.sorted = new int[classes.length][];
+        for (int i = 0; i < classes.length; i++) {
+            sorted[i] = classes[i].clone();
+        }
+        this.ownKey = new long[n];
+        this.ownCont = new long[n];
+        this.ownPart = new long[n];
+        this.ownValid = new boolean[n];
+        this.roles = new long[n];
     }
 
     /** Threads with the same program and the same role, in classes of two or more (ascending). */
@@ -107,16 +129,26 @@ final class Symmetry {
             }
         }
         long h = m.hash();
+        roles();
         for (int t = 0; t < n; t++) {
             perm[t] = t;
             inv[t] = t;
             if (grouped[t]) {
-                h ^= m.threadPart(t);
-                key[t] = key(m, conts[t], t);
+                long part = m.threadPart(t);
+                h ^= part;
+                if (!ownValid[t] || ownPart[t] != part || ownCont[t] != conts[t]) {
+                    ownKey[t] = own(m, conts[t], t);
+                    ownPart[t] = part;
+                    ownCont[t] = conts[t];
+                    ownValid[t] = true;
+                }
+                key[t] = Machine.mix(ownKey[t] ^ roles[t]);
             }
         }
-        for (int[] c : classes) {
-            int[] sorted = c.clone();
+        for (int k = 0; k < classes.length; k++) {
+            int[] c = classes[k];
+            int[] sorted = this.sorted[k];
+            System.arraycopy(c, 0, sorted, 0, c.length);
             for (int i = 1; i < sorted.length; i++) { /* insertion sort by key; equal keys keep their order */
                 int x = sorted[i];
                 int j = i - 1;
@@ -189,8 +221,8 @@ final class Symmetry {
         return n + threads[t] * perThread + (c - n) % perThread;
     }
 
-    /** Everything about thread {@code t}: its continuation, its words, and where the shared words name it. */
-    private long key(Memory m, long cont, int t) {
+    /** The hash of thread {@code t}'s continuation and words (its own words and its store buffer's entries). */
+    private static long own(Memory m, long cont, int t) {
         long x = cont;
         for (Field f : OWN) {
             x = step(x, m.get(f, t));
@@ -200,18 +232,25 @@ final class Symmetry {
             x = step(x, m.get(Field.SB_KEY, StoreBuffer.slot(t, i)));
             x = step(x, m.get(Field.SB_VAL, StoreBuffer.slot(t, i)));
         }
+        return x;
+    }
+
+    /** Where the shared words name each thread ({@link #owners} and {@link #queues} read): which lock, which place. */
+    private void roles() {
+        Arrays.fill(roles, 0);
         for (int j = 0; j < owners.length; j++) {
-            if (owners[j] == t) {
-                x = step(x, 0x100 + j);
+            long v = owners[j];
+            if (v >= 0 && v < n) {
+                roles[(int) v] = step(roles[(int) v], 0x100 + j);
             }
         }
         for (int j = 0; j < queues.length; j++) {
-            int i = WaitQueue.indexOf(queues[j], t);
-            if (i >= 0) {
-                x = step(x, 0x1000 + 0x100 * j + 2 * i + (WaitQueue.isWrite(queues[j], i) ? 1 : 0));
+            long q = queues[j];
+            for (int i = 0; q != 0; i++, q = WaitQueue.pop(q)) {
+                int t = WaitQueue.tid(q, 0);
+                roles[t] = step(roles[t], 0x1000 + 0x100 * j + 2 * i + (WaitQueue.isWrite(q, 0) ? 1 : 0));
             }
         }
-        return Machine.mix(x);
     }
 
     private static long step(long x, long v) {
