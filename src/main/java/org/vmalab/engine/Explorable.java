@@ -56,7 +56,10 @@ public interface Explorable {
      */
     boolean idle();
 
-    /** What the step just taken read and wrote (two steps are independent when their footprints say so). */
+    /**
+     * What the step just taken read and wrote (two steps are independent when their footprints say so). The instance
+     * is reused by the next step: keep a copy ({@code new Footprint(f)}, {@link Footprint#copyFrom}).
+     */
     Footprint footprint();
 
     /**
@@ -108,6 +111,14 @@ public interface Explorable {
     }
 
     Mark save();
+
+    /**
+     * Saves the state into {@code reuse}, a mark this instance made that is no longer needed (its state is forgotten),
+     * or into a new mark when {@code reuse} is null: a search saves a state at every step and keeps few at a time.
+     */
+    default Mark save(Mark reuse) {
+        return save();
+    }
 
     /** Back to a state this instance saved (every later store is undone). */
     void restore(Mark mark);

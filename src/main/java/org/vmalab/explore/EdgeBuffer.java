@@ -4,12 +4,19 @@ import java.util.Arrays;
 
 /**
  * A worker's record of the transitions it executed (from fingerprint, to fingerprint, thread), kept for the
- * shortest-schedule search after the exploration, plus the transitions and states where a finding showed.
+ * shortest-schedule search after the exploration, plus the transitions and states where a finding showed. The
+ * transitions are kept in chunks of {@value #CHUNK}: the buffer grows without copying what it holds (tens of millions
+ * of transitions, hundreds of megabytes, would otherwise be copied again at every doubling).
  */
 final class EdgeBuffer {
-    long[] from = new long[1024];
-    long[] to = new long[1024];
-    byte[] thread = new byte[1024];
+    private static final int SHIFT = 16;
+    static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+
+    private long[][] from = new long[4][];
+    private long[][] to = new long[4][];
+    private byte[][] thread = new byte[4][];
+    /** Transitions kept. */
     int n;
 
     /** Transitions with a violation: from fingerprint, thread, kind id. */
@@ -19,16 +26,41 @@ final class EdgeBuffer {
     int nv;
 
     void add(long f, long t, int th) {
-        if (n == from.length) {
-            int c = n * 2;
-            from = Arrays.copyOf(from, c);
-            to = Arrays.copyOf(to, c);
-            thread = Arrays.copyOf(thread, c);
+        int c = n >>> SHIFT;
+        int i = n & MASK;
+        if (i == 0) {
+            chunk(c);
         }
-        from[n] = f;
-        to[n] = t;
-        thread[n] = (byte) th;
+        from[c][i] = f;
+        to[c][i] = t;
+        thread[c][i] = (byte) th;
         n++;
+    }
+
+    private void chunk(int c) {
+        if (c == from.length) {
+            from = Arrays.copyOf(from, c * 2);
+            to = Arrays.copyOf(to, c * 2);
+            thread = Arrays.copyOf(thread, c * 2);
+        }
+        from[c] = new long[CHUNK];
+        to[c] = new long[CHUNK];
+        thread[c] = new byte[CHUNK];
+    }
+
+    /** Transition {@code i}'s source state (its fingerprint). */
+    long from(int i) {
+        return from[i >>> SHIFT][i & MASK];
+    }
+
+    /** Transition {@code i}'s target state (its fingerprint). */
+    long to(int i) {
+        return to[i >>> SHIFT][i & MASK];
+    }
+
+    /** Transition {@code i}'s choice. */
+    int thread(int i) {
+        return thread[i >>> SHIFT][i & MASK];
     }
 
     void violation(long f, int th, int kind) {

@@ -39,10 +39,25 @@ final class Graph {
         byte[] th = new byte[e];
         int k = 0;
         for (EdgeBuffer b : buffers) {
+            /* a depth-first search's transitions come in runs: from the state the last one reached, or from the
+               same state as the last one (its transitions into visited states); those need no lookup */
+            long lastFrom = 0;
+            long lastTo = 0;
+            int lastFromId = -1;
+            int lastToId = -1;
             for (int i = 0; i < b.n; i++) {
-                from[k] = ids.idOf(b.from[i]);
-                to[k] = ids.idOf(b.to[i]);
-                th[k] = b.thread[i];
+                long f = b.from(i);
+                int fid = lastFromId >= 0 && f == lastFrom ? lastFromId
+                        : lastToId >= 0 && f == lastTo ? lastToId : ids.idOf(f);
+                long t = b.to(i);
+                int tid = ids.idOf(t);
+                from[k] = fid;
+                to[k] = tid;
+                th[k] = (byte) b.thread(i);
+                lastFrom = f;
+                lastFromId = fid;
+                lastTo = t;
+                lastToId = tid;
                 k++;
             }
         }
@@ -117,18 +132,17 @@ final class Graph {
         return p;
     }
 
-    /** Open addressing map from fingerprint to dense id (ids in insertion order). */
+    /**
+     * Open addressing map from fingerprint to dense id (ids in insertion order). A slot is two words side by side, the
+     * key and its id + 1 (0: a free slot), so that a lookup misses the cache once, not once per array.
+     */
     static final class LongIntMap {
-        private long[] keys;
-        private int[] vals;
-        private boolean[] used;
+        private long[] slots;
         private int size;
 
         LongIntMap(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-            keys = new long[cap];
-            vals = new int[cap];
-            used = new boolean[cap];
+            slots = new long[2 * cap];
         }
 
         int size() {
@@ -136,51 +150,48 @@ final class Graph {
         }
 
         int get(long k) {
-            int mask = keys.length - 1;
-            for (int i = (int) StateTable.mix(k) & mask; used[i]; i = (i + 1) & mask) {
-                if (keys[i] == k) {
-                    return vals[i];
+            long[] s = slots;
+            int mask = (s.length >> 1) - 1;
+            for (int i = (int) StateTable.mix(k) & mask; s[2 * i + 1] != 0; i = (i + 1) & mask) {
+                if (s[2 * i] == k) {
+                    return (int) s[2 * i + 1] - 1;
                 }
             }
             return -1;
         }
 
         int idOf(long k) {
-            int mask = keys.length - 1;
+            long[] s = slots;
+            int mask = (s.length >> 1) - 1;
             int i = (int) StateTable.mix(k) & mask;
-            for (; used[i]; i = (i + 1) & mask) {
-                if (keys[i] == k) {
-                    return vals[i];
+            for (; s[2 * i + 1] != 0; i = (i + 1) & mask) {
+                if (s[2 * i] == k) {
+                    return (int) s[2 * i + 1] - 1;
                 }
             }
-            used[i] = true;
-            keys[i] = k;
-            vals[i] = size++;
-            if (size * 2 > keys.length) {
+            s[2 * i] = k;
+            s[2 * i + 1] = ++size;
+            if (size > (s.length >> 2)) {
                 grow();
             }
             return size - 1;
         }
 
         private void grow() {
-            long[] ok = keys;
-            int[] ov = vals;
-            boolean[] ou = used;
-            keys = new long[ok.length * 2];
-            vals = new int[ok.length * 2];
-            used = new boolean[ok.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < ok.length; j++) {
-                if (ou[j]) {
-                    int i = (int) StateTable.mix(ok[j]) & mask;
-                    while (used[i]) {
+            long[] old = slots;
+            long[] s = new long[old.length * 2];
+            int mask = (s.length >> 1) - 1;
+            for (int j = 0; j < old.length; j += 2) {
+                if (old[j + 1] != 0) {
+                    int i = (int) StateTable.mix(old[j]) & mask;
+                    while (s[2 * i + 1] != 0) {
                         i = (i + 1) & mask;
                     }
-                    used[i] = true;
-                    keys[i] = ok[j];
-                    vals[i] = ov[j];
+                    s[2 * i] = old[j];
+                    s[2 * i + 1] = old[j + 1];
                 }
             }
+            slots = s;
         }
     }
 }

@@ -63,6 +63,9 @@ public final class ResultJson {
         w.field("max_depth", s.maxDepth());
         w.field("elapsed_ms", Math.round(s.elapsedNanos() / 100_000.0) / 10.0);
         w.field("states_per_second", Math.round(s.statesPerSecond()));
+        w.field("worker_cpu_ms", Math.round(s.workerCpuNanos() / 100_000.0) / 10.0);
+        w.field("states_per_worker_cpu_second", Math.round(s.statesPerWorkerCpuSecond()));
+        w.field("worker_idle_ms", Math.round(s.workerIdleNanos() / 100_000.0) / 10.0);
         w.field("engine_steps", s.engineSteps());
         w.field("cache_hits", s.cacheHits());
         w.field("sleep_set_pruned", s.sleepPruned());

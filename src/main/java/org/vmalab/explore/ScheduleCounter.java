@@ -40,8 +40,8 @@ public final class ScheduleCounter {
         int k = 0;
         for (EdgeBuffer b : s.buffers) {
             for (int i = 0; i < b.n; i++) {
-                from[k] = ids.idOf(b.from[i]);
-                to[k] = ids.idOf(b.to[i]);
+                from[k] = ids.idOf(b.from(i));
+                to[k] = ids.idOf(b.to(i));
                 k++;
             }
         }

@@ -34,6 +34,9 @@ final class Search {
     final LongAdder idleSpins = new LongAdder();
     final LongAdder fingerprintMismatches = new LongAdder();
     final AtomicInteger maxDepth = new AtomicInteger();
+    /** The workers' CPU time and the wall time they waited for work ({@link Stats}). */
+    final LongAdder workerCpuNanos = new LongAdder();
+    final LongAdder workerIdleNanos = new LongAdder();
     final AtomicLong tasks = new AtomicLong();
     final AtomicLong edgeBudget;
     volatile boolean graphComplete = true;
@@ -138,7 +141,7 @@ final class Search {
     Search(Scenario scenario, ExploreOptions options, boolean compact) {
         this.scenario = scenario;
         this.options = options;
-        this.table = options.stateCaching() ? new StateTable(compact) : null;
+        this.table = options.stateCaching() ? new StateTable(compact, options.workers() > 1) : null;
         this.reduction = options.reductionInEffect();
         this.preemptionBounded = options.preemptionBound() != ExploreOptions.UNBOUNDED;
         this.workers = options.workers();

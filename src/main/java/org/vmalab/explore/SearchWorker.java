@@ -1,5 +1,7 @@
 package org.vmalab.explore;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -67,6 +69,10 @@ final class SearchWorker implements Runnable {
     private final int n;
     private final EdgeBuffer edges = new EdgeBuffer();
     private final Visit visit = new Visit();
+    /** The sleep set's footprints handed to the next state ({@link #arrive} copies them into its frame). */
+    private final Footprint[] childFp;
+    /** An empty sleep set's footprints. */
+    private final Footprint[] noFp;
 
     private Frame[] stack = new Frame[64];
     private int sp;
@@ -95,6 +101,8 @@ final class SearchWorker implements Runnable {
         this.initial = m.save();
         this.n = m.threadCount();
         this.nextOrder = new int[n];
+        this.childFp = new Footprint[n];
+        this.noFp = new Footprint[n];
         synchronized (s.buffers) {
             s.buffers.add(edges);
         }
@@ -104,7 +112,10 @@ final class SearchWorker implements Runnable {
         return m;
     }
 
-    /** A DFS frame: a state on the current path and what is left to do there. */
+    /**
+     * A DFS frame: a state on the current path and what is left to do there. Frames are reused as the stack grows and
+     * shrinks, with everything they hold (no allocation per transition).
+     */
     private static final class Frame {
         Explorable.Mark snap;
         long fp;
@@ -114,7 +125,14 @@ final class SearchWorker implements Runnable {
         int todo;
         int entrySleep;
         int sleepMask;
+        /**
+         * The footprints of the sleep set's transitions ({@code sleepFp[b]} for each bit {@code b} of
+         * {@link #sleepMask}): this frame's own (in {@link #own}) and those its ancestors kept, which stay as they
+         * are while this frame is on the stack.
+         */
         Footprint[] sleepFp;
+        /** The footprint of each transition expanded here ({@code own[t]}), kept for the sleep sets below. */
+        Footprint[] own;
         boolean firstVisit;
         boolean anyReal;
         boolean viaReal;
@@ -125,6 +143,7 @@ final class SearchWorker implements Runnable {
 
     @Override
     public void run() {
+        long cpu0 = cpuNanos();
         try {
             while (true) {
                 Search.Task t = take();
@@ -154,7 +173,17 @@ final class SearchWorker implements Runnable {
             } catch (OutOfMemoryError e) {
                 s.outOfMemory();
             }
+            long cpu1 = cpuNanos();
+            if (cpu0 >= 0 && cpu1 >= 0) {
+                s.workerCpuNanos.add(cpu1 - cpu0);
+            }
         }
+    }
+
+    /** This thread's CPU time so far, or -1 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        ThreadMXBean b = ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
     }
 
     private Search.Task take() {
@@ -163,6 +192,7 @@ final class SearchWorker implements Runnable {
             return t;
         }
         s.idle.incrementAndGet();
+        long waited = System.nanoTime();
         try {
             while (true) {
                 if (s.cancelled) {
@@ -179,6 +209,7 @@ final class SearchWorker implements Runnable {
             }
         } finally {
             s.idle.decrementAndGet();
+            s.workerIdleNanos.add(System.nanoTime() - waited);
         }
     }
 
@@ -187,7 +218,7 @@ final class SearchWorker implements Runnable {
         sp = 0;
         if (t.root()) {
             s.rootFp = fingerprint();
-            arrive(s.rootFp, 0, -1, 0, 0, new Footprint[n]);
+            arrive(s.rootFp, 0, -1, 0, 0, noFp);
         } else {
             for (int i = 0; i < t.path().length; i++) {
                 m.step(t.path()[i]);
@@ -203,7 +234,7 @@ final class SearchWorker implements Runnable {
                 s.graphComplete = false;
             }
             Frame f = push();
-            f.snap = m.save();
+            f.snap = m.save(f.snap);
             f.fp = fp;
             f.depth = t.path().length;
             f.via = t.via();
@@ -211,7 +242,7 @@ final class SearchWorker implements Runnable {
             f.todo = t.todo();
             f.entrySleep = t.sleepMask();
             f.sleepMask = t.sleepMask();
-            f.sleepFp = t.sleepFp();
+            System.arraycopy(t.sleepFp(), 0, f.sleepFp, 0, n);
             f.firstVisit = false;
             f.anyReal = true;
             f.viaReal = t.viaReal();
@@ -307,26 +338,32 @@ final class SearchWorker implements Runnable {
         }
         long t1 = sample ? System.nanoTime() : 0;
         int childMask = 0;
-        Footprint[] childFp = f.sleepFp;
+        Footprint[] sleepFp = f.sleepFp;
         if (reduce) {
-            Footprint fa = m.footprint();
-            childFp = new Footprint[n];
+            Footprint fa = f.own[t];
+            if (fa == null) {
+                fa = new Footprint(m.footprint());
+                f.own[t] = fa;
+            } else {
+                fa.copyFrom(m.footprint());
+            }
+            sleepFp = childFp;
             for (int b = 0; b < n; b++) {
                 if ((f.sleepMask & (1 << b)) != 0 && fa.independent(f.sleepFp[b])) {
                     childMask |= 1 << b;
                     childFp[b] = f.sleepFp[b];
+                } else {
+                    childFp[b] = null;
                 }
             }
             if (s.options.audit() && childMask != 0) {
                 audit(f, t, childMask, fp);
             }
-            Footprint[] mine = f.sleepFp.clone();
-            mine[t] = fa;
-            f.sleepFp = mine;
+            f.sleepFp[t] = fa;
             f.sleepMask |= 1 << t;
         }
         long t2 = sample ? System.nanoTime() : 0;
-        arrive(fp, f.depth + 1, t, p, childMask, childFp);
+        arrive(fp, f.depth + 1, t, p, childMask, sleepFp);
         if (sample) {
             lSampled++;
             lSampledTransition += (t1 - t0) + (System.nanoTime() - t2);
@@ -399,7 +436,7 @@ final class SearchWorker implements Runnable {
         }
         lSleep += Integer.bitCount(enabled & sleepMask);
         Frame f = push();
-        f.snap = m.save();
+        f.snap = m.save(f.snap);
         f.fp = fp;
         f.depth = depth;
         f.via = via;
@@ -407,7 +444,7 @@ final class SearchWorker implements Runnable {
         f.todo = todo;
         f.entrySleep = sleepMask;
         f.sleepMask = sleepMask;
-        f.sleepFp = sleepFp;
+        System.arraycopy(sleepFp, 0, f.sleepFp, 0, n);
         f.firstVisit = first;
         f.anyReal = false;
         f.viaReal = false;
@@ -594,12 +631,20 @@ final class SearchWorker implements Runnable {
             Frame f = stack[i];
             if (f.todo != 0 && f.anyReal) {
                 s.submit(new Search.Task(Arrays.copyOf(path, f.depth), f.fp, f.todo, f.sleepMask,
-                        f.sleepFp == null ? new Footprint[n] : f.sleepFp.clone(), f.via, f.preemptions, f.viaReal,
-                        false));
+                        copies(f.sleepFp), f.via, f.preemptions, f.viaReal, false));
                 f.todo = 0;
                 return;
             }
         }
+    }
+
+    /** The footprints, copied: the frames reuse theirs, another worker must not see them change. */
+    private static Footprint[] copies(Footprint[] fps) {
+        Footprint[] out = new Footprint[fps.length];
+        for (int i = 0; i < fps.length; i++) {
+            out[i] = fps[i] == null ? null : new Footprint(fps[i]);
+        }
+        return out;
     }
 
     // ================================================================ audit (tests)
@@ -676,6 +721,8 @@ final class SearchWorker implements Runnable {
         Frame f = stack[sp];
         if (f == null) {
             f = new Frame();
+            f.sleepFp = new Footprint[n];
+            f.own = new Footprint[n];
             stack[sp] = f;
         }
         sp++;

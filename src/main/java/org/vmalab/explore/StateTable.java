@@ -1,7 +1,5 @@
 package org.vmalab.explore;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * The visited-state table: 64-bit fingerprint to a packed record, shared by all workers. It keeps the engine's
  * fingerprint of a state ({@code Explorable.fingerprint}), not the state, as TLC and SPIN's hash-compaction do: two
@@ -46,11 +44,21 @@ final class StateTable {
     private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
     private final boolean compact;
+    /** More than one thread updates the table: each update holds its segment's lock. */
+    private final boolean shared;
     private final Segment[] segments = new Segment[SEGMENTS];
-    private final AtomicLong size = new AtomicLong();
 
     StateTable(boolean compact) {
+        this(compact, true);
+    }
+
+    /**
+     * {@code shared}: several workers update the table (each update locks its segment); false: one thread does
+     * (the search with one worker), and no update takes a lock.
+     */
+    StateTable(boolean compact, boolean shared) {
         this.compact = compact;
+        this.shared = shared;
         for (int i = 0; i < SEGMENTS; i++) {
             segments[i] = compact ? new Compact() : new Wide();
         }
@@ -60,8 +68,13 @@ final class StateTable {
         return compact;
     }
 
+    /** The distinct keys (exact once the updates stopped; while they run, a recent count). */
     long size() {
-        return size.get();
+        long n = 0;
+        for (Segment s : segments) {
+            n += s.count;
+        }
+        return n;
     }
 
     /** The fingerprint bits that tell two states apart. */
@@ -81,12 +94,11 @@ final class StateTable {
     long compute(long key, Update u) {
         long h = mix(key);
         Segment s = segments[(int) (h >>> (64 - SEGMENT_BITS))];
+        if (!shared) {
+            return s.compute(h, u);
+        }
         synchronized (s) {
-            long old = s.compute(h, u);
-            if (old == ABSENT) {
-                size.incrementAndGet();
-            }
-            return old;
+            return s.compute(h, u);
         }
     }
 
@@ -103,6 +115,8 @@ final class StateTable {
 
     /** One lock's share of the table; {@code h} is the mixed fingerprint. */
     private abstract static class Segment {
+        int count;
+
         abstract long compute(long h, Update u);
 
         abstract long bytes();
@@ -111,7 +125,6 @@ final class StateTable {
     /** Key and record side by side (one cache line per probe); key 0 marks a free slot. */
     private static final class Wide extends Segment {
         long[] entries = new long[2 * 128];
-        int count;
 
         @Override
         long compute(long h, Update u) {
@@ -166,7 +179,6 @@ final class StateTable {
      */
     private static final class Compact extends Segment {
         long[] slots = new long[128];
-        int count;
 
         @Override
         long compute(long h, Update u) {

@@ -25,10 +25,14 @@ import java.util.List;
  * @param symmetry        the symmetry reduction was in effect: {@code distinctStates} counts orbits (a state and its
  *                        renamings of interchangeable threads), and so do the other counters
  * @param interchangeable the classes of interchangeable threads the reduction grouped, by name (empty when off)
+ * @param workerCpuNanos  CPU time the worker threads ran, all together (the JVM's own threads, the compiler and the
+ *                        garbage collector, not included): what the search cost, whatever else ran on the machine
+ * @param workerIdleNanos wall time the workers spent waiting for work, all together (with two or more workers)
  */
 public record Stats(long states, long distinctStates, long schedules, int maxDepth, long elapsedNanos,
                     double statesPerSecond, long engineSteps, long cacheHits, long sleepPruned, long idleSpins,
-                    int workers, long tasks, long reductionOffAt, boolean symmetry, List<List<String>> interchangeable) {
+                    int workers, long tasks, long reductionOffAt, boolean symmetry, List<List<String>> interchangeable,
+                    long workerCpuNanos, long workerIdleNanos) {
     public Stats {
         interchangeable = interchangeable.stream().map(List::copyOf).toList();
     }
@@ -40,5 +44,10 @@ public record Stats(long states, long distinctStates, long schedules, int maxDep
 
     public double elapsedSeconds() {
         return elapsedNanos / 1e9;
+    }
+
+    /** States a second of the workers' CPU time: the rate of one worker, however loaded the machine (0 if unknown). */
+    public double statesPerWorkerCpuSecond() {
+        return workerCpuNanos <= 0 ? 0 : states / (workerCpuNanos / 1e9);
     }
 }

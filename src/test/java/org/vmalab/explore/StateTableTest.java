@@ -39,8 +39,10 @@ class StateTableTest {
     @Test
     void bothTablesAgreeWithAMapAndTheCompactOneTakesAtMostSixteenBytesAState() {
         long[] keys = keys(3_000_000, 1_200_000);
-        for (boolean compact : new boolean[] {true, false}) {
-            StateTable t = new StateTable(compact);
+        for (int layout = 0; layout < 3; layout++) {
+            boolean compact = layout != 1;
+            /* the third: compact and updated by one thread only (no locks) */
+            StateTable t = new StateTable(compact, layout != 2);
             Map<Long, Long> ref = new HashMap<>();
             visitAll(t, ref, keys, compact ? (1L << StateTable.COMPACT_RECORD_BITS) - 1 : -1L);
             assertEquals(ref.size(), t.size(), "distinct keys, compact " + compact);

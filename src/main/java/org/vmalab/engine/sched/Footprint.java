@@ -26,7 +26,7 @@ public final class Footprint {
     static final long PRIVATE_THREAD_FIELDS = FieldSet.of(Field.T_LOC, Field.T_NODE, Field.T_OP, Field.T_SPINS,
             Field.T_VC_SEQ, Field.T_VC0, Field.T_VC1, Field.T_VC2, Field.T_VC3).bits();
 
-    final int thread;
+    int thread;
     /** Reads every word (except other threads' private fields). */
     private boolean all;
     /** Fields read for every object. */
@@ -36,11 +36,62 @@ public final class Footprint {
     private int[] atomObj = new int[4];
     private int atoms;
     /** Stores: {@code field << 32 | object}. */
-    private long[] writes;
+    private long[] writes = new long[8];
     private int nWrites;
+    /**
+     * Summaries for the quick test in {@link #independent}: every field read (for any object: {@link #anyMask} and
+     * the atoms' masks), every field stored (but the step's own thread's private words), the threads whose thread fields were stored (ids below 64), and whether a
+     * thread field of a thread 64 or above was stored (then the quick test does not answer).
+     */
+    private long readFields;
+    private long writeFields;
+    private long writtenThreads;
+    private boolean writtenThreadsOver;
 
     Footprint(int thread) {
         this.thread = thread;
+    }
+
+    /** Empties this footprint for a new step of {@code t} (a footprint is reused, step after step). */
+    void reset(int t) {
+        thread = t;
+        all = false;
+        anyMask = 0;
+        atoms = 0;
+        nWrites = 0;
+        readFields = 0;
+        writeFields = 0;
+        writtenThreads = 0;
+        writtenThreadsOver = false;
+    }
+
+    /** A copy of {@code o} (that one may then be reused): the explorer keeps the footprints of its sleep sets. */
+    public Footprint(Footprint o) {
+        this(o.thread);
+        copyFrom(o);
+    }
+
+    /** Makes this footprint equal to {@code o}, reusing this one's arrays. */
+    public void copyFrom(Footprint o) {
+        thread = o.thread;
+        all = o.all;
+        anyMask = o.anyMask;
+        if (atomMask.length < o.atoms) {
+            atomMask = new long[o.atomMask.length];
+            atomObj = new int[o.atomObj.length];
+        }
+        System.arraycopy(o.atomMask, 0, atomMask, 0, o.atoms);
+        System.arraycopy(o.atomObj, 0, atomObj, 0, o.atoms);
+        atoms = o.atoms;
+        if (writes.length < o.nWrites) {
+            writes = new long[o.writes.length];
+        }
+        System.arraycopy(o.writes, 0, writes, 0, o.nWrites);
+        nWrites = o.nWrites;
+        readFields = o.readFields;
+        writeFields = o.writeFields;
+        writtenThreads = o.writtenThreads;
+        writtenThreadsOver = o.writtenThreadsOver;
     }
 
     static long key(Field f, int obj) {
@@ -53,6 +104,7 @@ public final class Footprint {
 
     void readEvery(FieldSet s) {
         anyMask |= s.bits();
+        readFields |= s.bits();
     }
 
     /** Reads the fields {@code s} of object {@code obj} (ignored for NIL). */
@@ -64,6 +116,7 @@ public final class Footprint {
         if (obj < 0 || all) {
             return;
         }
+        readFields |= mask;
         for (int i = 0; i < atoms; i++) {
             if (atomObj[i] == obj) {
                 atomMask[i] |= mask;
@@ -81,9 +134,25 @@ public final class Footprint {
 
     /** The stores {@code [from, to)} of {@code log}: what the step wrote. */
     void wrote(DeltaLog log, int from, int to) {
-        writes = new long[to - from];
+        if (writes.length < nWrites + to - from) {
+            writes = Arrays.copyOf(writes, Math.max(nWrites + to - from, writes.length * 2));
+        }
         for (int i = from; i < to; i++) {
-            writes[nWrites++] = key(log.field(i), log.object(i));
+            Field f = log.field(i);
+            int obj = log.object(i);
+            writes[nWrites++] = key(f, obj);
+            long b = 1L << f.ordinal();
+            if (!(obj == thread && (PRIVATE_THREAD_FIELDS & b) != 0 && f.kind() == Field.Kind.THREAD)) {
+                /* no other step reads a thread's private words; a store of them by another is in writtenThreads */
+                writeFields |= b;
+            }
+            if (f.kind() == Field.Kind.THREAD) {
+                if (obj >= 0 && obj < 64) {
+                    writtenThreads |= 1L << obj;
+                } else {
+                    writtenThreadsOver = true;
+                }
+            }
         }
     }
 
@@ -131,6 +200,14 @@ public final class Footprint {
         if (o.thread == thread) {
             return false;
         }
+        return quicklyIndependent(o) || independentByWords(o);
+    }
+
+    /** {@link #independent}, word by word (the test below {@link #quicklyIndependent} only shortens). */
+    boolean independentByWords(Footprint o) {
+        if (o.thread == thread) {
+            return false;
+        }
         for (int i = 0; i < nWrites; i++) {
             long k = writes[i];
             Field f = Field.of((int) (k >>> 32));
@@ -145,6 +222,21 @@ public final class Footprint {
             }
         }
         return true;
+    }
+
+    /**
+     * The common case at a glance: neither stores a field (of any object) the other reads or stores, nor a word of the
+     * other's thread (which the other always reads). True only when the word-by-word test below would say so too.
+     */
+    boolean quicklyIndependent(Footprint o) {
+        if (writtenThreadsOver || o.writtenThreadsOver || thread < 0 || thread >= 64 || o.thread < 0
+                || o.thread >= 64) {
+            return false;
+        }
+        long reads = all ? -1L : readFields;
+        long oReads = o.all ? -1L : o.readFields;
+        return (writeFields & (oReads | o.writeFields)) == 0 && (o.writeFields & reads) == 0
+                && (writtenThreads & (1L << o.thread)) == 0 && (o.writtenThreads & (1L << thread)) == 0;
     }
 
     @Override

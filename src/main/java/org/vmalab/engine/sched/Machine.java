@@ -244,7 +244,7 @@ public final class Machine implements Explorable {
         }
         int from = log.size();
         before = ts[t];
-        Footprint fp = footprints ? new Footprint(t) : null;
+        Footprint fp = footprints ? scratchFootprint(t) : null;
         Exec x = new Exec(this, t, ts[t], fp);
         current = x;
         Loc first = null;
@@ -253,8 +253,9 @@ public final class Machine implements Explorable {
         int fb = NIL;
         long fv = 0;
         int micro = 0;
+        String note = null;
         StringBuilder notes = null;
-        List<Violation> viols = new ArrayList<>(0);
+        List<Violation> viols = null;
         int checks = 0;
         String result = null;
         Loc group = null;
@@ -272,11 +273,21 @@ public final class Machine implements Explorable {
                     groupA = x.groupA;
                 }
                 if (x.note != null) {
-                    notes = notes == null ? new StringBuilder(x.note) : notes.append("; ").append(x.note);
+                    /* one note is kept as it is; two or more are joined */
+                    if (note == null) {
+                        note = x.note;
+                    } else {
+                        notes = (notes == null ? new StringBuilder(note) : notes).append("; ").append(x.note);
+                    }
                     x.note = null;
                 }
-                viols.addAll(x.violations);
-                x.violations.clear();
+                if (!x.violations.isEmpty()) {
+                    if (viols == null) {
+                        viols = new ArrayList<>(x.violations.size());
+                    }
+                    viols.addAll(x.violations);
+                    x.violations.clear();
+                }
                 checks |= x.checks;
                 if (x.opEnded) {
                     result = x.regs.last();
@@ -297,8 +308,8 @@ public final class Machine implements Explorable {
             fp.wrote(log, from, log.size());
         }
         lastFootprint = fp;
-        last = new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? null : notes.toString(), from,
-                log.size(), List.copyOf(viols), micro, x.spun, checks, result);
+        last = new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? note : notes.toString(), from,
+                log.size(), viols == null ? List.of() : List.copyOf(viols), micro, x.spun, checks, result);
         return last;
     }
 
@@ -396,7 +407,7 @@ public final class Machine implements Explorable {
     private StepRecord flushStep(int t, int k) {
         int from = log.size();
         before = ts[t];
-        Footprint fp = footprints ? new Footprint(t) : null;
+        Footprint fp = footprints ? scratchFootprint(t) : null;
         Exec x = new Exec(this, t, ts[t], fp);
         current = x;
         List<Violation> viols = new ArrayList<>(0);
@@ -461,21 +472,39 @@ public final class Machine implements Explorable {
     private StepRecord last;
 
     /** A saved point: undo the log back to it and restore the threads. */
-    record Snapshot(int logMark, ThreadState[] threads, int steps) implements Explorable.Mark {
+    private static final class Snapshot implements Explorable.Mark {
+        final Machine owner;
+        int logMark;
+        final ThreadState[] threads;
+        int steps;
+
+        Snapshot(Machine owner) {
+            this.owner = owner;
+            this.threads = new ThreadState[owner.ts.length];
+        }
     }
 
     @Override
     public Explorable.Mark save() {
-        return new Snapshot(log.size(), ts.clone(), steps);
+        return save(null);
+    }
+
+    @Override
+    public Explorable.Mark save(Explorable.Mark reuse) {
+        Snapshot s = reuse instanceof Snapshot r && r.owner == this ? r : new Snapshot(this);
+        s.logMark = log.size();
+        System.arraycopy(ts, 0, s.threads, 0, ts.length);
+        s.steps = steps;
+        return s;
     }
 
     @Override
     public void restore(Explorable.Mark mark) {
         Snapshot s = (Snapshot) mark;
-        log.undoTo(s.logMark(), m);
+        log.undoTo(s.logMark, m);
         checker.restored();
-        System.arraycopy(s.threads(), 0, ts, 0, ts.length);
-        steps = s.steps();
+        System.arraycopy(s.threads, 0, ts, 0, ts.length);
+        steps = s.steps;
         last = null;
         lastFootprint = null;
     }
@@ -502,6 +531,13 @@ public final class Machine implements Explorable {
 
     private boolean footprints;
     private Footprint lastFootprint;
+    /** The footprint every step declares into (one per machine: {@link #footprint} is valid until the next step). */
+    private final Footprint scratch = new Footprint(0);
+
+    private Footprint scratchFootprint(int t) {
+        scratch.reset(t);
+        return scratch;
+    }
 
     @Override
     public Footprint footprint() {

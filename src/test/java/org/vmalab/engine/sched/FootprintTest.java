@@ -1,5 +1,6 @@
 package org.vmalab.engine.sched;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,61 @@ class FootprintTest {
         assertFalse(f.reads(Field.VM_START, 4));
         assertTrue(f.reads(Field.T_STATUS, 0), "a step reads its own thread");
         assertFalse(f.reads(Field.T_NODE, 1), "nobody reads another thread's cursor");
+    }
+
+    /**
+     * The quick independence test (field masks) answers as the word-by-word one, on every pair of footprints of
+     * random steps; a footprint copied before the machine steps again keeps its answers (the explorer keeps copies in
+     * its sleep sets: the machine reuses its footprint step after step).
+     */
+    @Test
+    void theQuickIndependenceTestAgreesWithTheWordByWordOneAndCopiesKeepTheirAnswers() {
+        List<Footprint> fps = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (long seed = 1; seed <= 40; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            Scenario sc = scenario(r);
+            Machine m = new Machine(sc, CheckLevel.FULL);
+            m.declareFootprints();
+            for (int k = 0; k < 80 && !m.allDone(); k++) {
+                int[] en = new int[m.threadCount()];
+                int n = 0;
+                for (int t = 0; t < m.threadCount(); t++) {
+                    if (m.enabled(t)) {
+                        en[n++] = t;
+                    }
+                }
+                if (n == 0) {
+                    break;
+                }
+                try {
+                    m.step(en[r.nextInt(n)]);
+                } catch (org.vmalab.engine.ScenarioException e) {
+                    break;
+                }
+                if (r.nextInt(4) == 0) {
+                    fps.add(new Footprint(m.footprint()));
+                    shown.add(m.footprint().toString());
+                }
+            }
+        }
+        assertTrue(fps.size() > 100, fps.size() + " footprints");
+        int independent = 0;
+        int quick = 0;
+        for (int i = 0; i < fps.size(); i++) {
+            assertEquals(shown.get(i), fps.get(i).toString(), "a copy stays as it was");
+            for (int j = 0; j < fps.size(); j++) {
+                Footprint a = fps.get(i);
+                Footprint b = fps.get(j);
+                boolean slow = a.independentByWords(b);
+                assertEquals(slow, a.independent(b), a + " / " + b);
+                assertEquals(slow, b.independentByWords(a), "symmetric: " + a + " / " + b);
+                independent += slow ? 1 : 0;
+                quick += a.quicklyIndependent(b) ? 1 : 0;
+            }
+        }
+        assertTrue(independent > 0 && quick > 0 && quick <= independent, independent + " independent pairs, " + quick
+                + " answered quickly");
     }
 
     static void check(long seed) {
