@@ -63,6 +63,15 @@ public interface Explorable {
     Footprint footprint();
 
     /**
+     * The step just taken's {@link #footprint}, handed over to keep (the machine will not change it again): the next
+     * steps declare theirs into {@code spare} instead, a footprint the caller no longer needs (or into a new one when
+     * it is null). A search keeps the footprints of its sleep sets this way without copying them.
+     */
+    default Footprint takeFootprint(Footprint spare) {
+        return new Footprint(footprint());
+    }
+
+    /**
      * A 64-bit fingerprint of the whole state: every word of memory and every thread's continuation. It depends
      * on the state alone, not on the instance or on the order in which the state's names were met.
      */

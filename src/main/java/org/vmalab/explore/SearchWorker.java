@@ -340,13 +340,10 @@ final class SearchWorker implements Runnable {
         int childMask = 0;
         Footprint[] sleepFp = f.sleepFp;
         if (reduce) {
-            Footprint fa = f.own[t];
-            if (fa == null) {
-                fa = new Footprint(m.footprint());
-                f.own[t] = fa;
-            } else {
-                fa.copyFrom(m.footprint());
-            }
+            /* the step's footprint is kept here; the frame's last one for t (no longer in any sleep set: the frame
+               expands t once while it holds this state) becomes the machine's for its next steps */
+            Footprint fa = m.takeFootprint(f.own[t]);
+            f.own[t] = fa;
             sleepFp = childFp;
             for (int b = 0; b < n; b++) {
                 if ((f.sleepMask & (1 << b)) != 0 && fa.independent(f.sleepFp[b])) {

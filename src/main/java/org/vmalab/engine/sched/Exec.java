@@ -20,13 +20,13 @@ import org.vmalab.engine.tree.Tag;
 import org.vmalab.engine.tree.Vm;
 
 /**
- * The context of one step of one thread: what an {@link Action} reads and changes. Created by
- * {@link Machine} for each step; not kept.
+ * The context of one step of one thread: what an {@link Action} reads and changes. {@link Machine} keeps one and
+ * begins it afresh for each step ({@link #begin}); nothing keeps it beyond the step.
  */
 public final class Exec implements Stepper {
     final Machine machine;
     final Memory m;
-    final int t;
+    int t;
     public Cont cont;
     Regs regs;
     int op;
@@ -53,16 +53,25 @@ public final class Exec implements Stepper {
     public Field flushed;
 
     /** The step's footprint, declared as it runs (null when nobody asked for it). */
-    private final Footprint fp;
+    private Footprint fp;
 
     Exec(Machine machine, int t, ThreadState s, Footprint fp) {
         this.machine = machine;
         this.m = machine.memory();
-        this.t = t;
+        begin(t, s, fp);
+    }
+
+    /** Makes this the context of a new step of thread {@code t}, from its state {@code s}: nothing of the last one stays. */
+    Exec begin(int thread, ThreadState s, Footprint footprint) {
+        this.t = thread;
         this.cont = s.cont();
         this.regs = s.regs();
         this.op = s.op();
-        this.fp = fp;
+        this.fp = footprint;
+        this.note = null;
+        this.violations.clear();
+        resetStep();
+        return this;
     }
 
     void resetStep() {
@@ -220,7 +229,7 @@ public final class Exec implements Stepper {
         push(self);
         spun = true;
         step(l, Tag.NONE, na, NIL, m.get(Field.T_SPINS, t));
-        note(Waits.describe(m.untracked(), t, machine.threadNames()));
+        note(Waits.describe(m.untracked(), t, machine.names()));
     }
 
     /** The thread got what it waited for. */
@@ -243,7 +252,7 @@ public final class Exec implements Stepper {
         push(afterWake);
         spun = true;
         step(l, NIL);
-        note(Waits.describe(m.untracked(), t, machine.threadNames()));
+        note(Waits.describe(m.untracked(), t, machine.names()));
     }
 
     // ---------------------------------------------------------------- checks

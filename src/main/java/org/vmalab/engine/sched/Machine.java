@@ -183,6 +183,22 @@ public final class Machine implements Explorable {
         return names.clone();
     }
 
+    /** The threads' names, not copied (read only). */
+    String[] names() {
+        return names;
+    }
+
+    /** The context of every step, begun afresh each time (a step allocates none). */
+    private Exec exec;
+
+    private Exec exec(int t, Footprint fp) {
+        if (exec == null) {
+            exec = new Exec(this, t, ts[t], fp);
+            return exec;
+        }
+        return exec.begin(t, ts[t], fp);
+    }
+
     @Override
     public List<Violation> initialViolations() {
         return initialViolations;
@@ -245,7 +261,7 @@ public final class Machine implements Explorable {
         int from = log.size();
         before = ts[t];
         Footprint fp = footprints ? scratchFootprint(t) : null;
-        Exec x = new Exec(this, t, ts[t], fp);
+        Exec x = exec(t, fp);
         current = x;
         Loc first = null;
         Tag firstTag = Tag.NONE;
@@ -408,7 +424,7 @@ public final class Machine implements Explorable {
         int from = log.size();
         before = ts[t];
         Footprint fp = footprints ? scratchFootprint(t) : null;
-        Exec x = new Exec(this, t, ts[t], fp);
+        Exec x = exec(t, fp);
         current = x;
         List<Violation> viols = new ArrayList<>(0);
         String note;
@@ -531,8 +547,18 @@ public final class Machine implements Explorable {
 
     private boolean footprints;
     private Footprint lastFootprint;
-    /** The footprint every step declares into (one per machine: {@link #footprint} is valid until the next step). */
-    private final Footprint scratch = new Footprint(0);
+    /** The footprint every step declares into ({@link #footprint} is valid until the next step). */
+    private Footprint scratch = new Footprint(0);
+
+    @Override
+    public Footprint takeFootprint(Footprint spare) {
+        Footprint f = footprint();
+        if (f == scratch) {
+            scratch = spare != null && spare != f ? spare : new Footprint(0);
+            return f;
+        }
+        return new Footprint(f);
+    }
 
     private Footprint scratchFootprint(int t) {
         scratch.reset(t);

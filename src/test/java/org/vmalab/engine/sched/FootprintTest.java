@@ -111,6 +111,41 @@ class FootprintTest {
                 + " answered quickly");
     }
 
+    /**
+     * A footprint taken from the machine ({@code takeFootprint}) stays as it was while the machine steps on, declaring
+     * into the spare it was given (the explorer's frames hand theirs back this way).
+     */
+    @Test
+    void aTakenFootprintStaysAsItWasWhileTheMachineDeclaresIntoTheSpare() {
+        Scenario sc = scenario(new SplittableRandom(7));
+        Machine m = new Machine(sc, CheckLevel.FULL);
+        m.declareFootprints();
+        List<Footprint> taken = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        Footprint spare = null;
+        for (int k = 0; k < 60 && m.anyEnabled(); k++) {
+            int t = 0;
+            while (!m.enabled(t)) {
+                t++;
+            }
+            m.step(t);
+            String now = m.footprint().toString();
+            Footprint f = m.takeFootprint(spare);
+            assertEquals(now, f.toString());
+            if (k % 2 == 0) {
+                taken.add(f);
+                shown.add(now);
+                spare = null;
+            } else {
+                spare = f; /* given back: the next step declares into it */
+            }
+        }
+        assertTrue(taken.size() > 10);
+        for (int i = 0; i < taken.size(); i++) {
+            assertEquals(shown.get(i), taken.get(i).toString(), "taken footprint " + i);
+        }
+    }
+
     static void check(long seed) {
         int[] checked = new int[1];
         SplittableRandom r = new SplittableRandom(seed);
