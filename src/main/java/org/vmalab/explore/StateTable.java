@@ -6,7 +6,8 @@ package org.vmalab.explore;
  * different states with the same fingerprint would be taken for one and the second one's successors would not be
  * explored; the result reports the chance of that ({@link #collisionProbability}). Lock-striped open addressing
  * (512 segments, each a linear-probing table); many small segments keep a worker from waiting on another that was
- * descheduled while it held a segment (the machine may be shared). Two layouts:
+ * descheduled while it held a segment (the machine may be shared); a search with one worker takes no lock. Two
+ * layouts:
  * <ul>
  *   <li><b>compact</b> (the default search: no preemption bound): one 8-byte word per slot, the record's
  *   {@link #COMPACT_RECORD_BITS} bits (the sleep set and the final-state bit: all a search without a preemption

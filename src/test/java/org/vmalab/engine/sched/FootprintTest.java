@@ -71,18 +71,12 @@ class FootprintTest {
             Machine m = new Machine(sc, CheckLevel.FULL);
             m.declareFootprints();
             for (int k = 0; k < 80 && !m.allDone(); k++) {
-                int[] en = new int[m.threadCount()];
-                int n = 0;
-                for (int t = 0; t < m.threadCount(); t++) {
-                    if (m.enabled(t)) {
-                        en[n++] = t;
-                    }
-                }
-                if (n == 0) {
+                int t = randomEnabled(m, r);
+                if (t < 0) {
                     break;
                 }
                 try {
-                    m.step(en[r.nextInt(n)]);
+                    m.step(t);
                 } catch (org.vmalab.engine.ScenarioException e) {
                     break;
                 }
@@ -157,17 +151,10 @@ class FootprintTest {
             List<long[]> reads = new ArrayList<>();
             m.memory().trackReads((f, obj) -> reads.add(new long[] {f.ordinal(), obj}));
             for (int k = 0; k < 600 && !m.allDone(); k++) {
-                int[] en = new int[m.threadCount()];
-                int n = 0;
-                for (int t = 0; t < m.threadCount(); t++) {
-                    if (m.enabled(t)) {
-                        en[n++] = t;
-                    }
-                }
-                if (n == 0) {
+                int t = randomEnabled(m, r);
+                if (t < 0) {
                     break;
                 }
-                int t = en[r.nextInt(n)];
                 reads.clear();
                 StepRecord rec;
                 try {
@@ -196,6 +183,18 @@ class FootprintTest {
             }
         }
         assertTrue(checked[0] >= 3, "seed " + seed + ": steps were checked");
+    }
+
+    /** A choice the machine can take now, drawn at random, or -1 when there is none. */
+    static int randomEnabled(Machine m, SplittableRandom r) {
+        int[] en = new int[m.threadCount()];
+        int n = 0;
+        for (int t = 0; t < m.threadCount(); t++) {
+            if (m.enabled(t)) {
+                en[n++] = t;
+            }
+        }
+        return n == 0 ? -1 : en[r.nextInt(n)];
     }
 
     // ---------------------------------------------------------------- random scenarios
