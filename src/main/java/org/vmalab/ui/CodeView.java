@@ -1,86 +1,119 @@
 package org.vmalab.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.vmalab.engine.trace.Listing;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.viewmodel.Kernel;
 
 /**
- * The current kernel function as pseudo-C in the kernel's style: a window of up to {@link #WINDOW} lines centred
- * on the current line, each with its own v4.15 line number, the lines the patch adds marked with '+', the current
- * line highlighted with its comment under it. Nothing scrolls sideways: the current line wraps (with its
- * indentation), the lines around it take one row each, cut with an ellipsis when the column is narrow (the whole line
- * is in its tooltip), so that about twelve lines fit; the window shrinks to the lines that fit the height, the current
- * line always among them. A function without a listing yet says so instead of showing nothing.
+ * The current kernel function as pseudo-C in the kernel's style: its name and file:line, then a window of up to
+ * {@link #WINDOW} lines centred on the current line, each with its own v4.15 line number, the lines the patch adds
+ * marked with '+', the current line highlighted with its comment under it. Nothing scrolls sideways: a line too long
+ * for the column wraps only where C allows a break between tokens (after a space, {@code (}, {@code ,}, {@code ->},
+ * {@code .} or an operator), its continuation indented and numbered only on its first row; when the height is short
+ * the lines around the current one keep one row each (cut with "…", the whole line in their tooltip), so that about
+ * twelve lines fit. The window shrinks to the lines that fit the height, the current line always among them. A
+ * function without a listing yet says so instead of showing nothing.
+ *
+ * <p>The code is in a monospaced font, so a row's width is its length in characters times the width of one,
+ * measured once per font: wrapping and every row's height are arithmetic, not text layouts, and a step that moves the
+ * current line re-styles two rows and lays out none but them (the step's cost on the FX thread, docs/PERFORMANCE.md).
+ * The rows are kept and re-used from one function to the next (no new nodes, no new CSS).
  */
-final class CodeView extends VBox {
+final class CodeView extends Region {
     /** The most lines shown at once. */
     static final int WINDOW = 12;
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
+    /** A column too narrow for the usual type: the code a little smaller (a C word of 20 letters fits a row). */
+    private static final PseudoClass TIGHT = PseudoClass.getPseudoClass("tight");
+    /** Space between the header and the listing. */
+    private static final double GAP = 2;
 
-    private final Label header = new Label();
+    /** The function and its file:line, wrapped by {@link #headerRows}. */
+    private final Text header = new Text();
     private final Tooltip headerTip = new Tooltip();
     private final Lines lines = new Lines();
     private final Label missing = new Label();
     private Listing listing;
     private int current = -1;
+    /** The header's words: the function ("get_vma()"), where it is ("mm/mmap.c:2226"), or the idle sentence. */
+    private String function = "";
+    private String where = "";
+    private String idle = "";
 
     CodeView() {
         getStyleClass().add("code-view");
         header.getStyleClass().add("code-header");
-        header.setMinWidth(0);
-        header.setMinHeight(Region.USE_PREF_SIZE);
-        header.setMaxWidth(Double.MAX_VALUE);
-        header.setTooltip(headerTip);
+        header.setTextOrigin(VPos.TOP);
+        header.setManaged(false);
+        Tooltip.install(header, headerTip);
         missing.getStyleClass().add("code-missing");
         missing.setWrapText(true);
-        missing.setMinHeight(Region.USE_PREF_SIZE);
+        missing.setMinSize(0, 0);
         lines.getStyleClass().add("code-list");
-        VBox.setVgrow(lines, Priority.ALWAYS);
-        getChildren().addAll(header, lines);
+        getChildren().addAll(header, lines, missing);
+        show(missing, false);
+    }
+
+    private static void show(javafx.scene.Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     /** Shows the function of {@code loc} (null: the thread has not started). */
-    void show(Loc loc, String idle) {
-        header.setWrapText(loc == null);
+    void show(Loc loc, String idleText) {
         if (loc == null) {
             listing = null;
-            header.setText(idle);
-            headerTip.setText(idle);
-            missing.setText("");
-            getChildren().setAll(header);
+            function = "";
+            where = "";
+            idle = idleText;
+            headerTip.setText(idleText);
+            missing.setText(idleText);
+            show(lines, false);
+            show(missing, true);
+            requestLayout();
             return;
         }
+        idle = "";
         Listing l = Kernel.listing(loc);
-        String where = Kernel.where(loc);
-        // one line: the function, then its file (cut at the end when the column is narrow; the tooltip has it all)
-        header.setText(loc.function() + "()   " + where);
-        headerTip.setText(loc.function() + "() at " + where);
+        String w = Kernel.where(loc);
+        String f = loc.function() + "()";
+        if (!f.equals(function) || !w.equals(where)) {
+            function = f;
+            where = w;
+            headerTip.setText(loc.function() + "() at " + w);
+            requestLayout();
+        }
         if (l == null) {
             listing = null;
             String err = Kernel.loadError();
             missing.setText(err != null ? "The pseudo-C listings could not be read: " + err
-                    : "No pseudo-C listing for " + loc.function() + "() yet. The step is at " + where + ".");
-            getChildren().setAll(header, missing);
+                    : "No pseudo-C listing for " + loc.function() + "() yet. The step is at " + w + ".");
+            show(lines, false);
+            show(missing, true);
             return;
         }
+        show(missing, false);
+        show(lines, true);
         if (!Objects.equals(l, listing)) {
             listing = l;
             current = -1;
             lines.setAll(l.lines());
-            getChildren().setAll(header, lines);
         }
         int idx = l.indexOf(loc);
         if (idx != current) {
@@ -107,10 +140,20 @@ final class CodeView extends VBox {
         }
     }
 
+    /** In a tight column the code's type is a little smaller (set when the column's width changes, not per step). */
+    void setTight(boolean on) {
+        if (getPseudoClassStates().contains(TIGHT) != on) {
+            pseudoClassStateChanged(TIGHT, on);
+        }
+    }
+
     /** The indices of the lines in view, top to bottom (after layout). */
     List<Integer> visibleLines() {
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < lines.getChildrenUnmodifiable().size(); i++) {
+        if (!lines.isVisible()) {
+            return out;
+        }
+        for (int i = 0; i < lines.size; i++) {
             if (lines.getChildrenUnmodifiable().get(i).isVisible()) {
                 out.add(i);
             }
@@ -121,6 +164,273 @@ final class CodeView extends VBox {
     /** The row of line {@code i} (tests: what it shows, where it is). */
     Row row(int i) {
         return (Row) lines.getChildrenUnmodifiable().get(i);
+    }
+
+    /** The header as shown (the function and where it is, on one row or more; empty before the thread starts). */
+    Text header() {
+        return header;
+    }
+
+    /** The header's whole text: the function and its file:line (or the idle sentence). */
+    String headerText() {
+        return idle.isEmpty() ? function + " " + where : idle;
+    }
+
+    /** The header's rows for a width of {@code chars} characters: the function, then where (wrapped at '/'). */
+    static List<String> headerRows(String function, String where, int chars) {
+        int c = Math.max(8, chars);
+        if (function.length() + 2 + where.length() <= c) {
+            return List.of(function + "  " + where);
+        }
+        List<String> out = new ArrayList<>(Wrap.rows(function, c, c - 2, true));
+        // the file:line on its own row, broken after a '/' when it is longer than the column
+        List<String> w = Wrap.rows(where, c, c - 2, true);
+        for (int i = 0; i < w.size(); i++) {
+            out.add(i == 0 ? w.get(i) : "  " + w.get(i));
+        }
+        return out;
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double x = in.getLeft();
+        double y = in.getTop();
+        double w = Math.max(0, getWidth() - in.getLeft() - in.getRight());
+        double h = Math.max(0, getHeight() - in.getTop() - in.getBottom());
+        List<String> rows = headerRows(w);
+        header.setText(String.join("\n", rows));
+        header.relocate(x, y);
+        if (!rows.isEmpty()) {
+            y += Mono.of(header.getFont()).height(rows.size()) + GAP;
+        }
+        if (lines.isVisible()) {
+            lines.resizeRelocate(x, y, w, Math.max(0, in.getTop() + h - y));
+        }
+        if (missing.isVisible()) {
+            missing.resizeRelocate(x, y, w, Math.min(missing.prefHeight(w), Math.max(0, in.getTop() + h - y)));
+        }
+    }
+
+    /** The header's rows at a width of {@code w} px (none before the thread starts). */
+    private List<String> headerRows(double w) {
+        if (function.isEmpty()) {
+            return List.of();
+        }
+        return headerRows(function, where, Mono.of(header.getFont()).chars(w));
+    }
+
+    /** The header's height at a width of {@code w} px, with the gap under it. */
+    private double headerHeight(double w) {
+        int n = headerRows(w).size();
+        return n == 0 ? 0 : Mono.of(header.getFont()).height(n) + GAP;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        double w = (width < 0 ? 300 : width) - in.getLeft() - in.getRight();
+        double h = headerHeight(w);
+        if (lines.isVisible()) {
+            h += lines.prefHeight(w);
+        } else if (missing.isVisible()) {
+            h += missing.prefHeight(w);
+        }
+        return h + in.getTop() + in.getBottom();
+    }
+
+    /** The header and the current line (wrapped, with its comment): what the column must show (its lane's floor). */
+    double leastHeight(double width) {
+        return computeMinHeight(width);
+    }
+
+    /** The header and the current line (wrapped, with its comment): what the column must show. */
+    @Override
+    protected double computeMinHeight(double width) {
+        Insets in = getInsets();
+        double w = (width < 0 ? 300 : width) - in.getLeft() - in.getRight();
+        double h = headerHeight(w);
+        if (lines.isVisible()) {
+            h += lines.minHeight(w);
+        }
+        return h + in.getTop() + in.getBottom();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    /** A monospaced font's character width and line height, measured once per font. */
+    record Mono(double charWidth, double first, double line) {
+        private static final Map<Font, Mono> CACHE = new HashMap<>();
+
+        static Mono of(Font f) {
+            return CACHE.computeIfAbsent(f, k -> {
+                Text one = new Text("0123456789");
+                one.setFont(k);
+                Text two = new Text("0\n0");
+                two.setFont(k);
+                double h1 = one.getLayoutBounds().getHeight();
+                double cw = one.getLayoutBounds().getWidth() / 10;
+                return new Mono(cw, h1, two.getLayoutBounds().getHeight() - h1);
+            });
+        }
+
+        /** How many characters fit {@code px} (with half a pixel to spare: a label cuts what does not fit). */
+        int chars(double px) {
+            return Math.max(1, (int) Math.floor((px - 0.5) / charWidth));
+        }
+
+        /** The height of {@code n} rows of text. */
+        double height(int n) {
+            return n <= 0 ? 0 : first + (n - 1) * line;
+        }
+    }
+
+    /**
+     * Wrapping C at token boundaries: a row may end after a space, {@code (}, {@code [}, {@code ,}, {@code ;},
+     * {@code ->}, a {@code .} before a member, or an operator not followed by another operator character; never
+     * inside an identifier or a number unless a single token is longer than the row (then after an underscore, or,
+     * for a token with none, at the row's end).
+     */
+    static final class Wrap {
+        private static final String OPS = "=+-*/%&|^!<>?:~";
+
+        private Wrap() {
+        }
+
+        static boolean word(char c) {
+            return Character.isLetterOrDigit(c) || c == '_';
+        }
+
+        /** May a row end between {@code s[p-1]} and {@code s[p]}? */
+        static boolean breakable(String s, int p) {
+            if (p <= 0 || p >= s.length()) {
+                return true;
+            }
+            char a = s.charAt(p - 1);
+            char b = s.charAt(p);
+            if (a == ' ' || b == ' ') {
+                return true;
+            }
+            if (a == '(' || a == '[' || a == ',' || a == ';') {
+                return true;
+            }
+            if (a == '>' && p >= 2 && s.charAt(p - 2) == '-') {
+                return true;
+            }
+            if (a == '-' && b == '>') {
+                return false;
+            }
+            if (a == '.' && (Character.isLetter(b) || b == '_')) {
+                return true;
+            }
+            if (OPS.indexOf(a) < 0 || OPS.indexOf(b) >= 0 || b == ')' || b == ';' || b == ',') {
+                return false;
+            }
+            // after a binary operator only (its left operand ends with a word, ')' or ']'): "&vma" stays whole
+            int q = p - 1;
+            while (q > 0 && OPS.indexOf(s.charAt(q - 1)) >= 0) {
+                q--;
+            }
+            char before = q > 0 ? s.charAt(q - 1) : ' ';
+            return word(before) || before == ')' || before == ']';
+        }
+
+        /**
+         * The rows of {@code s}: the first at most {@code first} characters, the others at most {@code rest} (the
+         * caller indents them); spaces at a break are dropped. {@code underscores}: a token longer than a row may
+         * break after an underscore rather than anywhere.
+         */
+        static List<String> rows(String s, int first, int rest, boolean underscores) {
+            List<String> out = split(s, first, rest, underscores);
+            if (rest < first && splitsAWord(s, out)) {
+                // a continuation row without its extra indentation may hold the word whole
+                List<String> flat = split(s, first, first, underscores);
+                if (!splitsAWord(s, flat)) {
+                    return flat;
+                }
+            }
+            return out;
+        }
+
+        private static List<String> split(String s, int first, int rest, boolean underscores) {
+            List<String> out = new ArrayList<>();
+            String left = s.strip();
+            int max = Math.max(1, first);
+            while (left.length() > max) {
+                int cut = -1;
+                for (int p = max; p > 0; p--) {
+                    if (breakable(left, p) && !left.substring(0, p).isBlank()) {
+                        cut = p;
+                        break;
+                    }
+                }
+                if (cut < 0 && underscores) {
+                    for (int p = max; p > 1; p--) {
+                        if (left.charAt(p - 1) == '_' && left.charAt(p - 2) != '_' && word(left.charAt(p))) {
+                            cut = p;
+                            break;
+                        }
+                    }
+                }
+                if (cut < 0) {
+                    cut = max;
+                }
+                out.add(left.substring(0, cut).stripTrailing());
+                left = left.substring(cut).stripLeading();
+                max = Math.max(1, rest);
+            }
+            if (!left.isEmpty() || out.isEmpty()) {
+                out.add(left);
+            }
+            return out;
+        }
+
+        /** {@code s} on one row of at most {@code max} characters: cut with "…" (at a token boundary if one is near). */
+        static String cut(String s, int max) {
+            if (s.length() <= max) {
+                return s;
+            }
+            int m = Math.max(1, max - 1);
+            for (int p = m; p >= Math.max(1, m * 2 / 3); p--) {
+                if (breakable(s, p)) {
+                    return s.substring(0, p).stripTrailing() + "…";
+                }
+            }
+            return s.substring(0, m) + "…";
+        }
+
+        /**
+         * Does a row of {@code rows} (the rows of {@code s}, indented or not) end inside an identifier or a number
+         * that the next row goes on with?
+         */
+        static boolean splitsAWord(String s, List<String> rows) {
+            int p = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                String r = rows.get(i).strip();
+                int at = s.indexOf(r, p);
+                if (at < 0 || r.endsWith("…")) {
+                    return false;
+                }
+                p = at + r.length();
+                if (i + 1 < rows.size() && p > 0 && p < s.length() && word(s.charAt(p - 1)) && word(s.charAt(p))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The code part of a pseudo-C line and its comment ("{@code x = y;     /* why *}{@code /}"). */
@@ -140,51 +450,83 @@ final class CodeView extends VBox {
         }
     }
 
-    /** One line: its number, '+' when the patch adds it, the code (wrapped, indented) and, when current, its comment. */
-    static final class Row extends HBox {
+    /**
+     * One line: its number, '+' when the patch adds it, the code (wrapped at token boundaries, its continuation
+     * indented, or cut to one row) and, when current, its comment. Re-used for the lines of the next function.
+     */
+    static final class Row extends Region {
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
         private final Label number = new Label();
         private final Label mark = new Label();
-        private final Label code = new Label();
+        private final Text code = new Text();
         private final Label note = new Label();
-        private final Listing.Line line;
+        private final Tooltip tip = new Tooltip();
+        private Listing.Line line;
+        private Split split;
         /** Is the line only a comment? */
-        private final boolean commentOnly;
+        private boolean commentOnly;
+        /** Wrapped over as many rows as it needs (else one row, cut). */
+        private boolean wrapped;
+        private boolean current;
+        private boolean noteShown;
+        /** The most digits of a line number in the listing: every row's code starts at the same x. */
+        private int digits = 4;
+        /** The rows shown. */
+        private List<String> rows = List.of();
+        /** The rows made, cut to one row [0] and wrapped [1], and the width in characters each was made for. */
+        private final List<List<String>> made = new ArrayList<>(List.of(List.of(), List.of()));
+        private final int[] madeFor = {-1, -1};
 
-        Row(Listing.Line line) {
-            this.line = line;
+        Row() {
             getStyleClass().add("code-line");
             number.getStyleClass().add("code-number");
             mark.getStyleClass().add("code-mark");
             code.getStyleClass().add("code-text");
             note.getStyleClass().add("code-note");
-            number.setMinWidth(Region.USE_PREF_SIZE);
-            mark.setMinWidth(Region.USE_PREF_SIZE);
-            code.setWrapText(true);
+            for (Label l : List.of(number, mark)) {
+                l.setTextOverrun(OverrunStyle.CLIP);
+                l.setEllipsisString("");
+                l.setMinSize(0, 0);
+            }
+            code.setTextOrigin(VPos.TOP);
+            code.setManaged(false);
             note.setWrapText(true);
-            code.setMinWidth(0);
-            note.setMinWidth(0);
-            number.setText(line.number() > 0 ? Integer.toString(line.number()) : "");
-            mark.setText(line.addedByPatch() ? "+" : " ");
-            Split s = Split.of(line.text());
-            commentOnly = s.code().isEmpty() || s.code().startsWith("/*") || s.code().startsWith("*");
-            code.setText(s.code().isEmpty() ? "/* " + s.comment() + " */" : s.code());
-            // the kernel indents by a tab, the listings by four spaces: half an em a level keeps narrow columns
-            // readable (a wrapped line keeps its indentation)
-            code.setStyle(String.format(Locale.ROOT, "-fx-padding: 0 0 0 %.1fem;", s.indent() / 4 * 0.5));
-            note.setText(s.code().isEmpty() ? "" : s.comment());
-            note.setStyle(code.getStyle());
-            VBox text = new VBox(code, note);
-            text.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            getChildren().addAll(number, mark, text);
-            pseudoClassStateChanged(ADDED, line.addedByPatch());
-            setCurrent(false, false);
-            Tooltip.install(this, new Tooltip((line.number() > 0 ? line.number() + "  " : "") + line.text().strip()));
+            note.setMinSize(0, 0);
+            getChildren().addAll(number, mark, code, note);
+            Tooltip.install(this, tip);
         }
 
-        /** Whole, wrapped over as many rows as it needs, or on one row cut with an ellipsis. */
+        /** Shows {@code l}, one of a listing whose line numbers have at most {@code d} digits. */
+        void bind(Listing.Line l, int d) {
+            line = l;
+            digits = d;
+            number.setText(l.number() > 0 ? Integer.toString(l.number()) : "");
+            mark.setText(l.addedByPatch() ? "+" : " ");
+            split = Split.of(l.text());
+            commentOnly = split.code().isEmpty() || split.code().startsWith("/*") || split.code().startsWith("*");
+            note.setText(split.code().isEmpty() ? "" : split.comment());
+            pseudoClassStateChanged(ADDED, l.addedByPatch());
+            tip.setText((l.number() > 0 ? l.number() + "  " : "") + l.text().strip());
+            madeFor[0] = -1;
+            madeFor[1] = -1;
+            requestLayout();
+        }
+
+        /** The code text of the line (the comment alone when it has no code). */
+        private String body() {
+            return split.code().isEmpty() ? "/* " + split.comment() + " */" : split.code();
+        }
+
+        /** Whole, wrapped over as many rows as it needs, or on one row cut with "…". */
         void setWrapped(boolean on) {
-            code.setWrapText(on);
+            if (on != wrapped) {
+                wrapped = on;
+                requestLayout();
+            }
         }
 
         /** Is the line only a comment? */
@@ -193,10 +535,16 @@ final class CodeView extends VBox {
         }
 
         void setCurrent(boolean on, boolean compact) {
-            pseudoClassStateChanged(CURRENT, on);
+            if (on != current) {
+                current = on;
+                pseudoClassStateChanged(CURRENT, on);
+            }
             boolean n = on && !compact && !note.getText().isEmpty();
-            note.setVisible(n);
-            note.setManaged(n);
+            if (n != noteShown) {
+                noteShown = n;
+                note.setVisible(n);
+                requestLayout();
+            }
         }
 
         Listing.Line line() {
@@ -208,60 +556,199 @@ final class CodeView extends VBox {
             return number.getText();
         }
 
-        /** The code shown (without its comment). */
+        /** The code shown (without its comment), whole. */
         String codeText() {
-            return code.getText();
+            return body();
         }
 
-        Label codeLabel() {
+        /** The code's rows as shown (the first with the line's indentation, the others with the continuation's). */
+        List<String> shownRows() {
+            return rows;
+        }
+
+        /** The code's text node (its rows, one per line of text). */
+        Text codeNode() {
             return code;
+        }
+
+        /** The x where the code starts, and its width in px, in a row {@code w} wide. */
+        private double numberWidth() {
+            Insets pad = number.getInsets();
+            return Mono.of(number.getFont()).charWidth() * digits + pad.getLeft() + pad.getRight() + 0.5;
+        }
+
+        private double codeX() {
+            return getInsets().getLeft() + numberWidth() + Math.max(mark.minWidth(-1), mark.prefWidth(-1));
+        }
+
+        /** The code's rows for a row {@code w} px wide, wrapped or not (kept until the width changes). */
+        private List<String> rowsFor(double w, boolean wrap) {
+            Mono m = Mono.of(code.getFont());
+            int chars = m.chars(w - getInsets().getRight() - codeX());
+            boolean wrapped = wrap && !commentOnly;
+            int k = wrapped ? 1 : 0;
+            if (madeFor[k] == chars) {
+                return made.get(k);
+            }
+            // the kernel indents by a tab, the listings by four spaces: a level is two characters in a wide
+            // column, one in a narrow one; a continuation row is indented two more
+            int level = split.indent() / 4 * (chars >= 40 ? 2 : 1);
+            int ind = Math.min(level, chars / 3);
+            String pad0 = " ".repeat(ind);
+            String pad1 = " ".repeat(Math.min(ind + 2, chars / 2));
+            List<String> r = new ArrayList<>();
+            if (wrapped) {
+                List<String> w0 = Wrap.rows(body(), chars - ind, chars - pad1.length(), true);
+                // the continuation's indentation, unless it had to go for a word to fit whole
+                String p1 = w0.size() > 1 && w0.stream().skip(1).anyMatch(x -> x.length() > chars - pad1.length())
+                        ? pad0 : pad1;
+                for (int i = 0; i < w0.size(); i++) {
+                    r.add((i == 0 ? pad0 : p1) + w0.get(i));
+                }
+            } else {
+                r.add(pad0 + Wrap.cut(body(), chars - ind));
+            }
+            made.set(k, List.copyOf(r));
+            madeFor[k] = chars;
+            return made.get(k);
+        }
+
+        private double noteHeight(double w) {
+            return noteShown ? note.prefHeight(Math.max(0, w - getInsets().getRight() - codeX())) : 0;
+        }
+
+        /** The row's height at a width of {@code width}, wrapped or not. */
+        double heightFor(double width, boolean wrap) {
+            double w = width < 0 ? 300 : width;
+            Insets in = getInsets();
+            int n = rowsFor(w, wrap).size();
+            double h = Mono.of(code.getFont()).height(n);
+            return in.getTop() + Math.max(h, number.prefHeight(-1)) + noteHeight(w) + in.getBottom();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return heightFor(width, wrapped);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 200;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            Insets in = getInsets();
+            double w = getWidth();
+            List<String> r = rowsFor(w, wrapped);
+            rows = r;
+            code.setText(String.join("\n", r));
+            double ch = Mono.of(code.getFont()).height(r.size());
+            double nw = numberWidth();
+            double x = in.getLeft();
+            double y = in.getTop();
+            number.resizeRelocate(x, y, nw, number.prefHeight(-1));
+            double mw = Math.max(mark.minWidth(-1), mark.prefWidth(-1));
+            mark.resizeRelocate(x + nw, y, mw, mark.prefHeight(-1));
+            double cx = x + nw + mw;
+            double cw = Math.max(0, w - in.getRight() - cx);
+            code.relocate(cx, y);
+            if (noteShown) {
+                note.resizeRelocate(cx, y + ch, cw, noteHeight(w));
+            }
         }
     }
 
-    /** The rows; lays out the window around the current line that fits the height. */
+    /** The rows (a pool, re-used from one listing to the next); lays out the window around the current line. */
     private static final class Lines extends Region {
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
         private int current = -1;
         private boolean compact;
+        /** How many of the rows show the listing (the others wait, hidden, for a longer one). */
+        private int size;
 
         void setAll(List<Listing.Line> l) {
-            List<Row> rows = new ArrayList<>();
-            for (Listing.Line line : l) {
-                rows.add(new Row(line));
+            while (getChildren().size() < l.size()) {
+                Row r = new Row();
+                r.setVisible(false);
+                getChildren().add(r);
             }
-            getChildren().setAll(rows);
+            int digits = 2;
+            for (Listing.Line line : l) {
+                digits = Math.max(digits, Integer.toString(line.number()).length());
+            }
+            for (int i = 0; i < getChildren().size(); i++) {
+                Row r = (Row) getChildren().get(i);
+                if (i < l.size()) {
+                    r.bind(l.get(i), digits);
+                }
+                r.setCurrent(false, compact);
+                r.setVisible(false);
+            }
+            size = l.size();
             current = -1;
             requestLayout();
         }
 
         void setCurrent(int i) {
-            if (current >= 0 && current < getChildren().size()) {
+            if (current >= 0 && current < size) {
                 ((Row) getChildren().get(current)).setCurrent(false, compact);
             }
             current = i;
-            if (i >= 0 && i < getChildren().size()) {
+            if (i >= 0 && i < size) {
                 ((Row) getChildren().get(i)).setCurrent(true, compact);
-            }
-            for (int k = 0; k < getChildren().size(); k++) {
-                Row r = (Row) getChildren().get(k);
-                r.setWrapped(k == i && !r.commentOnly());
             }
             requestLayout();
         }
 
-        private double rowHeight(int i, double w) {
-            return getChildren().get(i).prefHeight(w);
+        private Row row(int i) {
+            return (Row) getChildren().get(i);
         }
 
-        /** The first and last line of the window for this size. */
+        /** Every line whole in the window just laid out (else only the current one). */
+        private boolean all;
+
+        private double rowHeight(int i, double w, boolean whole) {
+            return row(i).heightFor(w, whole || i == current);
+        }
+
+        /**
+         * The first and last line of the window for this size: every line whole when about twelve fit (or the whole
+         * listing), else the lines around the current one on one row each.
+         */
         private int[] window(double w, double h) {
-            int n = getChildren().size();
+            all = true;
+            int[] win = grow(w, h, true);
+            if (win[1] - win[0] + 1 < Math.min(WINDOW, size)) {
+                all = false;
+                win = grow(w, h, false);
+            }
+            return win;
+        }
+
+        private int[] grow(double w, double h, boolean whole) {
+            int n = size;
             if (n == 0) {
                 return new int[] {0, -1};
             }
             int c = current >= 0 && current < n ? current : 0;
             int from = c;
             int to = c;
-            double used = rowHeight(c, w);
+            double used = rowHeight(c, w, whole);
             boolean below = true;
             boolean upFits = true;
             boolean downFits = true;
@@ -270,7 +757,7 @@ final class CodeView extends VBox {
                 // when one side is at its end or its next line is too tall, the other side goes on
                 boolean down = below ? downFits : !upFits;
                 int next = down ? to + 1 : from - 1;
-                if (next < 0 || next >= n || used + rowHeight(next, w) > h) {
+                if (next < 0 || next >= n || used + rowHeight(next, w, whole) > h) {
                     if (down) {
                         downFits = false;
                     } else {
@@ -279,7 +766,7 @@ final class CodeView extends VBox {
                     below = !below;
                     continue;
                 }
-                used += rowHeight(next, w);
+                used += rowHeight(next, w, whole);
                 if (down) {
                     to = next;
                 } else {
@@ -298,13 +785,16 @@ final class CodeView extends VBox {
             int[] win = window(w, h);
             double y = in.getTop();
             for (int i = 0; i < getChildren().size(); i++) {
-                javafx.scene.Node r = getChildren().get(i);
-                boolean in1 = i >= win[0] && i <= win[1];
-                r.setVisible(in1);
+                Row r = row(i);
+                boolean in1 = i < size && i >= win[0] && i <= win[1];
+                if (r.isVisible() != in1) {
+                    r.setVisible(in1);
+                }
                 if (in1) {
+                    r.setWrapped(all || i == current);
                     // only the current line can be taller than the height (a wrapped line in a short band): it
-                    // keeps what fits, its last row cut with an ellipsis (the whole line is in its tooltip)
-                    double rh = Math.min(rowHeight(i, w), Math.max(0, in.getTop() + h - y));
+                    // keeps what fits (the whole line is in its tooltip)
+                    double rh = Math.min(rowHeight(i, w, all), Math.max(0, in.getTop() + h - y));
                     r.resizeRelocate(in.getLeft(), y, w, rh);
                     y += rh;
                 }
@@ -314,19 +804,20 @@ final class CodeView extends VBox {
         @Override
         protected double computePrefHeight(double width) {
             double w = width < 0 ? 300 : width - getInsets().getLeft() - getInsets().getRight();
+            boolean was = all;
             int[] win = window(w, Double.MAX_VALUE);
             double h = 0;
             for (int i = win[0]; i <= win[1]; i++) {
-                h += rowHeight(i, w);
+                h += rowHeight(i, w, all);
             }
+            all = was;
             return h + getInsets().getTop() + getInsets().getBottom();
         }
 
         @Override
         protected double computeMinHeight(double width) {
-            int n = getChildren().size();
             double w = width < 0 ? 300 : width - getInsets().getLeft() - getInsets().getRight();
-            double h = n == 0 ? 0 : rowHeight(current >= 0 && current < n ? current : 0, w);
+            double h = size == 0 ? 0 : rowHeight(current >= 0 && current < size ? current : 0, w, false);
             return h + getInsets().getTop() + getInsets().getBottom();
         }
 

@@ -91,6 +91,8 @@ final class MainView extends BorderPane {
     static final double MIN_COLUMN_EM = 13.5;
     /** Below this width (em) a column leaves out the current line's comment. */
     static final double NARROW_COLUMN_EM = 20;
+    /** Below this width (em) a column's pseudo-C is set a size smaller, so that a long C word fits one row. */
+    static final double TIGHT_COLUMN_EM = 16;
     private final List<ThreadLane> lanes = new ArrayList<>();
     private final Label caption = new Label();
     private final Label where = new Label();
@@ -607,13 +609,9 @@ final class MainView extends BorderPane {
                 // the column's head and the current line with its comment: the listing around it may go
                 double w = l.getWidth();
                 CodeView c = l.code();
-                double head = l.prefHeight(w) - c.prefHeight(w);
-                double current = 0;
-                if (c.currentLine() >= 0) {
-                    CodeView.Row row = c.row(c.currentLine());
-                    current = row.prefHeight(Math.max(0, c.getWidth())) + c.getInsets().getTop()
-                            + c.getInsets().getBottom() + 6;
-                }
+                double cw = Math.max(0, c.getWidth());
+                double head = l.prefHeight(w) - c.prefHeight(cw);
+                double current = c.leastHeight(cw) + 4;
                 need = Math.max(need, Math.max(l.minHeight(w), head + current));
             } else if (n instanceof Region r) {
                 need = Math.max(need, r.minHeight(r.getWidth() > 0 ? r.getWidth() : -1));
@@ -625,7 +623,7 @@ final class MainView extends BorderPane {
         javafx.geometry.Insets in = lanesPanel.getInsets();
         javafx.geometry.Insets box = lanesBox.getInsets();
         // room for the sideways scroll bar when the columns do not fit
-        return need + in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + 18;
+        return need + in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + (columnsFit() ? 0 : 18);
     }
 
     /** The height (em) the tree and the address space keep before the band takes any on a short window. */
@@ -660,6 +658,7 @@ final class MainView extends BorderPane {
             l.setPrefWidth(col);
             l.setMaxWidth(col);
             l.code().setCompact(col < NARROW_COLUMN_EM * fontSize());
+            l.code().setTight(col < TIGHT_COLUMN_EM * fontSize());
         }
     }
 

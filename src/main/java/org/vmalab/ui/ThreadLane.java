@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -14,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.vmalab.engine.trace.TaskView.Status;
@@ -25,8 +28,13 @@ import org.vmalab.viewmodel.StepScene.ThreadView;
  * operation (the whole program in its tooltip), the locks and VMA references it holds, and the current kernel
  * function as pseudo-C centred on the current line; its last step and vmacache in the lane's tooltip. Clicking a runnable lane schedules that thread next ("be the scheduler"); when
  * the thread cannot run, the lane says why ({@link #refuse}).
+ *
+ * <p>The head is laid out for the column's width: the thread's key, name and state on the first row, its role beside
+ * them when it fits and on a row of its own when not, so that nothing in it is cut. The lane's state (running,
+ * blocked, ...) styles only its frame, its state badge and its wait reason, never the whole column: a pseudo-class on
+ * the column would re-style every node in it at each step (the step's cost on the FX thread, docs/PERFORMANCE.md).
  */
-final class ThreadLane extends VBox {
+final class ThreadLane extends StackPane {
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass RUNNABLE = PseudoClass.getPseudoClass("runnable");
     private static final PseudoClass SPINNING = PseudoClass.getPseudoClass("spinning");
@@ -35,6 +43,8 @@ final class ThreadLane extends VBox {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+    /** The mouse is over the column (on its frame: the frame is behind the column's content). */
+    private static final PseudoClass HOVER = PseudoClass.getPseudoClass("over");
 
     private final int index;
     private final Label key = new Label();
@@ -48,6 +58,9 @@ final class ThreadLane extends VBox {
     private final Label holds = new Label();
     private final FlowPane info = new FlowPane(6, 2);
     private final CodeView code = new CodeView();
+    /** The column's frame (background, border, the running glow): the only node the lane's state re-styles. */
+    private final Region frame = new Region();
+    private final VBox body = new VBox();
     private final Tooltip tip = new Tooltip();
     private final Tooltip programTip = new Tooltip();
     private final PauseTransition refusalHide = new PauseTransition(Duration.seconds(6));
@@ -58,7 +71,10 @@ final class ThreadLane extends VBox {
 
     ThreadLane(int index, IntConsumer choose, IntConsumer chooseUntilBlocked) {
         this.index = index;
-        getStyleClass().addAll("lane", "thread-" + (index % 9 + 1));
+        getStyleClass().add("lane");
+        setCursor(Cursor.HAND);
+        frame.getStyleClass().addAll("lane-frame", "thread-" + (index % 9 + 1));
+        body.getStyleClass().add("lane-body");
         key.getStyleClass().add("lane-key");
         name.getStyleClass().add("lane-name");
         role.getStyleClass().add("lane-role");
@@ -91,15 +107,17 @@ final class ThreadLane extends VBox {
         holds.setWrapText(true);
         holds.setMinWidth(0);
         info.getStyleClass().add("lane-info");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(6, key, name, role, spacer, state);
-        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        role.setWrapText(true);
+        Head head = new Head();
         head.getStyleClass().add("lane-head");
         VBox.setVgrow(code, Priority.ALWAYS);
         code.setMinHeight(0);
-        getChildren().addAll(head, wait, refusal, opRow, info, code);
-        setFillWidth(true);
+        body.getChildren().addAll(head, wait, refusal, opRow, info, code);
+        body.setFillWidth(true);
+        body.setMinHeight(0);
+        getChildren().addAll(frame, body);
+        setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        hoverProperty().addListener((o, a, on) -> frame.pseudoClassStateChanged(HOVER, on));
         key.setText(index < 9 ? Integer.toString(index + 1) : "");
         tip.setShowDelay(Duration.millis(500));
         Tooltip.install(this, tip);
@@ -132,6 +150,21 @@ final class ThreadLane extends VBox {
         return code;
     }
 
+    /** The pane of the lane's pills (tests). */
+    FlowPane pills() {
+        return info;
+    }
+
+    /** The head's labels: key, name, role, state (tests: each shows its whole text). */
+    List<Label> headLabels() {
+        return List.of(key, name, role, state);
+    }
+
+    /** The role's label is on a row of its own under the name (the column is too narrow for both on one). */
+    boolean roleBelow() {
+        return role.getLayoutY() > name.getLayoutY() + 1;
+    }
+
     /** The texts of the lane's pills: what it holds, its references, its store buffer (tests). */
     List<String> pillTexts() {
         List<String> out = new ArrayList<>();
@@ -155,10 +188,10 @@ final class ThreadLane extends VBox {
     void refuse(String sentence) {
         refusal.setText(sentence);
         show(refusal, true);
-        pseudoClassStateChanged(REFUSED, true);
+        frame.pseudoClassStateChanged(REFUSED, true);
         refusalHide.setOnFinished(e -> {
             show(refusal, false);
-            pseudoClassStateChanged(REFUSED, false);
+            frame.pseudoClassStateChanged(REFUSED, false);
         });
         refusalHide.playFromStart();
     }
@@ -169,18 +202,22 @@ final class ThreadLane extends VBox {
         role.setText(t.role());
         state.setText(t.state().toUpperCase(Locale.ROOT));
         Status st = t.status();
-        pseudoClassStateChanged(RUNNING, t.ranThisStep() && st != Status.DONE);
-        pseudoClassStateChanged(RUNNABLE, st == Status.RUNNABLE);
-        pseudoClassStateChanged(SPINNING, st == Status.SPINNING);
-        pseudoClassStateChanged(BLOCKED, st == Status.BLOCKED);
-        pseudoClassStateChanged(DONE, st == Status.DONE);
+        for (javafx.scene.Node n : List.of(frame, state)) {
+            n.pseudoClassStateChanged(RUNNING, t.ranThisStep() && st != Status.DONE);
+            n.pseudoClassStateChanged(RUNNABLE, st == Status.RUNNABLE);
+            n.pseudoClassStateChanged(SPINNING, st == Status.SPINNING);
+            n.pseudoClassStateChanged(BLOCKED, st == Status.BLOCKED);
+            n.pseudoClassStateChanged(DONE, st == Status.DONE);
+        }
+        wait.pseudoClassStateChanged(BLOCKED, st == Status.BLOCKED);
+        setCursor(st == Status.DONE || st == Status.BLOCKED ? Cursor.DEFAULT : Cursor.HAND);
         wait.setText(t.waitReason().isEmpty() ? "" : (st == Status.SPINNING ? "spins: " : "sleeps: ")
                 + t.waitReason());
         show(wait, !t.waitReason().isEmpty());
         if (t.runnable() && refusal.isVisible()) {
             refusalHide.stop();
             show(refusal, false);
-            pseudoClassStateChanged(REFUSED, false);
+            frame.pseudoClassStateChanged(REFUSED, false);
         }
         int n = t.program().size();
         boolean done = st == Status.DONE;
@@ -248,5 +285,87 @@ final class ThreadLane extends VBox {
                     : "it is asleep" + (t.waitReason().isEmpty() ? "" : " (" + t.waitReason() + ")")));
         }
         return String.join("\n", tips);
+    }
+
+    /**
+     * The lane's head: key, name and the state badge on the first row (the badge at the right); the role beside the
+     * name when the row has room for it whole, else on a row of its own, wrapped at its words.
+     */
+    private final class Head extends Region {
+        private static final double GAP = 6;
+
+        Head() {
+            getChildren().addAll(key, name, role, state);
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        private static double pw(Label l) {
+            return l.prefWidth(-1);
+        }
+
+        /** The room for the role on the first row, in a head {@code w} wide. */
+        private double roomBeside(double w) {
+            return w - pw(key) - pw(name) - pw(state) - 3 * GAP;
+        }
+
+        private boolean beside(double w) {
+            return role.getText().isEmpty() || pw(role) <= roomBeside(w);
+        }
+
+        private double firstRow() {
+            return Math.max(Math.max(key.prefHeight(-1), name.prefHeight(-1)), state.prefHeight(-1));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            Insets in = getInsets();
+            double w = (width < 0 ? 240 : width) - in.getLeft() - in.getRight();
+            double h = firstRow();
+            if (!beside(w)) {
+                h += role.prefHeight(w);
+            }
+            return in.getTop() + h + in.getBottom();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return pw(key) + pw(name) + pw(role) + pw(state) + 3 * GAP + getInsets().getLeft() + getInsets().getRight();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return pw(key) + pw(name) + pw(state) + 2 * GAP + getInsets().getLeft() + getInsets().getRight();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            Insets in = getInsets();
+            double x = in.getLeft();
+            double y = in.getTop();
+            double w = getWidth() - in.getLeft() - in.getRight();
+            double row = firstRow();
+            for (Label l : List.of(key, name)) {
+                double lh = l.prefHeight(-1);
+                l.resizeRelocate(x, y + (row - lh) / 2, pw(l), lh);
+                x += pw(l) + GAP;
+            }
+            double sh = state.prefHeight(-1);
+            state.resizeRelocate(in.getLeft() + w - pw(state), y + (row - sh) / 2, pw(state), sh);
+            if (beside(w)) {
+                double rh = role.prefHeight(-1);
+                role.resizeRelocate(x, y + (row - rh) / 2, Math.max(0, roomBeside(w)), rh);
+            } else {
+                role.resizeRelocate(in.getLeft(), y + row, w, role.prefHeight(w));
+            }
+        }
     }
 }

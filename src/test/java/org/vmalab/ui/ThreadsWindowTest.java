@@ -172,8 +172,10 @@ class ThreadsWindowTest {
                     if (!inside(scene(r), lb)) {
                         problems.add(l.name() + ": line " + r.numberText() + " is cut off");
                     }
-                    javafx.scene.control.Label code = r.codeLabel();
-                    if (code.getHeight() + 1 < code.prefHeight(code.getWidth()) || code.getWidth() < 5) {
+                    javafx.scene.text.Text code = r.codeNode();
+                    Bounds cb = code.getBoundsInParent();
+                    if (cb.getMaxY() > r.getHeight() + 1 || cb.getMaxX() > r.getWidth() + 0.5 || code.getText()
+                            .isEmpty()) {
                         problems.add(l.name() + ": line " + r.numberText() + " does not fit its column ("
                                 + code.getText() + ")");
                     }
@@ -238,6 +240,137 @@ class ThreadsWindowTest {
             return null;
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Lesson 16's five threads at 1280x720 with the lesson pane open (and at 1920x1080): at every few steps of the
+     * run, every column's head reads whole (the thread's key, name, role and state, the function and its file:line:
+     * no label cut or ellipsised, none wider than its room), and no line of pseudo-C in view is broken inside an
+     * identifier or a number (rows end at token boundaries) or wider than its column.
+     */
+    @Test
+    void atTheSmallestScreenEveryHeadReadsWholeAndCodeWrapsBetweenTokens() {
+        List<String> problems = new ArrayList<>();
+        fx(() -> {
+            for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+                TreeViewTest.Window w = new TreeViewTest.Window(size[0], size[1]).lesson("fairness");
+                int checked = 0;
+                for (int step = 1; step <= w.player.size(); step += 3) {
+                    w.player.seek(step);
+                    w.settle();
+                    w.settle();
+                    String at = size[0] + "x" + size[1] + " step " + step + ": ";
+                    for (ThreadLane l : w.view.lanes()) {
+                        for (javafx.scene.control.Label x : l.headLabels()) {
+                            String cut = cut(x);
+                            if (cut != null) {
+                                problems.add(at + l.name() + "'s head: " + cut);
+                            }
+                        }
+                        CodeView c = l.code();
+                        javafx.scene.text.Text head = c.header();
+                        if (head.getBoundsInParent().getMaxX() > c.getWidth() + 0.5) {
+                            problems.add(at + l.name() + "'s function '" + head.getText() + "' is wider than its "
+                                    + "column");
+                        }
+                        if (!head.getText().isEmpty() && !head.getText().replaceAll("\\s+", "").equals(
+                                c.headerText().replaceAll("\\s+", ""))) {
+                            problems.add(at + l.name() + "'s function shows '" + c.header().getText() + "' for '"
+                                    + c.headerText() + "'");
+                        }
+                        for (int i : c.visibleLines()) {
+                            CodeView.Row r = c.row(i);
+                            List<String> rows = r.shownRows();
+                            if (CodeView.Wrap.splitsAWord(r.codeText(), rows)) {
+                                problems.add(at + l.name() + ": line " + r.numberText() + " breaks inside a word: "
+                                        + rows);
+                            }
+                            String whole = String.join(" ", rows).replaceAll("\\s+", "");
+                            if (!rows.get(rows.size() - 1).endsWith("…") && !whole.equals(r.codeText().replaceAll(
+                                    "\\s+", ""))) {
+                                problems.add(at + l.name() + ": line " + r.numberText() + " shows " + rows + " for "
+                                        + r.codeText());
+                            }
+                            javafx.scene.text.Text code = r.codeNode();
+                            for (String row : rows) {
+                                if (code.getLayoutX() + width(row, code.getFont()) > r.getWidth() + 0.5) {
+                                    problems.add(at + l.name() + ": line " + r.numberText() + "'s row '" + row
+                                            + "' is wider than its column");
+                                }
+                            }
+                            checked++;
+                        }
+                    }
+                }
+                if (checked < 100) {
+                    problems.add(size[0] + "x" + size[1] + ": only " + checked + " lines checked");
+                }
+            }
+            return null;
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+    }
+
+    /** The rows of a line of C end after a space, '(', ',', '->', '.' or an operator, never inside a word. */
+    @Test
+    void codeWrapsOnlyBetweenTokens() {
+        assertEquals(List.of("if (", "atomic_dec_and_", "test(&vma->", "vm_ref_count))"),
+                CodeView.Wrap.rows("if (atomic_dec_and_test(&vma->vm_ref_count))", 19, 19, true));
+        // a continuation gives up its extra indentation for a word that fits a whole row
+        assertEquals(List.of("if (", "atomic_dec_and_test(", "&vma->vm_ref_count))"),
+                CodeView.Wrap.rows("if (atomic_dec_and_test(&vma->vm_ref_count))", 20, 18, true));
+        assertEquals(List.of("if (atomic_dec_and_test(", "&vma->", "vm_ref_count))"),
+                CodeView.Wrap.rows("if (atomic_dec_and_test(&vma->vm_ref_count))", 24, 16, true));
+        assertEquals(List.of("rb_node =", "mm->mm_rb.", "rb_node;"),
+                CodeView.Wrap.rows("rb_node = mm->mm_rb.rb_node;", 12, 10, true));
+        assertEquals(List.of("a == b &&", "c != d"), CodeView.Wrap.rows("a == b && c != d", 10, 8, true));
+        // a word longer than the row: after an underscore, else at the row's end
+        assertEquals(List.of("__rwsem_down_", "read_failed_", "common()"),
+                CodeView.Wrap.rows("__rwsem_down_read_failed_common()", 14, 14, true));
+        assertTrue(CodeView.Wrap.splitsAWord("__rwsem_down_read_failed_common()", List.of("__rwsem_down_",
+                "read_failed_", "common()")));
+        assertFalse(CodeView.Wrap.splitsAWord("static inline void vmacache_invalidate(mm)", List.of(
+                "static inline void", "  vmacache_invalidate(mm)")));
+        assertEquals("vma = __find_v…", CodeView.Wrap.cut("vma = __find_vma(mm, addr);", 15));
+        assertEquals("vma = __find_vma(…", CodeView.Wrap.cut("vma = __find_vma(mm, addr);", 20));
+        assertEquals("vma =…", CodeView.Wrap.cut("vma = __find_vma(mm, addr);", 7));
+        for (String line : List.of("if (atomic_dec_and_test(&vma->vm_ref_count))", "rb_node = mm->mm_rb.rb_node;",
+                "LOCK_CONTENDED(sem, __down_read_trylock, __down_read);", "tmp->vm_end > addr && x[i] <= 0x1000")) {
+            // from the width where its longest word fits a row (narrower, a word longer than a row must break)
+            for (int k = 22; k < 60; k++) {
+                int w = k;
+                List<String> rows = CodeView.Wrap.rows(line, w, w - 2, true);
+                assertFalse(CodeView.Wrap.splitsAWord(line, rows), line + " at " + w + ": " + rows);
+                assertEquals(line.replace(" ", ""), String.join("", rows).replace(" ", ""), line + " at " + w);
+                assertTrue(rows.stream().allMatch(r -> r.length() <= w),
+                        line + " at " + w + ": " + rows);
+            }
+        }
+    }
+
+    /** What of {@code l}'s text is not shown (cut, ellipsised, or wider than the label), or null. */
+    private static String cut(javafx.scene.control.Label l) {
+        if (!l.isVisible() || l.getText() == null || l.getText().isEmpty()) {
+            return null;
+        }
+        String shown = l.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text)
+                .map(t -> ((javafx.scene.text.Text) t).getText()).reduce("", String::concat);
+        if (!shown.replaceAll("\\s+", " ").strip().equals(l.getText().replaceAll("\\s+", " ").strip())) {
+            return "'" + l.getText() + "' shows as '" + shown + "'";
+        }
+        double room = l.getWidth() - l.getInsets().getLeft() - l.getInsets().getRight();
+        for (String row : l.getText().split("\n")) {
+            if (!l.isWrapText() && width(row, l.getFont()) > room + 0.5) {
+                return "'" + row + "' is " + width(row, l.getFont()) + " px wide in " + room;
+            }
+        }
+        return null;
+    }
+
+    private static double width(String s, javafx.scene.text.Font f) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
     }
 
     /**
@@ -435,8 +568,7 @@ class ThreadsWindowTest {
             want.addAll(tv.pendingStores());
             List<javafx.scene.Node> now = fx(() -> {
                 lane.update(tv);
-                return List.copyOf(lane.getChildren().get(4) instanceof javafx.scene.layout.Pane pane
-                        ? pane.getChildren() : List.of());
+                return List.copyOf(lane.pills().getChildren());
             });
             assertEquals(want, fx(lane::pillTexts), "index " + i);
             if (now.size() > 1 && now.equals(before)) {
