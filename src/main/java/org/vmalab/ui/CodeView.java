@@ -42,7 +42,7 @@ final class CodeView extends Region {
     /** A column too narrow for the usual type: the code a little smaller (a C word of 20 letters fits a row). */
     private static final PseudoClass TIGHT = PseudoClass.getPseudoClass("tight");
     /** Space between the header and the listing. */
-    private static final double GAP = 2;
+    private static final double GAP = 1;
 
     /** The function and its file:line, wrapped by {@link #headerRows}. */
     private final Text header = new Text();

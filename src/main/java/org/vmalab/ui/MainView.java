@@ -543,7 +543,7 @@ final class MainView extends BorderPane {
                 if (!bandSizedByUser && h > 0 && !getDividers().isEmpty()) {
                     // never below what its columns need to show themselves whole (they do not scroll up and down)
                     // (in the room, up to half the height: a column cut by the window's edge is no use to anyone)
-                    double floor = Math.min(h * (roomArranged ? ROOM_BAND_SHARE : BAND_SHARE), lanesFloor());
+                    double floor = Math.min(h * (roomArranged ? ROOM_BAND_SHARE : FLOOR_SHARE), lanesFloor());
                     if (h * (1 - getDividerPositions()[0]) < floor - 0.5) {
                         setDividerPositions(1 - floor / h);
                     }
@@ -637,6 +637,8 @@ final class MainView extends BorderPane {
     static final double BAND_SHARE = 0.40;
     /** The most of the centre's height the band takes in presentation mode to show its columns whole. */
     static final double ROOM_BAND_SHARE = 0.5;
+    /** The most of the centre's height the band takes to show every column's head and current line whole. */
+    static final double FLOOR_SHARE = 0.43;
     /** Below this height (px) of the tree and the address space together, the address space folds to one bar. */
     static final double FOLD_STRIP_BELOW = 660;
 

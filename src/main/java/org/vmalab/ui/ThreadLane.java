@@ -106,15 +106,21 @@ final class ThreadLane extends StackPane {
         holds.getStyleClass().add("lane-holds");
         holds.setWrapText(true);
         holds.setMinWidth(0);
+        holds.setMinHeight(Region.USE_PREF_SIZE);
+        holds.setMaxWidth(Double.MAX_VALUE);
         info.getStyleClass().add("lane-info");
+        info.setMinWidth(0);
+        show(info, false);
         role.setWrapText(true);
         Head head = new Head();
         head.getStyleClass().add("lane-head");
         VBox.setVgrow(code, Priority.ALWAYS);
         code.setMinHeight(0);
-        body.getChildren().addAll(head, wait, refusal, opRow, info, code);
+        body.getChildren().addAll(head, wait, refusal, opRow, holds, info, code);
         body.setFillWidth(true);
         body.setMinHeight(0);
+        // the column's width is the band's share, whatever its longest text would like (they wrap)
+        body.setMinWidth(0);
         getChildren().addAll(frame, body);
         setAlignment(javafx.geometry.Pos.TOP_LEFT);
         hoverProperty().addListener((o, a, on) -> frame.pseudoClassStateChanged(HOVER, on));
@@ -165,9 +171,10 @@ final class ThreadLane extends StackPane {
         return role.getLayoutY() > name.getLayoutY() + 1;
     }
 
-    /** The texts of the lane's pills: what it holds, its references, its store buffer (tests). */
+    /** The texts of what it holds and of the lane's pills: its references, its store buffer (tests). */
     List<String> pillTexts() {
         List<String> out = new ArrayList<>();
+        out.add(holds.getText());
         for (javafx.scene.Node n : info.getChildren()) {
             out.add(((Label) n).getText());
         }
@@ -247,7 +254,7 @@ final class ThreadLane extends StackPane {
 
     /** The lane's pills: the references it holds, then its store buffer. */
     private void pills(ThreadView t) {
-        info.getChildren().setAll(holds);
+        info.getChildren().clear();
         for (Ref r : t.refs()) {
             Label l = new Label("ref " + r.name() + (r.freed() ? " (FREED)" : ""));
             l.getStyleClass().add("ref-pill");
@@ -265,6 +272,7 @@ final class ThreadLane extends StackPane {
             l.getStyleClass().add("sb-pill");
             info.getChildren().add(l);
         }
+        show(info, !info.getChildren().isEmpty());
     }
 
     private String tipText(ThreadView t, Status st) {

@@ -268,6 +268,11 @@ class ThreadsWindowTest {
                             }
                         }
                         CodeView c = l.code();
+                        for (javafx.scene.Node part : List.of(c, l.lookup(".lane-holds"), l.lookup(".lane-op"))) {
+                            if (scene(part).getMaxX() > scene(l).getMaxX() + 1) {
+                                problems.add(at + l.name() + ": " + part.getStyleClass() + " is wider than its column");
+                            }
+                        }
                         javafx.scene.text.Text head = c.header();
                         if (head.getBoundsInParent().getMaxX() > c.getWidth() + 0.5) {
                             problems.add(at + l.name() + "'s function '" + head.getText() + "' is wider than its "
@@ -277,6 +282,14 @@ class ThreadsWindowTest {
                                 c.headerText().replaceAll("\\s+", ""))) {
                             problems.add(at + l.name() + "'s function shows '" + c.header().getText() + "' for '"
                                     + c.headerText() + "'");
+                        }
+                        if (c.currentLine() >= 0) {
+                            CodeView.Row cur = c.row(c.currentLine());
+                            if (!cur.isVisible() || cur.getHeight() + 0.5 < cur.prefHeight(cur.getWidth())
+                                    || !inside(scene(cur), scene(l))) {
+                                problems.add(at + l.name() + ": the current line " + cur.numberText()
+                                        + " is not whole in view");
+                            }
                         }
                         for (int i : c.visibleLines()) {
                             CodeView.Row r = c.row(i);
@@ -571,9 +584,9 @@ class ThreadsWindowTest {
                 return List.copyOf(lane.pills().getChildren());
             });
             assertEquals(want, fx(lane::pillTexts), "index " + i);
-            if (now.size() > 1 && now.equals(before)) {
+            if (!now.isEmpty() && now.equals(before)) {
                 kept++;
-            } else if (now.size() > 1) {
+            } else if (!now.isEmpty()) {
                 remade++;
             }
             before = now;
