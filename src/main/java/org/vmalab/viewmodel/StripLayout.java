@@ -80,12 +80,11 @@ public final class StripLayout {
         double[] x1 = new double[segs.size()];
         double top = unsigned(strip.taskSize());
         if (scale == Scale.LOG) {
-            double total = 0;
             double[] w = new double[segs.size()];
             for (int i = 0; i < segs.size(); i++) {
                 w[i] = weight(segs.get(i));
-                total += w[i];
             }
+            double total = separate(segs, w);
             double x = 0;
             for (int i = 0; i < segs.size(); i++) {
                 x0[i] = x;
@@ -164,6 +163,61 @@ public final class StripLayout {
         }
         return (int) Math.max(MIN_SHADE, Math.min(SHADES - MIN_SHADE, Math.round(share * SHADES)));
     }
+
+    /**
+     * On the log scale each segment's width grows with the logarithm of its size, so in an address space of
+     * thousands of VMAs the few huge gaps that separate its regions (below the program, between the heap and the
+     * mappings, below the stack) would be a sliver among thousands of like-sized segments, and the regions one even
+     * shade. Each gap of at least {@link #REGION_GAP} bytes gets at least {@link #REGION_GAP_SHARE} of the width
+     * (together at most {@link #REGION_GAPS_SHARE}), so that the learner sees where the mappings are. A lesson's few
+     * VMAs are unchanged: their big gaps already have more. Returns the total weight.
+     */
+    static double separate(List<Segment> segs, double[] w) {
+        double total = 0;
+        int big = 0;
+        for (int i = 0; i < segs.size(); i++) {
+            total += w[i];
+            if (regionGap(segs.get(i))) {
+                big++;
+            }
+        }
+        if (big == 0 || total <= 0) {
+            return total;
+        }
+        double share = Math.min(REGION_GAP_SHARE, REGION_GAPS_SHARE / big);
+        // the gaps below their share take exactly it: the others keep their weights, 1 - k * share of the total
+        double rest = 0;
+        int k = 0;
+        for (int i = 0; i < segs.size(); i++) {
+            if (regionGap(segs.get(i)) && w[i] < share * total) {
+                k++;
+            } else {
+                rest += w[i];
+            }
+        }
+        if (k == 0) {
+            return total;
+        }
+        double all = rest / (1 - k * share);
+        for (int i = 0; i < segs.size(); i++) {
+            if (regionGap(segs.get(i)) && w[i] < share * total) {
+                w[i] = share * all;
+            }
+        }
+        return all;
+    }
+
+    /** A gap between regions of the address space (see {@link #separate}). */
+    private static boolean regionGap(Segment s) {
+        return s.kind() != SegmentKind.VMA && unsigned(s.size()) >= REGION_GAP;
+    }
+
+    /** The least size of a gap between regions: 1 GiB. */
+    static final double REGION_GAP = 1L << 30;
+    /** The least share of the log scale's width a gap between regions gets. */
+    static final double REGION_GAP_SHARE = 0.07;
+    /** The most share all of them get together. */
+    static final double REGION_GAPS_SHARE = 0.25;
 
     /** Width weight of a segment on the log scale: one unit per doubling above a page, VMAs a little wider. */
     static double weight(Segment s) {

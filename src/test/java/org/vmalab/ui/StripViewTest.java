@@ -125,6 +125,73 @@ class StripViewTest {
         });
     }
 
+    /**
+     * Two regions of 15,000 VMAs each, 40 TiB apart, one dense (gaps of a page) and one sparse (gaps of 256 pages), on
+     * the log scale: the gap between the regions shows in the gap's ink over a width one sees (it was a tenth of a
+     * pixel among 60,000 segments of like widths, the strip one even shade), and the two regions draw in shades
+     * different enough to tell apart.
+     */
+    @Test
+    void onTheLogScaleTheRegionsAndTheirDensityShow() {
+        List<Segment> segs = new ArrayList<>();
+        long addr = 0x10000000L;
+        long prevEnd = 0;
+        for (int i = 0; i < 30_000; i++) {
+            boolean sparse = i >= 15_000;
+            long start = i == 15_000 ? prevEnd + 0x280000000000L : addr + (sparse ? 256 : 1) * 0x1000L;
+            long end = start + 0x1000;
+            segs.add(new Segment(SegmentKind.GAP, prevEnd, start, i, "v" + i, null, false));
+            segs.add(new Segment(SegmentKind.VMA, start, end, i, "v" + i, org.vmalab.viewmodel.NodeState.LINKED,
+                    false));
+            prevEnd = end;
+            addr = end;
+        }
+        segs.add(new Segment(SegmentKind.TOP_GAP, prevEnd, org.vmalab.engine.Const.TASK_SIZE, -1, "", null, false));
+        StepScene.Strip st = new StepScene.Strip(List.copyOf(segs), List.of(), prevEnd,
+                org.vmalab.engine.Const.MMAP_BASE, org.vmalab.engine.Const.TASK_SIZE, null, null, null, List.of(),
+                List.of());
+        fx(() -> {
+            Strip s = new Strip();
+            s.view.setScale(StripLayout.Scale.LOG);
+            PixelReader px = s.show(st, "regions-log.png");
+            StripLayout l = s.view.stripLayout();
+            int y = (int) BAR_TOP + 10;
+            // the gap between the regions: the gap segment in front of VMA 15,000
+            int between = 2 * 15_000;
+            assertEquals(0x280000000000L, segs.get(between).size());
+            double w = l.x1(between) - l.x0(between);
+            assertTrue(w >= 20, "the 40 TiB gap between the regions is " + w + " px wide");
+            Color gap = s.palette.get(Ink.STRIP_GAP);
+            Color mid = px.getColor((int) (PAD + (l.x0(between) + l.x1(between)) / 2), y);
+            assertTrue(distance(mid, gap) < 0.05, "the gap between the regions is drawn in the gap's ink: " + mid);
+            // each region's mean colour, over its pixel columns (their edges left out)
+            double[] dense = mean(px, PAD + l.x0(0) + 3, PAD + l.x0(between) - 3, y);
+            double[] sparse = mean(px, PAD + l.x1(between) + 3, PAD + l.x0(segs.size() - 1) - 3, y);
+            double d = Math.abs(dense[0] - sparse[0]) + Math.abs(dense[1] - sparse[1]) + Math.abs(dense[2] - sparse[2]);
+            assertTrue(d > 0.15, "the dense and the sparse region look alike: " + java.util.Arrays.toString(dense)
+                    + " vs " + java.util.Arrays.toString(sparse));
+            return null;
+        });
+    }
+
+    /** The mean red, green and blue of the pixels of row {@code y} from {@code x0} to {@code x1}. */
+    private static double[] mean(PixelReader px, double x0, double x1, int y) {
+        double[] m = new double[3];
+        int n = 0;
+        for (int x = (int) Math.ceil(x0); x <= (int) Math.floor(x1); x++) {
+            Color c = px.getColor(x, y);
+            m[0] += c.getRed();
+            m[1] += c.getGreen();
+            m[2] += c.getBlue();
+            n++;
+        }
+        assertTrue(n > 50, "a region " + n + " px wide");
+        for (int k = 0; k < 3; k++) {
+            m[k] /= n;
+        }
+        return m;
+    }
+
     @Test
     void theTouchedVmaIsHighlightedAmongTwentyThousand() {
         StepScene.Strip st = SyntheticStrip.of(20_000, 11, 12_345);
