@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.vmalab.engine.trace.Listing;
@@ -34,7 +32,7 @@ import org.vmalab.viewmodel.Kernel;
  * current line re-styles two rows and lays out none but them (the step's cost on the FX thread, docs/PERFORMANCE.md).
  * The rows are kept and re-used from one function to the next (no new nodes, no new CSS).
  */
-final class CodeView extends Region {
+final class CodeView extends ColumnRegion {
     /** The most lines shown at once. */
     static final int WINDOW = 12;
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -192,11 +190,6 @@ final class CodeView extends Region {
     }
 
     @Override
-    public Orientation getContentBias() {
-        return Orientation.HORIZONTAL;
-    }
-
-    @Override
     protected void layoutChildren() {
         Insets in = getInsets();
         double x = in.getLeft();
@@ -261,15 +254,6 @@ final class CodeView extends Region {
         return h + in.getTop() + in.getBottom();
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return 200;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 0;
-    }
 
     /** A monospaced font's character width and line height, measured once per font. */
     record Mono(double charWidth, double first, double line) {
@@ -454,12 +438,7 @@ final class CodeView extends Region {
      * One line: its number, '+' when the patch adds it, the code (wrapped at token boundaries, its continuation
      * indented, or cut to one row) and, when current, its comment. Re-used for the lines of the next function.
      */
-    static final class Row extends Region {
-        @Override
-        public Orientation getContentBias() {
-            return Orientation.HORIZONTAL;
-        }
-
+    static final class Row extends ColumnRegion {
         private final Label number = new Label();
         private final Label mark = new Label();
         private final Text code = new Text();
@@ -636,15 +615,6 @@ final class CodeView extends Region {
             return computePrefHeight(width);
         }
 
-        @Override
-        protected double computePrefWidth(double height) {
-            return 200;
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return 0;
-        }
 
         @Override
         protected void layoutChildren() {
@@ -670,12 +640,7 @@ final class CodeView extends Region {
     }
 
     /** The rows (a pool, re-used from one listing to the next); lays out the window around the current line. */
-    private static final class Lines extends Region {
-        @Override
-        public Orientation getContentBias() {
-            return Orientation.HORIZONTAL;
-        }
-
+    private static final class Lines extends ColumnRegion {
         private int current = -1;
         private boolean compact;
         /** How many of the rows show the listing (the others wait, hidden, for a longer one). */
@@ -821,14 +786,5 @@ final class CodeView extends Region {
             return h + getInsets().getTop() + getInsets().getBottom();
         }
 
-        @Override
-        protected double computePrefWidth(double height) {
-            return 200;
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return 0;
-        }
     }
 }
