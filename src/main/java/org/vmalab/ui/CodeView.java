@@ -545,6 +545,15 @@ final class CodeView extends ColumnRegion {
             return rows;
         }
 
+        /** Is the line's comment shown under it (the current line, in a column wide enough)? */
+        boolean noteShown() {
+            return noteShown;
+        }
+
+        Label noteLabel() {
+            return note;
+        }
+
         /** The code's text node (its rows, one per line of text). */
         Text codeNode() {
             return code;

@@ -324,6 +324,33 @@ class ThreadsWindowTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
     }
 
+    /**
+     * In presentation mode the current line's comment grows with the room's type like the code above it (it stayed at
+     * 11 px under code of 18 px).
+     */
+    @Test
+    void inPresentationModeTheCurrentLinesCommentGrowsWithTheType() {
+        String problem = fx(() -> {
+            // lesson 1's three threads: columns wide enough for the comment
+            TreeViewTest.Window w = new TreeViewTest.Window(1920, 1080).lesson("mmap-sem-convoy");
+            w.view.classroom().presentation().enter();
+            w.player.seek(3);
+            w.settle().settle();
+            for (ThreadLane l : w.view.lanes()) {
+                CodeView c = l.code();
+                if (c.currentLine() < 0 || !c.row(c.currentLine()).noteShown()) {
+                    continue;
+                }
+                CodeView.Row r = c.row(c.currentLine());
+                double code = r.codeNode().getFont().getSize();
+                double note = r.noteLabel().getFont().getSize();
+                return note >= 0.8 * code ? null : l.name() + ": the comment is " + note + " px under code of " + code;
+            }
+            return "no current line shows its comment";
+        });
+        assertEquals(null, problem);
+    }
+
     /** The rows of a line of C end after a space, '(', ',', '->', '.' or an operator, never inside a word. */
     @Test
     void codeWrapsOnlyBetweenTokens() {
