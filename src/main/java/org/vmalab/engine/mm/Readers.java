@@ -181,6 +181,16 @@ final class Readers {
 
     /** {@code __find_vma}: load the root ({@code find_vma}, or {@code get_vma}'s G2, as {@code w} says). */
     record WalkRoot(FindVma.Walker w, long addr) implements Action {
+        /**
+         * By the walker's ordinal: an enum constant's own hash is its identity, different in every JVM, and this hash
+         * is part of a thread's continuation hash (the fingerprint, and the order the symmetry reduction gives
+         * interchangeable threads: the same search must report the same schedules in every run).
+         */
+        @Override
+        public int hashCode() {
+            return 31 * w.ordinal() + Long.hashCode(addr);
+        }
+
         @Override
         public void run(Exec x) {
             x.reads(Field.ROOT, 0);
@@ -196,6 +206,12 @@ final class Readers {
      * walker's end.
      */
     record WalkVisit(FindVma.Walker w, long addr, int node, int best, int truth) implements Action {
+        /** By the walker's ordinal, as {@link WalkRoot#hashCode}. */
+        @Override
+        public int hashCode() {
+            return (((31 * w.ordinal() + Long.hashCode(addr)) * 31 + node) * 31 + best) * 31 + truth;
+        }
+
         @Override
         public void run(Exec x) {
             if (node == NIL) {

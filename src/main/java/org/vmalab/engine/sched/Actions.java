@@ -369,6 +369,12 @@ public final class Actions {
      * (NO_REFCOUNT, pre-patch) the owner's put frees at once and a reader's put does nothing.
      */
     public record PutVma(int vma, PutSite site) implements Dyn {
+        /** By the site's ordinal, as {@link FreeVma#hashCode}. */
+        @Override
+        public int hashCode() {
+            return 31 * vma + site.ordinal();
+        }
+
         @Override
         public void run(Exec x) {
             Memory m = x.m();
@@ -444,6 +450,16 @@ public final class Actions {
         @Override
         public void run(Exec x) {
             free(x, vma, site);
+        }
+
+        /**
+         * By the site's ordinal: an enum constant's own hash is its identity, which differs from one JVM to the next,
+         * and a continuation's hash is part of a state's fingerprint and of the order the symmetry reduction gives
+         * interchangeable threads (the same search must give the same result in every run).
+         */
+        @Override
+        public int hashCode() {
+            return 31 * vma + site.ordinal();
         }
 
         static void free(Exec x, int vma, PutSite site) {
