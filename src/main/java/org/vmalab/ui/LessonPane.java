@@ -186,6 +186,9 @@ final class LessonPane extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         progress.getStyleClass().add("hint");
         progress.setId("lesson-progress");
+        // on two rows rather than cut ("0 of 2 parts done · 2 questions open in this part")
+        progress.setWrapText(true);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         glossaryPopup.setAutoHide(true);
         getChildren().addAll(top, lessonTitle, objectivesPane, parts, scroll, progress);
         setMinWidth(240);

@@ -1193,6 +1193,8 @@ final class MainView extends BorderPane {
         checker.setCompact(true);
         lessonPane.setRoom(true);
         show(stripScale, false);
+        // the legend's line is the teacher's to say in the room: its rows are the tree's (leaving brings it back)
+        legend.setVisible(false);
         StepScene s = shownScene;
         roomLesson = lessonToggle.isSelected() && lessonActive() && lessonPane.roomContent();
         boolean lockRows = s != null && LocksPanel.needed(s.locks());
@@ -1308,6 +1310,7 @@ final class MainView extends BorderPane {
         checker.setCompact(false);
         lessonPane.setRoom(false);
         show(stripScale, true);
+        legend.setVisible(true);
         boolean lesson = lessonToggle.isSelected() && lessonActive();
         if (lesson) {
             shell.getItems().add(0, lessonPane);

@@ -80,7 +80,6 @@ final class Presentation {
         Button leave = new Button("Leave (Esc)");
         leave.setId("presentation-leave");
         leave.setOnAction(e -> leave());
-        Label keys = new Label("PageDown / PageUp step · B blank · Esc leaves");
         // the transport (the timeline is hidden in the room): the teacher with a mouse steps and plays from here
         Button back = new Button("◀");
         back.setId("presentation-back");
@@ -94,7 +93,10 @@ final class Presentation {
         next.setTooltip(new Tooltip("One step forward (PageDown, →)"));
         next.setOnAction(e -> view.player().stepForward());
         view.player().addListener(p -> play.setText(p.playing() ? "Pause" : "Play"));
-        bar = new HBox(8, back, play, next, new Label("Type"), smaller, scaleLabel, larger, contrast, keys, leave);
+        // short, so that it covers little of the threads while it shows (the keys are on the presenter card)
+        bar = new HBox(8, back, play, next, new Label("Type"), smaller, scaleLabel, larger, contrast, leave);
+        Tooltip.install(bar, new Tooltip("PageDown / PageUp step · B blanks the screen · Ctrl+± the type · Esc "
+                + "leaves"));
         bar.getStyleClass().add("presenter-bar");
         bar.setId("presenter-bar");
         bar.setManaged(false);

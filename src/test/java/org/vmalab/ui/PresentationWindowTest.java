@@ -379,6 +379,7 @@ class PresentationWindowTest {
         layout();
         List<String> f = roomFaults();
         assertTrue(f.isEmpty(), what + " at 150 %:\n" + String.join("\n", f));
+        assertFalse(fx(() -> view.legend().isVisible()), what + ": the legend's rows are the tree's in the room");
         assertTrue(treeArea() > before, what + ": the tree has more room than in the window (" + treeArea() + " <= "
                 + before + ")");
         fx(() -> {
@@ -393,6 +394,35 @@ class PresentationWindowTest {
         layout();
         f = roomFaults();
         assertTrue(f.isEmpty(), what + " at 200 %:\n" + String.join("\n", f));
+        // the type changed: the presenter bar shows, whole, inside the window, with the transport on it
+        List<String> bar = fx(() -> {
+            List<String> out = new ArrayList<>();
+            Parent b = (Parent) view.lookup("#presenter-bar");
+            if (!b.isVisible()) {
+                out.add("the presenter bar is hidden after a change of the type");
+            }
+            Bounds bb = b.localToScene(b.getLayoutBounds());
+            if (bb.getMinX() < -0.5 || bb.getMaxX() > view.getScene().getWidth() + 0.5
+                    || bb.getMaxY() > view.getScene().getHeight() + 0.5) {
+                out.add("the presenter bar is cut by the window: " + bb);
+            }
+            for (Node n : b.getChildrenUnmodifiable()) {
+                if (n instanceof Labeled l && l.getText() != null) {
+                    String shown = l.getChildrenUnmodifiable().stream().filter(t -> t instanceof Text)
+                            .map(t -> ((Text) t).getText()).reduce("", String::concat);
+                    if (!norm(shown).equals(norm(l.getText()))) {
+                        out.add("presenter bar: '" + l.getText() + "' shows as '" + shown + "'");
+                    }
+                }
+            }
+            for (String id : List.of("#presentation-back", "#presentation-play", "#presentation-next")) {
+                if (b.lookup(id) == null) {
+                    out.add("no " + id + " on the presenter bar");
+                }
+            }
+            return out;
+        });
+        assertTrue(bar.isEmpty(), what + ": " + String.join("\n", bar));
         fx(() -> {
             pr.setScale(2);
             pr.leave();
@@ -405,6 +435,7 @@ class PresentationWindowTest {
         assertEquals(lessonWidth, fx(() -> view.lessonPane().getWidth()), 2, what + ": the lesson pane's width");
         assertTrue(locksShown(), what + ": the locks are back");
         assertTrue(fx(() -> view.lookup(".timeline").isVisible()), what + ": the transport bar is back");
+        assertTrue(fx(() -> view.legend().isVisible()), what + ": the legend is back");
     }
 
     @Test
