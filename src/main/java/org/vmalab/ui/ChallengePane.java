@@ -44,6 +44,9 @@ final class ChallengePane extends VBox {
         setSpacing(6);
         Label head = new Label("Challenge: you are the scheduler");
         head.getStyleClass().add("checkpoint-head");
+        // on two rows rather than cut, in a narrow pane or the room's type
+        head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         goal.getStyleClass().add("challenge-goal");
         goal.setId("challenge-goal");
         goal.setWrapText(true);

@@ -197,18 +197,21 @@ class PresentationWindowTest {
         Presentation pr = fx(() -> view.classroom().presentation());
         fx(() -> {
             pr.enter();
-            stage.setFullScreen(false);
-            stage.setWidth(1280);
-            stage.setHeight(720);
             return null;
         });
+        window(1280, 720);
+        fitTree();
+        return pr;
+    }
+
+    /** Lays the window out, fits the tree as F does, and lays it out again. */
+    private void fitTree() {
         layout();
         fx(() -> {
             view.tree().fit();
             return null;
         });
         layout();
-        return pr;
     }
 
     private void window(int w, int h) {
@@ -386,12 +389,7 @@ class PresentationWindowTest {
             pr.setScale(4);
             return null;
         });
-        layout();
-        fx(() -> {
-            view.tree().fit();
-            return null;
-        });
-        layout();
+        fitTree();
         f = roomFaults();
         assertTrue(f.isEmpty(), what + " at 200 %:\n" + String.join("\n", f));
         // the type changed: the presenter bar shows, whole, inside the window, with the transport on it
@@ -449,6 +447,14 @@ class PresentationWindowTest {
             assertTrue(fx(() -> view.lessonPane().checkpointShown() && view.lessonPane().isVisible()
                     && view.lessonPane().getScene() != null), "the question shows in the room");
         });
+    }
+
+    @Test
+    void aChallengeIsWholeAt1280x720(FxRobot robot) {
+        window(1280, 720);
+        openLesson("10-you-are-the-scheduler.yaml", 0);
+        presentAndLeave("lesson 10's challenge", () -> assertTrue(fx(() -> view.lessonPane().challengePane()
+                .isVisible() && view.lessonPane().getScene() != null), "the challenge shows in the room"));
     }
 
     @Test
