@@ -102,10 +102,17 @@ final class TreeCanvas extends CanvasRegion {
     private Detail detail = Detail.FULL;
     /** The node the step's callout is about, or -1. */
     private int calloutId = -1;
-    /** 0: a tree narrower than the view is centred; -1 (+1): it keeps left (right), the callout's room beside. */
-    private int calloutSide;
-    private double calloutW;
-    private boolean redrawing;
+    /**
+     * Where the step's callout is docked when the tree leaves it no free place beside its node: a band at an edge
+     * of the view, outside the tree's viewport (the tree is fitted beside it and clipped at it), kept until the
+     * view is fitted again for another reason (a new address space, a new size, Fit).
+     */
+    enum Band { NONE, LEFT, RIGHT, TOP, BOTTOM }
+
+    private Band band = Band.NONE;
+    /** The band's width (LEFT, RIGHT) or height (TOP, BOTTOM), in px. */
+    private double bandSize;
+    private boolean replanning;
     /** What the last draw put where, in view coordinates (tests, hover). */
     private final List<Drawn> drawn = new ArrayList<>();
     private Rect calloutRect;
@@ -257,6 +264,7 @@ final class TreeCanvas extends CanvasRegion {
             userMoved = false;
             overviewChoice = null;
             generation++;
+            band = Band.NONE;
         }
         boolean wasOverview = overviewShown;
         this.scene = s;
@@ -340,6 +348,7 @@ final class TreeCanvas extends CanvasRegion {
 
     /** Puts a new target frame on screen: animated from {@code start} when given, snapped otherwise. */
     private void install(TreeFrame target, TreeFrame start, double millis, boolean refit) {
+        nodesMove = start != null && moves(start, target);
         if (start != null) {
             from = start;
             to = target;
@@ -446,7 +455,7 @@ final class TreeCanvas extends CanvasRegion {
      * default. So a panel with room shows ranges and gaps on the overview's nodes, as on a small tree.
      */
     private void pickOverviewDepth() {
-        double w = getWidth();
+        double w = viewWidth();
         double h = availHeight();
         if (otree == null || scene == null || w <= 0 || getHeight() <= 0) {
             return;
@@ -610,8 +619,8 @@ final class TreeCanvas extends CanvasRegion {
             zoom = Math.min(MAX_ZOOM, minPx() / Detail.RANGE.readableSize());
             detail = TreeGeometry.richestAt(zoom, minPx());
         }
-        double tx = getWidth() / 2 - wx(x) * zoom;
-        double ty = topRoom() + availHeight() / 2 - wy(y) * zoom;
+        double tx = viewLeft() + viewWidth() / 2 - wx(x) * zoom;
+        double ty = viewTop() + availHeight() / 2 - wy(y) * zoom;
         userMoved = true;
         if (t < 1) {
             panToX = tx;
@@ -749,6 +758,7 @@ final class TreeCanvas extends CanvasRegion {
     void setTextScale(double s) {
         textScale = Math.max(0.5, Math.min(4, s));
         userMoved = false;
+        band = Band.NONE;
         autoView(true);
         setPan(panX, panY);
         draw();
@@ -762,6 +772,7 @@ final class TreeCanvas extends CanvasRegion {
     /** Fits the whole tree (or, for a big tree, its height) into the view. */
     void fit() {
         userMoved = false;
+        band = Band.NONE;
         fitAll = true;
         repickOverviewDepth();
         autoView(true);
@@ -828,9 +839,51 @@ final class TreeCanvas extends CanvasRegion {
         return TreeGeometry.MIN_READABLE_PX * textScale;
     }
 
-    /** The height the tree may use (the legend keeps the bottom). */
+    /** The height the tree may use (the legend keeps the bottom, the callout's band its edge). */
     private double availHeight() {
-        return Math.max(80, getHeight() - legendRoom() - topRoom());
+        return Math.max(80, getHeight() - legendRoom() - topRoom() - (horizontal(band) ? bandSize : 0));
+    }
+
+    private static boolean horizontal(Band b) {
+        return b == Band.TOP || b == Band.BOTTOM;
+    }
+
+    private static boolean vertical(Band b) {
+        return b == Band.LEFT || b == Band.RIGHT;
+    }
+
+    /** The left edge of the tree's viewport (a callout band on the left moves it). */
+    private double viewLeft() {
+        return band == Band.LEFT ? bandSize : 0;
+    }
+
+    /** The width of the tree's viewport. */
+    private double viewWidth() {
+        return Math.max(120, getWidth() - (vertical(band) ? bandSize : 0));
+    }
+
+    /** Where the tree's fit starts at the top: below the tools and a callout band at the top. */
+    private double viewTop() {
+        return topRoom() + (band == Band.TOP ? bandSize : 0);
+    }
+
+    /**
+     * The part of the view the tree is drawn in (view coordinates): all of it but the callout's band and the
+     * legend's room at the bottom; what lies beyond is clipped, as at the view's edges.
+     */
+    Rect viewport() {
+        double w = canvasWidth();
+        double h = canvasHeight();
+        double top = band == Band.TOP ? topRoom() + bandSize : 0;
+        double bottom = h - (legendHeight.getAsDouble() > 0 ? legendRoom() : 0)
+                - (band == Band.BOTTOM ? bandSize : 0);
+        return new Rect(viewLeft(), top, Math.max(0, Math.min(w, viewLeft() + viewWidth()) - viewLeft()),
+                Math.max(0, bottom - top));
+    }
+
+    /** The callout's band (tests). */
+    Band band() {
+        return band;
     }
 
     /** Room kept free at the bottom for the legend: its height and a margin, at least {@link #LEGEND_ROOM}. */
@@ -877,13 +930,12 @@ final class TreeCanvas extends CanvasRegion {
      * larger one pans just enough to keep the node the step is about (and its callout) in view.
      */
     private void autoView(boolean refit) {
-        double w = getWidth();
+        double w = viewWidth();
         double h = availHeight();
-        if (layout == null || w <= 0 || getHeight() <= 0) {
+        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
         if (refit && !userMoved) {
-            calloutSide = 0;
             double maxZ = FIT_MAX_ZOOM * textScale;
             TreeGeometry.Fit fit = TreeGeometry.richestFit(layout, w, h, minPx(), maxZ);
             if (fit != null) {
@@ -909,14 +961,6 @@ final class TreeCanvas extends CanvasRegion {
                 }
                 detail = best;
             }
-            if (calloutId >= 0 && worldWidth() * zoom <= w + 0.5) {
-                // room beside a tree that fits for the step's callout, as long as the tree stays readable
-                double room = (calloutW > 0 ? calloutW : 230 * markScale()) + 16;
-                double z = Math.min(zoom, (w - room) / worldWidth());
-                if (z < zoom && z * worldHeight() <= h && TreeGeometry.readable(detail, z, minPx())) {
-                    zoom = z;
-                }
-            }
             centre(true);
             return;
         }
@@ -930,29 +974,26 @@ final class TreeCanvas extends CanvasRegion {
      * only as far as needed to bring the focus into view), never further than the tree's edge.
      */
     private void centre(boolean jump) {
-        double w = getWidth();
+        double left = viewLeft();
+        double w = viewWidth();
         double h = availHeight();
         double ww = worldWidth() * zoom;
         double wh = worldHeight() * zoom;
         int f = focusNode();
         boolean hasFocus = f >= 0 && layout.has(f);
         if (ww <= w + 0.5) {
-            panX = (w - ww) / 2;
-            if (calloutSide != 0 && calloutId >= 0 && ww + calloutW + 16 <= w) {
-                // the callout's room on one side (see drawCallout)
-                panX = calloutSide < 0 ? 4 : w - ww - 4;
-            }
+            panX = left + (w - ww) / 2;
         } else {
             double fx = hasFocus ? wx(layout.x(f)) : wx(focusColumn());
-            double sx = panX + fx * zoom;
-            double half = (detail.w / 2 + 12) * zoom + (hasFocus ? calloutRoom() : 0);
+            double sx = panX - left + fx * zoom;
+            double half = (detail.w / 2 + 12) * zoom + (hasFocus && band == Band.NONE ? calloutRoom() : 0);
             double m = Math.min(w / 2 - 1, Math.max(half, Math.min(160, w / 4)));
             if (jump || sx < m || sx > w - m) {
-                panX = w / 2 - fx * zoom;
+                panX = left + w / 2 - fx * zoom;
             }
-            panX = Math.max(w - ww, Math.min(0, panX));
+            panX = Math.max(left + w - ww, Math.min(left, panX));
         }
-        double top = topRoom();
+        double top = viewTop();
         if (wh <= h + 0.5) {
             panY = top + (h - wh) / 2;
         } else {
@@ -1009,6 +1050,7 @@ final class TreeCanvas extends CanvasRegion {
         double h = getHeight();
         boolean firstSize = canvas.getWidth() == 0;
         if (sizeCanvas(w, h)) {
+            band = Band.NONE;
             if (firstSize || !userMoved) {
                 repickOverviewDepth();
                 autoView(true);
@@ -1176,10 +1218,14 @@ final class TreeCanvas extends CanvasRegion {
         cursorRects.clear();
         ghostLabels.clear();
         calloutRect = null;
+        leaderLine = null;
         emptyRect = null;
+        rootRects = List.of();
         if (scene == null || from == null || to == null) {
             return;
         }
+        // the dock and the callout are placed for the whole animation (a band for the callout may move the tree)
+        planMarks(w, h);
         shown = t >= 1 ? to : Frames.at(from, to, t);
         double e = Frames.ease(t);
         double px = panFromX + (panToX - panFromX) * e;
@@ -1192,6 +1238,11 @@ final class TreeCanvas extends CanvasRegion {
             panY = py;
         }
         g.save();
+        // the tree is drawn in its viewport: a callout band and the legend's room clip it like the view's edges
+        Rect vp = viewport();
+        g.beginPath();
+        g.rect(vp.x(), vp.y(), vp.w(), vp.h());
+        g.clip();
         g.translate(px, py);
         g.scale(zoom, zoom);
         double vx0 = -px / zoom - detail.w;
@@ -1241,8 +1292,8 @@ final class TreeCanvas extends CanvasRegion {
             drawCursor(g, cf, lod);
         }
         ghosts.clear();
-        for (StepScene.Loaded l : scene.loaded()) {
-            drawLoaded(g, l, settle);
+        for (GhostGeom gg : ghostsIn(shown)) {
+            drawLoaded(g, gg, settle);
         }
         g.restore();
         if (scene.root() < 0) {
@@ -1251,10 +1302,7 @@ final class TreeCanvas extends CanvasRegion {
         // what is read, not looked at, is drawn at the screen's scale: the callout and the tags
         dockRect = null;
         drawDock(g, w, h, settle);
-        if (drawCallout(g, w, h, settle)) {
-            // the tree moved aside to give the callout a free place: drawn again from the start
-            return;
-        }
+        drawCallout(g, settle);
         if (lod > 0) {
             for (NodeView n : tagged) {
                 NodeFrame nf = shown.node(n.id());
@@ -1333,23 +1381,103 @@ final class TreeCanvas extends CanvasRegion {
         fillText(g, "off the tree: erased, cleared, freed or not linked yet", Math.max(vx0 + detail.w, 8), y - 3);
     }
 
+    /**
+     * The root pointer's place in a frame (world units): its words above the root's top-left corner, higher than
+     * the walkers' chips that ride on the root, and its arrow down the box's left edge, clear of those chips and
+     * of the words of a ghost chip beside them; {@code label} and {@code arrow} in view coordinates. Null when
+     * not drawn.
+     */
+    private record RootGeom(double labelX, double labelBottom, double labelW, double arrowX, double arrowTip,
+                            Rect label, Rect arrow) {
+    }
+
+    private static final String ROOT_WORDS = "mm_rb.rb_node";
+
+    private RootGeom rootGeom(TreeFrame f) {
+        NodeFrame r = scene.root() < 0 ? null : f.node(scene.root());
+        NodeFrame end = r == null ? null : to.node(scene.root());
+        if (r == null || end == null || zoom * detail.nameSize < 5) {
+            return null;
+        }
+        if (Math.abs(r.x() - end.x()) > 1e-6 || Math.abs(r.y() - end.y()) > 1e-6) {
+            // a new root rising into its place: the pointer points at it once it is there
+            return null;
+        }
+        double x0 = wx(r.x()) - detail.w / 2;
+        double y0 = wy(r.y()) - detail.h / 2;
+        double lw = textWidth(ROOT_WORDS, smallBold);
+        if (x0 - 20 - lw >= 2) {
+            // room on the root's left (its row holds no other node): the words level with it, a short arrow
+            double cy = y0 + detail.h / 2;
+            Rect label = toView(x0 - 20 - lw, cy - 7, lw, 14);
+            Rect arrow = toView(x0 - 18, cy - 3, 17.5, 6);
+            return new RootGeom(x0 - 20 - lw, cy + 7, lw, -1, cy, label, arrow);
+        }
+        // above the top-left corner, higher than the chips riding on the root
+        double scale = chipScale();
+        int perRow = Math.max(1, (int) Math.floor((detail.w - 2 * detail.badge - 4) / (34 * scale + 4)));
+        int chips = 0;
+        for (CursorFrame cf : f.cursors()) {
+            if (cf.node() == scene.root() && cf.opacity() > 0.05) {
+                chips = Math.max(chips, (int) Math.ceil(cf.slot() + 1 - 1e-9));
+            }
+        }
+        for (GhostGeom gg : ghostsIn(f)) {
+            chips += gg.l().node() == scene.root() ? 1 : 0;
+        }
+        double bottom = y0 - 26 * scale - 5;
+        double ax = x0 + 1;
+        double tip = y0 + 3;
+        Rect arrow = toView(ax - 3, bottom, 5, y0 - bottom - 0.5);
+        if (chips > perRow) {
+            // a second row of chips takes the room of the words: the arrow alone (the ghost chips name it)
+            return new RootGeom(0, bottom, 0, ax, tip, null, arrow);
+        }
+        double lx = Math.max(2, x0 + 12 - lw);
+        Rect label = toView(lx, bottom - 14, lw, 14);
+        return new RootGeom(lx, bottom, lw, ax, tip, label, arrow);
+    }
+
+    /** Where the root pointer's words and arrow were drawn last (view coordinates), empty when not drawn. */
+    private List<Rect> rootRects = List.of();
+
+    /** Where the root pointer's words and arrow were drawn last (tests). */
+    List<Rect> rootRects() {
+        return rootRects;
+    }
+
     private void drawRoot(GraphicsContext g, int lod) {
-        NodeFrame r = shown.node(scene.root());
-        if (r == null || lod == 0) {
+        RootGeom rg = lod == 0 ? null : rootGeom(shown);
+        if (rg == null) {
             return;
         }
-        double cx = wx(r.x());
-        double top = wy(r.y()) - detail.h / 2 - detail.badge;
+        rootRects = rg.label() == null ? List.of(rg.arrow()) : List.of(rg.label(), rg.arrow());
         Color c = scene.rootChanged() ? palette.get(Ink.EDGE_CHANGED) : palette.get(Ink.EDGE);
         g.setStroke(c);
         g.setLineWidth(scene.rootChanged() ? 3 : 2);
-        g.strokeLine(cx, top - 22, cx, top - 2);
-        arrowHead(g, cx, top - 22, cx, top - 1, c);
+        if (rg.arrowX() < 0) {
+            // the words on the left, the arrow into the box's left edge
+            double x1 = rg.labelX() + rg.labelW() + 2;
+            double x2 = rg.labelX() + rg.labelW() + 20;
+            g.strokeLine(x1, rg.arrowTip(), x2 - 1, rg.arrowTip());
+            arrowHead(g, x1, rg.arrowTip(), x2, rg.arrowTip(), c);
+            g.setFill(scene.rootChanged() ? palette.get(Ink.CHANGED) : palette.get(Ink.TEXT_DIM));
+            g.setFont(smallBold);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            fillText(g, ROOT_WORDS, rg.labelX(), rg.arrowTip());
+            return;
+        }
+        g.strokeLine(rg.arrowX(), rg.labelBottom() + 1, rg.arrowX(), rg.arrowTip() - 1);
+        arrowHead(g, rg.arrowX(), rg.labelBottom() + 1, rg.arrowX(), rg.arrowTip(), c);
+        if (rg.label() == null) {
+            return;
+        }
         g.setFill(scene.rootChanged() ? palette.get(Ink.CHANGED) : palette.get(Ink.TEXT_DIM));
         g.setFont(smallBold);
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        fillText(g, "mm_rb.rb_node", cx, top - 23);
+        fillText(g, ROOT_WORDS, rg.labelX(), rg.labelBottom());
     }
 
     private void drawEdge(GraphicsContext g, EdgeFrame ef, double vx0, double vx1, double vy0, double vy1) {
@@ -1730,7 +1858,7 @@ final class TreeCanvas extends CanvasRegion {
             if (d.opacity() > 0.05) {
                 s += r.overlap(pad(d.box(), 3));
                 if (d.badge() != null && refBadges) {
-                    s += r.overlap(d.badge());
+                    s += r.overlap(pad(d.badge(), 1));
                 }
             }
         }
@@ -1752,12 +1880,17 @@ final class TreeCanvas extends CanvasRegion {
         if (dockRect != null) {
             s += r.overlap(pad(dockRect, 2));
         }
+        for (Rect rr : rootRects) {
+            s += r.overlap(pad(rr, 2));
+        }
         s += r.overlap(new Rect(w - 200, 0, 200, 38));
         double top = topRoom();
         if (top > 0) {
             s += r.overlap(new Rect(0, 0, w, top));
         }
-        Rect view = new Rect(0, 0, w, Math.max(40, h - legendRoom()));
+        Rect vp = viewport();
+        double bottom = Math.min(vp.y() + vp.h(), h - legendRoom());
+        Rect view = new Rect(vp.x(), vp.y(), vp.w(), Math.max(40, bottom - vp.y()));
         if (!r.inside(view)) {
             s += r.w() * r.h() - r.overlap(view);
         }
@@ -1787,8 +1920,10 @@ final class TreeCanvas extends CanvasRegion {
         double step = 8;
         double acx = anchor.x() + anchor.w() / 2;
         double acy = anchor.y() + anchor.h() / 2;
-        for (double y = 2; y + bh <= h - legendRoom() - 2; y += step) {
-            for (double x = 2; x + bw <= w - 2; x += step) {
+        Rect vp = viewport();
+        double maxY = Math.min(vp.y() + vp.h(), h - legendRoom()) - 2;
+        for (double y = vp.y() + 2; y + bh <= maxY; y += step) {
+            for (double x = vp.x() + 2; x + bw <= vp.x() + vp.w() - 2; x += step) {
                 Rect r = new Rect(x, y, bw, bh);
                 double dx = Math.max(0, Math.max(r.x() - acx, acx - r.x() - r.w()));
                 double dy = Math.max(0, Math.max(r.y() - acy, acy - r.y() - r.h()));
@@ -1861,6 +1996,10 @@ final class TreeCanvas extends CanvasRegion {
             new Rect(box.x(), box.y() + box.h() + 4, bw, bh),
             new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - 8 - bh - detail.badge * zoom, bw, bh)};
         Rect best = placeFree(cands, box, n.id(), w, h);
+        if (covered(best, w, h) > 0.5) {
+            // no free place in this frame (the tree crowds the view, or moves through it): not over a node
+            return;
+        }
         tagRects.add(best);
         if (!best.intersects(pad(box, 40 + detail.badge * zoom))) {
             // away from its node (beside it all was taken): a thin line to it
@@ -1893,121 +2032,597 @@ final class TreeCanvas extends CanvasRegion {
         g.setGlobalAlpha(1);
     }
 
-    /**
-     * The callout of the node the step is about, at the screen's scale whatever the zoom: its range, own gap,
-     * subtree gap (the stored value with what it was), reference count (with its change), and its tags; placed
-     * beside the node where it covers least, with a line to the node.
-     */
-    private boolean drawCallout(GraphicsContext g, double w, double h, double settle) {
-        NodeView n = node(calloutId);
-        NodeFrame nf = n == null ? null : shown.node(n.id());
-        if (nf == null || nf.opacity() <= 0.05) {
-            return false;
+    // ================================================================ the marks placed once per animation
+
+    /** A line or a tag of the callout, placed in its box: x from the box's left, y its centre line. */
+    record Cell(String text, Font font, boolean highlighted, NodeFace.Style tag, double x, double y, double w) {
+    }
+
+    /** The callout's content laid out: its cells and the box's size. */
+    record CalloutBox(List<Cell> cells, double w, double h, double textPx) {
+    }
+
+    /** What a plan was made for: when any of it changes, the marks are placed again. */
+    private record PlanKey(StepScene scene, TreeFrame from, TreeFrame to, double zoom, Detail detail, double pfx,
+                           double pfy, double ptx, double pty, double w, double h, Band band, double bandSize,
+                           double textScale, boolean badges, int found, double top, double legend, int callout) {
+        boolean same(PlanKey o) {
+            return o != null && scene == o.scene && from == o.from && to == o.to && zoom == o.zoom
+                    && detail == o.detail && pfx == o.pfx && pfy == o.pfy && ptx == o.ptx && pty == o.pty && w == o.w
+                    && h == o.h && band == o.band && bandSize == o.bandSize && textScale == o.textScale
+                    && badges == o.badges && found == o.found && top == o.top && legend == o.legend
+                    && callout == o.callout;
         }
-        double s = markScale();
+    }
+
+    /** The dock's and the callout's places for the whole animation on screen (null: none drawn). */
+    private record Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock) {
+        Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box) {
+            this(key, dock, callout, box, false);
+        }
+    }
+
+    private Plan plan;
+
+    private PlanKey planKey(double w, double h) {
+        return new PlanKey(scene, from, to, zoom, detail, panFromX, panFromY, panToX, panToY, w, h, band, bandSize,
+                textScale, refBadges, found, topRoom(), legendRoom(), calloutId);
+    }
+
+    /**
+     * Places the dock and the step's callout for the animation on screen, once: every frame of it (sampled) is
+     * laid on a {@link FreeGrid} with its node boxes, badges, chips, ghost chips and the root's pointer, and the
+     * marks go where they are free in all of them, so they neither cover a node nor jump while the tree moves.
+     * When the callout has no free place, the view gives it a band at an edge ({@link #chooseBand}).
+     */
+    private void planMarks(double w, double h) {
+        PlanKey key = planKey(w, h);
+        if (key.same(plan == null ? null : plan.key())) {
+            return;
+        }
+        plan = makePlan(w, h, key, true);
+        if (plan == null) {
+            chooseBand(w, h);
+            plan = makePlan(w, h, planKey(w, h), false);
+        }
+    }
+
+    /** The plan, or null when the callout has no place and {@code mayBand} (a band is to be chosen first). */
+    private Plan makePlan(double w, double h, PlanKey key, boolean mayBand) {
+        FreeGrid grid = new FreeGrid(w, h);
+        Rect vp = viewport();
+        grid.take(new Rect(0, 0, vp.x(), h));
+        grid.take(new Rect(vp.x() + vp.w(), 0, w - vp.x() - vp.w(), h));
+        grid.take(new Rect(0, 0, w, vp.y()));
+        grid.take(new Rect(0, vp.y() + vp.h(), w, h - vp.y() - vp.h()));
+        grid.take(new Rect(0, h - legendRoom(), w, legendRoom()));
+        grid.take(new Rect(w - 200, 0, 200, 38));
+        grid.take(new Rect(0, 0, w, topRoom()));
+        Rect anchor = null;
+        boolean compactDock = false;
+        List<Sample> samples = new ArrayList<>();
+        double keepX = panX;
+        double keepY = panY;
+        try {
+            double t0 = Math.max(0, Math.min(1, t));
+            int n = t0 >= 1 ? 1 : overviewShown ? 3 : 9;
+            for (int i = 0; i < n; i++) {
+                double ts = n == 1 ? 1 : t0 + (1 - t0) * i / (n - 1);
+                TreeFrame f = ts >= 1 ? to : Frames.at(from, to, ts);
+                double e = Frames.ease(ts);
+                panX = panFromX + (panToX - panFromX) * e;
+                panY = panFromY + (panToY - panFromY) * e;
+                takeFrame(grid, f, w, h);
+                NodeFrame cf = calloutId >= 0 ? f.node(calloutId) : null;
+                if (cf != null && cf.opacity() > 0.05) {
+                    anchor = viewBox(cf);
+                    List<Rect> others = new ArrayList<>();
+                    for (NodeFrame o : f.nodes().values()) {
+                        if (o.id() != calloutId && o.opacity() > 0.05) {
+                            others.add(viewBox(o));
+                        }
+                    }
+                    samples.add(new Sample(anchor, others));
+                }
+            }
+        } finally {
+            panX = keepX;
+            panY = keepY;
+        }
+        Rect dock = null;
+        DockGeom dg = dockGeom(false);
+        if (dg != null) {
+            double bottom = vp.y() + vp.h() - dg.dh() - 6;
+            double right = vp.x() + vp.w() - dg.dw() - 6;
+            List<Rect> corners = List.of(new Rect(right, bottom, dg.dw(), dg.dh()),
+                    new Rect(vp.x() + 6, bottom, dg.dw(), dg.dh()),
+                    new Rect(vp.x() + 6, vp.y() + topRoom() + 6, dg.dw(), dg.dh()),
+                    new Rect(right, Math.max(vp.y(), 40), dg.dw(), dg.dh()));
+            for (Rect c : corners) {
+                if (grid.free(c)) {
+                    dock = c;
+                    break;
+                }
+            }
+            if (dock == null) {
+                    dock = grid.nearestFree(dg.dw(), dg.dh(), vp, right + dg.dw() / 2, bottom + dg.dh() / 2, r -> true);
+            }
+            if (dock == null && vertical(band) && dg.dw() <= bandSize - 12) {
+                // no free corner in the tree's viewport: at the foot of the callout's band, its rows lower
+                dg = dockGeom(true);
+                compactDock = true;
+                dock = new Rect(band == Band.LEFT ? 6 : w - bandSize + 6, h - legendRoom() - dg.dh() - 4, dg.dw(),
+                        dg.dh());
+            }
+            if (dock == null && band == Band.NONE && mayBand && calloutId >= 0) {
+                return null;
+            }
+            if (dock == null) {
+                dock = corners.get(0);
+            }
+            grid.take(pad(dock, 3));
+        }
+        NodeView n = node(calloutId);
+        if (n == null || anchor == null) {
+            return new Plan(key, dock, null, null, compactDock);
+        }
+        double acx = anchor.x() + anchor.w() / 2;
+        double acy = anchor.y() + anchor.h() / 2;
+        if (band == Band.NONE) {
+            CalloutBox cb = calloutBox(n, Double.MAX_VALUE, false);
+            double bw = cb.w();
+            double bh = cb.h();
+            double br = detail.badge * zoom;
+            Rect box = anchor;
+            Rect[] cands = {
+                new Rect(box.x() + box.w() + br + 12, box.y() + box.h() / 2 - bh / 2, bw, bh),
+                new Rect(box.x() - 14 - bw, box.y() + box.h() / 2 - bh / 2, bw, bh),
+                new Rect(box.x() + box.w() / 2 - bw / 2, box.y() + box.h() + 14, bw, bh),
+                new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - br - 14 - bh, bw, bh),
+                new Rect(box.x() + box.w() + br + 12, box.y() + box.h() + 8, bw, bh),
+                new Rect(box.x() - 14 - bw, box.y() + box.h() + 8, bw, bh),
+                new Rect(box.x() + box.w() + br + 12, box.y() - bh - 8, bw, bh),
+                new Rect(box.x() - 14 - bw, box.y() - bh - 8, bw, bh)};
+            // beside the node where it covers nothing and its leader crosses no other node; else the nearest such
+            // place (a longer leader)
+            for (Rect c : cands) {
+                if (grid.free(c) && leaderClear(c, samples)) {
+                    return new Plan(key, dock, c, cb);
+                }
+            }
+            Rect free = grid.nearestFree(bw, bh, vp, acx, acy, c -> leaderClear(c, samples));
+            if (free != null) {
+                return new Plan(key, dock, free, cb);
+            }
+            if (mayBand) {
+                return null;
+            }
+            // no band left to try (the view is too small for any): a free place whatever its leader crosses, else
+            // beside the node
+            free = grid.nearestFree(bw, bh, vp, acx, acy, c -> true);
+            return new Plan(key, dock, free != null ? free : clampInto(cands[0], w, h), cb);
+        }
+        CalloutBox cb = bandBox(n, w);
+        if (cb == null && mayBand) {
+            return null;
+        }
+        if (cb == null) {
+            cb = calloutBox(n, vertical(band) ? bandSize - 12 : w - 12, horizontal(band));
+        }
+        if (dock != null && vertical(band) && dock.x() < bandSize == (band == Band.LEFT)) {
+            double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
+            if (cb.h() + 8 > dock.y() - 2 - top) {
+                // the dock shares the band: the callout's parts side by side where they fit
+                cb = calloutBox(n, bandSize - 12, true);
+            }
+            if (cb.h() + 8 > dock.y() - 2 - top) {
+                // no room for both anywhere: the callout is the step's; the dock comes back at the next step
+                dock = null;
+            }
+        }
+        Rect at = bandPlace(cb, acx, acy, w, h, dock);
+        if (!leaderClear(at, samples)) {
+            // along the band to the nearest place whose leader passes between the nodes
+            for (double d = 4; d < Math.max(w, h); d += 4) {
+                Rect a = bandPlace(cb, acx - d, acy - d, w, h, dock);
+                Rect b = bandPlace(cb, acx + d, acy + d, w, h, dock);
+                if (leaderClear(a, samples)) {
+                    at = a;
+                    break;
+                }
+                if (leaderClear(b, samples)) {
+                    at = b;
+                    break;
+                }
+            }
+        }
+        return new Plan(key, dock, at, cb, compactDock);
+    }
+
+    /** A frame of the animation as the callout's leader sees it: its node's box and the others'. */
+    private record Sample(Rect anchor, List<Rect> others) {
+    }
+
+    /** Does the leader to a callout at {@code c} stay clear of every other node's box in every sampled frame? */
+    private static boolean leaderClear(Rect c, List<Sample> samples) {
+        for (Sample s : samples) {
+            if (clearLeader(s.anchor(), c, s.others()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The leader from a node's box to a callout that crosses none of {@code others}: from the node's point nearest
+     * to the callout, else from the middle of one of its sides; null when every one crosses a box.
+     */
+    private static double[] clearLeader(Rect box, Rect c, List<Rect> others) {
+        double cx = box.x() + box.w() / 2;
+        double cy = box.y() + box.h() / 2;
+        double[][] from = {null, {cx, box.y() + box.h()}, {cx, box.y()}, {box.x(), cy}, {box.x() + box.w(), cy}};
+        for (double[] p : from) {
+            double[] l = p == null ? leader(box, c) : new double[] {p[0], p[1],
+                Math.max(c.x(), Math.min(p[0], c.x() + c.w())), Math.max(c.y(), Math.min(p[1], c.y() + c.h()))};
+            boolean clear = true;
+            for (Rect o : others) {
+                if (crosses(l[0], l[1], l[2], l[3], new Rect(o.x() + 2, o.y() + 2, o.w() - 4, o.h() - 4))) {
+                    clear = false;
+                    break;
+                }
+            }
+            if (clear) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Does the segment from (x1, y1) to (x2, y2) pass through {@code r}? (Liang-Barsky.) */
+    static boolean crosses(double x1, double y1, double x2, double y2, Rect r) {
+        double t0 = 0;
+        double t1 = 1;
+        double[] p = {x1 - x2, x2 - x1, y1 - y2, y2 - y1};
+        double[] q = {x1 - r.x(), r.x() + r.w() - x1, y1 - r.y(), r.y() + r.h() - y1};
+        for (int i = 0; i < 4; i++) {
+            if (Math.abs(p[i]) < 1e-12) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else if (p[i] < 0) {
+                t0 = Math.max(t0, q[i] / p[i]);
+            } else {
+                t1 = Math.min(t1, q[i] / p[i]);
+            }
+        }
+        return t0 < t1;
+    }
+
+    /** Lays the frame's node boxes (padded), badges, walkers' chips, ghost chips and root pointer on the grid. */
+    private void takeFrame(FreeGrid grid, TreeFrame f, double w, double h) {
+        Rect view = new Rect(-detail.w * zoom, -detail.h * zoom, w + 2 * detail.w * zoom, h + 2 * detail.h * zoom);
+        for (NodeFrame nf : f.nodes().values()) {
+            if (nf.opacity() <= 0.05) {
+                continue;
+            }
+            Rect b = viewBox(nf);
+            if (!b.intersects(view)) {
+                continue;
+            }
+            grid.take(pad(b, 3));
+            if (refBadges && nf.id() < Overview.SUMMARY_BASE) {
+                grid.take(badgeRect(wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2));
+            }
+        }
+        double scale = chipScale();
+        for (CursorFrame cf : f.cursors()) {
+            if (cf.opacity() > 0.05) {
+                double[] at = chipAt(cf.slot(), wx(cf.x()) - detail.w / 2, wy(cf.y()) - detail.h / 2, 34 * scale,
+                        19 * scale, scale);
+                grid.take(toView(at[0], at[1], 34 * scale, 19 * scale + 6 * scale));
+            }
+        }
+        for (GhostGeom gg : ghostsIn(f)) {
+            grid.take(gg.chip());
+            grid.take(gg.label());
+        }
+        RootGeom rg = rootGeom(f);
+        if (rg != null) {
+            grid.take(rg.label());
+            grid.take(rg.arrow());
+        }
+    }
+
+    /** The badge's square of a node whose box starts at world {@code (x0, y0)}, in view coordinates. */
+    private Rect badgeRect(double x0, double y0) {
+        return toView(x0 + detail.w - detail.badge, y0 - detail.badge, 2 * detail.badge, 2 * detail.badge);
+    }
+
+    /**
+     * Gives the step's callout a band at an edge of the view: a column beside the tree (left or right) or a strip
+     * above the legend, whichever leaves the tree the richest readable fit (on the node's side when equal); the
+     * tree is fitted again into what is left (unless the user moved it) and clipped at the band.
+     */
+    private void chooseBand(double w, double h) {
+        NodeView n = node(calloutId);
+        if (n == null) {
+            return;
+        }
+        NodeFrame nf = to.node(calloutId);
+        boolean right = nf == null || panToX + wx(nf.x()) * zoom > w / 2;
+        Band[] order = right ? new Band[] {Band.RIGHT, Band.LEFT, Band.BOTTOM}
+                : new Band[] {Band.LEFT, Band.RIGHT, Band.BOTTOM};
+        Band best = Band.NONE;
+        double bestSize = 0;
+        double[] bestScore = null;
+        for (Band b : order) {
+            band = b;
+            bandSize = bandSizeFor(b, n, w);
+            if (bandSize <= 0 || bandBox(n, w) == null) {
+                continue;
+            }
+            double[] sc = fitScore();
+            if (bestScore == null || better(sc, bestScore)) {
+                best = b;
+                bestSize = bandSize;
+                bestScore = sc;
+            }
+        }
+        band = best;
+        bandSize = bestSize;
+        if (best == Band.NONE) {
+            return;
+        }
+        if (!userMoved) {
+            autoView(true);
+        } else {
+            centre(false);
+        }
+        setPan(panX, panY);
+    }
+
+    /** How well the tree fits the viewport: whole and readable first, then its detail, then its zoom. */
+    private double[] fitScore() {
+        TreeGeometry.Fit f = TreeGeometry.richestFit(layout, viewWidth(), availHeight(), minPx(),
+                FIT_MAX_ZOOM * textScale);
+        if (f != null) {
+            return new double[] {1, f.detail().ordinal(), f.zoom()};
+        }
+        return new double[] {0, 0, Math.min(viewWidth() / TreeGeometry.width(Detail.NAME, layout),
+                availHeight() / TreeGeometry.height(Detail.NAME, layout))};
+    }
+
+    private static boolean better(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - b[i]) > 1e-9) {
+                return a[i] > b[i];
+            }
+        }
+        return false;
+    }
+
+    /** The band's width (a column) or height (a strip) for the callout of {@code n}, 0 when it has no room. */
+    private double bandSizeFor(Band b, NodeView n, double w) {
+        if (vertical(b)) {
+            Font mono = monoFont(11 * calloutScale());
+            double col = Math.max(textWidth("[0x7fffffffe000, 0x7ffffffff000)", mono),
+                    textWidth("rb_subtree_gap 0x7fffffffe000", mono)) + 16;
+            return col + 12 <= w * 0.5 ? col + 12 : 0;
+        }
+        CalloutBox cb = calloutBox(n, w - 12, true);
+        return cb.h() + 8 <= getHeight() * 0.4 ? cb.h() + 8 : 0;
+    }
+
+    /** The callout laid out for the band, or null when it does not fit the band. */
+    private CalloutBox bandBox(NodeView n, double w) {
+        double h = canvasHeight();
+        if (vertical(band)) {
+            CalloutBox cb = calloutBox(n, bandSize - 12, false);
+            double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
+            return cb.h() + 8 <= h - legendRoom() - top ? cb : null;
+        }
+        CalloutBox cb = calloutBox(n, w - 12, true);
+        return cb.h() + 8 <= bandSize + 0.5 ? cb : null;
+    }
+
+    /** Where the callout goes in its band: level with its node (a column, above the dock) or under it (a strip). */
+    private Rect bandPlace(CalloutBox cb, double acx, double acy, double w, double h, Rect dock) {
+        double bottom = h - legendRoom();
+        if (dock != null && vertical(band) && (band == Band.LEFT ? dock.x() < bandSize : dock.x() >= w - bandSize)) {
+            bottom = dock.y() - 2;
+        }
+        if (vertical(band)) {
+            double x = band == Band.LEFT ? 6 : w - bandSize + 6;
+            double top = (band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom()) + 4;
+            double y = Math.max(top, Math.min(acy - cb.h() / 2, bottom - cb.h() - 4));
+            return new Rect(x, y, cb.w(), cb.h());
+        }
+        double x = Math.max(6, Math.min(acx - cb.w() / 2, w - cb.w() - 6));
+        return new Rect(x, bottom - bandSize + 4, cb.w(), cb.h());
+    }
+
+    /**
+     * The scale of the callout's type: the marks' scale, and never smaller than the numbers in the nodes on
+     * screen (a tree zoomed in shows them large).
+     */
+    private double calloutScale() {
+        double nodePx = detail == Detail.NAME ? 0 : detail.numberSize * zoom;
+        return Math.max(markScale(), Math.min(1.8, nodePx / 11));
+    }
+
+    /**
+     * The callout of {@code n} laid out at most {@code maxW} wide: one line under the other (a line too wide
+     * breaks before its {@code was}, else is cut), or, {@code flow}, its parts side by side in rows (a strip);
+     * its tags after the lines, as pills.
+     */
+    CalloutBox calloutBox(NodeView n, double maxW, boolean flow) {
+        double s = calloutScale();
         Font mono = monoFont(11 * s);
         Font head = nameFont(n.black(), 12.5 * s);
         Font tf = Font.font("DejaVu Sans", 10.5 * s);
-        List<NodeFace.Line> lines = NodeFace.callout(n);
-        List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
         double lh = 15.5 * s;
-        double bw = 0;
+        double room = maxW - 16;
+        List<Cell> cells = new ArrayList<>();
+        List<NodeFace.Line> lines = NodeFace.callout(n);
+        double x = 0;
+        double y = 5 + lh / 2;
+        double width = 0;
+        double gapX = 14 * s;
         for (int i = 0; i < lines.size(); i++) {
-            bw = Math.max(bw, textWidth(lines.get(i).text(), i == 0 ? head : mono));
-        }
-        double tagW = 0;
-        for (NodeFace.Tag tag : tags) {
-            double tw = textWidth(tag.text(), tf) + 12;
-            tagW += tw + 4;
-        }
-        double tagRows = tags.isEmpty() ? 0 : Math.ceil(tagW / Math.max(bw, 180 * s));
-        bw = Math.max(bw, Math.min(tagW, Math.max(bw, 180 * s))) + 16;
-        double bh = lines.size() * lh + tagRows * (lh + 2) + 10;
-        Rect box = viewBox(nf);
-        double br = detail.badge * zoom;
-        Rect[] cands = {
-            new Rect(box.x() + box.w() + br + 12, box.y() + box.h() / 2 - bh / 2, bw, bh),
-            new Rect(box.x() - 14 - bw, box.y() + box.h() / 2 - bh / 2, bw, bh),
-            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() + box.h() + 14, bw, bh),
-            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - br - 14 - bh, bw, bh),
-            new Rect(box.x() + box.w() + br + 12, box.y() + box.h() + 8, bw, bh),
-            new Rect(box.x() - 14 - bw, box.y() + box.h() + 8, bw, bh),
-            new Rect(box.x() + box.w() + br + 12, box.y() - bh - 8, bw, bh),
-            new Rect(box.x() - 14 - bw, box.y() - bh - 8, bw, bh)};
-        // beside the node where it covers nothing; else the free place nearest to it, with a longer line
-        calloutW = bw;
-        Rect best = placeFree(cands, box, n.id(), w, h);
-        if (covered(best, w, h) > 0.5 && calloutSide == 0 && !redrawing && !userMoved
-                && worldWidth() * zoom + bw + 16 <= w) {
-            // no free place, but the tree is narrower than the view: it moves to one side and leaves the
-            // other to the callout (the side of the node, so the callout stays near it); kept while it fits
-            calloutSide = box.x() + box.w() / 2 > w / 2 ? -1 : 1;
-            calloutW = bw;
-            centre(false);
-            setPan(panX, panY);
-            redrawing = true;
-            try {
-                draw();
-            } finally {
-                redrawing = false;
+            NodeFace.Line l = lines.get(i);
+            Font f = i == 0 ? head : mono;
+            List<String> parts = new ArrayList<>();
+            String text = l.text();
+            if (flow && i > 0) {
+                // "gap            0x1ff000" reads "gap 0x1ff000" in a row
+                text = text.replaceFirst("^(\\S+) +", "$1 ");
             }
-            return true;
+            if (textWidth(text, f) > room && text.contains("  was ")) {
+                int k = text.indexOf("  was ");
+                parts.add(text.substring(0, k));
+                parts.add("  " + text.substring(k));
+            } else {
+                parts.add(text);
+            }
+            for (String part : parts) {
+                String shown = ellipsize(part, f, room);
+                double tw = textWidth(shown, f);
+                if (flow && x > 0 && x + gapX + tw > room) {
+                    x = 0;
+                    y += lh;
+                } else if (flow && x > 0) {
+                    x += gapX;
+                }
+                cells.add(new Cell(shown, f, l.highlighted(), null, 8 + x, y, tw));
+                width = Math.max(width, x + tw);
+                if (flow) {
+                    x += tw;
+                } else {
+                    y += lh;
+                }
+            }
         }
+        List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+        double tagRoom = flow ? room : Math.min(room, Math.max(width, 180 * s));
+        if (!flow) {
+            x = 0;
+            y -= lh;
+        }
+        boolean first = true;
+        for (NodeFace.Tag tag : tags) {
+            String text = ellipsize(tag.text(), tf, tagRoom - 12);
+            double tw = textWidth(text, tf) + 12;
+            double gap = flow ? gapX : 4;
+            if (!flow && first) {
+                y += lh + 2;
+            } else if (x > 0 && x + gap + tw > tagRoom) {
+                x = 0;
+                y += lh + 2;
+            } else if (x > 0) {
+                x += gap;
+            }
+            cells.add(new Cell(text, tf, false, tag.style(), 8 + x, y, tw));
+            width = Math.max(width, x + tw);
+            x += tw;
+            first = false;
+        }
+        double bottom = y + lh / 2 + 5;
+        return new CalloutBox(cells, width + 16, bottom, 11 * s);
+    }
+
+    /** The callout's box and text size as drawn last (tests), or null. */
+    CalloutBox calloutShown() {
+        return calloutRect == null || plan == null ? null : plan.box();
+    }
+
+    /**
+     * The callout of the node the step is about, at the screen's scale whatever the zoom (never smaller than the
+     * nodes' numbers): its range, own gap, subtree gap (the stored value with what it was), reference count (with
+     * its change), and its tags; where {@link #planMarks} put it (beside the node, or in its band), with a line
+     * to the node.
+     */
+    private void drawCallout(GraphicsContext g, double settle) {
+        NodeView n = node(calloutId);
+        NodeFrame nf = n == null ? null : shown.node(n.id());
+        if (nf == null || nf.opacity() <= 0.05 || plan == null || plan.callout() == null) {
+            return;
+        }
+        Rect best = plan.callout();
+        CalloutBox cb = plan.box();
+        Rect box = viewBox(nf);
         calloutRect = best;
         g.setGlobalAlpha(nf.opacity() * Math.max(0.35, settle));
         // the leader: from the node's nearest edge to the callout
-        double nx = Math.max(box.x(), Math.min(best.x() + best.w() / 2, box.x() + box.w()));
-        double ny = Math.max(box.y(), Math.min(best.y() + best.h() / 2, box.y() + box.h()));
-        double cx = Math.max(best.x(), Math.min(nx, best.x() + best.w()));
-        double cy = Math.max(best.y(), Math.min(ny, best.y() + best.h()));
+        List<Rect> others = new ArrayList<>();
+        for (Drawn d : drawn) {
+            if (d.id() != calloutId && d.opacity() > 0.05) {
+                others.add(d.box());
+            }
+        }
+        double[] leader = clearLeader(box, best, others);
+        if (leader == null) {
+            leader = leader(box, best);
+        }
+        leaderLine = leader;
         g.setStroke(palette.get(Ink.SUBJECT));
         g.setLineWidth(2);
-        g.strokeLine(nx, ny, cx, cy);
+        g.strokeLine(leader[0], leader[1], leader[2], leader[3]);
         g.setFill(palette.get(Ink.BG));
         g.fillRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
         g.setStroke(palette.get(Ink.SUBJECT));
         g.setLineWidth(2);
         g.strokeRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
-        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double y = best.y() + 5 + lh / 2;
-        for (int i = 0; i < lines.size(); i++) {
-            NodeFace.Line l = lines.get(i);
-            Font f = i == 0 ? head : mono;
-            g.setFont(f);
-            if (l.highlighted()) {
-                double tw = textWidth(l.text(), f);
+        double lh = 15.5 * calloutScale();
+        boolean head = true;
+        for (Cell c : cb.cells()) {
+            double x = best.x() + c.x();
+            double y = best.y() + c.y();
+            g.setFont(c.font());
+            if (c.tag() != null) {
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setFill(palette.get(ink(c.tag())));
+                g.fillRoundRect(x, y - lh / 2 + 1, c.w(), lh - 1, 8, 8);
+                g.setFill(palette.get(textInk(c.tag())));
+                fillText(g, c.text(), x + c.w() / 2, y + 0.5);
+                continue;
+            }
+            g.setTextAlign(TextAlignment.LEFT);
+            if (c.highlighted()) {
                 g.setFill(palette.get(Ink.CHANGED));
-                g.fillRoundRect(best.x() + 5, y - lh / 2 + 1, tw + 6, lh - 2, 6, 6);
+                g.fillRoundRect(x - 3, y - lh / 2 + 1, c.w() + 6, lh - 2, 6, 6);
                 g.setFill(palette.get(Ink.CHANGED_TEXT));
             } else {
-                g.setFill(palette.get(i == 0 ? Ink.TEXT : Ink.MONO));
+                g.setFill(palette.get(head ? Ink.TEXT : Ink.MONO));
             }
-            fillText(g, l.text(), best.x() + 8, y);
-            y += lh;
-        }
-        double x = best.x() + 8;
-        g.setFont(tf);
-        g.setTextAlign(TextAlignment.CENTER);
-        for (NodeFace.Tag tag : tags) {
-            double tw = textWidth(tag.text(), tf) + 12;
-            if (x + tw > best.x() + best.w() - 4 && x > best.x() + 8) {
-                x = best.x() + 8;
-                y += lh + 2;
-            }
-            g.setFill(palette.get(ink(tag.style())));
-            g.fillRoundRect(x, y - lh / 2 + 1, tw, lh - 1, 8, 8);
-            g.setFill(palette.get(textInk(tag.style())));
-            fillText(g, tag.text(), x + tw / 2, y + 0.5);
-            x += tw + 4;
+            fillText(g, c.text(), x, y);
+            head = false;
         }
         g.setGlobalAlpha(1);
-        return false;
+    }
+
+    /** The callout's leader as drawn last: x1, y1 (on the node), x2, y2 (on the callout); null when none. */
+    private double[] leaderLine;
+
+    /** The callout's leader as drawn last (tests), or null. */
+    double[] leaderLine() {
+        return leaderLine == null ? null : leaderLine.clone();
+    }
+
+    /** A line from the node's box to the callout's, between their nearest points. */
+    private static double[] leader(Rect box, Rect c) {
+        double nx = Math.max(box.x(), Math.min(c.x() + c.w() / 2, box.x() + box.w()));
+        double ny = Math.max(box.y(), Math.min(c.y() + c.h() / 2, box.y() + box.h()));
+        double cx = Math.max(c.x(), Math.min(nx, c.x() + c.w()));
+        double cy = Math.max(c.y(), Math.min(ny, c.y() + c.h()));
+        return new double[] {nx, ny, cx, cy};
     }
 
     private Rect dockRect;
     /** What the dock drew last: per thread, the nodes its vmacache slots and its references point to. */
     private final List<DockRow> dockRows = new ArrayList<>();
+    /** The tethers drawn last: each a polyline (x0, y0, x1, y1, ...) from a thread's chip to the VMA it holds. */
+    private final List<double[]> tethers = new ArrayList<>();
 
     /** One thread's row in the dock: its vmacache slots (VMA ids, -1 empty) and the VMAs it holds a reference to. */
     record DockRow(int thread, List<Integer> slots, boolean valid, List<Integer> refs, Rect chip) {
@@ -2023,48 +2638,22 @@ final class TreeCanvas extends CanvasRegion {
         return dockRect;
     }
 
-    /**
-     * Where the dock goes: the first corner of the view (bottom right, bottom left, top left, top right under the
-     * buttons) where it covers no node, badge or ghost chip, else the corner where it covers the least.
-     */
-    private Rect dockPlace(double dw, double dh, double w, double h) {
-        double bottom = Math.max(40, h - legendRoom() - dh - 6);
-        List<Rect> corners = List.of(new Rect(w - dw - 6, bottom, dw, dh), new Rect(6, bottom, dw, dh),
-                new Rect(6, 6 + topRoom(), dw, dh), new Rect(w - dw - 6, 40, dw, dh));
-        for (Rect r : corners) {
-            if (covered(r, w, h) <= 0.5) {
-                return r;
-            }
-        }
-        Rect free = placeFree(corners.toArray(new Rect[0]), corners.get(0), -1, w, h);
-        if (free != null && covered(free, w, h) <= 0.5) {
-            return free;
-        }
-        Rect best = corners.get(0);
-        double least = Double.MAX_VALUE;
-        for (Rect r : corners) {
-            double covered = 0;
-            for (Drawn d : drawn) {
-                covered += r.overlap(d.box()) + (d.badge() == null ? 0 : r.overlap(d.badge()));
-            }
-            for (Ghost gh : ghosts) {
-                covered += r.overlap(gh.chip());
-            }
-            if (covered < least - 0.5) {
-                least = covered;
-                best = r;
-            }
-        }
-        return best;
+    /** The tethers drawn last (tests): polylines in view coordinates. */
+    List<double[]> tethers() {
+        return List.copyOf(tethers);
     }
 
-    /**
-     * The threads' dock, in a corner of the view where it covers no node: for each thread with a cached or held VMA, its chip, its vmacache as
-     * four slots with an arrow from each slot to its VMA ({@code —} when empty; dashed and grey when the cache is
-     * stale), and a tether from the chip to each VMA it holds a reference to (get_vma done, put_vma not yet).
-     */
-    private void drawDock(GraphicsContext g, double w, double h, double settle) {
-        dockRows.clear();
+    /** The dock's rows (threads with a cached or held VMA), its type scale and size. */
+    private record DockGeom(List<StepScene.ThreadView> rows, double s, double rowH, double slot, double labelW,
+                            double dw, double dh) {
+    }
+
+    private DockGeom dockGeom() {
+        return dockGeom(plan != null && plan.compactDock());
+    }
+
+    /** The dock's geometry; {@code compact}: rows a little lower (the dock shares a band with the callout). */
+    private DockGeom dockGeom(boolean compact) {
         List<StepScene.ThreadView> rows = new ArrayList<>();
         for (StepScene.ThreadView tv : scene.threads()) {
             boolean any = !tv.refs().isEmpty();
@@ -2076,17 +2665,38 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         if (rows.isEmpty()) {
-            return;
+            return null;
         }
         double s = Math.min(1.6, textScale);
-        double rowH = 24 * s;
-        double slot = 18 * s;
-        Font f = Font.font("DejaVu Sans", FontWeight.BOLD, 11 * s);
-        Font small = Font.font("DejaVu Sans", 10 * s);
-        double labelW = textWidth("vmacache", small);
+        double rowH = (compact ? 20 : 24) * s;
+        double slot = (compact ? 16 : 18) * s;
+        double labelW = textWidth("vmacache", Font.font("DejaVu Sans", 10 * s));
         double dw = 34 * s + 6 + labelW + 6 + 4 * (slot + 3) + 8;
         double dh = rows.size() * rowH + 6;
-        dockRect = dockPlace(dw, dh, w, h);
+        return new DockGeom(rows, s, rowH, slot, labelW, dw, dh);
+    }
+
+    /**
+     * The threads' dock, where {@link #planMarks} put it (a corner of the view where it covers no node): for each
+     * thread with a cached or held VMA, its chip, its vmacache as four slots with an arrow from each slot to its VMA
+     * ({@code —} when empty; dashed and grey when the cache is stale), and a tether from the chip to each VMA it
+     * holds a reference to (get_vma done, put_vma not yet), led out of the dock on its left and around it.
+     */
+    private void drawDock(GraphicsContext g, double w, double h, double settle) {
+        dockRows.clear();
+        tethers.clear();
+        DockGeom dg = dockGeom();
+        if (dg == null || plan == null || plan.dock() == null) {
+            return;
+        }
+        double s = dg.s();
+        double rowH = dg.rowH();
+        double slot = dg.slot();
+        double dw = dg.dw();
+        double dh = dg.dh();
+        Font f = Font.font("DejaVu Sans", FontWeight.BOLD, 11 * s);
+        Font small = Font.font("DejaVu Sans", 10 * s);
+        dockRect = new Rect(plan.dock().x(), plan.dock().y(), dw, dh);
         double x0 = dockRect.x();
         double y0 = dockRect.y();
         g.setGlobalAlpha(0.92);
@@ -2097,7 +2707,7 @@ final class TreeCanvas extends CanvasRegion {
         g.strokeRoundRect(x0, y0, dw, dh, 8, 8);
         g.setGlobalAlpha(1);
         double y = y0 + 3;
-        for (StepScene.ThreadView tv : rows) {
+        for (StepScene.ThreadView tv : dg.rows()) {
             Color c = palette.thread(tv.index());
             Rect chip = new Rect(x0 + 4, y + 2, 34 * s, rowH - 4);
             List<Integer> slots = new ArrayList<>();
@@ -2110,15 +2720,14 @@ final class TreeCanvas extends CanvasRegion {
                     continue;
                 }
                 Rect b = viewBox(nf);
-                double tx = b.x() + b.w() / 2;
-                double ty = b.y() + b.h();
+                double[] path = tetherPath(chip, dockRect, b);
+                tethers.add(path);
+                double tx = path[path.length - 2];
+                double ty = path[path.length - 1];
                 g.setStroke(c);
                 g.setLineWidth(3);
                 g.setLineDashes(7, 4);
-                g.beginPath();
-                g.moveTo(chip.x() + chip.w() / 2, chip.y());
-                g.quadraticCurveTo((chip.x() + tx) / 2, Math.max(ty, chip.y()) + 30, tx, ty + 2);
-                g.stroke();
+                g.strokePolyline(xs(path), ys(path), path.length / 2);
                 g.setLineDashes();
                 g.setFill(c);
                 g.fillOval(tx - 5, ty - 3, 10, 10);
@@ -2131,7 +2740,8 @@ final class TreeCanvas extends CanvasRegion {
                 double tw = textWidth(said, small);
                 for (Rect at : List.of(new Rect(tx + 8, ty + 4, tw, 14 * s),
                         new Rect(b.x() + b.w() + 8, b.y() + b.h() / 2 - 7 * s, tw, 14 * s))) {
-                    if (at.y() + at.h() <= h - legendRoom() && drawn.stream().noneMatch(d -> d.box().intersects(at))) {
+                    if (at.y() + at.h() <= h - legendRoom() && drawn.stream().noneMatch(d -> d.box().intersects(at))
+                            && !at.intersects(dockRect)) {
                         fillText(g, said, at.x(), at.y());
                         break;
                     }
@@ -2150,7 +2760,7 @@ final class TreeCanvas extends CanvasRegion {
             g.setFill(palette.get(Ink.TEXT_DIM));
             g.setTextAlign(TextAlignment.LEFT);
             fillText(g, "vmacache", lx, y + rowH / 2);
-            double sx = lx + labelW + 6;
+            double sx = lx + dg.labelW() + 6;
             for (int i = 0; i < tv.vmacacheVmas().size(); i++) {
                 int id = tv.vmacacheVmas().get(i);
                 slots.add(id);
@@ -2195,6 +2805,70 @@ final class TreeCanvas extends CanvasRegion {
         }
     }
 
+    /**
+     * A tether's way from a chip in the dock to a node's box: out of the dock on its left, level with the chip,
+     * then round the dock's nearer corner when the node lies beyond the dock, then to the node's nearest edge.
+     */
+    static double[] tetherPath(Rect chip, Rect dock, Rect node) {
+        double cy = chip.y() + chip.h() / 2;
+        double ox = Math.max(1, dock.x() - 5);
+        List<Double> p = new ArrayList<>(List.of(chip.x(), cy, ox, cy));
+        double ncx = node.x() + node.w() / 2;
+        double above = dock.y() - 5;
+        double below = dock.y() + dock.h() + 5;
+        // the target: the node's bottom when it is above the dock's top, its top when below the dock, else its
+        // nearer side
+        double tx;
+        double ty;
+        if (node.y() + node.h() <= above) {
+            tx = ncx;
+            ty = node.y() + node.h();
+        } else if (node.y() >= below) {
+            tx = ncx;
+            ty = node.y();
+        } else {
+            tx = node.x() + node.w() <= dock.x() ? node.x() + node.w() : node.x();
+            ty = node.y() + node.h() / 2;
+        }
+        if (tx > ox) {
+            // beyond the dock's left edge: first up (or down) past the dock
+            double cornerY = ty < cy ? above : below;
+            if (ty >= above && ty <= below) {
+                cornerY = ty < dock.y() + dock.h() / 2 ? above : below;
+            }
+            p.add(ox);
+            p.add(cornerY);
+            if (ty >= above && ty <= below) {
+                double ex = dock.x() + dock.w() + 5;
+                p.add(ex);
+                p.add(cornerY);
+            }
+        }
+        p.add(tx);
+        p.add(ty);
+        double[] out = new double[p.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p.get(i);
+        }
+        return out;
+    }
+
+    private static double[] xs(double[] path) {
+        double[] out = new double[path.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = path[2 * i];
+        }
+        return out;
+    }
+
+    private static double[] ys(double[] path) {
+        double[] out = new double[path.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = path[2 * i + 1];
+        }
+        return out;
+    }
+
     /** {@code r} moved into the view (above the legend) as far as it fits. */
     private Rect clampInto(Rect r, double w, double h) {
         double maxY = Math.max(0, h - legendRoom() - r.h() - 2);
@@ -2203,8 +2877,32 @@ final class TreeCanvas extends CanvasRegion {
         return new Rect(x, y, r.w(), r.h());
     }
 
+    /** Do nodes move in the animation on screen (its frames differ in a node's place)? */
+    private boolean nodesMove;
+
+    /**
+     * Are the ghost chips drawn in frame {@code f}? Not while nodes move under them (a chip riding between two
+     * rows would pass over a box): they appear where the tree has come to rest.
+     */
+    private boolean ghostsShown(TreeFrame f) {
+        return f == to || !nodesMove;
+    }
+
+    private static boolean moves(TreeFrame a, TreeFrame b) {
+        if (a == b) {
+            return false;
+        }
+        for (NodeFrame n : b.nodes().values()) {
+            NodeFrame m = a.node(n.id());
+            if (m == null || Math.abs(m.x() - n.x()) > 1e-9 || Math.abs(m.y() - n.y()) > 1e-9) {
+                return true;
+            }
+        }
+        return a.nodes().size() != b.nodes().size();
+    }
+
     /** A walker's loaded pointer as drawn: the thread, the node, the chip's place in view coordinates. */
-    record Ghost(int thread, int node, int from, Rect chip) {
+    record Ghost(int thread, int node, int from, Rect chip, Rect label) {
     }
 
     private final List<Ghost> ghosts = new ArrayList<>();
@@ -2215,34 +2913,92 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /**
+     * The scale of the walkers' chips (world units): readable when the tree is small on screen, and never taller
+     * than the room between a box and the row above it, so that a chip does not reach into that row's boxes.
+     */
+    private double chipScale() {
+        double readable = Math.max(1, 0.85 / zoom);
+        double room = (detail.row() - detail.h - 3) / (19 + 7);
+        return Math.max(0.5, Math.min(readable, room));
+    }
+
+    /** Where a loaded pointer's ghost chip and its words go in a frame (world units, and the view's rects). */
+    private record GhostGeom(StepScene.Loaded l, double x, double y, double cw, double ch, double scale, String what,
+                             Font font, Rect chip, Rect label) {
+    }
+
+    /**
+     * The ghost chips of frame {@code f}: on each node, after the chips of the walkers there, side by side in the
+     * chips' row; the words (where the pointers came from) on the right of a node's last ghost chip, for all of
+     * them ({@code label} null on the others). A ghost is left out when its own walker's chip is on that node (it
+     * got there: the pointer is followed) or when the row is full (a second row would reach into the boxes of the
+     * row above).
+     */
+    private List<GhostGeom> ghostsIn(TreeFrame f) {
+        List<GhostGeom> out = new ArrayList<>();
+        if (!ghostsShown(f) || scene.loaded().isEmpty()) {
+            return out;
+        }
+        double scale = chipScale();
+        double cw = 34 * scale;
+        double ch = 19 * scale;
+        int perRow = Math.max(1, (int) Math.floor((detail.w - 2 * detail.badge - 4) / (cw + 4)));
+        Map<Integer, List<StepScene.Loaded>> byNode = new java.util.LinkedHashMap<>();
+        for (StepScene.Loaded l : scene.loaded()) {
+            CursorFrame own = f.cursor(l.thread());
+            NodeFrame nf = f.node(l.node());
+            if (nf == null || nf.opacity() <= 0 || own != null && own.opacity() > 0.05 && own.node() == l.node()) {
+                continue;
+            }
+            byNode.computeIfAbsent(l.node(), k -> new ArrayList<>()).add(l);
+        }
+        for (Map.Entry<Integer, List<StepScene.Loaded>> e : byNode.entrySet()) {
+            NodeFrame nf = f.node(e.getKey());
+            // after the chips on the node (one moving between places counts up to where it reaches)
+            int onIt = 0;
+            for (CursorFrame cf : f.cursors()) {
+                if (cf.node() == e.getKey() && cf.opacity() > 0.05) {
+                    onIt = Math.max(onIt, (int) Math.ceil(cf.slot() + 1 - 1e-9));
+                }
+            }
+            List<StepScene.Loaded> kept = new ArrayList<>();
+            for (StepScene.Loaded l : e.getValue()) {
+                if (onIt + kept.size() < perRow) {
+                    kept.add(l);
+                }
+            }
+            List<String> vias = new ArrayList<>();
+            for (StepScene.Loaded l : kept) {
+                if (!vias.contains(l.via())) {
+                    vias.add(l.via());
+                }
+            }
+            String what = "loaded from " + String.join(", ", vias);
+            Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale);
+            for (int i = 0; i < kept.size(); i++) {
+                double[] at = chipAt(onIt + i, wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2, cw, ch, scale);
+                Rect chip = toView(at[0], at[1], cw, ch);
+                // the words level with the chip's upper half: clear of the badge at the box's top-right corner
+                Rect label = i < kept.size() - 1 ? null
+                        : toView(at[0] + cw + 4 * scale, at[1], textWidth(what, wf), 12 * scale);
+                out.add(new GhostGeom(kept.get(i), at[0], at[1], cw, ch, scale, what, wf, chip, label));
+            }
+        }
+        return out;
+    }
+
+    /**
      * A walker's loaded pointer: a ghost of its chip (dashed, hollow) on the node it will visit next, labelled with
      * where the pointer came from, and a dotted line from the walker's own chip.
      */
-    private void drawLoaded(GraphicsContext g, StepScene.Loaded l, double settle) {
+    private void drawLoaded(GraphicsContext g, GhostGeom gg, double settle) {
+        StepScene.Loaded l = gg.l();
         NodeFrame nf = shown.node(l.node());
-        if (nf == null || nf.opacity() <= 0) {
-            return;
-        }
-        double scale = Math.max(1, 0.85 / zoom);
-        double cw = 34 * scale;
-        double ch = 19 * scale;
-        // after the chips on the node (one moving between places counts up to where it reaches) and its ghosts
-        int onIt = 0;
-        for (CursorFrame cf : shown.cursors()) {
-            if (cf.node() == l.node() && cf.opacity() > 0.05) {
-                onIt = Math.max(onIt, (int) Math.ceil(cf.slot() + 1 - 1e-9));
-            }
-        }
-        for (Ghost gh : ghosts) {
-            if (gh.node() == l.node()) {
-                onIt++;
-            }
-        }
-        double x0 = wx(nf.x()) - detail.w / 2;
-        double y0 = wy(nf.y()) - detail.h / 2;
-        double[] at = chipAt(onIt, x0, y0, cw, ch, scale);
-        double x = at[0];
-        double y = at[1];
+        double scale = gg.scale();
+        double cw = gg.cw();
+        double ch = gg.ch();
+        double x = gg.x();
+        double y = gg.y();
         Color c = palette.thread(l.thread());
         g.setGlobalAlpha(nf.opacity() * Math.max(0.3, settle));
         CursorFrame own = shown.cursor(l.thread());
@@ -2272,13 +3028,13 @@ final class TreeCanvas extends CanvasRegion {
         g.setTextBaseline(VPos.CENTER);
         String name = l.threadName();
         fillText(g, name.length() <= 4 ? name : name.substring(0, 3) + "…", x + cw / 2, y + ch / 2);
-        String what = "loaded from " + l.via();
-        Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale);
-        g.setFont(wf);
-        g.setTextAlign(TextAlignment.LEFT);
-        fillText(g, what, x + cw + 4 * scale, y + ch / 2);
-        ghostLabels.add(toView(x + cw + 4 * scale, y + ch / 2 - 6 * scale, textWidth(what, wf), 12 * scale));
-        ghosts.add(new Ghost(l.thread(), l.node(), l.from(), toView(x, y, cw, ch)));
+        if (gg.label() != null) {
+            g.setFont(gg.font());
+            g.setTextAlign(TextAlignment.LEFT);
+            fillText(g, gg.what(), x + cw + 4 * scale, y + 6 * scale);
+            ghostLabels.add(gg.label());
+        }
+        ghosts.add(new Ghost(l.thread(), l.node(), l.from(), gg.chip(), gg.label()));
         g.setGlobalAlpha(1);
     }
 
@@ -2300,7 +3056,7 @@ final class TreeCanvas extends CanvasRegion {
         double x0 = wx(cf.x()) - detail.w / 2;
         double y0 = wy(cf.y()) - detail.h / 2;
         // a chip stays readable when the tree is small on screen
-        double scale = Math.max(1, 0.85 / zoom);
+        double scale = chipScale();
         double cw = 34 * scale;
         double ch = 19 * scale;
         double[] at = chipAt(cf.slot(), x0, y0, cw, ch, scale);

@@ -19,8 +19,12 @@ import org.vmalab.viewmodel.TaskRunner;
 /**
  * The tree view of a lesson part played frame by frame, headless, for {@code viewmodel.NoOverlapTest}: a tree
  * area of a given size with its legend, every forward step animated and drawn at several fractions of its way;
- * in each frame, the marks read on top of the tree (the step's callout, the tags, the walkers' ghost chips, the
- * vmacache dock and the legend) must cover no node box (its reference-count badge included) and no other mark.
+ * in each frame, the marks read on top of the tree (the step's callout, the tags, the walkers' ghost chips and
+ * their words, the root pointer, the vmacache dock and the legend) must cover no node box (its reference-count
+ * badge included) where the tree's viewport shows it, and no other mark; the callout lies whole in the tree area
+ * above the legend, its numbers at least as large as the nodes' on screen, and at rest its leader crosses no
+ * other node;
+ * a reader's tether does not cross the dock it starts from.
  */
 public final class TreeMarksProbe {
     private TreeMarksProbe() {
@@ -61,7 +65,7 @@ public final class TreeMarksProbe {
         area.layout();
         List<String> problems = new ArrayList<>();
         String where = l.title() + " part " + (part + 1) + " at " + w + "x" + h;
-        check(tree, legend, where + " step 0", problems);
+        check(tree, legend, where + " step 0", problems, true);
         while (p.index() < p.size() && problems.size() < 3) {
             StepScene before = p.scene();
             p.stepForward();
@@ -70,33 +74,78 @@ public final class TreeMarksProbe {
                 tree.seekAnimation(f);
                 frames[0]++;
                 check(tree, legend, where + " step " + p.index() + " (" + p.scene().caption() + ") at t = " + f,
-                        problems);
+                        problems, f >= 1);
             }
             tree.finishAnimation();
         }
         return problems;
     }
 
-    /** Adds what the frame on screen breaks: a mark on a node box, or two marks on each other. */
-    static void check(TreeCanvas tree, TreeLegend legend, String where, List<String> problems) {
+    /**
+     * Adds what the frame on screen breaks: a mark on a node box, or two marks on each other; {@code atRest}: the
+     * animation is over, and the callout's leader must not cross another node (while nodes move they pass over
+     * every line).
+     */
+    static void check(TreeCanvas tree, TreeLegend legend, String where, List<String> problems, boolean atRest) {
+        // what the tree draws is clipped at its viewport (the callout's band, the legend's room): beyond it a
+        // node is out of view, as beyond the view's edges
+        TreeCanvas.Rect vp = tree.viewport();
         List<TreeCanvas.Rect> nodes = new ArrayList<>();
         for (TreeCanvas.Drawn d : tree.drawn()) {
             if (d.opacity() > 0.05) {
-                nodes.add(d.box());
+                add(nodes, clip(d.box(), vp));
                 if (d.badge() != null && tree.refCountShown()) {
-                    nodes.add(d.badge());
+                    add(nodes, clip(d.badge(), vp));
                 }
             }
         }
         List<Mark> marks = new ArrayList<>();
-        if (tree.calloutRect() != null) {
-            marks.add(new Mark("the callout", tree.calloutRect()));
+        TreeCanvas.Rect callout = tree.calloutRect();
+        if (callout != null) {
+            marks.add(new Mark("the callout", callout));
+            TreeCanvas.Rect area = new TreeCanvas.Rect(0, 0, tree.getWidth(), tree.getHeight() - tree.legendRoom());
+            if (!callout.inside(area)) {
+                problems.add(where + ": the callout " + callout + " is cut off: not inside " + area);
+                return;
+            }
+            double nodePx = tree.detail() == org.vmalab.viewmodel.TreeGeometry.Detail.NAME ? 0
+                    : tree.detail().numberSize * tree.zoom();
+            double px = tree.calloutShown().textPx();
+            if (px + 1e-6 < Math.max(9, nodePx)) {
+                problems.add(where + ": the callout's numbers are " + px + " px, the nodes' " + nodePx);
+                return;
+            }
+            double[] l = tree.leaderLine();
+            for (TreeCanvas.Drawn d : tree.drawn()) {
+                TreeCanvas.Rect b = clip(d.box(), vp);
+                if (atRest && l != null && d.id() != tree.calloutNode() && d.opacity() > 0.05 && b != null
+                        && crosses(l[0], l[1], l[2], l[3], shrink(b, 2))) {
+                    problems.add(where + ": the callout's leader crosses the node box " + b);
+                    return;
+                }
+            }
         }
         for (TreeCanvas.Rect r : tree.tagRects()) {
             marks.add(new Mark("a tag", r));
         }
         for (TreeCanvas.Ghost g : tree.ghosts()) {
-            marks.add(new Mark("T" + (g.thread() + 1) + "'s ghost chip", g.chip()));
+            add(marks, "T" + (g.thread() + 1) + "'s ghost chip", clip(g.chip(), vp));
+            add(marks, "the words of T" + (g.thread() + 1) + "'s ghost chip", clip(g.label(), vp));
+        }
+        for (TreeCanvas.Rect r : tree.rootRects()) {
+            add(marks, "the root pointer", clip(r, vp));
+        }
+        if (tree.dockRect() != null) {
+            TreeCanvas.Rect dock = tree.dockRect();
+            for (double[] t : tree.tethers()) {
+                // the first leg leaves the chip inside the dock; every other leg keeps out of it
+                for (int k = 2; k + 3 < t.length; k += 2) {
+                    if (crosses(t[k], t[k + 1], t[k + 2], t[k + 3], shrink(dock, 1))) {
+                        problems.add(where + ": a tether crosses the vmacache dock " + dock);
+                        return;
+                    }
+                }
+            }
         }
         if (tree.dockRect() != null) {
             marks.add(new Mark("the vmacache dock", tree.dockRect()));
@@ -113,21 +162,79 @@ public final class TreeMarksProbe {
                 }
             }
             for (int j = i + 1; j < marks.size(); j++) {
-                if (m.r().intersects(marks.get(j).r())) {
+                if (m.r().intersects(marks.get(j).r()) && !m.what().equals(marks.get(j).what())) {
                     problems.add(where + ": " + m.what() + " " + m.r() + " covers " + marks.get(j).what() + " "
                             + marks.get(j).r());
                     return;
                 }
             }
-            for (TreeCanvas.Chip c : tree.cursorRects()) {
+            for (TreeCanvas.Chip c0 : tree.cursorRects()) {
+                TreeCanvas.Rect cr = clip(c0.r(), vp);
+                if (cr == null) {
+                    continue;
+                }
+                TreeCanvas.Chip c = new TreeCanvas.Chip(c0.thread(), cr, c0.resting());
                 // a thread's own chip flies to the node its ghost chip is on: that meeting is the point
                 // and a chip flying from node to node passes over what lies on its way
-                boolean own = m.what().equals("T" + (c.thread() + 1) + "'s ghost chip");
+                boolean own = m.what().endsWith("T" + (c.thread() + 1) + "'s ghost chip");
                 if (m.r().intersects(c.r()) && !own && c.resting()) {
                     problems.add(where + ": " + m.what() + " " + m.r() + " covers a walker's chip " + c.r());
                     return;
                 }
             }
         }
+    }
+
+    /** {@code r} cut to {@code vp}, or null when nothing of it is left. */
+    static TreeCanvas.Rect clip(TreeCanvas.Rect r, TreeCanvas.Rect vp) {
+        if (r == null) {
+            return null;
+        }
+        double x0 = Math.max(r.x(), vp.x());
+        double y0 = Math.max(r.y(), vp.y());
+        double x1 = Math.min(r.x() + r.w(), vp.x() + vp.w());
+        double y1 = Math.min(r.y() + r.h(), vp.y() + vp.h());
+        return x1 > x0 && y1 > y0 ? new TreeCanvas.Rect(x0, y0, x1 - x0, y1 - y0) : null;
+    }
+
+    private static TreeCanvas.Rect shrink(TreeCanvas.Rect r, double by) {
+        return new TreeCanvas.Rect(r.x() + by, r.y() + by, Math.max(0, r.w() - 2 * by), Math.max(0, r.h() - 2 * by));
+    }
+
+    private static void add(List<TreeCanvas.Rect> to, TreeCanvas.Rect r) {
+        if (r != null) {
+            to.add(r);
+        }
+    }
+
+    private static void add(List<Mark> to, String what, TreeCanvas.Rect r) {
+        if (r != null) {
+            to.add(new Mark(what, r));
+        }
+    }
+
+    /** Does the segment from (x1, y1) to (x2, y2) pass through {@code r}? (Liang-Barsky clipping.) */
+    static boolean crosses(double x1, double y1, double x2, double y2, TreeCanvas.Rect r) {
+        double t0 = 0;
+        double t1 = 1;
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x1 - r.x(), r.x() + r.w() - x1, y1 - r.y(), r.y() + r.h() - y1};
+        for (int i = 0; i < 4; i++) {
+            if (Math.abs(p[i]) < 1e-12) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else {
+                double u = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, u);
+                } else {
+                    t1 = Math.min(t1, u);
+                }
+            }
+        }
+        return t0 < t1;
     }
 }
