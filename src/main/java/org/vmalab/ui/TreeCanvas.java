@@ -2185,21 +2185,25 @@ final class TreeCanvas extends CanvasRegion {
                 new Rect(box.x() - 14 - bw, box.y() - bh - 8, bw, bh)};
             // beside the node where it covers nothing and its leader crosses no other node; else the nearest such
             // place (a longer leader)
-            for (Rect c : cands) {
-                if (grid.free(c) && leaderClear(c, samples)) {
-                    return new Plan(key, dock, c, cb);
+            for (double margin : new double[] {4, -2}) {
+                for (Rect c : cands) {
+                    if (grid.free(c) && leaderClear(c, samples, margin)) {
+                        return new Plan(key, dock, c, cb);
+                    }
                 }
             }
-            Rect free = grid.nearestFree(bw, bh, vp, acx, acy, c -> leaderClear(c, samples));
-            if (free != null) {
-                return new Plan(key, dock, free, cb);
+            for (double margin : new double[] {4, -2}) {
+                Rect free = grid.nearestFree(bw, bh, vp, acx, acy, c -> leaderClear(c, samples, margin));
+                if (free != null) {
+                    return new Plan(key, dock, free, cb);
+                }
             }
             if (mayBand) {
                 return null;
             }
             // no band left to try (the view is too small for any): a free place whatever its leader crosses, else
             // beside the node
-            free = grid.nearestFree(bw, bh, vp, acx, acy, c -> true);
+            Rect free = grid.nearestFree(bw, bh, vp, acx, acy, c -> true);
             return new Plan(key, dock, free != null ? free : clampInto(cands[0], w, h), cb);
         }
         CalloutBox cb = bandBox(n, w);
@@ -2221,19 +2225,20 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         Rect at = bandPlace(cb, acx, acy, w, h, dock);
-        if (!leaderClear(at, samples)) {
+        for (double margin : new double[] {4, -2}) {
+            if (leaderClear(at, samples, margin)) {
+                break;
+            }
             // along the band to the nearest place whose leader passes between the nodes
-            for (double d = 4; d < Math.max(w, h); d += 4) {
+            Rect found = null;
+            for (double d = 4; d < Math.max(w, h) && found == null; d += 4) {
                 Rect a = bandPlace(cb, acx - d, acy - d, w, h, dock);
                 Rect b = bandPlace(cb, acx + d, acy + d, w, h, dock);
-                if (leaderClear(a, samples)) {
-                    at = a;
-                    break;
-                }
-                if (leaderClear(b, samples)) {
-                    at = b;
-                    break;
-                }
+                found = leaderClear(a, samples, margin) ? a : leaderClear(b, samples, margin) ? b : null;
+            }
+            if (found != null) {
+                at = found;
+                break;
             }
         }
         return new Plan(key, dock, at, cb, compactDock);
@@ -2244,9 +2249,9 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /** Does the leader to a callout at {@code c} stay clear of every other node's box in every sampled frame? */
-    private static boolean leaderClear(Rect c, List<Sample> samples) {
+    private static boolean leaderClear(Rect c, List<Sample> samples, double margin) {
         for (Sample s : samples) {
-            if (clearLeader(s.anchor(), c, s.others()) == null) {
+            if (clearLeader(s.anchor(), c, s.others(), margin) == null) {
                 return false;
             }
         }
@@ -2254,10 +2259,10 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /**
-     * The leader from a node's box to a callout that crosses none of {@code others}: from the node's point nearest
+     * The leader from a node's box to a callout that passes {@code others} at a distance: from the node's point nearest
      * to the callout, else from the middle of one of its sides; null when every one crosses a box.
      */
-    private static double[] clearLeader(Rect box, Rect c, List<Rect> others) {
+    private static double[] clearLeader(Rect box, Rect c, List<Rect> others, double margin) {
         double cx = box.x() + box.w() / 2;
         double cy = box.y() + box.h() / 2;
         double[][] from = {null, {cx, box.y() + box.h()}, {cx, box.y()}, {box.x(), cy}, {box.x() + box.w(), cy}};
@@ -2266,7 +2271,7 @@ final class TreeCanvas extends CanvasRegion {
                 Math.max(c.x(), Math.min(p[0], c.x() + c.w())), Math.max(c.y(), Math.min(p[1], c.y() + c.h()))};
             boolean clear = true;
             for (Rect o : others) {
-                if (crosses(l[0], l[1], l[2], l[3], new Rect(o.x() + 2, o.y() + 2, o.w() - 4, o.h() - 4))) {
+                if (crosses(l[0], l[1], l[2], l[3], pad(o, margin))) {
                     clear = false;
                     break;
                 }
@@ -2559,7 +2564,11 @@ final class TreeCanvas extends CanvasRegion {
                 others.add(d.box());
             }
         }
-        double[] leader = clearLeader(box, best, others);
+        // a few pixels clear of the other boxes if it can, else at least not through one
+        double[] leader = clearLeader(box, best, others, 4);
+        if (leader == null) {
+            leader = clearLeader(box, best, others, -2);
+        }
         if (leader == null) {
             leader = leader(box, best);
         }
