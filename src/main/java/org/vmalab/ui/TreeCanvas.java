@@ -922,6 +922,8 @@ final class TreeCanvas extends CanvasRegion {
 
     /** Fit asked for by the user (F, the Fit button, a double-click): the whole tree, readable or not. */
     private boolean fitAll;
+    /** Was the last fit one the user asked for (the whole tree)? A band for the callout then fits it whole too. */
+    private boolean lastFitAll;
 
     /**
      * Chooses zoom, detail and pan. A refit shows the whole tree at the richest detail that is readable; when even
@@ -936,6 +938,7 @@ final class TreeCanvas extends CanvasRegion {
             return;
         }
         if (refit && !userMoved) {
+            lastFitAll = fitAll;
             double maxZ = FIT_MAX_ZOOM * textScale;
             TreeGeometry.Fit fit = TreeGeometry.richestFit(layout, w, h, minPx(), maxZ);
             if (fit != null) {
@@ -2346,11 +2349,13 @@ final class TreeCanvas extends CanvasRegion {
     /**
      * Gives the step's callout a band at an edge of the view: a column beside the tree (left or right) or a strip
      * above the legend, whichever leaves the tree the richest readable fit (on the node's side when equal); the
-     * tree is fitted again into what is left (unless the user moved it) and clipped at the band.
+     * tree is fitted again into what is left (unless the user moved it) and clipped at the band. Not in a printed
+     * picture, whose type size comes first.
      */
     private void chooseBand(double w, double h) {
         NodeView n = node(calloutId);
-        if (n == null) {
+        if (n == null || print) {
+            // a printed picture keeps the tree as large as its type asks (9 pt on paper): no band
             return;
         }
         NodeFrame nf = to.node(calloutId);
@@ -2379,7 +2384,12 @@ final class TreeCanvas extends CanvasRegion {
             return;
         }
         if (!userMoved) {
-            autoView(true);
+            fitAll = lastFitAll;
+            try {
+                autoView(true);
+            } finally {
+                fitAll = false;
+            }
         } else {
             centre(false);
         }
@@ -2926,9 +2936,18 @@ final class TreeCanvas extends CanvasRegion {
      * than the room between a box and the row above it, so that a chip does not reach into that row's boxes.
      */
     private double chipScale() {
-        double readable = Math.max(1, 0.85 / zoom);
         double room = (detail.row() - detail.h - 3) / (19 + 7);
-        return Math.max(0.5, Math.min(readable, room));
+        return Math.max(0.5, Math.min(readableScale(), room));
+    }
+
+    /** The scale (world units) at which a chip's words read when the tree is small on screen. */
+    private double readableScale() {
+        return Math.max(1, 0.85 / zoom);
+    }
+
+    /** A chip's name: readable, as far as the chip's height allows. */
+    private Font chipFont(double ch) {
+        return Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(12 * readableScale(), 0.8 * ch));
     }
 
     /** Where a loaded pointer's ghost chip and its words go in a frame (world units, and the view's rects). */
@@ -2983,13 +3002,13 @@ final class TreeCanvas extends CanvasRegion {
                 }
             }
             String what = "loaded from " + String.join(", ", vias);
-            Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * scale);
+            Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * readableScale());
             for (int i = 0; i < kept.size(); i++) {
                 double[] at = chipAt(onIt + i, wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2, cw, ch, scale);
                 Rect chip = toView(at[0], at[1], cw, ch);
                 // the words level with the chip's upper half: clear of the badge at the box's top-right corner
                 Rect label = i < kept.size() - 1 ? null
-                        : toView(at[0] + cw + 4 * scale, at[1], textWidth(what, wf), 12 * scale);
+                        : toView(at[0] + cw + 4 * scale, at[1], textWidth(what, wf), 1.2 * wf.getSize());
                 out.add(new GhostGeom(kept.get(i), at[0], at[1], cw, ch, scale, what, wf, chip, label));
             }
         }
@@ -3032,7 +3051,7 @@ final class TreeCanvas extends CanvasRegion {
         g.strokeRoundRect(x, y, cw, ch, 8 * scale, 8 * scale);
         g.setLineDashes();
         g.setFill(c);
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale));
+        g.setFont(chipFont(ch));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         String name = l.threadName();
@@ -3040,7 +3059,7 @@ final class TreeCanvas extends CanvasRegion {
         if (gg.label() != null) {
             g.setFont(gg.font());
             g.setTextAlign(TextAlignment.LEFT);
-            fillText(g, gg.what(), x + cw + 4 * scale, y + 6 * scale);
+            fillText(g, gg.what(), x + cw + 4 * scale, y + 0.6 * gg.font().getSize());
             ghostLabels.add(gg.label());
         }
         ghosts.add(new Ghost(l.thread(), l.node(), l.from(), gg.chip(), gg.label()));
@@ -3090,7 +3109,7 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         g.setFill(palette.get(Ink.THREAD_TEXT));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale));
+        g.setFont(chipFont(ch));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         String name = cf.thread() < scene.threads().size() ? scene.threads().get(cf.thread()).name()
