@@ -44,6 +44,22 @@ class ChallengeWindowTest {
         view.openLesson(l, 1);
     }
 
+    /** Scrolls every scroll pane around {@code n} so that {@code n} is inside its viewport. */
+    static void scrollIntoView(javafx.scene.Node n) {
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+                double content = sp.getContent().getLayoutBounds().getHeight();
+                double view = sp.getViewportBounds().getHeight();
+                if (content > view && view > 0) {
+                    double f = Math.min(1, Math.max(0, (b.getMaxY() - view) / (content - view)));
+                    sp.setVvalue(sp.getVmin() + f * (sp.getVmax() - sp.getVmin()));
+                    sp.layout();
+                }
+            }
+        }
+    }
+
     static KeyCode digit(int thread) {
         return KeyCode.valueOf("DIGIT" + (thread + 1));
     }
@@ -55,7 +71,18 @@ class ChallengeWindowTest {
         ChallengeRun run = fx(pane::run);
         waitFor(run::shortestDone, "the explorer's shortest schedule");
         List<Integer> best = fx(() -> run.shortest().threads());
-        robot.clickOn("#challenge-hint");
+        // the hint button is clicked where it is: scrolled into the lesson pane's view and laid out first (on a
+        // loaded machine the pane was still settling, and the click landed beside the button)
+        javafx.scene.Node hintButton = robot.lookup("#challenge-hint").query();
+        fx(() -> {
+            scrollIntoView(hintButton);
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(hintButton);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> run.hintsShown().size()) == 1);
         robot.push(digit(1));
         settle(player);
