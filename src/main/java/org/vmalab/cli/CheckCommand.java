@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.ScenarioException;
 import org.vmalab.explore.AbTable;
 import org.vmalab.explore.EngineError;
+import org.vmalab.explore.Exploration;
 import org.vmalab.explore.ExploreOptions;
 import org.vmalab.explore.ExploreResult;
 import org.vmalab.explore.Explorer;
@@ -40,6 +45,9 @@ import picocli.CommandLine.Spec;
                         + "2 bad input. With --ab: 1 when the patch itself shows a violation.",
                 "The JSON (--json) is described in docs/CHECK-JSON.md."})
 public final class CheckCommand implements Callable<Integer> {
+    /** The largest {@code --time-limit}: a year. */
+    static final int MAX_TIME_LIMIT = 366 * 24 * 3600;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "a lesson or scenario file (YAML), or the id of a "
             + "built-in lesson (vmalab lessons lists them)")
     Path file;
@@ -73,6 +81,14 @@ public final class CheckCommand implements Callable<Integer> {
             + "protection setting (the patch, NO_LOCK, NO_REFCOUNT, NO_EMPTY_CHECK, CLEAR_BEFORE_ERASE, "
             + "SPF_USES_VMACACHE, PRE_PATCH) and show side by side what each finds")
     boolean ab;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "stop the search after SECONDS in all "
+            + "(every part, or the whole A/B table); the run is then incomplete (exit 3) and reports what it found "
+            + "so far")
+    Integer timeLimit;
+
+    /** When the time limit runs out, in {@link System#nanoTime()} terms; meaningful only with a time limit. */
+    private long deadline;
 
     @Option(names = "--json", description = "print the result as JSON on standard output")
     boolean json;
@@ -114,12 +130,16 @@ public final class CheckCommand implements Callable<Integer> {
             /* more workers than processors only wait for each other */
             o = o.withThreads(Math.min(threads, Math.max(1, Runtime.getRuntime().availableProcessors())));
         }
+        if (timeLimit != null && (timeLimit < 1 || timeLimit > MAX_TIME_LIMIT)) {
+            throw new UserError("--time-limit must be between 1 and " + MAX_TIME_LIMIT + " seconds");
+        }
         return o.withReduction(!noReduction).withStateCaching(!noCache).withSymmetry(!noSymmetry)
                 .withProgressMillis(progress ? 1000 : 250);
     }
 
     int run(PrintWriter out, PrintWriter err) {
         ExploreOptions options = options();
+        deadline = System.nanoTime() + (timeLimit == null ? 0 : timeLimit * 1_000_000_000L);
         Lesson lesson;
         file = LessonArgs.require(file);
         try {
@@ -248,10 +268,61 @@ public final class CheckCommand implements Callable<Integer> {
                         + (p.kinds() > 0 ? ", " + p.kinds() + (p.kinds() == 1 ? " kind" : " kinds") + " of violation"
                         : ""));
             };
-            return Explorer.run(sc, options, l);
+            Exploration x = Explorer.start(sc, options, l);
+            try {
+                return waitFor(x.future(), x::cancel) ? atTimeLimit(x.join()) : x.join();
+            } catch (RuntimeException e) {
+                x.cancel();
+                throw e;
+            }
         } catch (ScenarioException e) {
             throw new UserError(file + ": " + what + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Waits for a search until it ends or the time limit runs out, whichever comes first (without a limit, until
+     * it ends). Returns true when the limit ran out: the search has then been asked to stop.
+     */
+    private boolean waitFor(CompletableFuture<?> f, Runnable cancel) {
+        if (timeLimit == null) {
+            return false;
+        }
+        while (!f.isDone()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                cancel.run();
+                return true;
+            }
+            try {
+                f.get(Math.min(left, 200_000_000L), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                /* not yet, or failed: join() reports a failure as the search's own */
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel.run();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String stoppedWords() {
+        return "stopped at the time limit (" + timeLimit + " s)";
+    }
+
+    /** A search stopped by the time limit says so, where a search stopped by hand says "cancelled". */
+    private ExploreResult atTimeLimit(ExploreResult r) {
+        if (!r.incompleteReasons().contains("cancelled")) {
+            return r;
+        }
+        List<String> reasons = new ArrayList<>();
+        for (String s : r.incompleteReasons()) {
+            reasons.add(s.equals("cancelled") ? stoppedWords() : s);
+        }
+        return new ExploreResult(r.scenario(), r.options(), r.complete(), reasons, r.stats(), r.outcomes(),
+                r.findings(), r.errors(), r.shortestExact(), r.collisionProbability(), r.auditChecks(),
+                r.auditFailures());
     }
 
     static String progressLine(Progress p) {
@@ -273,7 +344,16 @@ public final class CheckCommand implements Callable<Integer> {
                         bar.stepTo(x.progress().states());
                         bar.extra(x.setting() + " (" + (x.row() + 1) + " of " + x.rows() + ")");
                     });
-            t = run.join();
+            if (waitFor(run.future(), run::cancel)) {
+                AbTable cut = run.join();
+                List<AbTable.Row> rows = new ArrayList<>();
+                for (AbTable.Row row : cut.rows()) {
+                    rows.add(new AbTable.Row(row.setting(), row.protection(), atTimeLimit(row.result())));
+                }
+                t = new AbTable(cut.scenario(), cut.options(), rows, true);
+            } else {
+                t = run.join();
+            }
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof ScenarioException s) {
                 throw new UserError(file + ": part " + partNo + ": " + s.getMessage());
@@ -296,7 +376,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println(file + ": A/B table of " + partLabel(List.of(partNo), p));
         out.println();
-        out.print(Reports.abText(t));
+        out.print(Reports.abText(t, timeLimit == null ? "cancelled" : stoppedWords()));
         out.println();
         for (AbTable.Row row : t.rows()) {
             for (Finding f : row.result().findings()) {

@@ -105,6 +105,11 @@ public final class Reports {
 
     /** The A/B table as aligned text. */
     public static String abText(AbTable t) {
+        return abText(t, "cancelled");
+    }
+
+    /** The A/B table as text; {@code why} says why a table that was cut short is not complete. */
+    public static String abText(AbTable t, String why) {
         StringBuilder b = new StringBuilder();
         String fmt = "%-19s %-11s %-8s %-10s %s%n";
         b.append(String.format(Locale.ROOT, fmt, "setting", "verdict", "shortest", "states", "what the search finds"));
@@ -127,7 +132,7 @@ public final class Reports {
             b.append('\n');
         }
         if (t.cancelled()) {
-            b.append("(cancelled: the table is not complete)\n");
+            b.append('(').append(why).append(": the table is not complete)\n");
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package org.vmalab.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -179,5 +181,44 @@ class CheckCommandTest {
         assertEquals(2, check(ok.toString(), "--bound", "0").rc());
         assertEquals(2, check(ok.toString(), "--threads", "x").rc());
         assertEquals(2, check(ok.toString(), "--preemptions", "-3").rc());
+    }
+
+    /*
+     * A built-in lesson searched without the state table and without the reduction enumerates every schedule:
+     * days of work. The option fuzzer once drew "check 1 --no-cache --no-reduction" (lesson 01) and hung the
+     * build. --time-limit ends such a run as incomplete, exit 3, saying why, for the plain and the A/B table.
+     */
+    @Test
+    void aTimeLimitEndsAnEndlessSearchAsIncomplete() {
+        Run r = assertTimeoutPreemptively(Duration.ofMinutes(3),
+                () -> check("01", "--no-cache", "--no-reduction", "--time-limit", "1", "-q"));
+        assertEquals(3, r.rc(), r.out() + r.err());
+        assertTrue(r.out().contains("stopped at the time limit (1 s)"), r.out());
+        assertTrue(r.out().contains("incomplete"), r.out());
+        Run json = assertTimeoutPreemptively(Duration.ofMinutes(3),
+                () -> check("01", "--no-cache", "--no-reduction", "--time-limit", "1", "--json"));
+        assertEquals(3, json.rc(), json.err());
+        Map<String, Object> m = ResultJsonTest.parse(json.out());
+        assertEquals("incomplete", m.get("verdict"));
+        assertTrue(json.out().contains("stopped at the time limit (1 s)"), json.out());
+        Run ab = assertTimeoutPreemptively(Duration.ofMinutes(3),
+                () -> check("01", "--no-cache", "--no-reduction", "--ab", "--time-limit", "1", "-q"));
+        assertEquals(3, ab.rc(), ab.out() + ab.err());
+        assertTrue(ab.out().contains("stopped at the time limit (1 s)"), ab.out());
+    }
+
+    @Test
+    void aSearchWithinItsTimeLimitIsUnchanged() throws IOException {
+        Path f = file("fast.yaml", LESSON9);
+        Run plain = check(f.toString(), "--json", "--threads", "1");
+        Run limited = check(f.toString(), "--json", "--threads", "1", "--time-limit", "600");
+        assertEquals(0, limited.rc(), limited.err());
+        Map<String, Object> a = ResultJsonTest.parse(plain.out());
+        Map<String, Object> b = ResultJsonTest.parse(limited.out());
+        assertEquals(a.get("verdict"), b.get("verdict"));
+        String timing = "[a-z_]*(_ms|_second)=[0-9.E-]+";
+        assertEquals(String.valueOf(a.get("parts")).replaceAll(timing, ""),
+                String.valueOf(b.get("parts")).replaceAll(timing, ""));
+        assertEquals(2, check(f.toString(), "--time-limit", "0").rc());
     }
 }
