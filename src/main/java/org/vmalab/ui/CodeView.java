@@ -285,8 +285,8 @@ final class CodeView extends ColumnRegion {
     /**
      * Wrapping C at token boundaries: a row may end after a space, {@code (}, {@code [}, {@code ,}, {@code ;},
      * {@code ->}, a {@code .} before a member, or an operator not followed by another operator character; never
-     * inside an identifier or a number unless a single token is longer than the row (then after an underscore, or,
-     * for a token with none, at the row's end).
+     * inside an identifier or a number: a word longer than the whole row is shortened in its middle with "…" (the
+     * whole line is in the row's tooltip).
      */
     static final class Wrap {
         private static final String OPS = "=+-*/%&|^!<>?:~";
@@ -334,22 +334,35 @@ final class CodeView extends ColumnRegion {
 
         /**
          * The rows of {@code s}: the first at most {@code first} characters, the others at most {@code rest} (the
-         * caller indents them); spaces at a break are dropped. {@code underscores}: a token longer than a row may
-         * break after an underscore rather than anywhere.
+         * caller indents them); spaces at a break are dropped. {@code shorten}: a word longer than a row is shortened
+         * in its middle with "…" ({@code __rwse…ommon()}: the whole text is in the caller's tooltip) rather than
+         * broken at the row's end, so that no row ends inside a word.
          */
-        static List<String> rows(String s, int first, int rest, boolean underscores) {
-            List<String> out = split(s, first, rest, underscores);
-            if (rest < first && splitsAWord(s, out)) {
+        static List<String> rows(String s, int first, int rest, boolean shorten) {
+            List<String> out = split(s, first, rest, shorten);
+            if (rest < first && (splitsAWord(s, out) || shortened(out) > 0)) {
                 // a continuation row without its extra indentation may hold the word whole
-                List<String> flat = split(s, first, first, underscores);
-                if (!splitsAWord(s, flat)) {
+                List<String> flat = split(s, first, first, shorten);
+                if (!splitsAWord(s, flat) && shortened(flat) < Math.max(1, shortened(out))) {
                     return flat;
                 }
             }
             return out;
         }
 
-        private static List<String> split(String s, int first, int rest, boolean underscores) {
+        /** How many of {@code rows} have a word shortened in its middle. */
+        static int shortened(List<String> rows) {
+            int n = 0;
+            for (String r : rows) {
+                int e = r.indexOf('…');
+                if (e >= 0 && e < r.length() - 1) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static List<String> split(String s, int first, int rest, boolean shorten) {
             List<String> out = new ArrayList<>();
             String left = s.strip();
             int max = Math.max(1, first);
@@ -361,12 +374,31 @@ final class CodeView extends ColumnRegion {
                         break;
                     }
                 }
-                if (cut < 0 && underscores) {
-                    for (int p = max; p > 1; p--) {
-                        if (left.charAt(p - 1) == '_' && left.charAt(p - 2) != '_' && word(left.charAt(p))) {
+                if (cut < 0 && shorten) {
+                    // no break of the kernel's style in the row: between two tokens all the same ("f" and "(")
+                    for (int p = max; p > 0; p--) {
+                        if (word(left.charAt(p - 1)) != word(left.charAt(p))) {
                             cut = p;
                             break;
                         }
+                    }
+                }
+                if (cut < 0 && shorten) {
+                    // a word longer than the row: what comes before the next break, the word shortened to fit
+                    int end = max + 1;
+                    while (end < left.length() && !breakable(left, end)) {
+                        end++;
+                    }
+                    // closing marks stay with what they close: "common()" rather than "common(" and ")"
+                    while (end < left.length() && ")];,".indexOf(left.charAt(end)) >= 0) {
+                        end++;
+                    }
+                    String row = shortenWord(left.substring(0, end), max);
+                    if (row != null) {
+                        out.add(row.stripTrailing());
+                        left = left.substring(end).stripLeading();
+                        max = Math.max(1, rest);
+                        continue;
                     }
                 }
                 if (cut < 0) {
@@ -380,6 +412,33 @@ final class CodeView extends ColumnRegion {
                 out.add(left);
             }
             return out;
+        }
+
+        /**
+         * {@code unit} (no break inside it) in {@code max} characters, its longest word shortened in its middle
+         * ({@code __rwse…ommon}); null when that word cannot keep three letters on each side of the "…".
+         */
+        static String shortenWord(String unit, int max) {
+            int from = 0;
+            int to = 0;
+            for (int i = 0; i < unit.length(); ) {
+                int j = i;
+                while (j < unit.length() && word(unit.charAt(j))) {
+                    j++;
+                }
+                if (j - i > to - from) {
+                    from = i;
+                    to = j;
+                }
+                i = j == i ? i + 1 : j;
+            }
+            int keep = max - (unit.length() - (to - from)) - 1;
+            if (keep < 6) {
+                return null;
+            }
+            int head = (keep + 1) / 2;
+            int tail = keep - head;
+            return unit.substring(0, from + head) + "…" + unit.substring(to - tail);
         }
 
         /** {@code s} on one row of at most {@code max} characters: cut with "…" (at a token boundary if one is near). */
@@ -404,11 +463,17 @@ final class CodeView extends ColumnRegion {
             int p = 0;
             for (int i = 0; i < rows.size(); i++) {
                 String r = rows.get(i).strip();
-                int at = s.indexOf(r, p);
-                if (at < 0 || r.endsWith("…")) {
+                if (r.endsWith("…")) {
                     return false;
                 }
-                p = at + r.length();
+                // a word shortened in its middle stands for the letters it leaves out
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.Arrays.stream(r.split("…", -1))
+                        .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(
+                        "[A-Za-z0-9_]+"))).matcher(s);
+                if (!m.find(p)) {
+                    return false;
+                }
+                p = m.end();
                 if (i + 1 < rows.size() && p > 0 && p < s.length() && word(s.charAt(p - 1)) && word(s.charAt(p))) {
                     return true;
                 }

@@ -265,14 +265,23 @@ final class ThreadLane extends StackPane {
         if (!t.pendingStores().isEmpty()) {
             Label sb = new Label("store buffer, not yet visible to the other CPUs:");
             sb.getStyleClass().add("lane-vmacache");
-            info.getChildren().add(sb);
+            info.getChildren().add(wrapping(sb));
         }
         for (String p : t.pendingStores()) {
             Label l = new Label(p);
             l.getStyleClass().add("sb-pill");
-            info.getChildren().add(l);
+            info.getChildren().add(wrapping(l));
         }
         show(info, !info.getChildren().isEmpty());
+    }
+
+    /** A pill that wraps at its words in a column narrower than its text, never wider than the column. */
+    private Label wrapping(Label l) {
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.maxWidthProperty().bind(info.widthProperty());
+        return l;
     }
 
     private String tipText(ThreadView t, Status st) {

@@ -252,76 +252,98 @@ class ThreadsWindowTest {
     void atTheSmallestScreenEveryHeadReadsWholeAndCodeWrapsBetweenTokens() {
         List<String> problems = new ArrayList<>();
         fx(() -> {
-            for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+            // width, height, and the presentation's type (an index of Presentation.SCALES, -1: not presenting)
+            for (int[] size : new int[][] {{1280, 720, -1}, {1920, 1080, -1}}) {
                 TreeViewTest.Window w = new TreeViewTest.Window(size[0], size[1]).lesson("fairness");
+                if (size[2] >= 0) {
+                    w.view.classroom().presentation().enter();
+                    w.view.classroom().presentation().setScale(size[2]);
+                }
+                String mode = size[0] + "x" + size[1] + (size[2] < 0 ? "" : " presenting at "
+                        + Math.round(Presentation.SCALES[size[2]] * 100) + " %");
                 int checked = 0;
-                for (int step = 1; step <= w.player.size(); step += 3) {
+                // at 1280x720 every step (a seek of one step forward shows the panels a pulse later: three passes
+                // of jumps of three)
+                int n = w.player.size();
+                int m = (n + 2) / 3;
+                for (int k = 0; k < (size[0] == 1280 ? 3 : 1) * m; k++) {
+                    int step = 1 + k % m * 3 + k / m;
+                    if (step > n) {
+                        continue;
+                    }
                     w.player.seek(step);
                     w.settle();
                     w.settle();
-                    String at = size[0] + "x" + size[1] + " step " + step + ": ";
-                    for (ThreadLane l : w.view.lanes()) {
-                        for (javafx.scene.control.Label x : l.headLabels()) {
-                            String cut = cut(x);
-                            if (cut != null) {
-                                problems.add(at + l.name() + "'s head: " + cut);
-                            }
-                        }
-                        CodeView c = l.code();
-                        for (javafx.scene.Node part : List.of(c, l.lookup(".lane-holds"), l.lookup(".lane-op"))) {
-                            if (scene(part).getMaxX() > scene(l).getMaxX() + 1) {
-                                problems.add(at + l.name() + ": " + part.getStyleClass() + " is wider than its column");
-                            }
-                        }
-                        javafx.scene.text.Text head = c.header();
-                        if (head.getBoundsInParent().getMaxX() > c.getWidth() + 0.5) {
-                            problems.add(at + l.name() + "'s function '" + head.getText() + "' is wider than its "
-                                    + "column");
-                        }
-                        if (!head.getText().isEmpty() && !head.getText().replaceAll("\\s+", "").equals(
-                                c.headerText().replaceAll("\\s+", ""))) {
-                            problems.add(at + l.name() + "'s function shows '" + c.header().getText() + "' for '"
-                                    + c.headerText() + "'");
-                        }
-                        if (c.currentLine() >= 0) {
-                            CodeView.Row cur = c.row(c.currentLine());
-                            if (!cur.isVisible() || cur.getHeight() + 0.5 < cur.prefHeight(cur.getWidth())
-                                    || !inside(scene(cur), scene(l))) {
-                                problems.add(at + l.name() + ": the current line " + cur.numberText()
-                                        + " is not whole in view");
-                            }
-                        }
-                        for (int i : c.visibleLines()) {
-                            CodeView.Row r = c.row(i);
-                            List<String> rows = r.shownRows();
-                            if (CodeView.Wrap.splitsAWord(r.codeText(), rows)) {
-                                problems.add(at + l.name() + ": line " + r.numberText() + " breaks inside a word: "
-                                        + rows);
-                            }
-                            String whole = String.join(" ", rows).replaceAll("\\s+", "");
-                            if (!rows.get(rows.size() - 1).endsWith("…") && !whole.equals(r.codeText().replaceAll(
-                                    "\\s+", ""))) {
-                                problems.add(at + l.name() + ": line " + r.numberText() + " shows " + rows + " for "
-                                        + r.codeText());
-                            }
-                            javafx.scene.text.Text code = r.codeNode();
-                            for (String row : rows) {
-                                if (code.getLayoutX() + width(row, code.getFont()) > r.getWidth() + 0.5) {
-                                    problems.add(at + l.name() + ": line " + r.numberText() + "'s row '" + row
-                                            + "' is wider than its column");
-                                }
-                            }
-                            checked++;
-                        }
-                    }
+                    checked += columnProblems(w.view, mode + " step " + step + ": ", problems);
                 }
                 if (checked < 100) {
-                    problems.add(size[0] + "x" + size[1] + ": only " + checked + " lines checked");
+                    problems.add(mode + ": only " + checked + " lines checked");
                 }
             }
             return null;
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+    }
+
+    /** What is cut, too wide or broken inside a word in the columns of {@code v}; returns the code lines checked. */
+    private static int columnProblems(MainView v, String at, List<String> problems) {
+        int checked = 0;
+        for (ThreadLane l : v.lanes()) {
+            for (javafx.scene.control.Label x : l.headLabels()) {
+                String cut = cut(x);
+                if (cut != null) {
+                    problems.add(at + l.name() + "'s head: " + cut);
+                }
+            }
+            CodeView c = l.code();
+            for (javafx.scene.Node part : List.of(c, l.lookup(".lane-holds"), l.lookup(".lane-op"))) {
+                if (scene(part).getMaxX() > scene(l).getMaxX() + 1) {
+                    problems.add(at + l.name() + ": " + part.getStyleClass() + " is wider than its column");
+                }
+            }
+            javafx.scene.text.Text head = c.header();
+            if (head.getBoundsInParent().getMaxX() > c.getWidth() + 0.5) {
+                problems.add(at + l.name() + "'s function '" + head.getText() + "' is wider than its "
+                        + "column");
+            }
+            List<String> headRows = List.of(head.getText().split("\n"));
+            if (!head.getText().isEmpty() && !shows(c.headerText(), headRows)) {
+                problems.add(at + l.name() + "'s function shows '" + c.header().getText() + "' for '"
+                        + c.headerText() + "'");
+            }
+            if (!head.getText().isEmpty() && CodeView.Wrap.splitsAWord(c.headerText(), headRows)) {
+                problems.add(at + l.name() + "'s function breaks inside a word: " + headRows);
+            }
+            if (c.currentLine() >= 0) {
+                CodeView.Row cur = c.row(c.currentLine());
+                if (!cur.isVisible() || cur.getHeight() + 0.5 < cur.prefHeight(cur.getWidth())
+                        || !inside(scene(cur), scene(l))) {
+                    problems.add(at + l.name() + ": the current line " + cur.numberText()
+                            + " is not whole in view");
+                }
+            }
+            for (int i : c.visibleLines()) {
+                CodeView.Row r = c.row(i);
+                List<String> rows = r.shownRows();
+                if (CodeView.Wrap.splitsAWord(r.codeText(), rows)) {
+                    problems.add(at + l.name() + ": line " + r.numberText() + " breaks inside a word: "
+                            + rows);
+                }
+                if (!shows(r.codeText(), rows)) {
+                    problems.add(at + l.name() + ": line " + r.numberText() + " shows " + rows + " for "
+                            + r.codeText());
+                }
+                javafx.scene.text.Text code = r.codeNode();
+                for (String row : rows) {
+                    if (code.getLayoutX() + width(row, code.getFont()) > r.getWidth() + 0.5) {
+                        problems.add(at + l.name() + ": line " + r.numberText() + "'s row '" + row
+                                + "' is wider than its column");
+                    }
+                }
+                checked++;
+            }
+        }
+        return checked;
     }
 
     /**
@@ -351,10 +373,83 @@ class ThreadsWindowTest {
         assertEquals(null, problem);
     }
 
+    /**
+     * The store buffer's pills (lesson 14's "Stores that wait", RELAXED_STORES) in the window's column at 1280x720 and
+     * in columns of 200 to 300 px: the buffer's heading and every store read whole (wrapped at their words, never cut
+     * by the column), inside the column.
+     */
+    @Test
+    void theStoreBuffersPillsStayWholeInANarrowColumn() {
+        List<String> problems = new ArrayList<>();
+        fx(() -> {
+            TreeViewTest.Window w = new TreeViewTest.Window(1280, 720);
+            Lesson l = TreeViewTest.load("race-c-clear-node");
+            int part = 0;
+            while (!l.parts().get(part).title().equals("Stores that wait")) {
+                part++;
+            }
+            w.view.setLessons(Path.of("lessons"), Lessons.load(Path.of("lessons")), Lessons.Progress.inMemory());
+            w.view.openLesson(l, part);
+            w.settle();
+            int checked = 0;
+            for (int step = 1; step <= w.player.size(); step += 2) {
+                w.player.seek(step);
+                w.settle();
+                ThreadLane lane = w.view.lanes().get(0);
+                if (w.player.scene().threads().get(0).pendingStores().isEmpty()) {
+                    continue;
+                }
+                // the column the window gives it (1280x720, the lesson pane open), then narrower ones
+                double own = lane.getPrefWidth();
+                for (double width : new double[] {-1, 200, 240, 270, 300}) {
+                    double cw = width > 0 ? width : own;
+                    lane.setMinWidth(cw);
+                    lane.setPrefWidth(cw);
+                    lane.setMaxWidth(cw);
+                    w.settle();
+                    Bounds col = scene(lane);
+                    for (javafx.scene.Node n : lane.pills().getChildren()) {
+                        javafx.scene.control.Label p = (javafx.scene.control.Label) n;
+                        String cut = cut(p);
+                        String at = "step " + step + " at " + (width < 0 ? "the window's width" : width + " px") + ": ";
+                        if (cut != null) {
+                            problems.add(at + cut);
+                        }
+                        Bounds b = scene(p);
+                        // (a column narrowed by hand keeps the band's height: its pills may go under its bottom)
+                        if (b.getMaxX() > col.getMaxX() + 1 || b.getMinX() < col.getMinX() - 1
+                                || width < 0 && b.getMaxY() > col.getMaxY() + 1) {
+                            problems.add(at + "'" + p.getText() + "' is outside its column: " + b + " in " + col);
+                        }
+                        if (p.getStyleClass().contains("sb-pill") && !shows(p.getText(), List.of(shown(p)))
+                                && !shows(p.getText().replace(" ", ""), List.of(shown(p).replace(" ", "")))) {
+                            problems.add(at + "'" + p.getText() + "' shows as '" + shown(p) + "'");
+                        }
+                        checked++;
+                    }
+                }
+                lane.setMinWidth(own);
+                lane.setPrefWidth(own);
+                lane.setMaxWidth(own);
+            }
+            if (checked < 20) {
+                problems.add("only " + checked + " pills checked");
+            }
+            return null;
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+    }
+
+    private static String shown(javafx.scene.control.Label l) {
+        return l.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text)
+                .map(t -> ((javafx.scene.text.Text) t).getText()).reduce("", String::concat);
+    }
+
     /** The rows of a line of C end after a space, '(', ',', '->', '.' or an operator, never inside a word. */
     @Test
     void codeWrapsOnlyBetweenTokens() {
-        assertEquals(List.of("if (", "atomic_dec_and_", "test(&vma->", "vm_ref_count))"),
+        // a word that fits a row but not with its "(": the row ends between the two tokens
+        assertEquals(List.of("if (", "atomic_dec_and_test", "(&vma->", "vm_ref_count))"),
                 CodeView.Wrap.rows("if (atomic_dec_and_test(&vma->vm_ref_count))", 19, 19, true));
         // a continuation gives up its extra indentation for a word that fits a whole row
         assertEquals(List.of("if (", "atomic_dec_and_test(", "&vma->vm_ref_count))"),
@@ -364,9 +459,16 @@ class ThreadsWindowTest {
         assertEquals(List.of("rb_node =", "mm->mm_rb.", "rb_node;"),
                 CodeView.Wrap.rows("rb_node = mm->mm_rb.rb_node;", 12, 10, true));
         assertEquals(List.of("a == b &&", "c != d"), CodeView.Wrap.rows("a == b && c != d", 10, 8, true));
-        // a word longer than the row: after an underscore, else at the row's end
-        assertEquals(List.of("__rwsem_down_", "read_failed_", "common()"),
-                CodeView.Wrap.rows("__rwsem_down_read_failed_common()", 14, 14, true));
+        // a word longer than the row is shortened in its middle (the whole line is in the row's tooltip), never
+        // broken: its closing ")" stays with it
+        assertEquals(List.of("__rwse…ommon()"), CodeView.Wrap.rows("__rwsem_down_read_failed_common()", 14, 14, true));
+        List<String> sem = CodeView.Wrap.rows("ret = __rwsem_down_read_failed_common(sem, TASK_KILLABLE);", 20, 20,
+                true);
+        assertEquals(List.of("ret =", "__rwsem_d…ed_common(", "sem, TASK_KILLABLE);"), sem);
+        assertFalse(CodeView.Wrap.splitsAWord("ret = __rwsem_down_read_failed_common(sem, TASK_KILLABLE);", sem));
+        assertTrue(shows("ret = __rwsem_down_read_failed_common(sem, TASK_KILLABLE);", sem));
+        assertTrue(CodeView.Wrap.splitsAWord("x = __rwsem_down_read_failed_common(sem);", List.of("x =",
+                "__rwse…own_", "read_failed_common(sem);")));
         assertTrue(CodeView.Wrap.splitsAWord("__rwsem_down_read_failed_common()", List.of("__rwsem_down_",
                 "read_failed_", "common()")));
         assertFalse(CodeView.Wrap.splitsAWord("static inline void vmacache_invalidate(mm)", List.of(
@@ -386,6 +488,23 @@ class ThreadsWindowTest {
                         line + " at " + w + ": " + rows);
             }
         }
+    }
+
+    /**
+     * Do {@code rows} show {@code whole} (spaces aside), but for a word shortened in its middle or a tail cut, each
+     * marked with "…"?
+     */
+    static boolean shows(String whole, List<String> rows) {
+        String shown = String.join("", rows).replaceAll("\\s+", "");
+        StringBuilder re = new StringBuilder();
+        String[] parts = shown.split("…", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                re.append(".+");
+            }
+            re.append(java.util.regex.Pattern.quote(parts[i]));
+        }
+        return whole.replaceAll("\\s+", "").matches(re.toString());
     }
 
     /** What of {@code l}'s text is not shown (cut, ellipsised, or wider than the label), or null. */
