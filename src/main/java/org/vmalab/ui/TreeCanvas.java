@@ -117,7 +117,7 @@ final class TreeCanvas extends CanvasRegion {
     private final List<Drawn> drawn = new ArrayList<>();
     private Rect calloutRect;
     private final List<Rect> tagRects = new ArrayList<>();
-    /** The scene's nodes by id, for the per-frame lookups. */
+    /** The scene's nodes by id, for the per-frame lookups; null in the overview, whose walk tree has them. */
     private NodeView[] byId = new NodeView[0];
     /** Overview: null = automatic (by size), else the user's choice. */
     private Boolean overviewChoice;
@@ -272,7 +272,7 @@ final class TreeCanvas extends CanvasRegion {
         if (overviewShown) {
             // a large tree: its walk tree was made once for this scene (maybe off this thread, ahead of time)
             otree = Overview.treeOf(s);
-            this.byId = otree.byId();
+            this.byId = null;
         } else {
             int maxId = -1;
             for (NodeView n : s.nodes()) {
@@ -1036,7 +1036,8 @@ final class TreeCanvas extends CanvasRegion {
         if (scene.step() != null && scene.step().subject() >= 0) {
             return scene.step().subject();
         }
-        for (NodeView n : scene.nodes()) {
+        // a large tree's walk tree has its marked nodes apart (a node with STORED is one): no walk over every node
+        for (NodeView n : otree != null && overviewShown ? otree.marked() : scene.nodes()) {
             if (n.has(Mark.STORED)) {
                 return n.id();
             }
@@ -1067,6 +1068,10 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     private NodeView node(int id) {
+        if (byId == null) {
+            // a large tree: its walk tree knows its nodes (of an import in columns, made when asked)
+            return otree == null ? null : otree.node(id);
+        }
         return id >= 0 && id < byId.length ? byId[id] : null;
     }
 

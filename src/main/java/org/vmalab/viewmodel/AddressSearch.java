@@ -1,6 +1,5 @@
 package org.vmalab.viewmodel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vmalab.engine.Numbers;
@@ -51,28 +50,37 @@ public final class AddressSearch {
 
     /** Looks {@code addr} up among the scene's VMAs that are in the tree. */
     public static Hit find(StepScene s, long addr) {
-        List<NodeView> linked = new ArrayList<>();
-        for (NodeView n : s.nodes()) {
-            if (!n.offTree() && n.state() != NodeState.FREED && n.state() != NodeState.CLEARED) {
-                linked.add(n);
+        // the positions of the linked nodes (a scene in columns is read without a node object each)
+        List<NodeView> all = s.nodes();
+        SceneColumns.Nodes cols = all instanceof SceneColumns.Nodes c ? c : null;
+        int[] linked = new int[all.size()];
+        long[] ends = new long[all.size()];
+        int k = 0;
+        for (int i = 0; i < linked.length; i++) {
+            NodeView n = cols == null ? all.get(i) : null;
+            int row = n != null ? n.row() : cols.row(i);
+            NodeState st = n != null ? n.state() : cols.state(i);
+            if (row != NodeView.OFF_ROW && st != NodeState.FREED && st != NodeState.CLEARED) {
+                ends[k] = n != null ? n.end() : cols.end(i);
+                linked[k++] = i;
             }
         }
         // the nodes are in address order: the first one whose end is above addr
         int lo = 0;
-        int hi = linked.size();
+        int hi = k;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(addr, linked.get(mid).end()) < 0) {
+            if (Long.compareUnsigned(addr, ends[mid]) < 0) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
         String a = Numbers.hex(addr);
-        if (lo == linked.size()) {
+        if (lo == k) {
             return new Hit(addr, -1, false, a + " is above every VMA: find_vma returns NULL");
         }
-        NodeView n = linked.get(lo);
+        NodeView n = all.get(linked[lo]);
         String range = n.name() + " [" + Numbers.hex(n.start()) + ", " + Numbers.hex(n.end()) + ")";
         if (Long.compareUnsigned(n.start(), addr) <= 0) {
             return new Hit(addr, n.id(), true, a + " is in " + range);

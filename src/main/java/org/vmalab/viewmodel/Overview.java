@@ -109,9 +109,17 @@ public final class Overview {
         }
     }
 
-    /** The walk tree of a scene (the tree edges from the root), with subtree sizes and ranges. */
+    /**
+     * The walk tree of a scene (the tree edges from the root), with subtree sizes and ranges. Of a scene in columns (a
+     * large import) it reads the columns and keeps no node objects but the few marked or off the walk.
+     */
     public static final class Tree {
-        final NodeView[] byId;
+        /** Every node by id (null where there is none), for a scene of records; null for a scene in columns. */
+        private final NodeView[] byId;
+        /** The nodes of a scene in columns, or null. */
+        private final SceneColumns.Nodes cols;
+        /** Ids are below this. */
+        private final int n;
         final int[] left;
         final int[] right;
         final int[] parent;
@@ -129,42 +137,61 @@ public final class Overview {
         final List<NodeView> offWalk = new ArrayList<>();
 
         Tree(StepScene s) {
-            int max = -1;
-            for (NodeView n : s.nodes()) {
-                max = Math.max(max, n.id());
-            }
-            byId = new NodeView[max + 1];
-            for (NodeView n : s.nodes()) {
-                byId[n.id()] = n;
-                if (!n.marks().isEmpty()) {
-                    marked.add(n);
+            List<NodeView> nodes = s.nodes();
+            if (nodes instanceof SceneColumns.Nodes c) {
+                cols = c;
+                byId = null;
+                n = c.maxId() + 1;
+                for (int i : c.marked()) {
+                    marked.add(c.get(i));
+                }
+            } else {
+                cols = null;
+                int max = -1;
+                for (NodeView x : nodes) {
+                    max = Math.max(max, x.id());
+                }
+                n = max + 1;
+                byId = new NodeView[n];
+                for (NodeView x : nodes) {
+                    byId[x.id()] = x;
+                    if (!x.marks().isEmpty()) {
+                        marked.add(x);
+                    }
                 }
             }
-            left = new int[max + 1];
-            right = new int[max + 1];
-            parent = new int[max + 1];
-            count = new int[max + 1];
-            first = new int[max + 1];
-            last = new int[max + 1];
+            int max = n - 1;
+            left = new int[n];
+            right = new int[n];
+            parent = new int[n];
+            count = new int[n];
+            first = new int[n];
+            last = new int[n];
             Arrays.fill(left, -1);
             Arrays.fill(right, -1);
             Arrays.fill(parent, -1);
-            for (EdgeView e : s.edges()) {
-                if (e.kind() != EdgeKind.TREE || e.parent() > max || e.child() > max) {
-                    otherEdges.add(e);
+            List<EdgeView> edges = s.edges();
+            SceneColumns.Edges ec = edges instanceof SceneColumns.Edges c ? c : null;
+            for (int i = 0; i < edges.size(); i++) {
+                int p = ec != null ? ec.parent(i) : edges.get(i).parent();
+                int ch = ec != null ? ec.child(i) : edges.get(i).child();
+                EdgeKind kind = ec != null ? ec.kind(i) : edges.get(i).kind();
+                if (kind != EdgeKind.TREE || p > max || ch > max) {
+                    otherEdges.add(edges.get(i));
                     continue;
                 }
-                if (e.changed()) {
-                    changedEdges.add(((long) e.parent() << 1) | (e.left() ? 1 : 0));
+                boolean isLeft = ec != null ? ec.left(i) : edges.get(i).left();
+                if (ec != null ? ec.changed(i) : edges.get(i).changed()) {
+                    changedEdges.add(((long) p << 1) | (isLeft ? 1 : 0));
                 }
-                if (e.left()) {
-                    left[e.parent()] = e.child();
+                if (isLeft) {
+                    left[p] = ch;
                 } else {
-                    right[e.parent()] = e.child();
+                    right[p] = ch;
                 }
-                parent[e.child()] = e.parent();
+                parent[ch] = p;
             }
-            root = s.root() >= 0 && s.root() <= max && byId[s.root()] != null ? s.root() : -1;
+            root = s.root() >= 0 && s.root() <= max && has(s.root()) ? s.root() : -1;
             // post-order without recursion: sizes and the first and last VMA of each subtree
             if (root >= 0) {
                 int[] stack = new int[max + 2];
@@ -191,11 +218,33 @@ public final class Overview {
                     last[v] = r >= 0 ? last[r] : v;
                 }
             }
-            for (NodeView n : s.nodes()) {
-                if (!inWalk(n.id())) {
-                    offWalk.add(n);
+            for (int i = 0; i < nodes.size(); i++) {
+                if (cols == null || !inWalk(cols.id(i))) {
+                    NodeView x = nodes.get(i);
+                    if (!inWalk(x.id())) {
+                        offWalk.add(x);
+                    }
                 }
             }
+        }
+
+        private boolean has(int v) {
+            return cols != null ? cols.positionOf(v) >= 0 : v >= 0 && v < byId.length && byId[v] != null;
+        }
+
+        /** The tree row of VMA {@code v} (a node of the scene). */
+        int row(int v) {
+            return cols != null ? cols.row(cols.positionOf(v)) : byId[v].row();
+        }
+
+        /** {@code vm_start} of VMA {@code v} (a node of the scene). */
+        long start(int v) {
+            return cols != null ? cols.start(cols.positionOf(v)) : byId[v].start();
+        }
+
+        /** {@code vm_end} of VMA {@code v} (a node of the scene). */
+        long end(int v) {
+            return cols != null ? cols.end(cols.positionOf(v)) : byId[v].end();
         }
 
         /** What stays open in this scene: what the step is about, what it stored, the cursors' nodes. */
@@ -220,11 +269,6 @@ public final class Overview {
             return marked;
         }
 
-        /** Every node by id (null where there is none). */
-        public NodeView[] byId() {
-            return byId;
-        }
-
         public int root() {
             return root;
         }
@@ -247,7 +291,11 @@ public final class Overview {
             return v >= 0 && v < parent.length ? parent[v] : -1;
         }
 
+        /** The node {@code v}, or null. */
         public NodeView node(int v) {
+            if (cols != null) {
+                return cols.byId(v);
+            }
             return v >= 0 && v < byId.length ? byId[v] : null;
         }
 
@@ -308,7 +356,7 @@ public final class Overview {
     }
 
     public static View of(StepScene s, Tree t, Expansion e) {
-        int n = t.byId.length;
+        int n = t.n;
         BitSet open = new BitSet(n);
         for (int f : e.focus()) {
             if (f >= 0 && f < n && t.inWalk(f)) {
@@ -360,7 +408,7 @@ public final class Overview {
         int k = 0;
         int xi = 0;
         for (int id : inTree) {
-            long key = id >= SUMMARY_BASE ? t.byId[t.first[id - SUMMARY_BASE]].start() : t.byId[id].start();
+            long key = id >= SUMMARY_BASE ? t.start(t.first[id - SUMMARY_BASE]) : t.start(id);
             while (xi < extra.size() && Long.compareUnsigned(extra.get(xi).start(), key) < 0) {
                 items[k++] = extra.get(xi++).id();
             }
@@ -377,9 +425,9 @@ public final class Overview {
         int maxRow = -1;
         for (int id : items) {
             if (id >= SUMMARY_BASE) {
-                maxRow = Math.max(maxRow, t.byId[id - SUMMARY_BASE].row());
-            } else if (!t.byId[id].offTree()) {
-                maxRow = Math.max(maxRow, t.byId[id].row());
+                maxRow = Math.max(maxRow, t.row(id - SUMMARY_BASE));
+            } else if (t.row(id) != NodeView.OFF_ROW) {
+                maxRow = Math.max(maxRow, t.row(id));
             }
         }
         int treeRows = maxRow + 1;
@@ -392,20 +440,20 @@ public final class Overview {
             int id = items[col];
             double yy;
             if (id >= SUMMARY_BASE) {
-                yy = t.byId[id - SUMMARY_BASE].row();
-            } else if (t.byId[id].offTree()) {
+                yy = t.row(id - SUMMARY_BASE);
+            } else if (t.row(id) == NodeView.OFF_ROW) {
                 yy = offRow;
                 anyOff = true;
             } else {
-                yy = t.byId[id].row();
+                yy = t.row(id);
             }
             px = Double.isNaN(py) ? 0 : px + TreeLayout.spacing(yy - py);
             py = yy;
             if (id >= SUMMARY_BASE) {
                 int r = id - SUMMARY_BASE;
-                NodeView rn = t.byId[r];
-                summaries.add(new Summary(r, t.count[r], rn.subtreeGap(), t.byId[t.first[r]].start(),
-                        t.byId[t.last[r]].end(), rn.black(), rn.row(), px, yy));
+                NodeView rn = t.node(r);
+                summaries.add(new Summary(r, t.count[r], rn.subtreeGap(), t.start(t.first[r]), t.end(t.last[r]),
+                        rn.black(), rn.row(), px, yy));
             } else {
                 x[id] = px;
                 y[id] = yy;
@@ -418,8 +466,7 @@ public final class Overview {
     }
 
     private static boolean isOpen(Tree t, int v, int depth, BitSet drilled, BitSet open) {
-        NodeView nv = t.byId[v];
-        return nv.row() < depth || drilled.get(v) || open.get(v);
+        return t.row(v) < depth || drilled.get(v) || open.get(v);
     }
 
     /**
@@ -431,8 +478,8 @@ public final class Overview {
         if (!t.inWalk(root)) {
             return out;
         }
-        int[] stack = new int[t.byId.length + 1];
-        int[] lvl = new int[t.byId.length + 1];
+        int[] stack = new int[t.n + 1];
+        int[] lvl = new int[t.n + 1];
         int sp = 0;
         stack[sp] = root;
         lvl[sp++] = 0;
@@ -460,7 +507,7 @@ public final class Overview {
         if (!t.inWalk(root)) {
             return out;
         }
-        int[] stack = new int[t.byId.length + 1];
+        int[] stack = new int[t.n + 1];
         int sp = 0;
         stack[sp++] = root;
         while (sp > 0) {
@@ -486,7 +533,7 @@ public final class Overview {
                 Tone tone = sm.black() ? Tone.NODE_BLACK : Tone.NODE_RED;
                 nodes.put(id, new NodeFrame(id, sm.x(), sm.y(), 1.0, tone, tone, 1.0));
             } else {
-                Tone tone = Tone.of(t.byId[id]);
+                Tone tone = Tone.of(t.node(id));
                 nodes.put(id, new NodeFrame(id, v.layout().x(id), v.layout().y(id), 1.0, tone, tone, 1.0));
             }
         }

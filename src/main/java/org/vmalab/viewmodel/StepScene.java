@@ -212,6 +212,9 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
 
     /** A node by id, or null. */
     public NodeView node(int id) {
+        if (nodes instanceof SceneColumns.Nodes cols) {
+            return cols.byId(id);
+        }
         for (NodeView n : nodes) {
             if (n.id() == id) {
                 return n;

@@ -59,35 +59,127 @@ public final class StepSceneBuilder {
     private StepSceneBuilder() {
     }
 
-    /** The VMAs at one index by id, read once per scene. */
-    private static final class Vmas {
-        private final TraceCursor c;
-        private final VmaView[] byId;
+    /**
+     * Scenes of trees of more VMAs than this (the kernel's default {@code max_map_count}: an import of more) keep their
+     * nodes, edges and strip segments in columns ({@link SceneColumns}), not an object each.
+     */
+    static final int COLUMNS_ABOVE = Const.MAX_MAP_COUNT;
 
-        Vmas(TraceCursor c, List<VmaView> allocated) {
+    /**
+     * The VMAs at one index by id, read once per scene into columns (a million views of 25 fields each, alive through
+     * the whole build, were what a collection during an import copied): what the scene needs of each allocated VMA of
+     * the process's mm; anything else (a fork's copy, a slot not allocated) is read from the cursor when asked.
+     */
+    private static final class Vmas {
+        private static final byte LISTED = 1;
+        private static final byte FREED = 2;
+        private static final byte IN_TREE = 4;
+        private static final byte CLEARED = 8;
+        private static final byte BLACK = 16;
+        private static final byte GROWS_DOWN = 32;
+        private static final byte FILE_BACKED = 64;
+        private final TraceCursor c;
+        /** The listed VMAs' ids, ascending. */
+        final int[] ids;
+        private final String[] name;
+        private final long[] start;
+        private final long[] end;
+        private final long[] ownGap;
+        private final long[] subtreeGap;
+        private final long[] computedGap;
+        private final long[] refCount;
+        private final long[] sequence;
+        private final int[] parent;
+        private final int[] left;
+        private final int[] right;
+        private final int[] next;
+        private final byte[] bits;
+
+        Vmas(TraceCursor c) {
             this.c = c;
-            this.byId = new VmaView[c.vmaSlots()];
-            for (VmaView v : allocated) {
-                byId[v.id()] = v;
+            this.ids = c.vmaIds();
+            int cap = c.vmaSlots();
+            name = new String[cap];
+            start = new long[cap];
+            end = new long[cap];
+            ownGap = new long[cap];
+            subtreeGap = new long[cap];
+            computedGap = new long[cap];
+            refCount = new long[cap];
+            sequence = new long[cap];
+            parent = new int[cap];
+            left = new int[cap];
+            right = new int[cap];
+            next = new int[cap];
+            bits = new byte[cap];
+            for (int v : ids) {
+                VmaView x = c.vma(v);
+                name[v] = x.name();
+                start[v] = x.start();
+                end[v] = x.end();
+                ownGap[v] = x.ownGap();
+                subtreeGap[v] = x.subtreeGap();
+                computedGap[v] = x.computedGap();
+                refCount[v] = x.refCount();
+                sequence[v] = x.sequence();
+                parent[v] = x.parent();
+                left[v] = x.left();
+                right[v] = x.right();
+                next[v] = x.next();
+                bits[v] = (byte) (LISTED | (x.freed() ? FREED : 0) | (x.inTree() ? IN_TREE : 0)
+                        | (x.cleared() ? CLEARED : 0) | (x.black() ? BLACK : 0) | (x.growsDown() ? GROWS_DOWN : 0)
+                        | (x.fileBacked() ? FILE_BACKED : 0));
             }
         }
 
         int cap() {
-            return byId.length;
+            return bits.length;
         }
 
         boolean valid(int v) {
-            return v >= 0 && v < byId.length;
+            return v >= 0 && v < bits.length;
         }
 
+        /** Is {@code v} one of the process's allocated VMAs (a node of the scene)? */
         boolean allocated(int v) {
-            return valid(v) && byId[v] != null;
+            return valid(v) && (bits[v] & LISTED) != 0;
         }
 
-        /** The view of {@code v} (0 &lt;= v &lt; cap), allocated or not. */
+        /** The view of {@code v} (0 &lt;= v &lt; cap), allocated or not, read anew. */
         VmaView get(int v) {
-            VmaView x = byId[v];
-            return x != null ? x : c.vma(v);
+            return c.vma(v);
+        }
+
+        private boolean bit(int v, byte b) {
+            return (bits[v] & b) != 0;
+        }
+
+        int left(int v) {
+            return allocated(v) ? left[v] : c.vma(v).left();
+        }
+
+        int right(int v) {
+            return allocated(v) ? right[v] : c.vma(v).right();
+        }
+
+        int next(int v) {
+            return allocated(v) ? next[v] : c.vma(v).next();
+        }
+
+        long start(int v) {
+            return allocated(v) ? start[v] : c.vma(v).start();
+        }
+
+        long end(int v) {
+            return allocated(v) ? end[v] : c.vma(v).end();
+        }
+
+        String name(int v) {
+            return allocated(v) ? name[v] : c.vma(v).name();
+        }
+
+        boolean freed(int v) {
+            return allocated(v) ? bit(v, FREED) : c.vma(v).freed();
         }
     }
 
@@ -100,17 +192,26 @@ public final class StepSceneBuilder {
      * The scene at the cursor's index, sharing with {@code base} (a scene built before, usually of the index next to
      * this one; or null) every node, edge and strip segment that is equal in both, and its lists when they are equal
      * as a whole. The scene is the same value as without a base; on a large tree a step changes a few nodes, so the
-     * new scene allocates little and the garbage collector has little to copy (its pauses stay short).
+     * new scene allocates little and the garbage collector has little to copy (its pauses stay short). A tree of more
+     * than {@link #COLUMNS_ABOVE} VMAs gets columns instead (the same value again) and shares nothing.
      */
     public static StepScene build(Trace trace, TraceCursor c, Narration narration, StepScene base) {
+        return build(trace, c, narration, base, c.vmaSlots() > COLUMNS_ABOVE);
+    }
+
+    /** As {@link #build(Trace, TraceCursor, Narration, StepScene)}, with columns or lists of records as asked. */
+    static StepScene build(Trace trace, TraceCursor c, Narration narration, StepScene base, boolean columns) {
         int index = c.index();
         StepRecord s = c.step();
         String[] tnames = trace.threadNames();
         Changes ch = changes(c.changes());
-        List<VmaView> allocated = c.vmas();
-        Vmas vm = new Vmas(c, allocated);
+        Vmas vm = new Vmas(c);
+        int[] allocated = vm.ids;
         List<TaskView> tasks = c.tasks();
         MmView mmv = c.mm();
+        if (columns) {
+            base = null;
+        }
 
         // --- which nodes exist, and the tree walk from the root
         int cap = vm.cap();
@@ -118,7 +219,7 @@ public final class StepSceneBuilder {
         Arrays.fill(depth, Integer.MIN_VALUE);
         BitSet reachable = new BitSet(cap);
         List<EdgeView> baseEdges = base == null ? List.of() : base.edges();
-        Shared<EdgeView> edges = new Shared<>(baseEdges, allocated.size());
+        Sink<EdgeView> edges = columns ? new EdgeSink(allocated.length) : new Shared<>(baseEdges, allocated.length);
         int root = mmv.root();
         int maxDepth = -1;
         if (root >= 0 && root < cap) {
@@ -132,9 +233,8 @@ public final class StepSceneBuilder {
             while (head < tail) {
                 int v = q[head++];
                 maxDepth = Math.max(maxDepth, depth[v]);
-                VmaView x = vm.get(v);
                 for (int side = 0; side < 2; side++) {
-                    int k = side == 0 ? x.left() : x.right();
+                    int k = side == 0 ? vm.left(v) : vm.right(v);
                     if (!vm.valid(k)) {
                         continue;
                     }
@@ -154,12 +254,12 @@ public final class StepSceneBuilder {
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (VmaView x : allocated) {
-                int v = x.id();
-                if (depth[v] != Integer.MIN_VALUE || !x.inTree() || x.freed() || x.cleared()) {
+            for (int v : allocated) {
+                if (depth[v] != Integer.MIN_VALUE || !vm.bit(v, Vmas.IN_TREE) || vm.bit(v, Vmas.FREED)
+                        || vm.bit(v, Vmas.CLEARED)) {
                     continue;
                 }
-                int p = x.parent();
+                int p = vm.parent[v];
                 if (p >= 0 && p < cap && p != v && depth[p] != Integer.MIN_VALUE) {
                     depth[v] = depth[p] + 1;
                     maxDepth = Math.max(maxDepth, depth[v]);
@@ -173,8 +273,7 @@ public final class StepSceneBuilder {
                 cursorOn.set(t.node());
             }
         }
-        for (VmaView x : allocated) {
-            int v = x.id();
+        for (int v : allocated) {
             if (reachable.get(v)) {
                 continue;
             }
@@ -184,7 +283,7 @@ public final class StepSceneBuilder {
                 continue;
             }
             for (int side = 0; side < 2; side++) {
-                int k = side == 0 ? x.left() : x.right();
+                int k = side == 0 ? vm.left[v] : vm.right[v];
                 if (k == v || !vm.allocated(k)) {
                     continue;
                 }
@@ -216,7 +315,7 @@ public final class StepSceneBuilder {
         }
 
         // --- nodes in address order
-        List<VmaView> order = addressOrder(allocated);
+        int[] order = addressOrder(allocated, vm.start);
         BitSet violating = new BitSet();
         if (s != null) {
             for (Violation v : s.violations()) {
@@ -228,32 +327,31 @@ public final class StepSceneBuilder {
         int subject = s == null ? NIL : subjectA(s);
         int other = s == null ? NIL : subjectB(s);
         List<NodeView> baseNodes = base == null ? List.of() : base.nodes();
-        NodeView[] baseById = new NodeView[cap];
+        NodeView[] baseById = new NodeView[base == null ? 0 : cap];
         for (NodeView n : baseNodes) {
             if (n.id() >= 0 && n.id() < cap) {
                 baseById[n.id()] = n;
             }
         }
-        Shared<NodeView> nodes = new Shared<>(baseNodes, order.size());
+        Sink<NodeView> nodes = columns ? new NodeSink(order.length) : new Shared<>(baseNodes, order.length);
         int rank = 0;
-        for (VmaView x : order) {
-            int v = x.id();
-            boolean freed = x.freed();
+        for (int v : order) {
+            boolean freed = vm.bit(v, Vmas.FREED);
             NodeState state;
             if (freed) {
                 state = NodeState.FREED;
-            } else if (x.cleared()) {
+            } else if (vm.bit(v, Vmas.CLEARED)) {
                 state = NodeState.CLEARED;
             } else if (reachable.get(v)) {
                 state = NodeState.LINKED;
-            } else if (x.inTree()) {
+            } else if (vm.bit(v, Vmas.IN_TREE)) {
                 state = NodeState.UNREACHABLE;
             } else {
                 state = NodeState.OFF_TREE;
             }
             String used = usedBy[v] == null ? "" : usedBy[v];
             if (reachable.get(v)) {
-                used = join(usedBy[v], "reachable from the root");
+                used = join(usedBy[v], SceneColumns.REACHABLE);
             }
             if (freed && v == subject && s != null && s.loc() != Loc.FREE_VMA) {
                 used = join(used, tname(tnames, s.thread()) + " uses it in this step");
@@ -281,15 +379,16 @@ public final class StepSceneBuilder {
             if (violating.get(v)) {
                 marks.add(Mark.VIOLATION);
             }
-            long gap = x.subtreeGap();
-            boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != x.computedGap();
+            long gap = vm.subtreeGap[v];
+            long ref = vm.refCount[v];
+            boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != vm.computedGap[v];
             int row = depth[v] == Integer.MIN_VALUE ? NodeView.OFF_ROW : depth[v];
-            NodeView nv = new NodeView(v, x.name(), x.start(), x.end(), x.black(), state, inUse,
-                    inUse ? used : (freed ? "" : used), freed ? 0 : x.ownGap(), gap, stale,
-                    plain ? gap : ch.oldGap(v, gap), x.refCount(), plain ? x.refCount() : ch.oldRef(v, x.refCount()),
-                    x.sequence(), x.growsDown(), x.fileBacked(), row, rank++, x.parent(), x.left(), x.right(),
-                    plain ? NO_MARKS : Collections.unmodifiableSet(marks));
-            NodeView was = baseById[v];
+            NodeView nv = new NodeView(v, vm.name[v], vm.start[v], vm.end[v], vm.bit(v, Vmas.BLACK), state, inUse,
+                    inUse ? used : (freed ? "" : used), freed ? 0 : vm.ownGap[v], gap, stale,
+                    plain ? gap : ch.oldGap(v, gap), ref, plain ? ref : ch.oldRef(v, ref), vm.sequence[v],
+                    vm.bit(v, Vmas.GROWS_DOWN), vm.bit(v, Vmas.FILE_BACKED), row, rank++, vm.parent[v], vm.left[v],
+                    vm.right[v], plain ? NO_MARKS : Collections.unmodifiableSet(marks));
+            NodeView was = base == null ? null : baseById[v];
             nodes.add(was != null && was.equals(nv) ? was : nv);
         }
 
@@ -298,7 +397,7 @@ public final class StepSceneBuilder {
         for (TaskView t : tasks) {
             int n = t.node();
             if (vm.valid(n)) {
-                cursors.add(new CursorView(t.index(), tname(tnames, t.index()), n, vm.get(n).freed(),
+                cursors.add(new CursorView(t.index(), tname(tnames, t.index()), n, vm.freed(n),
                         ch.cursorMoved(t.index())));
             }
         }
@@ -306,8 +405,9 @@ public final class StepSceneBuilder {
         Scenario sc = trace.scenario();
         List<ThreadView> threads = threads(trace, c, s, ch, tasks, vm);
         StepScene.Locks locks = locks(c, sc, ch, tnames);
-        StepScene.Strip strip = strip(trace, s, nodes.list(), ch, vm, tasks, mmv, c.ptes(),
-                base == null ? null : base.strip());
+        List<NodeView> nodeList = nodes.list();
+        StepScene.Strip strip = strip(trace, s, nodeList, ch, vm, tasks, mmv, c.ptes(),
+                base == null ? null : base.strip(), columns);
         StepScene.Checks checks = checks(trace, index, s);
         StepScene.Mm mm = new StepScene.Mm(mmv.mapCount(), mmv.highestVmEnd(), mmv.vmacacheSeqnum(), mmv.mmUsers());
         StepInfo info = s == null ? null : new StepInfo(s.index(), s.thread(), tname(tnames, s.thread()), s.loc(),
@@ -315,16 +415,23 @@ public final class StepSceneBuilder {
         String caption = s == null ? initialCaption(trace) : trace.caption(index);
         String where = s == null ? "" : Kernel.where(s.loc());
         String narr = narration == null ? "" : safe(() -> narration.textAt(trace, index));
-        return new StepScene(index, trace.size(), info, caption, where, narr, nodes.list(), root,
+        return new StepScene(index, trace.size(), info, caption, where, narr, nodeList, root,
                 ch.rootChanged, maxDepth, edges.list(), ch.ghosts(cap), ch.parentArrows(cap),
                 List.copyOf(cursors), threads, locks, strip, checks, mm, loaded(trace, index, tasks, vm, tnames));
+    }
+
+    /** Where the builder puts a scene's nodes, edges or segments, and the list it makes of them. */
+    private interface Sink<T> {
+        void add(T x);
+
+        List<T> list();
     }
 
     /**
      * A list being built that shares with the same list of a base scene: an element equal to the base's element at
      * the same position is the base's own object, and when every element is, the list is the base's list.
      */
-    private static final class Shared<T> {
+    private static final class Shared<T> implements Sink<T> {
         private final List<T> base;
         private final List<T> out;
         private boolean same = true;
@@ -334,7 +441,8 @@ public final class StepSceneBuilder {
             this.out = new ArrayList<>(Math.max(16, expected));
         }
 
-        void add(T x) {
+        @Override
+        public void add(T x) {
             int i = out.size();
             T b = i < base.size() ? base.get(i) : null;
             if (b != null && (b == x || b.equals(x))) {
@@ -345,49 +453,100 @@ public final class StepSceneBuilder {
             }
         }
 
-        List<T> list() {
+        @Override
+        public List<T> list() {
             return same && out.size() == base.size() ? base : Collections.unmodifiableList(out);
         }
     }
 
-    private static final Set<Mark> NO_MARKS = Collections.unmodifiableSet(EnumSet.noneOf(Mark.class));
+    /** A large tree's nodes into columns. */
+    private record NodeSink(SceneColumns.Nodes cols) implements Sink<NodeView> {
+        NodeSink(int capacity) {
+            this(new SceneColumns.Nodes(capacity));
+        }
+
+        @Override
+        public void add(NodeView x) {
+            cols.append(x);
+        }
+
+        @Override
+        public List<NodeView> list() {
+            return cols.seal();
+        }
+    }
+
+    /** A large tree's edges into columns. */
+    private record EdgeSink(SceneColumns.Edges cols) implements Sink<EdgeView> {
+        EdgeSink(int capacity) {
+            this(new SceneColumns.Edges(capacity));
+        }
+
+        @Override
+        public void add(EdgeView x) {
+            cols.append(x);
+        }
+
+        @Override
+        public List<EdgeView> list() {
+            return cols;
+        }
+    }
+
+    /** A large tree's strip segments into columns. */
+    private record SegmentSink(SceneColumns.Segments cols) implements Sink<Segment> {
+        SegmentSink(int capacity) {
+            this(new SceneColumns.Segments(capacity));
+        }
+
+        @Override
+        public void add(Segment x) {
+            cols.append(x);
+        }
+
+        @Override
+        public List<Segment> list() {
+            return cols;
+        }
+    }
+
+    static final Set<Mark> NO_MARKS = Collections.unmodifiableSet(EnumSet.noneOf(Mark.class));
 
     /**
-     * The VMAs sorted by {@code vm_start} (unsigned), ties by id. Page-aligned user addresses and ids below 2^20
-     * pack into one long and sort as primitives (65,530 VMAs: a few ms instead of tens).
+     * The VMAs {@code ids} sorted by {@code vm_start} (unsigned; {@code start} by id), ties by id. Page-aligned user
+     * addresses and ids below 2^20 pack into one long and sort as primitives (65,530 VMAs: a few ms instead of tens).
      */
-    static List<VmaView> addressOrder(List<VmaView> vmas) {
-        long[] keys = new long[vmas.size()];
-        int maxId = -1;
+    static int[] addressOrder(int[] ids, long[] start) {
+        long[] keys = new long[ids.length];
         boolean packable = true;
         for (int i = 0; i < keys.length; i++) {
-            VmaView x = vmas.get(i);
-            int v = x.id();
-            long st = x.start();
+            int v = ids[i];
+            long st = start[v];
             if ((st & 0xfff) != 0 || (st >>> 12) >= (1L << 43) || v < 0 || v >= (1 << 20)) {
                 packable = false;
                 break;
             }
             keys[i] = ((st >>> 12) << 20) | v;
-            maxId = Math.max(maxId, v);
         }
-        List<VmaView> out = new ArrayList<>(vmas.size());
+        int[] out = new int[ids.length];
         if (packable) {
-            VmaView[] byId = new VmaView[maxId + 1];
-            for (VmaView x : vmas) {
-                byId[x.id()] = x;
-            }
             Arrays.sort(keys);
-            for (long k : keys) {
-                out.add(byId[(int) (k & ((1 << 20) - 1))]);
+            for (int i = 0; i < keys.length; i++) {
+                out[i] = (int) (keys[i] & ((1 << 20) - 1));
             }
             return out;
         }
-        out.addAll(vmas);
-        out.sort((x, y) -> {
-            int k = Long.compareUnsigned(x.start(), y.start());
-            return k != 0 ? k : Integer.compare(x.id(), y.id());
+        Integer[] boxed = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            int k = Long.compareUnsigned(start[x], start[y]);
+            return k != 0 ? k : Integer.compare(x, y);
         });
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = boxed[i];
+        }
         return out;
     }
 
@@ -447,7 +606,7 @@ public final class StepSceneBuilder {
             }
             List<Ref> refs = new ArrayList<>();
             for (int r : task.refs()) {
-                refs.add(new Ref(r, c.name(r), vm.valid(r) && vm.get(r).freed()));
+                refs.add(new Ref(r, c.name(r), vm.valid(r) && vm.freed(r)));
             }
             List<String> vc = new ArrayList<>();
             List<Integer> vcIds = new ArrayList<>();
@@ -511,7 +670,7 @@ public final class StepSceneBuilder {
                     node = r.b();
                     from = r.a();
                     boolean left = r.loc() == Loc.FIND_VMA_LEFT || r.loc() == Loc.GET_VMA_LEFT;
-                    via = (vm.valid(from) ? vm.get(from).name() : "?") + (left ? ".rb_left" : ".rb_right");
+                    via = (vm.valid(from) ? vm.name(from) : "?") + (left ? ".rb_left" : ".rb_right");
                 }
                 default -> {
                     continue;
@@ -519,7 +678,7 @@ public final class StepSceneBuilder {
             }
             if (vm.valid(node)) {
                 out.add(new StepScene.Loaded(task.index(), tname(names, task.index()), node, vm.valid(from) ? from : -1,
-                        vm.get(node).freed(), via));
+                        vm.freed(node), via));
             }
         }
         return List.copyOf(out);
@@ -569,31 +728,34 @@ public final class StepSceneBuilder {
 
     private static StepScene.Strip strip(Trace trace, StepRecord s, List<NodeView> nodes, Changes ch, Vmas vm,
                                          List<TaskView> tasks, MmView mmv, List<Long> installed,
-                                         StepScene.Strip base) {
+                                         StepScene.Strip base, boolean columns) {
         int cap = vm.cap();
-        NodeView[] byId = new NodeView[cap];
-        for (NodeView n : nodes) {
-            if (n.id() >= 0 && n.id() < cap) {
-                byId[n.id()] = n;
+        // a VMA's state, by id (its node's); the nodes are in address order, the columns' own index says where
+        NodeState[] stateById = new NodeState[cap];
+        for (int i = 0; i < nodes.size(); i++) {
+            int id = nodes instanceof SceneColumns.Nodes cols ? cols.id(i) : nodes.get(i).id();
+            if (id >= 0 && id < cap) {
+                stateById[id] = nodes instanceof SceneColumns.Nodes cols ? cols.state(i) : nodes.get(i).state();
             }
         }
-        Shared<Segment> segs = new Shared<>(base == null ? List.of() : base.segments(), 2 * nodes.size() + 1);
+        Sink<Segment> segs = columns ? new SegmentSink(2 * nodes.size() + 1)
+                : new Shared<>(base == null ? List.of() : base.segments(), 2 * nodes.size() + 1);
         BitSet onList = new BitSet();
         long prevEnd = 0;
         int guard = 0;
-        for (int v = mmv.mmap(); vm.valid(v) && guard++ <= cap; v = vm.get(v).next()) {
+        for (int v = mmv.mmap(); vm.valid(v) && guard++ <= cap; v = vm.next(v)) {
             if (onList.get(v)) {
                 break;
             }
             onList.set(v);
-            VmaView x = vm.get(v);
-            long st = x.start();
-            long en = x.end();
+            long st = vm.start(v);
+            long en = vm.end(v);
+            String name = vm.name(v);
             if (Long.compareUnsigned(st, prevEnd) > 0) {
-                segs.add(new Segment(SegmentKind.GAP, prevEnd, st, v, x.name(), null, false));
+                segs.add(new Segment(SegmentKind.GAP, prevEnd, st, v, name, null, false));
             }
-            NodeView nv = byId[v];
-            segs.add(new Segment(SegmentKind.VMA, st, en, v, x.name(), nv == null ? NodeState.OFF_TREE : nv.state(),
+            NodeState state = stateById[v];
+            segs.add(new Segment(SegmentKind.VMA, st, en, v, name, state == null ? NodeState.OFF_TREE : state,
                     ch.touched(v)));
             if (Long.compareUnsigned(en, prevEnd) > 0) {
                 prevEnd = en;
@@ -605,7 +767,11 @@ public final class StepSceneBuilder {
             segs.add(new Segment(SegmentKind.TOP_GAP, prevEnd, task, NIL, "", null, false));
         }
         List<Segment> ghosts = new ArrayList<>();
-        for (NodeView n : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes instanceof SceneColumns.Nodes cols && onList.get(cols.id(i))) {
+                continue;
+            }
+            NodeView n = nodes.get(i);
             if (!onList.get(n.id())) {
                 ghosts.add(new Segment(SegmentKind.VMA, n.start(), n.end(), n.id(), n.name(), n.state(),
                         n.has(Mark.STORED) || n.has(Mark.SUBJECT)));
@@ -668,9 +834,10 @@ public final class StepSceneBuilder {
         List<Segment> segments = segs.list();
         for (long addr : installed) {
             boolean inside = false;
-            for (Segment sg : segments) {
-                if (sg.kind() == SegmentKind.VMA && Long.compareUnsigned(sg.start(), addr) <= 0
-                        && Long.compareUnsigned(addr, sg.end()) < 0) {
+            for (int i = 0; i < segments.size(); i++) {
+                if (SceneColumns.kind(segments, i) == SegmentKind.VMA
+                        && Long.compareUnsigned(SceneColumns.start(segments, i), addr) <= 0
+                        && Long.compareUnsigned(addr, SceneColumns.end(segments, i)) < 0) {
                     inside = true;
                     break;
                 }

@@ -64,7 +64,7 @@ public final class StripLayout {
         int n = 0;
         int[] t = new int[4];
         for (int i = 0; i < segments.size(); i++) {
-            if (segments.get(i).touched()) {
+            if (SceneColumns.touched(segments, i)) {
                 if (n == t.length) {
                     t = Arrays.copyOf(t, n * 2);
                 }
@@ -82,7 +82,7 @@ public final class StripLayout {
         if (scale == Scale.LOG) {
             double[] w = new double[segs.size()];
             for (int i = 0; i < segs.size(); i++) {
-                w[i] = weight(segs.get(i));
+                w[i] = weight(SceneColumns.kind(segs, i), SceneColumns.end(segs, i) - SceneColumns.start(segs, i));
             }
             double total = separate(segs, w);
             double x = 0;
@@ -93,8 +93,8 @@ public final class StripLayout {
             }
         } else {
             for (int i = 0; i < segs.size(); i++) {
-                x0[i] = unsigned(segs.get(i).start()) / top * width;
-                x1[i] = unsigned(segs.get(i).end()) / top * width;
+                x0[i] = unsigned(SceneColumns.start(segs, i)) / top * width;
+                x1[i] = unsigned(SceneColumns.end(segs, i)) / top * width;
             }
         }
         return new StripLayout(strip, x0, x1, scale, width, top);
@@ -115,8 +115,7 @@ public final class StripLayout {
         int i = 0;
         while (i < n) {
             if (x1[i] - x0[i] >= 1) {
-                Segment s = segs.get(i);
-                boolean vma = s.kind() == SegmentKind.VMA;
+                boolean vma = SceneColumns.kind(segs, i) == SegmentKind.VMA;
                 out.add(new Item(i, i, x0[i], x1[i], vma ? 1 : 0, vma ? 0 : 1, vma ? 1 : 0, vma ? SHADES : 0,
                         false));
                 i++;
@@ -129,7 +128,7 @@ public final class StripLayout {
             int gaps = 0;
             double vw = 0;
             while (i < n && x1[i] - x0[i] < 1 && Math.floor(x0[i]) == column) {
-                if (segs.get(i).kind() == SegmentKind.VMA) {
+                if (SceneColumns.kind(segs, i) == SegmentKind.VMA) {
                     vmas++;
                     vw += x1[i] - x0[i];
                 } else {
@@ -177,7 +176,7 @@ public final class StripLayout {
         int big = 0;
         for (int i = 0; i < segs.size(); i++) {
             total += w[i];
-            if (regionGap(segs.get(i))) {
+            if (regionGap(segs, i)) {
                 big++;
             }
         }
@@ -189,7 +188,7 @@ public final class StripLayout {
         double rest = 0;
         int k = 0;
         for (int i = 0; i < segs.size(); i++) {
-            if (regionGap(segs.get(i)) && w[i] < share * total) {
+            if (regionGap(segs, i) && w[i] < share * total) {
                 k++;
             } else {
                 rest += w[i];
@@ -200,7 +199,7 @@ public final class StripLayout {
         }
         double all = rest / (1 - k * share);
         for (int i = 0; i < segs.size(); i++) {
-            if (regionGap(segs.get(i)) && w[i] < share * total) {
+            if (regionGap(segs, i) && w[i] < share * total) {
                 w[i] = share * all;
             }
         }
@@ -208,8 +207,9 @@ public final class StripLayout {
     }
 
     /** A gap between regions of the address space (see {@link #separate}). */
-    private static boolean regionGap(Segment s) {
-        return s.kind() != SegmentKind.VMA && unsigned(s.size()) >= REGION_GAP;
+    private static boolean regionGap(List<Segment> segs, int i) {
+        return SceneColumns.kind(segs, i) != SegmentKind.VMA
+                && unsigned(SceneColumns.end(segs, i) - SceneColumns.start(segs, i)) >= REGION_GAP;
     }
 
     /** The least size of a gap between regions: 1 GiB. */
@@ -220,10 +220,10 @@ public final class StripLayout {
     static final double REGION_GAPS_SHARE = 0.25;
 
     /** Width weight of a segment on the log scale: one unit per doubling above a page, VMAs a little wider. */
-    static double weight(Segment s) {
-        double pages = Math.max(1, unsigned(s.size()) / 4096.0);
+    static double weight(SegmentKind kind, long size) {
+        double pages = Math.max(1, unsigned(size) / 4096.0);
         double w = 1 + Math.log(pages) / Math.log(2);
-        return s.kind() == SegmentKind.VMA ? w * 1.4 + 2 : Math.max(1.2, w * 0.6);
+        return kind == SegmentKind.VMA ? w * 1.4 + 2 : Math.max(1.2, w * 0.6);
     }
 
     static double unsigned(long v) {
@@ -293,7 +293,7 @@ public final class StripLayout {
         int hi = segments.size() - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (unsigned(segments.get(mid).start()) <= a) {
+            if (unsigned(SceneColumns.start(segments, mid)) <= a) {
                 lo = mid;
             } else {
                 hi = mid - 1;

@@ -90,6 +90,10 @@ public final class LargeTreeBench {
                         + "| warm %.0f / %.0f / %.0f ms, total %.0f ms (FX thread CPU %.0f ms)%n", n, cold[0], cold[1],
                         cold[2], cold[0] + cold[1] + cold[2], cold[3], warm[0], warm[1], warm[2],
                         warm[0] + warm[1] + warm[2], warm[3]);
+                System.out.printf(Locale.ROOT, "  the JVM's CPU (every thread, the collector's too) and the "
+                        + "collections' pauses from the call to the first frame: cold %.0f ms CPU, %.0f ms paused in %.0f"
+                        + " | each import: %s%n", cold[4], cold[5], cold[6], runs.stream().map(x -> String.format(
+                        Locale.ROOT, "%.0f/%.0f/%.0f ms", x[0] + x[1] + x[2], x[4], x[5])).toList());
             }
         }
         if (!windowOnly) {
@@ -111,9 +115,10 @@ public final class LargeTreeBench {
      */
     static double[] importInWindow(Path file, int n) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        double[] out = new double[4];
+        double[] out = new double[7];
         long[] at = new long[4];
         long[] fxCpu = new long[1];
+        long[] jvm = new long[3];
         Throwable[] err = new Throwable[1];
         Platform.runLater(() -> {
             try {
@@ -139,6 +144,9 @@ public final class LargeTreeBench {
                     if (at[2] != 0 && v.tree().shownFrame() != null) {
                         at[3] = System.nanoTime();
                         out[3] = (cpu() - fxCpu[0]) / 1e6;
+                        out[4] = (processCpu() - jvm[0]) / 1e6;
+                        out[5] = gcMillis() - jvm[1];
+                        out[6] = gcCount() - jvm[2];
                         scene.removePostLayoutPulseListener(listener[0]);
                         Platform.runLater(() -> {
                             stage.close();
@@ -156,6 +164,9 @@ public final class LargeTreeBench {
                         scene.removePostLayoutPulseListener(settled[0]);
                         Platform.runLater(() -> {
                             fxCpu[0] = cpu();
+                            jvm[0] = processCpu();
+                            jvm[1] = gcMillis();
+                            jvm[2] = gcCount();
                             at[0] = System.nanoTime();
                             v.classroom().imports().importFile(file);
                         });
@@ -190,6 +201,32 @@ public final class LargeTreeBench {
             throw new IllegalStateException(e);
         }
         System.gc();
+    }
+
+    /** CPU time of the whole JVM, in ns (its collector's threads and its compilers too). */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The collectors' time so far, in ms (G1: the pauses of its young and mixed collections, full ones apart). */
+    static long gcMillis() {
+        long t = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            t += Math.max(0, b.getCollectionTime());
+        }
+        return t;
+    }
+
+    /** The collections so far. */
+    static long gcCount() {
+        long t = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            t += Math.max(0, b.getCollectionCount());
+        }
+        return t;
     }
 
     /** CPU time of the current thread. */

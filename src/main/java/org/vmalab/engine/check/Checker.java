@@ -3,6 +3,7 @@ package org.vmalab.engine.check;
 import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.vmalab.engine.CheckLevel;
@@ -326,7 +327,7 @@ public final class Checker {
     }
 
     /** In-order node list from the root (see {@link #shape}); notes a cycle or a shared subtree in {@code problems}. */
-    static List<Integer> inorder(StateView m, List<String> problems) {
+    static int[] inorder(StateView m, List<String> problems) {
         Shape s = shape(m);
         if (s.cycleAt() != NIL) {
             problems.add("the tree has a cycle through " + m.name(s.cycleAt()));
@@ -340,16 +341,41 @@ public final class Checker {
      * met again below itself (NIL if none: every walk terminates); {@code shared} holds, per node reached twice
      * without a cycle, {node, first parent, second parent} (a DAG: a walk still terminates).
      */
-    record Shape(List<Integer> inorder, int cycleAt, List<int[]> shared) {
+    record Shape(int[] inorder, int cycleAt, List<int[]> shared) {
+    }
+
+    /** A growing list of ints (node ids in walk order): a million of them without a million boxes. */
+    private static final class Ints {
+        private int[] a = new int[16];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
     }
 
     /** Depth-first walk from the root, cycle-safe and bounded (a shared subtree is walked again, up to a limit). */
     static Shape shape(StateView m) {
-        List<Integer> out = new ArrayList<>();
+        Ints out = new Ints();
         List<int[]> shared = new ArrayList<>(0);
         int root = Vm.root(m);
         if (root == NIL) {
-            return new Shape(out, NIL, shared);
+            return new Shape(out.toArray(), NIL, shared);
         }
         int cap = m.vmaCapacity();
         BitSet onPath = new BitSet();
@@ -376,7 +402,7 @@ public final class Checker {
                 if (out.size() > budget) {
                     /* shared subtrees walked again and again: whether a cycle lies further on, a walk that
                        expands each node once tells */
-                    return new Shape(out, cycleBelow(m, root, cap), shared);
+                    return new Shape(out.toArray(), cycleBelow(m, root, cap), shared);
                 }
                 child = Vm.right(m, v);
             } else {
@@ -388,7 +414,7 @@ public final class Checker {
                 continue;
             }
             if (onPath.get(child)) {
-                return new Shape(out, child, shared);
+                return new Shape(out.toArray(), child, shared);
             }
             if (seen.get(child)) {
                 if (shared.size() < MAX_PER_CHECK) {
@@ -399,14 +425,14 @@ public final class Checker {
                 firstParent[child] = v;
             }
             if (sp == node.length) {
-                node = java.util.Arrays.copyOf(node, sp * 2);
-                phase = java.util.Arrays.copyOf(phase, sp * 2);
+                node = Arrays.copyOf(node, sp * 2);
+                phase = Arrays.copyOf(phase, sp * 2);
             }
             node[sp] = child;
             phase[sp++] = 0;
             onPath.set(child);
         }
-        return new Shape(out, NIL, shared);
+        return new Shape(out.toArray(), NIL, shared);
     }
 
     /** The first node a depth-first walk from {@code root} meets again below itself, each node expanded once. */
@@ -509,7 +535,7 @@ public final class Checker {
     static List<Problem> treeProblems(StateView m, Protection prot) {
         List<Problem> out = new ArrayList<>();
         Shape shape = shape(m);
-        List<Integer> in = shape.inorder();
+        int[] in = shape.inorder();
         boolean cycle = shape.cycleAt() != NIL;
         if (cycle) {
             out.add(new Problem(Invariant.I_TERM, shape.cycleAt(), "the tree has a cycle through "
@@ -531,9 +557,9 @@ public final class Checker {
         if (!cycle) {
             blackHeight(m, root, NIL, out, count);
         }
-        for (int i = 0; i + 1 < in.size(); i++) {
-            int a = in.get(i);
-            int b = in.get(i + 1);
+        for (int i = 0; i + 1 < in.length; i++) {
+            int a = in[i];
+            int b = in[i + 1];
             if (!Vm.ult(Vm.start(m, a), Vm.start(m, b)) || Vm.ugt(Vm.end(m, a), Vm.start(m, b))) {
                 add(out, count, Invariant.Q_BST, b, m.name(a) + " [" + Numbers.hex(Vm.start(m, a)) + ", "
                         + Numbers.hex(Vm.end(m, a)) + ") and " + m.name(b) + " [" + Numbers.hex(Vm.start(m, b)) + ", "
@@ -545,7 +571,7 @@ public final class Checker {
                 add(out, count, Invariant.Q_BST, v, m.name(v) + " is empty or reversed");
             }
         }
-        List<Integer> list = new ArrayList<>();
+        Ints list = new Ints();
         int guard = 0;
         for (int v = (int) m.mm(Field.MMAP); v != NIL; v = Vm.next(m, v)) {
             if (guard++ > m.vmaCapacity()) {
@@ -559,19 +585,20 @@ public final class Checker {
                         + m.name(v));
             }
         }
-        if (!list.isEmpty() && Vm.prev(m, list.get(0)) != NIL) {
+        if (list.size() > 0 && Vm.prev(m, list.get(0)) != NIL) {
             add(out, count, Invariant.Q_LIST, list.get(0), "the first VMA " + m.name(list.get(0))
                     + " has a vm_prev");
         }
-        if (!list.equals(in)) {
-            add(out, count, Invariant.Q_LIST, NIL, "list and tree disagree: list " + names(m, list) + ", tree "
+        int[] listed = list.toArray();
+        if (!Arrays.equals(listed, in)) {
+            add(out, count, Invariant.Q_LIST, NIL, "list and tree disagree: list " + names(m, listed) + ", tree "
                     + names(m, in));
         }
         if (m.mm(Field.MAP_COUNT) != list.size()) {
             add(out, count, Invariant.Q_COUNT, NIL, "map_count is " + m.mm(Field.MAP_COUNT) + " but the list has "
                     + list.size() + " VMAs");
         }
-        long hi = list.isEmpty() ? 0 : Vm.vmEndGap(m, list.get(list.size() - 1));
+        long hi = listed.length == 0 ? 0 : Vm.vmEndGap(m, listed[listed.length - 1]);
         if (m.mm(Field.HIGHEST_VM_END) != hi) {
             add(out, count, Invariant.Q_HIGH, NIL, "highest_vm_end is " + Numbers.hex(m.mm(Field.HIGHEST_VM_END))
                     + ", should be " + Numbers.hex(hi));
@@ -599,7 +626,7 @@ public final class Checker {
                 continue;
             }
             boolean inside = false;
-            for (int v : list) {
+            for (int v : listed) {
                 if (Vm.contains(m, v, a)) {
                     inside = true;
                     break;
@@ -619,12 +646,12 @@ public final class Checker {
         }
     }
 
-    private static String names(StateView m, List<Integer> vs) {
+    private static String names(StateView m, int[] vs) {
         StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < vs.size() && i < 12; i++) {
-            b.append(i > 0 ? " " : "").append(m.name(vs.get(i)));
+        for (int i = 0; i < vs.length && i < 12; i++) {
+            b.append(i > 0 ? " " : "").append(m.name(vs[i]));
         }
-        return b.append(vs.size() > 12 ? " ...]" : "]").toString();
+        return b.append(vs.length > 12 ? " ...]" : "]").toString();
     }
 
     /** Black height of the subtree, reporting red-red, parent pointers and unequal heights. */

@@ -1,6 +1,7 @@
 package org.vmalab.engine.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.vmalab.engine.Face;
 import org.vmalab.engine.memory.DeltaLog;
@@ -137,15 +138,29 @@ public final class TraceCursor {
      * fork made for the child's mm not.
      */
     public List<VmaView> vmas() {
+        int[] ids = vmaIds();
+        List<VmaView> out = new ArrayList<>(ids.length);
+        for (int v : ids) {
+            out.add(Views.vma(mem, v, trace.vmaName(v)));
+        }
+        return out;
+    }
+
+    /**
+     * The ids of {@link #vmas()}, ascending, without a view of each: a reader of a large tree (a million VMAs) reads
+     * them one at a time with {@link #vma(int)} and keeps what it needs.
+     */
+    public int[] vmaIds() {
         int n = vmaSlots();
-        List<VmaView> out = new ArrayList<>(n);
+        int[] out = new int[n];
+        int k = 0;
         for (int v = 0; v < n; v++) {
             long life = mem.get(Field.LIFE, v);
             if ((life & Life.ALLOCATED) != 0 && (life & Life.CHILD) == 0) {
-                out.add(Views.vma(mem, v, trace.vmaName(v)));
+                out[k++] = v;
             }
         }
-        return out;
+        return k == n ? out : Arrays.copyOf(out, k);
     }
 
     /** Thread {@code t} as it is at this index. */

@@ -1,0 +1,334 @@
+package org.vmalab.viewmodel;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+import org.vmalab.viewmodel.StepScene.EdgeKind;
+import org.vmalab.viewmodel.StepScene.EdgeView;
+import org.vmalab.viewmodel.StepScene.NodeView;
+import org.vmalab.viewmodel.StepScene.Segment;
+import org.vmalab.viewmodel.StepScene.SegmentKind;
+
+/**
+ * The nodes, edges and strip segments of the scene of a large tree (an import of up to a million VMAs) as columns:
+ * a few primitive arrays, an element of each a node, instead of an object a node. The lists are the same values as
+ * the builder's lists of records (equal element by element); an element is made when it is read. The arrays of a
+ * million elements are allocated outside the young generation (the collector's humongous regions), so a collection
+ * during or after an import does not copy a million small objects, which is what paused a large import for seconds.
+ * Readers of a whole large tree (the overview's walk tree, the strip's layout, Find) read the columns themselves.
+ */
+final class SceneColumns {
+    /** What a freed or linked node's {@link NodeView#usedBy()} says when nothing but the root reaches it. */
+    static final String REACHABLE = "reachable from the root";
+
+    private SceneColumns() {
+    }
+
+    /** The nodes in address order: a node's position is its rank. */
+    static final class Nodes extends AbstractList<NodeView> implements RandomAccess {
+        private static final byte BLACK = 1;
+        private static final byte IN_USE = 2;
+        private static final byte STALE = 4;
+        private static final byte GROWS_DOWN = 8;
+        private static final byte FILE_BACKED = 16;
+        private static final byte REACHABLE_TEXT = 32;
+        private static final NodeState[] STATES = NodeState.values();
+
+        /** What few nodes have that the columns do not keep: the step's marks, a walker's use, an old value. */
+        private record Extra(String usedBy, long oldGap, long oldRefCount, Set<Mark> marks) {
+        }
+
+        private int size;
+        private final int[] id;
+        private final String[] name;
+        private final long[] start;
+        private final long[] end;
+        private final long[] ownGap;
+        private final long[] subtreeGap;
+        private final long[] refCount;
+        private final long[] sequence;
+        private final int[] row;
+        private final int[] parent;
+        private final int[] left;
+        private final int[] right;
+        private final byte[] bits;
+        private final byte[] state;
+        private final Map<Integer, Extra> extra = new HashMap<>();
+        /** Position by id (-1 for none), made by {@link #seal()}. */
+        private int[] positionById = new int[0];
+        private int[] marked = new int[0];
+
+        Nodes(int capacity) {
+            id = new int[capacity];
+            name = new String[capacity];
+            start = new long[capacity];
+            end = new long[capacity];
+            ownGap = new long[capacity];
+            subtreeGap = new long[capacity];
+            refCount = new long[capacity];
+            sequence = new long[capacity];
+            row = new int[capacity];
+            parent = new int[capacity];
+            left = new int[capacity];
+            right = new int[capacity];
+            bits = new byte[capacity];
+            state = new byte[capacity];
+        }
+
+        /** Adds {@code n}, whose rank must be its position. */
+        void append(NodeView n) {
+            int i = size++;
+            if (n.rank() != i) {
+                throw new IllegalArgumentException("node " + n.id() + " has rank " + n.rank() + " at position " + i);
+            }
+            id[i] = n.id();
+            name[i] = n.name();
+            start[i] = n.start();
+            end[i] = n.end();
+            ownGap[i] = n.ownGap();
+            subtreeGap[i] = n.subtreeGap();
+            refCount[i] = n.refCount();
+            sequence[i] = n.sequence();
+            row[i] = n.row();
+            parent[i] = n.parent();
+            left[i] = n.left();
+            right[i] = n.right();
+            state[i] = (byte) n.state().ordinal();
+            int b = (n.black() ? BLACK : 0) | (n.inUse() ? IN_USE : 0) | (n.gapStale() ? STALE : 0)
+                    | (n.growsDown() ? GROWS_DOWN : 0) | (n.fileBacked() ? FILE_BACKED : 0);
+            boolean plainUse = n.usedBy().isEmpty() || n.usedBy().equals(REACHABLE);
+            if (plainUse && n.usedBy().equals(REACHABLE)) {
+                b |= REACHABLE_TEXT;
+            }
+            bits[i] = (byte) b;
+            if (!plainUse || n.oldGap() != n.subtreeGap() || n.oldRefCount() != n.refCount() || !n.marks().isEmpty()) {
+                extra.put(i, new Extra(n.usedBy(), n.oldGap(), n.oldRefCount(), n.marks()));
+            }
+        }
+
+        /** Done adding: indexes the nodes by id. */
+        Nodes seal() {
+            int max = -1;
+            for (int i = 0; i < size; i++) {
+                max = Math.max(max, id[i]);
+            }
+            positionById = new int[max + 1];
+            Arrays.fill(positionById, -1);
+            for (int i = 0; i < size; i++) {
+                if (id[i] >= 0) {
+                    positionById[id[i]] = i;
+                }
+            }
+            marked = extra.entrySet().stream().filter(e -> !e.getValue().marks().isEmpty())
+                    .mapToInt(Map.Entry::getKey).sorted().toArray();
+            return this;
+        }
+
+        @Override
+        public NodeView get(int i) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            Extra x = extra.get(i);
+            int b = bits[i];
+            String used = x != null ? x.usedBy() : (b & REACHABLE_TEXT) != 0 ? REACHABLE : "";
+            return new NodeView(id[i], name[i], start[i], end[i], (b & BLACK) != 0, STATES[state[i]],
+                    (b & IN_USE) != 0, used, ownGap[i], subtreeGap[i], (b & STALE) != 0,
+                    x != null ? x.oldGap() : subtreeGap[i], refCount[i], x != null ? x.oldRefCount() : refCount[i],
+                    sequence[i], (b & GROWS_DOWN) != 0, (b & FILE_BACKED) != 0, row[i], i, parent[i], left[i],
+                    right[i], x != null ? x.marks() : StepSceneBuilder.NO_MARKS);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        int id(int i) {
+            return id[i];
+        }
+
+        long start(int i) {
+            return start[i];
+        }
+
+        long end(int i) {
+            return end[i];
+        }
+
+        int row(int i) {
+            return row[i];
+        }
+
+        NodeState state(int i) {
+            return STATES[state[i]];
+        }
+
+        /** The largest id, -1 when there are no nodes. */
+        int maxId() {
+            return positionById.length - 1;
+        }
+
+        /** The position of the node {@code vma}, or -1. */
+        int positionOf(int vma) {
+            return vma >= 0 && vma < positionById.length ? positionById[vma] : -1;
+        }
+
+        /** The node {@code vma}, or null. */
+        NodeView byId(int vma) {
+            int i = positionOf(vma);
+            return i < 0 ? null : get(i);
+        }
+
+        /** The positions of the nodes with marks, ascending (address order). */
+        int[] marked() {
+            return marked.clone();
+        }
+    }
+
+    /** Child pointers, in the builder's order. */
+    static final class Edges extends AbstractList<EdgeView> implements RandomAccess {
+        private static final EdgeKind[] KINDS = EdgeKind.values();
+        private int size;
+        private int[] parent;
+        private int[] child;
+        /** left, changed, then the kind's ordinal. */
+        private byte[] bits;
+
+        Edges(int capacity) {
+            parent = new int[Math.max(capacity, 16)];
+            child = new int[parent.length];
+            bits = new byte[parent.length];
+        }
+
+        void append(EdgeView e) {
+            if (size == parent.length) {
+                int n = size + (size >> 1);
+                parent = Arrays.copyOf(parent, n);
+                child = Arrays.copyOf(child, n);
+                bits = Arrays.copyOf(bits, n);
+            }
+            parent[size] = e.parent();
+            child[size] = e.child();
+            bits[size] = (byte) ((e.left() ? 1 : 0) | (e.changed() ? 2 : 0) | e.kind().ordinal() << 2);
+            size++;
+        }
+
+        @Override
+        public EdgeView get(int i) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return new EdgeView(parent[i], child[i], left(i), kind(i), changed(i));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        int parent(int i) {
+            return parent[i];
+        }
+
+        int child(int i) {
+            return child[i];
+        }
+
+        boolean left(int i) {
+            return (bits[i] & 1) != 0;
+        }
+
+        boolean changed(int i) {
+            return (bits[i] & 2) != 0;
+        }
+
+        EdgeKind kind(int i) {
+            return KINDS[bits[i] >> 2];
+        }
+    }
+
+    /** The strip's VMAs and gaps in address order. */
+    static final class Segments extends AbstractList<Segment> implements RandomAccess {
+        private static final SegmentKind[] KINDS = SegmentKind.values();
+        private static final NodeState[] STATES = NodeState.values();
+        private int size;
+        private final long[] start;
+        private final long[] end;
+        private final int[] vma;
+        private final String[] name;
+        /** The kind's ordinal, the state's ordinal + 1 (0 for none) above it, touched at the top. */
+        private final short[] bits;
+
+        Segments(int capacity) {
+            start = new long[capacity];
+            end = new long[capacity];
+            vma = new int[capacity];
+            name = new String[capacity];
+            bits = new short[capacity];
+        }
+
+        void append(Segment s) {
+            int i = size++;
+            start[i] = s.start();
+            end[i] = s.end();
+            vma[i] = s.vma();
+            name[i] = s.name();
+            bits[i] = (short) (s.kind().ordinal() | (s.state() == null ? 0 : s.state().ordinal() + 1) << 2
+                    | (s.touched() ? 1 << 6 : 0));
+        }
+
+        @Override
+        public Segment get(int i) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            int st = (bits[i] >> 2) & 0xf;
+            return new Segment(kind(i), start[i], end[i], vma[i], name[i], st == 0 ? null : STATES[st - 1],
+                    touched(i));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        SegmentKind kind(int i) {
+            return KINDS[bits[i] & 3];
+        }
+
+        long start(int i) {
+            return start[i];
+        }
+
+        long end(int i) {
+            return end[i];
+        }
+
+        boolean touched(int i) {
+            return (bits[i] & (1 << 6)) != 0;
+        }
+    }
+
+    // readers of a list of either kind: the columns when there are, the records otherwise
+
+    static SegmentKind kind(List<Segment> s, int i) {
+        return s instanceof Segments c ? c.kind(i) : s.get(i).kind();
+    }
+
+    static long start(List<Segment> s, int i) {
+        return s instanceof Segments c ? c.start(i) : s.get(i).start();
+    }
+
+    static long end(List<Segment> s, int i) {
+        return s instanceof Segments c ? c.end(i) : s.get(i).end();
+    }
+
+    static boolean touched(List<Segment> s, int i) {
+        return s instanceof Segments c ? c.touched(i) : s.get(i).touched();
+    }
+}
