@@ -467,12 +467,14 @@ public final class MapsImporter {
      */
     static final class NameSet {
         private String[] table = new String[1024];
+        /** 32 minus the bits of an index: a slot is the top bits of the hash's Fibonacci product. */
+        private int shift = 32 - 10;
         private int count;
 
         /** Adds {@code name}; false when it was there already. */
         boolean add(String name) {
             int mask = table.length - 1;
-            int i = spread(name.hashCode()) & mask;
+            int i = slot(name.hashCode(), shift);
             for (String t = table[i]; t != null; t = table[i]) {
                 if (t.equals(name)) {
                     return false;
@@ -493,10 +495,11 @@ public final class MapsImporter {
         private void grow() {
             String[] old = table;
             table = new String[old.length * 2];
+            shift--;
             int mask = table.length - 1;
             for (String t : old) {
                 if (t != null) {
-                    int i = spread(t.hashCode()) & mask;
+                    int i = slot(t.hashCode(), shift);
                     while (table[i] != null) {
                         i = (i + 1) & mask;
                     }
@@ -505,8 +508,9 @@ public final class MapsImporter {
             }
         }
 
-        private static int spread(int h) {
-            return (h ^ (h >>> 16)) * 0x9E3779B1;
+        /* the top bits of the product mix every bit of the hash (names that differ in a last digit land apart) */
+        private static int slot(int h, int shift) {
+            return (h * 0x9E3779B9) >>> shift;
         }
     }
 
