@@ -92,8 +92,10 @@ public final class LargeTreeBench {
                         warm[0] + warm[1] + warm[2], warm[3]);
                 System.out.printf(Locale.ROOT, "  the JVM's CPU (every thread, the collector's too) and the "
                         + "collections' pauses from the call to the first frame: cold %.0f ms CPU, %.0f ms paused in %.0f"
-                        + " | each import: %s%n", cold[4], cold[5], cold[6], runs.stream().map(x -> String.format(
-                        Locale.ROOT, "%.0f/%.0f/%.0f ms", x[0] + x[1] + x[2], x[4], x[5])).toList());
+                        + " | each import: %s; the heap in use with the window shown, after a full collection: "
+                        + "%s MB%n", cold[4], cold[5], cold[6], runs.stream().map(x -> String.format(Locale.ROOT,
+                        "%.0f/%.0f/%.0f ms", x[0] + x[1] + x[2], x[4], x[5])).toList(), runs.stream().map(x ->
+                        String.format(Locale.ROOT, "%.0f", x[7])).toList());
             }
         }
         if (!windowOnly) {
@@ -115,7 +117,7 @@ public final class LargeTreeBench {
      */
     static double[] importInWindow(Path file, int n) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        double[] out = new double[7];
+        double[] out = new double[8];
         long[] at = new long[4];
         long[] fxCpu = new long[1];
         long[] jvm = new long[3];
@@ -149,6 +151,10 @@ public final class LargeTreeBench {
                         out[6] = gcCount() - jvm[2];
                         scene.removePostLayoutPulseListener(listener[0]);
                         Platform.runLater(() -> {
+                            // what the window with its imported tree keeps alive, after a full collection
+                            System.gc();
+                            out[7] = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                                    .getUsed() / 1e6;
                             stage.close();
                             release(v);
                             done.countDown();
