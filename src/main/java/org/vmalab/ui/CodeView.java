@@ -125,15 +125,38 @@ final class CodeView extends ColumnRegion {
         return listing == null ? List.of() : listing.lines();
     }
 
-    /** The index of the current line in {@link #lines()}, or -1. */
+    /** The index of the current line in {@link #lines()}, or -1 (none shown: the thread has not started). */
     int currentLine() {
-        return current;
+        return listing == null ? -1 : current;
     }
 
     /** In a narrow column the current line's comment is left out (it is in the line's tooltip). */
     void setCompact(boolean on) {
-        if (lines.compact != on) {
-            lines.compact = on;
+        narrow = on;
+        applyCompact();
+    }
+
+    private boolean narrow;
+    /** Brief (a short band in presentation mode): the header is the function alone, the current line no comment. */
+    private boolean brief;
+
+    /**
+     * A brief listing, for a band short of height (presentation mode on a small screen): the function's name without
+     * its file:line (in the header's tooltip), the current line without its comment, so that the current line keeps
+     * its room.
+     */
+    void setBrief(boolean on) {
+        if (brief != on) {
+            brief = on;
+            applyCompact();
+            requestLayout();
+        }
+    }
+
+    private void applyCompact() {
+        boolean c = narrow || brief;
+        if (lines.compact != c) {
+            lines.compact = c;
             lines.setCurrent(current);
         }
     }
@@ -169,9 +192,9 @@ final class CodeView extends ColumnRegion {
         return header;
     }
 
-    /** The header's whole text: the function and its file:line (or the idle sentence). */
+    /** The header's whole text: the function and its file:line (or the idle sentence); brief, the function. */
     String headerText() {
-        return idle.isEmpty() ? function + " " + where : idle;
+        return idle.isEmpty() ? brief ? function : function + " " + where : idle;
     }
 
     /** The header's rows for a width of {@code chars} characters: the function, then where (wrapped at '/'). */
@@ -215,7 +238,8 @@ final class CodeView extends ColumnRegion {
         if (function.isEmpty()) {
             return List.of();
         }
-        return headerRows(function, where, Mono.of(header.getFont()).chars(w));
+        int chars = Mono.of(header.getFont()).chars(w);
+        return brief ? Wrap.rows(function, chars, chars - 2, true) : headerRows(function, where, chars);
     }
 
     /** The header's height at a width of {@code w} px, with the gap under it. */
@@ -394,12 +418,14 @@ final class CodeView extends ColumnRegion {
                         end++;
                     }
                     String row = shortenWord(left.substring(0, end), max);
-                    if (row != null) {
-                        out.add(row.stripTrailing());
-                        left = left.substring(end).stripLeading();
-                        max = Math.max(1, rest);
-                        continue;
+                    if (row == null) {
+                        // too narrow to keep both ends of the word: its start, cut
+                        row = left.substring(0, Math.max(1, max - 1)) + "…";
                     }
+                    out.add(row.stripTrailing());
+                    left = left.substring(end).stripLeading();
+                    max = Math.max(1, rest);
+                    continue;
                 }
                 if (cut < 0) {
                     cut = max;
@@ -416,7 +442,7 @@ final class CodeView extends ColumnRegion {
 
         /**
          * {@code unit} (no break inside it) in {@code max} characters, its longest word shortened in its middle
-         * ({@code __rwse…ommon}); null when that word cannot keep three letters on each side of the "…".
+         * ({@code __rwse…ommon}); null when that word cannot keep two letters on each side of the "…".
          */
         static String shortenWord(String unit, int max) {
             int from = 0;
@@ -433,7 +459,7 @@ final class CodeView extends ColumnRegion {
                 i = j == i ? i + 1 : j;
             }
             int keep = max - (unit.length() - (to - from)) - 1;
-            if (keep < 6) {
+            if (keep < 4) {
                 return null;
             }
             int head = (keep + 1) / 2;
@@ -822,6 +848,17 @@ final class CodeView extends ColumnRegion {
             double w = getWidth() - in.getLeft() - in.getRight();
             double h = getHeight() - in.getTop() - in.getBottom();
             int[] win = window(w, h);
+            // the current line whole first: lines above it, then below it, give way when the window is too tall
+            double sum = 0;
+            for (int i = win[0]; i <= win[1]; i++) {
+                sum += rowHeight(i, w, all);
+            }
+            while (sum > h + 0.5 && win[0] < current) {
+                sum -= rowHeight(win[0]++, w, all);
+            }
+            while (sum > h + 0.5 && win[1] > current && win[1] > win[0]) {
+                sum -= rowHeight(win[1]--, w, all);
+            }
             double y = in.getTop();
             for (int i = 0; i < getChildren().size(); i++) {
                 Row r = row(i);

@@ -535,6 +535,22 @@ final class MainView extends BorderPane {
                     bandStale = false;
                     sizedFor = -1;
                 }
+                // in the room, on a short screen or in large type, the columns are brief and the band only as high
+                // as they need: the tree gets the rest, its words at the room's size
+                boolean brief = roomArranged && h > 0 && h < ROOM_BRIEF_EM * em;
+                if (brief != lanesBrief) {
+                    setLanesBrief(brief);
+                    sizedFor = -1;
+                }
+                MainView.this.pseudoClassStateChanged(ROOM_LARGE, brief && em >= 2 * Presentation.BASE_FONT - 0.5);
+                if (brief && !bandSizedByUser && !getDividers().isEmpty()) {
+                    double floor = Math.min(h * ROOM_BAND_SHARE, lanesFloor());
+                    if (floor > 0 && Math.abs(h * (1 - getDividerPositions()[0]) - floor) > 0.5) {
+                        setDividerPositions(1 - floor / h);
+                    }
+                    sizedFor = h;
+                    sizedForEm = em;
+                }
                 if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
                     sizedFor = h;
                     sizedForEm = em;
@@ -608,11 +624,7 @@ final class MainView extends BorderPane {
             if (n instanceof ThreadLane l && l.getWidth() > 0) {
                 // the column's head and the current line with its comment: the listing around it may go
                 double w = l.getWidth();
-                CodeView c = l.code();
-                double cw = Math.max(0, c.getWidth());
-                double head = l.prefHeight(w) - c.prefHeight(cw);
-                double current = c.leastHeight(cw) + 4;
-                need = Math.max(need, Math.max(l.minHeight(w), head + current));
+                need = Math.max(need, Math.max(l.minHeight(w), l.leastHeight(w) + 4));
             } else if (n instanceof Region r) {
                 need = Math.max(need, r.minHeight(r.getWidth() > 0 ? r.getWidth() : -1));
             }
@@ -622,8 +634,21 @@ final class MainView extends BorderPane {
         }
         javafx.geometry.Insets in = lanesPanel.getInsets();
         javafx.geometry.Insets box = lanesBox.getInsets();
-        // room for the sideways scroll bar when the columns do not fit
-        return need + in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + (columnsFit() ? 0 : 18);
+        javafx.geometry.Insets sp = lanesScroll.getInsets();
+        // room for the sideways scroll bar when the columns do not fit (larger in the room's type)
+        return need + in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + sp.getTop() + sp.getBottom()
+                + (columnsFit() ? 0 : hbarHeight());
+    }
+
+    /** The height of the band's sideways scroll bar (at least 18 px). */
+    private double hbarHeight() {
+        double h = 18;
+        for (Node n : lanesScroll.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL) {
+                h = Math.max(h, b.prefHeight(-1));
+            }
+        }
+        return h;
     }
 
     /** The height (em) the tree and the address space keep before the band takes any on a short window. */
@@ -637,6 +662,42 @@ final class MainView extends BorderPane {
     static final double BAND_SHARE = 0.40;
     /** The most of the centre's height the band takes in presentation mode to show its columns whole. */
     static final double ROOM_BAND_SHARE = 0.5;
+    /**
+     * Below this height (em of the room's type) of the tree, the address space and the band, the room's columns are
+     * brief ({@link ThreadLane#setBrief}) and the band only as high as they need (1280x720 at 150 %, 1920x1080 at
+     * 200 %).
+     */
+    static final double ROOM_BRIEF_EM = 40;
+    /** Are the columns brief (a short band in the room)? */
+    private boolean lanesBrief;
+
+    private void setLanesBrief(boolean on) {
+        lanesBrief = on;
+        for (ThreadLane l : lanes) {
+            l.setBrief(on);
+        }
+        pseudoClassStateChanged(ROOM_SHORT, on);
+        if (!on) {
+            pseudoClassStateChanged(ROOM_LARGE, false);
+        }
+        sizeColumns();
+        roomWidths();
+    }
+
+    /** The type of the side panes and the threads in a short room, as a share of the room's (classroom.css). */
+    static final double ROOM_SHORT_TYPE = 0.8;
+    /** A brief column's least width, in em of its type. */
+    static final double ROOM_BRIEF_COLUMN_EM = 10;
+
+    /** The room's type (px) of the side panes: the presentation's, smaller in a short room. */
+    private double roomSideEm() {
+        return classroom.presentation().scale() * Presentation.BASE_FONT * (lanesBrief ? ROOM_SHORT_TYPE : 1);
+    }
+
+    /** The room is short of height: the caption's type a little smaller (classroom.css). */
+    private static final javafx.css.PseudoClass ROOM_SHORT = javafx.css.PseudoClass.getPseudoClass("room-short");
+    /** A short room in large type (200 % and more): the brief columns' code smaller still (classroom.css). */
+    private static final javafx.css.PseudoClass ROOM_LARGE = javafx.css.PseudoClass.getPseudoClass("room-large");
     /** The most of the centre's height the band takes to show every column's head and current line whole. */
     static final double FLOOR_SHARE = 0.43;
     /** Below this height (px) of the tree and the address space together, the address space folds to one bar. */
@@ -652,15 +713,17 @@ final class MainView extends BorderPane {
         double gap = lanesBox.getSpacing();
         javafx.geometry.Insets in = lanesBox.getInsets();
         double avail = w - in.getLeft() - in.getRight();
-        double min = MIN_COLUMN_EM * fontSize();
+        // brief columns (a short room) are set in smaller type and may be narrower
+        double em = fontSize() * (lanesBrief ? ROOM_SHORT_TYPE : 1);
+        double min = (lanesBrief ? ROOM_BRIEF_COLUMN_EM : MIN_COLUMN_EM) * em;
         int k = Math.min(n, MAX_COLUMNS);
         double col = Math.max(min, Math.floor((avail - gap * (k - 1)) / k) - 1);
         for (ThreadLane l : lanes) {
             l.setMinWidth(col);
             l.setPrefWidth(col);
             l.setMaxWidth(col);
-            l.code().setCompact(col < NARROW_COLUMN_EM * fontSize());
-            l.code().setTight(col < TIGHT_COLUMN_EM * fontSize());
+            l.code().setCompact(col < NARROW_COLUMN_EM * em);
+            l.code().setTight(col < TIGHT_COLUMN_EM * em);
         }
     }
 
@@ -1230,7 +1293,7 @@ final class MainView extends BorderPane {
         boolean any = locks.isManaged() || checker.isManaged();
         boolean under = false;
         if (roomLesson && any) {
-            double em = classroom.presentation().scale() * Presentation.BASE_FONT;
+            double em = roomSideEm();
             double lw = Math.min(ROOM_LESSON_SHARE * shell.getWidth(), ROOM_LESSON_EM * em);
             double need = lessonPane.roomNeed(lw) + (locks.isManaged() ? locks.prefHeight(lw) : 0)
                     + (checker.isManaged() ? checker.prefHeight(lw) : 0);
@@ -1279,7 +1342,7 @@ final class MainView extends BorderPane {
         if (!roomArranged) {
             return;
         }
-        double em = classroom.presentation().scale() * Presentation.BASE_FONT;
+        double em = roomSideEm();
         double w = shell.getWidth();
         if (w > 0 && shell.getItems().contains(roomSide)) {
             double lw = Math.min(ROOM_LESSON_SHARE * w, ROOM_LESSON_EM * em);
@@ -1296,6 +1359,7 @@ final class MainView extends BorderPane {
     /** Puts the panes back as they were before presentation mode. */
     private void unarrangeRoom() {
         roomArranged = false;
+        setLanesBrief(false);
         shell.widthProperty().removeListener(roomWidths);
         tree.widthProperty().removeListener(refit);
         tree.heightProperty().removeListener(refit);
@@ -1352,9 +1416,10 @@ final class MainView extends BorderPane {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
             where.setWrapText(true);
+            // (the room is not told which keys to press: the teacher has the presenter card)
             where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
-                    + "work on this tree." : "Press → for the first step, Space to play, a thread's number to choose "
-                    + "who runs.");
+                    + "work on this tree." : roomArranged ? "" : "Press → for the first step, Space to play, a "
+                    + "thread's number to choose who runs.");
             whereTip.setText(where.getText());
             kind.setText("");
             kind.setVisible(false);
@@ -1436,6 +1501,7 @@ final class MainView extends BorderPane {
             lanesBox.getChildren().clear();
             for (int i = 0; i < s.threads().size(); i++) {
                 ThreadLane l = new ThreadLane(i, this::choose, this::chooseUntilBlocked);
+                l.setBrief(lanesBrief);
                 lanes.add(l);
                 lanesBox.getChildren().add(l);
             }

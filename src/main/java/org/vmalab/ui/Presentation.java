@@ -165,6 +165,8 @@ final class Presentation {
             hide(view.getBottom());
         }
         view.getStyleClass().add("presenting");
+        // the tree's words at the room's size whatever the fit (a large tree is followed, not shrunk)
+        view.tree().setRoomFit(true);
         if (contrast.isSelected()) {
             view.selectTheme(MainView.Theme.HIGH_CONTRAST);
         }
@@ -202,6 +204,7 @@ final class Presentation {
         hidden.clear();
         view.getStyleClass().remove("presenting");
         view.setStyle("");
+        view.tree().setRoomFit(false);
         view.tree().setTextScale(1);
         if (themeBefore != null) {
             view.selectTheme(themeBefore);

@@ -57,6 +57,10 @@ final class ThreadLane extends StackPane {
     private final Label op = new Label();
     private final Label holds = new Label();
     private final FlowPane info = new FlowPane(6, 2);
+    private final HBox opRow;
+    /** Brief: the column of a short band in presentation mode (see {@link #setBrief}). */
+    private boolean brief;
+    private ThreadView shownThread;
     private final CodeView code = new CodeView();
     /** The column's frame (background, border, the running glow): the only node the lane's state re-styles. */
     private final Region frame = new Region();
@@ -100,7 +104,7 @@ final class ThreadLane extends StackPane {
         op.setMinWidth(0);
         op.setMinHeight(Region.USE_PREF_SIZE);
         op.setTooltip(programTip);
-        HBox opRow = new HBox(6, opCount, op);
+        opRow = new HBox(6, opCount, op);
         opRow.getStyleClass().add("lane-op");
         opRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         holds.getStyleClass().add("lane-holds");
@@ -156,6 +160,25 @@ final class ThreadLane extends StackPane {
         return code;
     }
 
+    /**
+     * The least height of the column {@code w} wide: everything above the code (its head, why it waits, what it
+     * holds...), then the code's header and its current line whole.
+     */
+    double leastHeight(double w) {
+        Insets li = getInsets();
+        Insets bi = body.getInsets();
+        double cw = Math.max(0, w - li.getLeft() - li.getRight() - bi.getLeft() - bi.getRight());
+        double h = li.getTop() + li.getBottom() + bi.getTop() + bi.getBottom();
+        int n = 0;
+        for (javafx.scene.Node c : body.getChildren()) {
+            if (c.isManaged()) {
+                n++;
+                h += c == code ? code.leastHeight(cw) : c.prefHeight(cw);
+            }
+        }
+        return h + body.getSpacing() * Math.max(0, n - 1);
+    }
+
     /** The pane of the lane's pills (tests). */
     FlowPane pills() {
         return info;
@@ -203,7 +226,38 @@ final class ThreadLane extends StackPane {
         refusalHide.playFromStart();
     }
 
+    /**
+     * A brief column, for a band short of height in presentation mode: the head's first row (key, name, state; the
+     * role only when it fits beside them), why it waits, what it holds (not "holds no lock"), its references and the
+     * number of stores in its buffer, the function's name and the current line; its operation, the file:line and
+     * the current line's comment are left to the tooltips. The current line keeps the column's height.
+     */
+    void setBrief(boolean on) {
+        if (brief == on) {
+            return;
+        }
+        brief = on;
+        code.setBrief(on);
+        if (shownThread != null) {
+            showBrief(shownThread);
+            pills(shownThread);
+            tip.setText(tipText(shownThread, shownThread.status()));
+        }
+        requestLayout();
+    }
+
+    boolean brief() {
+        return brief;
+    }
+
+    private void showBrief(ThreadView t) {
+        show(opRow, !brief);
+        show(holds, !brief || !t.holds().isEmpty());
+    }
+
     void update(ThreadView t) {
+        shownThread = t;
+        showBrief(t);
         nameText = t.name();
         name.setText(t.name());
         role.setText(t.role());
@@ -262,6 +316,15 @@ final class ThreadLane extends StackPane {
             info.getChildren().add(l);
         }
         /* RELAXED_STORES: the stores that wait in this CPU's store buffer, oldest first, not yet seen by others */
+        if (brief && !t.pendingStores().isEmpty()) {
+            // the stores themselves are in the column's tooltip
+            int n = t.pendingStores().size();
+            Label sb = new Label(n + (n == 1 ? " store waits" : " stores wait") + " in its store buffer");
+            sb.getStyleClass().add("lane-vmacache");
+            info.getChildren().add(wrapping(sb));
+            show(info, true);
+            return;
+        }
         if (!t.pendingStores().isEmpty()) {
             Label sb = new Label("store buffer, not yet visible to the other CPUs:");
             sb.getStyleClass().add("lane-vmacache");
@@ -287,11 +350,19 @@ final class ThreadLane extends StackPane {
     private String tipText(ThreadView t, Status st) {
         String k = index < 9 ? Integer.toString(index + 1) : null;
         List<String> tips = new ArrayList<>();
+        if (brief) {
+            // what the brief column leaves out
+            tips.add(t.name() + (t.role().isEmpty() ? "" : ", " + t.role()) + ": " + op.getText() + " ("
+                    + opCount.getText() + ")");
+        }
         if (!t.lastStep().isEmpty()) {
             tips.add("Last step: " + t.lastStep());
         }
         // the vmacache is drawn on the tree; its words are here
         tips.add("vmacache [" + String.join(", ", t.vmacache()) + "] " + (t.vmacacheValid() ? "valid" : "stale"));
+        if (!t.pendingStores().isEmpty()) {
+            tips.add("Store buffer: " + String.join("; ", t.pendingStores()));
+        }
         if (t.runnable()) {
             tips.add("Click" + (k != null ? " or press " + k : "") + ": " + t.name() + " takes the next step from "
                     + "here (the schedule is cut at the cursor).");
@@ -333,6 +404,11 @@ final class ThreadLane extends StackPane {
             return role.getText().isEmpty() || pw(role) <= roomBeside(w);
         }
 
+        /** Has the role a row of its own (not in a brief column: there it shows only beside the name)? */
+        private boolean below(double w) {
+            return !beside(w) && !brief;
+        }
+
         private double firstRow() {
             return Math.max(Math.max(key.prefHeight(-1), name.prefHeight(-1)), state.prefHeight(-1));
         }
@@ -342,7 +418,7 @@ final class ThreadLane extends StackPane {
             Insets in = getInsets();
             double w = (width < 0 ? 240 : width) - in.getLeft() - in.getRight();
             double h = firstRow();
-            if (!beside(w)) {
+            if (below(w)) {
                 h += role.prefHeight(w);
             }
             return in.getTop() + h + in.getBottom();
@@ -377,6 +453,7 @@ final class ThreadLane extends StackPane {
             }
             double sh = state.prefHeight(-1);
             state.resizeRelocate(in.getLeft() + w - pw(state), y + (row - sh) / 2, pw(state), sh);
+            role.setVisible(beside(w) || below(w));
             if (beside(w)) {
                 double rh = role.prefHeight(-1);
                 role.resizeRelocate(x, y + (row - rh) / 2, Math.max(0, roomBeside(w)), rh);

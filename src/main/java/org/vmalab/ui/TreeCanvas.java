@@ -754,6 +754,17 @@ final class TreeCanvas extends CanvasRegion {
         g.fillText(s, x, y);
     }
 
+    /**
+     * In presentation mode a fit, the user's too, never sets the nodes' words smaller than the room's readable size
+     * ({@link #minPx}): a tree too large for the view at that size is followed (the step's node and its neighbours
+     * in view) rather than shrunk to a picture nobody in the room can read.
+     */
+    private boolean roomFit;
+
+    void setRoomFit(boolean on) {
+        roomFit = on;
+    }
+
     /** The fit's largest zoom grows with the presentation's type scale. */
     void setTextScale(double s) {
         textScale = Math.max(0.5, Math.min(4, s));
@@ -888,6 +899,10 @@ final class TreeCanvas extends CanvasRegion {
 
     /** Room kept free at the bottom for the legend: its height and a margin, at least {@link #LEGEND_ROOM}. */
     double legendRoom() {
+        if (roomFit && legendHeight.getAsDouble() <= 0) {
+            // presentation mode leaves the legend out: a margin only
+            return 8;
+        }
         return Math.max(LEGEND_ROOM, Math.min(legendHeight.getAsDouble() + 12, getHeight() / 3));
     }
 
@@ -944,7 +959,7 @@ final class TreeCanvas extends CanvasRegion {
             if (fit != null) {
                 detail = fit.detail();
                 zoom = fit.zoom();
-            } else if (fitAll) {
+            } else if (fitAll && !roomFit) {
                 detail = Detail.NAME;
                 zoom = Math.max(MIN_ZOOM, TreeGeometry.fitZoom(detail, layout, w, h));
             } else {
@@ -1029,7 +1044,8 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /** The node the step is about, or a cursor's node, or -1. */
-    private int focusNode() {
+    /** The node the view follows: the step's subject, else a node a store wrote, else the first walker's (-1). */
+    int focusNode() {
         if (scene == null) {
             return -1;
         }
@@ -1094,8 +1110,11 @@ final class TreeCanvas extends CanvasRegion {
         }
     }
 
-    /** A text drawn in a node: what was drawn, its measured width, and the width it had. */
-    record DrawnText(String text, double width, double room) {
+    /**
+     * A text drawn in a node: what was drawn, its measured width, the width it had, and the size of its type on the
+     * screen (its font's size at the zoom it was drawn at), all in view px.
+     */
+    record DrawnText(String text, double width, double room, double size) {
     }
 
     /**
@@ -1689,7 +1708,7 @@ final class TreeCanvas extends CanvasRegion {
         for (Placed p : layoutTexts(n, shownDetail)) {
             double yy = lod == 1 && first ? cy : y0 + p.y();
             double tw = textWidth(p.text(), p.font());
-            texts.add(new DrawnText(p.text(), tw * zoom, p.room() * zoom));
+            texts.add(new DrawnText(p.text(), tw * zoom, p.room() * zoom, p.font().getSize() * zoom));
             if (p.highlighted()) {
                 g.setFill(palette.get(Ink.CHANGED));
                 g.fillRoundRect(cx - tw / 2 - 4, yy - p.font().getSize() / 2 - 2.5, tw + 8, p.font().getSize() + 5,
@@ -1780,7 +1799,7 @@ final class TreeCanvas extends CanvasRegion {
                 }
             }
             String drawnText = ellipsize(s, f, room);
-            texts.add(new DrawnText(drawnText, textWidth(drawnText, f) * zoom, room * zoom));
+            texts.add(new DrawnText(drawnText, textWidth(drawnText, f) * zoom, room * zoom, f.getSize() * zoom));
             g.setFont(f);
             fillText(g, drawnText, cx, y);
             y += lineH;

@@ -317,15 +317,34 @@ class PresentationWindowTest {
             }
             TreeCanvas t = view.tree();
             TreeCanvas.Rect area = new TreeCanvas.Rect(0, 0, t.getWidth(), t.getHeight() - t.legendRoom());
+            // a tree too large for the view at the room's size is followed: the node the step is about, its parent
+            // and its children are in view (the others may be cut by the view's edges)
+            List<String> outside = new ArrayList<>();
+            java.util.Set<Integer> near = new java.util.HashSet<>();
+            int focus = t.focusNode();
+            org.vmalab.viewmodel.StepScene.NodeView fn = focus >= 0 ? player.scene().node(focus) : null;
+            if (fn != null) {
+                near.addAll(List.of(fn.id(), fn.parent(), fn.left(), fn.right()));
+            }
             for (TreeCanvas.Drawn d : t.drawn()) {
                 if (!d.box().inside(area)) {
-                    out.add("tree node " + d.id() + " is outside the tree's view " + area + ": " + d.box());
+                    outside.add("tree node " + d.id() + " is outside the tree's view " + area + ": " + d.box());
+                    if (near.contains(d.id())) {
+                        out.add("tree node " + d.id() + ", the step's node or next to it, is outside the tree's view "
+                                + area + ": " + d.box());
+                    }
                 }
                 for (TreeCanvas.DrawnText x : d.texts()) {
                     if (x.width() > x.room() + 1e-6) {
                         out.add("tree node " + d.id() + ": '" + x.text() + "' is wider than its box");
                     }
                 }
+            }
+            if (!outside.isEmpty() && fn == null) {
+                out.addAll(outside);
+            }
+            if (!outside.isEmpty()) {
+                System.err.println("the tree is followed: " + outside.size() + " nodes cut by the view's edges");
             }
             return out;
         });
@@ -367,6 +386,18 @@ class PresentationWindowTest {
         });
     }
 
+    /** The least size of the tree's words on the screen at 200 % (px): the room's body text at 100 % and more. */
+    private static final double ROOM_TREE_PX = 16;
+
+    /**
+     * The size on the screen of the smallest word in the tree's nodes as the last draw set it (its font's size at the
+     * zoom it was drawn at, in px); 0 when no node shows a word.
+     */
+    private double treeTextPx() {
+        return fx(() -> view.tree().drawn().stream().flatMap(d -> d.texts().stream()).filter(x -> !x.text().isBlank())
+                .mapToDouble(TreeCanvas.DrawnText::size).min().orElse(0));
+    }
+
     /** The tree's view (width x height) in px. */
     private double treeArea() {
         return fx(() -> view.tree().getWidth() * (view.tree().getHeight() - view.tree().legendRoom()));
@@ -392,6 +423,10 @@ class PresentationWindowTest {
         fitTree();
         f = roomFaults();
         assertTrue(f.isEmpty(), what + " at 200 %:\n" + String.join("\n", f));
+        // the tree grows with the type: its words at least as large as the room's body text at 100 % (13 px)
+        double px = treeTextPx();
+        System.err.println("presentation 1280x720 200 %, " + what + ": the tree's smallest word is " + px + " px");
+        assertTrue(px >= ROOM_TREE_PX, what + " at 200 %: the tree's words are " + px + " px high on the screen");
         // the type changed: the presenter bar shows, whole, inside the window, with the transport on it
         List<String> bar = fx(() -> {
             List<String> out = new ArrayList<>();

@@ -45,8 +45,14 @@ public final class Screenshots {
     record Import(String find) implements Subject {
     }
 
-    /** A shot: file name, size, theme, what it shows, and in presentation mode or not. */
-    record Shot(String file, int w, int h, MainView.Theme theme, Subject subject, boolean presenting) {
+    /**
+     * A shot: file name, size, theme, what it shows, in presentation mode or not, and the presentation's type (an
+     * index of {@link Presentation#SCALES}: 2 is 150 %, 4 is 200 %).
+     */
+    record Shot(String file, int w, int h, MainView.Theme theme, Subject subject, boolean presenting, int scale) {
+        Shot(String file, int w, int h, MainView.Theme theme, Subject subject, boolean presenting) {
+            this(file, w, h, theme, subject, presenting, 2);
+        }
     }
 
     /** The sizes every subject is shown at. */
@@ -81,6 +87,9 @@ public final class Screenshots {
         // narration and the question in the room's column
         shots.add(new Shot("presentation-lesson-01-1280x720.png", 1280, 720, MainView.Theme.HIGH_CONTRAST,
                 new LessonStep("01-mmap-sem-convoy.yaml", 0, 3), true));
+        // the same at 200 %: the tree's words grow with the type, the side panes and the threads are brief
+        shots.add(new Shot("presentation-lesson-01-1280x720-200.png", 1280, 720, MainView.Theme.HIGH_CONTRAST,
+                new LessonStep("01-mmap-sem-convoy.yaml", 0, 3), true, 4));
         shots.add(new Shot("presentation-lesson-16-five-threads-1920x1080.png", 1920, 1080,
                 MainView.Theme.HIGH_CONTRAST, five, true));
         shots.add(new Shot("presentation-lesson-12-uaf-1920x1080.png", 1920, 1080, MainView.Theme.HIGH_CONTRAST, uaf,
@@ -172,6 +181,7 @@ public final class Screenshots {
         settle(scene, v);
         if (s.presenting()) {
             v.classroom().presentation().enter();
+            v.classroom().presentation().setScale(s.scale());
             settle(scene, v);
             v.tree().fit();
             // as the room sees it once the presenter bar has hidden itself (three seconds after entering)
