@@ -28,6 +28,7 @@ public final class Exploration {
     private volatile Thread monitorThread;
     private volatile long startNanos;
     private volatile long endNanos;
+    private final long judgeAfter;
 
     Exploration(Scenario scenario, ExploreOptions options, ProgressListener listener) {
         this(scenario, options, listener, options.preemptionBound() == ExploreOptions.UNBOUNDED);
@@ -35,9 +36,16 @@ public final class Exploration {
 
     /** {@code compact}: start with the compact visited table (see {@link StateTable}), else the wide one. */
     Exploration(Scenario scenario, ExploreOptions options, ProgressListener listener, boolean compact) {
+        this(scenario, options, listener, compact, Search.JUDGE_AFTER);
+    }
+
+    /** {@code judgeAfter}: the transitions after which the search judges its reduction ({@link Search#judging}). */
+    Exploration(Scenario scenario, ExploreOptions options, ProgressListener listener, boolean compact,
+                long judgeAfter) {
         this.scenario = scenario;
         this.options = options;
-        this.search = new Search(scenario, options, compact);
+        this.judgeAfter = judgeAfter;
+        this.search = new Search(scenario, options, compact, judgeAfter);
         this.listener = listener == null ? ProgressListener.NONE : listener;
         for (int i = 0; i < search.workers; i++) {
             workers.add(new SearchWorker(search));
@@ -85,7 +93,7 @@ public final class Exploration {
                     break;
                 }
                 /* a step bound cut the compact-table search: the same search again with the wide table */
-                Search wide = new Search(scenario, options, false);
+                Search wide = new Search(scenario, options, false, judgeAfter);
                 workers.clear();
                 for (int i = 0; i < wide.workers; i++) {
                     workers.add(new SearchWorker(wide));

@@ -50,7 +50,7 @@ public final class Reports {
                         + "%d worker%s", count(s.states()), count(s.distinctStates()), count(s.schedules()),
                 s.maxDepth(), s.elapsedSeconds(), count(Math.round(s.statesPerSecond())), s.workers(),
                 s.workers() == 1 ? "" : "s") + (s.reductionOffAt() < 0 ? "" : "; the reduction cost more than it "
-                + "saved and was switched off after " + count(s.reductionOffAt()) + " states")
+                + "saved and was switched off after " + count(s.reductionOffAt()) + " transitions")
                 + (s.symmetry() ? "; " + interchangeable(s) : "");
     }
 

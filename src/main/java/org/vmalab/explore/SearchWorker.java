@@ -86,10 +86,14 @@ final class SearchWorker implements Runnable {
     private long lCacheHits;
     private long lSleep;
     private long lSpins;
-    private int sampleTick;
-    private long lSampled;
-    private long lSampledTransition;
-    private long lSampledReduction;
+    /**
+     * This worker runs the search's pilot ({@link Search#judging}): its transitions, the transitions its sleep sets
+     * pruned and its independence tests, counted from the initial state until the judgement.
+     */
+    private boolean pilot;
+    private long pTransitions;
+    private long pPruned;
+    private long pTests;
     private int lMaxDepth;
     private long sinceDonate;
     private long sinceFlush;
@@ -217,6 +221,7 @@ final class SearchWorker implements Runnable {
         m.restore(initial);
         sp = 0;
         if (t.root()) {
+            pilot = s.judging;
             s.rootFp = fingerprint();
             arrive(s.rootFp, 0, -1, 0, 0, noFp);
         } else {
@@ -266,9 +271,13 @@ final class SearchWorker implements Runnable {
                 sp--;
                 continue;
             }
+            if (pilot && pTransitions >= s.judgeAfter) {
+                pilot = false;
+                s.judge(pTransitions, pPruned, pTests);
+            }
             if (++sinceDonate >= DONATE_EVERY) {
                 sinceDonate = 0;
-                if (s.idle.get() > 0 && s.queue.isEmpty()) {
+                if (s.idle.get() > 0 && s.queue.isEmpty() && !s.judging) {
                     donate();
                     if (f.todo == 0) {
                         continue;
@@ -278,7 +287,6 @@ final class SearchWorker implements Runnable {
             if (++sinceFlush >= FLUSH_EVERY) {
                 sinceFlush = 0;
                 flush();
-                s.judgeReduction();
             }
             int t = f.via >= 0 && (f.todo & (1 << f.via)) != 0 ? f.via : Integer.numberOfTrailingZeros(f.todo);
             f.todo &= ~(1 << t);
@@ -288,8 +296,6 @@ final class SearchWorker implements Runnable {
 
     private void expand(Frame f, int t) {
         boolean reduce = s.reduction && !s.reductionOff;
-        boolean sample = reduce && (++sampleTick & 31) == 0;
-        long t0 = sample ? System.nanoTime() : 0;
         m.restore(f.snap);
         StepRecord rec;
         ensurePath(f.depth + 2);
@@ -320,6 +326,9 @@ final class SearchWorker implements Runnable {
             p++;
         }
         lStates++;
+        if (pilot) {
+            pTransitions++;
+        }
         long fp = fingerprint();
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
@@ -336,7 +345,6 @@ final class SearchWorker implements Runnable {
             s.cut("preemption bound " + s.options.preemptionBound());
             return;
         }
-        long t1 = sample ? System.nanoTime() : 0;
         int childMask = 0;
         Footprint[] sleepFp = f.sleepFp;
         if (reduce) {
@@ -345,6 +353,9 @@ final class SearchWorker implements Runnable {
             Footprint fa = m.takeFootprint(f.own[t]);
             f.own[t] = fa;
             sleepFp = childFp;
+            if (pilot) {
+                pTests += Integer.bitCount(f.sleepMask);
+            }
             for (int b = 0; b < n; b++) {
                 if ((f.sleepMask & (1 << b)) != 0 && fa.independent(f.sleepFp[b])) {
                     childMask |= 1 << b;
@@ -359,13 +370,7 @@ final class SearchWorker implements Runnable {
             f.sleepFp[t] = fa;
             f.sleepMask |= 1 << t;
         }
-        long t2 = sample ? System.nanoTime() : 0;
         arrive(fp, f.depth + 1, t, p, childMask, sleepFp);
-        if (sample) {
-            lSampled++;
-            lSampledTransition += (t1 - t0) + (System.nanoTime() - t2);
-            lSampledReduction += t2 - t1;
-        }
     }
 
     /** The machine is in a new state reached by {@code via}; expand it (push a frame) unless it is final or known. */
@@ -432,6 +437,9 @@ final class SearchWorker implements Runnable {
             first = true;
         }
         lSleep += Integer.bitCount(enabled & sleepMask);
+        if (pilot) {
+            pPruned += Integer.bitCount(enabled & sleepMask);
+        }
         Frame f = push();
         f.snap = m.save(f.snap);
         f.fp = fp;
@@ -739,12 +747,6 @@ final class SearchWorker implements Runnable {
         s.cacheHits.add(lCacheHits);
         s.sleepPruned.add(lSleep);
         s.idleSpins.add(lSpins);
-        s.sampledTransitions.add(lSampled);
-        s.sampledTransitionNanos.add(lSampledTransition);
-        s.sampledReductionNanos.add(lSampledReduction);
-        lSampled = 0;
-        lSampledTransition = 0;
-        lSampledReduction = 0;
         lStates = 0;
         lSchedules = 0;
         lSteps = 0;

@@ -1,13 +1,19 @@
 package org.vmalab.explore;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.StampedLock;
+
 /**
  * The visited-state table: 64-bit fingerprint to a packed record, shared by all workers. It keeps the engine's
  * fingerprint of a state ({@code Explorable.fingerprint}), not the state, as TLC and SPIN's hash-compaction do: two
  * different states with the same fingerprint would be taken for one and the second one's successors would not be
- * explored; the result reports the chance of that ({@link #collisionProbability}). Lock-striped open addressing
- * (512 segments, each a linear-probing table); many small segments keep a worker from waiting on another that was
- * descheduled while it held a segment (the machine may be shared); a search with one worker takes no lock. Two
- * layouts:
+ * explored; the result reports the chance of that ({@link #collisionProbability}). Open addressing in 512
+ * segments, each a linear-probing table; a search with one worker takes no lock. With several workers a compact
+ * segment is updated by compare-and-set on its slot, under a read lock that only its growth takes exclusively: a worker
+ * descheduled in the middle of an update (the machine may be shared, the compiler and the collector run beside the
+ * workers) holds up no other worker, where a lock per segment made the other worker wait for it as soon as it came to
+ * that segment, a few milliseconds later. Two layouts:
  * <ul>
  *   <li><b>compact</b> (the default search: no preemption bound): one 8-byte word per slot, the record's
  *   {@link #COMPACT_RECORD_BITS} bits (the sleep set and the final-state bit: all a search without a preemption
@@ -90,7 +96,8 @@ final class StateTable {
 
     /**
      * Atomically replaces the record of {@code key} by {@code u.apply(old)}; returns the old record. A compact table
-     * keeps only the record's low {@link #COMPACT_RECORD_BITS} bits.
+     * keeps only the record's low {@link #COMPACT_RECORD_BITS} bits. With several workers {@code u} may be applied
+     * more than once (again when another worker changed the record meanwhile): its last application counts.
      */
     long compute(long key, Update u) {
         long h = mix(key);
@@ -98,27 +105,27 @@ final class StateTable {
         if (!shared) {
             return s.compute(h, u);
         }
-        synchronized (s) {
-            return s.compute(h, u);
-        }
+        return s.computeShared(h, u);
     }
 
-    /** Approximate bytes held. */
+    /** Approximate bytes held (once the updates stopped). */
     long bytes() {
         long b = 0;
         for (Segment s : segments) {
-            synchronized (s) {
-                b += s.bytes();
-            }
+            b += s.bytes();
         }
         return b;
     }
 
-    /** One lock's share of the table; {@code h} is the mixed fingerprint. */
+    /** One share of the table; {@code h} is the mixed fingerprint. */
     private abstract static class Segment {
         int count;
 
+        /** The update by one thread (no other updates the table). */
         abstract long compute(long h, Update u);
+
+        /** The update while other threads may update the segment too. */
+        abstract long computeShared(long h, Update u);
 
         abstract long bytes();
     }
@@ -126,6 +133,11 @@ final class StateTable {
     /** Key and record side by side (one cache line per probe); key 0 marks a free slot. */
     private static final class Wide extends Segment {
         long[] entries = new long[2 * 128];
+
+        @Override
+        synchronized long computeShared(long h, Update u) {
+            return compute(h, u);
+        }
 
         @Override
         long compute(long h, Update u) {
@@ -179,14 +191,86 @@ final class StateTable {
      * (any capacity: the segment grows by half, not by doubling), so the tag alone rebuilds the table.
      */
     private static final class Compact extends Segment {
-        long[] slots = new long[128];
+        private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+        private static final VarHandle COUNT;
+
+        static {
+            try {
+                COUNT = MethodHandles.lookup().findVarHandle(Segment.class, "count", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** Replaced only by {@link #grow}, under the write lock when shared. */
+        volatile long[] slots = new long[128];
+        /** With several workers: updates hold it shared, growth exclusively. */
+        private final StampedLock lock = new StampedLock();
+
+        private static long tag(long h) {
+            long tag = h & ((1L << TAG_BITS) - 1);
+            return tag == 0 ? 1 : tag;
+        }
+
+        /**
+         * A slot goes from free to a tag once and keeps that tag (until the segment grows, under the write lock),
+         * so linear probing finds a key's slot while other threads insert: a slot is claimed, and a record replaced,
+         * by compare-and-set; when it fails the slot is read again and the update applied again to what is there.
+         */
+        @Override
+        long computeShared(long h, Update u) {
+            long tag = tag(h);
+            long old;
+            boolean full;
+            long stamp = lock.readLock();
+            try {
+                long[] s = slots;
+                int i = home(tag, s.length);
+                while (true) {
+                    long w = (long) SLOT.getVolatile(s, i);
+                    if (w == 0) {
+                        if (SLOT.compareAndSet(s, i, 0L, tag << COMPACT_RECORD_BITS
+                                | (u.apply(ABSENT) & RECORD_MASK))) {
+                            int c = (int) COUNT.getAndAdd(this, 1) + 1;
+                            full = c * 5L > s.length * 4L;
+                            old = ABSENT;
+                            break;
+                        }
+                        continue;
+                    }
+                    if (w >>> COMPACT_RECORD_BITS == tag) {
+                        long record = w & RECORD_MASK;
+                        long next = tag << COMPACT_RECORD_BITS | (u.apply(record) & RECORD_MASK);
+                        if (next == w || SLOT.compareAndSet(s, i, w, next)) {
+                            full = false;
+                            old = record;
+                            break;
+                        }
+                        continue;
+                    }
+                    if (++i == s.length) {
+                        i = 0;
+                    }
+                }
+            } finally {
+                lock.unlockRead(stamp);
+            }
+            if (full) {
+                long ws = lock.writeLock();
+                try {
+                    if (count * 5L > slots.length * 4L) {
+                        grow();
+                    }
+                } finally {
+                    lock.unlockWrite(ws);
+                }
+            }
+            return old;
+        }
 
         @Override
         long compute(long h, Update u) {
-            long tag = h & ((1L << TAG_BITS) - 1);
-            if (tag == 0) {
-                tag = 1;
-            }
+            long tag = tag(h);
             long[] s = slots;
             int i = home(tag, s.length);
             while (true) {

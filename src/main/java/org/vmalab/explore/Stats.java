@@ -21,7 +21,7 @@ import java.util.List;
  * @param workers         worker threads
  * @param tasks           work items handed between workers
  * @param reductionOffAt  states searched when the search switched its reduction off because it cost more than it
- *                        saved ({@code Search#judgeReduction}), or -1
+ *                        saved ({@code Search#judge}: transitions made by then), or -1
  * @param symmetry        the symmetry reduction was in effect: {@code distinctStates} counts orbits (a state and its
  *                        renamings of interchangeable threads), and so do the other counters
  * @param interchangeable the classes of interchangeable threads the reduction grouped, by name (empty when off)

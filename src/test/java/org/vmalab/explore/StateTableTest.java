@@ -57,6 +57,59 @@ class StateTableTest {
         }
     }
 
+    /**
+     * Four threads visit the same keys in different orders, each visit adding one to the key's record: every visit
+     * counts once (no update lost while segments grow under them), and each key is in the table once.
+     */
+    @Test
+    void concurrentUpdatesOfTheSharedTablesLoseNothing() throws Exception {
+        int distinct = 400_000;
+        int rounds = 3;
+        long[] pool = keys(distinct, distinct);
+        for (boolean compact : new boolean[] {true, false}) {
+            StateTable t = new StateTable(compact, true);
+            Thread[] threads = new Thread[4];
+            Throwable[] failure = new Throwable[1];
+            for (int w = 0; w < threads.length; w++) {
+                long seed = w;
+                threads[w] = new Thread(() -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    int[] order = new int[distinct];
+                    for (int i = 0; i < distinct; i++) {
+                        order[i] = i;
+                    }
+                    for (int round = 0; round < rounds; round++) {
+                        for (int i = distinct - 1; i > 0; i--) {
+                            int j = r.nextInt(i + 1);
+                            int x = order[i];
+                            order[i] = order[j];
+                            order[j] = x;
+                        }
+                        for (int i : order) {
+                            t.compute(pool[i], o -> o == StateTable.ABSENT ? 1 : o + 1);
+                        }
+                    }
+                });
+                threads[w].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
+                threads[w].start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertEquals(null, failure[0]);
+            java.util.Set<Long> unique = new java.util.HashSet<>();
+            for (long k : pool) {
+                unique.add(k);
+            }
+            assertEquals(unique.size(), t.size(), "distinct keys, compact " + compact);
+            for (long k : unique) {
+                long visits = (long) threads.length * rounds;
+                long record = t.compute(k, o -> o);
+                assertEquals(visits, record, "visits of key " + k + ", compact " + compact);
+            }
+        }
+    }
+
     @Test
     void aStepBoundThatCutsACompactSearchRunsItAgainWithTheWideTable() {
         ExploreOptions o = Fixtures.single().withStepBound(56);
