@@ -58,7 +58,7 @@ final class Search {
     volatile boolean judging;
     /** Transitions of the pilot before the judgement. */
     final long judgeAfter;
-    static final long JUDGE_AFTER = 20_000;
+    static final long JUDGE_AFTER = 10_000;
     /**
      * What the sleep sets cost for each transition, in transitions: taking the step's footprint, keeping it and
      * handing the sleep set on (a fiftieth of a transition), and for each independence test of the step against a

@@ -87,13 +87,16 @@ final class SearchWorker implements Runnable {
     private long lSleep;
     private long lSpins;
     /**
-     * This worker runs the search's pilot ({@link Search#judging}): its transitions, the transitions its sleep sets
-     * pruned and its independence tests, counted from the initial state until the judgement.
+     * This worker's transitions, the transitions its sleep sets pruned and its independence tests, counted since it
+     * started; the pilot ({@link Search#judging}) judges on them when its transitions reach {@link #judgeAt}
+     * ({@code Long.MAX_VALUE} in every other worker and after the judgement). Counted without a branch on whether this
+     * worker is the pilot: a branch that changes its way once, when the pilot ends, would throw away the compiled
+     * search loop there.
      */
-    private boolean pilot;
     private long pTransitions;
     private long pPruned;
     private long pTests;
+    private long judgeAt = Long.MAX_VALUE;
     private int lMaxDepth;
     private long sinceDonate;
     private long sinceFlush;
@@ -221,7 +224,9 @@ final class SearchWorker implements Runnable {
         m.restore(initial);
         sp = 0;
         if (t.root()) {
-            pilot = s.judging;
+            judgeAt = s.judging ? pTransitions + s.judgeAfter : Long.MAX_VALUE;
+            pPruned = 0;
+            pTests = 0;
             s.rootFp = fingerprint();
             arrive(s.rootFp, 0, -1, 0, 0, noFp);
         } else {
@@ -271,9 +276,9 @@ final class SearchWorker implements Runnable {
                 sp--;
                 continue;
             }
-            if (pilot && pTransitions >= s.judgeAfter) {
-                pilot = false;
-                s.judge(pTransitions, pPruned, pTests);
+            if (pTransitions >= judgeAt) {
+                s.judge(s.judgeAfter, pPruned, pTests);
+                judgeAt = Long.MAX_VALUE;
             }
             if (++sinceDonate >= DONATE_EVERY) {
                 sinceDonate = 0;
@@ -288,7 +293,7 @@ final class SearchWorker implements Runnable {
                 sinceFlush = 0;
                 flush();
             }
-            int t = f.via >= 0 && (f.todo & (1 << f.via)) != 0 ? f.via : Integer.numberOfTrailingZeros(f.todo);
+            int t = (f.todo & viaBit(f.via)) != 0 ? f.via : Integer.numberOfTrailingZeros(f.todo);
             f.todo &= ~(1 << t);
             expand(f, t);
         }
@@ -322,13 +327,11 @@ final class SearchWorker implements Runnable {
             f.viaReal = true;
         }
         int p = f.preemptions;
-        if (f.via >= 0 && t != f.via && f.viaReal) {
+        if (t != f.via && f.viaReal) { /* viaReal: the frame has a via (not the initial state's) */
             p++;
         }
         lStates++;
-        if (pilot) {
-            pTransitions++;
-        }
+        pTransitions++;
         long fp = fingerprint();
         if (edgeAllowance == 0 && s.graphComplete) {
             edgeAllowance = s.edgeBudget.getAndAdd(-4096) > 0 ? 4096 : 0;
@@ -353,9 +356,7 @@ final class SearchWorker implements Runnable {
             Footprint fa = m.takeFootprint(f.own[t]);
             f.own[t] = fa;
             sleepFp = childFp;
-            if (pilot) {
-                pTests += Integer.bitCount(f.sleepMask);
-            }
+            pTests += Integer.bitCount(f.sleepMask);
             for (int b = 0; b < n; b++) {
                 if ((f.sleepMask & (1 << b)) != 0 && fa.independent(f.sleepFp[b])) {
                     childMask |= 1 << b;
@@ -437,9 +438,7 @@ final class SearchWorker implements Runnable {
             first = true;
         }
         lSleep += Integer.bitCount(enabled & sleepMask);
-        if (pilot) {
-            pPruned += Integer.bitCount(enabled & sleepMask);
-        }
+        pPruned += Integer.bitCount(enabled & sleepMask);
         Frame f = push();
         f.snap = m.save(f.snap);
         f.fp = fp;
@@ -463,6 +462,15 @@ final class SearchWorker implements Runnable {
      */
     private long fingerprint() {
         return s.symmetry ? m.canonicalFingerprint(nextOrder) : m.fingerprint();
+    }
+
+    /**
+     * The choice {@code via} as a set: empty for the initial state's frame ({@code via} -1). Without a branch: the
+     * compiled search loop takes the initial state's frame up again only late in a search (when the first child's
+     * subtree is done), and a branch never taken until then would throw the compiled code away there.
+     */
+    private static int viaBit(int via) {
+        return (1 << via) & ~(via >> 31);
     }
 
     /** A new frame is at the state last fingerprinted: it keeps that state's renaming. */

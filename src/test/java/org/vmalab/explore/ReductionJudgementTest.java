@@ -15,7 +15,7 @@ import org.vmalab.lesson.LessonLoader;
  * same number of transitions, with any number of workers and whatever the timing.
  */
 class ReductionJudgementTest {
-    /** Pilot length for these small searches: the lessons' parts judge after 20,000 transitions. */
+    /** Pilot length for these small searches: the lessons' parts judge after 10,000 transitions. */
     private static final long JUDGE_AFTER = 2_000;
 
     private static Scenario part(String file, int part) throws Exception {
@@ -50,7 +50,7 @@ class ReductionJudgementTest {
             assertEquals(JUDGE_AFTER, r.stats().reductionOffAt(), String.join("; ", seen));
         }
         ExploreResult whole = Explorer.run(sc, ExploreOptions.defaults().withThreads(1));
-        assertEquals(-1, whole.stats().reductionOffAt(), "the search ends before the lessons' pilot of 20,000");
+        assertEquals(Search.JUDGE_AFTER, whole.stats().reductionOffAt(), "the default pilot of 10,000");
     }
 
     /** Lesson 1 part 2: the convoy's sleep sets save a fifth of the transitions. */

@@ -11,7 +11,8 @@ import org.vmalab.lesson.Part;
  * The visited table on a lesson (issue 15, a bench main on the test class path, not a test): each part searched
  * with the compact table and with the wide one (the layout before this round), alternating, with 1 and 2 workers;
  * bytes of the table per distinct state, transitions per CPU second of the process, wall time.
- * {@code java -Xmx6g -cp <test class path> org.vmalab.explore.TableReport lessons/16-fairness-and-cost.yaml ROUNDS}
+ * {@code java -Xmx6g -cp <test class path> org.vmalab.explore.TableReport lessons/16-fairness-and-cost.yaml ROUNDS
+ * [--no-symmetry]} (the symmetry reduction is on by default: its distinct states are orbits).
  */
 public final class TableReport {
     private TableReport() {
@@ -20,6 +21,7 @@ public final class TableReport {
     public static void main(String[] args) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int rounds = Integer.parseInt(args[1]);
+        boolean symmetry = !(args.length > 2 && args[2].equals("--no-symmetry"));
         var lesson = LessonLoader.load(Path.of(args[0]));
         System.out.println("load " + java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
         for (int r = 1; r <= rounds; r++) {
@@ -29,7 +31,7 @@ public final class TableReport {
                     for (Part part : lesson.parts()) {
                         pn++;
                         Scenario sc = part.scenario();
-                        ExploreOptions o = ExploreOptions.defaults().withThreads(workers);
+                        ExploreOptions o = ExploreOptions.defaults().withThreads(workers).withSymmetry(symmetry);
                         System.gc();
                         long c0 = os.getProcessCpuTime();
                         long w0 = System.nanoTime();
