@@ -537,7 +537,9 @@ final class MainView extends BorderPane {
                 }
                 // in the room, on a short screen or in large type, the columns are brief and the band only as high
                 // as they need: the tree gets the rest, its words at the room's size
-                boolean brief = roomArranged && h > 0 && h < ROOM_BRIEF_EM * em;
+                // (once brief, the smaller caption gives the centre more height: it stays brief for 4 em more, so
+                // that the two layouts do not take turns)
+                boolean brief = roomArranged && h > 0 && h < (ROOM_BRIEF_EM + (lanesBrief ? 4 : 0)) * em;
                 if (brief != lanesBrief) {
                     setLanesBrief(brief);
                     sizedFor = -1;

@@ -224,8 +224,25 @@ final class Presentation {
         n.setManaged(false);
     }
 
+    /**
+     * The room keeps at least this many lines of its type in the window's height: the type stops growing there (200 %
+     * on a 720 px high screen, 300 % on a 1080 px one), where the tree, the address space and every thread's current
+     * line still fit.
+     */
+    static final double ROOM_LINES = 27.5;
+
+    /** The largest type (an index of {@link #SCALES}) for the window's height now (all of them when not known). */
+    int largestScale() {
+        double h = view.getHeight();
+        int i = SCALES.length - 1;
+        while (h > 0 && i > 0 && SCALES[i] * BASE_FONT * ROOM_LINES > h + 0.5) {
+            i--;
+        }
+        return i;
+    }
+
     void setScale(int i) {
-        scale = Math.max(0, Math.min(SCALES.length - 1, i));
+        scale = Math.max(0, Math.min(largestScale(), i));
         if (on) {
             applyScale();
             showBar();

@@ -427,6 +427,12 @@ class PresentationWindowTest {
         double px = treeTextPx();
         System.err.println("presentation 1280x720 200 %, " + what + ": the tree's smallest word is " + px + " px");
         assertTrue(px >= ROOM_TREE_PX, what + " at 200 %: the tree's words are " + px + " px high on the screen");
+        // the type stops at what a 720 px high window holds (250 % and 300 % left no room for the tree)
+        fx(() -> {
+            pr.scaleBy(1);
+            return null;
+        });
+        assertEquals(2.0, fx(pr::scale), 1e-9, what + ": A+ at 200 % in a 720 px high window");
         // the type changed: the presenter bar shows, whole, inside the window, with the transport on it
         List<String> bar = fx(() -> {
             List<String> out = new ArrayList<>();
