@@ -52,9 +52,11 @@ public final class Engine {
 
     public static Trace run(Scenario sc, Schedule schedule, CheckLevel level, Progress progress) {
         Machine mach = new Machine(sc, level);
-        Memory initial = mach.memory().copy();
-        StepTable steps = new StepTable();
         int n = mach.threadCount();
+        /* a run without threads (an import) takes no step: its initial memory is the machine's own, not a copy of it
+           (the columns of a million VMAs are 130 MB) */
+        Memory initial = n == 0 ? mach.memory() : mach.memory().copy();
+        StepTable steps = new StepTable();
         /* the policies run the threads; flush choices (RELAXED_STORES) are taken only when the schedule names them */
         int real = mach.programThreads();
         SplittableRandom rnd = new SplittableRandom(schedule.seed());

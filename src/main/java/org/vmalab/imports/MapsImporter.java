@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -352,7 +354,7 @@ public final class MapsImporter {
         private final List<VmaSpec> out = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
-        private final NameSet names = new NameSet();
+        private final Set<String> names = new HashSet<>();
         private int malformed;
         private long anonVma = 1;
         private long prevEnd;
@@ -458,59 +460,6 @@ public final class MapsImporter {
                         + "'55555555a000-55555555c000 r-xp 00000000 08:01 1234 /usr/bin/cat')"));
             }
             return new Result(source, out, malformed, notes, maxMapCount);
-        }
-    }
-
-    /**
-     * The names taken so far: a set of strings by open addressing in one array (a million names in a
-     * {@code HashSet} are a million entry objects, which every collection during an import copied).
-     */
-    static final class NameSet {
-        private String[] table = new String[1024];
-        /** 32 minus the bits of an index: a slot is the top bits of the hash's Fibonacci product. */
-        private int shift = 32 - 10;
-        private int count;
-
-        /** Adds {@code name}; false when it was there already. */
-        boolean add(String name) {
-            int mask = table.length - 1;
-            int i = slot(name.hashCode(), shift);
-            for (String t = table[i]; t != null; t = table[i]) {
-                if (t.equals(name)) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            table[i] = name;
-            if (++count * 2 > table.length) {
-                grow();
-            }
-            return true;
-        }
-
-        int size() {
-            return count;
-        }
-
-        private void grow() {
-            String[] old = table;
-            table = new String[old.length * 2];
-            shift--;
-            int mask = table.length - 1;
-            for (String t : old) {
-                if (t != null) {
-                    int i = slot(t.hashCode(), shift);
-                    while (table[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    table[i] = t;
-                }
-            }
-        }
-
-        /* the top bits of the product mix every bit of the hash (names that differ in a last digit land apart) */
-        private static int slot(int h, int shift) {
-            return (h * 0x9E3779B9) >>> shift;
         }
     }
 

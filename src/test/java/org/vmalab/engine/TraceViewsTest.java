@@ -178,6 +178,30 @@ class TraceViewsTest {
         assertTrue(freed && tookSem && childMoved, "the race frees heap, T2 takes mmap_sem, the tree changes");
     }
 
+    /**
+     * A run without threads (an import) takes no step and its trace reads its initial state in place, not in a copy:
+     * what every cursor reads is what a run of the same layout with a thread reads before its first step.
+     */
+    @Test
+    void aRunWithoutThreadsReadsTheSameInitialStateAsOneWithThreads() {
+        Scenario withThreads = Scenarios.defaultScenario();
+        Trace t = Engine.run(withThreads.withThreads(List.of()), Schedule.roundRobin());
+        Trace u = Engine.run(withThreads, Schedule.roundRobin());
+        assertEquals(0, t.size());
+        assertTrue(u.size() > 0);
+        TraceCursor a = t.cursor();
+        TraceCursor b = t.cursor().seek(3);
+        TraceCursor c = u.cursor();
+        assertEquals(0, b.index(), "nothing to seek to");
+        assertEquals(c.vmas(), a.vmas());
+        assertEquals(c.vmas(), b.vmas());
+        assertEquals(c.mm().root(), a.mm().root());
+        assertEquals(c.mm().highestVmEnd(), a.mm().highestVmEnd());
+        assertEquals(u.initialViolations(), t.initialViolations());
+        c.seek(u.size());
+        assertEquals(a.vmas(), t.cursor().vmas(), "another trace's steps leave this one's state alone");
+    }
+
     @Test
     void theFaceExampleOfTheArchitecturePageRuns() {
         Scenario sc = Scenarios.defaultScenario();

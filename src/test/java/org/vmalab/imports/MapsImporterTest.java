@@ -310,25 +310,4 @@ class MapsImporterTest {
         assertEquals(f + ":" + lineNo + ": the line is too long (more than " + MapsImporter.MAX_LINE + " bytes)",
                 e.getMessage());
     }
-
-    @Test
-    void theSetOfNamesTakenAddsEachNameOnceAsAHashSetDoes() {
-        MapsImporter.NameSet set = new MapsImporter.NameSet();
-        java.util.Set<String> want = new java.util.HashSet<>();
-        java.util.Random r = new java.util.Random(9);
-        for (int i = 0; i < 50_000; i++) {
-            // names that collide in their hash codes ("Aa" and "BB") and names met again
-            String n = switch (r.nextInt(4)) {
-                case 0 -> "libc.so.6~" + r.nextInt(20_000);
-                case 1 -> (r.nextBoolean() ? "Aa" : "BB") + (r.nextBoolean() ? "Aa" : "BB") + r.nextInt(50);
-                case 2 -> "[anon]";
-                default -> Integer.toString(r.nextInt(1 << 20), 36);
-            };
-            assertEquals(want.add(n), set.add(n), n);
-        }
-        assertEquals(want.size(), set.size());
-        for (String n : want) {
-            assertEquals(false, set.add(n), n + " stays taken after the table grew");
-        }
-    }
 }

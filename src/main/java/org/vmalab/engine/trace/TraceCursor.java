@@ -29,7 +29,10 @@ public final class TraceCursor {
 
     TraceCursor(Trace trace) {
         this.trace = trace;
-        this.mem = trace.initialMemory().copy();
+        /* a cursor writes to its memory only when it seeks past index 0: a trace of no step (an import) is read in
+           its initial memory itself, not in a copy (the columns of a million VMAs are 130 MB) */
+        Memory initial = trace.initialMemory();
+        this.mem = trace.size() == 0 && trace.vmaCount() <= initial.vmaCapacity() ? initial : initial.copy();
         if (trace.vmaCount() > 0) {
             mem.ensureVma(trace.vmaCount() - 1);
         }
