@@ -353,8 +353,7 @@ public final class MapsImporter {
         private final int maxMapCount;
         private final List<VmaSpec> out = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
-        private final Map<String, Integer> seen = new HashMap<>();
-        private final Set<String> names = new HashSet<>();
+        private final UniqueNames names = new UniqueNames();
         private int malformed;
         private long anonVma = 1;
         private long prevEnd;
@@ -425,25 +424,11 @@ public final class MapsImporter {
                 boolean file = p.path != null && !p.path.equals("[heap]") && !p.path.equals("[stack]")
                         && !p.path.startsWith("[stack:") && !p.path.startsWith("[anon");
                 long av = !file && (flags & Const.VM_WRITE) != 0 && (flags & Const.VM_SHARED) == 0 ? anonVma++ : 0;
-                out.add(new VmaSpec(name(it.base() != null ? it.base() : baseName(p.path)), p.start, p.end, flags, file,
-                        av));
+                out.add(new VmaSpec(names.name(it.base() != null ? it.base() : baseName(p.path)), p.start, p.end, flags,
+                        file, av));
             } catch (IllegalArgumentException e) {
                 bad(lineNo, e.getMessage());
             }
-        }
-
-        /** A name no other VMA has: the base, else {@code base~2}, {@code base~3}... past any name already taken. */
-        private String name(String base) {
-            String n = base;
-            int k = seen.merge(base, 1, Integer::sum);
-            if (k > 1) {
-                n = base + "~" + k;
-            }
-            while (!names.add(n)) {
-                k = seen.merge(base, 1, Integer::sum);
-                n = base + "~" + k;
-            }
-            return n;
         }
 
         void bad(int lineNo, String message) throws MapsException {
@@ -460,6 +445,60 @@ public final class MapsImporter {
                         + "'55555555a000-55555555c000 r-xp 00000000 08:01 1234 /usr/bin/cat')"));
             }
             return new Result(source, out, malformed, notes, maxMapCount);
+        }
+    }
+
+    /**
+     * A name no other VMA has: the base, else {@code base~2}, {@code base~3}... past any name already taken. The same
+     * names as a set of every name taken gives, without that set (a million names, a hash and an entry each): a name
+     * is either its base given as it is, or {@code base~k} given by the base's count, and two such names can only be
+     * equal when the base given as it is has a {@code ~} in it. So only those are kept, with the names a base skipped
+     * because one of them had taken it; whether {@code p~j} was given by the count of {@code p} is the count itself.
+     */
+    static final class UniqueNames {
+        /** How many times each base was met (and each name it skipped): its next {@code ~k}. */
+        private final Map<String, Integer> seen = new HashMap<>();
+        /** The bases given as they are that contain a {@code ~}: the only names a {@code base~k} can be equal to. */
+        private final Set<String> literals = new HashSet<>();
+        /** The {@code base~k} names a base skipped because a name of {@link #literals} had them (rare). */
+        private final Set<String> skipped = new HashSet<>();
+
+        String name(String base) {
+            int k = seen.merge(base, 1, Integer::sum);
+            if (k == 1) {
+                if (!counted(base)) {
+                    if (base.indexOf('~') >= 0) {
+                        literals.add(base);
+                    }
+                    return base;
+                }
+                k = seen.merge(base, 1, Integer::sum);
+            }
+            while (true) {
+                String n = base + "~" + k;
+                if (!literals.contains(n)) {
+                    return n;
+                }
+                skipped.add(n);
+                k = seen.merge(base, 1, Integer::sum);
+            }
+        }
+
+        /** Was {@code n} given before as {@code p~j} by the count of {@code p} (the part before its last {@code ~})? */
+        private boolean counted(String n) {
+            int i = n.lastIndexOf('~');
+            int digits = n.length() - i - 1;
+            if (i < 0 || digits == 0 || digits > 9 || n.charAt(i + 1) == '0') {
+                return false;
+            }
+            for (int c = i + 1; c < n.length(); c++) {
+                if (n.charAt(c) < '0' || n.charAt(c) > '9') {
+                    return false;
+                }
+            }
+            int j = Integer.parseInt(n, i + 1, n.length(), 10);
+            Integer count = seen.get(n.substring(0, i));
+            return j >= 2 && count != null && j <= count && !skipped.contains(n);
         }
     }
 

@@ -310,4 +310,57 @@ class MapsImporterTest {
         assertEquals(f + ":" + lineNo + ": the line is too long (more than " + MapsImporter.MAX_LINE + " bytes)",
                 e.getMessage());
     }
+
+    /** The names a set of every name taken gives: the importer's rule as it was written first. */
+    private static final class EveryNameTaken {
+        private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        private final java.util.Set<String> names = new java.util.HashSet<>();
+
+        String name(String base) {
+            String n = base;
+            int k = seen.merge(base, 1, Integer::sum);
+            if (k > 1) {
+                n = base + "~" + k;
+            }
+            while (!names.add(n)) {
+                k = seen.merge(base, 1, Integer::sum);
+                n = base + "~" + k;
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void uniqueNamesAreTheNamesASetOfEveryNameTakenGives() {
+        // bases that a count can collide with: with ~, ~ and digits, leading zeros, an empty count, nested counts
+        String[] bases = {"a", "a~2", "a~3", "a~2~2", "a~2~3", "a~02", "a~1", "a~", "~", "~2", "~~2", "a~10", "a~11",
+            "b", "b~2", "a~2~2~2", "libc.so.6", "libc.so.6~2", "a~999999999", "a~2147483648", "a~x"};
+        java.util.Random r = new java.util.Random(17);
+        int collisions = 0;
+        for (int run = 0; run < 3000; run++) {
+            EveryNameTaken want = new EveryNameTaken();
+            MapsImporter.UniqueNames got = new MapsImporter.UniqueNames();
+            java.util.Set<String> given = new java.util.HashSet<>();
+            java.util.Map<String, Integer> met = new java.util.HashMap<>();
+            int len = 1 + r.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                String base = bases[r.nextInt(r.nextBoolean() ? 4 : bases.length)];
+                String n = want.name(base);
+                assertEquals(n, got.name(base), "run " + run + ", name " + i + " of base " + base);
+                assertTrue(given.add(n), n + " given twice");
+                int k = met.merge(base, 1, Integer::sum);
+                if (!n.equals(k == 1 ? base : base + "~" + k)) {
+                    collisions++;
+                }
+            }
+        }
+        assertTrue(collisions > 100, "names skipped past a taken one: " + collisions);
+        // a file of a million names of a few bases, in one pass
+        EveryNameTaken want = new EveryNameTaken();
+        MapsImporter.UniqueNames got = new MapsImporter.UniqueNames();
+        for (int i = 0; i < 200_000; i++) {
+            String base = i % 7 == 3 ? "x~" + (i % 50) : "lib" + (i % 5) + ".so";
+            assertEquals(want.name(base), got.name(base));
+        }
+    }
 }
