@@ -217,20 +217,19 @@ public final class LargeTreeBench {
 
     /** The collectors' time so far, in ms (G1: the pauses of its young and mixed collections, full ones apart). */
     static long gcMillis() {
-        long t = 0;
-        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
-                .getGarbageCollectorMXBeans()) {
-            t += Math.max(0, b.getCollectionTime());
-        }
-        return t;
+        return gc(true);
     }
 
     /** The collections so far. */
     static long gcCount() {
+        return gc(false);
+    }
+
+    private static long gc(boolean time) {
         long t = 0;
         for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
                 .getGarbageCollectorMXBeans()) {
-            t += Math.max(0, b.getCollectionCount());
+            t += Math.max(0, time ? b.getCollectionTime() : b.getCollectionCount());
         }
         return t;
     }

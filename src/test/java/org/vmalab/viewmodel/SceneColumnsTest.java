@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.vmalab.engine.Engine;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.Scenario;
-import org.vmalab.engine.ThreadSpec;
-import org.vmalab.engine.VmaSpec;
-import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
@@ -116,14 +113,7 @@ class SceneColumnsTest {
 
     @Test
     void everyStepOfARaceOnTwoThousandVmasIsTheSameSceneInColumns() {
-        List<VmaSpec> l = OverviewTest.layout(2000, 11);
-        VmaSpec target = l.get(1200);
-        VmaSpec victim = l.get(700);
-        Scenario sc = Scenario.of("race", l, List.of(
-                new ThreadSpec("T1", ThreadSpec.Role.SPF_READER, List.of(new Op.Spf(target.start(), false))),
-                new ThreadSpec("T2", ThreadSpec.Role.WRITER, List.of(new Op.Munmap(victim.start(), victim.end())))),
-                Protection.PATCH);
-        assertTrue(sameEitherWay(Engine.run(sc, Schedule.roundRobin()), 3) > 20);
+        assertTrue(sameEitherWay(Engine.run(OverviewTest.raceOnTwoThousand(), Schedule.roundRobin()), 3) > 20);
     }
 
     @Test
