@@ -112,6 +112,19 @@ final class TreeCanvas extends CanvasRegion {
     private Band band = Band.NONE;
     /** The band's width (LEFT, RIGHT) or height (TOP, BOTTOM), in px. */
     private double bandSize;
+    /**
+     * The height of the vmacache dock's strip at the foot of the tree's viewport (above the callout's band at the
+     * bottom, if any), 0 when none: given when the dock finds no free place over the tree in a whole animation
+     * (a small or narrow view), kept as long as the callout's band.
+     */
+    private double dockStrip;
+
+    /** The view is fitted again for another reason than a mark: the callout's band and the dock's strip go. */
+    private void dropBands() {
+        band = Band.NONE;
+        dockStrip = 0;
+    }
+
     private boolean replanning;
     /** What the last draw put where, in view coordinates (tests, hover). */
     private final List<Drawn> drawn = new ArrayList<>();
@@ -264,7 +277,7 @@ final class TreeCanvas extends CanvasRegion {
             userMoved = false;
             overviewChoice = null;
             generation++;
-            band = Band.NONE;
+            dropBands();
         }
         boolean wasOverview = overviewShown;
         this.scene = s;
@@ -769,7 +782,7 @@ final class TreeCanvas extends CanvasRegion {
     void setTextScale(double s) {
         textScale = Math.max(0.5, Math.min(4, s));
         userMoved = false;
-        band = Band.NONE;
+        dropBands();
         autoView(true);
         setPan(panX, panY);
         draw();
@@ -783,7 +796,7 @@ final class TreeCanvas extends CanvasRegion {
     /** Fits the whole tree (or, for a big tree, its height) into the view. */
     void fit() {
         userMoved = false;
-        band = Band.NONE;
+        dropBands();
         fitAll = true;
         repickOverviewDepth();
         autoView(true);
@@ -852,7 +865,7 @@ final class TreeCanvas extends CanvasRegion {
 
     /** The height the tree may use (the legend keeps the bottom, the callout's band its edge). */
     private double availHeight() {
-        return Math.max(80, getHeight() - legendRoom() - topRoom() - (horizontal(band) ? bandSize : 0));
+        return Math.max(80, getHeight() - legendRoom() - topRoom() - (horizontal(band) ? bandSize : 0) - dockStrip);
     }
 
     private static boolean horizontal(Band b) {
@@ -887,7 +900,7 @@ final class TreeCanvas extends CanvasRegion {
         double h = canvasHeight();
         double top = band == Band.TOP ? topRoom() + bandSize : 0;
         double bottom = h - (legendHeight.getAsDouble() > 0 ? legendRoom() : 0)
-                - (band == Band.BOTTOM ? bandSize : 0);
+                - (band == Band.BOTTOM ? bandSize : 0) - dockStrip;
         return new Rect(viewLeft(), top, Math.max(0, Math.min(w, viewLeft() + viewWidth()) - viewLeft()),
                 Math.max(0, bottom - top));
     }
@@ -1070,7 +1083,7 @@ final class TreeCanvas extends CanvasRegion {
         double h = getHeight();
         boolean firstSize = canvas.getWidth() == 0;
         if (sizeCanvas(w, h)) {
-            band = Band.NONE;
+            dropBands();
             if (firstSize || !userMoved) {
                 repickOverviewDepth();
                 autoView(true);
@@ -2072,9 +2085,10 @@ final class TreeCanvas extends CanvasRegion {
     /** What a plan was made for: when any of it changes, the marks are placed again. */
     private record PlanKey(StepScene scene, TreeFrame from, TreeFrame to, double zoom, Detail detail, double pfx,
                            double pfy, double ptx, double pty, double w, double h, Band band, double bandSize,
-                           double textScale, boolean badges, int found, double top, double legend, int callout) {
+                           double textScale, boolean badges, int found, double top, double legend, int callout,
+                           double strip) {
         boolean same(PlanKey o) {
-            return o != null && scene == o.scene && from == o.from && to == o.to && zoom == o.zoom
+            return o != null && scene == o.scene && from == o.from && to == o.to && zoom == o.zoom && strip == o.strip
                     && detail == o.detail && pfx == o.pfx && pfy == o.pfy && ptx == o.ptx && pty == o.pty && w == o.w
                     && h == o.h && band == o.band && bandSize == o.bandSize && textScale == o.textScale
                     && badges == o.badges && found == o.found && top == o.top && legend == o.legend
@@ -2082,10 +2096,17 @@ final class TreeCanvas extends CanvasRegion {
         }
     }
 
-    /** The dock's and the callout's places for the whole animation on screen (null: none drawn). */
-    private record Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock) {
+    /**
+     * The dock's and the callout's places for the whole animation on screen (null: none drawn); {@code homeless}:
+     * the dock found no free place over the tree and asks for its strip.
+     */
+    private record Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock, boolean homeless) {
         Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box) {
-            this(key, dock, callout, box, false);
+            this(key, dock, callout, box, false, false);
+        }
+
+        Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock) {
+            this(key, dock, callout, box, compactDock, false);
         }
     }
 
@@ -2093,25 +2114,52 @@ final class TreeCanvas extends CanvasRegion {
 
     private PlanKey planKey(double w, double h) {
         return new PlanKey(scene, from, to, zoom, detail, panFromX, panFromY, panToX, panToY, w, h, band, bandSize,
-                textScale, refBadges, found, topRoom(), legendRoom(), calloutId);
+                textScale, refBadges, found, topRoom(), legendRoom(), calloutId, dockStrip);
     }
 
     /**
      * Places the dock and the step's callout for the animation on screen, once: every frame of it (sampled) is
      * laid on a {@link FreeGrid} with its node boxes, badges, chips, ghost chips and the root's pointer, and the
      * marks go where they are free in all of them, so they neither cover a node nor jump while the tree moves.
-     * When the callout has no free place, the view gives it a band at an edge ({@link #chooseBand}).
+     * When the callout has no free place, the view gives it a band at an edge ({@link #chooseBand}); when the dock
+     * has none, a strip at the foot of the tree's viewport ({@link #dockStrip}), the tree fitted above it.
      */
     private void planMarks(double w, double h) {
         PlanKey key = planKey(w, h);
         if (key.same(plan == null ? null : plan.key())) {
             return;
         }
-        plan = makePlan(w, h, key, true);
-        if (plan == null) {
-            chooseBand(w, h);
-            plan = makePlan(w, h, planKey(w, h), false);
+        for (int tries = 0; ; tries++) {
+            plan = makePlan(w, h, planKey(w, h), true);
+            if (plan == null) {
+                chooseBand(w, h);
+                plan = makePlan(w, h, planKey(w, h), false);
+            }
+            DockGeom dg = stripDockGeom();
+            if (tries >= 2 || dg == null || print || !plan.homeless() && (dockStrip <= 0
+                    || dg.dh() + 8 <= dockStrip + 0.5)) {
+                return;
+            }
+            // the dock finds no free place over the tree in this animation (or has more lines than its strip
+            // holds): a strip of its own under the tree, the tree fitted above it
+            dockStrip = dg.dh() + 8;
+            refitBeside();
         }
+    }
+
+    /** The view after a band or strip for the marks came: fitted again into what is left, unless the user moved it. */
+    private void refitBeside() {
+        if (!userMoved) {
+            fitAll = lastFitAll;
+            try {
+                autoView(true);
+            } finally {
+                fitAll = false;
+            }
+        } else {
+            centre(false);
+        }
+        setPan(panX, panY);
     }
 
     /** The plan, or null when the callout has no place and {@code mayBand} (a band is to be chosen first). */
@@ -2157,8 +2205,12 @@ final class TreeCanvas extends CanvasRegion {
             panY = keepY;
         }
         Rect dock = null;
-        DockGeom dg = dockGeom(false);
-        if (dg != null) {
+        boolean homeless = false;
+        DockGeom dg = dockStrip > 0 ? stripDockGeom() : dockGeom(false);
+        if (dg != null && dockStrip > 0) {
+            // its strip under the tree's viewport, at the right
+            dock = new Rect(vp.x() + vp.w() - dg.dw() - 6, vp.y() + vp.h() + 4, dg.dw(), dg.dh());
+        } else if (dg != null) {
             double bottom = vp.y() + vp.h() - dg.dh() - 6;
             double right = vp.x() + vp.w() - dg.dw() - 6;
             List<Rect> corners = List.of(new Rect(right, bottom, dg.dw(), dg.dh()),
@@ -2185,9 +2237,15 @@ final class TreeCanvas extends CanvasRegion {
                 return null;
             }
             if (dock == null) {
+                // no place over the tree: the plan asks for a strip (a printed picture, which gets none, keeps it
+                // in its corner)
+                homeless = true;
                 dock = corners.get(0);
             }
             grid.take(pad(dock, 3));
+        }
+        if (homeless && !print) {
+            return new Plan(key, null, null, null, false, true);
         }
         NodeView n = node(calloutId);
         if (n == null || anchor == null) {
@@ -2228,8 +2286,18 @@ final class TreeCanvas extends CanvasRegion {
             if (mayBand) {
                 return null;
             }
-            // no band left to try (the view is too small for any): a free place whatever its leader crosses, else
-            // beside the node
+            // no band left to try (the view is too small for any): the callout with fewer tags, down to its numbers
+            // alone, where it covers nothing; else a free place whatever its leader crosses, else beside the node
+            for (int k = NodeFace.tags(n, n.id() == found).size() - 1; k >= 0; k--) {
+                CalloutBox small = calloutBox(n, Double.MAX_VALUE, false, k);
+                for (double margin : new double[] {4, -2}) {
+                    Rect free = grid.nearestFree(small.w(), small.h(), vp, acx, acy,
+                            c -> leaderClear(c, samples, margin));
+                    if (free != null) {
+                        return new Plan(key, dock, free, small);
+                    }
+                }
+            }
             Rect free = grid.nearestFree(bw, bh, vp, acx, acy, c -> true);
             return new Plan(key, dock, free != null ? free : clampInto(cands[0], w, h), cb);
         }
@@ -2238,13 +2306,14 @@ final class TreeCanvas extends CanvasRegion {
             return null;
         }
         if (cb == null) {
-            cb = calloutBox(n, vertical(band) ? bandSize - 12 : w - 12, horizontal(band));
+            cb = calloutBoxWithin(n, vertical(band) ? bandSize - 12 : w - 12, horizontal(band),
+                    horizontal(band) ? bandSize - 8 : h - legendRoom() - 8);
         }
         if (dock != null && vertical(band) && dock.x() < bandSize == (band == Band.LEFT)) {
             double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
             if (cb.h() + 8 > dock.y() - 2 - top) {
                 // the dock shares the band: the callout's parts side by side where they fit
-                cb = calloutBox(n, bandSize - 12, true);
+                cb = calloutBoxWithin(n, bandSize - 12, true, dock.y() - 2 - top - 8);
             }
             if (cb.h() + 8 > dock.y() - 2 - top) {
                 // no room for both anywhere: the callout is the step's; the dock comes back at the next step
@@ -2292,7 +2361,9 @@ final class TreeCanvas extends CanvasRegion {
     private static double[] clearLeader(Rect box, Rect c, List<Rect> others, double margin) {
         double cx = box.x() + box.w() / 2;
         double cy = box.y() + box.h() / 2;
-        double[][] from = {null, {cx, box.y() + box.h()}, {cx, box.y()}, {box.x(), cy}, {box.x() + box.w(), cy}};
+        double[][] from = {null, {cx, box.y() + box.h()}, {cx, box.y()}, {box.x(), cy}, {box.x() + box.w(), cy},
+            {box.x(), box.y()}, {box.x() + box.w(), box.y()}, {box.x(), box.y() + box.h()},
+            {box.x() + box.w(), box.y() + box.h()}};
         for (double[] p : from) {
             double[] l = p == null ? leader(box, c) : new double[] {p[0], p[1],
                 Math.max(c.x(), Math.min(p[0], c.x() + c.w())), Math.max(c.y(), Math.min(p[1], c.y() + c.h()))};
@@ -2407,17 +2478,17 @@ final class TreeCanvas extends CanvasRegion {
         if (best == Band.NONE) {
             return;
         }
-        if (!userMoved) {
-            fitAll = lastFitAll;
-            try {
-                autoView(true);
-            } finally {
-                fitAll = false;
+        refitBeside();
+        // the callout's type follows the nodes' numbers, which the refit made smaller or larger: a band too small
+        // for the callout at the new zoom grows (the tree shrinks, and the callout with it)
+        for (int k = 0; k < 3; k++) {
+            double need = bandSizeFor(band, n, w);
+            if (need <= bandSize + 0.5) {
+                break;
             }
-        } else {
-            centre(false);
+            bandSize = need;
+            refitBeside();
         }
-        setPan(panX, panY);
     }
 
     /** How well the tree fits the viewport: whole and readable first, then its detail, then its zoom. */
@@ -2448,7 +2519,7 @@ final class TreeCanvas extends CanvasRegion {
                     textWidth("rb_subtree_gap 0x7fffffffe000", mono)) + 16;
             return col + 12 <= w * 0.5 ? col + 12 : 0;
         }
-        CalloutBox cb = calloutBox(n, w - 12, true);
+        CalloutBox cb = calloutBoxWithin(n, w - 12, true, getHeight() * 0.4 - 8);
         return cb.h() + 8 <= getHeight() * 0.4 ? cb.h() + 8 : 0;
     }
 
@@ -2456,11 +2527,11 @@ final class TreeCanvas extends CanvasRegion {
     private CalloutBox bandBox(NodeView n, double w) {
         double h = canvasHeight();
         if (vertical(band)) {
-            CalloutBox cb = calloutBox(n, bandSize - 12, false);
             double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
+            CalloutBox cb = calloutBoxWithin(n, bandSize - 12, false, h - legendRoom() - top - 8);
             return cb.h() + 8 <= h - legendRoom() - top ? cb : null;
         }
-        CalloutBox cb = calloutBox(n, w - 12, true);
+        CalloutBox cb = calloutBoxWithin(n, w - 12, true, bandSize - 8 + 0.5);
         return cb.h() + 8 <= bandSize + 0.5 ? cb : null;
     }
 
@@ -2495,6 +2566,24 @@ final class TreeCanvas extends CanvasRegion {
      * its tags after the lines, as pills.
      */
     CalloutBox calloutBox(NodeView n, double maxW, boolean flow) {
+        return calloutBox(n, maxW, flow, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The callout of {@code n} at most {@code maxW} wide and, if it can be, {@code maxH} high: whole, else with
+     * fewer of its tags (the numbers always stay; a small view keeps the first tags, what the step did), else
+     * without tags.
+     */
+    private CalloutBox calloutBoxWithin(NodeView n, double maxW, boolean flow, double maxH) {
+        CalloutBox cb = calloutBox(n, maxW, flow);
+        for (int k = NodeFace.tags(n, n.id() == found).size() - 1; k >= 0 && cb.h() > maxH; k--) {
+            cb = calloutBox(n, maxW, flow, k);
+        }
+        return cb;
+    }
+
+    /** The callout of {@code n} with at most {@code maxTags} of its tags. */
+    private CalloutBox calloutBox(NodeView n, double maxW, boolean flow, int maxTags) {
         double s = calloutScale();
         Font mono = monoFont(11 * s);
         Font head = nameFont(n.black(), 12.5 * s);
@@ -2542,6 +2631,7 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+        tags = tags.subList(0, Math.min(tags.size(), maxTags));
         double tagRoom = flow ? room : Math.min(room, Math.max(width, 180 * s));
         if (!flow) {
             x = 0;
@@ -2598,18 +2688,22 @@ final class TreeCanvas extends CanvasRegion {
                 others.add(d.box());
             }
         }
-        // a few pixels clear of the other boxes if it can, else at least not through one
+        // routed in every frame: a few pixels clear of the other boxes if it can, else at least not through one;
+        // while the nodes move and no way is clear in this frame, it is left out until one is (at rest the plan
+        // gave it a clear way, unless the view is too small for any)
         double[] leader = clearLeader(box, best, others, 4);
         if (leader == null) {
             leader = clearLeader(box, best, others, -2);
         }
-        if (leader == null) {
+        if (leader == null && t >= 1) {
             leader = leader(box, best);
         }
         leaderLine = leader;
-        g.setStroke(palette.get(Ink.SUBJECT));
-        g.setLineWidth(2);
-        g.strokeLine(leader[0], leader[1], leader[2], leader[3]);
+        if (leader != null) {
+            g.setStroke(palette.get(Ink.SUBJECT));
+            g.setLineWidth(2);
+            g.strokeLine(leader[0], leader[1], leader[2], leader[3]);
+        }
         g.setFill(palette.get(Ink.BG));
         g.fillRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
         g.setStroke(palette.get(Ink.SUBJECT));
@@ -2686,13 +2780,53 @@ final class TreeCanvas extends CanvasRegion {
         return List.copyOf(tethers);
     }
 
-    /** The dock's rows (threads with a cached or held VMA), its type scale and size. */
+    /**
+     * The dock's rows (threads with a cached or held VMA), its type scale and size; {@code cols}: how many threads
+     * share a line (the strip's form: side by side), {@code unitW} the width of one thread's chip and slots,
+     * {@code labelW} 0 when the "vmacache" label is left out (a strip too narrow for it).
+     */
     private record DockGeom(List<StepScene.ThreadView> rows, double s, double rowH, double slot, double labelW,
-                            double dw, double dh) {
+                            double dw, double dh, int cols, double chipW, double unitW) {
+        /** The left of thread {@code i}'s chip and the top of its line, from the dock's corner. */
+        double[] at(int i) {
+            return new double[] {4 + (labelW > 0 ? labelW + 6 : 0) * (cols > 1 ? 1 : 0) + (i % cols) * unitW,
+                3 + (i / cols) * rowH};
+        }
     }
 
     private DockGeom dockGeom() {
-        return dockGeom(plan != null && plan.compactDock());
+        return dockStrip > 0 ? stripDockGeom() : dockGeom(plan != null && plan.compactDock());
+    }
+
+    /**
+     * The dock in its strip: the threads side by side, as many to a line as the viewport's width holds (after the
+     * "vmacache" label when all fit in one line with it), the slots a little smaller.
+     */
+    private DockGeom stripDockGeom() {
+        DockGeom one = dockGeom(true);
+        if (one == null) {
+            return null;
+        }
+        double s = one.s();
+        double chipW = 24 * s;
+        double slot = 14 * s;
+        // four threads side by side in a third of a 1280-px window
+        double unitW = chipW + 3 + 4 * (slot + 3) + 8;
+        double room = viewport().w() - 12 - 8;
+        double labelW = one.labelW();
+        int n = one.rows().size();
+        int cols;
+        if (n * unitW + labelW + 6 <= room) {
+            cols = n;
+        } else {
+            labelW = 0;
+            cols = (int) Math.max(1, Math.min(n, Math.floor(room / unitW)));
+        }
+        int lines = (n + cols - 1) / cols;
+        double rowH = 20 * s;
+        double dw = 8 + (labelW > 0 ? labelW + 6 : 0) + cols * unitW - 8 + 4;
+        return new DockGeom(one.rows(), s, rowH, slot, labelW, dw, lines * rowH + 6, Math.max(1, cols), chipW,
+                unitW);
     }
 
     /** The dock's geometry; {@code compact}: rows a little lower (the dock shares a band with the callout). */
@@ -2716,7 +2850,7 @@ final class TreeCanvas extends CanvasRegion {
         double labelW = textWidth("vmacache", Font.font("DejaVu Sans", 10 * s));
         double dw = 34 * s + 6 + labelW + 6 + 4 * (slot + 3) + 8;
         double dh = rows.size() * rowH + 6;
-        return new DockGeom(rows, s, rowH, slot, labelW, dw, dh);
+        return new DockGeom(rows, s, rowH, slot, labelW, dw, dh, 1, 34 * s, dw);
     }
 
     /**
@@ -2749,10 +2883,21 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineWidth(1);
         g.strokeRoundRect(x0, y0, dw, dh, 8, 8);
         g.setGlobalAlpha(1);
-        double y = y0 + 3;
-        for (StepScene.ThreadView tv : dg.rows()) {
+        boolean line = dg.cols() > 1;
+        if (line && dg.labelW() > 0) {
+            // the strip's form: one label for the threads side by side
+            g.setFont(small);
+            g.setFill(palette.get(Ink.TEXT_DIM));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            fillText(g, "vmacache", x0 + 4, y0 + 3 + rowH / 2);
+        }
+        for (int row = 0; row < dg.rows().size(); row++) {
+            StepScene.ThreadView tv = dg.rows().get(row);
+            double[] cell = dg.at(row);
+            double y = y0 + cell[1];
             Color c = palette.thread(tv.index());
-            Rect chip = new Rect(x0 + 4, y + 2, 34 * s, rowH - 4);
+            Rect chip = new Rect(x0 + cell[0], y + 2, dg.chipW(), rowH - 4);
             List<Integer> slots = new ArrayList<>();
             List<Integer> refs = new ArrayList<>();
             // the tethers first (under the chips): a reference held is a rope to its VMA
@@ -2763,7 +2908,7 @@ final class TreeCanvas extends CanvasRegion {
                     continue;
                 }
                 Rect b = viewBox(nf);
-                double[] path = tetherPath(chip, dockRect, b);
+                double[] path = dockStrip > 0 ? tetherPathUp(chip, dockRect, b) : tetherPath(chip, dockRect, b);
                 tethers.add(path);
                 double tx = path[path.length - 2];
                 double ty = path[path.length - 1];
@@ -2798,12 +2943,15 @@ final class TreeCanvas extends CanvasRegion {
             g.setTextBaseline(VPos.CENTER);
             fillText(g, tv.name().length() <= 4 ? tv.name() : tv.name().substring(0, 3) + "…",
                     chip.x() + chip.w() / 2, chip.y() + chip.h() / 2);
-            double lx = chip.x() + chip.w() + 6;
-            g.setFont(small);
-            g.setFill(palette.get(Ink.TEXT_DIM));
-            g.setTextAlign(TextAlignment.LEFT);
-            fillText(g, "vmacache", lx, y + rowH / 2);
-            double sx = lx + dg.labelW() + 6;
+            double lx = chip.x() + chip.w() + (line ? 3 : 6);
+            double sx = lx;
+            if (!line && dg.labelW() > 0) {
+                g.setFont(small);
+                g.setFill(palette.get(Ink.TEXT_DIM));
+                g.setTextAlign(TextAlignment.LEFT);
+                fillText(g, "vmacache", lx, y + rowH / 2);
+                sx = lx + dg.labelW() + 6;
+            }
             for (int i = 0; i < tv.vmacacheVmas().size(); i++) {
                 int id = tv.vmacacheVmas().get(i);
                 slots.add(id);
@@ -2844,8 +2992,18 @@ final class TreeCanvas extends CanvasRegion {
                 g.setGlobalAlpha(1);
             }
             dockRows.add(new DockRow(tv.index(), List.copyOf(slots), tv.vmacacheValid(), List.copyOf(refs), chip));
-            y += rowH;
         }
+    }
+
+    /**
+     * A tether's way from a chip in the dock's strip (under the tree's viewport) to a node's box: straight up out
+     * of the dock, then to the node's bottom edge (every node is above the strip).
+     */
+    static double[] tetherPathUp(Rect chip, Rect dock, Rect node) {
+        double cx = chip.x() + chip.w() / 2;
+        double oy = dock.y() - 5;
+        double tx = Math.max(node.x(), Math.min(cx, node.x() + node.w()));
+        return new double[] {cx, chip.y(), cx, oy, tx, Math.min(node.y() + node.h(), oy)};
     }
 
     /**

@@ -37,4 +37,23 @@ class TetherTest {
                     || ey > n.y() + n.h() + 1e-9, "ends on " + n + ", not at " + ex + ", " + ey);
         }
     }
+
+    /** In the dock's strip under the tree (a small view) a tether leaves the dock upwards, to the node's bottom. */
+    @Test
+    void fromTheStripATetherGoesUpToItsVma() {
+        TreeCanvas.Rect strip = new TreeCanvas.Rect(40, 300, 400, 26);
+        TreeCanvas.Rect inside = new TreeCanvas.Rect(strip.x() + 1, strip.y() + 1, strip.w() - 2, strip.h() - 2);
+        TreeCanvas.Rect chip = new TreeCanvas.Rect(300, 303, 24, 16);
+        for (TreeCanvas.Rect n : new TreeCanvas.Rect[] {new TreeCanvas.Rect(20, 40, 112, 28),
+            new TreeCanvas.Rect(280, 200, 112, 28), new TreeCanvas.Rect(400, 100, 112, 28)}) {
+            double[] p = TreeCanvas.tetherPathUp(chip, strip, n);
+            for (int k = 2; k + 3 < p.length; k += 2) {
+                assertFalse(TreeMarksProbe.crosses(p[k], p[k + 1], p[k + 2], p[k + 3], inside),
+                        "leg " + k / 2 + " to " + n + " crosses the dock");
+            }
+            assertEquals(n.y() + n.h(), p[p.length - 1], 1e-9, "to the node's bottom");
+            double ex = p[p.length - 2];
+            assertFalse(ex < n.x() - 1e-9 || ex > n.x() + n.w() + 1e-9, "on " + n + ", not at " + ex);
+        }
+    }
 }

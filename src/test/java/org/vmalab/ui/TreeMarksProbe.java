@@ -22,9 +22,9 @@ import org.vmalab.viewmodel.TaskRunner;
  * in each frame, the marks read on top of the tree (the step's callout, the tags, the walkers' ghost chips and
  * their words, the root pointer, the vmacache dock and the legend) must cover no node box (its reference-count
  * badge included) where the tree's viewport shows it, and no other mark; the callout lies whole in the tree area
- * above the legend, its numbers at least as large as the nodes' on screen, and at rest its leader crosses no
- * other node;
- * a reader's tether does not cross the dock it starts from.
+ * above the legend, its numbers at least as large as the nodes' on screen, and in every frame (while the nodes
+ * move too) its leader crosses no other node; a reader's tether does not cross the dock it starts from. A frame
+ * with a problem is written to {@code target/marks-probe/} as a picture.
  */
 public final class TreeMarksProbe {
     private TreeMarksProbe() {
@@ -65,7 +65,9 @@ public final class TreeMarksProbe {
         area.layout();
         List<String> problems = new ArrayList<>();
         String where = l.title() + " part " + (part + 1) + " at " + w + "x" + h;
+        String name = l.id() + "-part" + (part + 1) + "-" + w + "x" + h;
         check(tree, legend, where + " step 0", problems, true);
+        picture(area, name + "-step0", problems.isEmpty() ? -1 : 0, 0);
         while (p.index() < p.size() && problems.size() < 3) {
             StepScene before = p.scene();
             p.stepForward();
@@ -73,8 +75,11 @@ public final class TreeMarksProbe {
             for (double f : fractions) {
                 tree.seekAnimation(f);
                 frames[0]++;
+                int had = problems.size();
                 check(tree, legend, where + " step " + p.index() + " (" + p.scene().caption() + ") at t = " + f,
                         problems, f >= 1);
+                picture(area, name + "-step" + p.index() + "-t" + Math.round(f * 100), problems.size() > had ? 0
+                        : p.index(), f);
             }
             tree.finishAnimation();
         }
@@ -82,9 +87,30 @@ public final class TreeMarksProbe {
     }
 
     /**
-     * Adds what the frame on screen breaks: a mark on a node box, or two marks on each other; {@code atRest}: the
-     * animation is over, and the callout's leader must not cross another node (while nodes move they pass over
-     * every line).
+     * Where the probe's pictures go: {@code target/marks-probe/}. A frame with a problem is written always; with
+     * {@code -Dmarks.probe.steps=3,7} the frames of those steps too (to look at what the marks do).
+     */
+    private static final Path PICTURES = Path.of("target", "marks-probe");
+
+    /** Writes the area as a PNG when {@code step} is 0 (a frame with a problem) or one of the steps asked for. */
+    private static void picture(StackPane area, String name, int step, double f) {
+        String asked = System.getProperty("marks.probe.steps", "");
+        boolean wanted = step == 0 || (step > 0 && java.util.Arrays.asList(asked.split(",")).contains("" + step));
+        if (!wanted) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(PICTURES);
+            org.vmalab.export.Png.write(org.vmalab.export.Png.toBuffered(area.snapshot(null, null)),
+                    PICTURES.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"), true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write the probe's picture " + name, e);
+        }
+    }
+
+    /**
+     * Adds what the frame on screen breaks: a mark on a node box, two marks on each other, the callout's leader
+     * across another node; {@code atRest}: the animation is over.
      */
     static void check(TreeCanvas tree, TreeLegend legend, String where, List<String> problems, boolean atRest) {
         // what the tree draws is clipped at its viewport (the callout's band, the legend's room): beyond it a
@@ -118,7 +144,7 @@ public final class TreeMarksProbe {
             double[] l = tree.leaderLine();
             for (TreeCanvas.Drawn d : tree.drawn()) {
                 TreeCanvas.Rect b = clip(d.box(), vp);
-                if (atRest && l != null && d.id() != tree.calloutNode() && d.opacity() > 0.05 && b != null
+                if (l != null && d.id() != tree.calloutNode() && d.opacity() > 0.05 && b != null
                         && crosses(l[0], l[1], l[2], l[3], shrink(b, 2))) {
                     problems.add(where + ": the callout's leader crosses the node box " + b);
                     return;
