@@ -2321,6 +2321,10 @@ final class TreeCanvas extends CanvasRegion {
             }
         }
         Rect at = bandPlace(cb, acx, acy, w, h, dock);
+        if (!leaderClear(at, samples, -2) && leaderClearWithElbow(at, samples)) {
+            // level with its node, with an elbow in its leader
+            return new Plan(key, dock, at, cb, compactDock);
+        }
         for (double margin : new double[] {4, -2}) {
             if (leaderClear(at, samples, margin)) {
                 break;
@@ -2340,6 +2344,19 @@ final class TreeCanvas extends CanvasRegion {
         return new Plan(key, dock, at, cb, compactDock);
     }
 
+    /**
+     * Does a leader from the callout at {@code c} to its node stay clear of the other nodes in every sampled frame,
+     * with an elbow where a straight one cannot?
+     */
+    private static boolean leaderClearWithElbow(Rect c, List<Sample> samples) {
+        for (Sample s : samples) {
+            if (clearLeader(s.anchor(), c, s.others(), -2, true) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A frame of the animation as the callout's leader sees it: its node's box and the others'. */
     private record Sample(Rect anchor, List<Rect> others) {
     }
@@ -2347,7 +2364,7 @@ final class TreeCanvas extends CanvasRegion {
     /** Does the leader to a callout at {@code c} stay clear of every other node's box in every sampled frame? */
     private static boolean leaderClear(Rect c, List<Sample> samples, double margin) {
         for (Sample s : samples) {
-            if (clearLeader(s.anchor(), c, s.others(), margin) == null) {
+            if (clearLeader(s.anchor(), c, s.others(), margin, false) == null) {
                 return false;
             }
         }
@@ -2355,10 +2372,13 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /**
-     * The leader from a node's box to a callout that passes {@code others} at a distance: from the node's point nearest
-     * to the callout, else from the middle of one of its sides; null when every one crosses a box.
+     * The leader from a node's box to a callout that passes {@code others} at a distance, as a polyline (x0, y0, x1,
+     * y1, ...): a straight line from the node's point nearest to the callout, else from the middle of one of its
+     * sides or a corner; else, {@code elbows}, a line with one elbow (across from the node's side to a free column,
+     * then up or down to the callout; or up or down to a free row, then across), the nearest such column or row
+     * first; null when every one crosses a box.
      */
-    private static double[] clearLeader(Rect box, Rect c, List<Rect> others, double margin) {
+    private static double[] clearLeader(Rect box, Rect c, List<Rect> others, double margin, boolean elbows) {
         double cx = box.x() + box.w() / 2;
         double cy = box.y() + box.h() / 2;
         double[][] from = {null, {cx, box.y() + box.h()}, {cx, box.y()}, {box.x(), cy}, {box.x() + box.w(), cy},
@@ -2367,18 +2387,56 @@ final class TreeCanvas extends CanvasRegion {
         for (double[] p : from) {
             double[] l = p == null ? leader(box, c) : new double[] {p[0], p[1],
                 Math.max(c.x(), Math.min(p[0], c.x() + c.w())), Math.max(c.y(), Math.min(p[1], c.y() + c.h()))};
-            boolean clear = true;
-            for (Rect o : others) {
-                if (crosses(l[0], l[1], l[2], l[3], pad(o, margin))) {
-                    clear = false;
-                    break;
-                }
-            }
-            if (clear) {
+            if (clear(l, others, margin)) {
                 return l;
             }
         }
+        if (!elbows) {
+            return null;
+        }
+        // a column beside the node down (or up) to the callout's edge: the callout lies below or above the node
+        if (c.y() >= box.y() + box.h() || c.y() + c.h() <= box.y()) {
+            double ty = c.y() >= box.y() + box.h() ? c.y() : c.y() + c.h();
+            for (double d = 8; d < c.w() + box.w(); d += 6) {
+                for (double x : new double[] {box.x() - d, box.x() + box.w() + d}) {
+                    if (x < c.x() + 6 || x > c.x() + c.w() - 6) {
+                        continue;
+                    }
+                    double[] l = {x < box.x() ? box.x() : box.x() + box.w(), cy, x, cy, x, ty};
+                    if (clear(l, others, margin)) {
+                        return l;
+                    }
+                }
+            }
+        }
+        // a row above or below the node across to the callout's side: the callout lies beside the node
+        if (c.x() >= box.x() + box.w() || c.x() + c.w() <= box.x()) {
+            double tx = c.x() >= box.x() + box.w() ? c.x() : c.x() + c.w();
+            for (double d = 8; d < c.h() + box.h(); d += 6) {
+                for (double y : new double[] {box.y() + box.h() + d, box.y() - d}) {
+                    if (y < c.y() + 6 || y > c.y() + c.h() - 6) {
+                        continue;
+                    }
+                    double[] l = {cx, y < box.y() ? box.y() : box.y() + box.h(), cx, y, tx, y};
+                    if (clear(l, others, margin)) {
+                        return l;
+                    }
+                }
+            }
+        }
         return null;
+    }
+
+    /** Does the polyline {@code l} keep {@code margin} off every one of {@code others}? */
+    private static boolean clear(double[] l, List<Rect> others, double margin) {
+        for (int k = 0; k + 3 < l.length; k += 2) {
+            for (Rect o : others) {
+                if (crosses(l[k], l[k + 1], l[k + 2], l[k + 3], pad(o, margin))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Does the segment from (x1, y1) to (x2, y2) pass through {@code r}? (Liang-Barsky.) */
@@ -2691,18 +2749,30 @@ final class TreeCanvas extends CanvasRegion {
         // routed in every frame: a few pixels clear of the other boxes if it can, else at least not through one;
         // while the nodes move and no way is clear in this frame, it is left out until one is (at rest the plan
         // gave it a clear way, unless the view is too small for any)
-        double[] leader = clearLeader(box, best, others, 4);
+        double[] leader = clearLeader(box, best, others, 4, true);
         if (leader == null) {
-            leader = clearLeader(box, best, others, -2);
+            leader = clearLeader(box, best, others, -2, true);
         }
         if (leader == null && t >= 1) {
             leader = leader(box, best);
         }
         leaderLine = leader;
         if (leader != null) {
+            g.save();
+            if (dockRect != null) {
+                // where it meets the dock (a strip across the view may lie between a node and its callout) it
+                // passes behind it
+                g.beginPath();
+                g.rect(-10, -10, canvasWidth() + 20, canvasHeight() + 20);
+                g.rect(dockRect.x() - 2, dockRect.y() - 2, dockRect.w() + 4, dockRect.h() + 4);
+                g.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
+                g.clip();
+            }
             g.setStroke(palette.get(Ink.SUBJECT));
             g.setLineWidth(2);
-            g.strokeLine(leader[0], leader[1], leader[2], leader[3]);
+            g.strokePolyline(xs(leader), ys(leader), leader.length / 2);
+            g.restore();
+            g.setGlobalAlpha(nf.opacity() * Math.max(0.35, settle));
         }
         g.setFill(palette.get(Ink.BG));
         g.fillRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
@@ -2738,7 +2808,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setGlobalAlpha(1);
     }
 
-    /** The callout's leader as drawn last: x1, y1 (on the node), x2, y2 (on the callout); null when none. */
+    /** The callout's leader as drawn last: x0, y0 (on the node), ... (an elbow), xn, yn (on the callout); or null. */
     private double[] leaderLine;
 
     /** The callout's leader as drawn last (tests), or null. */

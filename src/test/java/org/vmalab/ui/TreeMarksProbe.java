@@ -141,13 +141,16 @@ public final class TreeMarksProbe {
                 problems.add(where + ": the callout's numbers are " + px + " px, the nodes' " + nodePx);
                 return;
             }
+            // the leader: a line, or a line with an elbow (it passes behind the dock)
             double[] l = tree.leaderLine();
-            for (TreeCanvas.Drawn d : tree.drawn()) {
-                TreeCanvas.Rect b = clip(d.box(), vp);
-                if (l != null && d.id() != tree.calloutNode() && d.opacity() > 0.05 && b != null
-                        && crosses(l[0], l[1], l[2], l[3], shrink(b, 2))) {
-                    problems.add(where + ": the callout's leader crosses the node box " + b);
-                    return;
+            for (int k = 0; l != null && k + 3 < l.length; k += 2) {
+                for (TreeCanvas.Drawn d : tree.drawn()) {
+                    TreeCanvas.Rect b = clip(d.box(), vp);
+                    if (d.id() != tree.calloutNode() && d.opacity() > 0.05 && b != null
+                            && crosses(l[k], l[k + 1], l[k + 2], l[k + 3], shrink(b, 2))) {
+                        problems.add(where + ": the callout's leader crosses the node box " + b);
+                        return;
+                    }
                 }
             }
         }
