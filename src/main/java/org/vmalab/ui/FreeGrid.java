@@ -62,22 +62,50 @@ final class FreeGrid {
 
     /**
      * The free place of {@code bw x bh} inside {@code area} that {@code also} accepts, whose centre is nearest to
-     * {@code (ax, ay)}, or null when there is none.
+     * {@code (ax, ay)} (of two as near, the higher, then the further left), or null when there is none. The places
+     * lie a cell apart from the area's corner; they are tried ring by ring outwards from the anchor, and the search
+     * stops at the first ring that cannot hold a nearer one (it used to try every place of the view).
      */
     TreeCanvas.Rect nearestFree(double bw, double bh, TreeCanvas.Rect area, double ax, double ay,
                                 java.util.function.Predicate<TreeCanvas.Rect> also) {
+        int nx = (int) Math.floor((area.w() - bw + 0.01) / CELL);
+        int ny = (int) Math.floor((area.h() - bh + 0.01) / CELL);
+        if (nx < 0 || ny < 0) {
+            return null;
+        }
+        int i0 = (int) Math.max(0, Math.min(nx, Math.round((ax - bw / 2 - area.x()) / CELL)));
+        int j0 = (int) Math.max(0, Math.min(ny, Math.round((ay - bh / 2 - area.y()) / CELL)));
         TreeCanvas.Rect best = null;
         double bestD = Double.MAX_VALUE;
-        for (double y = area.y(); y + bh <= area.y() + area.h() + 0.01; y += CELL) {
-            for (double x = area.x(); x + bw <= area.x() + area.w() + 0.01; x += CELL) {
-                double dx = x + bw / 2 - ax;
-                double dy = y + bh / 2 - ay;
-                double d = dx * dx + dy * dy;
-                if (d < bestD) {
-                    TreeCanvas.Rect r = new TreeCanvas.Rect(x, y, bw, bh);
-                    if (free(r) && also.test(r)) {
-                        best = r;
-                        bestD = d;
+        int bi = 0;
+        int bj = 0;
+        int rings = Math.max(Math.max(i0, nx - i0), Math.max(j0, ny - j0));
+        for (int r = 0; r <= rings; r++) {
+            // every place of ring r is at least (r - 1/2) cells away on one axis
+            double near = CELL * (r - 0.5);
+            if (best != null && near > 0 && near * near > bestD) {
+                break;
+            }
+            for (int j = Math.max(0, j0 - r); j <= Math.min(ny, j0 + r); j++) {
+                boolean edge = j == j0 - r || j == j0 + r;
+                int step = edge ? 1 : 2 * r;
+                for (int i = i0 - r; i <= i0 + r; i += Math.max(1, step)) {
+                    if (i < 0 || i > nx) {
+                        continue;
+                    }
+                    double x = area.x() + i * CELL;
+                    double y = area.y() + j * CELL;
+                    double dx = x + bw / 2 - ax;
+                    double dy = y + bh / 2 - ay;
+                    double d = dx * dx + dy * dy;
+                    if (d < bestD || d == bestD && (j < bj || j == bj && i < bi)) {
+                        TreeCanvas.Rect c = new TreeCanvas.Rect(x, y, bw, bh);
+                        if (free(c) && also.test(c)) {
+                            best = c;
+                            bestD = d;
+                            bi = i;
+                            bj = j;
+                        }
                     }
                 }
             }
