@@ -60,6 +60,13 @@ public final class HandoutPictures implements Handout.Pictures {
         return out.toByteArray();
     }
 
+    /**
+     * The height of the off-screen window for the tree alone, as a part of its width: under the threads band and
+     * the address space it keeps the tree a picture about 0.63 times as high as wide (printed across the A4 column,
+     * 114 mm, under the page's 125 mm), room for the whole tree at print type and for the callout's band under it.
+     */
+    static final double TREE_HEIGHT = 0.92;
+
     /** The text column of an A4 page with the handout's margins (210 mm less 15 mm each side), in mm. */
     static final double A4_COLUMN_MM = 180;
     /** The legend's type on the screen (vmalab.css), in px. */
@@ -85,11 +92,23 @@ public final class HandoutPictures implements Handout.Pictures {
 
     /** Step {@code step} of part {@code part}, drawn (on the JavaFX thread). */
     private java.awt.image.BufferedImage draw(int part, int step) {
+        prepare(part, step);
+        java.awt.image.BufferedImage img = Png.toBuffered(renderer.snapshot(panel, scale));
+        if (panel == RunRenderer.Panel.WINDOW) {
+            javafx.geometry.Rectangle2D a = renderer.handoutArea();
+            int y = (int) Math.round(a.getMinY() * scale);
+            int h = Math.min(img.getHeight() - y, (int) Math.round(a.getHeight() * scale));
+            img = img.getSubimage(0, y, img.getWidth(), h);
+        }
+        return img;
+    }
+
+    /** The off-screen window at step {@code step} of part {@code part}, as its picture is taken (JavaFX thread). */
+    void prepare(int part, int step) {
         if (renderer == null) {
-            // the tree alone gets a taller window: under the threads band and the address space it keeps a picture
-            // about half as high as wide, the whole tree in it at print type
-            renderer = new RunRenderer(width, panel == RunRenderer.Panel.TREE ? Math.max(height, (int) (width * 0.85))
-                    : height, theme);
+            // the tree alone gets a taller window (TREE_HEIGHT)
+            renderer = new RunRenderer(width, panel == RunRenderer.Panel.TREE
+                    ? Math.max(height, (int) (width * TREE_HEIGHT)) : height, theme);
         }
         if (loaded != part) {
             // without the narration: the handout prints it beside the picture
@@ -110,13 +129,5 @@ public final class HandoutPictures implements Handout.Pictures {
             renderer.view().legend().setPrintSize(LEGEND_PX * ts);
         }
         renderer.show(step);
-        java.awt.image.BufferedImage img = Png.toBuffered(renderer.snapshot(panel, scale));
-        if (panel == RunRenderer.Panel.WINDOW) {
-            javafx.geometry.Rectangle2D a = renderer.handoutArea();
-            int y = (int) Math.round(a.getMinY() * scale);
-            int h = Math.min(img.getHeight() - y, (int) Math.round(a.getHeight() * scale));
-            img = img.getSubimage(0, y, img.getWidth(), h);
-        }
-        return img;
     }
 }

@@ -1831,18 +1831,25 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineDashes();
     }
 
+    /**
+     * A freed node's hatching: lines at 45 degrees cut to the box by hand, not by a clip (a clip inside the clip of
+     * the tree's viewport left every node drawn after it faded in the software pipeline: a handout's tree beside the
+     * callout's band).
+     */
     private void hatch(GraphicsContext g, double x0, double y0, double bw, double bh, Color c) {
-        g.save();
-        g.beginPath();
-        g.rect(x0, y0, bw, bh);
-        g.clip();
+        double alpha = g.getGlobalAlpha();
         g.setStroke(c);
-        g.setGlobalAlpha(g.getGlobalAlpha() * 0.22);
+        g.setGlobalAlpha(alpha * 0.22);
         g.setLineWidth(2);
         for (double d = -bh; d < bw; d += 12) {
-            g.strokeLine(x0 + d, y0 + bh, x0 + d + bh, y0);
+            // from (x0 + d, y0 + bh) up to (x0 + d + bh, y0), kept to x0 .. x0 + bw
+            double s0 = Math.max(0, x0 - (x0 + d));
+            double s1 = Math.min(bh, x0 + bw - (x0 + d));
+            if (s1 > s0) {
+                g.strokeLine(x0 + d + s0, y0 + bh - s0, x0 + d + s1, y0 + bh - s1);
+            }
         }
-        g.restore();
+        g.setGlobalAlpha(alpha);
     }
 
     private void badge(GraphicsContext g, NodeView n, double x, double y) {
@@ -2136,7 +2143,7 @@ final class TreeCanvas extends CanvasRegion {
                 plan = makePlan(w, h, planKey(w, h), false);
             }
             DockGeom dg = stripDockGeom();
-            if (tries >= 2 || dg == null || print || !plan.homeless() && (dockStrip <= 0
+            if (tries >= 2 || dg == null || !plan.homeless() && (dockStrip <= 0
                     || dg.dh() + 8 <= dockStrip + 0.5)) {
                 return;
             }
@@ -2237,14 +2244,13 @@ final class TreeCanvas extends CanvasRegion {
                 return null;
             }
             if (dock == null) {
-                // no place over the tree: the plan asks for a strip (a printed picture, which gets none, keeps it
-                // in its corner)
+                // no place over the tree: the plan asks for a strip
                 homeless = true;
                 dock = corners.get(0);
             }
             grid.take(pad(dock, 3));
         }
-        if (homeless && !print) {
+        if (homeless) {
             return new Plan(key, null, null, null, false, true);
         }
         NodeView n = node(calloutId);
@@ -2502,13 +2508,12 @@ final class TreeCanvas extends CanvasRegion {
     /**
      * Gives the step's callout a band at an edge of the view: a column beside the tree (left or right) or a strip
      * above the legend, whichever leaves the tree the richest readable fit (on the node's side when equal); the
-     * tree is fitted again into what is left (unless the user moved it) and clipped at the band. Not in a printed
-     * picture, whose type size comes first.
+     * tree is fitted again into what is left (unless the user moved it) and clipped at the band. A printed picture
+     * (a handout's) gets one too: its tree is fitted at print type beside it.
      */
     private void chooseBand(double w, double h) {
         NodeView n = node(calloutId);
-        if (n == null || print) {
-            // a printed picture keeps the tree as large as its type asks (9 pt on paper): no band
+        if (n == null) {
             return;
         }
         NodeFrame nf = to.node(calloutId);
@@ -2615,7 +2620,7 @@ final class TreeCanvas extends CanvasRegion {
      */
     private double calloutScale() {
         double nodePx = detail == Detail.NAME ? 0 : detail.numberSize * zoom;
-        return Math.max(markScale(), Math.min(1.8, nodePx / 11));
+        return Math.max(markScale(), print ? nodePx / 11 : Math.min(1.8, nodePx / 11));
     }
 
     /**
