@@ -311,14 +311,14 @@ public final class CheckCommand implements Callable<Integer> {
         return "stopped at the time limit (" + timeLimit + " s)";
     }
 
-    /** A search stopped by the time limit says so, where a search stopped by hand says "cancelled". */
+    /** A search stopped by the time limit says so, where a search stopped by hand says {@link ExploreResult#CANCELLED}. */
     private ExploreResult atTimeLimit(ExploreResult r) {
-        if (!r.incompleteReasons().contains("cancelled")) {
+        if (!r.incompleteReasons().contains(ExploreResult.CANCELLED)) {
             return r;
         }
         List<String> reasons = new ArrayList<>();
         for (String s : r.incompleteReasons()) {
-            reasons.add(s.equals("cancelled") ? stoppedWords() : s);
+            reasons.add(s.equals(ExploreResult.CANCELLED) ? stoppedWords() : s);
         }
         return new ExploreResult(r.scenario(), r.options(), r.complete(), reasons, r.stats(), r.outcomes(),
                 r.findings(), r.errors(), r.shortestExact(), r.collisionProbability(), r.auditChecks(),
@@ -376,7 +376,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println(file + ": A/B table of " + partLabel(List.of(partNo), p));
         out.println();
-        out.print(Reports.abText(t, timeLimit == null ? "cancelled" : stoppedWords()));
+        out.print(Reports.abText(t, timeLimit == null ? ExploreResult.CANCELLED : stoppedWords()));
         out.println();
         for (AbTable.Row row : t.rows()) {
             for (Finding f : row.result().findings()) {

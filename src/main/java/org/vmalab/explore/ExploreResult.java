@@ -22,6 +22,9 @@ public record ExploreResult(Scenario scenario, ExploreOptions options, boolean c
                             List<String> incompleteReasons, Stats stats, List<FinalOutcome> outcomes,
                             List<Finding> findings, List<EngineError> errors, boolean shortestExact,
                             double collisionProbability, long auditChecks, List<String> auditFailures) {
+    /** The incomplete reason of a search that was asked to stop ({@link Exploration#cancel()}). */
+    public static final String CANCELLED = "cancelled";
+
     /** The verdict of a search, as {@code check} turns it into an exit code. */
     public enum Verdict {
         /** Complete and nothing found. */

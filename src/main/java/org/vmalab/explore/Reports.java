@@ -105,7 +105,7 @@ public final class Reports {
 
     /** The A/B table as aligned text. */
     public static String abText(AbTable t) {
-        return abText(t, "cancelled");
+        return abText(t, ExploreResult.CANCELLED);
     }
 
     /** The A/B table as text; {@code why} says why a table that was cut short is not complete. */

@@ -163,7 +163,7 @@ final class Results {
         if (s.outOfMemory) {
             reasons.add(0, Search.OUT_OF_MEMORY);
         } else if (s.cancelled) {
-            reasons.add("cancelled");
+            reasons.add(ExploreResult.CANCELLED);
         }
         if (s.errorCount.get() > 0) {
             reasons.add("the engine failed on " + s.errorCount.get() + " schedule(s); those were not continued");
