@@ -325,15 +325,22 @@ public final class Overview {
         return new Tree(s);
     }
 
-    /** The last few trees made by {@link #treeOf}, by scene identity (a scene's own hash would walk every node). */
+    /**
+     * The last few trees made by {@link #treeOf} for scenes of records, by scene identity (a scene's own hash would
+     * walk every node); a scene in columns keeps its own.
+     */
     private static final Object[] MEMO = new Object[6];
     private static int memoNext;
 
     /**
      * The walk tree of a scene, made once: a player can make it off the UI thread for a scene it prepares ahead,
-     * and the view then finds it ready.
+     * and the view then finds it ready. A scene in columns (a large import, up to a million VMAs) keeps its tree
+     * with its nodes, not in the memo of the last three scenes, which kept the scenes of earlier imports alive.
      */
     public static Tree treeOf(StepScene s) {
+        if (s.nodes() instanceof SceneColumns.Nodes c) {
+            return c.walkTree(s);
+        }
         synchronized (MEMO) {
             for (int i = 0; i < MEMO.length; i += 2) {
                 if (MEMO[i] == s) {

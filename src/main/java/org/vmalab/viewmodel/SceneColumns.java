@@ -61,6 +61,9 @@ final class SceneColumns {
         /** Position by id (-1 for none), made by {@link #seal()}. */
         private int[] positionById = new int[0];
         private int[] marked = new int[0];
+        /** The overview's walk tree of the scene these nodes are of, made once ({@link Overview#treeOf}). */
+        private StepScene treeOf;
+        private Overview.Tree tree;
 
         Nodes(int capacity) {
             id = new int[capacity];
@@ -182,6 +185,18 @@ final class SceneColumns {
         NodeView byId(int vma) {
             int i = positionOf(vma);
             return i < 0 ? null : get(i);
+        }
+
+        /**
+         * The overview's walk tree of {@code s}, whose nodes these are: made at the first call, by whichever thread
+         * asks first (the player's, preparing the scene ahead), and kept here, so it lives as long as its scene.
+         */
+        synchronized Overview.Tree walkTree(StepScene s) {
+            if (treeOf != s) {
+                tree = Overview.tree(s);
+                treeOf = s;
+            }
+            return tree;
         }
 
         /** The positions of the nodes with marks, ascending (address order). */

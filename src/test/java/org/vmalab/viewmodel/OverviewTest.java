@@ -229,4 +229,29 @@ class OverviewTest {
         assertThrows(IllegalArgumentException.class, () -> AddressSearch.parse(""));
         assertThrows(IllegalArgumentException.class, () -> AddressSearch.parse("12345678901234567"));
     }
+
+    /**
+     * The walk tree of a scene in columns (a large import: a million VMAs, hundreds of MB) lives with its scene, not
+     * in a memo of recent scenes: once the window replaces the scene, nothing of the overview keeps it alive (four
+     * imports in a row in one JVM kept the last three).
+     */
+    @Test
+    void aReplacedLargeSceneIsNotKeptByTheWalkTreesMemo() throws InterruptedException {
+        java.lang.ref.WeakReference<StepScene> ref = madeAndDropped();
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(ref.get() == null, "the replaced scene in columns is garbage");
+    }
+
+    /** A scene in columns whose walk tree was asked for twice (the same tree), then one of records asked for. */
+    private static java.lang.ref.WeakReference<StepScene> madeAndDropped() {
+        StepScene big = StepSceneBuilder.build(trace, trace.cursor().seek(0), Narration.NONE, null, true);
+        Overview.Tree t = Overview.treeOf(big);
+        assertTrue(t == Overview.treeOf(big), "made once for its scene");
+        assertEquals(Overview.tree(scene).root(), t.root());
+        Overview.treeOf(scene);
+        return new java.lang.ref.WeakReference<>(big);
+    }
 }
