@@ -155,6 +155,9 @@ public final class LargeTreeBench {
                             System.gc();
                             out[7] = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
                                     .getUsed() / 1e6;
+                            if (Boolean.getBoolean("bench.histogram")) {
+                                histogram();
+                            }
                             stage.close();
                             release(v);
                             done.countDown();
@@ -195,18 +198,38 @@ public final class LargeTreeBench {
     }
 
     /**
-     * Lets a closed window go: its playback ticker (an animation timer, which the toolkit holds) is stopped, so that
-     * the window, its player and their scenes of a million nodes are garbage before the next import.
+     * Lets a closed window go: its playback ticker (an animation timer, which the toolkit holds) and the timer that
+     * hides its import's status line are stopped, so that the window, its player and their scenes of a million nodes
+     * are garbage before the next import.
      */
     static void release(MainView v) {
         try {
             java.lang.reflect.Field f = MainView.class.getDeclaredField("ticker");
             f.setAccessible(true);
             ((AnimationTimer) f.get(v)).stop();
+            // the import's status line hides itself after 10 s: a transition the toolkit holds until then
+            java.lang.reflect.Field h = MapsImport.class.getDeclaredField("hideInfo");
+            h.setAccessible(true);
+            ((javafx.animation.Animation) h.get(v.classroom().imports())).stop();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
         System.gc();
+    }
+
+    /** {@code -Dbench.histogram=true}: the live objects of the project's classes and the largest others. */
+    static void histogram() {
+        try {
+            String h = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            h.lines().limit(12).forEach(l -> System.out.println("  histogram " + l));
+            h.lines().filter(l -> l.startsWith("Total")).forEach(l -> System.out.println("  histogram " + l));
+            h.lines().filter(l -> l.contains("org.vmalab")).limit(40).forEach(l -> System.out.println("  histogram "
+                    + l));
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** CPU time of the whole JVM, in ns (its collector's threads and its compilers too). */
