@@ -1220,6 +1220,8 @@ final class MainView extends BorderPane {
     /** Are the panes arranged for presentation mode (undone by {@link #unarrangeRoom})? */
     private boolean roomArranged;
     private double shellDividerBefore = -1;
+    /** The locks-and-checker column's width in px before the room (-1 when it was not shown): leaving restores it. */
+    private double rightWidthBefore = -1;
     /** The room's lesson column: its width in em of the room's type, and the most of the window's width it takes. */
     static final double ROOM_LESSON_EM = 20;
     static final double ROOM_LESSON_SHARE = 0.34;
@@ -1243,6 +1245,7 @@ final class MainView extends BorderPane {
             roomArranged = true;
             if (split.getItems().contains(rightColumn)) {
                 rightDivider = split.getDividerPositions()[0];
+                rightWidthBefore = rightColumn.getWidth();
             }
             shellDividerBefore = shell.getItems().contains(lessonPane) ? shell.getDividerPositions()[0] : -1;
             roomSide.getStyleClass().add("room-side");
@@ -1387,9 +1390,27 @@ final class MainView extends BorderPane {
             split.getItems().add(rightColumn);
         }
         split.setDividerPositions(rightDivider);
+        // the split's width is the room's until the lesson's pane and the window (out of full screen) are laid out
+        // again: the column gets its width in px back once they are (it keeps it when the window changes size)
+        double w = rightWidthBefore;
+        rightWidthBefore = -1;
+        if (w > 0) {
+            afterNextPulse(() -> {
+                double sw = split.getWidth();
+                if (!roomArranged && sw > w && split.getItems().contains(rightColumn)) {
+                    split.setDividerPositions(1 - (w + dividerWidth()) / sw);
+                }
+            });
+        }
         if (shownScene != null) {
             showCaption(shownScene);
         }
+    }
+
+    /** The width of the split's divider, in px (the right item starts after it). */
+    private double dividerWidth() {
+        Node d = split.lookup(".split-pane-divider");
+        return d instanceof Region r ? r.getWidth() : 0;
     }
 
     private static void show(Node n, boolean on) {

@@ -81,9 +81,9 @@ class ChallengeWindowTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+        FxWait.settled(hintButton, "the hint button");
         robot.clickOn(hintButton);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(fx(() -> run.hintsShown().size()) == 1);
+        waitFor(() -> run.hintsShown().size() == 1, "the hint the click asked for");
         robot.push(digit(1));
         settle(player);
         assertEquals(1, (int) fx(player::size));

@@ -34,6 +34,24 @@ final class FxWait {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits until {@code n} is shown and has stayed at the same place in its window for three checks in a row (a
+     * pane still settling on a loaded machine moves a button between the robot's aim and its click).
+     */
+    static void settled(javafx.scene.Node n, String what) {
+        javafx.geometry.Bounds[] last = new javafx.geometry.Bounds[1];
+        int[] same = new int[1];
+        waitFor(() -> {
+            n.getScene().getRoot().applyCss();
+            n.getScene().getRoot().layout();
+            javafx.geometry.Bounds b = n.localToScreen(n.getLayoutBounds());
+            boolean shown = n.isVisible() && b != null && b.getWidth() > 0 && b.getHeight() > 0;
+            same[0] = shown && b.equals(last[0]) ? same[0] + 1 : 0;
+            last[0] = b;
+            return same[0] >= 2;
+        }, what + " at rest");
+    }
+
     static void until(String what, BooleanSupplier cond) {
         waitFor(cond::getAsBoolean, what);
     }

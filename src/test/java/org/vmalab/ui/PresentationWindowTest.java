@@ -41,6 +41,7 @@ class PresentationWindowTest {
     private Player player;
     private MainView view;
     private Stage stage;
+    private final FxRobot bot = new FxRobot();
 
     @Start
     void start(Stage s) {
@@ -408,6 +409,7 @@ class PresentationWindowTest {
         double before = treeArea();
         boolean lessonBefore = fx(() -> view.lessonPane().getScene() != null);
         double lessonWidth = fx(() -> view.lessonPane().getWidth());
+        double locksWidth = fx(() -> view.rightColumn().getWidth());
         Presentation pr = enterAt1280x720();
         atStep.run();
         layout();
@@ -462,17 +464,25 @@ class PresentationWindowTest {
             return out;
         });
         assertTrue(bar.isEmpty(), what + ": " + String.join("\n", bar));
+        // the type changed with the presenter bar's button, then the presenter's Esc: it leaves at once
         fx(() -> {
-            pr.setScale(2);
-            pr.leave();
+            pr.setScale(3);
             return null;
         });
+        layout();
+        bot.clickOn("#presentation-smaller");
+        layout();
+        assertEquals(1.5, fx(pr::scale), 1e-9, what + ": A- on the presenter bar");
+        bot.push(KeyCode.ESCAPE);
+        layout();
+        assertFalse(fx(pr::on), what + ": the first Esc after a change of the type leaves");
         window(1280, 720);
         assertFalse(fx(pr::on));
         assertEquals(MainView.Theme.LIGHT, fx(view::theme));
         assertEquals(lessonBefore, fx(() -> view.lessonPane().getScene() != null), what + ": the lesson pane as it was");
         assertEquals(lessonWidth, fx(() -> view.lessonPane().getWidth()), 2, what + ": the lesson pane's width");
         assertTrue(locksShown(), what + ": the locks are back");
+        assertEquals(locksWidth, fx(() -> view.rightColumn().getWidth()), 2, what + ": the locks column's width");
         assertTrue(fx(() -> view.lookup(".timeline").isVisible()), what + ": the transport bar is back");
         assertTrue(fx(() -> view.legend().isVisible()), what + ": the legend is back");
     }
