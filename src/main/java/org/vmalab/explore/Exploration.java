@@ -66,6 +66,7 @@ public final class Exploration {
     /** Starts the workers of {@link #search} on its root. */
     private void launch() {
         search.submit(new Search.Task(new int[0], 0, 0, 0, null, -1, 0, false, true));
+        workers.get(0).pilot(search.startPilot());
         threads.clear();
         for (int i = 0; i < workers.size(); i++) {
             Thread t = new Thread(workers.get(i), "vmalab-explore-" + (i + 1));
@@ -101,7 +102,7 @@ public final class Exploration {
                 wide.symmetry(workers.get(0).machine());
                 search = wide;
                 if (userCancelled) {
-                    wide.cancelled = true;
+                    wide.cancel();
                 }
                 launch();
             }
@@ -133,7 +134,7 @@ public final class Exploration {
     /** Asks the workers to stop; the result (incomplete, "cancelled") follows shortly. */
     public void cancel() {
         userCancelled = true;
-        search.cancelled = true;
+        search.cancel();
     }
 
     public boolean isCancelled() {

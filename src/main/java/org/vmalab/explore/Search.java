@@ -44,18 +44,32 @@ final class Search {
     /**
      * The search's own judgement of its reduction (with state caching only, where sleep sets save transitions, never
      * states), made on counted work, so that it is the same on any machine, under any load and with any number of
-     * workers: the search starts with one worker, which hands no work to the others until it has made
-     * {@link #judgeAfter} transitions (the pilot: a depth-first search from the initial state, the same every time);
-     * it then weighs what the sleep sets saved, the transitions they pruned, against what they cost, counted in
-     * transitions ({@link #reductionPays}), and switches the reduction off for the rest of the search when it costs
-     * more. Turning it off is sound at any point: every transition is then explored, including those a stored sleep
-     * set had skipped. A search that ends within the pilot keeps its reduction and never shared work.
+     * workers: after the first {@link #judgeAfter} transitions of the depth-first search from the initial state (the
+     * pilot, the same every time) it weighs what the sleep sets saved, the transitions they pruned, against what they
+     * cost, counted in transitions ({@link #reductionPays}), and switches the reduction off for the rest of the search
+     * when it costs more. Turning it off is sound at any point: every transition is then explored, including those a
+     * stored sleep set had skipped. A search that ends within the pilot keeps its reduction.
+     *
+     * <p>With one worker the pilot is the start of the search itself. With more, the first worker walks it alone on a
+     * {@link #pilot} search of its own (its own visited table and counters, nothing it finds is kept: it is the same
+     * walk, so it counts what one worker would) while the other workers search from the initial state; then it joins
+     * them, and the search ends only after the pilot has ended, so that the decision is always made when one worker
+     * would make it. The pilot's 10,000 transitions are made twice (a few milliseconds), and no worker waits for it.
      */
     volatile boolean reductionOff;
     /** Transitions made when the reduction was switched off, or -1. */
     volatile long reductionOffAt = -1;
-    /** The judgement is still to be made: no worker hands work on before it. */
+    /** This search judges its reduction on its own first transitions (one worker, or a {@link #pilot}). */
     volatile boolean judging;
+    /**
+     * With more than one worker: the pilot, a one-worker search of its own that judges the reduction for this one
+     * ({@link #judged}); null before it starts and with one worker.
+     */
+    volatile Search pilot;
+    /** For a pilot: the search whose reduction it judges, else null. */
+    private final Search judged;
+    /** The transitions the {@link #pilot} walked when it ended, or -1 (no pilot, or not ended). */
+    volatile long pilotWalked = -1;
     /** Transitions of the pilot before the judgement. */
     final long judgeAfter;
     static final long JUDGE_AFTER = 10_000;
@@ -77,13 +91,63 @@ final class Search {
         return pruned >= COST_PER_TRANSITION * transitions + COST_PER_TEST * tests;
     }
 
-    /** The pilot's judgement ({@link #judging}): switches the reduction off if it does not pay, then lets work flow. */
+    /**
+     * The judgement ({@link #judging}) after {@code transitions}: switches the reduction off if it does not pay; a
+     * {@link #pilot} switches off its search's and stops.
+     */
     void judge(long transitions, long pruned, long tests) {
+        Search target = judged != null ? judged : this;
         if (!reductionPays(transitions, pruned, tests)) {
-            reductionOffAt = transitions;
-            reductionOff = true;
+            target.reductionOffAt = transitions;
+            target.reductionOff = true;
         }
         judging = false;
+        if (judged != null) {
+            cancelled = true;
+        }
+    }
+
+    /**
+     * With more than one worker and a reduction to judge: the {@link #pilot} that judges it, a one-worker search of
+     * the same scenario with a visited table of the same layout (the first worker runs it, {@link SearchWorker#pilot}),
+     * else null. It counts as outstanding work until it has ended ({@link #pilotEnded}).
+     */
+    Search startPilot() {
+        if (!judging || workers == 1) {
+            return null;
+        }
+        Search p = new Search(scenario, options.withThreads(1), table.compact(), judgeAfter, this);
+        judging = false;
+        outstanding.incrementAndGet();
+        pilot = p;
+        if (cancelled) {
+            p.cancelled = true;
+        }
+        return p;
+    }
+
+    /**
+     * The pilot has ended after {@code walked} transitions (judged, or the whole search was within it): what stopped it
+     * stops this search too.
+     */
+    void pilotEnded(Search p, long walked) {
+        pilotWalked = walked;
+        if (p.outOfMemory) {
+            outOfMemory();
+        } else if (p.wideNeeded) {
+            restartWide();
+        }
+        pilot = null;
+        outstanding.decrementAndGet();
+    }
+
+    /** Stops every worker, and the pilot. */
+    void cancel() {
+        cancelled = true;
+        Search p = pilot;
+        if (p != null) {
+            p.cancelled = true;
+        }
     }
 
     volatile boolean cancelled;
@@ -153,6 +217,11 @@ final class Search {
 
     /** {@code judgeAfter}: the pilot's transitions before the reduction is judged ({@link #judging}). */
     Search(Scenario scenario, ExploreOptions options, boolean compact, long judgeAfter) {
+        this(scenario, options, compact, judgeAfter, null);
+    }
+
+    private Search(Scenario scenario, ExploreOptions options, boolean compact, long judgeAfter, Search judged) {
+        this.judged = judged;
         this.scenario = scenario;
         this.options = options;
         this.table = options.stateCaching() ? new StateTable(compact, options.workers() > 1) : null;
@@ -290,7 +359,7 @@ final class Search {
     void outOfMemory() {
         reserve = null;
         outOfMemory = true;
-        cancelled = true;
+        cancel();
     }
 
     void cut(String reason) {
@@ -300,7 +369,7 @@ final class Search {
     /** Stops a compact-table search that a step bound cut, for a new one with the wide table. */
     void restartWide() {
         wideNeeded = true;
-        cancelled = true;
+        cancel();
     }
 
     int kindCount() {

@@ -97,6 +97,8 @@ final class SearchWorker implements Runnable {
     private long pPruned;
     private long pTests;
     private long judgeAt = Long.MAX_VALUE;
+    /** The pilot this worker walks before it takes work ({@link Search#startPilot}), or null. */
+    private Search pilot;
     private int lMaxDepth;
     private long sinceDonate;
     private long sinceFlush;
@@ -117,6 +119,30 @@ final class SearchWorker implements Runnable {
 
     Explorable machine() {
         return m;
+    }
+
+    /** Makes this worker walk {@code p} first (set before the worker's thread starts). */
+    void pilot(Search p) {
+        pilot = p;
+    }
+
+    /**
+     * Walks the pilot on an engine instance and a visited table of its own, and tells the search when it has ended
+     * (judged, or the search was within it). Nothing the pilot finds is kept: the search finds it again.
+     */
+    private void walkPilot(Search p) {
+        SearchWorker w = null;
+        try {
+            w = new SearchWorker(p);
+            p.symmetry(w.machine());
+            w.runTask(new Search.Task(new int[0], 0, 0, 0, null, -1, 0, false, true));
+        } catch (OutOfMemoryError e) {
+            p.outOfMemory();
+        } catch (RuntimeException | StackOverflowError e) {
+            /* the engine failed outside a step: the pilot ends without a judgement; the search meets the failure */
+        } finally {
+            s.pilotEnded(p, w == null ? 0 : w.pTransitions);
+        }
     }
 
     /**
@@ -152,6 +178,11 @@ final class SearchWorker implements Runnable {
     public void run() {
         long cpu0 = cpuNanos();
         try {
+            if (pilot != null) {
+                Search p = pilot;
+                pilot = null;
+                walkPilot(p);
+            }
             while (true) {
                 Search.Task t = take();
                 if (t == null) {
@@ -279,10 +310,11 @@ final class SearchWorker implements Runnable {
             if (pTransitions >= judgeAt) {
                 s.judge(s.judgeAfter, pPruned, pTests);
                 judgeAt = Long.MAX_VALUE;
+                continue; /* a pilot stops here */
             }
             if (++sinceDonate >= DONATE_EVERY) {
                 sinceDonate = 0;
-                if (s.idle.get() > 0 && s.queue.isEmpty() && !s.judging) {
+                if (s.idle.get() > 0 && s.queue.isEmpty()) {
                     donate();
                     if (f.todo == 0) {
                         continue;

@@ -23,10 +23,14 @@ class ReductionJudgementTest {
     }
 
     private static ExploreResult search(Scenario sc, int workers) {
+        return started(sc, workers, JUDGE_AFTER).join();
+    }
+
+    private static Exploration started(Scenario sc, int workers, long judgeAfter) {
         Exploration x = new Exploration(sc, ExploreOptions.defaults().withThreads(workers), ProgressListener.NONE,
-                true, JUDGE_AFTER);
+                true, judgeAfter);
         x.start();
-        return x.join();
+        return x;
     }
 
     @Test
@@ -67,5 +71,50 @@ class ReductionJudgementTest {
             }
             distinct = r.stats().distinctStates();
         }
+    }
+
+    /**
+     * With two workers the pilot is walked apart, on the first worker's own table, while the other worker searches; the
+     * search ends after it, so the pilot walks exactly the transitions one worker judges on, and what is found is what
+     * one worker finds.
+     */
+    @Test
+    void withTwoWorkersThePilotIsWalkedApartAndTheSearchWaitsForIt() throws Exception {
+        Scenario sc = part("14-race-c-clear-node.yaml", 4);
+        Exploration one = started(sc, 1, JUDGE_AFTER);
+        ExploreResult r1 = one.join();
+        assertEquals(-1, one.search().pilotWalked, "one worker: the pilot is the search itself");
+        for (int i = 0; i < 3; i++) {
+            Exploration two = started(sc, 2, JUDGE_AFTER);
+            ExploreResult r2 = two.join();
+            assertEquals(JUDGE_AFTER, two.search().pilotWalked);
+            assertEquals(JUDGE_AFTER, r2.stats().reductionOffAt());
+            assertEquals(r1.stats().distinctStates(), r2.stats().distinctStates());
+            assertEquals(ReductionEquivalenceTest.outcomes(r1), ReductionEquivalenceTest.outcomes(r2));
+            assertEquals(ReductionEquivalenceTest.kinds(r1), ReductionEquivalenceTest.kinds(r2));
+        }
+    }
+
+    /** A search within the pilot's length: the pilot walks all of it again, and the search still keeps its reduction. */
+    @Test
+    void aSearchWithinThePilotKeepsItsReductionWithTwoWorkers() throws Exception {
+        Scenario sc = part("14-race-c-clear-node.yaml", 4);
+        ExploreResult one = started(sc, 1, 1_000_000).join();
+        Exploration two = started(sc, 2, 1_000_000);
+        ExploreResult r = two.join();
+        assertTrue(r.complete());
+        assertEquals(-1, r.stats().reductionOffAt());
+        assertEquals(one.stats().states() - 1, two.search().pilotWalked,
+                "the whole search (its transitions: the states but the initial one), walked by the pilot as by one worker");
+    }
+
+    /** Cancelling stops the pilot too (it would otherwise walk all of lesson 16's 3.9 million transitions first). */
+    @Test
+    void cancelStopsThePilot() throws Exception {
+        Exploration x = started(part("16-fairness-and-cost.yaml", 1), 2, Long.MAX_VALUE);
+        x.cancel();
+        ExploreResult r = x.join();
+        assertFalse(r.complete());
+        assertTrue(x.search().pilotWalked < 1_000_000, "the pilot walked " + x.search().pilotWalked);
     }
 }
