@@ -84,32 +84,46 @@ final class SceneColumns {
 
         /** Adds {@code n}, whose rank must be its position. */
         void append(NodeView n) {
+            append(n.id(), n.name(), n.start(), n.end(), n.black(), n.state(), n.inUse(), n.usedBy(), n.ownGap(),
+                    n.subtreeGap(), n.gapStale(), n.oldGap(), n.refCount(), n.oldRefCount(), n.sequence(),
+                    n.growsDown(), n.fileBacked(), n.row(), n.rank(), n.parent(), n.left(), n.right(), n.marks());
+        }
+
+        /**
+         * Adds the node of these components ({@link NodeView}'s, in its order), whose rank must be its position,
+         * without a record: the builder of a large scene writes each node here directly.
+         */
+        void append(int id, String name, long start, long end, boolean black, NodeState state, boolean inUse,
+                    String usedBy, long ownGap, long subtreeGap, boolean gapStale, long oldGap, long refCount,
+                    long oldRefCount, long sequence, boolean growsDown, boolean fileBacked, int row, int rank,
+                    int parent, int left, int right, Set<Mark> marks) {
             int i = size++;
-            if (n.rank() != i) {
-                throw new IllegalArgumentException("node " + n.id() + " has rank " + n.rank() + " at position " + i);
+            if (rank != i) {
+                throw new IllegalArgumentException("node " + id + " has rank " + rank + " at position " + i);
             }
-            id[i] = n.id();
-            name[i] = n.name();
-            start[i] = n.start();
-            end[i] = n.end();
-            ownGap[i] = n.ownGap();
-            subtreeGap[i] = n.subtreeGap();
-            refCount[i] = n.refCount();
-            sequence[i] = n.sequence();
-            row[i] = n.row();
-            parent[i] = n.parent();
-            left[i] = n.left();
-            right[i] = n.right();
-            state[i] = (byte) n.state().ordinal();
-            int b = (n.black() ? BLACK : 0) | (n.inUse() ? IN_USE : 0) | (n.gapStale() ? STALE : 0)
-                    | (n.growsDown() ? GROWS_DOWN : 0) | (n.fileBacked() ? FILE_BACKED : 0);
-            boolean plainUse = n.usedBy().isEmpty() || n.usedBy().equals(REACHABLE);
-            if (plainUse && n.usedBy().equals(REACHABLE)) {
+            this.id[i] = id;
+            this.name[i] = name;
+            this.start[i] = start;
+            this.end[i] = end;
+            this.ownGap[i] = ownGap;
+            this.subtreeGap[i] = subtreeGap;
+            this.refCount[i] = refCount;
+            this.sequence[i] = sequence;
+            this.row[i] = row;
+            this.parent[i] = parent;
+            this.left[i] = left;
+            this.right[i] = right;
+            this.state[i] = (byte) state.ordinal();
+            int b = (black ? BLACK : 0) | (inUse ? IN_USE : 0) | (gapStale ? STALE : 0) | (growsDown ? GROWS_DOWN : 0)
+                    | (fileBacked ? FILE_BACKED : 0);
+            boolean reachableText = usedBy.equals(REACHABLE);
+            boolean plainUse = usedBy.isEmpty() || reachableText;
+            if (reachableText) {
                 b |= REACHABLE_TEXT;
             }
             bits[i] = (byte) b;
-            if (!plainUse || n.oldGap() != n.subtreeGap() || n.oldRefCount() != n.refCount() || !n.marks().isEmpty()) {
-                extra.put(i, new Extra(n.usedBy(), n.oldGap(), n.oldRefCount(), n.marks()));
+            if (!plainUse || oldGap != subtreeGap || oldRefCount != refCount || !marks.isEmpty()) {
+                extra.put(i, new Extra(usedBy, oldGap, oldRefCount, marks));
             }
         }
 
@@ -221,15 +235,20 @@ final class SceneColumns {
         }
 
         void append(EdgeView e) {
+            append(e.parent(), e.child(), e.left(), e.kind(), e.changed());
+        }
+
+        /** Adds the edge of these components ({@link EdgeView}'s), without a record. */
+        void append(int p, int c, boolean left, EdgeKind kind, boolean changed) {
             if (size == parent.length) {
                 int n = size + (size >> 1);
                 parent = Arrays.copyOf(parent, n);
                 child = Arrays.copyOf(child, n);
                 bits = Arrays.copyOf(bits, n);
             }
-            parent[size] = e.parent();
-            child[size] = e.child();
-            bits[size] = (byte) ((e.left() ? 1 : 0) | (e.changed() ? 2 : 0) | e.kind().ordinal() << 2);
+            parent[size] = p;
+            child[size] = c;
+            bits[size] = (byte) ((left ? 1 : 0) | (changed ? 2 : 0) | kind.ordinal() << 2);
             size++;
         }
 
@@ -288,13 +307,17 @@ final class SceneColumns {
         }
 
         void append(Segment s) {
+            append(s.kind(), s.start(), s.end(), s.vma(), s.name(), s.state(), s.touched());
+        }
+
+        /** Adds the segment of these components ({@link Segment}'s), without a record. */
+        void append(SegmentKind kind, long from, long to, int id, String label, NodeState st, boolean touched) {
             int i = size++;
-            start[i] = s.start();
-            end[i] = s.end();
-            vma[i] = s.vma();
-            name[i] = s.name();
-            bits[i] = (short) (s.kind().ordinal() | (s.state() == null ? 0 : s.state().ordinal() + 1) << 2
-                    | (s.touched() ? 1 << 6 : 0));
+            start[i] = from;
+            end[i] = to;
+            vma[i] = id;
+            name[i] = label;
+            bits[i] = (short) (kind.ordinal() | (st == null ? 0 : st.ordinal() + 1) << 2 | (touched ? 1 << 6 : 0));
         }
 
         @Override

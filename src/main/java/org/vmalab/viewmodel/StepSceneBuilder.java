@@ -31,6 +31,7 @@ import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.TaskView;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.engine.trace.TraceCursor;
+import org.vmalab.engine.trace.VmaColumns;
 import org.vmalab.engine.trace.VmaView;
 import org.vmalab.viewmodel.StepScene.CursorView;
 import org.vmalab.viewmodel.StepScene.EdgeKind;
@@ -66,83 +67,34 @@ public final class StepSceneBuilder {
     static final int COLUMNS_ABOVE = Const.MAX_MAP_COUNT;
 
     /**
-     * The VMAs at one index by id, read once per scene into columns (a million views of 25 fields each, alive through
-     * the whole build, were what a collection during an import copied): what the scene needs of each allocated VMA of
-     * the process's mm; anything else (a fork's copy, a slot not allocated) is read from the cursor when asked.
+     * The VMAs at one index by id, read once per scene into columns ({@link TraceCursor#vmaColumns()}: a million
+     * views of 25 fields each were what a large import's scene allocated and a collection copied): what the scene
+     * needs of each allocated VMA of the process's mm; anything else (a fork's copy, a slot not allocated) is read
+     * from the cursor when asked.
      */
     private static final class Vmas {
-        private static final byte LISTED = 1;
-        private static final byte FREED = 2;
-        private static final byte IN_TREE = 4;
-        private static final byte CLEARED = 8;
-        private static final byte BLACK = 16;
-        private static final byte GROWS_DOWN = 32;
-        private static final byte FILE_BACKED = 64;
         private final TraceCursor c;
+        private final VmaColumns cols;
         /** The listed VMAs' ids, ascending. */
         final int[] ids;
-        private final String[] name;
-        private final long[] start;
-        private final long[] end;
-        private final long[] ownGap;
-        private final long[] subtreeGap;
-        private final long[] computedGap;
-        private final long[] refCount;
-        private final long[] sequence;
-        private final int[] parent;
-        private final int[] left;
-        private final int[] right;
-        private final int[] next;
-        private final byte[] bits;
 
         Vmas(TraceCursor c) {
             this.c = c;
-            this.ids = c.vmaIds();
-            int cap = c.vmaSlots();
-            name = new String[cap];
-            start = new long[cap];
-            end = new long[cap];
-            ownGap = new long[cap];
-            subtreeGap = new long[cap];
-            computedGap = new long[cap];
-            refCount = new long[cap];
-            sequence = new long[cap];
-            parent = new int[cap];
-            left = new int[cap];
-            right = new int[cap];
-            next = new int[cap];
-            bits = new byte[cap];
-            for (int v : ids) {
-                VmaView x = c.vma(v);
-                name[v] = x.name();
-                start[v] = x.start();
-                end[v] = x.end();
-                ownGap[v] = x.ownGap();
-                subtreeGap[v] = x.subtreeGap();
-                computedGap[v] = x.computedGap();
-                refCount[v] = x.refCount();
-                sequence[v] = x.sequence();
-                parent[v] = x.parent();
-                left[v] = x.left();
-                right[v] = x.right();
-                next[v] = x.next();
-                bits[v] = (byte) (LISTED | (x.freed() ? FREED : 0) | (x.inTree() ? IN_TREE : 0)
-                        | (x.cleared() ? CLEARED : 0) | (x.black() ? BLACK : 0) | (x.growsDown() ? GROWS_DOWN : 0)
-                        | (x.fileBacked() ? FILE_BACKED : 0));
-            }
+            this.cols = c.vmaColumns();
+            this.ids = cols.ids();
         }
 
         int cap() {
-            return bits.length;
+            return cols.slots();
         }
 
         boolean valid(int v) {
-            return v >= 0 && v < bits.length;
+            return v >= 0 && v < cols.slots();
         }
 
         /** Is {@code v} one of the process's allocated VMAs (a node of the scene)? */
         boolean allocated(int v) {
-            return valid(v) && (bits[v] & LISTED) != 0;
+            return cols.listed(v);
         }
 
         /** The view of {@code v} (0 &lt;= v &lt; cap), allocated or not, read anew. */
@@ -150,36 +102,32 @@ public final class StepSceneBuilder {
             return c.vma(v);
         }
 
-        private boolean bit(int v, byte b) {
-            return (bits[v] & b) != 0;
-        }
-
         int left(int v) {
-            return allocated(v) ? left[v] : c.vma(v).left();
+            return allocated(v) ? cols.left(v) : c.vma(v).left();
         }
 
         int right(int v) {
-            return allocated(v) ? right[v] : c.vma(v).right();
+            return allocated(v) ? cols.right(v) : c.vma(v).right();
         }
 
         int next(int v) {
-            return allocated(v) ? next[v] : c.vma(v).next();
+            return allocated(v) ? cols.next(v) : c.vma(v).next();
         }
 
         long start(int v) {
-            return allocated(v) ? start[v] : c.vma(v).start();
+            return allocated(v) ? cols.start(v) : c.vma(v).start();
         }
 
         long end(int v) {
-            return allocated(v) ? end[v] : c.vma(v).end();
+            return allocated(v) ? cols.end(v) : c.vma(v).end();
         }
 
         String name(int v) {
-            return allocated(v) ? name[v] : c.vma(v).name();
+            return allocated(v) ? cols.name(v) : c.vma(v).name();
         }
 
         boolean freed(int v) {
-            return allocated(v) ? bit(v, FREED) : c.vma(v).freed();
+            return allocated(v) ? cols.freed(v) : c.vma(v).freed();
         }
     }
 
@@ -206,6 +154,7 @@ public final class StepSceneBuilder {
         String[] tnames = trace.threadNames();
         Changes ch = changes(c.changes());
         Vmas vm = new Vmas(c);
+        VmaColumns vc = vm.cols;
         int[] allocated = vm.ids;
         List<TaskView> tasks = c.tasks();
         MmView mmv = c.mm();
@@ -219,7 +168,7 @@ public final class StepSceneBuilder {
         Arrays.fill(depth, Integer.MIN_VALUE);
         BitSet reachable = new BitSet(cap);
         List<EdgeView> baseEdges = base == null ? List.of() : base.edges();
-        Sink<EdgeView> edges = columns ? new EdgeSink(allocated.length) : new Shared<>(baseEdges, allocated.length);
+        EdgeOut edges = columns ? new EdgeSink(allocated.length) : new SharedEdges(baseEdges, allocated.length);
         int root = mmv.root();
         int maxDepth = -1;
         if (root >= 0 && root < cap) {
@@ -240,12 +189,12 @@ public final class StepSceneBuilder {
                     }
                     boolean changed = ch.childStored(v, side == 0);
                     if (reachable.get(k)) {
-                        edges.add(new EdgeView(v, k, side == 0, EdgeKind.CYCLE, changed));
+                        edges.edge(v, k, side == 0, EdgeKind.CYCLE, changed);
                         continue;
                     }
                     reachable.set(k);
                     depth[k] = depth[v] + 1;
-                    edges.add(new EdgeView(v, k, side == 0, EdgeKind.TREE, changed));
+                    edges.edge(v, k, side == 0, EdgeKind.TREE, changed);
                     q[tail++] = k;
                 }
             }
@@ -255,11 +204,11 @@ public final class StepSceneBuilder {
         while (progress) {
             progress = false;
             for (int v : allocated) {
-                if (depth[v] != Integer.MIN_VALUE || !vm.bit(v, Vmas.IN_TREE) || vm.bit(v, Vmas.FREED)
-                        || vm.bit(v, Vmas.CLEARED)) {
+                if (depth[v] != Integer.MIN_VALUE || !vc.inTree(v) || vc.freed(v)
+                        || vc.cleared(v)) {
                     continue;
                 }
-                int p = vm.parent[v];
+                int p = vc.parent(v);
                 if (p >= 0 && p < cap && p != v && depth[p] != Integer.MIN_VALUE) {
                     depth[v] = depth[p] + 1;
                     maxDepth = Math.max(maxDepth, depth[v]);
@@ -283,12 +232,12 @@ public final class StepSceneBuilder {
                 continue;
             }
             for (int side = 0; side < 2; side++) {
-                int k = side == 0 ? vm.left[v] : vm.right[v];
+                int k = side == 0 ? vc.left(v) : vc.right(v);
                 if (k == v || !vm.allocated(k)) {
                     continue;
                 }
-                edges.add(new EdgeView(v, k, side == 0, inTreeRow ? EdgeKind.UNREACHABLE : EdgeKind.STALE,
-                        ch.childStored(v, side == 0)));
+                edges.edge(v, k, side == 0, inTreeRow ? EdgeKind.UNREACHABLE : EdgeKind.STALE,
+                        ch.childStored(v, side == 0));
             }
         }
 
@@ -315,7 +264,7 @@ public final class StepSceneBuilder {
         }
 
         // --- nodes in address order
-        int[] order = addressOrder(allocated, vm.start);
+        int[] order = addressOrder(allocated, vc);
         BitSet violating = new BitSet();
         if (s != null) {
             for (Violation v : s.violations()) {
@@ -326,25 +275,18 @@ public final class StepSceneBuilder {
         }
         int subject = s == null ? NIL : subjectA(s);
         int other = s == null ? NIL : subjectB(s);
-        List<NodeView> baseNodes = base == null ? List.of() : base.nodes();
-        NodeView[] baseById = new NodeView[base == null ? 0 : cap];
-        for (NodeView n : baseNodes) {
-            if (n.id() >= 0 && n.id() < cap) {
-                baseById[n.id()] = n;
-            }
-        }
-        Sink<NodeView> nodes = columns ? new NodeSink(order.length) : new Shared<>(baseNodes, order.length);
+        NodeOut nodes = columns ? new NodeSink(order.length) : new SharedNodes(base, cap, order.length);
         int rank = 0;
         for (int v : order) {
-            boolean freed = vm.bit(v, Vmas.FREED);
+            boolean freed = vc.freed(v);
             NodeState state;
             if (freed) {
                 state = NodeState.FREED;
-            } else if (vm.bit(v, Vmas.CLEARED)) {
+            } else if (vc.cleared(v)) {
                 state = NodeState.CLEARED;
             } else if (reachable.get(v)) {
                 state = NodeState.LINKED;
-            } else if (vm.bit(v, Vmas.IN_TREE)) {
+            } else if (vc.inTree(v)) {
                 state = NodeState.UNREACHABLE;
             } else {
                 state = NodeState.OFF_TREE;
@@ -379,17 +321,15 @@ public final class StepSceneBuilder {
             if (violating.get(v)) {
                 marks.add(Mark.VIOLATION);
             }
-            long gap = vm.subtreeGap[v];
-            long ref = vm.refCount[v];
-            boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != vm.computedGap[v];
+            long gap = vc.subtreeGap(v);
+            long ref = vc.refCount(v);
+            boolean stale = !freed && depth[v] != Integer.MIN_VALUE && gap != vc.computedGap(v);
             int row = depth[v] == Integer.MIN_VALUE ? NodeView.OFF_ROW : depth[v];
-            NodeView nv = new NodeView(v, vm.name[v], vm.start[v], vm.end[v], vm.bit(v, Vmas.BLACK), state, inUse,
-                    inUse ? used : (freed ? "" : used), freed ? 0 : vm.ownGap[v], gap, stale,
-                    plain ? gap : ch.oldGap(v, gap), ref, plain ? ref : ch.oldRef(v, ref), vm.sequence[v],
-                    vm.bit(v, Vmas.GROWS_DOWN), vm.bit(v, Vmas.FILE_BACKED), row, rank++, vm.parent[v], vm.left[v],
-                    vm.right[v], plain ? NO_MARKS : Collections.unmodifiableSet(marks));
-            NodeView was = base == null ? null : baseById[v];
-            nodes.add(was != null && was.equals(nv) ? was : nv);
+            nodes.node(v, vc.name(v), vc.start(v), vc.end(v), vc.black(v), state, inUse,
+                    inUse ? used : (freed ? "" : used), freed ? 0 : vc.ownGap(v), gap, stale,
+                    plain ? gap : ch.oldGap(v, gap), ref, plain ? ref : ch.oldRef(v, ref), vc.sequence(v),
+                    vc.growsDown(v), vc.fileBacked(v), row, rank++, vc.parent(v), vc.left(v), vc.right(v),
+                    plain ? NO_MARKS : Collections.unmodifiableSet(marks));
         }
 
         // --- cursors
@@ -420,18 +360,36 @@ public final class StepSceneBuilder {
                 List.copyOf(cursors), threads, locks, strip, checks, mm, loaded(trace, index, tasks, vm, tnames));
     }
 
-    /** Where the builder puts a scene's nodes, edges or segments, and the list it makes of them. */
-    private interface Sink<T> {
-        void add(T x);
+    /** Where the builder puts a scene's nodes, from their components: records, or a large tree's columns. */
+    private interface NodeOut {
+        /** The node of these components ({@link NodeView}'s, in its order). */
+        void node(int id, String name, long start, long end, boolean black, NodeState state, boolean inUse,
+                  String usedBy, long ownGap, long subtreeGap, boolean gapStale, long oldGap, long refCount,
+                  long oldRefCount, long sequence, boolean growsDown, boolean fileBacked, int row, int rank,
+                  int parent, int left, int right, Set<Mark> marks);
 
-        List<T> list();
+        List<NodeView> list();
+    }
+
+    /** Where the builder puts a scene's edges, from their components ({@link EdgeView}'s). */
+    private interface EdgeOut {
+        void edge(int parent, int child, boolean left, EdgeKind kind, boolean changed);
+
+        List<EdgeView> list();
+    }
+
+    /** Where the builder puts a scene's strip segments, from their components ({@link Segment}'s). */
+    private interface SegmentOut {
+        void segment(SegmentKind kind, long start, long end, int vma, String name, NodeState state, boolean touched);
+
+        List<Segment> list();
     }
 
     /**
      * A list being built that shares with the same list of a base scene: an element equal to the base's element at
      * the same position is the base's own object, and when every element is, the list is the base's list.
      */
-    private static final class Shared<T> implements Sink<T> {
+    private static class Shared<T> {
         private final List<T> base;
         private final List<T> out;
         private boolean same = true;
@@ -441,8 +399,7 @@ public final class StepSceneBuilder {
             this.out = new ArrayList<>(Math.max(16, expected));
         }
 
-        @Override
-        public void add(T x) {
+        final void add(T x) {
             int i = out.size();
             T b = i < base.size() ? base.get(i) : null;
             if (b != null && (b == x || b.equals(x))) {
@@ -453,21 +410,76 @@ public final class StepSceneBuilder {
             }
         }
 
-        @Override
-        public List<T> list() {
+        public final List<T> list() {
             return same && out.size() == base.size() ? base : Collections.unmodifiableList(out);
         }
     }
 
-    /** A large tree's nodes into columns. */
-    private record NodeSink(SceneColumns.Nodes cols) implements Sink<NodeView> {
+    /** Nodes as records, each the base scene's own when equal to the base's node of the same id. */
+    private static final class SharedNodes extends Shared<NodeView> implements NodeOut {
+        private final NodeView[] baseById;
+
+        SharedNodes(StepScene base, int cap, int expected) {
+            super(base == null ? List.of() : base.nodes(), expected);
+            baseById = new NodeView[base == null ? 0 : cap];
+            if (base != null) {
+                for (NodeView n : base.nodes()) {
+                    if (n.id() >= 0 && n.id() < cap) {
+                        baseById[n.id()] = n;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void node(int id, String name, long start, long end, boolean black, NodeState state, boolean inUse,
+                         String usedBy, long ownGap, long subtreeGap, boolean gapStale, long oldGap, long refCount,
+                         long oldRefCount, long sequence, boolean growsDown, boolean fileBacked, int row, int rank,
+                         int parent, int left, int right, Set<Mark> marks) {
+            NodeView nv = new NodeView(id, name, start, end, black, state, inUse, usedBy, ownGap, subtreeGap,
+                    gapStale, oldGap, refCount, oldRefCount, sequence, growsDown, fileBacked, row, rank, parent, left,
+                    right, marks);
+            NodeView was = id < baseById.length ? baseById[id] : null;
+            add(was != null && was.equals(nv) ? was : nv);
+        }
+    }
+
+    private static final class SharedEdges extends Shared<EdgeView> implements EdgeOut {
+        SharedEdges(List<EdgeView> base, int expected) {
+            super(base, expected);
+        }
+
+        @Override
+        public void edge(int parent, int child, boolean left, EdgeKind kind, boolean changed) {
+            add(new EdgeView(parent, child, left, kind, changed));
+        }
+    }
+
+    private static final class SharedSegments extends Shared<Segment> implements SegmentOut {
+        SharedSegments(List<Segment> base, int expected) {
+            super(base, expected);
+        }
+
+        @Override
+        public void segment(SegmentKind kind, long start, long end, int vma, String name, NodeState state,
+                            boolean touched) {
+            add(new Segment(kind, start, end, vma, name, state, touched));
+        }
+    }
+
+    /** A large tree's nodes into columns, without a record each. */
+    private record NodeSink(SceneColumns.Nodes cols) implements NodeOut {
         NodeSink(int capacity) {
             this(new SceneColumns.Nodes(capacity));
         }
 
         @Override
-        public void add(NodeView x) {
-            cols.append(x);
+        public void node(int id, String name, long start, long end, boolean black, NodeState state, boolean inUse,
+                         String usedBy, long ownGap, long subtreeGap, boolean gapStale, long oldGap, long refCount,
+                         long oldRefCount, long sequence, boolean growsDown, boolean fileBacked, int row, int rank,
+                         int parent, int left, int right, Set<Mark> marks) {
+            cols.append(id, name, start, end, black, state, inUse, usedBy, ownGap, subtreeGap, gapStale, oldGap,
+                    refCount, oldRefCount, sequence, growsDown, fileBacked, row, rank, parent, left, right, marks);
         }
 
         @Override
@@ -477,14 +489,14 @@ public final class StepSceneBuilder {
     }
 
     /** A large tree's edges into columns. */
-    private record EdgeSink(SceneColumns.Edges cols) implements Sink<EdgeView> {
+    private record EdgeSink(SceneColumns.Edges cols) implements EdgeOut {
         EdgeSink(int capacity) {
             this(new SceneColumns.Edges(capacity));
         }
 
         @Override
-        public void add(EdgeView x) {
-            cols.append(x);
+        public void edge(int parent, int child, boolean left, EdgeKind kind, boolean changed) {
+            cols.append(parent, child, left, kind, changed);
         }
 
         @Override
@@ -494,14 +506,15 @@ public final class StepSceneBuilder {
     }
 
     /** A large tree's strip segments into columns. */
-    private record SegmentSink(SceneColumns.Segments cols) implements Sink<Segment> {
+    private record SegmentSink(SceneColumns.Segments cols) implements SegmentOut {
         SegmentSink(int capacity) {
             this(new SceneColumns.Segments(capacity));
         }
 
         @Override
-        public void add(Segment x) {
-            cols.append(x);
+        public void segment(SegmentKind kind, long start, long end, int vma, String name, NodeState state,
+                            boolean touched) {
+            cols.append(kind, start, end, vma, name, state, touched);
         }
 
         @Override
@@ -516,12 +529,21 @@ public final class StepSceneBuilder {
      * The VMAs {@code ids} sorted by {@code vm_start} (unsigned; {@code start} by id), ties by id. Page-aligned user
      * addresses and ids below 2^20 pack into one long and sort as primitives (65,530 VMAs: a few ms instead of tens).
      */
-    static int[] addressOrder(int[] ids, long[] start) {
+    static int[] addressOrder(int[] ids, VmaColumns vc) {
+        // ids ascending (the cursor lists them so): already in address order when the starts ascend too, as an
+        // import's do (its VMAs were linked in the order of the file)
+        boolean sorted = true;
+        for (int i = 0; i + 1 < ids.length && sorted; i++) {
+            sorted = Long.compareUnsigned(vc.start(ids[i]), vc.start(ids[i + 1])) <= 0 && ids[i] < ids[i + 1];
+        }
+        if (sorted) {
+            return ids.clone();
+        }
         long[] keys = new long[ids.length];
         boolean packable = true;
         for (int i = 0; i < keys.length; i++) {
             int v = ids[i];
-            long st = start[v];
+            long st = vc.start(v);
             if ((st & 0xfff) != 0 || (st >>> 12) >= (1L << 43) || v < 0 || v >= (1 << 20)) {
                 packable = false;
                 break;
@@ -541,7 +563,7 @@ public final class StepSceneBuilder {
             boxed[i] = ids[i];
         }
         Arrays.sort(boxed, (x, y) -> {
-            int k = Long.compareUnsigned(start[x], start[y]);
+            int k = Long.compareUnsigned(vc.start(x), vc.start(y));
             return k != 0 ? k : Integer.compare(x, y);
         });
         for (int i = 0; i < ids.length; i++) {
@@ -738,8 +760,8 @@ public final class StepSceneBuilder {
                 stateById[id] = nodes instanceof SceneColumns.Nodes cols ? cols.state(i) : nodes.get(i).state();
             }
         }
-        Sink<Segment> segs = columns ? new SegmentSink(2 * nodes.size() + 1)
-                : new Shared<>(base == null ? List.of() : base.segments(), 2 * nodes.size() + 1);
+        SegmentOut segs = columns ? new SegmentSink(2 * nodes.size() + 1)
+                : new SharedSegments(base == null ? List.of() : base.segments(), 2 * nodes.size() + 1);
         BitSet onList = new BitSet();
         long prevEnd = 0;
         int guard = 0;
@@ -752,11 +774,11 @@ public final class StepSceneBuilder {
             long en = vm.end(v);
             String name = vm.name(v);
             if (Long.compareUnsigned(st, prevEnd) > 0) {
-                segs.add(new Segment(SegmentKind.GAP, prevEnd, st, v, name, null, false));
+                segs.segment(SegmentKind.GAP, prevEnd, st, v, name, null, false);
             }
             NodeState state = stateById[v];
-            segs.add(new Segment(SegmentKind.VMA, st, en, v, name, state == null ? NodeState.OFF_TREE : state,
-                    ch.touched(v)));
+            segs.segment(SegmentKind.VMA, st, en, v, name, state == null ? NodeState.OFF_TREE : state,
+                    ch.touched(v));
             if (Long.compareUnsigned(en, prevEnd) > 0) {
                 prevEnd = en;
             }
@@ -764,7 +786,7 @@ public final class StepSceneBuilder {
         long high = mmv.highestVmEnd();
         long task = Const.TASK_SIZE;
         if (Long.compareUnsigned(prevEnd, task) < 0) {
-            segs.add(new Segment(SegmentKind.TOP_GAP, prevEnd, task, NIL, "", null, false));
+            segs.segment(SegmentKind.TOP_GAP, prevEnd, task, NIL, "", null, false);
         }
         List<Segment> ghosts = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {

@@ -179,6 +179,61 @@ class TraceViewsTest {
     }
 
     /**
+     * The VMAs in columns ({@link TraceCursor#vmaColumns()}, what the scene of a large tree reads) are the views, value
+     * for value, at every index of races and random runs (freed, erased and cleared nodes, stale gaps, a fork's
+     * copies left out) and of a run without threads.
+     */
+    @Test
+    void theColumnsReadWhatTheViewsRead() {
+        List<Trace> all = new ArrayList<>(traces());
+        all.add(Engine.run(Scenarios.defaultScenario().withThreads(List.of()), Schedule.roundRobin()));
+        int checked = 0;
+        for (Trace t : all) {
+            TraceCursor c = t.cursor();
+            for (int i = 0; i <= t.size(); i++) {
+                c.seek(i);
+                org.vmalab.engine.trace.VmaColumns cols = c.vmaColumns();
+                int[] ids = c.vmaIds();
+                assertEquals(java.util.Arrays.toString(ids), java.util.Arrays.toString(cols.ids()));
+                assertEquals(c.vmaSlots(), cols.slots());
+                assertEquals(ids.length, cols.count());
+                for (int k = 0; k < ids.length; k++) {
+                    assertEquals(ids[k], cols.id(k));
+                }
+                for (int v = -1; v <= c.vmaSlots(); v++) {
+                    boolean listed = java.util.Arrays.binarySearch(ids, v) >= 0;
+                    assertEquals(listed, cols.listed(v), "index " + i + ", id " + v);
+                    if (!listed) {
+                        continue;
+                    }
+                    VmaView x = c.vma(v);
+                    String at = "index " + i + ", " + x.name();
+                    assertEquals(x.name(), cols.name(v), at);
+                    assertEquals(x.start(), cols.start(v), at);
+                    assertEquals(x.end(), cols.end(v), at);
+                    assertEquals(x.ownGap(), cols.ownGap(v), at);
+                    assertEquals(x.subtreeGap(), cols.subtreeGap(v), at);
+                    assertEquals(x.computedGap(), cols.computedGap(v), at);
+                    assertEquals(x.refCount(), cols.refCount(v), at);
+                    assertEquals(x.sequence(), cols.sequence(v), at);
+                    assertEquals(x.parent(), cols.parent(v), at);
+                    assertEquals(x.left(), cols.left(v), at);
+                    assertEquals(x.right(), cols.right(v), at);
+                    assertEquals(x.next(), cols.next(v), at);
+                    assertEquals(x.freed(), cols.freed(v), at);
+                    assertEquals(x.inTree(), cols.inTree(v), at);
+                    assertEquals(x.cleared(), cols.cleared(v), at);
+                    assertEquals(x.black(), cols.black(v), at);
+                    assertEquals(x.growsDown(), cols.growsDown(v), at);
+                    assertEquals(x.fileBacked(), cols.fileBacked(v), at);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 1000, "checked " + checked);
+    }
+
+    /**
      * A run without threads (an import) takes no step and its trace reads its initial state in place, not in a copy:
      * what every cursor reads is what a run of the same layout with a thread reads before its first step.
      */

@@ -554,22 +554,37 @@ public final class Checker {
         if (root != NIL && Vm.color(m, root) != Const.BLACK) {
             add(out, count, Invariant.Q_RB, root, "the root " + m.name(root) + " is red");
         }
+        /* one walk of the tree for the red-black rules and the gaps (a million VMAs: each walk costs), one pass over
+           the in-order nodes for their order, their ranges and their cleanliness; each kind's problems are reported
+           where and as its own walk or pass reported them */
+        List<Problem> gaps = new ArrayList<>(0);
         if (!cycle) {
-            blackHeight(m, root, NIL, out, count);
+            rbAndGaps(m, root, NIL, out, gaps, count, new int[1]);
         }
-        for (int i = 0; i + 1 < in.length; i++) {
-            int a = in[i];
-            int b = in[i + 1];
-            if (!Vm.ult(Vm.start(m, a), Vm.start(m, b)) || Vm.ugt(Vm.end(m, a), Vm.start(m, b))) {
-                add(out, count, Invariant.Q_BST, b, m.name(a) + " [" + Numbers.hex(Vm.start(m, a)) + ", "
-                        + Numbers.hex(Vm.end(m, a)) + ") and " + m.name(b) + " [" + Numbers.hex(Vm.start(m, b)) + ", "
-                        + Numbers.hex(Vm.end(m, b)) + ") are out of order or overlap");
+        List<Problem> empty = new ArrayList<>(0);
+        List<Problem> clean = new ArrayList<>(0);
+        int[] apart = new int[Invariant.values().length];
+        for (int i = 0; i < in.length; i++) {
+            int v = in[i];
+            long start = Vm.start(m, v);
+            long end = Vm.end(m, v);
+            if (i + 1 < in.length) {
+                int b = in[i + 1];
+                long bs = Vm.start(m, b);
+                if (!Vm.ult(start, bs) || Vm.ugt(end, bs)) {
+                    add(out, count, Invariant.Q_BST, b, m.name(v) + " [" + Numbers.hex(start) + ", "
+                            + Numbers.hex(end) + ") and " + m.name(b) + " [" + Numbers.hex(bs) + ", "
+                            + Numbers.hex(Vm.end(m, b)) + ") are out of order or overlap");
+                }
             }
+            if (!Vm.ult(start, end)) {
+                add(empty, apart, Invariant.Q_BST, v, m.name(v) + " is empty or reversed");
+            }
+            cleanProblems(m, prot, v, clean, count);
         }
-        for (int v : in) {
-            if (!Vm.ult(Vm.start(m, v), Vm.end(m, v))) {
-                add(out, count, Invariant.Q_BST, v, m.name(v) + " is empty or reversed");
-            }
+        for (Problem p : empty) {
+            /* after every pair, within the same bound */
+            add(out, count, Invariant.Q_BST, p.vma(), p.message());
         }
         Ints list = new Ints();
         int guard = 0;
@@ -603,23 +618,8 @@ public final class Checker {
             add(out, count, Invariant.Q_HIGH, NIL, "highest_vm_end is " + Numbers.hex(m.mm(Field.HIGHEST_VM_END))
                     + ", should be " + Numbers.hex(hi));
         }
-        if (!cycle) {
-            globalGap(m, root, out, count);
-        }
-        for (int v : in) {
-            if (Vm.isFreed(m, v)) {
-                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree but freed");
-            } else if (Vm.rbEmptyNode(m, v)) {
-                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree but marked RB_CLEAR_NODE");
-            }
-            if (prot.refcount() && m.get(Field.REF_COUNT, v) < 1) {
-                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree with vm_ref_count "
-                        + m.get(Field.REF_COUNT, v));
-            }
-            if ((m.get(Field.SEQUENCE, v) & 1) != 0) {
-                add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " has an odd vm_sequence at a quiescent point");
-            }
-        }
+        out.addAll(gaps);
+        out.addAll(clean);
         for (int i = 0; i < m.pteSlots(); i++) {
             long a = m.get(Field.PTE_ADDR, i);
             if (a == 0) {
@@ -640,6 +640,22 @@ public final class Checker {
         return out;
     }
 
+    /** A node in the tree at a quiescent point: not freed, not cleared, referenced, its sequence even. */
+    private static void cleanProblems(StateView m, Protection prot, int v, List<Problem> out, int[] count) {
+        if (Vm.isFreed(m, v)) {
+            add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree but freed");
+        } else if (Vm.rbEmptyNode(m, v)) {
+            add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree but marked RB_CLEAR_NODE");
+        }
+        if (prot.refcount() && m.get(Field.REF_COUNT, v) < 1) {
+            add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " is in the tree with vm_ref_count "
+                    + m.get(Field.REF_COUNT, v));
+        }
+        if ((m.get(Field.SEQUENCE, v) & 1) != 0) {
+            add(out, count, Invariant.Q_CLEAN, v, m.name(v) + " has an odd vm_sequence at a quiescent point");
+        }
+    }
+
     private static void add(List<Problem> out, int[] count, Invariant inv, int vma, String msg) {
         if (count[inv.ordinal()]++ < MAX_PER_CHECK) {
             out.add(new Problem(inv, vma, msg));
@@ -654,37 +670,35 @@ public final class Checker {
         return b.append(vs.length > 12 ? " ...]" : "]").toString();
     }
 
-    /** Black height of the subtree, reporting red-red, parent pointers and unequal heights. */
-    private static int blackHeight(StateView m, int v, int parent, List<Problem> out, int[] count) {
+    /**
+     * One walk of the subtree of {@code v} for the red-black rules (parent pointers, red-red, equal black heights:
+     * into {@code rb}) and the augmented gaps (a stored {@code rb_subtree_gap} that is not the largest own gap below:
+     * into {@code gaps}), each reported in the order of a walk of its own. Returns the largest own gap of the subtree;
+     * its black height goes to {@code height[0]}.
+     */
+    private static long rbAndGaps(StateView m, int v, int parent, List<Problem> rb, List<Problem> gaps, int[] count,
+                                  int[] height) {
         if (v == NIL) {
-            return 1;
+            height[0] = 1;
+            return 0;
         }
         if (Vm.parent(m, v) != parent) {
-            add(out, count, Invariant.Q_RB, v, "the parent pointer of " + m.name(v) + " is "
+            add(rb, count, Invariant.Q_RB, v, "the parent pointer of " + m.name(v) + " is "
                     + m.name(Vm.parent(m, v)) + ", should be " + m.name(parent));
         }
         if (parent != NIL && Vm.isRed(m, v) && Vm.isRed(m, parent)) {
-            add(out, count, Invariant.Q_RB, v, "red-red: " + m.name(parent) + " and its child " + m.name(v)
+            add(rb, count, Invariant.Q_RB, v, "red-red: " + m.name(parent) + " and its child " + m.name(v)
                     + " are both red");
         }
-        int l = blackHeight(m, Vm.left(m, v), v, out, count);
-        int r = blackHeight(m, Vm.right(m, v), v, out, count);
-        if (l != r) {
-            add(out, count, Invariant.Q_RB, v, "black heights differ under " + m.name(v) + " (" + l + " left, " + r
+        long max = Vm.ownGap(m, v);
+        long l = rbAndGaps(m, Vm.left(m, v), v, rb, gaps, count, height);
+        int lh = height[0];
+        long r = rbAndGaps(m, Vm.right(m, v), v, rb, gaps, count, height);
+        int rh = height[0];
+        if (lh != rh) {
+            add(rb, count, Invariant.Q_RB, v, "black heights differ under " + m.name(v) + " (" + lh + " left, " + rh
                     + " right)");
         }
-        return Math.max(l, r) + (Vm.color(m, v) == Const.BLACK ? 1 : 0);
-    }
-
-    /** Largest own gap of the subtree, reporting stored values that differ. */
-    private static long globalGap(StateView m, int v, List<Problem> out, int[] count) {
-        if (v == NIL) {
-            return 0;
-        }
-        long g = Vm.ownGap(m, v);
-        long l = globalGap(m, Vm.left(m, v), out, count);
-        long r = globalGap(m, Vm.right(m, v), out, count);
-        long max = g;
         if (Vm.ugt(l, max)) {
             max = l;
         }
@@ -692,9 +706,10 @@ public final class Checker {
             max = r;
         }
         if (Vm.gap(m, v) != max) {
-            add(out, count, Invariant.Q_GAP, v, m.name(v) + ".rb_subtree_gap is " + Numbers.hex(Vm.gap(m, v))
+            add(gaps, count, Invariant.Q_GAP, v, m.name(v) + ".rb_subtree_gap is " + Numbers.hex(Vm.gap(m, v))
                     + ", the largest gap in its subtree is " + Numbers.hex(max));
         }
+        height[0] = Math.max(lh, rh) + (Vm.color(m, v) == Const.BLACK ? 1 : 0);
         return max;
     }
 }

@@ -44,7 +44,24 @@ public final class Views {
         int prev = Vm.prev(m, v);
         int left = Vm.left(m, v);
         int right = Vm.right(m, v);
-        long ownGap = prev != NIL && (prev < 0 || prev >= cap) ? 0 : Vm.ownGap(m, v);
+        long ownGap = ownGap(m, v, cap);
+        long computed = computedGap(m, ownGap, left, right, cap);
+        return new VmaView(v, name, Vm.start(m, v), Vm.end(m, v), m.get(Field.VM_FLAGS, v),
+                m.get(Field.HAS_OPS, v) != 0, m.get(Field.ANON_VMA, v),
+                Vm.color(m, v) == Const.BLACK ? VmaView.Color.BLACK : VmaView.Color.RED, Vm.parent(m, v), left, right,
+                prev, Vm.next(m, v), ownGap, Vm.gap(m, v), computed, Vm.vmStartGap(m, v), Vm.vmEndGap(m, v),
+                m.get(Field.REF_COUNT, v), m.get(Field.SEQUENCE, v), (life & Life.ALLOCATED) != 0,
+                (life & Life.FREED) != 0, (life & Life.IN_TREE) != 0, Vm.rbEmptyNode(m, v), (life & Life.OWNED) != 0);
+    }
+
+    /** {@link VmaView#ownGap()}: the gap in front of {@code v} (0 when its {@code vm_prev} is garbage). */
+    static long ownGap(StateView m, int v, int cap) {
+        int prev = Vm.prev(m, v);
+        return prev != NIL && (prev < 0 || prev >= cap) ? 0 : Vm.ownGap(m, v);
+    }
+
+    /** {@link VmaView#computedGap()}: {@code vma_compute_subtree_gap()} from the own gap and the children's. */
+    static long computedGap(StateView m, long ownGap, int left, int right, int cap) {
         long computed = ownGap;
         if (left >= 0 && left < cap && Long.compareUnsigned(Vm.gap(m, left), computed) > 0) {
             computed = Vm.gap(m, left);
@@ -52,12 +69,7 @@ public final class Views {
         if (right >= 0 && right < cap && Long.compareUnsigned(Vm.gap(m, right), computed) > 0) {
             computed = Vm.gap(m, right);
         }
-        return new VmaView(v, name, Vm.start(m, v), Vm.end(m, v), m.get(Field.VM_FLAGS, v),
-                m.get(Field.HAS_OPS, v) != 0, m.get(Field.ANON_VMA, v),
-                Vm.color(m, v) == Const.BLACK ? VmaView.Color.BLACK : VmaView.Color.RED, Vm.parent(m, v), left, right,
-                prev, Vm.next(m, v), ownGap, Vm.gap(m, v), computed, Vm.vmStartGap(m, v), Vm.vmEndGap(m, v),
-                m.get(Field.REF_COUNT, v), m.get(Field.SEQUENCE, v), (life & Life.ALLOCATED) != 0,
-                (life & Life.FREED) != 0, (life & Life.IN_TREE) != 0, Vm.rbEmptyNode(m, v), (life & Life.OWNED) != 0);
+        return computed;
     }
 
     // ================================================================ threads
