@@ -427,7 +427,7 @@ final class TreeCanvas extends CanvasRegion {
         if (span == l.span() && rows == l.rows()) {
             return l;
         }
-        return new TreeLayout.Layout(l.x(), l.y(), l.columns(), l.treeRows(), rows - 1, span);
+        return new TreeLayout.Layout(l.x(), l.y(), l.ids(), l.columns(), l.treeRows(), rows - 1, span);
     }
 
     /** The overview of the current scene with what is open now. */

@@ -364,7 +364,7 @@ public final class Overview {
 
     public static View of(StepScene s, Tree t, Expansion e) {
         int n = t.n;
-        BitSet open = new BitSet(n);
+        BitSet open = new BitSet();
         for (int f : e.focus()) {
             if (f >= 0 && f < n && t.inWalk(f)) {
                 open.set(f);
@@ -376,11 +376,11 @@ public final class Overview {
         BitSet drilled = e.drilled() == null ? new BitSet() : e.drilled();
         // items in column order: an in-order walk that stops at collapsed subtrees
         List<Integer> inTree = new ArrayList<>();
-        BitSet shown = new BitSet(n);
+        BitSet shown = new BitSet();
         List<Integer> summaryRoots = new ArrayList<>();
         if (t.root >= 0) {
-            // iterative in-order over the open part of the tree
-            int[] stack = new int[n + 1];
+            // iterative in-order over the open part of the tree (its stack as deep as the tree, grown as needed)
+            int[] stack = new int[64];
             int sp = 0;
             int cur = t.root;
             while (cur >= 0 || sp > 0) {
@@ -393,6 +393,9 @@ public final class Overview {
                         summaryRoots.add(cur);
                         cur = -1;
                         break;
+                    }
+                    if (sp == stack.length) {
+                        stack = Arrays.copyOf(stack, sp * 2);
                     }
                     stack[sp++] = cur;
                     cur = t.left[cur];
@@ -424,11 +427,18 @@ public final class Overview {
         while (xi < extra.size()) {
             items[k++] = extra.get(xi++).id();
         }
-        // positions
-        double[] x = new double[n];
-        double[] y = new double[n];
-        Arrays.fill(x, Double.NaN);
-        Arrays.fill(y, Double.NaN);
+        // positions of the shown nodes only (a few dozen of up to a million), by id ascending
+        int[] ids = new int[items.length];
+        int shownCount = 0;
+        for (int id : items) {
+            if (id < SUMMARY_BASE) {
+                ids[shownCount++] = id;
+            }
+        }
+        ids = Arrays.copyOf(ids, shownCount);
+        Arrays.sort(ids);
+        double[] x = new double[shownCount];
+        double[] y = new double[shownCount];
         int maxRow = -1;
         for (int id : items) {
             if (id >= SUMMARY_BASE) {
@@ -462,12 +472,13 @@ public final class Overview {
                 summaries.add(new Summary(r, t.count[r], rn.subtreeGap(), t.start(t.first[r]), t.end(t.last[r]),
                         rn.black(), rn.row(), px, yy));
             } else {
-                x[id] = px;
-                y[id] = yy;
+                int i = Arrays.binarySearch(ids, id);
+                x[i] = px;
+                y[i] = yy;
             }
         }
         // the span counts the summaries: the last item is often one (a Fit that left it out cut it at the edge)
-        TreeLayout.Layout layout = new TreeLayout.Layout(x, y, items.length, Math.max(treeRows, 0),
+        TreeLayout.Layout layout = TreeLayout.Layout.sparse(ids, x, y, items.length, Math.max(treeRows, 0),
                 anyOff ? offRow : Double.NaN, Math.max(0, px));
         return new View(layout, List.copyOf(summaries), shown, items, s.nodes().size(), t);
     }

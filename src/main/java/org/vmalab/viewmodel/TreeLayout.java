@@ -22,7 +22,8 @@ public final class TreeLayout {
     }
 
     /**
-     * Positions by node id; {@link Double#NaN} for ids not shown.
+     * Positions by node id; {@link Double#NaN} for ids not shown. Read them with {@link #has}, {@link #x(int)} and
+     * {@link #y(int)}: {@code x} and {@code y} are by id, or, when {@code ids} is given, by position in it.
      *
      * @param columns number of items laid out
      * @param treeRows rows used by the tree (maxDepth + 1)
@@ -30,21 +31,55 @@ public final class TreeLayout {
      * @param span    the largest x of an item laid out (slots): the drawing spans [0, span]; an overview's
      *                summaries count, though their ids are not in {@code x}
      */
-    public record Layout(double[] x, double[] y, int columns, int treeRows, double offRow, double span) {
+    public record Layout(double[] x, double[] y, int[] ids, int columns, int treeRows, double offRow, double span) {
+        /** Positions by id: {@code x[id]}, {@code y[id]}. */
+        public Layout(double[] x, double[] y, int columns, int treeRows, double offRow, double span) {
+            this(x, y, null, columns, treeRows, offRow, span);
+        }
+
         public Layout(double[] x, double[] y, int columns, int treeRows, double offRow) {
             this(x, y, columns, treeRows, offRow, maxX(x));
         }
 
+        /**
+         * Positions of the nodes {@code ids} only (ascending), {@code x[i]} and {@code y[i]} those of {@code ids[i]}:
+         * an overview of a large tree draws a few dozen of a million nodes, and a layout by id would be two arrays of
+         * a million for each overview made.
+         */
+        public static Layout sparse(int[] ids, double[] x, double[] y, int columns, int treeRows, double offRow,
+                                    double span) {
+            return new Layout(x, y, ids, columns, treeRows, offRow, span);
+        }
+
+        /** Where {@code id}'s position is in {@code x} and {@code y}, or -1. */
+        private int at(int id) {
+            if (ids != null) {
+                return Math.max(-1, Arrays.binarySearch(ids, id));
+            }
+            return id >= 0 && id < x.length ? id : -1;
+        }
+
         public boolean has(int id) {
-            return id >= 0 && id < x.length && !Double.isNaN(x[id]);
+            int i = at(id);
+            return i >= 0 && !Double.isNaN(x[i]);
         }
 
+        /** The node's column; NaN for a node not laid out. */
         public double x(int id) {
-            return x[id];
+            if (ids == null) {
+                return x[id];
+            }
+            int i = at(id);
+            return i < 0 ? Double.NaN : x[i];
         }
 
+        /** The node's row; NaN for a node not laid out. */
         public double y(int id) {
-            return y[id];
+            if (ids == null) {
+                return y[id];
+            }
+            int i = at(id);
+            return i < 0 ? Double.NaN : y[i];
         }
 
         /** Total height in rows, the off-tree row included. */
