@@ -762,7 +762,7 @@ public final class StepSceneBuilder {
         }
         SegmentOut segs = columns ? new SegmentSink(2 * nodes.size() + 1)
                 : new SharedSegments(base == null ? List.of() : base.segments(), 2 * nodes.size() + 1);
-        BitSet onList = new BitSet();
+        BitSet onList = new BitSet(cap);
         long prevEnd = 0;
         int guard = 0;
         for (int v = mmv.mmap(); vm.valid(v) && guard++ <= cap; v = vm.next(v)) {
