@@ -1157,6 +1157,20 @@ final class TreeCanvas extends CanvasRegion {
         return List.copyOf(tagRects);
     }
 
+    /** The tags of nodes in view that the last draw showed nowhere (node name: tag), for tests. */
+    private final List<String> tagsLeftOut = new ArrayList<>();
+
+    /** The tags of nodes in view that the last draw showed nowhere ({@code name: tag}), for tests. */
+    List<String> tagsLeftOut() {
+        return List.copyOf(tagsLeftOut);
+    }
+
+    private void leftOut(NodeView n, List<NodeFace.Tag> tags, String why) {
+        for (NodeFace.Tag t : tags) {
+            tagsLeftOut.add(n.name() + ": " + t.text() + " (" + why + ")");
+        }
+    }
+
     /** Where the last draw put the walkers' chips (view coordinates). */
     List<Chip> cursorRects() {
         return List.copyOf(cursorRects);
@@ -1255,6 +1269,7 @@ final class TreeCanvas extends CanvasRegion {
         drawn.clear();
         smallestText = Double.MAX_VALUE;
         tagRects.clear();
+        tagsLeftOut.clear();
         cursorRects.clear();
         ghostLabels.clear();
         calloutRect = null;
@@ -1324,8 +1339,12 @@ final class TreeCanvas extends CanvasRegion {
                 continue;
             }
             drawNode(g, n, nf, cx, cy, lod, settle);
-            if (n.id() != calloutId && lod > 0 && !NodeFace.tags(n, n.id() == found).isEmpty()) {
-                tagged.add(n);
+            if (n.id() != calloutId && !NodeFace.tags(n, n.id() == found).isEmpty()) {
+                if (lod > 0) {
+                    tagged.add(n);
+                } else if (nf.opacity() > 0.05 && viewBox(nf).intersects(vp)) {
+                    leftOut(n, NodeFace.tags(n, n.id() == found), "the tree drawn as shapes");
+                }
             }
         }
         for (CursorFrame cf : shown.cursors()) {
@@ -1956,7 +1975,7 @@ final class TreeCanvas extends CanvasRegion {
     private Rect placeFree(Rect[] cands, Rect anchor, int self, double w, double h) {
         for (Rect c : cands) {
             Rect cl = clampInto(c, w, h);
-            if (covered(cl, w, h) <= 0.5) {
+            if (covered(cl, w, h) <= 0) {
                 return cl;
             }
         }
@@ -1975,7 +1994,7 @@ final class TreeCanvas extends CanvasRegion {
                 double dx = Math.max(0, Math.max(r.x() - acx, acx - r.x() - r.w()));
                 double dy = Math.max(0, Math.max(r.y() - acy, acy - r.y() - r.h()));
                 double d = dx * dx + dy * dy;
-                if (d < bestD && covered(r, w, h) <= 0.5) {
+                if (d < bestD && covered(r, w, h) <= 0) {
                     best = r;
                     bestD = d;
                 }
@@ -2023,29 +2042,42 @@ final class TreeCanvas extends CanvasRegion {
         return s;
     }
 
-    /** Tags (a node's state, what the step changed) as pills beside the node, where they cover least. */
+    /**
+     * Tags (a node's state, what the step changed) as pills beside the node: at rest where {@link #planMarks} put
+     * them (stacked, or side by side in a row), while the tree moves where they cover least in that frame (left out
+     * of a frame with no free place); the tags of a node the callout lists are not drawn beside it.
+     */
     private void drawTags(GraphicsContext g, NodeView n, NodeFrame nf, double w, double h, double settle) {
+        if (calloutAlso.contains(n.id())) {
+            return;
+        }
         List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
-        int k = Math.min(3, tags.size());
+        boolean inView = nf.opacity() > 0.05 && viewBox(nf).intersects(viewport());
         Font f = Font.font("DejaVu Sans", 10 * markScale());
         double lh = f.getSize() + 6;
-        double bw = 0;
-        for (int i = 0; i < k; i++) {
-            bw = Math.max(bw, textWidth(tags.get(i).text(), f) + 12);
-        }
-        double bh = k * lh - 2;
         Rect box = viewBox(nf);
-        Rect[] cands = {
-            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() + box.h() + 4, bw, bh),
-            new Rect(box.x() + box.w() + 6 + detail.badge * zoom, box.y() + box.h() / 2 - bh / 2, bw, bh),
-            new Rect(box.x() - 6 - bw, box.y() + box.h() / 2 - bh / 2, bw, bh),
-            new Rect(box.x() + box.w() - bw, box.y() + box.h() + 4, bw, bh),
-            new Rect(box.x(), box.y() + box.h() + 4, bw, bh),
-            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - 8 - bh - detail.badge * zoom, bw, bh)};
-        Rect best = placeFree(cands, box, n.id(), w, h);
-        if (covered(best, w, h) > 0.5) {
-            // no free place in this frame (the tree crowds the view, or moves through it): not over a node
-            return;
+        Rect best;
+        boolean row = false;
+        if (t >= 1 && plan != null) {
+            TagPlace tp = plan.tags().get(n.id());
+            if (tp == null) {
+                if (inView) {
+                    leftOut(n, tags, "no place at rest");
+                }
+                return;
+            }
+            best = tp.r();
+            row = tp.row();
+        } else {
+            double[] size = tagsSize(tags, f, lh, false);
+            best = placeFree(tagCandidates(box, size[0], size[1]), box, n.id(), w, h);
+            if (covered(best, w, h) > 0) {
+                // no free place in this frame (the tree crowds the view, or moves through it): not over a node
+                if (inView) {
+                    leftOut(n, tags, "no place in this frame");
+                }
+                return;
+            }
         }
         tagRects.add(best);
         if (!best.intersects(pad(box, 40 + detail.badge * zoom))) {
@@ -2063,18 +2095,22 @@ final class TreeCanvas extends CanvasRegion {
         g.setFont(f);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
+        double xx = best.x();
         double yy = best.y();
-        for (int i = 0; i < k; i++) {
-            NodeFace.Tag tag = tags.get(i);
+        for (NodeFace.Tag tag : tags) {
             double tw = textWidth(tag.text(), f) + 12;
             boolean strong = tag.style() != NodeFace.Style.PLAIN;
             g.setGlobalAlpha(nf.opacity() * (strong ? Math.max(0.25, settle) : 1));
             g.setFill(palette.get(ink(tag.style())));
-            double x = best.x() + best.w() / 2 - tw / 2;
+            double x = row ? xx : best.x() + best.w() / 2 - tw / 2;
             g.fillRoundRect(x, yy, tw, lh - 2, 8, 8);
             g.setFill(palette.get(textInk(tag.style())));
             fillText(g, tag.text(), x + tw / 2, yy + (lh - 2) / 2);
-            yy += lh;
+            if (row) {
+                xx += tw + 4;
+            } else {
+                yy += lh;
+            }
         }
         g.setGlobalAlpha(1);
     }
@@ -2107,14 +2143,38 @@ final class TreeCanvas extends CanvasRegion {
      * The dock's and the callout's places for the whole animation on screen (null: none drawn); {@code homeless}:
      * the dock found no free place over the tree and asks for its strip.
      */
-    private record Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock, boolean homeless) {
+    private record Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock, boolean homeless,
+                        Map<Integer, TagPlace> tags) {
         Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box) {
-            this(key, dock, callout, box, false, false);
+            this(key, dock, callout, box, false, false, Map.of());
         }
 
         Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock) {
-            this(key, dock, callout, box, compactDock, false);
+            this(key, dock, callout, box, compactDock, false, Map.of());
         }
+
+        Plan(PlanKey key, Rect dock, Rect callout, CalloutBox box, boolean compactDock, boolean homeless) {
+            this(key, dock, callout, box, compactDock, homeless, Map.of());
+        }
+
+        Plan withTags(Map<Integer, TagPlace> at) {
+            return new Plan(key, dock, callout, box, compactDock, homeless, Map.copyOf(at));
+        }
+    }
+
+    /** Where a node's tags rest at the end of the animation: their box, stacked or side by side in one row. */
+    private record TagPlace(Rect r, boolean row) {
+    }
+
+    /**
+     * The nodes whose tags found no free place beside them at the end of the animation: the callout lists them
+     * ({@code name: tag}), so that what a step changed never vanishes from the view.
+     */
+    private List<Integer> calloutAlso = List.of();
+
+    /** The nodes whose tags the callout lists, for want of a place beside them (tests). */
+    List<Integer> calloutAlso() {
+        return calloutAlso;
     }
 
     private Plan plan;
@@ -2136,6 +2196,28 @@ final class TreeCanvas extends CanvasRegion {
         if (key.same(plan == null ? null : plan.key())) {
             return;
         }
+        calloutAlso = List.of();
+        planDockAndCallout(w, h);
+        // the tags at rest: beside their nodes where they are free; the nodes whose tags have no such place are
+        // listed in the callout (placed again, larger), which may take a place other tags had
+        Map<Integer, TagPlace> at = new HashMap<>();
+        for (int round = 0; ; round++) {
+            List<Integer> over = new ArrayList<>();
+            at.clear();
+            placeRestTags(w, h, at, over);
+            if (over.isEmpty() || round >= 3 || node(calloutId) == null || plan.callout() == null) {
+                break;
+            }
+            List<Integer> also = new ArrayList<>(calloutAlso);
+            also.addAll(over);
+            calloutAlso = List.copyOf(also);
+            planDockAndCallout(w, h);
+        }
+        plan = plan.withTags(at);
+    }
+
+    /** The dock's and the callout's places (a band or a strip when they have none over the tree). */
+    private void planDockAndCallout(double w, double h) {
         for (int tries = 0; ; tries++) {
             plan = makePlan(w, h, planKey(w, h), true);
             if (plan == null) {
@@ -2169,8 +2251,8 @@ final class TreeCanvas extends CanvasRegion {
         setPan(panX, panY);
     }
 
-    /** The plan, or null when the callout has no place and {@code mayBand} (a band is to be chosen first). */
-    private Plan makePlan(double w, double h, PlanKey key, boolean mayBand) {
+    /** A grid of the view with what no mark may cover taken: outside the viewport, the legend, the tools. */
+    private FreeGrid viewGrid(double w, double h) {
         FreeGrid grid = new FreeGrid(w, h);
         Rect vp = viewport();
         grid.take(new Rect(0, 0, vp.x(), h));
@@ -2180,6 +2262,102 @@ final class TreeCanvas extends CanvasRegion {
         grid.take(new Rect(0, h - legendRoom(), w, legendRoom()));
         grid.take(new Rect(w - 200, 0, 200, 38));
         grid.take(new Rect(0, 0, w, topRoom()));
+        return grid;
+    }
+
+    /**
+     * Places the tags of the nodes in view as the animation ends (the frame at rest): beside their node (stacked,
+     * else side by side in a row) where they cover no node, badge, chip, ghost chip, the root pointer, the dock, the
+     * callout or another tag; else in the nearest free place of the view. The nodes whose tags have no place at
+     * all go to {@code over}.
+     */
+    private void placeRestTags(double w, double h, Map<Integer, TagPlace> at, List<Integer> over) {
+        if (to == null) {
+            return;
+        }
+        FreeGrid grid = viewGrid(w, h);
+        double keepX = panX;
+        double keepY = panY;
+        try {
+            panX = panToX;
+            panY = panToY;
+            takeFrame(grid, to, w, h);
+            if (plan.dock() != null) {
+                grid.take(pad(plan.dock(), 3));
+            }
+            if (plan.callout() != null) {
+                grid.take(pad(plan.callout(), 3));
+            }
+            Rect vp = viewport();
+            Font f = Font.font("DejaVu Sans", 10 * markScale());
+            double lh = f.getSize() + 6;
+            for (NodeFrame nf : to.nodes().values()) {
+                NodeView n = nf.id() >= Overview.SUMMARY_BASE ? null : node(nf.id());
+                if (n == null || n.id() == calloutId || calloutAlso.contains(n.id()) || nf.opacity() <= 0.05) {
+                    continue;
+                }
+                List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+                Rect box = viewBox(nf);
+                if (tags.isEmpty() || !box.intersects(vp)) {
+                    continue;
+                }
+                TagPlace tp = null;
+                for (boolean row : new boolean[] {false, true}) {
+                    double[] size = tagsSize(tags, f, lh, row);
+                    for (Rect c : tagCandidates(box, size[0], size[1])) {
+                        if (grid.free(c)) {
+                            tp = new TagPlace(c, row);
+                            break;
+                        }
+                    }
+                    if (tp != null) {
+                        break;
+                    }
+                }
+                for (int k = 0; k < 2 && tp == null; k++) {
+                    double[] size = tagsSize(tags, f, lh, k == 1);
+                    Rect r = grid.nearestFree(size[0], size[1], vp, box.x() + box.w() / 2, box.y() + box.h() / 2,
+                            c -> true);
+                    tp = r == null ? null : new TagPlace(r, k == 1);
+                }
+                if (tp == null) {
+                    over.add(n.id());
+                    continue;
+                }
+                at.put(n.id(), tp);
+                grid.take(pad(tp.r(), 3));
+            }
+        } finally {
+            panX = keepX;
+            panY = keepY;
+        }
+    }
+
+    /** The size of a node's tags: stacked, or side by side in one {@code row}. */
+    private double[] tagsSize(List<NodeFace.Tag> tags, Font f, double lh, boolean row) {
+        double bw = 0;
+        for (NodeFace.Tag tag : tags) {
+            double tw = textWidth(tag.text(), f) + 12;
+            bw = row ? bw + tw + (bw > 0 ? 4 : 0) : Math.max(bw, tw);
+        }
+        return new double[] {bw, row ? lh - 2 : tags.size() * lh - 2};
+    }
+
+    /** The places beside a node's box for its tags, in order of preference: under, right, left, ..., above. */
+    private Rect[] tagCandidates(Rect box, double bw, double bh) {
+        return new Rect[] {
+            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() + box.h() + 4, bw, bh),
+            new Rect(box.x() + box.w() + 6 + detail.badge * zoom, box.y() + box.h() / 2 - bh / 2, bw, bh),
+            new Rect(box.x() - 6 - bw, box.y() + box.h() / 2 - bh / 2, bw, bh),
+            new Rect(box.x() + box.w() - bw, box.y() + box.h() + 4, bw, bh),
+            new Rect(box.x(), box.y() + box.h() + 4, bw, bh),
+            new Rect(box.x() + box.w() / 2 - bw / 2, box.y() - 8 - bh - detail.badge * zoom, bw, bh)};
+    }
+
+    /** The plan, or null when the callout has no place and {@code mayBand} (a band is to be chosen first). */
+    private Plan makePlan(double w, double h, PlanKey key, boolean mayBand) {
+        FreeGrid grid = viewGrid(w, h);
+        Rect vp = viewport();
         Rect anchor = null;
         boolean compactDock = false;
         List<Sample> samples = new ArrayList<>();
@@ -2294,7 +2472,7 @@ final class TreeCanvas extends CanvasRegion {
             }
             // no band left to try (the view is too small for any): the callout with fewer tags, down to its numbers
             // alone, where it covers nothing; else a free place whatever its leader crosses, else beside the node
-            for (int k = NodeFace.tags(n, n.id() == found).size() - 1; k >= 0; k--) {
+            for (int k = calloutTags(n).size() - 1; k >= 0; k--) {
                 CalloutBox small = calloutBox(n, Double.MAX_VALUE, false, k);
                 for (double margin : new double[] {4, -2}) {
                     Rect free = grid.nearestFree(small.w(), small.h(), vp, acx, acy,
@@ -2307,7 +2485,7 @@ final class TreeCanvas extends CanvasRegion {
             Rect free = grid.nearestFree(bw, bh, vp, acx, acy, c -> true);
             return new Plan(key, dock, free != null ? free : clampInto(cands[0], w, h), cb);
         }
-        CalloutBox cb = bandBox(n, w);
+        CalloutBox cb = bandBox(n, w, mayBand);
         if (cb == null && mayBand) {
             return null;
         }
@@ -2315,15 +2493,16 @@ final class TreeCanvas extends CanvasRegion {
             cb = calloutBoxWithin(n, vertical(band) ? bandSize - 12 : w - 12, horizontal(band),
                     horizontal(band) ? bandSize - 8 : h - legendRoom() - 8);
         }
-        if (dock != null && vertical(band) && dock.x() < bandSize == (band == Band.LEFT)) {
+        if (dock != null && vertical(band) && (band == Band.LEFT ? dock.x() < bandSize : dock.x() >= w - bandSize)) {
             double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
             if (cb.h() + 8 > dock.y() - 2 - top) {
                 // the dock shares the band: the callout's parts side by side where they fit
                 cb = calloutBoxWithin(n, bandSize - 12, true, dock.y() - 2 - top - 8);
             }
-            if (cb.h() + 8 > dock.y() - 2 - top) {
-                // no room for both anywhere: the callout is the step's; the dock comes back at the next step
-                dock = null;
+            if (cb.h() + 8 > dock.y() - 2 - top || cb.cells().size() < calloutBox(n, bandSize - 12, true).cells()
+                    .size()) {
+                // the whole callout and the dock do not both fit the band: the dock takes a strip of its own
+                return new Plan(key, null, null, null, false, true);
             }
         }
         Rect at = bandPlace(cb, acx, acy, w, h, dock);
@@ -2523,17 +2702,20 @@ final class TreeCanvas extends CanvasRegion {
         Band best = Band.NONE;
         double bestSize = 0;
         double[] bestScore = null;
-        for (Band b : order) {
-            band = b;
-            bandSize = bandSizeFor(b, n, w);
-            if (bandSize <= 0 || bandBox(n, w) == null) {
-                continue;
-            }
-            double[] sc = fitScore();
-            if (bestScore == null || better(sc, bestScore)) {
-                best = b;
-                bestSize = bandSize;
-                bestScore = sc;
+        // a band that holds the whole callout, its tags included; else one that holds its numbers
+        for (int pass = 0; pass < 2 && best == Band.NONE; pass++) {
+            for (Band b : order) {
+                band = b;
+                bandSize = bandSizeFor(b, n, w);
+                if (bandSize <= 0 || bandBox(n, w, pass == 0) == null) {
+                    continue;
+                }
+                double[] sc = fitScore();
+                if (bestScore == null || better(sc, bestScore)) {
+                    best = b;
+                    bestSize = bandSize;
+                    bestScore = sc;
+                }
             }
         }
         band = best;
@@ -2586,15 +2768,19 @@ final class TreeCanvas extends CanvasRegion {
         return cb.h() + 8 <= getHeight() * 0.4 ? cb.h() + 8 : 0;
     }
 
-    /** The callout laid out for the band, or null when it does not fit the band. */
-    private CalloutBox bandBox(NodeView n, double w) {
+    /**
+     * The callout laid out for the band, or null when it does not fit the band: {@code whole}, with every one of its
+     * tags, else with as many as fit.
+     */
+    private CalloutBox bandBox(NodeView n, double w, boolean whole) {
         double h = canvasHeight();
         if (vertical(band)) {
             double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
-            CalloutBox cb = calloutBoxWithin(n, bandSize - 12, false, h - legendRoom() - top - 8);
+            CalloutBox cb = whole ? calloutBox(n, bandSize - 12, false)
+                    : calloutBoxWithin(n, bandSize - 12, false, h - legendRoom() - top - 8);
             return cb.h() + 8 <= h - legendRoom() - top ? cb : null;
         }
-        CalloutBox cb = calloutBoxWithin(n, w - 12, true, bandSize - 8 + 0.5);
+        CalloutBox cb = whole ? calloutBox(n, w - 12, true) : calloutBoxWithin(n, w - 12, true, bandSize - 8 + 0.5);
         return cb.h() + 8 <= bandSize + 0.5 ? cb : null;
     }
 
@@ -2639,10 +2825,35 @@ final class TreeCanvas extends CanvasRegion {
      */
     private CalloutBox calloutBoxWithin(NodeView n, double maxW, boolean flow, double maxH) {
         CalloutBox cb = calloutBox(n, maxW, flow);
-        for (int k = NodeFace.tags(n, n.id() == found).size() - 1; k >= 0 && cb.h() > maxH; k--) {
+        for (int k = calloutTags(n).size() - 1; k >= 0 && cb.h() > maxH; k--) {
             cb = calloutBox(n, maxW, flow, k);
         }
         return cb;
+    }
+
+    /**
+     * The tags the callout of {@code n} shows: its own (but the old subtree gap and the reference count's change,
+     * which its lines say), then those of the nodes whose tags have no place beside them at rest
+     * ({@link #calloutAlso}), each with its node's name.
+     */
+    private List<NodeFace.Tag> calloutTags(NodeView n) {
+        List<NodeFace.Tag> out = new ArrayList<>();
+        for (NodeFace.Tag tag : NodeFace.tags(n, n.id() == found)) {
+            boolean said = n.has(Mark.GAP_CHANGED) && tag.text().startsWith("was ")
+                    || n.has(Mark.REF_CHANGED) && tag.text().startsWith("vm_ref_count ");
+            if (!said) {
+                out.add(tag);
+            }
+        }
+        for (int id : calloutAlso) {
+            NodeView o = node(id);
+            if (o != null && o != n) {
+                for (NodeFace.Tag tag : NodeFace.tags(o, id == found)) {
+                    out.add(new NodeFace.Tag(o.name() + ": " + tag.text(), tag.style()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The callout of {@code n} with at most {@code maxTags} of its tags. */
@@ -2693,30 +2904,38 @@ final class TreeCanvas extends CanvasRegion {
                 }
             }
         }
-        List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+        List<NodeFace.Tag> tags = calloutTags(n);
         tags = tags.subList(0, Math.min(tags.size(), maxTags));
         double tagRoom = flow ? room : Math.min(room, Math.max(width, 180 * s));
         if (!flow) {
             x = 0;
             y -= lh;
         }
-        boolean first = true;
+        // the tags in rows, each in the first row with room for it (in a strip, the last line's row first)
+        List<double[]> rows = new ArrayList<>();
+        if (flow) {
+            rows.add(new double[] {y, x});
+        }
+        double gap = flow ? gapX : 4;
         for (NodeFace.Tag tag : tags) {
             String text = ellipsize(tag.text(), tf, tagRoom - 12);
             double tw = textWidth(text, tf) + 12;
-            double gap = flow ? gapX : 4;
-            if (!flow && first) {
-                y += lh + 2;
-            } else if (x > 0 && x + gap + tw > tagRoom) {
-                x = 0;
-                y += lh + 2;
-            } else if (x > 0) {
-                x += gap;
+            double[] row = null;
+            for (double[] r : rows) {
+                if (r[1] == 0 || r[1] + gap + tw <= tagRoom) {
+                    row = r;
+                    break;
+                }
             }
-            cells.add(new Cell(text, tf, false, tag.style(), 8 + x, y, tw));
-            width = Math.max(width, x + tw);
-            x += tw;
-            first = false;
+            if (row == null) {
+                y += lh + 2;
+                row = new double[] {y, 0};
+                rows.add(row);
+            }
+            double at = row[1] > 0 ? row[1] + gap : 0;
+            cells.add(new Cell(text, tf, false, tag.style(), 8 + at, row[0], tw));
+            width = Math.max(width, at + tw);
+            row[1] = at + tw;
         }
         double bottom = y + lh / 2 + 5;
         return new CalloutBox(cells, width + 16, bottom, 11 * s);
@@ -2736,11 +2955,21 @@ final class TreeCanvas extends CanvasRegion {
     private void drawCallout(GraphicsContext g, double settle) {
         NodeView n = node(calloutId);
         NodeFrame nf = n == null ? null : shown.node(n.id());
+        List<NodeFace.Tag> tags = n == null ? List.of() : calloutTags(n);
+        boolean inView = nf != null && nf.opacity() > 0.05 && viewBox(nf).intersects(viewport());
         if (nf == null || nf.opacity() <= 0.05 || plan == null || plan.callout() == null) {
+            if (inView) {
+                leftOut(n, tags, "no callout");
+            }
             return;
         }
         Rect best = plan.callout();
         CalloutBox cb = plan.box();
+        if (inView) {
+            // a tag left out of the callout, or cut short with an ellipsis
+            List<String> said = cb.cells().stream().filter(c -> c.tag() != null).map(Cell::text).toList();
+            leftOut(n, tags.stream().filter(tg -> !said.contains(tg.text())).toList(), "not in the callout");
+        }
         Rect box = viewBox(nf);
         calloutRect = best;
         g.setGlobalAlpha(nf.opacity() * Math.max(0.35, settle));

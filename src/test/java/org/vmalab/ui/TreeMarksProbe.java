@@ -23,8 +23,10 @@ import org.vmalab.viewmodel.TaskRunner;
  * their words, the root pointer, the vmacache dock and the legend) must cover no node box (its reference-count
  * badge included) where the tree's viewport shows it, and no other mark; the callout lies whole in the tree area
  * above the legend, its numbers at least as large as the nodes' on screen, and in every frame (while the nodes
- * move too) its leader crosses no other node; a reader's tether does not cross the dock it starts from. A frame
- * with a problem is written to {@code target/marks-probe/} as a picture.
+ * move too) its leader crosses no other node; a reader's tether does not cross the dock it starts from; no frame at
+ * rest leaves out a tag of a node in view (what the step changed, beside its node or listed in the callout; the tags
+ * a frame in motion leaves out are counted in the message). A frame with a problem is written to {@code
+ * target/marks-probe/} as a picture.
  */
 public final class TreeMarksProbe {
     private TreeMarksProbe() {
@@ -68,6 +70,9 @@ public final class TreeMarksProbe {
         String name = l.id() + "-part" + (part + 1) + "-" + w + "x" + h;
         check(tree, legend, where + " step 0", problems, true);
         picture(area, name + "-step0", problems.isEmpty() ? -1 : 0, 0);
+        // the tags a frame at rest left out (what a step changed must never vanish): counted over the whole part
+        LeftOut left = new LeftOut();
+        left.count(tree, 0, 1);
         while (p.index() < p.size() && problems.size() < 3) {
             StepScene before = p.scene();
             p.stepForward();
@@ -78,12 +83,50 @@ public final class TreeMarksProbe {
                 int had = problems.size();
                 check(tree, legend, where + " step " + p.index() + " (" + p.scene().caption() + ") at t = " + f,
                         problems, f >= 1);
-                picture(area, name + "-step" + p.index() + "-t" + Math.round(f * 100), problems.size() > had ? 0
-                        : p.index(), f);
+                boolean lost = left.count(tree, p.index(), f);
+                picture(area, name + "-step" + p.index() + "-t" + Math.round(f * 100), problems.size() > had
+                        || lost && f >= 1 ? 0 : p.index(), f);
             }
             tree.finishAnimation();
         }
+        if (left.tags > 0) {
+            problems.add(where + ": " + left.tags + " tags left out in " + left.frames + " frames at rest (first: "
+                    + left.first + "; " + left.moving + " more in frames in motion)");
+        }
         return problems;
+    }
+
+    /** The tags a frame at rest left out of the tree on screen, as problems (a handout's picture). */
+    static void checkTags(TreeCanvas tree, String where, List<String> problems) {
+        if (!tree.tagsLeftOut().isEmpty()) {
+            problems.add(where + ": tags left out " + tree.tagsLeftOut());
+        }
+    }
+
+    /** The tags left out of the frames of a part: at rest (counted, with the first) and in motion. */
+    static final class LeftOut {
+        int tags;
+        int frames;
+        int moving;
+        String first;
+
+        /** Counts the tags the frame on screen left out; true when it left out any. */
+        boolean count(TreeCanvas tree, int step, double f) {
+            List<String> out = tree.tagsLeftOut();
+            if (out.isEmpty()) {
+                return false;
+            }
+            if (f < 1) {
+                moving += out.size();
+                return true;
+            }
+            if (tags == 0) {
+                first = "step " + step + " " + out;
+            }
+            tags += out.size();
+            frames++;
+            return true;
+        }
     }
 
     /**

@@ -131,8 +131,9 @@ public class NoOverlapTest {
      * In every lesson part, played step by step in each of {@link #MARK_AREAS} and drawn at several fractions of
      * every animation: the step's callout, the tags, the walkers' ghost chips and their words, the root pointer, the
      * vmacache dock and the legend cover no node box (badge included) and no other mark, the callout is whole and
-     * its leader crosses no other node in any frame, no tether crosses the dock ({@code ui.TreeMarksProbe} draws
-     * the tree; it writes a frame with a problem to {@code target/marks-probe/}).
+     * its leader crosses no other node in any frame, no tether crosses the dock, and no frame at rest leaves out a
+     * tag of a node in view ({@code ui.TreeMarksProbe} draws the tree; it writes a frame with a problem to {@code
+     * target/marks-probe/}).
      */
     @TestFactory
     Stream<DynamicTest> theMarksOverTheTreeCoverNoNodeAndNoOtherMark() throws Exception {
