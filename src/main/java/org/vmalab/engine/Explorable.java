@@ -51,6 +51,15 @@ public interface Explorable {
     StepRecord step(int t);
 
     /**
+     * Runs one step of {@code t} as {@link #step} does, for a search: what the step did is not recorded, only its
+     * violations are returned (an empty list when there are none); {@link #idle} and {@link #footprint} answer for it
+     * as for {@link #step}.
+     */
+    default List<Violation> advance(int t) {
+        return step(t).violations();
+    }
+
+    /**
      * Did the step just taken change nothing but its thread's spin counter (a spin that leaves the state as it
      * was, which nothing can tell from not having run)?
      */

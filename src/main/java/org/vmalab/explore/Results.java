@@ -23,12 +23,13 @@ final class Results {
     }
 
     static ExploreResult build(Search s, long elapsedNanos, List<Violation> initialViolations) {
+        long assembly0 = System.nanoTime();
         long states = s.states.sum() + 1;
         long distinct = s.table != null ? s.table.size() : states;
-        Stats stats = new Stats(states, distinct, s.schedules.sum(), s.maxDepth.get(), elapsedNanos,
+        Stats counted = new Stats(states, distinct, s.schedules.sum(), s.maxDepth.get(), elapsedNanos,
                 elapsedNanos == 0 ? 0 : states / (elapsedNanos / 1e9), s.engineSteps.sum(), s.cacheHits.sum(),
                 s.sleepPruned.sum(), s.idleSpins.sum(), s.workers, s.tasks.get(), s.reductionOffAt, s.symmetry,
-                interchangeable(s), s.workerCpuNanos.sum(), s.workerIdleNanos.sum());
+                interchangeable(s), s.workerCpuNanos.sum(), s.workerIdleNanos.sum(), 0);
         String[] names = names(s.scenario);
         Graph g = s.graphComplete && s.table != null && !s.cancelled
                 ? Graph.build(s.rootFp, s.buffers, distinct) : null;
@@ -170,6 +171,7 @@ final class Results {
         }
         double collision = s.table != null ? s.table.collisionProbability(distinct)
                 : Math.min(1.0, (double) distinct * distinct / Math.pow(2, 65));
+        Stats stats = counted.withAssembly(System.nanoTime() - assembly0);
         return new ExploreResult(s.scenario, s.options, reasons.isEmpty(), reasons, stats, outcomes, findings,
                 errors, exact, collision, s.auditChecks.get(), new ArrayList<>(s.auditFailures));
     }

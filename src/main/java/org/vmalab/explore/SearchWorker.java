@@ -262,7 +262,7 @@ final class SearchWorker implements Runnable {
             arrive(s.rootFp, 0, -1, 0, 0, noFp);
         } else {
             for (int i = 0; i < t.path().length; i++) {
-                m.step(t.path()[i]);
+                m.advance(t.path()[i]);
                 lSteps++;
             }
             long fp = fingerprint();
@@ -334,11 +334,11 @@ final class SearchWorker implements Runnable {
     private void expand(Frame f, int t) {
         boolean reduce = s.reduction && !s.reductionOff;
         m.restore(f.snap);
-        StepRecord rec;
+        List<Violation> vs;
         ensurePath(f.depth + 2);
         path[f.depth] = t;
         try {
-            rec = m.step(t);
+            vs = m.advance(t);
         } catch (RuntimeException | StackOverflowError e) {
             f.anyReal = true; /* not a deadlock: the engine failed here */
             error(e instanceof ScenarioException ? e.getMessage() : e.getClass().getSimpleName() + ": "
@@ -351,7 +351,7 @@ final class SearchWorker implements Runnable {
             if (t == f.via) {
                 f.viaReal = false;
             }
-            violations(f.fp, label(f, t), rec.violations(), f.depth + 1);
+            violations(f.fp, label(f, t), vs, f.depth + 1);
             return;
         }
         f.anyReal = true;
@@ -375,7 +375,7 @@ final class SearchWorker implements Runnable {
             edges.add(f.fp, fp, label(f, t));
             edgeAllowance--;
         }
-        violations(f.fp, label(f, t), rec.violations(), f.depth + 1);
+        violations(f.fp, label(f, t), vs, f.depth + 1);
         if (s.preemptionBounded && p > s.options.preemptionBound()) {
             s.cut("preemption bound " + s.options.preemptionBound());
             return;

@@ -28,13 +28,22 @@ import java.util.List;
  * @param workerCpuNanos  CPU time the worker threads ran, all together (the JVM's own threads, the compiler and the
  *                        garbage collector, not included): what the search cost, whatever else ran on the machine
  * @param workerIdleNanos wall time the workers spent waiting for work, all together (with two or more workers)
+ * @param assemblyNanos   wall time of the result's assembly after the search (the shortest schedules from the kept
+ *                        transitions, their replays, the findings in words), not in {@code elapsedNanos}
  */
 public record Stats(long states, long distinctStates, long schedules, int maxDepth, long elapsedNanos,
                     double statesPerSecond, long engineSteps, long cacheHits, long sleepPruned, long idleSpins,
                     int workers, long tasks, long reductionOffAt, boolean symmetry, List<List<String>> interchangeable,
-                    long workerCpuNanos, long workerIdleNanos) {
+                    long workerCpuNanos, long workerIdleNanos, long assemblyNanos) {
     public Stats {
         interchangeable = interchangeable.stream().map(List::copyOf).toList();
+    }
+
+    /** The same counters with the result's assembly time. */
+    Stats withAssembly(long nanos) {
+        return new Stats(states, distinctStates, schedules, maxDepth, elapsedNanos, statesPerSecond, engineSteps,
+                cacheHits, sleepPruned, idleSpins, workers, tasks, reductionOffAt, symmetry, interchangeable,
+                workerCpuNanos, workerIdleNanos, nanos);
     }
 
     /** Threads in some class of interchangeable threads (0 when the symmetry reduction was off). */

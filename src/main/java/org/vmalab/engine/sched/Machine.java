@@ -252,6 +252,24 @@ public final class Machine implements Explorable {
      */
     @Override
     public StepRecord step(int t) {
+        return step(t, true);
+    }
+
+    /**
+     * The explorer's step: {@link #step} without its record (the search needs the next state, its fingerprint, the
+     * footprint and the violations, not what the trace shows); {@link #idle} answers for it as for a step.
+     */
+    @Override
+    public List<Violation> advance(int t) {
+        if (t >= ts.length) {
+            return step(t).violations();
+        }
+        step(t, false);
+        return lastViolations;
+    }
+
+    /** One step of {@code t}; {@code record}: build its {@link StepRecord} (else null is returned). */
+    private StepRecord step(int t, boolean record) {
         if (!enabled(t)) {
             throw new IllegalStateException(threadName(t) + " is not runnable");
         }
@@ -324,9 +342,16 @@ public final class Machine implements Explorable {
             fp.wrote(log, from, log.size());
         }
         lastFootprint = fp;
-        last = new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? note : notes.toString(), from,
-                log.size(), viols == null ? List.of() : List.copyOf(viols), micro, x.spun, checks, result);
-        return last;
+        lastThread = t;
+        lastWaiting = x.spun;
+        lastFrom = from;
+        lastTo = log.size();
+        lastViolations = viols == null ? List.of() : List.copyOf(viols);
+        if (!record) {
+            return null;
+        }
+        return new StepRecord(steps, t, loc, firstTag, fa, fb, fv, notes == null ? note : notes.toString(), from,
+                log.size(), lastViolations, micro, x.spun, checks, result);
     }
 
     /**
@@ -459,9 +484,13 @@ public final class Machine implements Explorable {
             fp.wrote(log, from, log.size());
         }
         lastFootprint = fp;
-        last = new StepRecord(steps, t, Loc.SB_FLUSH, Tag.NONE, vma, k, value, note, from, log.size(),
-                List.copyOf(viols), 1, false, x.checks, null);
-        return last;
+        lastThread = t;
+        lastWaiting = false;
+        lastFrom = from;
+        lastTo = log.size();
+        lastViolations = List.copyOf(viols);
+        return new StepRecord(steps, t, Loc.SB_FLUSH, Tag.NONE, vma, k, value, note, from, log.size(),
+                lastViolations, 1, false, x.checks, null);
     }
 
     /**
@@ -483,9 +512,16 @@ public final class Machine implements Explorable {
 
     // ---------------------------------------------------------------- explorer support (Explorable)
 
-    /** The stepped thread's state before the last step, and that step. */
+    /**
+     * The stepped thread's state before the last step, and what {@link #idle} needs of that step: its thread (-1
+     * after a restore), whether it spun or went to sleep, its stores in the log, its violations.
+     */
     private ThreadState before;
-    private StepRecord last;
+    private int lastThread = -1;
+    private boolean lastWaiting;
+    private int lastFrom;
+    private int lastTo;
+    private List<Violation> lastViolations = List.of();
 
     /** A saved point: undo the log back to it and restore the threads. */
     private static final class Snapshot implements Explorable.Mark {
@@ -521,17 +557,17 @@ public final class Machine implements Explorable {
         checker.restored();
         System.arraycopy(s.threads, 0, ts, 0, ts.length);
         steps = s.steps;
-        last = null;
+        lastThread = -1;
         lastFootprint = null;
     }
 
     @Override
     public boolean idle() {
-        if (last == null || !last.waiting()) {
+        if (lastThread < 0 || !lastWaiting) {
             return false;
         }
-        int t = last.thread();
-        for (int i = last.deltaFrom(); i < last.deltaTo(); i++) {
+        int t = lastThread;
+        for (int i = lastFrom; i < lastTo; i++) {
             boolean counter = log.field(i) == Field.T_SPINS && log.object(i) == t;
             if (!counter && log.oldValue(i) != log.newValue(i)) {
                 return false;
