@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Medians of bench/explorer-ab.sh's log: per part, symmetry, workers and build, the wall, user CPU, transitions a
-second of user CPU (JVM included) and of the workers' CPU (new jar), and the two-worker speed-up (wall)."""
+second of user CPU (JVM included) and of the workers' CPU, the workers' idle time, the result's assembly after the
+search, and the two-worker speed-up (wall)."""
 import statistics
 import sys
 from collections import defaultdict
@@ -15,13 +16,16 @@ for line in open(sys.argv[1]) if len(sys.argv) > 1 else sys.stdin:
     wall, user, sysc, rss = float(f[6]), float(f[7]), float(f[8]), int(f[9])
     states, distinct, search_ms = int(f[10]), int(f[11]), float(f[12])
     wcpu = None if f[13] == '-' else float(f[13])
-    runs[(p, sym, w, v)].append((wall, user, sysc, rss, states, distinct, search_ms, wcpu, load))
+    idle = None if len(f) < 15 or f[14] == '-' else float(f[14])
+    assembly = None if len(f) < 16 or f[15] == '-' else float(f[15])
+    runs[(p, sym, w, v)].append((wall, user, sysc, rss, states, distinct, search_ms, wcpu, load, idle, assembly))
     loads.append(load)
 
 med = statistics.median
 print('| part | symmetry | workers | build | transitions | distinct | wall s | search s | user CPU s | '
-      'transitions / user CPU s | transitions / worker CPU s | 2 workers: wall speed-up | load (min-max) |')
-print('|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+      'transitions / user CPU s | transitions / worker CPU s | worker idle ms | assembly ms | 2 workers: wall speed-up '
+      '| load (min-max) |')
+print('|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
 for key in sorted(runs):
     p, sym, w, v = key
     xs = runs[key]
@@ -36,6 +40,11 @@ for key in sorted(runs):
         one = med(x[6] for x in runs[(p, sym, 'w1', v)]) / 1000
         speed = f'{one / search:.2f}x'
     ls = [x[8] for x in xs]
+    idles = [x[9] for x in xs if x[9] is not None]
+    asms = [x[10] for x in xs if x[10] is not None]
+    idle = f'{med(idles):,.0f}' if idles else '-'
+    asm = f'{med(asms):,.0f}' if asms else '-'
     print(f'| {p} | {sym} | {w[1:]} | {v} | {states:,.0f} | {med(x[5] for x in xs):,.0f} | {wall:.1f} | {search:.1f} | '
-          f'{user:.1f} | {states / user / 1e6:.2f} M | {per_worker} | {speed} | {min(ls):.1f}-{max(ls):.1f} |')
+          f'{user:.1f} | {states / user / 1e6:.2f} M | {per_worker} | {idle} | {asm} | {speed} | '
+          f'{min(ls):.1f}-{max(ls):.1f} |')
 print(f'\n{len(loads)} runs, load average {min(loads):.1f} to {max(loads):.1f}')

@@ -2,8 +2,8 @@
 # The explorer on lesson 16, old jar and new jar alternating in one run (issue 15, goal 4): parts 1 and 2, one and two
 # workers, with and without the symmetry reduction, ROUNDS rounds. Each line: the build, the round, the part, workers,
 # symmetry, the load average before the run, wall / user / system seconds and max resident KB (/usr/bin/time), and from
-# the JSON: transitions (states), distinct states, the search's wall ms, the workers' CPU ms (new jar only) and their
-# idle ms. bench/explorer-ab-summary.py makes the table (medians).
+# the JSON: transitions (states), distinct states, the search's wall ms, the workers' CPU ms and their idle ms, and the
+# result's assembly ms after the search (each "-" where the jar does not report it). bench/explorer-ab-summary.py makes the table (medians).
 # Usage: bench/explorer-ab.sh OLD.jar NEW.jar ROUNDS [parts] [workers] > log
 set -euo pipefail
 OLD=$1
@@ -30,7 +30,8 @@ for r in $(seq 1 "$ROUNDS"); do
                     stats=$(python3 -c '
 import json, sys
 s = json.load(open(sys.argv[1]))["parts"][0]["stats"]
-print(s["states"], s["distinct_states"], s["elapsed_ms"], s.get("worker_cpu_ms", "-"), s.get("worker_idle_ms", "-"))
+print(s["states"], s["distinct_states"], s["elapsed_ms"], s.get("worker_cpu_ms", "-"), s.get("worker_idle_ms", "-"),
+      s.get("assembly_ms", "-"))
 ' "$T/out.json")
                     echo "$v r$r p$p w$w sym=$sym load=$load $(cat "$T/time") $stats"
                 done
