@@ -230,6 +230,23 @@ public final class MapsImporter {
                     }
                     progress.at(lineNo, total);
                 }
+                // the usual line: whole in the chunk, short enough, within the file's limit; decoded where it lies
+                int fast = b.lineLength(MAX_LINE);
+                if (fast >= 0 && total + fast <= maxBytes) {
+                    total += fast + 1;
+                    Item it = Lines.prepare(b.take(fast), lineNo);
+                    if (it != null) {
+                        batch[n++] = it;
+                        if (n == BATCH) {
+                            if (!hand(queue, batch, stop)) {
+                                return;
+                            }
+                            batch = new Item[BATCH];
+                            n = 0;
+                        }
+                    }
+                    continue;
+                }
                 int len = 0;
                 boolean tooLong = false;
                 int c;
@@ -328,6 +345,28 @@ public final class MapsImporter {
                 lim = n;
             }
             return chunk[pos++] & 0xff;
+        }
+
+        /**
+         * The length in bytes of the line at the read position when its newline is in the chunk read already and it
+         * has at most {@code max} bytes before it; -1 otherwise (the line is read byte by byte then).
+         */
+        int lineLength(int max) {
+            int end = Math.min(lim, pos + max + 1);
+            for (int i = pos; i < end; i++) {
+                if (chunk[i] == '\n') {
+                    return i - pos;
+                }
+            }
+            return -1;
+        }
+
+        /** The line of {@code len} bytes at the read position, decoded, and its newline: read. */
+        String take(int len) {
+            /* paths may hold any bytes: decode leniently, the VMA names replace what is not UTF-8 */
+            String t = new String(chunk, pos, len, StandardCharsets.UTF_8);
+            pos += len + 1;
+            return t;
         }
     }
 
@@ -626,10 +665,15 @@ public final class MapsImporter {
     /** The end of 1 to {@code max} hex digits at {@code i}, or -1. */
     private static int hexEnd(String s, int i, int max) {
         int j = i;
-        while (j < s.length() && j - i <= max && Character.digit(s.charAt(j), 16) >= 0 && s.charAt(j) < 128) {
+        while (j < s.length() && j - i <= max && hexDigit(s.charAt(j))) {
             j++;
         }
         return j == i || j - i > max ? -1 : j;
+    }
+
+    /** Is {@code c} an ASCII hex digit? */
+    private static boolean hexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** The end of one or more blanks or tabs at {@code i}, or -1. */

@@ -287,6 +287,46 @@ class MapsImporterTest {
         assertEquals("lib1.so~2", read.vmas().get(7).name(), "names made unique in file order");
     }
 
+    /**
+     * Lines whole in the reader's chunk are decoded where they lie, the others (across a chunk's end, the last one
+     * without a newline) byte by byte: both read as the text does, with CRLF ends, blank lines, names in UTF-8 and
+     * bytes that are not UTF-8, lines of every length around the chunk's size.
+     */
+    @Test
+    void linesAcrossTheReadersChunksReadAsTheTextDoes(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.Random r = new java.util.Random(3);
+        long at = 0x10000000L;
+        for (int i = 1; i <= 6_000; i++) {
+            long end = at + 0x1000L * (1 + r.nextInt(3));
+            out.writeBytes((Long.toHexString(at) + "-" + Long.toHexString(end) + " r-xp 00000000 08:01 " + i + " /l/")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(("x".repeat(r.nextInt(120)) + (i % 7 == 0 ? "é€" : "")).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (i % 9 == 0) {
+                out.write(0xff);
+                out.write(0xc3);
+            }
+            out.writeBytes((i % 5 == 0 ? "\r\n" : "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (i % 17 == 0) {
+                out.write('\n');
+            }
+            at = end + 0x1000L * r.nextInt(3);
+        }
+        out.writeBytes((Long.toHexString(at) + "-" + Long.toHexString(at + 0x1000) + " rw-p 00000000 00:00 0 [stack]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = out.toByteArray();
+        assertTrue(bytes.length > 4 * 65_536, "several chunks: " + bytes.length);
+        Path f = dir.resolve("chunks.maps");
+        Files.write(f, bytes);
+        MapsImporter.Result read = MapsImporter.read(f, false);
+        MapsImporter.Result parsed = MapsImporter.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                f.toString(), false);
+        assertEquals(6_001, read.vmas().size());
+        assertEquals(parsed.vmas(), read.vmas());
+        assertEquals(parsed.notes(), read.notes());
+    }
+
     @Test
     void theFirstBadLineOfAManyLineFileIsTheOneNamedAndLenientSkipsIt(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.maps");
