@@ -122,7 +122,8 @@ final class SceneColumns {
                 b |= REACHABLE_TEXT;
             }
             bits[i] = (byte) b;
-            if (!plainUse || oldGap != subtreeGap || oldRefCount != refCount || !marks.isEmpty()) {
+            if (!plainUse || oldGap != subtreeGap || oldRefCount != refCount
+                    || marks != StepSceneBuilder.NO_MARKS && !marks.isEmpty()) {
                 extra.put(i, new Extra(usedBy, oldGap, oldRefCount, marks));
             }
         }

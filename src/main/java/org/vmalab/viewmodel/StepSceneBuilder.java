@@ -752,12 +752,14 @@ public final class StepSceneBuilder {
                                          List<TaskView> tasks, MmView mmv, List<Long> installed,
                                          StepScene.Strip base, boolean columns) {
         int cap = vm.cap();
-        // a VMA's state, by id (its node's); the nodes are in address order, the columns' own index says where
-        NodeState[] stateById = new NodeState[cap];
-        for (int i = 0; i < nodes.size(); i++) {
-            int id = nodes instanceof SceneColumns.Nodes cols ? cols.id(i) : nodes.get(i).id();
-            if (id >= 0 && id < cap) {
-                stateById[id] = nodes instanceof SceneColumns.Nodes cols ? cols.state(i) : nodes.get(i).state();
+        // a VMA's state, by id (its node's): the columns' index by id says where, the records are indexed here
+        SceneColumns.Nodes cols = nodes instanceof SceneColumns.Nodes c ? c : null;
+        NodeState[] stateById = cols != null ? null : new NodeState[cap];
+        if (cols == null) {
+            for (NodeView n : nodes) {
+                if (n.id() >= 0 && n.id() < cap) {
+                    stateById[n.id()] = n.state();
+                }
             }
         }
         SegmentOut segs = columns ? new SegmentSink(2 * nodes.size() + 1)
@@ -776,7 +778,8 @@ public final class StepSceneBuilder {
             if (Long.compareUnsigned(st, prevEnd) > 0) {
                 segs.segment(SegmentKind.GAP, prevEnd, st, v, name, null, false);
             }
-            NodeState state = stateById[v];
+            int at = cols != null ? cols.positionOf(v) : -1;
+            NodeState state = cols == null ? stateById[v] : at >= 0 ? cols.state(at) : null;
             segs.segment(SegmentKind.VMA, st, en, v, name, state == null ? NodeState.OFF_TREE : state,
                     ch.touched(v));
             if (Long.compareUnsigned(en, prevEnd) > 0) {
@@ -790,7 +793,7 @@ public final class StepSceneBuilder {
         }
         List<Segment> ghosts = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            if (nodes instanceof SceneColumns.Nodes cols && onList.get(cols.id(i))) {
+            if (cols != null && onList.get(cols.id(i))) {
                 continue;
             }
             NodeView n = nodes.get(i);
