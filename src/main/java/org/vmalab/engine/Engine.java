@@ -51,7 +51,10 @@ public final class Engine {
     }
 
     public static Trace run(Scenario sc, Schedule schedule, CheckLevel level, Progress progress) {
-        Machine mach = new Machine(sc, level);
+        /* a run without threads takes no step: its initial checks are made when the trace is first asked for them,
+           maybe on another thread while its first scene is built (an import of a million VMAs) */
+        boolean later = sc.threads().isEmpty();
+        Machine mach = later ? Machine.checkingLater(sc, level) : new Machine(sc, level);
         int n = mach.threadCount();
         /* a run without threads (an import) takes no step: its initial memory is the machine's own, not a copy of it
            (the columns of a million VMAs are 130 MB) */
@@ -153,7 +156,8 @@ public final class Engine {
             }
         }
         return Recording.trace(sc, schedule, initial, steps, mach.log().handOver(), outcome, message,
-                mach.initialViolations(), mach.memory(), mach.threadNames());
+                later ? null : mach.initialViolations(), later ? mach::initialViolations : null, mach.memory(),
+                mach.threadNames());
     }
 
     /** Is this slot used up? An until-blocked slot ends when its thread can no longer run. */

@@ -494,6 +494,14 @@ public final class Player {
                             sched.seed(), sched.bound());
                     t = Engine.run(s, fallback, CheckLevel.FULL, pr);
                 }
+                if (t.size() == 0 && t.vmaCount() > PREPARE_AHEAD_VMAS) {
+                    // a large import: its initial checks run on the other core while its first scene is built here
+                    // (the scene's checker panel waits for them if they are not done by then)
+                    Trace checked = t;
+                    Thread checks = new Thread(checked::initialViolations, "vmalab-initial-checks");
+                    checks.setDaemon(true);
+                    checks.start();
+                }
                 Landing l = land.apply(t);
                 TraceCursor c = t.cursor().seek(Math.max(0, Math.min(l.index(), t.size())));
                 Narration n = pl == null ? Narration.NONE : pl.narration();

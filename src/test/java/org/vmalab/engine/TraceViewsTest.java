@@ -8,8 +8,10 @@ import static org.vmalab.engine.memory.Memory.NIL;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Life;
+import org.vmalab.engine.sched.Machine;
 import org.vmalab.engine.sched.Schedule;
 import org.vmalab.engine.sched.Status;
 import org.vmalab.engine.sched.WaitQueue;
@@ -231,6 +233,33 @@ class TraceViewsTest {
             }
         }
         assertTrue(checked > 1000, "checked " + checked);
+    }
+
+    /**
+     * A run without threads checks its initial state when the trace is first asked (the window asks on another thread
+     * while it builds the first scene of a large import): the same findings as the machine's checks made at once,
+     * whichever thread asks first, the others waiting for the same list; a run with threads checks at once.
+     */
+    @Test
+    void aRunWithoutThreadsChecksItsInitialStateWhenAsked() throws Exception {
+        Scenario sc = Scenarios.defaultScenario().withThreads(List.of());
+        List<Violation> now = new Machine(sc, CheckLevel.FULL).initialViolations();
+        for (int k = 0; k < 20; k++) {
+            Trace t = Engine.run(sc, Schedule.roundRobin());
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<List<Violation>> a = two.submit(t::initialViolations);
+                java.util.concurrent.Future<List<Violation>> b = two.submit(t::violations);
+                assertEquals(now, a.get());
+                assertEquals(now, b.get());
+                assertTrue(a.get() == t.initialViolations(), "made once");
+            } finally {
+                two.shutdown();
+            }
+        }
+        Trace u = Engine.run(Scenarios.defaultScenario(), Schedule.roundRobin());
+        assertEquals(new Machine(Scenarios.defaultScenario(), CheckLevel.FULL).initialViolations(),
+                u.initialViolations());
     }
 
     /**

@@ -50,7 +50,8 @@ public final class Machine implements Explorable {
     private final DeltaLog log = new DeltaLog();
     private int steps;
     private Exec current;
-    private final List<Violation> initialViolations;
+    /** The quiescent checks of the initial state; null until made when they were deferred. */
+    private List<Violation> initialViolations;
     /** RELAXED_STORES: the store buffers are on; {@link #perThread} flush choices per thread follow the threads. */
     private final boolean relaxed;
     private final int perThread;
@@ -59,7 +60,19 @@ public final class Machine implements Explorable {
 
     /** Builds the initial state: the layout linked in order (fast), the threads at the start. */
     public Machine(Scenario sc, CheckLevel level) {
-        this(sc, level, true);
+        this(sc, level, true, true);
+    }
+
+    /**
+     * The initial state, its quiescent checks made when {@link #initialViolations()} is first asked (on any thread)
+     * instead of now: a run that takes no step (an import of a million VMAs) has its scene built while they run.
+     */
+    public static Machine checkingLater(Scenario sc, CheckLevel level) {
+        return new Machine(sc, level, true, false);
+    }
+
+    Machine(Scenario sc, CheckLevel level, boolean fastLayout) {
+        this(sc, level, fastLayout, true);
     }
 
     /**
@@ -67,7 +80,7 @@ public final class Machine implements Explorable {
      *                   {@link MmOps.LayoutLink} (the same memory, word for word); false: {@code insert_vm_struct}
      *                   for each (tests compare the two)
      */
-    Machine(Scenario sc, CheckLevel level, boolean fastLayout) {
+    private Machine(Scenario sc, CheckLevel level, boolean fastLayout, boolean checkNow) {
         this.scenario = sc;
         this.prot = sc.protection();
         int nt = sc.threads().size();
@@ -116,7 +129,7 @@ public final class Machine implements Explorable {
         this.relaxed = prot.relaxed();
         this.perThread = relaxed ? StoreBuffer.choicesPerThread(nt) : 0;
         this.checker = new Checker(this, level);
-        this.initialViolations = checker.quiescent(0);
+        this.initialViolations = checkNow ? checker.quiescent(0) : null;
         m.recorder(this::stored);
     }
 
@@ -199,8 +212,15 @@ public final class Machine implements Explorable {
         return exec.begin(t, ts[t], fp);
     }
 
+    /**
+     * The quiescent checks of the initial state (the memory before any step: of a machine {@link #checkingLater}, ask
+     * before the first step).
+     */
     @Override
-    public List<Violation> initialViolations() {
+    public synchronized List<Violation> initialViolations() {
+        if (initialViolations == null) {
+            initialViolations = checker.quiescent(0);
+        }
         return initialViolations;
     }
 

@@ -1,6 +1,7 @@
 package org.vmalab.engine.trace;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.check.Violation;
 import org.vmalab.engine.memory.DeltaLog;
@@ -27,8 +28,19 @@ public final class Recording {
     public static Trace trace(Scenario scenario, Schedule schedule, Memory initial, StepTable steps, DeltaLog deltas,
                               Outcome outcome, String outcomeMessage, List<Violation> initialViolations, Memory last,
                               String[] threadNames) {
-        return new Trace(scenario, schedule, initial, steps, deltas, outcome, outcomeMessage, initialViolations,
+        return trace(scenario, schedule, initial, steps, deltas, outcome, outcomeMessage, initialViolations, null,
                 last, threadNames);
+    }
+
+    /**
+     * As above, the initial violations given now or, for a trace of no step, made by {@code initialCheck} when first
+     * asked for ({@link Trace#initialViolations()}).
+     */
+    public static Trace trace(Scenario scenario, Schedule schedule, Memory initial, StepTable steps, DeltaLog deltas,
+                              Outcome outcome, String outcomeMessage, List<Violation> initialViolations,
+                              Supplier<List<Violation>> initialCheck, Memory last, String[] threadNames) {
+        return new Trace(scenario, schedule, initial, steps, deltas, outcome, outcomeMessage, initialViolations,
+                initialCheck, last, threadNames);
     }
 
     /** One recorded store. */

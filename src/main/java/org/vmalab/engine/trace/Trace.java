@@ -3,6 +3,7 @@ package org.vmalab.engine.trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import org.vmalab.engine.Face;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.check.Violation;
@@ -28,8 +29,11 @@ public final class Trace {
     private final Schedule schedule;
     private final Outcome outcome;
     private final String outcomeMessage;
-    private final List<Violation> initialViolations;
-    private final List<Violation> violations;
+    /** Null until {@link #initialCheck} made them (guarded by this). */
+    private List<Violation> initialViolations;
+    private List<Violation> violations;
+    /** The initial state's checks, to make when first asked for (a trace of no step), or null. */
+    private Supplier<List<Violation>> initialCheck;
     private final String[] vmaNames;
     private final String[] threadNames;
 
@@ -38,8 +42,8 @@ public final class Trace {
      *              of each step is the schedule used
      */
     Trace(Scenario scenario, Schedule schedule, Memory initial, StepTable steps, DeltaLog deltas,
-          Outcome outcome, String outcomeMessage, List<Violation> initialViolations, Memory last,
-          String[] threadNames) {
+          Outcome outcome, String outcomeMessage, List<Violation> initialViolations,
+          Supplier<List<Violation>> initialCheck, Memory last, String[] threadNames) {
         this.scenario = scenario;
         this.schedule = schedule;
         this.initial = initial;
@@ -48,12 +52,11 @@ public final class Trace {
         this.scheduleUsed = scenario.protection().relaxed() ? choices(steps, threadNames.length) : steps.threads();
         this.outcome = outcome;
         this.outcomeMessage = outcomeMessage;
-        this.initialViolations = List.copyOf(initialViolations);
-        List<Violation> all = new ArrayList<>(initialViolations);
-        for (int i : steps.violationSteps()) {
-            all.addAll(steps.get(i).violations());
+        if (initialViolations != null || steps.size() > 0) {
+            settle(initialViolations != null ? initialViolations : initialCheck.get());
+        } else {
+            this.initialCheck = initialCheck;
         }
-        this.violations = Collections.unmodifiableList(all);
         int n = Vm.allocated(last);
         this.vmaNames = new String[n];
         for (int i = 0; i < n; i++) {
@@ -113,13 +116,35 @@ public final class Trace {
         return outcomeMessage;
     }
 
-    public List<Violation> violations() {
+    /** The initial violations, then every step's. */
+    public synchronized List<Violation> violations() {
+        settle();
         return violations;
     }
 
-    /** Violations found in the initial layout (before any step). */
-    public List<Violation> initialViolations() {
+    /**
+     * Violations found in the initial layout (before any step). For a trace of no step they are made at the first
+     * call, on the thread that asks (another thread asking meanwhile waits for them).
+     */
+    public synchronized List<Violation> initialViolations() {
+        settle();
         return initialViolations;
+    }
+
+    private void settle() {
+        if (initialCheck != null) {
+            settle(initialCheck.get());
+            initialCheck = null;
+        }
+    }
+
+    private void settle(List<Violation> initial) {
+        initialViolations = List.copyOf(initial);
+        List<Violation> all = new ArrayList<>(initial);
+        for (int i : steps.violationSteps()) {
+            all.addAll(steps.get(i).violations());
+        }
+        violations = Collections.unmodifiableList(all);
     }
 
     /** Index of the first step with a violation, or -1. */
