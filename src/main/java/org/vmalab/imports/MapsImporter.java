@@ -216,8 +216,7 @@ public final class MapsImporter {
      */
     private static void split(InputStream in, String source, long maxBytes, int maxMapCount, LineProgress progress,
                               BlockingQueue<Object> queue, AtomicBoolean stop) {
-        Item[] batch = new Item[BATCH];
-        int n = 0;
+        Batches out = new Batches(queue, stop);
         Object last = END;
         try {
             Chunks b = new Chunks(in);
@@ -234,16 +233,8 @@ public final class MapsImporter {
                 int fast = b.lineLength(MAX_LINE);
                 if (fast >= 0 && total + fast <= maxBytes) {
                     total += fast + 1;
-                    Item it = Lines.prepare(b.take(fast), lineNo);
-                    if (it != null) {
-                        batch[n++] = it;
-                        if (n == BATCH) {
-                            if (!hand(queue, batch, stop)) {
-                                return;
-                            }
-                            batch = new Item[BATCH];
-                            n = 0;
-                        }
+                    if (!out.add(Lines.prepare(b.take(fast), lineNo))) {
+                        return;
                     }
                     continue;
                 }
@@ -260,14 +251,9 @@ public final class MapsImporter {
                     } else if (!tooLong) {
                         // said at once, before anything later in the line (the file's size limit)
                         tooLong = true;
-                        batch[n++] = new Item(lineNo, null, null, "the line is too long (more than " + MAX_LINE
-                                + " bytes)");
-                        if (n == BATCH) {
-                            if (!hand(queue, batch, stop)) {
-                                return;
-                            }
-                            batch = new Item[BATCH];
-                            n = 0;
+                        if (!out.add(new Item(lineNo, null, null, "the line is too long (more than " + MAX_LINE
+                                + " bytes)"))) {
+                            return;
                         }
                     }
                 }
@@ -276,16 +262,8 @@ public final class MapsImporter {
                     break;
                 }
                 /* paths may hold any bytes: decode leniently, the VMA names replace what is not UTF-8 */
-                Item it = tooLong ? null : Lines.prepare(new String(buf, 0, len, StandardCharsets.UTF_8), lineNo);
-                if (it != null) {
-                    batch[n++] = it;
-                    if (n == BATCH) {
-                        if (!hand(queue, batch, stop)) {
-                            return;
-                        }
-                        batch = new Item[BATCH];
-                        n = 0;
-                    }
+                if (!tooLong && !out.add(Lines.prepare(new String(buf, 0, len, StandardCharsets.UTF_8), lineNo))) {
+                    return;
                 }
                 if (c < 0) {
                     break;
@@ -294,10 +272,44 @@ public final class MapsImporter {
         } catch (MapsException | IOException | RuntimeException | Error e) {
             last = e;
         }
-        if (n > 0 && !hand(queue, batch, stop)) {
-            return;
+        if (out.flush()) {
+            hand(queue, last, stop);
         }
-        hand(queue, last, stop);
+    }
+
+    /** The reader's lines, handed to the other stage {@link #BATCH} at a time. */
+    private static final class Batches {
+        private final BlockingQueue<Object> queue;
+        private final AtomicBoolean stop;
+        private Item[] batch = new Item[BATCH];
+        private int n;
+
+        Batches(BlockingQueue<Object> queue, AtomicBoolean stop) {
+            this.queue = queue;
+            this.stop = stop;
+        }
+
+        /** Adds a prepared line (none for null); false when the other stage stopped taking. */
+        boolean add(Item it) {
+            if (it == null) {
+                return true;
+            }
+            batch[n++] = it;
+            return n < BATCH || flush();
+        }
+
+        /** Hands what was added; false when the other stage stopped taking. */
+        boolean flush() {
+            if (n == 0) {
+                return true;
+            }
+            if (!hand(queue, batch, stop)) {
+                return false;
+            }
+            batch = new Item[BATCH];
+            n = 0;
+            return true;
+        }
     }
 
     /** Puts {@code o} on the queue unless the other stage stopped taking (false then). */
