@@ -36,6 +36,25 @@ class SearchControlTest {
         assertTrue(r.breaks("I-UAF"));
     }
 
+    /**
+     * With two workers (the reduction's pilot walked apart on a compact table of its own, the search from the start) a
+     * step bound that cuts gives what one worker gives: the search starts again with the wide table, and the verdict,
+     * the reasons, the findings and the distinct states are the same.
+     */
+    @Test
+    void aStepBoundThatCutsWithTwoWorkersGivesWhatOneWorkerGives() {
+        for (int bound : new int[] {40, 56}) {
+            Scenario sc = Fixtures.lesson9(Fixtures.with(ProtectionToggle.NO_LOCK));
+            ExploreResult one = Explorer.run(sc, Fixtures.single().withStepBound(bound));
+            ExploreResult two = Explorer.run(sc, Fixtures.single().withThreads(2).withStepBound(bound));
+            assertFalse(two.complete());
+            assertEquals(one.verdict(), two.verdict(), "bound " + bound);
+            assertEquals(one.incompleteReasons(), two.incompleteReasons(), "bound " + bound);
+            assertEquals(ReductionEquivalenceTest.kinds(one), ReductionEquivalenceTest.kinds(two), "bound " + bound);
+            assertEquals(one.stats().distinctStates(), two.stats().distinctStates(), "bound " + bound);
+        }
+    }
+
     @Test
     void aPreemptionBoundSwitchesTheReductionOffAndIsIncompleteWhenItCuts() {
         ExploreOptions o = Fixtures.single().withPreemptionBound(0);
