@@ -1446,12 +1446,24 @@ final class TreeCanvas extends CanvasRegion {
      * of the words of a ghost chip beside them; {@code label} and {@code arrow} in view coordinates. Null when
      * not drawn.
      */
+    /**
+     * Where the root pointer goes (world units): its words ({@code labelX} their left, {@code labelBottom} their
+     * bottom) and its arrow: level with the root ({@code arrowX < 0}, {@code arrowTip} its height; from the words on
+     * the root's left, or {@code right}, on its right, into that edge), or down from the words into the root's
+     * top-left corner ({@code arrowX}, down to {@code arrowTip}).
+     */
     private record RootGeom(double labelX, double labelBottom, double labelW, double arrowX, double arrowTip,
-                            Rect label, Rect arrow) {
+                            Rect label, Rect arrow, boolean right) {
     }
 
     private static final String ROOT_WORDS = "mm_rb.rb_node";
 
+    /**
+     * The root pointer in frame {@code f}: its words on the root's left when its row there is free, else above the
+     * root's top-left corner (higher than the chips riding on the root); the form whose words lie whole in the
+     * tree's viewport (a band or the view's edge clips the tree), the words above moved along the root's top to
+     * stay in it; else on the root's left or right in the viewport's margin.
+     */
     private RootGeom rootGeom(TreeFrame f) {
         NodeFrame r = scene.root() < 0 ? null : f.node(scene.root());
         NodeFrame end = r == null ? null : to.node(scene.root());
@@ -1465,12 +1477,13 @@ final class TreeCanvas extends CanvasRegion {
         double x0 = wx(r.x()) - detail.w / 2;
         double y0 = wy(r.y()) - detail.h / 2;
         double lw = textWidth(ROOT_WORDS, smallBold);
-        if (x0 - 20 - lw >= 2) {
+        double cy = y0 + detail.h / 2;
+        Rect vp = viewport();
+        RootGeom left = new RootGeom(x0 - 20 - lw, cy + 7, lw, -1, cy, toView(x0 - 20 - lw, cy - 7, lw, 14),
+                toView(x0 - 18, cy - 3, 17.5, 6), false);
+        if (x0 - 20 - lw >= 2 && left.label().inside(vp)) {
             // room on the root's left (its row holds no other node): the words level with it, a short arrow
-            double cy = y0 + detail.h / 2;
-            Rect label = toView(x0 - 20 - lw, cy - 7, lw, 14);
-            Rect arrow = toView(x0 - 18, cy - 3, 17.5, 6);
-            return new RootGeom(x0 - 20 - lw, cy + 7, lw, -1, cy, label, arrow);
+            return left;
         }
         // above the top-left corner, higher than the chips riding on the root
         double scale = chipScale();
@@ -1490,15 +1503,38 @@ final class TreeCanvas extends CanvasRegion {
         Rect arrow = toView(ax - 3, bottom, 5, y0 - bottom - 0.5);
         if (chips > perRow) {
             // a second row of chips takes the room of the words: the arrow alone (the ghost chips name it)
-            return new RootGeom(0, bottom, 0, ax, tip, null, arrow);
+            return new RootGeom(0, bottom, 0, ax, tip, null, arrow, false);
         }
         double lx = Math.max(2, x0 + 12 - lw);
-        Rect label = toView(lx, bottom - 14, lw, 14);
-        return new RootGeom(lx, bottom, lw, ax, tip, label, arrow);
+        // along the root's top (from its left corner to its right one) into the viewport
+        double minX = vp.x() + 2;
+        double maxX = vp.x() + vp.w() - 2 - lw * zoom;
+        double vx = (lx * zoom) + panX;
+        if (vx < minX) {
+            lx = Math.min(x0 + detail.w - lw, (minX - panX) / zoom);
+        } else if (vx > maxX) {
+            lx = Math.max(x0 - lw, (maxX - panX) / zoom);
+        }
+        RootGeom above = new RootGeom(lx, bottom, lw, ax, tip, toView(lx, bottom - 14, lw, 14), arrow, false);
+        if (above.label().inside(vp)) {
+            return above;
+        }
+        if (left.label().inside(vp)) {
+            return left;
+        }
+        double xr = x0 + detail.w;
+        RootGeom right = new RootGeom(xr + 20, cy + 7, lw, -1, cy, toView(xr + 20, cy - 7, lw, 14),
+                toView(xr + 0.5, cy - 3, 17.5, 6), true);
+        return right.label().inside(vp) ? right : above;
     }
 
     /** Where the root pointer's words and arrow were drawn last (view coordinates), empty when not drawn. */
     private List<Rect> rootRects = List.of();
+
+    /** The root node's id, or -1 (tests). */
+    int rootId() {
+        return scene == null ? -1 : scene.root();
+    }
 
     /** Where the root pointer's words and arrow were drawn last (tests). */
     List<Rect> rootRects() {
@@ -1515,10 +1551,10 @@ final class TreeCanvas extends CanvasRegion {
         g.setStroke(c);
         g.setLineWidth(scene.rootChanged() ? 3 : 2);
         if (rg.arrowX() < 0) {
-            // the words on the left, the arrow into the box's left edge
-            double x1 = rg.labelX() + rg.labelW() + 2;
-            double x2 = rg.labelX() + rg.labelW() + 20;
-            g.strokeLine(x1, rg.arrowTip(), x2 - 1, rg.arrowTip());
+            // the words on the left (right), the arrow into the box's left (right) edge
+            double x1 = rg.right() ? rg.labelX() - 2 : rg.labelX() + rg.labelW() + 2;
+            double x2 = rg.right() ? rg.labelX() - 20 : rg.labelX() + rg.labelW() + 20;
+            g.strokeLine(x1, rg.arrowTip(), x2 + (rg.right() ? 1 : -1), rg.arrowTip());
             arrowHead(g, x1, rg.arrowTip(), x2, rg.arrowTip(), c);
             g.setFill(scene.rootChanged() ? palette.get(Ink.CHANGED) : palette.get(Ink.TEXT_DIM));
             g.setFont(smallBold);
@@ -2226,12 +2262,12 @@ final class TreeCanvas extends CanvasRegion {
             }
             DockGeom dg = stripDockGeom();
             if (tries >= 2 || dg == null || !plan.homeless() && (dockStrip <= 0
-                    || dg.dh() + 8 <= dockStrip + 0.5)) {
+                    || dg.dh() + 6 <= dockStrip + 0.5)) {
                 return;
             }
             // the dock finds no free place over the tree in this animation (or has more lines than its strip
             // holds): a strip of its own under the tree, the tree fitted above it
-            dockStrip = dg.dh() + 8;
+            dockStrip = dg.dh() + 6;
             refitBeside();
         }
     }
@@ -2376,10 +2412,15 @@ final class TreeCanvas extends CanvasRegion {
                 NodeFrame cf = calloutId >= 0 ? f.node(calloutId) : null;
                 if (cf != null && cf.opacity() > 0.05) {
                     anchor = viewBox(cf);
+                    // a leader runs inside the view: only the boxes there can stand in its way
+                    Rect near = new Rect(-8, -8, w + 16, h + 16);
                     List<Rect> others = new ArrayList<>();
                     for (NodeFrame o : f.nodes().values()) {
                         if (o.id() != calloutId && o.opacity() > 0.05) {
-                            others.add(viewBox(o));
+                            Rect b = viewBox(o);
+                            if (b.intersects(near)) {
+                                others.add(b);
+                            }
                         }
                     }
                     samples.add(new Sample(anchor, others));
@@ -2394,7 +2435,7 @@ final class TreeCanvas extends CanvasRegion {
         DockGeom dg = dockStrip > 0 ? stripDockGeom() : dockGeom(false);
         if (dg != null && dockStrip > 0) {
             // its strip under the tree's viewport, at the right
-            dock = new Rect(vp.x() + vp.w() - dg.dw() - 6, vp.y() + vp.h() + 4, dg.dw(), dg.dh());
+            dock = new Rect(vp.x() + vp.w() - dg.dw() - 6, vp.y() + vp.h() + 3, dg.dw(), dg.dh());
         } else if (dg != null) {
             double bottom = vp.y() + vp.h() - dg.dh() - 6;
             double right = vp.x() + vp.w() - dg.dw() - 6;
@@ -2806,7 +2847,10 @@ final class TreeCanvas extends CanvasRegion {
      */
     private double calloutScale() {
         double nodePx = detail == Detail.NAME ? 0 : detail.numberSize * zoom;
-        return Math.max(markScale(), print ? nodePx / 11 : Math.min(1.8, nodePx / 11));
+        // in a strip under a small tree (a Lesson pane widened to a third of a small window) its numbers are set
+        // in 10 px, not 11: a row less, the tree a row's height more
+        double own = horizontal(band) && !print && getHeight() < 300 ? markScale() * 10 / 11 : markScale();
+        return Math.max(own, print ? nodePx / 11 : Math.min(1.8, nodePx / 11));
     }
 
     /**
@@ -2870,6 +2914,8 @@ final class TreeCanvas extends CanvasRegion {
         double y = 5 + lh / 2;
         double width = 0;
         double gapX = 14 * s;
+        // a strip's rows: their centre line and where their last part ends (the tags fill them first-fit)
+        List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             NodeFace.Line l = lines.get(i);
             Font f = i == 0 ? head : mono;
@@ -2899,6 +2945,11 @@ final class TreeCanvas extends CanvasRegion {
                 width = Math.max(width, x + tw);
                 if (flow) {
                     x += tw;
+                    if (rows.isEmpty() || rows.get(rows.size() - 1)[0] != y) {
+                        rows.add(new double[] {y, x});
+                    } else {
+                        rows.get(rows.size() - 1)[1] = x;
+                    }
                 } else {
                     y += lh;
                 }
@@ -2911,11 +2962,7 @@ final class TreeCanvas extends CanvasRegion {
             x = 0;
             y -= lh;
         }
-        // the tags in rows, each in the first row with room for it (in a strip, the last line's row first)
-        List<double[]> rows = new ArrayList<>();
-        if (flow) {
-            rows.add(new double[] {y, x});
-        }
+        // the tags in rows, each in the first row with room for it (in a strip, beside the lines first)
         double gap = flow ? gapX : 4;
         for (NodeFace.Tag tag : tags) {
             String text = ellipsize(tag.text(), tf, tagRoom - 12);
@@ -3112,9 +3159,9 @@ final class TreeCanvas extends CanvasRegion {
             return null;
         }
         double s = one.s();
-        double chipW = 24 * s;
-        double slot = 14 * s;
-        // four threads side by side in a third of a 1280-px window
+        double chipW = 22 * s;
+        double slot = 12 * s;
+        // four threads side by side in a third of a 1280-px window, in lines a little lower than the dock's rows
         double unitW = chipW + 3 + 4 * (slot + 3) + 8;
         double room = viewport().w() - 12 - 8;
         double labelW = one.labelW();
@@ -3127,9 +3174,9 @@ final class TreeCanvas extends CanvasRegion {
             cols = (int) Math.max(1, Math.min(n, Math.floor(room / unitW)));
         }
         int lines = (n + cols - 1) / cols;
-        double rowH = 20 * s;
+        double rowH = 17 * s;
         double dw = 8 + (labelW > 0 ? labelW + 6 : 0) + cols * unitW - 8 + 4;
-        return new DockGeom(one.rows(), s, rowH, slot, labelW, dw, lines * rowH + 6, Math.max(1, cols), chipW,
+        return new DockGeom(one.rows(), s, rowH, slot, labelW, dw, lines * rowH + 4, Math.max(1, cols), chipW,
                 unitW);
     }
 
@@ -3438,7 +3485,7 @@ final class TreeCanvas extends CanvasRegion {
 
     /** Where a loaded pointer's ghost chip and its words go in a frame (world units, and the view's rects). */
     private record GhostGeom(StepScene.Loaded l, double x, double y, double cw, double ch, double scale, String what,
-                             Font font, Rect chip, Rect label) {
+                             Font font, Rect chip, Rect label, double labelX) {
     }
 
     /**
@@ -3489,13 +3536,22 @@ final class TreeCanvas extends CanvasRegion {
             }
             String what = "loaded from " + String.join(", ", vias);
             Font wf = Font.font("DejaVu Sans", FontWeight.BOLD, 10 * readableScale());
+            double tw = textWidth(what, wf);
+            double firstX = chipAt(0, wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2, cw, ch, scale)[0];
+            Rect vp = viewport();
             for (int i = 0; i < kept.size(); i++) {
                 double[] at = chipAt(onIt + i, wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2, cw, ch, scale);
                 Rect chip = toView(at[0], at[1], cw, ch);
-                // the words level with the chip's upper half: clear of the badge at the box's top-right corner
-                Rect label = i < kept.size() - 1 ? null
-                        : toView(at[0] + cw + 4 * scale, at[1], textWidth(what, wf), 1.2 * wf.getSize());
-                out.add(new GhostGeom(kept.get(i), at[0], at[1], cw, ch, scale, what, wf, chip, label));
+                // the words level with the chip's upper half: clear of the badge at the box's top-right corner;
+                // on the left of the node's first chip (a walker's or this one) when the viewport ends before them
+                double lx = at[0] + cw + 4 * scale;
+                Rect label = i < kept.size() - 1 ? null : toView(lx, at[1], tw, 1.2 * wf.getSize());
+                if (label != null && label.x() + label.w() > vp.x() + vp.w()
+                        && toView(firstX - 4 * scale - tw, at[1], tw, 1).x() >= vp.x()) {
+                    lx = firstX - 4 * scale - tw;
+                    label = toView(lx, at[1], tw, 1.2 * wf.getSize());
+                }
+                out.add(new GhostGeom(kept.get(i), at[0], at[1], cw, ch, scale, what, wf, chip, label, lx));
             }
         }
         return out;
@@ -3545,7 +3601,7 @@ final class TreeCanvas extends CanvasRegion {
         if (gg.label() != null) {
             g.setFont(gg.font());
             g.setTextAlign(TextAlignment.LEFT);
-            fillText(g, gg.what(), x + cw + 4 * scale, y + 0.6 * gg.font().getSize());
+            fillText(g, gg.what(), gg.labelX(), y + 0.6 * gg.font().getSize());
             ghostLabels.add(gg.label());
         }
         ghosts.add(new Ghost(l.thread(), l.node(), l.from(), gg.chip(), gg.label()));

@@ -23,7 +23,8 @@ import org.vmalab.viewmodel.NoOverlapTest;
  * The handout's tree pictures, every one of every built-in lesson, as the window's File menu and {@code render
  * --format html} draw them (1280x800, the tree panel at print type): the step's callout, the tags, the ghost
  * chips, the root pointer, the vmacache dock and the legend cover no node and no other mark, the callout is
- * whole and no tag is left out, as in the window ({@link TreeMarksProbe} looks at the off-screen window's tree as each picture is taken).
+ * whole and no tag is left out, as in the window, and every mark lies whole inside the picture (the root pointer's
+ * words included) ({@link TreeMarksProbe} looks at the off-screen window's tree as each picture is taken).
  */
 @ExtendWith(ApplicationExtension.class)
 class HandoutMarksTest {
@@ -52,6 +53,8 @@ class HandoutMarksTest {
                             TreeMarksProbe.check(v.tree(), v.legend(), l.id() + " part " + (part + 1) + " step "
                                     + step, problems, true);
                             TreeMarksProbe.checkTags(v.tree(), l.id() + " part " + (part + 1) + " step " + step,
+                                    problems);
+                            TreeMarksProbe.checkInside(v.tree(), l.id() + " part " + (part + 1) + " step " + step,
                                     problems);
                         }
                         if (problems.size() > had) {

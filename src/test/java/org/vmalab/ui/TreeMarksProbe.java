@@ -47,7 +47,11 @@ public final class TreeMarksProbe {
         return WaitForAsyncUtils.asyncFx(() -> play(l, part, w, h, fractions, frames)).get(600, TimeUnit.SECONDS);
     }
 
-    private static List<String> play(Lesson l, int part, int w, int h, double[] fractions, int[] frames) {
+    /** A tree area of {@code w x h} with its legend, showing the first step of a lesson part. */
+    private record Area(TreeCanvas tree, TreeLegend legend, StackPane area, Player player) {
+    }
+
+    private static Area area(Lesson l, int part, int w, int h) {
         Palette palette = new Palette();
         TreeCanvas tree = new TreeCanvas(palette);
         TreeLegend legend = new TreeLegend(palette);
@@ -65,6 +69,15 @@ public final class TreeMarksProbe {
         tree.show(p.scene(), null, 0);
         area.applyCss();
         area.layout();
+        return new Area(tree, legend, area, p);
+    }
+
+    private static List<String> play(Lesson l, int part, int w, int h, double[] fractions, int[] frames) {
+        Area a = area(l, part, w, h);
+        TreeCanvas tree = a.tree();
+        TreeLegend legend = a.legend();
+        StackPane area = a.area();
+        Player p = a.player();
         List<String> problems = new ArrayList<>();
         String where = l.title() + " part " + (part + 1) + " at " + w + "x" + h;
         String name = l.id() + "-part" + (part + 1) + "-" + w + "x" + h;
@@ -94,6 +107,43 @@ public final class TreeMarksProbe {
                     + left.first + "; " + left.moving + " more in frames in motion)");
         }
         return problems;
+    }
+
+    /**
+     * Every mark of a picture lies whole inside it (a handout's tree is fitted whole): the callout, the tags and the
+     * dock inside the canvas, what is drawn with the tree (the root pointer, the ghost chips and their words) inside
+     * the tree's viewport.
+     */
+    static void checkInside(TreeCanvas tree, String where, List<String> problems) {
+        TreeCanvas.Rect vp = tree.viewport();
+        TreeCanvas.Rect all = new TreeCanvas.Rect(0, 0, tree.getWidth(), tree.getHeight());
+        List<Mark> outer = new ArrayList<>();
+        add(outer, "the callout", tree.calloutRect());
+        add(outer, "the vmacache dock", tree.dockRect());
+        for (TreeCanvas.Rect r : tree.tagRects()) {
+            outer.add(new Mark("a tag", r));
+        }
+        List<Mark> inner = new ArrayList<>();
+        for (TreeCanvas.Rect r : tree.rootRects()) {
+            inner.add(new Mark("the root pointer", r));
+        }
+        for (TreeCanvas.Ghost g : tree.ghosts()) {
+            add(inner, "a ghost chip", g.chip());
+            add(inner, "a ghost chip's words", g.label());
+        }
+        for (Mark m : outer) {
+            if (!m.r().inside(all)) {
+                problems.add(where + ": " + m.what() + " " + m.r() + " is cut off: not inside the picture " + all);
+                return;
+            }
+        }
+        for (Mark m : inner) {
+            if (!m.r().inside(vp)) {
+                problems.add(where + ": " + m.what() + " " + m.r() + " is cut off: not inside the tree's viewport "
+                        + vp);
+                return;
+            }
+        }
     }
 
     /** The tags a frame at rest left out of the tree on screen, as problems (a handout's picture). */
@@ -127,6 +177,37 @@ public final class TreeMarksProbe {
             frames++;
             return true;
         }
+    }
+
+    /**
+     * The least height the tree's viewport keeps over every frame at rest of part {@code part} of the lesson in
+     * {@code file}, played in a tree area of {@code w x h} (what the legend, the callout's band and the dock's strip
+     * leave it), and the step where it is least: {@code {px, step}}. The frame is written to {@code
+     * target/marks-probe/} as {@code ...-least-tree.png}.
+     */
+    public static double[] leastTreeHeight(Path file, int part, int w, int h) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Lesson l = LessonLoader.load(file);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Area a = area(l, part, w, h);
+            TreeCanvas tree = a.tree();
+            StackPane area = a.area();
+            Player p = a.player();
+            double least = tree.viewport().h();
+            int at = 0;
+            while (p.index() < p.size()) {
+                StepScene before = p.scene();
+                p.stepForward();
+                tree.show(p.scene(), before, 400);
+                tree.finishAnimation();
+                if (tree.viewport().h() < least - 0.5) {
+                    least = tree.viewport().h();
+                    at = p.index();
+                    picture(area, l.id() + "-part" + (part + 1) + "-" + w + "x" + h + "-least-tree", 0, 1);
+                }
+            }
+            return new double[] {least, at};
+        }).get(600, TimeUnit.SECONDS);
     }
 
     /**
@@ -206,6 +287,16 @@ public final class TreeMarksProbe {
         }
         for (TreeCanvas.Rect r : tree.rootRects()) {
             add(marks, "the root pointer", clip(r, vp));
+        }
+        // the root in view, its pointer's words whole (the tree is clipped at its viewport: a band, the edges)
+        for (TreeCanvas.Drawn d : tree.drawn()) {
+            // (its words come first; the arrow alone may run out of the view's top)
+            if (d.id() == tree.rootId() && d.opacity() > 0.05 && d.box().inside(vp) && tree.rootRects().size() > 1
+                    && !tree.rootRects().get(0).inside(vp)) {
+                problems.add(where + ": the root pointer's words " + tree.rootRects().get(0) + " are cut off: not "
+                        + "inside the tree's viewport " + vp);
+                return;
+            }
         }
         if (tree.dockRect() != null) {
             TreeCanvas.Rect dock = tree.dockRect();

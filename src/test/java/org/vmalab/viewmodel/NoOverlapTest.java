@@ -156,6 +156,21 @@ public class NoOverlapTest {
         return tests.stream();
     }
 
+    /**
+     * The Lesson pane widened to a third of a 1280x720 window leaves the tree an area of about 440x240; lesson 1's
+     * third part has four threads with cached VMAs: the legend, the callout's strip and the vmacache dock leave the
+     * tree at least {@link #LEAST_TREE} px of height in every step (the dock's strip used to leave it about 70).
+     */
+    @Test
+    void aSmallTreeAreaWithFourCachingThreadsLeavesTheTreeItsHeight() throws Exception {
+        double[] least = org.vmalab.ui.TreeMarksProbe.leastTreeHeight(lessons("mmap-sem-convoy").get(0), 2, 440, 240);
+        assertTrue(least[0] >= LEAST_TREE, "the tree keeps " + least[0] + " px at step " + (int) least[1]
+                + " (target/marks-probe/01-mmap-sem-convoy-part3-440x240-least-tree.png)");
+    }
+
+    /** The least height the tree keeps in a 440x240 area with four caching threads. */
+    static final double LEAST_TREE = 85;
+
     @Test
     void atRestTheLayoutIsTheFrameAndAnInterruptedAnimationGoesOnWithoutAJump() throws Exception {
         Lesson l = LessonLoader.load(lessons("erase").get(0));
