@@ -498,7 +498,13 @@ public final class Player {
                     // a large import: its initial checks run on the other core while its first scene is built here
                     // (the scene's checker panel waits for them if they are not done by then)
                     Trace checked = t;
-                    Thread checks = new Thread(checked::initialViolations, "vmalab-initial-checks");
+                    Thread checks = new Thread(() -> {
+                        try {
+                            checked.initialViolations();
+                        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                            // made again on this thread when the scene asks for them, which says what failed
+                        }
+                    }, "vmalab-initial-checks");
                     checks.setDaemon(true);
                     checks.start();
                 }
