@@ -1183,6 +1183,18 @@ final class TreeCanvas extends CanvasRegion {
     private final List<Chip> cursorRects = new ArrayList<>();
     /** Where the ghost chips' words ("loaded from …") were drawn (view coordinates). */
     private final List<Rect> ghostLabels = new ArrayList<>();
+    /** Where the off-tree row's words were drawn last (view coordinates), or null. */
+    private Rect offRowLabel;
+
+    /** Where the ghost chips' words were drawn last (tests). */
+    List<Rect> ghostLabelRects() {
+        return List.copyOf(ghostLabels);
+    }
+
+    /** Where the off-tree row's words were drawn last (tests), or null when they were not. */
+    Rect offRowLabelRect() {
+        return offRowLabel;
+    }
 
     private final Text measure = new Text();
 
@@ -1272,6 +1284,7 @@ final class TreeCanvas extends CanvasRegion {
         tagsLeftOut.clear();
         cursorRects.clear();
         ghostLabels.clear();
+        offRowLabel = null;
         calloutRect = null;
         leaderLine = null;
         emptyRect = null;
@@ -1368,6 +1381,7 @@ final class TreeCanvas extends CanvasRegion {
                 drawTags(g, n, nf, w, h, settle);
             }
         }
+        drawOffRowLabel(g, px, py, w, h);
         if (isFocused()) {
             g.setStroke(palette.get(Ink.FOUND));
             g.setLineWidth(2);
@@ -1433,11 +1447,48 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineDashes(8, 6);
         g.strokeLine(Math.max(vx0, 0), y, Math.min(vx1, worldWidth()), y);
         g.setLineDashes();
-        g.setFill(palette.get(Ink.TEXT_DIM));
-        g.setFont(Font.font("DejaVu Sans", 11 / Math.max(zoom, 0.3) * Math.min(1, zoom * 1.2)));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        fillText(g, "off the tree: erased, cleared, freed or not linked yet", Math.max(vx0 + detail.w, 8), y - 3);
+    }
+
+    /** The off-tree row's words, and the shorter ones tried when they lie on a mark. */
+    private static final List<String> OFF_ROW_WORDS = List.of("off the tree: erased, cleared, freed or not linked yet",
+            "off the tree", "off");
+
+    /**
+     * The off-tree row's words, over its dashed line, drawn after the marks (view coordinates) where they lie on
+     * none of them: at the row's left end, else its right end, else shorter, else not at all for this frame (the
+     * legend names the row).
+     */
+    private void drawOffRowLabel(GraphicsContext g, double px, double py, double w, double h) {
+        if (Double.isNaN(layout.offRow())) {
+            return;
+        }
+        double y = py + zoom * (wy(layout.offRow()) - detail.h / 2 - (detail.row() - detail.h) * 0.6);
+        double size = 11 * zoom / Math.max(zoom, 0.3) * Math.min(1, zoom * 1.2);
+        if (size < 5) {
+            return;
+        }
+        Font f = Font.font("DejaVu Sans", size);
+        Rect vp = viewport();
+        double left = Math.max(px + zoom * Math.max(-px / zoom, 8), vp.x() + 8);
+        double right = Math.min(px + zoom * worldWidth(), vp.x() + vp.w()) - 8;
+        double lh = size * 1.25;
+        for (String words : OFF_ROW_WORDS) {
+            double tw = textWidth(words, f);
+            for (double x : new double[] {left, right - tw}) {
+                Rect r = new Rect(x, y - 3 - lh, tw, lh);
+                if (x < vp.x() || x + tw > vp.x() + vp.w() || r.y() < vp.y() || r.y() + r.h() > vp.y() + vp.h()
+                        || covered(r, w, h) > 0.5) {
+                    continue;
+                }
+                g.setFill(palette.get(Ink.TEXT_DIM));
+                g.setFont(f);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.BOTTOM);
+                fillText(g, words, x, y - 3);
+                offRowLabel = r;
+                return;
+            }
+        }
     }
 
     /**
