@@ -1,6 +1,11 @@
 package org.vmalab.ui;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.vmalab.engine.check.Invariant;
 import org.vmalab.engine.check.Violation;
 import org.vmalab.viewmodel.StepScene;
 
@@ -23,7 +29,14 @@ final class CheckerPanel extends VBox {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass HERE = PseudoClass.getPseudoClass("here");
 
+    /** The invariants checked after every step, whatever the step (the others need the tree at rest). */
+    private static final List<Invariant> EVERY_STEP = Arrays.stream(Invariant.values())
+            .filter(i -> i.scope() == Invariant.Scope.ALWAYS).toList();
+
     private final Label summary = new Label();
+    /** What "all checks" means, one line a check with the name the lessons and reports use. */
+    private final Tooltip everyStep = new Tooltip(EVERY_STEP.stream().map(i -> i.id() + ": " + i.description())
+            .collect(Collectors.joining("\n")));
     private final Label here = new Label();
     private final ListView<Violation> list = new ListView<>();
     private final Button first = new Button("First violation");
@@ -75,6 +88,16 @@ final class CheckerPanel extends VBox {
         getChildren().addAll(head, summary, here, list);
     }
 
+    /** The current step's verdict as shown (tests). */
+    String hereText() {
+        return here.getText();
+    }
+
+    /** The verdict's tooltip, empty when it has none (tests). */
+    String hereTooltip() {
+        return here.getTooltip() == null ? "" : here.getTooltip().getText();
+    }
+
     ListView<Violation> list() {
         return list;
     }
@@ -111,29 +134,32 @@ final class CheckerPanel extends VBox {
         first.setDisable(c.firstViolation() < 0);
         StringBuilder h = new StringBuilder();
         if (s.step() == null) {
-            h.append(c.here().isEmpty() ? "Initial layout: every quiescent invariant holds."
-                    : "Initial layout breaks " + c.here().size() + " invariant(s).");
+            h.append(c.here().isEmpty() ? "Initial layout: the tree, list, gaps, counts and colours all check out."
+                    : "The initial layout breaks " + c.here().size() + " rule" + (c.here().size() == 1 ? "" : "s")
+                    + ".");
         } else if (c.here().isEmpty()) {
-            h.append("Step ").append(s.index()).append(": every invariant checked at each step holds (I-UAF, I-FREE, "
-                    + "I-REF, I-GET, I-SEQ, I-CLEAR, I-STORE, LOOKUP ...).");
+            h.append("Step ").append(s.index()).append(": all ").append(EVERY_STEP.size()).append(" checks made at "
+                    + "every step hold: no use-after-free, no double free, reference counts right, locks taken by "
+                    + "the rules, every lookup right.");
             if (c.quiescentHere()) {
-                h.append(" Quiescent point (after up_write): the tree, list, gaps, counts and colours all check "
-                        + "out.");
+                h.append(" Nothing is half done here (mmap_sem released): the tree, list, gaps, counts and colours "
+                        + "all check out.");
+            }
+        } else if (compact) {
+            // the list is not shown: what each violation found, here
+            h.append("Step ").append(s.index()).append(" breaks:");
+            for (Violation v : c.here()) {
+                h.append("\n").append(v.message()).append(" (").append(v.invariant().id()).append(")");
             }
         } else {
-            h.append("Step ").append(s.index()).append(" breaks ");
-            for (int i = 0; i < c.here().size(); i++) {
-                h.append(i > 0 ? ", " : "").append(c.here().get(i).invariant().id());
+            Set<String> kinds = new LinkedHashSet<>();
+            for (Violation v : c.here()) {
+                kinds.add(kind(v) + " (" + v.invariant().id() + ")");
             }
-            h.append(".");
-            if (compact) {
-                // the list is not shown: what each broken invariant found, here
-                for (Violation v : c.here()) {
-                    h.append("\n").append(v.invariant().id()).append(": ").append(v.message());
-                }
-            }
+            h.append("Step ").append(s.index()).append(" breaks: ").append(String.join(", ", kinds)).append(".");
         }
         here.setText(h.toString());
+        here.setTooltip(c.here().isEmpty() ? everyStep : null);
         here.pseudoClassStateChanged(BAD, !c.here().isEmpty());
         here.pseudoClassStateChanged(OK, c.here().isEmpty());
         if (!list.getItems().equals(c.soFar())) {
@@ -142,6 +168,16 @@ final class CheckerPanel extends VBox {
         show(head, !compact);
         show(here, !compact || !c.here().isEmpty());
         show(list, !compact);
+    }
+
+    /**
+     * What a violation is, in the words its message begins with ("use-after-free: T1 reads heap..."; the explorer
+     * groups by the same words, {@link Violation#kind()}), else the invariant's own words.
+     */
+    static String kind(Violation v) {
+        String k = v.kind();
+        int space = k.indexOf(' ');
+        return space > 0 ? k.substring(space + 1) : v.invariant().description();
     }
 
     private static void show(javafx.scene.Node n, boolean on) {

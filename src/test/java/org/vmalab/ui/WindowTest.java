@@ -113,6 +113,11 @@ class WindowTest {
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch: no violation");
+        // the step's verdict in words a student reads, the checks' short names only in its tooltip
+        String clean = fx(() -> view.checker().hereText());
+        assertTrue(clean.contains("checks made at every step hold: no use-after-free"), clean);
+        assertFalse(clean.contains("I-UAF"), clean);
+        assertTrue(fx(() -> view.checker().hereTooltip()).contains("I-UAF: no thread reads or writes a freed VMA"));
         robot.clickOn("#toggle-" + ProtectionToggle.NO_REFCOUNT.name());
         settle(player);
         assertTrue(fx(() -> player.scenario().protection().has(ProtectionToggle.NO_REFCOUNT)));
@@ -123,6 +128,8 @@ class WindowTest {
         int first = fx(() -> player.trace().firstViolationStep());
         assertEquals(first, (int) fx(() -> player.index()));
         assertTrue(caption(robot).contains("checks of heap"), caption(robot));
+        String broken = fx(() -> view.checker().hereText());
+        assertTrue(broken.matches("Step " + first + " breaks: use-after-free \\(I-UAF\\)\\.?.*"), broken);
         robot.clickOn("#toggle-" + ProtectionToggle.NO_REFCOUNT.name());
         settle(player);
         assertTrue(fx(() -> view.checker().list().getItems().isEmpty()), "the patch again: gone");
