@@ -11,9 +11,10 @@ import picocli.CommandLine;
 /** The {@code vmalab} command: the window without arguments, headless subcommands otherwise. */
 @Command(name = "vmalab", mixinStandardHelpOptions = true, versionProvider = VmaLab.Version.class,
         description = {"VMA Lab: the patch \"mm: Protect mm_rb tree with a rwlock\" (SPF v8 17/24), "
-                + "made visible and explorable.", "", "Without a command, opens the window on the default lesson."},
+                + "made visible and explorable.", "", "Without a command, opens the window on the default lesson; "
+                + "vmalab open FILE|ID opens it on another."},
         subcommands = {ShellCommand.class, ImportCommand.class, ValidateCommand.class, CheckCommand.class,
-                RenderCommand.class, LessonsCommand.class},
+                RenderCommand.class, LessonsCommand.class, OpenCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 violation found (check), 2 bad input, 3 incomplete (check), "
                 + "4 no display, 70 internal error."})
 public final class VmaLab implements Runnable {

@@ -42,16 +42,22 @@ final class LessonFiles {
     }
 
     void openLesson(Path f) {
+        openLesson(f, 0);
+    }
+
+    /** Opens part {@code part} (0-based; the last one if it has fewer) of the lesson in {@code f}; false if bad. */
+    boolean openLesson(Path f, int part) {
         Lesson l;
         try {
             l = LessonLoader.load(f);
         } catch (LessonException e) {
             actions.notice("Cannot open the lesson", e.getMessage(), true);
-            return;
+            return false;
         }
         opened.put(l, f);
-        view.openLesson(l, 0);
+        view.openLesson(l, Math.max(0, Math.min(part, l.parts().size() - 1)));
         actions.notice("Opened", f.getFileName() + ": " + l.title(), false);
+        return true;
     }
 
     /** The lesson the lesson pane shows, or null (with a notice). */

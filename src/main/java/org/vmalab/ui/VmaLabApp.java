@@ -1,9 +1,12 @@
 package org.vmalab.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.vmalab.engine.Scenarios;
+import org.vmalab.lesson.BuiltinLessons;
 import org.vmalab.viewmodel.LessonLibrary;
 import org.vmalab.viewmodel.Lessons;
 import org.vmalab.viewmodel.Playable;
@@ -29,8 +32,37 @@ public final class VmaLabApp extends Application {
         return out;
     }
 
+    /**
+     * What the window opens on: {@code --open=WHAT} (a lesson or scenario file, or a built-in lesson's id, as
+     * {@code vmalab open} passes it) and {@code --part=N} (1-based); without them, the first built-in lesson.
+     */
+    record Opening(String what, int part) {
+        static Opening of(List<String> raw) {
+            String what = null;
+            int part = 1;
+            for (String a : raw) {
+                if (a.startsWith("--open=")) {
+                    what = a.substring("--open=".length());
+                } else if (a.startsWith("--part=")) {
+                    try {
+                        part = Math.max(1, Integer.parseInt(a.substring("--part=".length())));
+                    } catch (NumberFormatException e) {
+                        part = 1;
+                    }
+                }
+            }
+            return what == null || what.isBlank() ? null : new Opening(what, part);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
+        Parameters p = getParameters();
+        start(stage, Opening.of(p == null ? List.of() : p.getRaw()));
+    }
+
+    /** Opens the window on {@code opening}, or on the first built-in lesson when it is null. */
+    void start(Stage stage, Opening opening) {
         Thread.currentThread().setUncaughtExceptionHandler(WindowLauncher::uncaught);
         background = new FxTaskRunner();
         Player player = new Player(background);
@@ -50,12 +82,34 @@ public final class VmaLabApp extends Application {
         LessonLibrary library = new LessonLibrary(LessonLibrary.Folders.preferences(
                 java.util.prefs.Preferences.userRoot().node("org/vmalab/lessons")));
         view.setLessons(library, new PrefsProgress());
+        if (opening != null && open(view, library, opening)) {
+            return;
+        }
         Lessons.Entry first = library.entries().stream().filter(Lessons.Entry::ok).findFirst().orElse(null);
         if (first != null) {
             view.openLesson(first.lesson(), 0);
         } else {
             player.load(Playable.of(Scenarios.defaultScenario()));
         }
+    }
+
+    /**
+     * Opens {@code o}: a file that exists as a file of the user's (as File ▸ Open lesson does), else the built-in
+     * lesson with that id from the library. False when it cannot be opened (a notice says why).
+     */
+    private static boolean open(MainView view, LessonLibrary library, Opening o) {
+        Path f = Path.of(o.what());
+        if (Files.isRegularFile(f)) {
+            return view.menuBar().lessonFiles().openLesson(f, o.part() - 1);
+        }
+        BuiltinLessons.Item item = BuiltinLessons.find(o.what());
+        for (Lessons.Entry e : library.entries()) {
+            if (item != null && e.ok() && e.path().getFileName().toString().equals(item.fileName())) {
+                view.openLesson(e.lesson(), Math.min(o.part(), e.lesson().parts().size()) - 1);
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
