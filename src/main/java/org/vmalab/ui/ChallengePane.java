@@ -91,7 +91,8 @@ final class ChallengePane extends VBox {
         hints.getStyleClass().add("challenge-hints");
         card.getStyleClass().add("challenge-card");
         card.setId("challenge-card");
-        getChildren().addAll(head, goal, steps, keys, buttons, hints, card);
+        // the controls right under the goal, in view in a short pane; the hint they show under them, then the keys
+        getChildren().addAll(head, goal, steps, buttons, hints, keys, card);
     }
 
     /** Shows challenge {@code r} (null: none). */

@@ -118,6 +118,7 @@ class SmallScreenWindowTest {
             return locks == null || locks.getLayoutBounds().getHeight() + 0.5 >= locks.prefHeight(
                     locks.getLayoutBounds().getWidth());
         }), at + "the locks' text whole");
+        challengeControlsInView(at);
     }
 
     @Test
@@ -135,5 +136,51 @@ class SmallScreenWindowTest {
         waitFor(() -> player.size() >= 7, "seven steps");
         checkAt(robot, 1280, 720);
         checkAt(robot, 1280, 800);
+    }
+
+    /** The challenge's controls (step back, start over, hint, give up) are in view without scrolling the pane. */
+    private void challengeControlsInView(String at) {
+        assertEquals(List.of(), fx(() -> {
+            List<String> hidden = new java.util.ArrayList<>();
+            javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) view.lookup(".narration-scroll");
+            Bounds port = sp.localToScene(sp.getLayoutBounds());
+            for (String id : List.of("#challenge-undo", "#challenge-restart", "#challenge-hint",
+                    "#challenge-give-up")) {
+                Node b = view.lookup(id);
+                if (b != null && b.isVisible()) {
+                    Bounds r = scene(b);
+                    if (r.getMinY() < port.getMinY() - 0.5 || r.getMaxY() > port.getMaxY() + 0.5) {
+                        hidden.add(id + " at y " + (int) r.getMinY() + ".." + (int) r.getMaxY() + ", the pane shows "
+                                + (int) port.getMinY() + ".." + (int) port.getMaxY());
+                    }
+                }
+            }
+            return hidden;
+        }), at + "the challenge's buttons in view");
+    }
+
+    @Test
+    void aLongChallengeGoalKeepsItsButtonsInView() throws Exception {
+        settle(player);
+        // lesson 12's third part: a goal of three lines, a lesson of seven parts
+        Lesson l = LessonLoader.load(Path.of("lessons", "12-race-b-use-after-free.yaml"));
+        fx(() -> {
+            view.openLesson(l, 2);
+            return null;
+        });
+        settle(player);
+        waitFor(() -> view.lookup("#challenge-hint") != null && view.lookup("#challenge-hint").isVisible(),
+                "the challenge shows");
+        for (int[] size : new int[][] {{1280, 720}, {1280, 800}}) {
+            fx(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                view.getScene().getRoot().applyCss();
+                view.getScene().getRoot().layout();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            challengeControlsInView(size[0] + "x" + size[1] + ": ");
+        }
     }
 }
