@@ -151,6 +151,20 @@ final class LessonBrowser extends Dialog<Lesson> {
         return list;
     }
 
+    /**
+     * A lesson's line in the browser: its parts (those the lesson needs, and the optional ones: the lesson pane lists
+     * them all), how many of the needed ones are done, and its challenges (★).
+     */
+    static String stateText(Lesson l, Lessons.Progress progress) {
+        int d = Lessons.requiredDone(l, progress);
+        int n = Lessons.partsRequired(l);
+        int optional = l.parts().size() - n;
+        long challenges = l.parts().stream().filter(p -> p.challenge() != null).count();
+        String parts = Lessons.done(l, progress) ? "✓ done" : d > 0 ? d + " of " + n + " parts done"
+                : n + (n == 1 ? " part" : " parts") + (optional > 0 ? " + " + optional + " optional" : "");
+        return parts + (challenges > 0 ? " · " + challenges + " ★" : "");
+    }
+
     private static final class EntryCell extends ListCell<Lessons.Entry> {
         private final Lessons.Progress progress;
         private final LessonLibrary library;
@@ -193,12 +207,8 @@ final class LessonBrowser extends Dialog<Lesson> {
                     ? sh.dir().toString() : sh.dir().getFileName().toString()));
             if (e.ok()) {
                 Lesson l = e.lesson();
-                int d = Lessons.requiredDone(l, progress);
-                int n = Lessons.partsRequired(l);
                 boolean done = Lessons.done(l, progress);
-                long challenges = l.parts().stream().filter(p -> p.challenge() != null).count();
-                state.setText((done ? "✓ done" : d > 0 ? d + " of " + n + " parts done"
-                        : n + (n == 1 ? " part" : " parts")) + (challenges > 0 ? " · " + challenges + " ★" : ""));
+                state.setText(stateText(l, progress));
                 summary.setText(e.summary());
                 pseudoClassStateChanged(DONE, done);
                 pseudoClassStateChanged(BAD, false);
