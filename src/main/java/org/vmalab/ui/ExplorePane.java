@@ -534,6 +534,11 @@ final class ExplorePane extends BorderPane {
             where.setText("The player is busy; try again in a moment.");
             return;
         }
+        if (WindowActions.challengeInPlay(view)) {
+            // the dialog was open when a challenge began: its schedule would count as the learner's
+            where.setText(WindowActions.CHALLENGE_GATE);
+            return;
+        }
         view.player().run(sc, schedule, 0);
         where.setText("Loaded " + what + " into the player: press Space to play it, V to jump to the violation.");
     }

@@ -556,7 +556,26 @@ final class WindowActions {
         explorePane(false);
     }
 
+    /** What the window says when the explorer is asked for while the learner is the scheduler of a challenge. */
+    static final String CHALLENGE_GATE = "In a challenge you are the scheduler: you find the schedule yourself. The "
+            + "explorer opens once you reach the goal; Give up shows it searching every schedule.";
+
+    /**
+     * Is the learner playing a challenge (trying its goal, or trying it again with the patch)? The explorer would
+     * hand over the answer, and a schedule it loads would count as the learner's own.
+     */
+    static boolean challengeInPlay(MainView view) {
+        org.vmalab.viewmodel.LessonSession s = view.lessonPane().session();
+        org.vmalab.viewmodel.ChallengeRun c = s == null || !s.active() ? null : s.challenge();
+        return c != null && (c.phase() == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING
+                || c.phase() == org.vmalab.viewmodel.ChallengeRun.Phase.PATCH);
+    }
+
     private void explorePane(boolean search) {
+        if (challengeInPlay(view)) {
+            notice("You are the scheduler", CHALLENGE_GATE, false);
+            return;
+        }
         if (explorePane == null) {
             explorePane = new ExplorePane(view);
         }
@@ -616,6 +635,32 @@ final class WindowActions {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** The longest line of a notice's text, in characters. */
+    static final int NOTICE_LINE = 72;
+
+    /** {@code text} with its lines broken between words so that none is longer than {@code width} (if a word allows). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String para : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int line = 0;
+            for (String word : para.split(" ")) {
+                if (line > 0 && line + 1 + word.length() > width) {
+                    out.append('\n');
+                    line = 0;
+                } else if (line > 0) {
+                    out.append(' ');
+                    line++;
+                }
+                out.append(word);
+                line += word.length();
+            }
+        }
+        return out.toString();
+    }
+
     /** A ControlsFX notification at the window's corner, and the record of it for tests. */
     void notice(String title, String text, boolean error) {
         lastNotice = new Notice(title, text, error);
@@ -623,7 +668,9 @@ final class WindowActions {
         if (w == null || !w.isShowing()) {
             return;
         }
-        Notifications n = Notifications.create().title(title).text(text).owner(w)
+        // on lines of at most NOTICE_LINE characters: the notice is as wide as its longest line, and one long line
+        // made it wider than a 1280-pixel window, its left part (the icon, the title's start) off the screen
+        Notifications n = Notifications.create().title(title).text(wrap(text, NOTICE_LINE)).owner(w)
                 .hideAfter(javafx.util.Duration.seconds(error ? 12 : 6));
         if (error) {
             n.showError();

@@ -64,6 +64,41 @@ class ChallengeWindowTest {
         return KeyCode.valueOf("DIGIT" + (thread + 1));
     }
 
+    /**
+     * While the learner is the scheduler, the explorer does not open: its shortest schedule, loaded into the player,
+     * counted as the learner's win ("Goal reached", the part done) although the learner took no step.
+     */
+    @Test
+    void theExplorerWaitsWhileTheLearnerIsTheScheduler(FxRobot robot) {
+        settle(player);
+        ChallengeRun run = fx(() -> view.lessonPane().challengePane().run());
+        assertEquals(ChallengeRun.Phase.TRYING, fx(run::phase));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X).release(KeyCode.X, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        settle(player);
+        WindowActions actions = fx(() -> view.menuBar().actions());
+        assertEquals(null, fx(actions::explorePane), "the explorer did not open");
+        assertEquals("You are the scheduler", fx(() -> actions.lastNotice().title()));
+        // the notice lies inside the window (one long line made it wider, its icon and title off the screen)
+        javafx.stage.Window owner = fx(() -> view.getScene().getWindow());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> outside = fx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getWidth() > 200
+                        && (p.getX() < owner.getX() - 1 || p.getX() + p.getWidth() > owner.getX() + owner.getWidth()
+                        + 1)) {
+                    out.add(p.getX() + ".." + (p.getX() + p.getWidth()) + " in " + owner.getX() + ".."
+                            + (owner.getX() + owner.getWidth()));
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(), outside, "the notice inside the window");
+        assertEquals(ChallengeRun.Phase.TRYING, fx(run::phase));
+        assertEquals(0, (int) fx(() -> player.trace().size()), "no step was taken for the learner");
+    }
+
     @Test
     void wonWithTheKeysThenProvedWithThePatch(FxRobot robot) throws Exception {
         settle(player);
