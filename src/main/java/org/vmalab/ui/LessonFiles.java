@@ -54,8 +54,14 @@ final class LessonFiles {
             actions.notice("Cannot open the lesson", e.getMessage(), true);
             return false;
         }
-        opened.put(l, f);
-        view.openLesson(l, Math.max(0, Math.min(part, l.parts().size() - 1)));
+        int p = Math.max(0, Math.min(part, l.parts().size() - 1));
+        if (l.isNarrated()) {
+            opened.put(l, f);
+            view.openLesson(l, p);
+        } else {
+            // a scenario or a saved run: played as File ▸ Open run plays it, with no lesson pane around it
+            view.player().load(Lessons.playable(l, p));
+        }
         actions.notice("Opened", f.getFileName() + ": " + l.title(), false);
         return true;
     }
