@@ -134,7 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserError("--time-limit must be between 1 and " + MAX_TIME_LIMIT + " seconds");
         }
         return o.withReduction(!noReduction).withStateCaching(!noCache).withSymmetry(!noSymmetry)
-                .withProgressMillis(progress ? 1000 : 250);
+                .withProgressMillis(progress ? 1000 : 250).withWarmUp(ExploreOptions.COLD_JVM_WARM_UP);
     }
 
     int run(PrintWriter out, PrintWriter err) {

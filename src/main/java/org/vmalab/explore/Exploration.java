@@ -69,6 +69,9 @@ public final class Exploration {
         workers.get(0).pilot(search.startPilot());
         threads.clear();
         for (int i = 0; i < workers.size(); i++) {
+            if (i > 0 && search.options.warmUp() > 0) {
+                workers.get(i).awaitWarmUp();
+            }
             Thread t = new Thread(workers.get(i), "vmalab-explore-" + (i + 1));
             t.setDaemon(true);
             threads.add(t);

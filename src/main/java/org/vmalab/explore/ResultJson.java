@@ -66,6 +66,7 @@ public final class ResultJson {
         w.field("worker_cpu_ms", Math.round(s.workerCpuNanos() / 100_000.0) / 10.0);
         w.field("states_per_worker_cpu_second", Math.round(s.statesPerWorkerCpuSecond()));
         w.field("worker_idle_ms", Math.round(s.workerIdleNanos() / 100_000.0) / 10.0);
+        w.field("warm_up_ms", Math.round(s.warmUpNanos() / 100_000.0) / 10.0);
         w.field("assembly_ms", Math.round(s.assemblyNanos() / 100_000.0) / 10.0);
         w.field("engine_steps", s.engineSteps());
         w.field("cache_hits", s.cacheHits());

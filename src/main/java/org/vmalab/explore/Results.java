@@ -29,7 +29,7 @@ final class Results {
         Stats counted = new Stats(states, distinct, s.schedules.sum(), s.maxDepth.get(), elapsedNanos,
                 elapsedNanos == 0 ? 0 : states / (elapsedNanos / 1e9), s.engineSteps.sum(), s.cacheHits.sum(),
                 s.sleepPruned.sum(), s.idleSpins.sum(), s.workers, s.tasks.get(), s.reductionOffAt, s.symmetry,
-                interchangeable(s), s.workerCpuNanos.sum(), s.workerIdleNanos.sum(), 0);
+                interchangeable(s), s.workerCpuNanos.sum(), s.workerIdleNanos.sum(), 0, s.warmUpNanos.sum());
         String[] names = names(s.scenario);
         Graph g = s.graphComplete && s.table != null && !s.cancelled
                 ? Graph.build(s.rootFp, s.buffers, distinct) : null;

@@ -38,6 +38,26 @@ final class Search {
     final LongAdder workerCpuNanos = new LongAdder();
     final LongAdder workerIdleNanos = new LongAdder();
     final AtomicLong tasks = new AtomicLong();
+    /** The wall time the workers after the first waited for the JVM's warm-up ({@link #warm}), all together. */
+    final LongAdder warmUpNanos = new LongAdder();
+
+    /** Transitions made by every search in this JVM so far, pilots included (the workers flush theirs). */
+    private static final LongAdder TRANSITIONS_IN_JVM = new LongAdder();
+
+    static void countInJvm(long transitions) {
+        TRANSITIONS_IN_JVM.add(transitions);
+    }
+
+    /**
+     * Whether this JVM has made the {@link ExploreOptions#warmUp} transitions after which every worker searches: by
+     * then the compiler has compiled the search's hot code. Before, the first worker searches alone: on a cold JVM
+     * every method runs first in code that profiles it for the compiler, into counters that every thread running it
+     * updates, and two workers in that code spend two to three times the CPU of one (the compiler's thread, busy
+     * meanwhile, takes the rest of two cores).
+     */
+    boolean warm() {
+        return TRANSITIONS_IN_JVM.sum() >= options.warmUp();
+    }
     final AtomicLong edgeBudget;
     volatile boolean graphComplete = true;
 

@@ -99,6 +99,8 @@ final class SearchWorker implements Runnable {
     private long judgeAt = Long.MAX_VALUE;
     /** The pilot this worker walks before it takes work ({@link Search#startPilot}), or null. */
     private Search pilot;
+    /** This worker waits for the JVM's warm-up before it takes work ({@link Search#warm}): every worker but the first. */
+    private boolean awaitsWarmUp;
     private int lMaxDepth;
     private long sinceDonate;
     private long sinceFlush;
@@ -124,6 +126,11 @@ final class SearchWorker implements Runnable {
     /** Makes this worker walk {@code p} first (set before the worker's thread starts). */
     void pilot(Search p) {
         pilot = p;
+    }
+
+    /** Makes this worker wait for the JVM's warm-up before it takes work (set before the worker's thread starts). */
+    void awaitWarmUp() {
+        awaitsWarmUp = true;
     }
 
     /**
@@ -183,6 +190,9 @@ final class SearchWorker implements Runnable {
                 pilot = null;
                 walkPilot(p);
             }
+            if (awaitsWarmUp) {
+                warmUp();
+            }
             while (true) {
                 Search.Task t = take();
                 if (t == null) {
@@ -222,6 +232,18 @@ final class SearchWorker implements Runnable {
     private static long cpuNanos() {
         ThreadMXBean b = ManagementFactory.getThreadMXBean();
         return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
+    }
+
+    /**
+     * Waits, taking no work, until the JVM is warm ({@link Search#warm}) or the search has ended: the first worker's
+     * code is then compiled, and this worker does not run the compiler's profiling code beside it.
+     */
+    private void warmUp() {
+        long waited = System.nanoTime();
+        while (!s.warm() && !s.cancelled && s.outstanding.get() > 0) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        s.warmUpNanos.add(System.nanoTime() - waited);
     }
 
     private Search.Task take() {
@@ -781,6 +803,7 @@ final class SearchWorker implements Runnable {
     }
 
     private void flush() {
+        Search.countInJvm(lStates);
         s.states.add(lStates);
         s.schedules.add(lSchedules);
         s.engineSteps.add(lSteps);

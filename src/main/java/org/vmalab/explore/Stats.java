@@ -30,11 +30,13 @@ import java.util.List;
  * @param workerIdleNanos wall time the workers spent waiting for work, all together (with two or more workers)
  * @param assemblyNanos   wall time of the result's assembly after the search (the shortest schedules from the kept
  *                        transitions, their replays, the findings in words), not in {@code elapsedNanos}
+ * @param warmUpNanos     wall time the workers after the first waited for the JVM's warm-up before they took work
+ *                        ({@link ExploreOptions#warmUp}), all together; not in {@code workerIdleNanos}
  */
 public record Stats(long states, long distinctStates, long schedules, int maxDepth, long elapsedNanos,
                     double statesPerSecond, long engineSteps, long cacheHits, long sleepPruned, long idleSpins,
                     int workers, long tasks, long reductionOffAt, boolean symmetry, List<List<String>> interchangeable,
-                    long workerCpuNanos, long workerIdleNanos, long assemblyNanos) {
+                    long workerCpuNanos, long workerIdleNanos, long assemblyNanos, long warmUpNanos) {
     public Stats {
         interchangeable = interchangeable.stream().map(List::copyOf).toList();
     }
@@ -43,7 +45,7 @@ public record Stats(long states, long distinctStates, long schedules, int maxDep
     Stats withAssembly(long nanos) {
         return new Stats(states, distinctStates, schedules, maxDepth, elapsedNanos, statesPerSecond, engineSteps,
                 cacheHits, sleepPruned, idleSpins, workers, tasks, reductionOffAt, symmetry, interchangeable,
-                workerCpuNanos, workerIdleNanos, nanos);
+                workerCpuNanos, workerIdleNanos, nanos, warmUpNanos);
     }
 
     /** Threads in some class of interchangeable threads (0 when the symmetry reduction was off). */
