@@ -18,14 +18,15 @@ for line in open(sys.argv[1]) if len(sys.argv) > 1 else sys.stdin:
     wcpu = None if f[13] == '-' else float(f[13])
     idle = None if len(f) < 15 or f[14] == '-' else float(f[14])
     assembly = None if len(f) < 16 or f[15] == '-' else float(f[15])
-    runs[(p, sym, w, v)].append((wall, user, sysc, rss, states, distinct, search_ms, wcpu, load, idle, assembly))
+    warm = None if len(f) < 17 or f[16] == '-' else float(f[16])
+    runs[(p, sym, w, v)].append((wall, user, sysc, rss, states, distinct, search_ms, wcpu, load, idle, assembly, warm))
     loads.append(load)
 
 med = statistics.median
 print('| part | symmetry | workers | build | transitions | distinct | wall s | search s | user CPU s | '
-      'transitions / user CPU s | transitions / worker CPU s | worker idle ms | assembly ms | 2 workers: wall speed-up '
-      '| load (min-max) |')
-print('|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+      'transitions / user CPU s | transitions / worker CPU s | worker idle ms | warm-up ms | assembly ms | '
+      '2 workers: wall speed-up | load (min-max) |')
+print('|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
 for key in sorted(runs):
     p, sym, w, v = key
     xs = runs[key]
@@ -44,7 +45,9 @@ for key in sorted(runs):
     asms = [x[10] for x in xs if x[10] is not None]
     idle = f'{med(idles):,.0f}' if idles else '-'
     asm = f'{med(asms):,.0f}' if asms else '-'
+    warms = [x[11] for x in xs if x[11] is not None]
+    warm = f'{med(warms):,.0f}' if warms else '-'
     print(f'| {p} | {sym} | {w[1:]} | {v} | {states:,.0f} | {med(x[5] for x in xs):,.0f} | {wall:.1f} | {search:.1f} | '
-          f'{user:.1f} | {states / user / 1e6:.2f} M | {per_worker} | {idle} | {asm} | {speed} | '
+          f'{user:.1f} | {states / user / 1e6:.2f} M | {per_worker} | {idle} | {warm} | {asm} | {speed} | '
           f'{min(ls):.1f}-{max(ls):.1f} |')
 print(f'\n{len(loads)} runs, load average {min(loads):.1f} to {max(loads):.1f}')

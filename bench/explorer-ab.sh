@@ -3,7 +3,8 @@
 # workers, with and without the symmetry reduction, ROUNDS rounds. Each line: the build, the round, the part, workers,
 # symmetry, the load average before the run, wall / user / system seconds and max resident KB (/usr/bin/time), and from
 # the JSON: transitions (states), distinct states, the search's wall ms, the workers' CPU ms and their idle ms, and the
-# result's assembly ms after the search (each "-" where the jar does not report it). bench/explorer-ab-summary.py makes the table (medians).
+# result's assembly ms after the search, and the wait of the workers after the first for the JVM's warm-up (each "-"
+# where the jar does not report it). bench/explorer-ab-summary.py makes the table (medians).
 # Usage: bench/explorer-ab.sh OLD.jar NEW.jar ROUNDS [parts] [workers] > log
 set -euo pipefail
 OLD=$1
@@ -31,7 +32,7 @@ for r in $(seq 1 "$ROUNDS"); do
 import json, sys
 s = json.load(open(sys.argv[1]))["parts"][0]["stats"]
 print(s["states"], s["distinct_states"], s["elapsed_ms"], s.get("worker_cpu_ms", "-"), s.get("worker_idle_ms", "-"),
-      s.get("assembly_ms", "-"))
+      s.get("assembly_ms", "-"), s.get("warm_up_ms", "-"))
 ' "$T/out.json")
                     echo "$v r$r p$p w$w sym=$sym load=$load $(cat "$T/time") $stats"
                 done
