@@ -270,6 +270,59 @@ public final class Checker {
         return watch.reachable(x.m().untracked(), target);
     }
 
+    /**
+     * Is {@code target} reachable from the root of {@code m} (cycle-safe)? The walk of {@link #reachable(StateView,
+     * int)} in arrays this checker keeps: a lookup's check asks it at every walk, and a walk that allocates nothing
+     * costs less there than keeping {@link TreeWatch} up to date across the explorer's restores.
+     */
+    public boolean reachableFromRoot(StateView m, int target) {
+        int root = Vm.root(m);
+        if (root == NIL) {
+            return false;
+        }
+        if (seenAt.length < m.vmaCapacity()) {
+            seenAt = Arrays.copyOf(seenAt, m.vmaCapacity());
+        }
+        if (++walkNo == 0) {
+            Arrays.fill(seenAt, 0);
+            walkNo = 1;
+        }
+        int[] stack = walkStack;
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            int v = stack[--sp];
+            if (v == target) {
+                return true;
+            }
+            if (v >= seenAt.length) {
+                seenAt = Arrays.copyOf(seenAt, v + 1);
+            }
+            if (seenAt[v] == walkNo) {
+                continue;
+            }
+            seenAt[v] = walkNo;
+            if (sp + 2 > stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+                walkStack = stack;
+            }
+            int l = Vm.left(m, v);
+            int r = Vm.right(m, v);
+            if (l != NIL) {
+                stack[sp++] = l;
+            }
+            if (r != NIL) {
+                stack[sp++] = r;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #reachableFromRoot}'s walk: the stack, and per VMA the number of the walk that last met it. */
+    private int[] walkStack = new int[64];
+    private int[] seenAt = new int[0];
+    private int walkNo;
+
     /** Is {@code target} reachable from the root (cycle-safe)? */
     static boolean reachable(StateView m, int target) {
         int root = Vm.root(m);

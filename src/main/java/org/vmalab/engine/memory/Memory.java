@@ -662,6 +662,38 @@ public final class Memory implements WritableState {
         hash = h;
     }
 
+    /**
+     * The hash and every thread's part of it into {@code into} ({@code threads + 1} longs), for
+     * {@link #resumeHashing}; false (nothing written) when hashing is off.
+     */
+    public boolean hashState(long[] into) {
+        if (!hashing) {
+            return false;
+        }
+        into[0] = hash;
+        System.arraycopy(threadParts, 0, into, 1, threads);
+        return true;
+    }
+
+    /**
+     * Stops keeping the hash up to date while the words are put back to a state whose hash is known (a restore, a
+     * planner undoing its stores); {@link #resumeHashing} gives it back. False (nothing paused) when hashing is off.
+     */
+    public boolean pauseHashing() {
+        if (!hashing) {
+            return false;
+        }
+        hashing = false;
+        return true;
+    }
+
+    /** Hashing again after {@link #pauseHashing}: the words are those of the state {@code saved} was taken of. */
+    public void resumeHashing(long[] saved) {
+        hashing = true;
+        hash = saved[0];
+        System.arraycopy(saved, 1, threadParts, 0, threads);
+    }
+
     /** Hash of every word (only meaningful after {@link #enableHashing()}). */
     public long hash() {
         return hash;

@@ -8,7 +8,6 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.sched.Action;
 import org.vmalab.engine.sched.Actions;
-import org.vmalab.engine.sched.Cont;
 import org.vmalab.engine.sched.Exec;
 import org.vmalab.engine.sched.Status;
 import org.vmalab.engine.trace.Loc;
@@ -18,9 +17,9 @@ public final class Ops {
     private Ops() {
     }
 
-    /** The continuation that runs {@code op} for the thread of {@code x}. */
-    public static Cont begin(Op op, Exec x) {
-        x.cont = null;
+    /** Makes the continuation of the thread of {@code x} the actions that run {@code op}. */
+    public static void begin(Op op, Exec x) {
+        x.clearCont();
         Protection p = x.prot();
         if (op instanceof Op.FindVma f) {
             Readers.findVma(x, f.addr(), true);
@@ -55,7 +54,6 @@ public final class Ops {
         } else {
             throw new IllegalArgumentException("unknown operation " + op.text());
         }
-        return x.cont;
     }
 
     private static void writer(Exec x, Op op) {
@@ -85,7 +83,7 @@ public final class Ops {
             x.readsEverything();
             m.setMm(Field.MM_DEAD, 1);
             x.step(Loc.MMPUT_LAST, NIL, 0);
-            Plan plan = Planner.plan(m, x.prot(), x.tid(), "exit_mmap", MmOps::exitMmap);
+            Plan plan = Planner.plan(x.machine().planScratch(), m, x.prot(), x.tid(), "exit_mmap", MmOps::exitMmap);
             if (plan.size() > 0) {
                 x.more();
                 x.push(new Actions.PlanStep(plan, 0));
@@ -130,11 +128,13 @@ public final class Ops {
         @Override
         public void run(Exec x) {
             x.readsEverything(); /* the writer's algorithm may read any word of the mm and its VMAs */
-            Plan plan = Planner.plan(x.m(), x.prot(), x.tid(), op.text(), k -> Writers.run(op, k));
+            String text = x.opText(op);
+            Plan plan = Planner.plan(x.machine().planScratch(), x.m(), x.prot(), x.tid(), text,
+                    k -> Writers.run(op, k));
             String result = Writers.describe(op, plan.result());
             x.regs(x.regs().withLast(result));
             if (release) {
-                x.push(new ReleaseWithResult(op.text() + " returns " + result));
+                x.push(new ReleaseWithResult(text + " returns " + result));
             }
             if (plan.size() > 0) {
                 x.push(new Actions.PlanStep(plan, 0));

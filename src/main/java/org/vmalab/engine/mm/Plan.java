@@ -122,6 +122,85 @@ public final class Plan {
                 group[i] < 0 ? null : LOCS[group[i]], groupA[i]);
     }
 
+    /*
+     * Item i read column by column, without making its record ({@link #item}): the thread that plays the plan reads
+     * these.
+     */
+
+    /** Is item {@code i} a dynamic step? */
+    public boolean dynamic(int i) {
+        return loc[i] < 0;
+    }
+
+    /** The dynamic step of item {@code i} ({@link #dynamic}). */
+    public Dyn dyn(int i) {
+        return dyns[-1 - loc[i]].dyn();
+    }
+
+    /** Item {@code i}'s place in the code (a planned step). */
+    public Loc loc(int i) {
+        return LOCS[loc[i]];
+    }
+
+    public Tag tag(int i) {
+        return TAGS[tag[i]];
+    }
+
+    public int a(int i) {
+        return a[i];
+    }
+
+    public int b(int i) {
+        return b[i];
+    }
+
+    public long v(int i) {
+        return v[i];
+    }
+
+    /** The next item belongs to the same macro step. */
+    public boolean more(int i) {
+        return more[i];
+    }
+
+    /** {@link #NO_VALIDATE}, or the {@code ignore} of a validate_mm_rb checkpoint right after item {@code i}. */
+    public int validateAfter(int i) {
+        return validateAfter[i];
+    }
+
+    /** The macro group of item {@code i}, or null. */
+    public Loc group(int i) {
+        return group[i] < 0 ? null : LOCS[group[i]];
+    }
+
+    public int groupA(int i) {
+        return groupA[i];
+    }
+
+    /** Item {@code i}'s stores are {@code [storesFrom(i), storesTo(i))}. */
+    public int storesFrom(int i) {
+        return i == 0 ? 0 : storeEnd[i - 1];
+    }
+
+    public int storesTo(int i) {
+        return storeEnd[i];
+    }
+
+    /** The field of store {@code k}. */
+    public Field storeField(int k) {
+        return Field.of(keys[k] >>> 26);
+    }
+
+    /** The object of store {@code k} (-1 for none). */
+    public int storeObject(int k) {
+        int obj = keys[k] & MAX_OBJECT;
+        return obj == MAX_OBJECT ? -1 : obj;
+    }
+
+    public long storeValue(int k) {
+        return values[k];
+    }
+
     /** What the operation returned when it was planned (an address, 0, or an error). */
     long result() {
         return result;
@@ -209,6 +288,20 @@ public final class Plan {
             return n;
         }
 
+        /** Steps or stores it has room for, whichever is more. */
+        int capacity() {
+            return Math.max(loc.length, keys.length);
+        }
+
+        /** Empty again, for the next plan: its columns are kept (every word of a step is written as it is added). */
+        void reset() {
+            n = 0;
+            nStores = 0;
+            lastGroupId = 0;
+            Arrays.fill(dyns, 0, nDyns, null);
+            nDyns = 0;
+        }
+
         void store(int key, long value) {
             if (nStores == keys.length) {
                 keys = Arrays.copyOf(keys, nStores + (nStores >> 1));
@@ -247,6 +340,7 @@ public final class Plan {
             b[n] = pb;
             v[n] = pv;
             storeEnd[n] = nStores;
+            more[n] = false;
             validateAfter[n] = NO_VALIDATE;
             group[n] = (short) (g == null ? -1 : g.ordinal());
             groupA[n] = ga;
@@ -265,6 +359,11 @@ public final class Plan {
             }
             dyns[nDyns] = new DynItem(d);
             loc[n] = -1 - nDyns++;
+            tag[n] = 0;
+            a[n] = 0;
+            b[n] = 0;
+            v[n] = 0;
+            more[n] = false;
             storeEnd[n] = nStores;
             validateAfter[n] = NO_VALIDATE;
             group[n] = -1;

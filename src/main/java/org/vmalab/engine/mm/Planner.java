@@ -15,21 +15,40 @@ import org.vmalab.engine.tree.Tag;
  */
 public final class Planner extends Kx implements Memory.Recorder {
     private final int thread;
-    private final Plan.Builder plan = new Plan.Builder();
+    private final Plan.Builder plan;
     /** A dynamic step's {@link Dyn#planEffect} runs: its stores are undone with the plan's, not captured. */
     private boolean effectOnly;
     /** Every store made while planning, to put back: (field ordinal << 32 | object, old value) pairs. */
-    private long[] undo = new long[64];
+    private long[] undo;
     private int nUndo;
+    private final Scratch scratch;
     private int depth;
     private int currentGroup;
     private Loc currentGroupLoc;
     private int currentGroupA = Memory.NIL;
     private int nextGroup = 1;
 
-    private Planner(Memory m, Protection prot, int thread) {
+    private Planner(Memory m, Protection prot, int thread, Scratch scratch) {
         super(m, prot);
         this.thread = thread;
+        this.scratch = scratch;
+        this.plan = scratch.builder;
+        this.undo = scratch.undo;
+        plan.reset();
+    }
+
+    /**
+     * What a planner needs while it plans and leaves behind (its columns, its undo log, the memory's hash), kept by a
+     * machine for all its plans: a plan is then made without growing new arrays each time (the plan itself gets
+     * copies of the right size). One plan at a time: a plan made while another is (none is) gets its own.
+     */
+    public static final class Scratch {
+        private Plan.Builder builder = new Plan.Builder();
+        private long[] undo = new long[64];
+        /** Beyond this many steps or stores a builder is not kept (a munmap over 65,530 VMAs plans 1.3 million). */
+        private static final int KEEP = 1 << 12;
+        private long[] hash = new long[0];
+        private boolean busy;
     }
 
     /**
@@ -38,7 +57,29 @@ public final class Planner extends Kx implements Memory.Recorder {
      * @param algorithm returns the operation's result (kept in {@link Plan#result()})
      */
     public static Plan plan(Memory m, Protection prot, int thread, String label, ToLongFunction<Kx> algorithm) {
-        Planner p = new Planner(m, prot, thread);
+        return plan(null, m, prot, thread, label, algorithm);
+    }
+
+    /** {@link #plan(Memory, Protection, int, String, ToLongFunction)} with a machine's scratch (may be null). */
+    public static Plan plan(Scratch scratch, Memory m, Protection prot, int thread, String label,
+            ToLongFunction<Kx> algorithm) {
+        Scratch sc = scratch == null || scratch.busy ? new Scratch() : scratch;
+        sc.busy = true;
+        try {
+            return planWith(sc, m, prot, thread, label, algorithm);
+        } finally {
+            sc.busy = false;
+        }
+    }
+
+    private static Plan planWith(Scratch sc, Memory m, Protection prot, int thread, String label,
+            ToLongFunction<Kx> algorithm) {
+        Planner p = new Planner(m, prot, thread, sc);
+        if (sc.hash.length != m.threadCount() + 1) {
+            sc.hash = new long[m.threadCount() + 1];
+        }
+        /* every word is put back at the end: the hash is too, instead of following each store there and back */
+        boolean paused = m.hashState(sc.hash) && m.pauseHashing();
         Memory.Recorder saved = m.recorder();
         m.recorder(p);
         long result;
@@ -55,6 +96,13 @@ public final class Planner extends Kx implements Memory.Recorder {
             for (int i = p.nUndo - 2; i >= 0; i -= 2) {
                 long key = p.undo[i];
                 m.poke(Field.of((int) (key >>> 32)), (int) key, p.undo[i + 1]);
+            }
+            sc.undo = p.undo.length <= 2 * Scratch.KEEP ? p.undo : new long[64];
+            if (sc.builder.capacity() > Scratch.KEEP) {
+                sc.builder = new Plan.Builder();
+            }
+            if (paused) {
+                m.resumeHashing(sc.hash);
             }
         }
         return p.plan.build(label, result);

@@ -2,8 +2,6 @@ package org.vmalab.engine.mm;
 
 import static org.vmalab.engine.memory.Memory.NIL;
 
-import java.util.Arrays;
-import java.util.BitSet;
 import org.vmalab.engine.Const;
 import org.vmalab.engine.Numbers;
 import org.vmalab.engine.ProtectionToggle;
@@ -65,10 +63,12 @@ final class Readers {
         if (n > TRUTH_SCAN_LIMIT) {
             return NIL;
         }
-        BitSet reach = reachableSet(m);
         int found = NIL;
         for (int v = 0; v < n; v++) {
-            if ((reach.get(v) || Vm.has(m, v, Life.IN_TREE) && !Vm.has(m, v, Life.CHILD)) && Vm.contains(m, v, addr)) {
+            /* reachability last, and only for a VMA that contains addr and is not in the tree by its ghost: the
+               checker's view of the tree answers it (no walk of its own, nothing allocated) */
+            if (Vm.contains(m, v, addr) && (Vm.has(m, v, Life.IN_TREE) && !Vm.has(m, v, Life.CHILD)
+                    || x.machine().checker().reachableFromRoot(m.untracked(), v))) {
                 if (found != NIL) {
                     return NIL; // keys overlap (merge window): no single right answer
                 }
@@ -76,37 +76,6 @@ final class Readers {
             }
         }
         return found;
-    }
-
-    /** The VMAs a walk from the root can reach (cycle-safe). */
-    static BitSet reachableSet(Memory m) {
-        BitSet seen = new BitSet();
-        int root = Vm.root(m);
-        if (root == NIL) {
-            return seen;
-        }
-        int[] stack = new int[32];
-        int sp = 0;
-        stack[sp++] = root;
-        while (sp > 0) {
-            int v = stack[--sp];
-            if (seen.get(v)) {
-                continue;
-            }
-            seen.set(v);
-            if (sp + 2 > stack.length) {
-                stack = Arrays.copyOf(stack, stack.length * 2);
-            }
-            int l = Vm.left(m, v);
-            int r = Vm.right(m, v);
-            if (l != NIL) {
-                stack[sp++] = l;
-            }
-            if (r != NIL) {
-                stack[sp++] = r;
-            }
-        }
-        return seen;
     }
 
     static void checkLookup(Exec x, String fn, long addr, int truthAtStart, int result) {
@@ -121,6 +90,24 @@ final class Readers {
                     + "walker without the lock)");
         }
     }
+
+    /** "returns NAME": a lookup's outcome, the same text for the same VMA name (made once, not at every lookup). */
+    static String returns(Exec x, int vma) {
+        String name = x.name(vma);
+        String[] c = x.machine().returnsTexts();
+        int i = vma + 1;
+        if (i >= 0 && i < c.length && c[i] != null && c[i].length() == RETURNS.length() + name.length()
+                && c[i].endsWith(name)) {
+            return c[i];
+        }
+        String s = RETURNS + name;
+        if (i >= 0 && i < c.length) {
+            c[i] = s;
+        }
+        return s;
+    }
+
+    private static final String RETURNS = "returns ";
 
     // ================================================================ find_vma (classic, vmacache)
 
@@ -237,7 +224,7 @@ final class Readers {
         @Override
         public void run(Exec x) {
             checkLookup(x, "find_vma", addr, truth, vma);
-            x.regs(x.regs().withVma(vma).withLast("returns " + x.name(vma)));
+            x.regs(x.regs().withVma(vma).withLast(returns(x, vma)));
             if (vma != NIL) {
                 int slot = (int) ((addr >>> 12) & 3);
                 x.m().set(Field.VC_SLOTS[slot], x.tid(), vma);
@@ -327,11 +314,13 @@ final class Readers {
     record GvUnlock(int vma) implements Action {
         @Override
         public void run(Exec x) {
-            x.regs(x.regs().withVma(vma).withLast("returns " + x.name(vma)));
+            x.regs(x.regs().withVma(vma).withLast(returns(x, vma)));
             if (x.prot().lock()) {
                 Actions.readUnlock(x);
                 x.step(Loc.RB_READ_UNLOCK, vma);
-                x.note("get_vma returns " + x.name(vma));
+                if (x.recording()) {
+                    x.note("get_vma returns " + x.name(vma));
+                }
             } else {
                 x.step(Loc.GET_VMA_RETURN, vma);
             }
@@ -397,7 +386,9 @@ final class Readers {
             long seq = x.m().get(Field.SEQUENCE, vma);
             x.step(Loc.SPF_S2_SEQ, Tag.NONE, vma, NIL, seq);
             if ((seq & 1) != 0) {
-                x.note("odd: a writer is changing " + x.name(vma));
+                if (x.recording()) {
+                    x.note("odd: a writer is changing " + x.name(vma));
+                }
                 x.push(new SpfAbort(addr, write, vma));
                 return;
             }
@@ -450,7 +441,9 @@ final class Readers {
             long now = x.m().get(Field.SEQUENCE, vma);
             x.step(Loc.SPF_S5_RETRY, Tag.NONE, vma, NIL, now);
             if (now != seq) {
-                x.note("changed since " + seq);
+                if (x.recording()) {
+                    x.note("changed since " + seq);
+                }
                 x.push(new SpfAbort(addr, write, vma));
                 return;
             }
@@ -476,8 +469,10 @@ final class Readers {
             boolean changed = (empty && checkEmpty) || now != seq;
             x.step(Loc.SPF_S6_PTE_LOCK, Tag.NONE, vma, NIL, now);
             if (changed) {
-                x.note(empty && checkEmpty ? "RB_EMPTY_NODE(" + x.name(vma) + "): it was erased"
-                        : "vm_sequence changed");
+                if (x.recording()) {
+                    x.note(empty && checkEmpty ? "RB_EMPTY_NODE(" + x.name(vma) + "): it was erased"
+                            : "vm_sequence changed");
+                }
                 x.push(new SpfAbort(addr, write, vma));
                 return;
             }
@@ -652,8 +647,10 @@ final class Readers {
             x.regs(x.regs().withLast("handled under mmap_sem"));
         } else {
             x.step(Loc.CLASSIC_BAD, Tag.NONE, v, NIL, addr);
-            x.note(v == NIL ? "no VMA above the address" : !covered ? m.name(v) + " does not cover the address"
-                    : "access not permitted by " + m.name(v) + "'s flags");
+            if (x.recording()) {
+                x.note(v == NIL ? "no VMA above the address" : !covered ? m.name(v) + " does not cover the address"
+                        : "access not permitted by " + m.name(v) + "'s flags");
+            }
             x.regs(x.regs().withLast("SIGSEGV"));
         }
         x.push(new Actions.UpRead());
@@ -744,7 +741,7 @@ final class Readers {
             x.hold(Status.HOLD_ANON);
             x.step(Loc.EXPAND_ANON_LOCK, vma);
             x.readsEverything(); /* the rest of expand_downwards is planned now: it reads the VMA, its list and tree */
-            Plan plan = Planner.plan(m, x.prot(), x.tid(), "expand_downwards",
+            Plan plan = Planner.plan(x.machine().planScratch(), m, x.prot(), x.tid(), "expand_downwards",
                     k -> MmOps.expandDownwardsLocked(k, vma, addr & Const.PAGE_MASK));
             x.push(new ExpandUnlock(addr, write, vma, plan.result()));
             if (plan.size() > 0) {

@@ -12,11 +12,13 @@ import static org.vmalab.engine.memory.Memory.NIL;
 public record Regs(int vma, String last) {
     public static final Regs INITIAL = new Regs(NIL, "");
 
+    /** These registers with {@code v} as the lookup's result (these, when it already is). */
     Regs withVma(int v) {
-        return new Regs(v, last);
+        return v == vma ? this : new Regs(v, last);
     }
 
+    /** These registers with {@code s} as the outcome's text (these, when it already is). */
     public Regs withLast(String s) {
-        return new Regs(vma, s);
+        return s.equals(last) ? this : new Regs(vma, s);
     }
 }

@@ -177,7 +177,9 @@ public final class Actions {
             if (m.get(Field.T_STATUS, w) != Status.RUNNABLE) {
                 m.set(Field.T_STATUS, w, Status.RUNNABLE);
             }
-            x.note("wakes " + x.machine().threadName(w) + " (write; it must take the lock itself)");
+            if (x.recording()) {
+                x.note("wakes " + x.machine().threadName(w) + " (write; it must take the lock itself)");
+            }
             return;
         }
         if (WaitQueue.headIsWrite(q)) {
@@ -200,7 +202,9 @@ public final class Actions {
             }
         }
         m.setMm(Field.SEM_QUEUE, q);
-        x.note("wakes " + woken);
+        if (x.recording()) {
+            x.note("wakes " + woken);
+        }
     }
 
     // ================================================================ mm_rb_lock (rwlock_t)
@@ -475,7 +479,9 @@ public final class Actions {
             x.step(Loc.FREE_VMA, vma);
             String ctx = x.holds(Status.HOLD_SEM_WRITE) ? "mmap_sem held for write"
                     : x.holds(Status.HOLD_SEM_READ) ? "mmap_sem held for read" : "no mmap_sem";
-            x.note("freed by " + x.threadName() + " in " + site.label() + " (" + ctx + ")");
+            if (x.recording()) {
+                x.note("freed by " + x.threadName() + " in " + site.label() + " (" + ctx + ")");
+            }
             x.machine().checker().onFree(x, vma);
         }
     }
@@ -610,7 +616,9 @@ public final class Actions {
             x.readsEvery(PTES);
             int zapped = zap(m, vma);
             x.step(Loc.ZAP, Tag.NONE, vma, NIL, zapped);
-            x.note(zapped == 0 ? "no PTE in the range" : "removes " + zapped + " PTE" + (zapped > 1 ? "s" : ""));
+            if (x.recording()) {
+                x.note(zapped == 0 ? "no PTE in the range" : "removes " + zapped + " PTE" + (zapped > 1 ? "s" : ""));
+            }
         }
 
         static int zap(WritableState m, int vma) {
@@ -646,32 +654,31 @@ public final class Actions {
         if (!(a instanceof PlanStep ps)) {
             return false;
         }
-        Plan.Item it = ps.plan().item(ps.i());
-        if (it instanceof Plan.Planned p) {
-            return p.loc().kind() != Loc.Kind.SEQ;
+        Plan plan = ps.plan();
+        int i = ps.i();
+        if (!plan.dynamic(i)) {
+            return plan.loc(i).kind() != Loc.Kind.SEQ;
         }
-        return !prot.eraseRelease() && it instanceof Plan.DynItem d && WriteUnlockRb.ERASE.equals(d.dyn());
+        return !prot.eraseRelease() && WriteUnlockRb.ERASE.equals(plan.dyn(i));
     }
 
     /** Plays item {@code i} of a writer's plan. */
     public record PlanStep(Plan plan, int i) implements Action {
         @Override
         public void run(Exec x) {
-            Plan.Item it = plan.item(i);
             if (i + 1 < plan.size()) {
                 x.push(new PlanStep(plan, i + 1));
             }
-            if (it instanceof Plan.DynItem d) {
-                d.dyn().run(x);
+            if (plan.dynamic(i)) {
+                plan.dyn(i).run(x);
                 return;
             }
-            Plan.Planned p = (Plan.Planned) it;
             Memory m = x.m();
             boolean relaxed = x.machine().relaxed();
-            long[] s = p.stores();
-            for (int k = 0; k < s.length; k += 3) {
-                Field f = Field.of((int) s[k]);
-                int obj = (int) s[k + 1];
+            for (int k = plan.storesFrom(i), end = plan.storesTo(i); k < end; k++) {
+                Field f = plan.storeField(k);
+                int obj = plan.storeObject(k);
+                long value = plan.storeValue(k);
                 if (f.kind() == Field.Kind.VMA && f != Field.LIFE) {
                     x.reads(Field.LIFE, obj);
                     if (Vm.isFreed(m, obj)) {
@@ -679,22 +686,23 @@ public final class Actions {
                     }
                 }
                 if (relaxed && StoreBuffer.buffered(f)) {
-                    x.machine().buffer(x, f, obj, s[k + 2]);
+                    x.machine().buffer(x, f, obj, value);
                 } else {
-                    m.set(f, obj, s[k + 2]);
+                    m.set(f, obj, value);
                 }
             }
-            if (p.loc().isVisit() || p.loc() == Loc.AUG_PROPAGATE_STOP) {
-                x.touch(p.a(), "vm_rb");
+            Loc loc = plan.loc(i);
+            if (loc.isVisit() || loc == Loc.AUG_PROPAGATE_STOP) {
+                x.touch(plan.a(i), "vm_rb");
             }
-            x.step(p.loc(), p.tag(), p.a(), p.b(), p.v());
-            x.group = p.group();
-            x.groupA = p.groupA();
-            if (p.more()) {
+            x.step(loc, plan.tag(i), plan.a(i), plan.b(i), plan.v(i));
+            x.group = plan.group(i);
+            x.groupA = plan.groupA(i);
+            if (plan.more(i)) {
                 x.more();
             }
-            if (p.validateAfter() != Plan.NO_VALIDATE) {
-                x.validateAfter(p.validateAfter());
+            if (plan.validateAfter(i) != Plan.NO_VALIDATE) {
+                x.validateAfter(plan.validateAfter(i));
             }
         }
     }

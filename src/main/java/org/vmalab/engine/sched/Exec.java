@@ -11,6 +11,7 @@ import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.FieldSet;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.memory.StoreBuffer;
+import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.mm.Plan;
 import org.vmalab.engine.mm.Regs;
 import org.vmalab.engine.mm.Stepper;
@@ -27,9 +28,21 @@ public final class Exec implements Stepper {
     final Machine machine;
     final Memory m;
     int t;
-    public Cont cont;
+    /**
+     * The thread's continuation: the actions pushed in this step and not yet run ({@link #pending}, the last one
+     * runs first; the thread's first action when the step begins) on top of {@link #cont}. A push does not make a
+     * {@link Cont} cell: most actions pushed run in the same step, and only what is left when the step ends becomes
+     * cells ({@link #settle}).
+     */
+    private Cont cont;
+    private Action[] pending = new Action[8];
+    private int np;
+    /** The cell last taken off {@link #cont}: when its action goes back on the same rest (a spin), it is kept. */
+    private Cont popped;
     Regs regs;
     int op;
+    /** The step is recorded (a trace): its notes are kept; the explorer's step ({@code Machine.advance}) drops them. */
+    private boolean recording = true;
 
     boolean stepped;
     public Loc loc;
@@ -55,19 +68,24 @@ public final class Exec implements Stepper {
     /** The step's footprint, declared as it runs (null when nobody asked for it). */
     private Footprint fp;
 
-    Exec(Machine machine, int t, ThreadState s, Footprint fp) {
+    Exec(Machine machine) {
         this.machine = machine;
         this.m = machine.memory();
-        begin(t, s, fp);
     }
 
     /** Makes this the context of a new step of thread {@code t}, from its state {@code s}: nothing of the last one stays. */
-    Exec begin(int thread, ThreadState s, Footprint footprint) {
+    Exec begin(int thread, Action first, Cont rest, Regs r, int o, Footprint footprint, boolean record) {
         this.t = thread;
-        this.cont = s.cont();
-        this.regs = s.regs();
-        this.op = s.op();
+        this.cont = rest;
+        this.np = 0;
+        this.popped = null;
+        if (first != null) {
+            pending[np++] = first;
+        }
+        this.regs = r;
+        this.op = o;
         this.fp = footprint;
+        this.recording = record;
         this.note = null;
         this.violations.clear();
         resetStep();
@@ -111,9 +129,91 @@ public final class Exec implements Stepper {
         this.regs = r;
     }
 
+    /** Pushes {@code a}: it runs next. */
+    public void push(Action a) {
+        if (np == pending.length) {
+            pending = java.util.Arrays.copyOf(pending, np * 2);
+        }
+        pending[np++] = a;
+    }
+
+    /** Pushes {@code a} then {@code b}: {@code a} runs next, then {@code b}. */
+    public void push(Action a, Action b) {
+        push(b);
+        push(a);
+    }
+
     /** Pushes actions so that the first one runs next. */
-    public void push(Action... as) {
-        cont = Cont.pushAll(cont, as);
+    public void push(Action a, Action b, Action c) {
+        push(c);
+        push(b);
+        push(a);
+    }
+
+    /** Is the continuation empty (the operation has nothing left to run)? */
+    boolean contEmpty() {
+        return np == 0 && cont == null;
+    }
+
+    /** Empties the continuation (an operation begins, or the model stops one). */
+    public void clearCont() {
+        cont = null;
+        np = 0;
+    }
+
+    /** Takes the next action off the continuation. */
+    Action pop() {
+        if (np > 0) {
+            Action a = pending[--np];
+            pending[np] = null;
+            return a;
+        }
+        popped = cont;
+        Action a = cont.head();
+        cont = cont.tail();
+        return a;
+    }
+
+    /**
+     * Ends the step's continuation: its first action ({@link #first()}, null when it is empty) and the cells of the
+     * rest ({@link #rest()}): the pending actions below the first pushed onto {@link #cont}, the cell last taken off
+     * kept when the same action goes back on the same rest (a spinning thread's rest stays the same object). The
+     * first action needs no cell: a step that takes one action off and pushes one makes none.
+     */
+    void settle() {
+        if (np == 0) {
+            first = cont == null ? null : cont.head();
+            cont = cont == null ? null : cont.tail();
+            return;
+        }
+        first = pending[--np];
+        pending[np] = null;
+        Cont c = cont;
+        for (int i = 0; i < np; i++) {
+            Action a = pending[i];
+            Cont p = popped;
+            c = p != null && p.head() == a && p.tail() == c ? p : new Cont(a, c);
+            pending[i] = null;
+        }
+        np = 0;
+        cont = c;
+    }
+
+    private Action first;
+
+    /** After {@link #settle}: the action the thread runs next, null when its continuation is empty. */
+    Action first() {
+        return first;
+    }
+
+    /** After {@link #settle}: the rest of the continuation after {@link #first()}. */
+    Cont rest() {
+        return cont;
+    }
+
+    /** Are this step's notes kept (a trace)? A caller may skip building a note's text when not. */
+    public boolean recording() {
+        return recording;
     }
 
     /** Records this step. Exactly one call per step. */
@@ -140,6 +240,9 @@ public final class Exec implements Stepper {
 
     /** A note appended to the step's caption (a dynamic outcome: "refused: RB_EMPTY_NODE"). */
     public void note(String s) {
+        if (!recording) {
+            return;
+        }
         note = note == null ? s : note + "; " + s;
     }
 
@@ -229,7 +332,9 @@ public final class Exec implements Stepper {
         push(self);
         spun = true;
         step(l, Tag.NONE, na, NIL, m.get(Field.T_SPINS, t));
-        note(Waits.describe(m.untracked(), t, machine.names()));
+        if (recording) {
+            note(Waits.describe(m.untracked(), t, machine.names()));
+        }
     }
 
     /** The thread got what it waited for. */
@@ -252,7 +357,9 @@ public final class Exec implements Stepper {
         push(afterWake);
         spun = true;
         step(l, NIL);
-        note(Waits.describe(m.untracked(), t, machine.names()));
+        if (recording) {
+            note(Waits.describe(m.untracked(), t, machine.names()));
+        }
     }
 
     // ---------------------------------------------------------------- checks
@@ -272,6 +379,11 @@ public final class Exec implements Stepper {
         if (machine.checker().enabled(inv)) {
             violations.add(new Violation(inv, machine.stepCount() + 1, t, vma, message));
         }
+    }
+
+    /** {@code o.text()}, made once per operation of the thread's program when {@code o} is the one it runs. */
+    public String opText(Op o) {
+        return machine.opText(t, op, o);
     }
 
     public Machine machine() {

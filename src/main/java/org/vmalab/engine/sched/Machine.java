@@ -26,6 +26,7 @@ import org.vmalab.engine.mm.FastKx;
 import org.vmalab.engine.mm.MmOps;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.mm.Ops;
+import org.vmalab.engine.mm.Planner;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Views;
@@ -45,7 +46,10 @@ public final class Machine implements Explorable {
     private final Memory m;
     private final Protection prot;
     private final Checker checker;
+    /** Per thread, the part of it that is not in {@link Memory} ({@link ThreadState}). */
     private final ThreadState[] ts;
+    /** The number of threads (without the flush choices). */
+    private final int nt;
     private final String[] names;
     private final DeltaLog log = new DeltaLog();
     private int steps;
@@ -117,6 +121,7 @@ public final class Machine implements Explorable {
         if (fast != null) {
             fast.finish();
         }
+        this.nt = nt;
         this.ts = new ThreadState[nt];
         Arrays.fill(ts, ThreadState.INITIAL);
         this.names = new String[nt];
@@ -171,13 +176,13 @@ public final class Machine implements Explorable {
      */
     @Override
     public int threadCount() {
-        return ts.length + ts.length * perThread;
+        return nt + nt * perThread;
     }
 
     /** The scenario's threads (without the flush choices). */
     @Override
     public int programThreads() {
-        return ts.length;
+        return nt;
     }
 
     boolean relaxed() {
@@ -201,15 +206,58 @@ public final class Machine implements Explorable {
         return names;
     }
 
+    /** Per thread and operation index: the operation's text, made when first asked ({@link #opText}). */
+    private String[][] opTexts;
+
+    /** {@code o.text()}: made once when {@code o} is operation {@code i} of thread {@code t}'s program. */
+    String opText(int t, int i, Op o) {
+        List<Op> program = scenario.threads().get(t).program();
+        if (i < 0 || i >= program.size() || program.get(i) != o) {
+            return o.text();
+        }
+        if (opTexts == null) {
+            opTexts = new String[nt][];
+        }
+        if (opTexts[t] == null) {
+            opTexts[t] = new String[program.size()];
+        }
+        String s = opTexts[t][i];
+        if (s == null) {
+            s = o.text();
+            opTexts[t][i] = s;
+        }
+        return s;
+    }
+
+    /** The planners' arrays, kept from one plan to the next. */
+    private final Planner.Scratch planScratch = new Planner.Scratch();
+
+    /** What the writers' planner keeps from one plan of this machine to the next ({@link Planner#plan}). */
+    public Planner.Scratch planScratch() {
+        return planScratch;
+    }
+
+    /** Per VMA (at {@code vma + 1}; NULL at 0): the text of a lookup that returns it, made once (Readers). */
+    private String[] returnsTexts = new String[0];
+
+    /** The lookups' outcome texts by VMA, grown with the memory (the readers fill and check it). */
+    public String[] returnsTexts() {
+        int n = m.vmaCapacity() + 1;
+        if (returnsTexts.length < n) {
+            returnsTexts = Arrays.copyOf(returnsTexts, n);
+        }
+        return returnsTexts;
+    }
+
     /** The context of every step, begun afresh each time (a step allocates none). */
     private Exec exec;
 
-    private Exec exec(int t, Footprint fp) {
+    private Exec exec(int t, Footprint fp, boolean record) {
         if (exec == null) {
-            exec = new Exec(this, t, ts[t], fp);
-            return exec;
+            exec = new Exec(this);
         }
-        return exec.begin(t, ts[t], fp);
+        ThreadState s = ts[t];
+        return exec.begin(t, s.first(), s.rest(), s.regs(), s.op(), fp, record);
     }
 
     /**
@@ -224,15 +272,11 @@ public final class Machine implements Explorable {
         return initialViolations;
     }
 
-    ThreadState thread(int t) {
-        return ts[t];
-    }
-
     /** Can {@code t} be scheduled (not sleeping, not done)? A spinning thread can: it burns a step. */
     @Override
     public boolean enabled(int t) {
-        if (t >= ts.length) {
-            int c = t - ts.length;
+        if (t >= nt) {
+            int c = t - nt;
             return StoreBuffer.flushable(m, c / perThread, c % perThread) >= 0;
         }
         long s = m.get(Field.T_STATUS, t);
@@ -241,7 +285,7 @@ public final class Machine implements Explorable {
 
     @Override
     public boolean done(int t) {
-        if (t >= ts.length) {
+        if (t >= nt) {
             return !enabled(t);
         }
         return m.get(Field.T_STATUS, t) == Status.DONE;
@@ -249,7 +293,7 @@ public final class Machine implements Explorable {
 
     @Override
     public boolean allDone() {
-        for (int t = 0; t < ts.length; t++) {
+        for (int t = 0; t < nt; t++) {
             if (!done(t)) {
                 return false;
             }
@@ -258,7 +302,7 @@ public final class Machine implements Explorable {
     }
 
     public boolean anyEnabled() {
-        for (int t = 0; t < ts.length; t++) {
+        for (int t = 0; t < nt; t++) {
             if (enabled(t)) {
                 return true;
             }
@@ -281,7 +325,7 @@ public final class Machine implements Explorable {
      */
     @Override
     public List<Violation> advance(int t) {
-        if (t >= ts.length) {
+        if (t >= nt) {
             return step(t).violations();
         }
         step(t, false);
@@ -293,13 +337,13 @@ public final class Machine implements Explorable {
         if (!enabled(t)) {
             throw new IllegalStateException(threadName(t) + " is not runnable");
         }
-        if (t >= ts.length) {
-            return flushStep((t - ts.length) / perThread, (t - ts.length) % perThread);
+        if (t >= nt) {
+            return flushStep((t - nt) / perThread, (t - nt) % perThread);
         }
         int from = log.size();
         before = ts[t];
         Footprint fp = footprints ? scratchFootprint(t) : null;
-        Exec x = exec(t, fp);
+        Exec x = exec(t, fp, record);
         current = x;
         Loc first = null;
         Tag firstTag = Tag.NONE;
@@ -351,22 +395,18 @@ public final class Machine implements Explorable {
         } finally {
             current = null;
         }
-        ts[t] = new ThreadState(x.cont, x.regs, x.op);
+        x.settle();
+        ThreadState was = ts[t];
+        if (was.first() != x.first() || was.rest() != x.rest() || was.regs() != x.regs || was.op() != x.op) {
+            ts[t] = new ThreadState(x.first(), x.rest(), x.regs, x.op);
+        }
         steps++;
         boolean merged = micro > 1 && group != null;
         Loc loc = merged ? group : first;
         if (merged && groupA != NIL) {
             fa = groupA;
         }
-        if (fp != null) {
-            fp.wrote(log, from, log.size());
-        }
-        lastFootprint = fp;
-        lastThread = t;
-        lastWaiting = x.spun;
-        lastFrom = from;
-        lastTo = log.size();
-        lastViolations = viols == null ? List.of() : List.copyOf(viols);
+        stepped(t, fp, x.spun, from, viols == null ? List.of() : List.copyOf(viols));
         if (!record) {
             return null;
         }
@@ -387,18 +427,17 @@ public final class Machine implements Explorable {
         x.resetStep();
         List<Op> program = scenario.threads().get(x.t).program();
         while (!x.stepped) {
-            if (x.cont == null) {
+            if (x.contEmpty()) {
                 if (x.op + 1 >= program.size()) {
                     throw new IllegalStateException(threadName(x.t) + " has nothing left to run");
                 }
                 x.op++;
                 m.set(Field.T_OP, x.t, x.op);
                 x.regs = x.regs.withLast("");
-                x.cont = Ops.begin(program.get(x.op), x);
+                Ops.begin(program.get(x.op), x);
                 continue;
             }
-            Action a = x.cont.head();
-            x.cont = x.cont.tail();
+            Action a = x.pop();
             if (relaxed && m.get(Field.T_SB_N, x.t) != 0 && !Actions.keepsBuffer(a, prot)) {
                 drain(x);
             }
@@ -407,7 +446,7 @@ public final class Machine implements Explorable {
             } catch (CorruptTreeException e) {
                 x.violation(Invariant.I_TERM, NIL, "the model stops " + threadName(x.t) + "'s operation: "
                         + e.getMessage());
-                x.cont = null;
+                x.clearCont();
                 x.op = program.size();
                 x.stepped = false;
                 x.step(Loc.OP_ABORTED, NIL);
@@ -419,13 +458,13 @@ public final class Machine implements Explorable {
         if (m.get(Field.T_NODE, x.t) != node) {
             m.set(Field.T_NODE, x.t, node);
         }
-        if (x.cont == null && x.op + 1 >= program.size()) {
+        if (x.contEmpty() && x.op + 1 >= program.size()) {
             if (relaxed && m.get(Field.T_SB_N, x.t) != 0) {
                 drain(x);
             }
             m.set(Field.T_STATUS, x.t, Status.DONE);
         }
-        x.opEnded = x.cont == null && x.op >= 0;
+        x.opEnded = x.contEmpty() && x.op >= 0;
         checker.afterStep(x);
     }
 
@@ -469,7 +508,7 @@ public final class Machine implements Explorable {
         int from = log.size();
         before = ts[t];
         Footprint fp = footprints ? scratchFootprint(t) : null;
-        Exec x = exec(t, fp);
+        Exec x = exec(t, fp, true);
         current = x;
         List<Violation> viols = new ArrayList<>(0);
         String note;
@@ -500,15 +539,7 @@ public final class Machine implements Explorable {
             current = null;
         }
         steps++;
-        if (fp != null) {
-            fp.wrote(log, from, log.size());
-        }
-        lastFootprint = fp;
-        lastThread = t;
-        lastWaiting = false;
-        lastFrom = from;
-        lastTo = log.size();
-        lastViolations = List.copyOf(viols);
+        stepped(t, fp, false, from, List.copyOf(viols));
         return new StepRecord(steps, t, Loc.SB_FLUSH, Tag.NONE, vma, k, value, note, from, log.size(),
                 lastViolations, 1, false, x.checks, null);
     }
@@ -543,16 +574,36 @@ public final class Machine implements Explorable {
     private int lastTo;
     private List<Violation> lastViolations = List.of();
 
-    /** A saved point: undo the log back to it and restore the threads. */
+    /** A step of {@code t} ended: what {@link #idle}, {@link #footprint} and {@link #advance} answer from. */
+    private void stepped(int t, Footprint fp, boolean waiting, int from, List<Violation> violations) {
+        if (fp != null) {
+            fp.wrote(log, from, log.size());
+        }
+        lastFootprint = fp;
+        lastThread = t;
+        lastWaiting = waiting;
+        lastFrom = from;
+        lastTo = log.size();
+        lastViolations = violations;
+    }
+
+    /**
+     * A saved point: undo the log back to it and restore the threads. It keeps the memory's hash as it was (and each
+     * thread's part of it): a restore then puts the words back without hashing each of them again.
+     */
     private static final class Snapshot implements Explorable.Mark {
         final Machine owner;
         int logMark;
         final ThreadState[] threads;
         int steps;
+        final long[] hash;
+        /** {@link #hash} holds the hash at this point (hashing was on when it was saved). */
+        boolean hashed;
 
         Snapshot(Machine owner) {
             this.owner = owner;
-            this.threads = new ThreadState[owner.ts.length];
+            this.threads = new ThreadState[owner.nt];
+            this.hash = new long[owner.nt + 1];
         }
     }
 
@@ -565,17 +616,23 @@ public final class Machine implements Explorable {
     public Explorable.Mark save(Explorable.Mark reuse) {
         Snapshot s = reuse instanceof Snapshot r && r.owner == this ? r : new Snapshot(this);
         s.logMark = log.size();
-        System.arraycopy(ts, 0, s.threads, 0, ts.length);
+        System.arraycopy(ts, 0, s.threads, 0, nt);
         s.steps = steps;
+        s.hashed = m.hashState(s.hash);
         return s;
     }
 
     @Override
     public void restore(Explorable.Mark mark) {
         Snapshot s = (Snapshot) mark;
-        log.undoTo(s.logMark, m);
+        if (s.hashed && m.pauseHashing()) {
+            log.undoTo(s.logMark, m);
+            m.resumeHashing(s.hash);
+        } else {
+            log.undoTo(s.logMark, m);
+        }
         checker.restored();
-        System.arraycopy(s.threads, 0, ts, 0, ts.length);
+        System.arraycopy(s.threads, 0, ts, 0, nt);
         steps = s.steps;
         lastThread = -1;
         lastFootprint = null;
@@ -629,7 +686,7 @@ public final class Machine implements Explorable {
         return lastFootprint;
     }
 
-    /** Per thread: the continuation last hashed and its hash (a thread that did not move is not walked again). */
+    /** Per thread: the state last hashed and its hash (a thread that did not move is not walked again). */
     private ThreadState[] hashed;
     private long[] threadHashes;
 
@@ -637,7 +694,7 @@ public final class Machine implements Explorable {
     public long fingerprint() {
         hashThreads();
         long h = m.hash();
-        for (int t = 0; t < ts.length; t++) {
+        for (int t = 0; t < nt; t++) {
             h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
         }
         return h;
@@ -647,10 +704,10 @@ public final class Machine implements Explorable {
     private void hashThreads() {
         if (hashed == null) {
             m.enableHashing();
-            hashed = new ThreadState[ts.length];
-            threadHashes = new long[ts.length];
+            hashed = new ThreadState[nt];
+            threadHashes = new long[nt];
         }
-        for (int t = 0; t < ts.length; t++) {
+        for (int t = 0; t < nt; t++) {
             ThreadState s = ts[t];
             if (hashed[t] != s) {
                 hashed[t] = s;
@@ -706,8 +763,8 @@ public final class Machine implements Explorable {
 
     @Override
     public int renameChoice(int choice, int[] threads) {
-        if (choice < 0 || choice >= threadCount() || threads.length != ts.length) {
-            throw new IllegalArgumentException("no choice " + choice + " or not a renaming of " + ts.length
+        if (choice < 0 || choice >= threadCount() || threads.length != nt) {
+            throw new IllegalArgumentException("no choice " + choice + " or not a renaming of " + nt
                     + " threads");
         }
         return symmetry().rename(choice, threads, perThread);
@@ -717,11 +774,17 @@ public final class Machine implements Explorable {
     static long threadHash(ThreadState s) {
         long x = mix(s.op() * 0xC2B2AE3D27D4EB4FL + s.regs().vma());
         x = mix(x ^ s.regs().last().hashCode());
-        for (Cont c = s.cont(); c != null; c = c.tail()) {
-            Object a = c.head();
-            x = mix(x * 31 + a.hashCode() + ((long) a.getClass().getName().hashCode() << 32));
+        if (s.first() != null) {
+            x = hashAction(x, s.first());
+        }
+        for (Cont c = s.rest(); c != null; c = c.tail()) {
+            x = hashAction(x, c.head());
         }
         return x;
+    }
+
+    private static long hashAction(long x, Object a) {
+        return mix(x * 31 + a.hashCode() + ((long) a.getClass().getName().hashCode() << 32));
     }
 
     /** The SplitMix64 finaliser. */
@@ -738,7 +801,7 @@ public final class Machine implements Explorable {
 
     @Override
     public String threadState(int t) {
-        if (t >= ts.length) {
+        if (t >= nt) {
             return "store buffer";
         }
         String why = Waits.describe(m, t, names);
@@ -747,7 +810,7 @@ public final class Machine implements Explorable {
 
     @Override
     public String threadOutcome(int t) {
-        if (t >= ts.length) {
+        if (t >= nt) {
             return "store buffer";
         }
         if (!done(t)) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Engine;
+import org.vmalab.engine.Explorable;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.ProtectionToggle;
 import org.vmalab.engine.RwlockPolicy;
@@ -125,6 +126,80 @@ class TreeWatchTest {
             assertTrue(t.steps().stream().anyMatch(s -> s.loc() == Loc.FORK_COPY),
                     "seed " + seed + " forks");
         }
+    }
+
+    /**
+     * The explorer's way through a lesson part: steps, saves and restores to earlier saves at random, in paranoid
+     * mode (every answer of the watch is held to the walk's). The memory's hash, put back from the save instead of
+     * word by word, is the hash the state had when it was saved; the reachability the lookups' check asks, walked in
+     * arrays the checker keeps from one question to the next, is a fresh walk's.
+     */
+    @Test
+    void restoresAgreeWithTheWalkAndPutTheHashBack() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("lessons"))) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int restores = 0;
+        for (Path f : files) {
+            Lesson l = LessonLoader.load(f);
+            int index = 0;
+            for (Part p : l.parts()) {
+                SplittableRandom r = new SplittableRandom(31L * f.getFileName().toString().hashCode() + index++);
+                restores += wander(new Machine(p.scenario(), CheckLevel.FULL), r, 400, f + ": " + p.title());
+            }
+        }
+        Protection[] prots = {Protection.PATCH, Protection.of(RwlockPolicy.QUEUED,
+                ProtectionToggle.CLEAR_BEFORE_ERASE), Protection.of(RwlockPolicy.QUEUED, ProtectionToggle.NO_LOCK)};
+        for (long seed = 1; seed <= 6; seed++) {
+            Scenario sc = random(seed, prots[(int) (seed % prots.length)], 2);
+            restores += wander(new Machine(sc, CheckLevel.FULL), new SplittableRandom(seed), 3000, "seed " + seed);
+        }
+        assertTrue(restores > 1000, "restores: " + restores);
+    }
+
+    /** {@code steps} random steps, saves and restores to earlier saves; the restores made. */
+    private static int wander(Machine m, SplittableRandom r, int steps, String what) {
+        List<Explorable.Mark> marks = new ArrayList<>();
+        List<Long> prints = new ArrayList<>();
+        int restores = 0;
+        for (int step = 0; step < steps; step++) {
+            if (marks.isEmpty() || r.nextInt(3) == 0) {
+                marks.add(m.save());
+                prints.add(m.fingerprint());
+            }
+            int t = enabled(m, r);
+            if (t < 0 || r.nextInt(8) == 0) {
+                int k = r.nextInt(marks.size());
+                m.restore(marks.get(k));
+                restores++;
+                assertEquals(prints.get(k), m.fingerprint(), what + ", step " + step);
+                /* the lookups' reachability, in the checker's kept arrays, against a walk of its own */
+                for (int v = 0; v < org.vmalab.engine.tree.Vm.allocated(m.memory()); v++) {
+                    assertEquals(Checker.reachable(m.memory().untracked(), v),
+                            m.checker().reachableFromRoot(m.memory().untracked(), v), what + ", VMA " + v);
+                }
+                /* the saves after it are gone with the stores they marked */
+                marks.subList(k + 1, marks.size()).clear();
+                prints.subList(k + 1, prints.size()).clear();
+                continue;
+            }
+            m.advance(t);
+        }
+        return restores;
+    }
+
+    /** A schedulable choice of {@code m} at random, or -1 when none is. */
+    private static int enabled(Machine m, SplittableRandom r) {
+        int n = m.threadCount();
+        int from = r.nextInt(n);
+        for (int i = 0; i < n; i++) {
+            int t = (from + i) % n;
+            if (m.enabled(t)) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     @Test
