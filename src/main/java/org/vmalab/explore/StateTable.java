@@ -2,7 +2,6 @@ package org.vmalab.explore;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.StampedLock;
 
 /**
  * The visited-state table: 64-bit fingerprint to a packed record, shared by all workers. It keeps the engine's
@@ -10,10 +9,10 @@ import java.util.concurrent.locks.StampedLock;
  * different states with the same fingerprint would be taken for one and the second one's successors would not be
  * explored; the result reports the chance of that ({@link #collisionProbability}). Open addressing in 512
  * segments, each a linear-probing table; a search with one worker takes no lock. With several workers a compact
- * segment is updated by compare-and-set on its slot, under a read lock that only its growth takes exclusively: a worker
- * descheduled in the middle of an update (the machine may be shared, the compiler and the collector run beside the
- * workers) holds up no other worker, where a lock per segment made the other worker wait for it as soon as it came to
- * that segment, a few milliseconds later. Two layouts:
+ * segment takes no lock either: its slots are claimed and updated by compare-and-set, and its growth moves them one by
+ * one ({@code Compact#computeShared}); a worker descheduled in the middle of an update (the machine may be shared, the
+ * compiler and the collector run beside the workers) holds up no other worker, where a lock per segment made the other
+ * worker wait for it as soon as it came to that segment, a few milliseconds later. Two layouts:
  * <ul>
  *   <li><b>compact</b> (the default search: no preemption bound): one 8-byte word per slot, the record's
  *   {@link #COMPACT_RECORD_BITS} bits (the sleep set and the final-state bit: all a search without a preemption
@@ -51,7 +50,7 @@ final class StateTable {
     private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
     private final boolean compact;
-    /** More than one thread updates the table: each update holds its segment's lock. */
+    /** More than one thread updates the table (a wide segment's update holds its lock). */
     private final boolean shared;
     private final Segment[] segments = new Segment[SEGMENTS];
 
@@ -60,8 +59,8 @@ final class StateTable {
     }
 
     /**
-     * {@code shared}: several workers update the table (each update locks its segment); false: one thread does
-     * (the search with one worker), and no update takes a lock.
+     * {@code shared}: several workers update the table (by compare-and-set, or under a wide segment's lock); false:
+     * one thread does (the search with one worker), with plain reads and writes.
      */
     StateTable(boolean compact, boolean shared) {
         this.compact = compact;
@@ -193,19 +192,26 @@ final class StateTable {
     private static final class Compact extends Segment {
         private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
         private static final VarHandle COUNT;
+        private static final VarHandle GROWING;
+        /** A slot whose word a growth has moved to the new array: tag 0, never a key's word. */
+        private static final long MOVED = 1;
 
         static {
             try {
                 COUNT = MethodHandles.lookup().findVarHandle(Segment.class, "count", int.class);
+                GROWING = MethodHandles.lookup().findVarHandle(Compact.class, "growing", int.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
         }
 
-        /** Replaced only by {@link #grow}, under the write lock when shared. */
+        /**
+         * Replaced only by {@link #grow} or {@link #growShared}; in a shared table, a slot of a replaced array holds
+         * {@link #MOVED} once its word is in the new one.
+         */
         volatile long[] slots = new long[128];
-        /** With several workers: updates hold it shared, growth exclusively. */
-        private final StampedLock lock = new StampedLock();
+        /** With several workers: 1 while one of them grows the segment ({@link #growShared}). */
+        private volatile int growing;
 
         private static long tag(long h) {
             long tag = h & ((1L << TAG_BITS) - 1);
@@ -213,28 +219,33 @@ final class StateTable {
         }
 
         /**
-         * A slot goes from free to a tag once and keeps that tag (until the segment grows, under the write lock),
-         * so linear probing finds a key's slot while other threads insert: a slot is claimed, and a record replaced,
-         * by compare-and-set; when it fails the slot is read again and the update applied again to what is there.
+         * With several workers, no lock: a slot goes from free to a tag once and keeps that tag in its array, so
+         * linear probing finds a key's slot while other threads insert; a slot is claimed, and a record replaced, by
+         * compare-and-set, and when that fails the slot is read again and the update applied again to what is there.
+         * Growth ({@link #growShared}) moves the words one slot at a time, each exchanged atomically for
+         * {@link #MOVED}: an update that meets it waits for the new array and starts again there, an update made
+         * before it is carried over with its word. A worker descheduled in the middle of an update holds up no
+         * other; one descheduled while it grows a segment holds up those that come to that segment.
          */
         @Override
         long computeShared(long h, Update u) {
             long tag = tag(h);
-            long old;
-            boolean full;
-            long stamp = lock.readLock();
-            try {
+            while (true) {
                 long[] s = slots;
                 int i = home(tag, s.length);
                 while (true) {
                     long w = (long) SLOT.getVolatile(s, i);
+                    if (w == MOVED) {
+                        break;
+                    }
                     if (w == 0) {
                         if (SLOT.compareAndSet(s, i, 0L, tag << COMPACT_RECORD_BITS
                                 | (u.apply(ABSENT) & RECORD_MASK))) {
                             int c = (int) COUNT.getAndAdd(this, 1) + 1;
-                            full = c * 5L > s.length * 4L;
-                            old = ABSENT;
-                            break;
+                            if (c * 5L > s.length * 4L) {
+                                growShared(s);
+                            }
+                            return ABSENT;
                         }
                         continue;
                     }
@@ -242,9 +253,7 @@ final class StateTable {
                         long record = w & RECORD_MASK;
                         long next = tag << COMPACT_RECORD_BITS | (u.apply(record) & RECORD_MASK);
                         if (next == w || SLOT.compareAndSet(s, i, w, next)) {
-                            full = false;
-                            old = record;
-                            break;
+                            return record;
                         }
                         continue;
                     }
@@ -252,20 +261,44 @@ final class StateTable {
                         i = 0;
                     }
                 }
-            } finally {
-                lock.unlockRead(stamp);
+                awaitGrown(s);
             }
-            if (full) {
-                long ws = lock.writeLock();
-                try {
-                    if (count * 5L > slots.length * 4L) {
-                        grow();
-                    }
-                } finally {
-                    lock.unlockWrite(ws);
+        }
+
+        /** Waits until the array {@code s}, being grown by another worker, has been replaced. */
+        private void awaitGrown(long[] s) {
+            for (int spins = 0; slots == s; spins++) {
+                if (spins < 1_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
                 }
             }
-            return old;
+        }
+
+        /**
+         * Grows the segment by half if its array is still {@code full} and no other worker grows it. The new array is
+         * allocated first: running out of memory there leaves the segment as it was.
+         */
+        private void growShared(long[] full) {
+            if (slots != full || !GROWING.compareAndSet(this, 0, 1)) {
+                return;
+            }
+            try {
+                if (slots != full) {
+                    return;
+                }
+                long[] s = new long[full.length + (full.length >> 1)];
+                for (int j = 0; j < full.length; j++) {
+                    long w = (long) SLOT.getAndSet(full, j, MOVED);
+                    if (w != 0) {
+                        put(s, w);
+                    }
+                }
+                slots = s;
+            } finally {
+                growing = 0;
+            }
         }
 
         @Override
@@ -307,16 +340,21 @@ final class StateTable {
             long[] s = new long[old.length + (old.length >> 1)];
             for (long w : old) {
                 if (w != 0) {
-                    int i = home(w >>> COMPACT_RECORD_BITS, s.length);
-                    while (s[i] != 0) {
-                        if (++i == s.length) {
-                            i = 0;
-                        }
-                    }
-                    s[i] = w;
+                    put(s, w);
                 }
             }
             slots = s;
+        }
+
+        /** Puts a slot's word in an array no other thread sees yet. */
+        private static void put(long[] s, long w) {
+            int i = home(w >>> COMPACT_RECORD_BITS, s.length);
+            while (s[i] != 0) {
+                if (++i == s.length) {
+                    i = 0;
+                }
+            }
+            s[i] = w;
         }
     }
 }
