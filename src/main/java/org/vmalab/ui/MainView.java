@@ -1409,8 +1409,20 @@ final class MainView extends BorderPane {
 
     /** The width of the split's divider, in px (the right item starts after it). */
     private double dividerWidth() {
-        Node d = split.lookup(".split-pane-divider");
-        return d instanceof Region r ? r.getWidth() : 0;
+        return dividerWidth(split);
+    }
+
+    /**
+     * The width of {@code split}'s own divider, in px: not one of a split pane inside it (a lookup by style class
+     * finds those too, and may find them first), 0 before its skin made one.
+     */
+    static double dividerWidth(SplitPane split) {
+        for (Node d : split.lookupAll(".split-pane-divider")) {
+            if (d.getParent() == split && d instanceof Region r) {
+                return r.getWidth();
+            }
+        }
+        return 0;
     }
 
     private static void show(Node n, boolean on) {

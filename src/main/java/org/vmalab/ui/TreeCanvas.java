@@ -123,6 +123,7 @@ final class TreeCanvas extends CanvasRegion {
     private void dropBands() {
         band = Band.NONE;
         dockStrip = 0;
+        dockInBand = false;
     }
 
     private boolean replanning;
@@ -896,18 +897,56 @@ final class TreeCanvas extends CanvasRegion {
      * legend's room at the bottom; what lies beyond is clipped, as at the view's edges.
      */
     Rect viewport() {
+        return viewport(!bandEmpty());
+    }
+
+    /**
+     * The tree's viewport; {@code banded}: without the callout's band even when it is empty (where the marks that
+     * stay from step to step, the dock, are placed: they do not move when a step has no callout).
+     */
+    private Rect viewport(boolean banded) {
         double w = canvasWidth();
-        double h = canvasHeight();
         double top = band == Band.TOP ? topRoom() + bandSize : 0;
-        double bottom = h - (legendHeight.getAsDouble() > 0 ? legendRoom() : 0)
-                - (band == Band.BOTTOM ? bandSize : 0) - dockStrip;
+        double bottom = floor() - dockStrip - (band == Band.BOTTOM && banded ? bandSize : 0);
+        if (!banded) {
+            return new Rect(0, top, w, Math.max(0, bottom - top));
+        }
         return new Rect(viewLeft(), top, Math.max(0, Math.min(w, viewLeft() + viewWidth()) - viewLeft()),
                 Math.max(0, bottom - top));
     }
 
+    /** The foot of what the tree's view may use: the canvas's bottom, less the legend's room when it is shown. */
+    private double floor() {
+        return canvasHeight() - (legendHeight.getAsDouble() > 0 ? legendRoom() : 0);
+    }
+
+    /**
+     * Is the callout's band empty in this step (the step is about no node, and the dock is not in the band)? The
+     * view keeps it (the tree does not move for it), but the tree is drawn over its room, not cut at it.
+     */
+    private boolean bandEmpty() {
+        return band != Band.NONE && band != Band.TOP && !dockInBand && (scene == null || node(calloutId) == null);
+    }
+
+    /** The dock sits at the foot of the callout's column in this step's plan: the band is not empty then. */
+    private boolean dockInBand;
+
     /** The callout's band (tests). */
     Band band() {
         return band;
+    }
+
+    /** Where the callout's band lies (view coordinates), or null when there is none (tests). */
+    Rect bandRect() {
+        double w = canvasWidth();
+        double bottom = floor();
+        return switch (band) {
+            case NONE -> null;
+            case LEFT -> new Rect(0, 0, bandSize, bottom);
+            case RIGHT -> new Rect(w - bandSize, 0, bandSize, bottom);
+            case TOP -> new Rect(0, topRoom(), w, bandSize);
+            case BOTTOM -> new Rect(0, bottom - dockStrip - bandSize, w, bandSize);
+        };
     }
 
     /** Room kept free at the bottom for the legend: its height and a margin, at least {@link #LEGEND_ROOM}. */
@@ -916,7 +955,9 @@ final class TreeCanvas extends CanvasRegion {
             // presentation mode leaves the legend out: a margin only
             return 8;
         }
-        return Math.max(LEGEND_ROOM, Math.min(legendHeight.getAsDouble() + 12, getHeight() / 3));
+        // under a short tree (its legend on one row) a smaller margin: the tree needs the room
+        double margin = getHeight() < TreeLegend.ONE_ROW_BELOW && !print ? 8 : 12;
+        return Math.max(LEGEND_ROOM, Math.min(legendHeight.getAsDouble() + margin, getHeight() / 3));
     }
 
     private java.util.function.DoubleSupplier legendHeight = () -> 0;
@@ -1012,9 +1053,11 @@ final class TreeCanvas extends CanvasRegion {
         double wh = worldHeight() * zoom;
         int f = focusNode();
         boolean hasFocus = f >= 0 && layout.has(f);
+        // a step about no node (a lock, the vmacache, a count) leaves a view that follows where it was
+        boolean still = !jump && !hasFocus;
         if (ww <= w + 0.5) {
             panX = left + (w - ww) / 2;
-        } else {
+        } else if (!still) {
             double fx = hasFocus ? wx(layout.x(f)) : wx(focusColumn());
             double sx = panX - left + fx * zoom;
             double half = (detail.w / 2 + 12) * zoom + (hasFocus && band == Band.NONE ? calloutRoom() : 0);
@@ -1027,7 +1070,7 @@ final class TreeCanvas extends CanvasRegion {
         double top = viewTop();
         if (wh <= h + 0.5) {
             panY = top + (h - wh) / 2;
-        } else {
+        } else if (!still) {
             double fy = hasFocus ? wy(layout.y(f)) : wy(0);
             double sy = panY - top + fy * zoom;
             double m = Math.min(h / 2 - 1, (detail.h / 2 + 40) * zoom);
@@ -1056,14 +1099,20 @@ final class TreeCanvas extends CanvasRegion {
         return layout.columns() / 2.0;
     }
 
-    /** The node the step is about, or a cursor's node, or -1. */
-    /** The node the view follows: the step's subject, else a node a store wrote, else the first walker's (-1). */
+    /**
+     * The node the view follows: the step's subject, else the node its callout is about, else a node a store wrote,
+     * else the first walker's (-1).
+     */
     int focusNode() {
         if (scene == null) {
             return -1;
         }
         if (scene.step() != null && scene.step().subject() >= 0) {
             return scene.step().subject();
+        }
+        if (calloutId >= 0) {
+            // the node the callout is about (a store the step made visible, a gap it changed)
+            return calloutId;
         }
         // a large tree's walk tree has its marked nodes apart (a node with STORED is one): no walk over every node
         for (NodeView n : otree != null && overviewShown ? otree.marked() : scene.nodes()) {
@@ -1190,6 +1239,13 @@ final class TreeCanvas extends CanvasRegion {
     List<Rect> ghostLabelRects() {
         return List.copyOf(ghostLabels);
     }
+
+    /** The off-tree row's words drawn last (tests), or null when they were not drawn. */
+    String offRowWords() {
+        return offRowLabel == null ? null : offRowWords;
+    }
+
+    private String offRowWords;
 
     /** Where the off-tree row's words were drawn last (tests), or null when they were not. */
     Rect offRowLabelRect() {
@@ -1449,9 +1505,12 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineDashes();
     }
 
-    /** The off-tree row's words, and the shorter ones tried when they lie on a mark. */
-    private static final List<String> OFF_ROW_WORDS = List.of("off the tree: erased, cleared, freed or not linked yet",
-            "off the tree", "off");
+    /**
+     * The off-tree row's words, and the shorter ones tried when they lie on a mark (never shorter than "off the
+     * tree": a word alone would say nothing to a student; the legend names the row).
+     */
+    static final List<String> OFF_ROW_WORDS = List.of("off the tree: erased, cleared, freed or not linked yet",
+            "off the tree");
 
     /**
      * The off-tree row's words, over its dashed line, drawn after the marks (view coordinates) where they lie on
@@ -1486,6 +1545,7 @@ final class TreeCanvas extends CanvasRegion {
                 g.setTextBaseline(VPos.BOTTOM);
                 fillText(g, words, x, y - 3);
                 offRowLabel = r;
+                offRowWords = words;
                 return;
             }
         }
@@ -2145,8 +2205,14 @@ final class TreeCanvas extends CanvasRegion {
         Rect box = viewBox(nf);
         Rect best;
         boolean row = false;
-        if (t >= 1 && plan != null) {
-            TagPlace tp = plan.tags().get(n.id());
+        TagPlace planned = plan == null ? null : plan.tags().get(n.id());
+        if (t >= 1 && planned != null && !planned.rest()) {
+            // a node that left the view: its tags went with it
+            return;
+        }
+        if (t >= 1 && plan != null || planned != null && planned.still()) {
+            // at rest, and while the tree moves when their place is free in every frame: where the plan put them
+            TagPlace tp = planned;
             if (tp == null) {
                 if (inView) {
                     leftOut(n, tags, "no place at rest");
@@ -2161,7 +2227,8 @@ final class TreeCanvas extends CanvasRegion {
             if (covered(best, w, h) > 0) {
                 // no free place in this frame (the tree crowds the view, or moves through it): not over a node
                 if (inView) {
-                    leftOut(n, tags, "no place in this frame");
+                    leftOut(n, tags, planned == null ? "no place in this frame, none at rest"
+                            : "no place in this frame");
                 }
                 return;
             }
@@ -2209,7 +2276,7 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /** The callout's content laid out: its cells and the box's size. */
-    record CalloutBox(List<Cell> cells, double w, double h, double textPx) {
+    record CalloutBox(List<Cell> cells, double w, double h, double textPx, double lineHeight) {
     }
 
     /** What a plan was made for: when any of it changes, the marks are placed again. */
@@ -2249,8 +2316,20 @@ final class TreeCanvas extends CanvasRegion {
         }
     }
 
-    /** Where a node's tags rest at the end of the animation: their box, stacked or side by side in one row. */
-    private record TagPlace(Rect r, boolean row) {
+    /**
+     * Where a node's tags rest at the end of the animation: their box, stacked or side by side in one row;
+     * {@code still}: free in every frame of the animation, so they stay there while the tree moves.
+     */
+    private record TagPlace(Rect r, boolean row, boolean still, boolean rest) {
+        /** The place of the tags of a node in view in the animation's last frame. */
+        TagPlace(Rect r, boolean row, boolean still) {
+            this(r, row, still, true);
+        }
+
+        /** The same place, for a node in view only while the tree moves (it leaves the view). */
+        TagPlace leaving() {
+            return new TagPlace(r, row, still, false);
+        }
     }
 
     /**
@@ -2284,6 +2363,7 @@ final class TreeCanvas extends CanvasRegion {
             return;
         }
         calloutAlso = List.of();
+        dockInBand = false;
         planDockAndCallout(w, h);
         // the tags at rest: beside their nodes where they are free; the nodes whose tags have no such place are
         // listed in the callout (placed again, larger), which may take a place other tags had
@@ -2353,31 +2433,58 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /**
-     * Places the tags of the nodes in view as the animation ends (the frame at rest): beside their node (stacked,
-     * else side by side in a row) where they cover no node, badge, chip, ghost chip, the root pointer, the dock, the
-     * callout or another tag; else in the nearest free place of the view. The nodes whose tags have no place at
-     * all go to {@code over}.
+     * Places the tags of the nodes in view as the animation ends (the frame at rest), once for the whole animation:
+     * beside their node (stacked, else side by side in a row) where, in every frame of the animation, they cover no
+     * node, badge, chip, ghost chip, the root pointer, the dock, the callout or another tag; else in the nearest such
+     * place of the view (with a thin line to the node). There they stay while the tree moves, so that no frame
+     * leaves them out. The nodes whose tags have no such place go to {@code over} (the callout lists them); when
+     * there is no callout to list them, they go where they are free at rest (and, while the tree moves, where they
+     * are free in each frame).
      */
     private void placeRestTags(double w, double h, Map<Integer, TagPlace> at, List<Integer> over) {
         if (to == null) {
             return;
         }
-        FreeGrid grid = viewGrid(w, h);
+        // the whole animation (from where it is now), and its last frame alone
+        FreeGrid moving = viewGrid(w, h);
+        FreeGrid rest = viewGrid(w, h);
         double keepX = panX;
         double keepY = panY;
+        boolean listed = node(calloutId) != null && plan.callout() != null;
         try {
+            double t0 = Math.max(0, Math.min(1, t));
+            boolean still = !nodesMove && panFromX == panToX && panFromY == panToY;
+            int frames = t0 >= 1 || still ? 1 : overviewShown ? 3 : 9;
+            // the nodes in view only while the tree moves (they leave the view): where they are first seen
+            Map<Integer, Rect> passing = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < frames; i++) {
+                double ts = frames == 1 ? 1 : t0 + (1 - t0) * i / (frames - 1);
+                double e = Frames.ease(ts);
+                panX = panFromX + (panToX - panFromX) * e;
+                panY = panFromY + (panToY - panFromY) * e;
+                TreeFrame f = ts >= 1 ? to : Frames.at(from, to, ts);
+                takeFrame(moving, f, w, h);
+                for (NodeFrame nf : ts >= 1 ? List.<NodeFrame>of() : f.nodes().values()) {
+                    if (nf.opacity() > 0.05 && nf.id() < Overview.SUMMARY_BASE && viewBox(nf).intersects(viewport())) {
+                        passing.putIfAbsent(nf.id(), viewBox(nf));
+                    }
+                }
+            }
             panX = panToX;
             panY = panToY;
-            takeFrame(grid, to, w, h);
-            if (plan.dock() != null) {
-                grid.take(pad(plan.dock(), 3));
-            }
-            if (plan.callout() != null) {
-                grid.take(pad(plan.callout(), 3));
+            takeFrame(rest, to, w, h);
+            for (FreeGrid grid : List.of(moving, rest)) {
+                if (plan.dock() != null) {
+                    grid.take(pad(plan.dock(), 3));
+                }
+                if (plan.callout() != null) {
+                    grid.take(pad(plan.callout(), 3));
+                }
             }
             Rect vp = viewport();
             Font f = Font.font("DejaVu Sans", 10 * markScale());
             double lh = f.getSize() + 6;
+            List<NodeFrame> homeless = new ArrayList<>();
             for (NodeFrame nf : to.nodes().values()) {
                 NodeView n = nf.id() >= Overview.SUMMARY_BASE ? null : node(nf.id());
                 if (n == null || n.id() == calloutId || calloutAlso.contains(n.id()) || nf.opacity() <= 0.05) {
@@ -2388,36 +2495,73 @@ final class TreeCanvas extends CanvasRegion {
                 if (tags.isEmpty() || !box.intersects(vp)) {
                     continue;
                 }
-                TagPlace tp = null;
-                for (boolean row : new boolean[] {false, true}) {
-                    double[] size = tagsSize(tags, f, lh, row);
-                    for (Rect c : tagCandidates(box, size[0], size[1])) {
-                        if (grid.free(c)) {
-                            tp = new TagPlace(c, row);
-                            break;
-                        }
-                    }
-                    if (tp != null) {
-                        break;
-                    }
+                passing.remove(n.id());
+                TagPlace tp = tagPlace(moving, tags, box, vp, f, lh, true);
+                if (tp == null) {
+                    homeless.add(nf);
+                    continue;
                 }
-                for (int k = 0; k < 2 && tp == null; k++) {
-                    double[] size = tagsSize(tags, f, lh, k == 1);
-                    Rect r = grid.nearestFree(size[0], size[1], vp, box.x() + box.w() / 2, box.y() + box.h() / 2,
-                            c -> true);
-                    tp = r == null ? null : new TagPlace(r, k == 1);
+                at.put(n.id(), tp);
+                moving.take(pad(tp.r(), 3));
+                rest.take(pad(tp.r(), 3));
+            }
+            for (Map.Entry<Integer, Rect> e : passing.entrySet()) {
+                // a node that leaves the view: its tags stay by where it was seen while it is in view
+                NodeView n = node(e.getKey());
+                if (n == null || n.id() == calloutId || calloutAlso.contains(n.id())) {
+                    continue;
                 }
+                List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+                TagPlace tp = tags.isEmpty() ? null : tagPlace(moving, tags, e.getValue(), vp, f, lh, true);
+                if (tp != null) {
+                    at.put(n.id(), tp.leaving());
+                    moving.take(pad(tp.r(), 3));
+                } else if (!tags.isEmpty() && listed) {
+                    // no place in every frame: the callout lists them (what the step did to a node leaving the
+                    // view is said at rest too)
+                    over.add(n.id());
+                }
+            }
+            for (NodeFrame nf : homeless) {
+                NodeView n = node(nf.id());
+                List<NodeFace.Tag> tags = NodeFace.tags(n, n.id() == found);
+                TagPlace tp = listed ? null : tagPlace(rest, tags, viewBox(nf), vp, f, lh, false);
                 if (tp == null) {
                     over.add(n.id());
                     continue;
                 }
                 at.put(n.id(), tp);
-                grid.take(pad(tp.r(), 3));
+                rest.take(pad(tp.r(), 3));
             }
         } finally {
             panX = keepX;
             panY = keepY;
         }
+    }
+
+    /**
+     * A place for a node's tags on {@code grid}: beside its {@code box} (stacked, else in a row), else the nearest
+     * free place of the viewport; null when there is none.
+     */
+    private TagPlace tagPlace(FreeGrid grid, List<NodeFace.Tag> tags, Rect box, Rect vp, Font f, double lh,
+                              boolean still) {
+        for (boolean row : new boolean[] {false, true}) {
+            double[] size = tagsSize(tags, f, lh, row);
+            for (Rect c : tagCandidates(box, size[0], size[1])) {
+                if (grid.free(c)) {
+                    return new TagPlace(c, row, still);
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            double[] size = tagsSize(tags, f, lh, k == 1);
+            Rect r = grid.nearestFree(size[0], size[1], vp, box.x() + box.w() / 2, box.y() + box.h() / 2,
+                    c -> true);
+            if (r != null) {
+                return new TagPlace(r, k == 1, still);
+            }
+        }
+        return null;
     }
 
     /** The size of a node's tags: stacked, or side by side in one {@code row}. */
@@ -2484,16 +2628,18 @@ final class TreeCanvas extends CanvasRegion {
         Rect dock = null;
         boolean homeless = false;
         DockGeom dg = dockStrip > 0 ? stripDockGeom() : dockGeom(false);
+        // the dock stays where it is from step to step: placed as if the callout's band held a callout
+        Rect dvp = viewport(true);
         if (dg != null && dockStrip > 0) {
-            // its strip under the tree's viewport, at the right
-            dock = new Rect(vp.x() + vp.w() - dg.dw() - 6, vp.y() + vp.h() + 3, dg.dw(), dg.dh());
+            // its strip at the foot of the view (under the callout's strip), at the right
+            dock = new Rect(dvp.x() + dvp.w() - dg.dw() - 6, floor() - dockStrip + 3, dg.dw(), dg.dh());
         } else if (dg != null) {
-            double bottom = vp.y() + vp.h() - dg.dh() - 6;
-            double right = vp.x() + vp.w() - dg.dw() - 6;
+            double bottom = dvp.y() + dvp.h() - dg.dh() - 6;
+            double right = dvp.x() + dvp.w() - dg.dw() - 6;
             List<Rect> corners = List.of(new Rect(right, bottom, dg.dw(), dg.dh()),
-                    new Rect(vp.x() + 6, bottom, dg.dw(), dg.dh()),
-                    new Rect(vp.x() + 6, vp.y() + topRoom() + 6, dg.dw(), dg.dh()),
-                    new Rect(right, Math.max(vp.y(), 40), dg.dw(), dg.dh()));
+                    new Rect(dvp.x() + 6, bottom, dg.dw(), dg.dh()),
+                    new Rect(dvp.x() + 6, dvp.y() + topRoom() + 6, dg.dw(), dg.dh()),
+                    new Rect(right, Math.max(dvp.y(), 40), dg.dw(), dg.dh()));
             for (Rect c : corners) {
                 if (grid.free(c)) {
                     dock = c;
@@ -2501,10 +2647,17 @@ final class TreeCanvas extends CanvasRegion {
                 }
             }
             if (dock == null) {
-                    dock = grid.nearestFree(dg.dw(), dg.dh(), vp, right + dg.dw() / 2, bottom + dg.dh() / 2, r -> true);
+                dock = grid.nearestFree(dg.dw(), dg.dh(), dvp, right + dg.dw() / 2, bottom + dg.dh() / 2, r -> true);
             }
             if (dock == null && vertical(band) && dg.dw() <= bandSize - 12) {
-                // no free corner in the tree's viewport: at the foot of the callout's band, its rows lower
+                // no free corner in the tree's viewport: at the foot of the callout's band, its rows lower (the
+                // band is not empty then: the tree is not drawn over it)
+                if (!dockInBand) {
+                    dockInBand = true;
+                    if (node(calloutId) == null) {
+                        return makePlan(w, h, planKey(w, h), mayBand);
+                    }
+                }
                 dg = dockGeom(true);
                 compactDock = true;
                 dock = new Rect(band == Band.LEFT ? 6 : w - bandSize + 6, h - legendRoom() - dg.dh() - 4, dg.dw(),
@@ -2583,7 +2736,7 @@ final class TreeCanvas extends CanvasRegion {
         }
         if (cb == null) {
             cb = calloutBoxWithin(n, vertical(band) ? bandSize - 12 : w - 12, horizontal(band),
-                    horizontal(band) ? bandSize - 8 : h - legendRoom() - 8);
+                    horizontal(band) ? bandSize - stripMargin() : h - legendRoom() - 8);
         }
         if (dock != null && vertical(band) && (band == Band.LEFT ? dock.x() < bandSize : dock.x() >= w - bandSize)) {
             double top = band == Band.RIGHT ? Math.max(topRoom(), 40) : topRoom();
@@ -2817,10 +2970,11 @@ final class TreeCanvas extends CanvasRegion {
         }
         refitBeside();
         // the callout's type follows the nodes' numbers, which the refit made smaller or larger: a band too small
-        // for the callout at the new zoom grows (the tree shrinks, and the callout with it)
+        // for the callout at the new zoom grows (the tree shrinks, and the callout with it); one the refit made
+        // too large (the tree's numbers, and so the callout's, got smaller) gives the tree back its room, once
         for (int k = 0; k < 3; k++) {
             double need = bandSizeFor(band, n, w);
-            if (need <= bandSize + 0.5) {
+            if (need <= bandSize + 0.5 && (k > 0 || need >= bandSize - 0.5 || bandBoxAt(n, w, need) == null)) {
                 break;
             }
             bandSize = need;
@@ -2857,7 +3011,23 @@ final class TreeCanvas extends CanvasRegion {
             return col + 12 <= w * 0.5 ? col + 12 : 0;
         }
         CalloutBox cb = calloutBoxWithin(n, w - 12, true, getHeight() * 0.4 - 8);
-        return cb.h() + 8 <= getHeight() * 0.4 ? cb.h() + 8 : 0;
+        return cb.h() + 8 <= getHeight() * 0.4 ? cb.h() + stripMargin() : 0;
+    }
+
+    /** The callout laid out for the band at size {@code size} (whole), or null when it does not fit it. */
+    private CalloutBox bandBoxAt(NodeView n, double w, double size) {
+        double keep = bandSize;
+        bandSize = size;
+        try {
+            return bandBox(n, w, true);
+        } finally {
+            bandSize = keep;
+        }
+    }
+
+    /** The room a callout's strip keeps around its callout: less under a small tree. */
+    private double stripMargin() {
+        return !print && getHeight() < TreeLegend.ONE_ROW_BELOW ? 6 : 8;
     }
 
     /**
@@ -2872,13 +3042,14 @@ final class TreeCanvas extends CanvasRegion {
                     : calloutBoxWithin(n, bandSize - 12, false, h - legendRoom() - top - 8);
             return cb.h() + 8 <= h - legendRoom() - top ? cb : null;
         }
-        CalloutBox cb = whole ? calloutBox(n, w - 12, true) : calloutBoxWithin(n, w - 12, true, bandSize - 8 + 0.5);
-        return cb.h() + 8 <= bandSize + 0.5 ? cb : null;
+        CalloutBox cb = whole ? calloutBox(n, w - 12, true)
+                : calloutBoxWithin(n, w - 12, true, bandSize - stripMargin() + 0.5);
+        return cb.h() + stripMargin() <= bandSize + 0.5 ? cb : null;
     }
 
     /** Where the callout goes in its band: level with its node (a column, above the dock) or under it (a strip). */
     private Rect bandPlace(CalloutBox cb, double acx, double acy, double w, double h, Rect dock) {
-        double bottom = h - legendRoom();
+        double bottom = h - legendRoom() - (horizontal(band) ? dockStrip : 0);
         if (dock != null && vertical(band) && (band == Band.LEFT ? dock.x() < bandSize : dock.x() >= w - bandSize)) {
             bottom = dock.y() - 2;
         }
@@ -2889,7 +3060,7 @@ final class TreeCanvas extends CanvasRegion {
             return new Rect(x, y, cb.w(), cb.h());
         }
         double x = Math.max(6, Math.min(acx - cb.w() / 2, w - cb.w() - 6));
-        return new Rect(x, bottom - bandSize + 4, cb.w(), cb.h());
+        return new Rect(x, bottom - bandSize + stripMargin() / 2, cb.w(), cb.h());
     }
 
     /**
@@ -2929,7 +3100,7 @@ final class TreeCanvas extends CanvasRegion {
     /**
      * The tags the callout of {@code n} shows: its own (but the old subtree gap and the reference count's change,
      * which its lines say), then those of the nodes whose tags have no place beside them at rest
-     * ({@link #calloutAlso}), each with its node's name.
+     * ({@link #calloutAlso}), each with its node's name (a tag several of them have, once with all their names).
      */
     private List<NodeFace.Tag> calloutTags(NodeView n) {
         List<NodeFace.Tag> out = new ArrayList<>();
@@ -2940,14 +3111,18 @@ final class TreeCanvas extends CanvasRegion {
                 out.add(tag);
             }
         }
+        // the same tag of several nodes is said once, with their names ("libc_rw, ld: unreachable now")
+        Map<NodeFace.Tag, List<String>> also = new java.util.LinkedHashMap<>();
         for (int id : calloutAlso) {
             NodeView o = node(id);
             if (o != null && o != n) {
                 for (NodeFace.Tag tag : NodeFace.tags(o, id == found)) {
-                    out.add(new NodeFace.Tag(o.name() + ": " + tag.text(), tag.style()));
+                    also.computeIfAbsent(tag, k -> new ArrayList<>()).add(o.name());
                 }
             }
         }
+        also.forEach((tag, names) -> out.add(new NodeFace.Tag(String.join(", ", names) + ": " + tag.text(),
+                tag.style())));
         return out;
     }
 
@@ -2957,14 +3132,21 @@ final class TreeCanvas extends CanvasRegion {
         Font mono = monoFont(11 * s);
         Font head = nameFont(n.black(), 12.5 * s);
         Font tf = Font.font("DejaVu Sans", 10.5 * s);
-        double lh = 15.5 * s;
+        // a strip under a small tree is set tighter: its rows closer, its parts nearer each other
+        boolean tight = flow && horizontal(band) && !print && getHeight() < 300;
+        double lh = (tight ? 14 : 15.5) * s;
+        double pad = tight ? 3 : 5;
         double room = maxW - 16;
         List<Cell> cells = new ArrayList<>();
-        List<NodeFace.Line> lines = NodeFace.callout(n);
+        List<NodeFace.Line> lines = new ArrayList<>(NodeFace.callout(n));
+        if (!refBadges && !n.has(Mark.REF_CHANGED)) {
+            // a lesson that hides the vm_ref_count badges (they do not matter in it) leaves the count out
+            lines.removeIf(l -> l.text().startsWith("vm_ref_count"));
+        }
         double x = 0;
-        double y = 5 + lh / 2;
+        double y = pad + lh / 2;
         double width = 0;
-        double gapX = 14 * s;
+        double gapX = (tight ? 10 : 14) * s;
         // a strip's rows: their centre line and where their last part ends (the tags fill them first-fit)
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -2976,10 +3158,27 @@ final class TreeCanvas extends CanvasRegion {
                 // "gap            0x1ff000" reads "gap 0x1ff000" in a row
                 text = text.replaceFirst("^(\\S+) +", "$1 ");
             }
-            if (textWidth(text, f) > room && text.contains("  was ")) {
-                int k = text.indexOf("  was ");
-                parts.add(text.substring(0, k));
-                parts.add("  " + text.substring(k));
+            if (textWidth(text, f) > room) {
+                // too wide (a callout's column): broken before its "was" and its "* stale", as far as needed
+                List<String> pieces = new ArrayList<>();
+                int from = 0;
+                for (int k = 1; k < text.length(); k++) {
+                    if (text.startsWith("  was ", k) || text.startsWith("  " + NodeFace.STALE_MARK + " ", k)) {
+                        pieces.add(text.substring(from, k));
+                        from = k;
+                    }
+                }
+                pieces.add(text.substring(from));
+                String line = pieces.get(0);
+                for (String piece : pieces.subList(1, pieces.size())) {
+                    if (textWidth(line + piece, f) <= room) {
+                        line += piece;
+                    } else {
+                        parts.add(line);
+                        line = "  " + piece;
+                    }
+                }
+                parts.add(line);
             } else {
                 parts.add(text);
             }
@@ -3026,7 +3225,7 @@ final class TreeCanvas extends CanvasRegion {
                 }
             }
             if (row == null) {
-                y += lh + 2;
+                y += lh + (tight ? 0 : 2);
                 row = new double[] {y, 0};
                 rows.add(row);
             }
@@ -3035,8 +3234,8 @@ final class TreeCanvas extends CanvasRegion {
             width = Math.max(width, at + tw);
             row[1] = at + tw;
         }
-        double bottom = y + lh / 2 + 5;
-        return new CalloutBox(cells, width + 16, bottom, 11 * s);
+        double bottom = y + lh / 2 + pad;
+        return new CalloutBox(cells, width + 16, bottom, 11 * s, lh);
     }
 
     /** The callout's box and text size as drawn last (tests), or null. */
@@ -3112,7 +3311,7 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineWidth(2);
         g.strokeRoundRect(best.x(), best.y(), best.w(), best.h(), 10, 10);
         g.setTextBaseline(VPos.CENTER);
-        double lh = 15.5 * calloutScale();
+        double lh = cb.lineHeight();
         boolean head = true;
         for (Cell c : cb.cells()) {
             double x = best.x() + c.x();

@@ -48,6 +48,12 @@ final class TreeLegend extends VBox {
     private final List<Canvas> pictures = new ArrayList<>();
     private final ToggleButton more = new ToggleButton("Legend");
     private final ScrollPane full;
+    /** The line: the Legend button, the colour chips, then the clauses. */
+    private final FlowPane line;
+    private final List<Label> chips;
+    private final List<Label> clauses = new ArrayList<>();
+    /** Set in print type (a handout's picture): the line shows every clause. */
+    private boolean printing;
 
     TreeLegend(Palette palette) {
         this.palette = palette;
@@ -61,7 +67,6 @@ final class TreeLegend extends VBox {
         black.setTooltip(new Tooltip("A black node: solid heavy border, name in bold"));
         red.setTooltip(new Tooltip("A red node: dashed border, name in italics"));
         // the line's clauses flow onto a second row when the view is narrow: each reads in full
-        List<Label> clauses = new ArrayList<>();
         for (String c : LINE) {
             Label l = new Label(c);
             l.getStyleClass().add("legend-text");
@@ -76,7 +81,8 @@ final class TreeLegend extends VBox {
         more.setFocusTraversable(false);
         more.setMinWidth(Region.USE_PREF_SIZE);
         more.setTooltip(new Tooltip("Every mark the tree draws, explained"));
-        FlowPane line = new FlowPane(6, 3);
+        chips = List.of(black, red);
+        line = new FlowPane(6, 3);
         line.getChildren().addAll(more, black, red);
         line.getChildren().addAll(clauses);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -141,6 +147,7 @@ final class TreeLegend extends VBox {
 
     /** Sets every word of the legend's line in {@code px} (a printed picture), or back to the stylesheet's (0). */
     void setPrintSize(double px) {
+        printing = px > 0;
         for (javafx.scene.Node n : lookupAll(".label")) {
             n.setStyle(px > 0 ? "-fx-font-size: " + px + "px;" : "");
         }
@@ -150,6 +157,74 @@ final class TreeLegend extends VBox {
     }
 
     private TreeCanvas tree;
+
+    /** The tree area's height under which the legend keeps to one row: the tree needs the room. */
+    static final double ONE_ROW_BELOW = 300;
+
+    @Override
+    protected void layoutChildren() {
+        fitLine();
+        super.layoutChildren();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        // the height the tree keeps clear of is the line's as it will be laid out
+        fitLine();
+        return super.computePrefHeight(width);
+    }
+
+    /**
+     * Under a short tree (less than {@link #ONE_ROW_BELOW} px high) the line keeps to one row: the clauses that do
+     * not fit beside the Legend button and the colour chips are left out of it (the Legend button explains every
+     * mark); elsewhere they flow onto a second row when the view is narrow, every word in full.
+     */
+    private void fitLine() {
+        // the tree's size; before its first layout, the area's the legend and the tree share
+        Region area = tree == null || tree.getHeight() > 0 || !(getParent() instanceof Region r) ? tree : r;
+        boolean oneRow = area != null && !printing && area.getHeight() > 0 && area.getHeight() < ONE_ROW_BELOW;
+        double room = area == null ? Double.MAX_VALUE
+                : area.getWidth() - 16 - snappedLeftInset() - snappedRightInset() - 2;
+        double used = more.prefWidth(-1);
+        for (Label c : chips) {
+            used += line.getHgap() + c.prefWidth(-1);
+        }
+        int last = -1;
+        boolean[] in = new boolean[clauses.size()];
+        for (int i = 0; i < clauses.size(); i++) {
+            // a clause measured whole (its separator included), as it reads when another follows it
+            double cw = width(LINE.get(i), clauses.get(i));
+            in[i] = !oneRow || used + line.getHgap() + cw <= room;
+            if (in[i]) {
+                used += line.getHgap() + cw;
+                last = i;
+            }
+        }
+        for (int i = 0; i < clauses.size(); i++) {
+            Label c = clauses.get(i);
+            // no separator after the last clause shown
+            String text = oneRow && i == last ? LINE.get(i).replaceFirst(" ·$", "") : LINE.get(i);
+            if (!c.getText().equals(text)) {
+                c.setText(text);
+            }
+            if (c.isVisible() != in[i]) {
+                c.setVisible(in[i]);
+                c.setManaged(in[i]);
+            }
+        }
+    }
+
+    /** The width of a label of the line's showing {@code s}. */
+    private static double width(String s, Label l) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(l.getFont());
+        return Math.ceil(t.getLayoutBounds().getWidth()) + l.snappedLeftInset() + l.snappedRightInset();
+    }
+
+    /** The clauses of the line shown now (tests). */
+    List<String> shownClauses() {
+        return clauses.stream().filter(Label::isVisible).map(Label::getText).toList();
+    }
 
     @Override
     protected double computeMaxWidth(double height) {

@@ -23,10 +23,22 @@ class OffRowLabelTest {
         // the toolkit only: the test builds its window in a scene of its own
     }
 
+    /**
+     * Every form of the row's words tells a student what the row is: "off the tree" at least (the last fallback
+     * used to be "off" alone); where even that finds no free place, no words are drawn (the legend names the row).
+     */
+    @Test
+    void theOffRowsWordsAlwaysSayOffTheTree() {
+        for (String words : TreeCanvas.OFF_ROW_WORDS) {
+            assertTrue(words.startsWith("off the tree"), "'" + words + "' says what the row is");
+        }
+    }
+
     @Test
     void theOffRowsWordsCoverNoMarkAtAnyStepOfRaceB() {
         List<String> problems = new ArrayList<>();
         int[] shown = new int[1];
+        java.util.Set<String> words = new java.util.TreeSet<>();
         TreeViewTest.Window w = fx(() -> new TreeViewTest.Window(1600, 1000).lesson("race-b-use-after-free"));
         int n = fx(w.player::size);
         for (int from = 1; from <= n; from += 10) {
@@ -41,6 +53,7 @@ class OffRowLabelTest {
                         continue;
                     }
                     shown[0]++;
+                    words.add(t.offRowWords());
                     List<TreeCanvas.Rect> marks = new ArrayList<>(t.ghostLabelRects());
                     t.ghosts().forEach(gh -> marks.add(gh.chip()));
                     marks.addAll(t.tagRects());
@@ -62,6 +75,7 @@ class OffRowLabelTest {
             });
         }
         assertTrue(shown[0] > 0, "the off-row words were drawn at some step");
+        assertTrue(words.stream().allMatch(s -> s.startsWith("off the tree")), "the row's words: " + words);
         assertTrue(problems.isEmpty(), String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
     }
 }
