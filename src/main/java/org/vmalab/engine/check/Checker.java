@@ -4,7 +4,6 @@ import static org.vmalab.engine.memory.Memory.NIL;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import org.vmalab.engine.CheckLevel;
 import org.vmalab.engine.Const;
@@ -276,85 +275,62 @@ public final class Checker {
      * costs less there than keeping {@link TreeWatch} up to date across the explorer's restores.
      */
     public boolean reachableFromRoot(StateView m, int target) {
-        int root = Vm.root(m);
-        if (root == NIL) {
-            return false;
-        }
-        if (seenAt.length < m.vmaCapacity()) {
-            seenAt = Arrays.copyOf(seenAt, m.vmaCapacity());
-        }
-        if (++walkNo == 0) {
-            Arrays.fill(seenAt, 0);
-            walkNo = 1;
-        }
-        int[] stack = walkStack;
-        int sp = 0;
-        stack[sp++] = root;
-        while (sp > 0) {
-            int v = stack[--sp];
-            if (v == target) {
-                return true;
-            }
-            if (v >= seenAt.length) {
-                seenAt = Arrays.copyOf(seenAt, v + 1);
-            }
-            if (seenAt[v] == walkNo) {
-                continue;
-            }
-            seenAt[v] = walkNo;
-            if (sp + 2 > stack.length) {
-                stack = Arrays.copyOf(stack, stack.length * 2);
-                walkStack = stack;
-            }
-            int l = Vm.left(m, v);
-            int r = Vm.right(m, v);
-            if (l != NIL) {
-                stack[sp++] = l;
-            }
-            if (r != NIL) {
-                stack[sp++] = r;
-            }
-        }
-        return false;
+        return reach.reaches(m, target);
     }
 
-    /** {@link #reachableFromRoot}'s walk: the stack, and per VMA the number of the walk that last met it. */
-    private int[] walkStack = new int[64];
-    private int[] seenAt = new int[0];
-    private int walkNo;
+    private final Reach reach = new Reach();
 
     /** Is {@code target} reachable from the root (cycle-safe)? */
     static boolean reachable(StateView m, int target) {
-        int root = Vm.root(m);
-        if (root == NIL) {
+        return new Reach().reaches(m, target);
+    }
+
+    /** A walk from the root, in arrays kept from one walk to the next: the stack, and per VMA the walk that met it. */
+    private static final class Reach {
+        private int[] stack = new int[64];
+        private int[] seenAt = new int[0];
+        private int walkNo;
+
+        boolean reaches(StateView m, int target) {
+            int root = Vm.root(m);
+            if (root == NIL) {
+                return false;
+            }
+            if (seenAt.length < m.vmaCapacity()) {
+                seenAt = Arrays.copyOf(seenAt, m.vmaCapacity());
+            }
+            if (++walkNo == 0) {
+                Arrays.fill(seenAt, 0);
+                walkNo = 1;
+            }
+            int sp = 0;
+            stack[sp++] = root;
+            while (sp > 0) {
+                int v = stack[--sp];
+                if (v == target) {
+                    return true;
+                }
+                if (v >= seenAt.length) {
+                    seenAt = Arrays.copyOf(seenAt, v + 1);
+                }
+                if (seenAt[v] == walkNo) {
+                    continue;
+                }
+                seenAt[v] = walkNo;
+                if (sp + 2 > stack.length) {
+                    stack = Arrays.copyOf(stack, stack.length * 2);
+                }
+                int l = Vm.left(m, v);
+                int r = Vm.right(m, v);
+                if (l != NIL) {
+                    stack[sp++] = l;
+                }
+                if (r != NIL) {
+                    stack[sp++] = r;
+                }
+            }
             return false;
         }
-        BitSet seen = new BitSet();
-        int[] stack = new int[64];
-        int sp = 0;
-        stack[sp++] = root;
-        while (sp > 0) {
-            int v = stack[--sp];
-            if (v == target) {
-                return true;
-            }
-            if (seen.get(v)) {
-                continue;
-            }
-            seen.set(v);
-            if (sp + 2 > stack.length) {
-                stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-            }
-            int l = Vm.left(m, v);
-            int r = Vm.right(m, v);
-            if (l != NIL) {
-                stack[sp++] = l;
-            }
-            if (r != NIL) {
-                stack[sp++] = r;
-            }
-        }
-        return false;
     }
 
     static boolean inList(StateView m, int target) {
@@ -424,68 +400,129 @@ public final class Checker {
 
     /** Depth-first walk from the root, cycle-safe and bounded (a shared subtree is walked again, up to a limit). */
     static Shape shape(StateView m) {
-        Ints out = new Ints();
-        List<int[]> shared = new ArrayList<>(0);
-        int root = Vm.root(m);
-        if (root == NIL) {
-            return new Shape(out.toArray(), NIL, shared);
-        }
-        int cap = m.vmaCapacity();
-        BitSet onPath = new BitSet();
-        BitSet seen = new BitSet();
-        int[] firstParent = new int[cap];
-        /* explicit frames: node and phase (0: go left, 1: emit and go right, 2: leave) */
-        int[] node = new int[64];
-        int[] phase = new int[64];
-        int sp = 0;
-        int budget = 4 * cap + 16;
-        node[sp] = root;
-        phase[sp++] = 0;
-        onPath.set(root);
-        seen.set(root);
-        firstParent[root] = NIL;
-        while (sp > 0) {
-            int v = node[sp - 1];
-            int ph = phase[sp - 1]++;
-            int child;
-            if (ph == 0) {
-                child = Vm.left(m, v);
-            } else if (ph == 1) {
-                out.add(v);
-                if (out.size() > budget) {
-                    /* shared subtrees walked again and again: whether a cycle lies further on, a walk that
-                       expands each node once tells */
-                    return new Shape(out.toArray(), cycleBelow(m, root, cap), shared);
-                }
-                child = Vm.right(m, v);
-            } else {
-                onPath.clear(v);
-                sp--;
-                continue;
+        Walk w = new Walk();
+        int cycleAt = w.run(m);
+        return new Shape(Arrays.copyOf(w.inorder, w.size), cycleAt, w.shared);
+    }
+
+    /**
+     * {@link #shape}'s walk in arrays kept from one walk to the next (the tree watch walks again after every restore of
+     * the explorer): the nodes in in-order in {@code inorder[0, size)}, the shared subtrees in {@code shared}, and per
+     * node the number of the walk that met it ({@code seenAt}) or has it on its path ({@code onPathAt}), so that a walk
+     * clears nothing it does not touch.
+     */
+    static final class Walk {
+        int[] inorder = new int[16];
+        int size;
+        /** Empty (and shared by every walk) until a walk meets a shared subtree: then this walk's own. */
+        List<int[]> shared = List.of();
+        private int[] node = new int[64];
+        private int[] phase = new int[64];
+        private int[] firstParent = new int[0];
+        private int[] seenAt = new int[0];
+        private int[] onPathAt = new int[0];
+        private int walkNo;
+
+        /** Walks the tree of {@code m}: {@link Shape#cycleAt} is returned, the rest is left in this walk's fields. */
+        int run(StateView m) {
+            size = 0;
+            shared = List.of();
+            int root = Vm.root(m);
+            if (root == NIL) {
+                return NIL;
             }
-            if (child == NIL) {
-                continue;
+            int cap = m.vmaCapacity();
+            if (seenAt.length < cap) {
+                seenAt = Arrays.copyOf(seenAt, cap);
+                onPathAt = Arrays.copyOf(onPathAt, cap);
+                firstParent = Arrays.copyOf(firstParent, cap);
             }
-            if (onPath.get(child)) {
-                return new Shape(out.toArray(), child, shared);
+            if (++walkNo == 0) {
+                Arrays.fill(seenAt, 0);
+                Arrays.fill(onPathAt, 0);
+                walkNo = 1;
             }
-            if (seen.get(child)) {
-                if (shared.size() < MAX_PER_CHECK) {
-                    shared.add(new int[] {child, firstParent[child], v});
-                }
-            } else {
-                seen.set(child);
-                firstParent[child] = v;
-            }
-            if (sp == node.length) {
-                node = Arrays.copyOf(node, sp * 2);
-                phase = Arrays.copyOf(phase, sp * 2);
-            }
-            node[sp] = child;
+            int no = walkNo;
+            /* explicit frames: node and phase (0: go left, 1: emit and go right, 2: leave) */
+            int sp = 0;
+            int budget = 4 * cap + 16;
+            node[sp] = root;
             phase[sp++] = 0;
-            onPath.set(child);
+            onPath(root, no);
+            seen(root, no);
+            firstParent[root] = NIL;
+            while (sp > 0) {
+                int v = node[sp - 1];
+                int ph = phase[sp - 1]++;
+                int child;
+                if (ph == 0) {
+                    child = Vm.left(m, v);
+                } else if (ph == 1) {
+                    add(v);
+                    if (size > budget) {
+                        /* shared subtrees walked again and again: whether a cycle lies further on, a walk that
+                           expands each node once tells */
+                        return cycleBelow(m, root, cap);
+                    }
+                    child = Vm.right(m, v);
+                } else {
+                    onPathAt[v] = 0;
+                    sp--;
+                    continue;
+                }
+                if (child == NIL) {
+                    continue;
+                }
+                if (child < onPathAt.length && onPathAt[child] == no) {
+                    return child;
+                }
+                if (child < seenAt.length && seenAt[child] == no) {
+                    if (shared.isEmpty()) {
+                        shared = new ArrayList<>();
+                    }
+                    if (shared.size() < MAX_PER_CHECK) {
+                        shared.add(new int[] {child, firstParent[child], v});
+                    }
+                } else {
+                    seen(child, no);
+                    firstParent[child] = v;
+                }
+                if (sp == node.length) {
+                    node = Arrays.copyOf(node, sp * 2);
+                    phase = Arrays.copyOf(phase, sp * 2);
+                }
+                node[sp] = child;
+                phase[sp++] = 0;
+                onPath(child, no);
+            }
+            return NIL;
         }
-        return new Shape(out.toArray(), NIL, shared);
+
+        private void add(int v) {
+            if (size == inorder.length) {
+                inorder = Arrays.copyOf(inorder, size * 2);
+            }
+            inorder[size++] = v;
+        }
+
+        private void seen(int v, int no) {
+            room(v);
+            seenAt[v] = no;
+        }
+
+        private void onPath(int v, int no) {
+            room(v);
+            onPathAt[v] = no;
+        }
+
+        /** A node beyond the capacity (a corrupted pointer): the arrays grow to hold it, as the walk's sets did. */
+        private void room(int v) {
+            if (v >= seenAt.length) {
+                seenAt = Arrays.copyOf(seenAt, v + 1);
+                onPathAt = Arrays.copyOf(onPathAt, v + 1);
+                firstParent = Arrays.copyOf(firstParent, v + 1);
+            }
+        }
     }
 
     /** The first node a depth-first walk from {@code root} meets again below itself, each node expanded once. */
@@ -532,7 +569,7 @@ public final class Checker {
             return out;
         }
         Memory m = machine.memory();
-        for (Problem p : quiescentProblems(m, prot)) {
+        for (Problem p : quiescentProblems(m, prot, quiescentWalk)) {
             out.add(new Violation(p.invariant(), step, thread, p.vma(), p.message()));
         }
         return out;
@@ -544,6 +581,14 @@ public final class Checker {
 
     /** The quiescent checks as a pure function (the shell and the tests use it too). */
     public static List<Problem> quiescentProblems(StateView m, Protection prot) {
+        return quiescentProblems(m, prot, new Walk());
+    }
+
+    /** The walk's arrays of this checker's quiescent checks, kept from one check to the next. */
+    private final Walk quiescentWalk = new Walk();
+
+    /** {@link #quiescentProblems(StateView, Protection)}, walking the trees in {@code walk}'s arrays. */
+    static List<Problem> quiescentProblems(StateView m, Protection prot, Walk walk) {
         if (m.mm(Field.MM_DEAD) != 0) {
             /* exit_mmap tore the mm down: no tree to check, and every page must be gone */
             List<Problem> out = new ArrayList<>();
@@ -556,10 +601,10 @@ public final class Checker {
             }
             return out;
         }
-        List<Problem> out = treeProblems(m, prot);
+        List<Problem> out = treeProblems(m, prot, walk);
         StateView child = childView(m);
         if (child.mm(Field.MMAP) != NIL || child.mm(Field.ROOT) != NIL) {
-            for (Problem p : treeProblems(child, prot)) {
+            for (Problem p : treeProblems(child, prot, walk)) {
                 out.add(new Problem(p.invariant(), p.vma(), "in the child's mm (fork): " + p.message()));
             }
         }
@@ -585,9 +630,10 @@ public final class Checker {
     }
 
     /** The quiescent checks of one mm's tree, list and counters (the process's, or the child's through a view). */
-    static List<Problem> treeProblems(StateView m, Protection prot) {
+    static List<Problem> treeProblems(StateView m, Protection prot, Walk walk) {
         List<Problem> out = new ArrayList<>();
-        Shape shape = shape(m);
+        int cycleAt = walk.run(m);
+        Shape shape = new Shape(Arrays.copyOf(walk.inorder, walk.size), cycleAt, walk.shared);
         int[] in = shape.inorder();
         boolean cycle = shape.cycleAt() != NIL;
         if (cycle) {

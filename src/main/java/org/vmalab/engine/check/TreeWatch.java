@@ -36,6 +36,8 @@ final class TreeWatch {
     private final BitSet isDirty = new BitSet();
     private int[] dirty = new int[64];
     private int nd;
+    /** The walk's arrays, kept: the explorer's every restore sends the watch back to it. */
+    private final Checker.Walk walk = new Checker.Walk();
     /** Full walks done (tests and benches read it). */
     long fullWalks;
     /** Tests: every answer is compared with the walk's, and a difference throws. */
@@ -240,12 +242,12 @@ final class TreeWatch {
         inTree.clear();
         bad.clear();
         trusted = false;
-        Checker.Shape s = Checker.shape(m);
-        if (s.cycleAt() != NIL || !s.shared().isEmpty()) {
+        int cycleAt = walk.run(m);
+        if (cycleAt != NIL || !walk.shared.isEmpty()) {
             return;
         }
-        for (int v : s.inorder()) {
-            inTree.set(v);
+        for (int i = 0; i < walk.size; i++) {
+            inTree.set(walk.inorder[i]);
         }
         for (int v = inTree.nextSetBit(0); v >= 0; v = inTree.nextSetBit(v + 1)) {
             int l = Vm.left(m, v);

@@ -94,7 +94,11 @@ public final class DeltaLog {
     /** Undoes stores {@code [from, size)} in reverse order and forgets them. */
     public void undoTo(int from, Memory m) {
         for (int i = n - 1; i >= from; i--) {
-            m.poke(field(i), object(i), oldValue(i));
+            int c = i >>> SHIFT;
+            int j = i & MASK;
+            int key = keys[c][j];
+            int o = obj(key);
+            m.poke(Field.of(key >>> 26), o == MAX_OBJECT - 1 ? Memory.NIL : o, olds[c][j]);
         }
         n = Math.min(n, from);
     }

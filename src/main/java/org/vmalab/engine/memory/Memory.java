@@ -120,6 +120,7 @@ public final class Memory implements WritableState {
         }
         System.arraycopy(copy.hot, 0, hot, 0, copy.hot.length);
         fillHotDefaults(hot, copy.vmaCapacity, vmaCapacity);
+        namingStores++;
         if (hashing) {
             if (!copy.hashing) {
                 throw new IllegalArgumentException("the copy was taken before hashing was on");
@@ -344,6 +345,9 @@ public final class Memory implements WritableState {
                 throw new ArrayIndexOutOfBoundsException(obj);
             }
         }
+        if (NAMES_THREAD[ord]) {
+            namingStores++;
+        }
         if (!observed) {
             c[i] = value;
             return;
@@ -375,10 +379,31 @@ public final class Memory implements WritableState {
                 throw new ArrayIndexOutOfBoundsException(obj);
             }
         }
+        if (NAMES_THREAD[ord]) {
+            namingStores++;
+        }
         long old = c[i];
         c[i] = value;
         if (hashing && old != value) {
             rehash(f, obj, old, value);
+        }
+    }
+
+    /**
+     * The stores so far to the words whose value names a thread (the lock owners, the packed wait queues): while it
+     * stays the same, so do they (the symmetry reduction reads them again only when it changed).
+     */
+    public long threadNamingStores() {
+        return namingStores;
+    }
+
+    private long namingStores;
+    /** By field ordinal: does the word's value name a thread ({@link #threadNamingStores})? */
+    private static final boolean[] NAMES_THREAD = new boolean[Field.count()];
+
+    static {
+        for (Field f : Field.values()) {
+            NAMES_THREAD[f.ordinal()] = f.isThreadPointer() || f == Field.SEM_QUEUE || f == Field.RB_QUEUE;
         }
     }
 

@@ -157,7 +157,7 @@ final class Readers {
             }
             if (v != NIL && Vm.contains(m, v, addr)) {
                 x.step(Loc.VMACACHE_HIT, Tag.NONE, v, NIL, i);
-                x.regs(x.regs().withVma(v).withLast("returns " + m.name(v) + " (vmacache hit)"));
+                x.regs(x.regs().with(v, "returns " + m.name(v) + " (vmacache hit)"));
                 return;
             }
             x.more();
@@ -224,7 +224,7 @@ final class Readers {
         @Override
         public void run(Exec x) {
             checkLookup(x, "find_vma", addr, truth, vma);
-            x.regs(x.regs().withVma(vma).withLast(returns(x, vma)));
+            x.regs(x.regs().with(vma, returns(x, vma)));
             if (vma != NIL) {
                 int slot = (int) ((addr >>> 12) & 3);
                 x.m().set(Field.VC_SLOTS[slot], x.tid(), vma);
@@ -314,7 +314,7 @@ final class Readers {
     record GvUnlock(int vma) implements Action {
         @Override
         public void run(Exec x) {
-            x.regs(x.regs().withVma(vma).withLast(returns(x, vma)));
+            x.regs(x.regs().with(vma, returns(x, vma)));
             if (x.prot().lock()) {
                 Actions.readUnlock(x);
                 x.step(Loc.RB_READ_UNLOCK, vma);

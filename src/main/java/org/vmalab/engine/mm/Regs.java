@@ -17,6 +17,11 @@ public record Regs(int vma, String last) {
         return v == vma ? this : new Regs(v, last);
     }
 
+    /** These registers with {@code v} as the lookup's result and {@code s} as the outcome's text: one new at most. */
+    Regs with(int v, String s) {
+        return v == vma ? withLast(s) : new Regs(v, s);
+    }
+
     /** These registers with {@code s} as the outcome's text (these, when it already is). */
     public Regs withLast(String s) {
         return s.equals(last) ? this : new Regs(vma, s);

@@ -73,7 +73,10 @@ public final class Exec implements Stepper {
         this.m = machine.memory();
     }
 
-    /** Makes this the context of a new step of thread {@code t}, from its state {@code s}: nothing of the last one stays. */
+    /**
+     * Makes this the context of a new step of thread {@code t}, from its state: nothing of the last step stays but the
+     * fields of a micro-step, which {@link #resetStep} clears before each.
+     */
     Exec begin(int thread, Action first, Cont rest, Regs r, int o, Footprint footprint, boolean record) {
         this.t = thread;
         this.cont = rest;
@@ -88,7 +91,6 @@ public final class Exec implements Stepper {
         this.recording = record;
         this.note = null;
         this.violations.clear();
-        resetStep();
         return this;
     }
 

@@ -58,6 +58,8 @@ public final class Machine implements Explorable {
     private List<Violation> initialViolations;
     /** RELAXED_STORES: the store buffers are on; {@link #perThread} flush choices per thread follow the threads. */
     private final boolean relaxed;
+    /** MACRO granularity: a step runs a whole labelled group. */
+    private final boolean macro;
     private final int perThread;
     /** A store leaving a store buffer: it was checked when it was issued, not again. */
     private boolean flushing;
@@ -132,6 +134,7 @@ public final class Machine implements Explorable {
             }
         }
         this.relaxed = prot.relaxed();
+        this.macro = sc.granularity() == Granularity.MACRO;
         this.perThread = relaxed ? StoreBuffer.choicesPerThread(nt) : 0;
         this.checker = new Checker(this, level);
         this.initialViolations = checkNow ? checker.quiescent(0) : null;
@@ -390,7 +393,7 @@ public final class Machine implements Explorable {
                 if (x.opEnded) {
                     result = x.regs.last();
                 }
-            } while (scenario.granularity() == Granularity.MACRO && x.more && !x.spun && enabled(t)
+            } while (macro && x.more && !x.spun && enabled(t)
                     && !done(t) && micro < macroLimit());
         } finally {
             current = null;

@@ -61,6 +61,9 @@ final class Symmetry {
     private final boolean[] ownValid;
     /** Per thread, where the shared words name it (owners, queue places), hashed. */
     private final long[] roles;
+    /** {@link #owners}, {@link #queues} and {@link #roles} are those of the memory at this many naming stores. */
+    private long namingSeen;
+    private boolean namingValid;
 
     Symmetry(Scenario sc) {
         this.classes = classesOf(sc);
@@ -120,16 +123,22 @@ final class Symmetry {
      * {@code perThread} per thread after the threads) follow it.
      */
     long canonical(Memory m, long[] conts, int[] order, int perThread) {
-        for (int mm = 0; mm < Memory.MM_OBJECTS; mm++) {
-            for (int j = 0; j < OWNERS.length; j++) {
-                owners[mm * OWNERS.length + j] = m.get(OWNERS[j], mm);
+        long naming = m.threadNamingStores();
+        if (!namingValid || naming != namingSeen) {
+            /* the owners and queues, and where they name each thread, only when a store may have changed them */
+            for (int mm = 0; mm < Memory.MM_OBJECTS; mm++) {
+                for (int j = 0; j < OWNERS.length; j++) {
+                    owners[mm * OWNERS.length + j] = m.get(OWNERS[j], mm);
+                }
+                for (int j = 0; j < QUEUES.length; j++) {
+                    queues[mm * QUEUES.length + j] = m.get(QUEUES[j], mm);
+                }
             }
-            for (int j = 0; j < QUEUES.length; j++) {
-                queues[mm * QUEUES.length + j] = m.get(QUEUES[j], mm);
-            }
+            roles();
+            namingSeen = naming;
+            namingValid = true;
         }
         long h = m.hash();
-        roles();
         for (int t = 0; t < n; t++) {
             perm[t] = t;
             inv[t] = t;
