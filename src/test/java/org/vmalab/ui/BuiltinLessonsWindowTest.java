@@ -10,11 +10,8 @@ import static org.vmalab.ui.FxWait.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,15 +48,7 @@ class BuiltinLessonsWindowTest {
     /** The application's window and the notices it raised do not outlive the test. */
     @AfterEach
     void close() {
-        fx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof PopupWindow) {
-                    w.hide();
-                }
-            }
-            stage.close();
-            return null;
-        });
+        FxWait.closeWithPopups(stage);
     }
 
     @Test

@@ -15,6 +15,21 @@ final class FxWait {
     private FxWait() {
     }
 
+    /** Closes {@code stage} (if any) and hides every popup still showing (the notices a test raised). */
+    static void closeWithPopups(javafx.stage.Stage stage) {
+        fx(() -> {
+            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (w instanceof javafx.stage.PopupWindow) {
+                    w.hide();
+                }
+            }
+            if (stage != null) {
+                stage.close();
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code c} on the FX thread and returns its value. */
     static <T> T fx(Callable<T> c) {
         try {

@@ -7,11 +7,8 @@ import static org.vmalab.ui.FxWait.settle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,17 +37,7 @@ class OpenWindowTest {
 
     @AfterEach
     void close() {
-        fx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof PopupWindow) {
-                    w.hide();
-                }
-            }
-            if (stage != null) {
-                stage.close();
-            }
-            return null;
-        });
+        FxWait.closeWithPopups(stage);
     }
 
     @Test
