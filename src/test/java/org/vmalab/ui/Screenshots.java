@@ -94,6 +94,11 @@ public final class Screenshots {
                 MainView.Theme.HIGH_CONTRAST, five, true));
         shots.add(new Shot("presentation-lesson-12-uaf-1920x1080.png", 1920, 1080, MainView.Theme.HIGH_CONTRAST, uaf,
                 true));
+        // the gaps on the tree and the 65,530-VMA import in a room as well
+        shots.add(new Shot("presentation-lesson-03-gaps-1280x720.png", 1280, 720, MainView.Theme.HIGH_CONTRAST, gap,
+                true));
+        shots.add(new Shot("presentation-import-65530-1920x1080.png", 1920, 1080, MainView.Theme.HIGH_CONTRAST, big,
+                true));
         // lesson 12's first part at its checkpoint (README, docs/UI.md)
         shots.add(new Shot("lesson-12-checkpoint-1600x1000.png", 1600, 1000, MainView.Theme.LIGHT,
                 new LessonStep("12-race-b-use-after-free.yaml", 0, 55), false));
