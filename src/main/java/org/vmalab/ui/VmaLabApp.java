@@ -103,8 +103,11 @@ public final class VmaLabApp extends Application {
             return view.menuBar().lessonFiles().openLesson(f, o.part() - 1);
         }
         BuiltinLessons.Item item = BuiltinLessons.find(o.what());
+        if (item == null) {
+            return false;
+        }
         for (Lessons.Entry e : library.entries()) {
-            if (item != null && e.ok() && e.path().getFileName().toString().equals(item.fileName())) {
+            if (e.ok() && e.path().getFileName().toString().equals(item.fileName())) {
                 view.openLesson(e.lesson(), Math.min(o.part(), e.lesson().parts().size()) - 1);
                 return true;
             }

@@ -641,8 +641,10 @@ final class WindowActions {
     /** {@code text} with its lines broken between words so that none is longer than {@code width} (if a word allows). */
     static String wrap(String text, int width) {
         StringBuilder out = new StringBuilder();
-        for (String para : text.split("\n", -1)) {
-            if (out.length() > 0) {
+        String[] paras = text.split("\n", -1);
+        for (int p = 0; p < paras.length; p++) {
+            String para = paras[p];
+            if (p > 0) {
                 out.append('\n');
             }
             int line = 0;
