@@ -185,6 +185,7 @@ public final class CheckCommand implements Callable<Integer> {
             header(w, lesson);
             w.name("options");
             ResultJson.options(w, options);
+            jvm(w);
             w.field("verdict", overall(code)).field("exit_code", code);
             w.name("parts").beginArray();
             for (int k = 0; k < results.size(); k++) {
@@ -394,6 +395,13 @@ public final class CheckCommand implements Callable<Integer> {
     /** The names of the schedule's choices (the threads, and with RELAXED_STORES their flush choices). */
     private static String[] names(ExploreResult r) {
         return r.scenario().scheduleNames().toArray(new String[0]);
+    }
+
+    /** The JVM the search ran in: its collector (see {@link ThroughputJvm}), processors and largest heap. */
+    private static void jvm(JsonWriter w) {
+        w.name("jvm").beginObject().field("collector", ThroughputJvm.collector())
+                .field("processors", Runtime.getRuntime().availableProcessors())
+                .field("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20).endObject();
     }
 
     private void header(JsonWriter w, Lesson lesson) {
