@@ -77,6 +77,11 @@ final class LessonPane extends VBox {
     private final VBox narrationBox;
     /** Presentation mode: the pane keeps only what the step needs (see {@link #setRoom}). */
     private boolean room;
+    /**
+     * A question is shown and does not fit the narration's view under the lesson's title, its objectives and its
+     * parts: those three give way while it is shown (see {@link #layoutChildren}).
+     */
+    private boolean tight;
     private Object shownPhase;
     private Narration.Checkpoint revealedVerdict;
     private Lesson lesson;
@@ -184,6 +189,12 @@ final class LessonPane extends VBox {
         scroll.getStyleClass().add("narration-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        // a window made shorter keeps the open question where it was shown (the scroll's value is a fraction)
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5 && checkpointBox.isVisible()) {
+                javafx.application.Platform.runLater(() -> reveal(checkpointBox));
+            }
+        });
         progress.getStyleClass().add("hint");
         progress.setId("lesson-progress");
         // on two rows rather than cut ("0 of 2 parts done · 2 questions open in this part")
@@ -225,10 +236,10 @@ final class LessonPane extends VBox {
     /** The pane's parts around the narration, shown or not by the lesson and the mode. */
     private void chrome() {
         show(top, !room);
-        show(lessonTitle, !room);
-        show(objectivesPane, !room && lesson != null && (!lesson.objectives().isEmpty() || !lesson.summary()
-                .isEmpty()));
-        show(parts, !room && lesson != null && lesson.parts().size() > 1);
+        show(lessonTitle, !room && !tight);
+        show(objectivesPane, !room && !tight && lesson != null && (!lesson.objectives().isEmpty()
+                || !lesson.summary().isEmpty()));
+        show(parts, !room && !tight && lesson != null && lesson.parts().size() > 1);
         show(progress, !room);
         show(since, !room);
         show(questionHead, !room);
@@ -258,8 +269,51 @@ final class LessonPane extends VBox {
         return h + snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset() + scroll.snappedBottomInset();
     }
 
+    /**
+     * Is a question shown that does not fit the narration's view when the lesson's title, objectives and parts are
+     * shown above it? Measured with all of them, whether they are shown now or not, so that giving way does not undo
+     * itself. (At 1280x720 lesson 1's first question needs about 300 px; the view under them has about 260.)
+     */
+    private boolean questionTight() {
+        if (room || !checkpointBox.isVisible() || lesson == null) {
+            return false;
+        }
+        double w = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        if (w <= 0 || h <= 0) {
+            return false;
+        }
+        List<Node> above = new ArrayList<>(List.of(top, lessonTitle));
+        if (!lesson.objectives().isEmpty() || !lesson.summary().isEmpty()) {
+            above.add(objectivesPane);
+        }
+        if (lesson.parts().size() > 1) {
+            above.add(parts);
+        }
+        above.add(progress);
+        double used = 0;
+        for (Node n : above) {
+            used += n.prefHeight(w) + getSpacing();
+        }
+        javafx.geometry.Insets in = narrationBox.getInsets();
+        double inner = Math.max(0, w - scroll.snappedLeftInset() - scroll.snappedRightInset() - in.getLeft()
+                - in.getRight());
+        double view = h - used - scroll.snappedTopInset() - scroll.snappedBottomInset();
+        // as reveal() shows it: its top 4 px under the view's, its bottom over the box's bottom padding
+        double need = checkpointBox.prefHeight(inner) + 4 + in.getBottom();
+        return need > view + 0.5;
+    }
+
     @Override
     protected void layoutChildren() {
+        boolean t = questionTight();
+        if (t != tight) {
+            tight = t;
+            chrome();
+            if (checkpointBox.isVisible()) {
+                javafx.application.Platform.runLater(() -> reveal(checkpointBox));
+            }
+        }
         if (room) {
             // the question first: the narration's text gives way when both do not fit the pane's height
             boolean asked = checkpointBox.isVisible() || challengePane.isVisible();

@@ -67,16 +67,7 @@ public final class VmaLabApp extends Application {
         background = new FxTaskRunner();
         Player player = new Player(background);
         MainView view = new MainView(player);
-        WindowPrefs prefs = WindowPrefs.user();
-        javafx.scene.Scene scene = new javafx.scene.Scene(view);
-        stage.setScene(scene);
-        stage.setTitle("VMA Lab");
-        stage.getIcons().addAll(icons());
-        // the size and place it had last time, if a screen still shows it; else most of the screen
-        prefs.place(stage);
-        view.selectTheme(WindowLauncher.initialTheme(prefs.theme()));
-        view.setOnThemeChosen(prefs::saveTheme);
-        stage.show();
+        show(stage, view, WindowPrefs.user());
         // the lessons (a bad file is listed with its error); the window opens on lesson 1 when it loads
         // built in (inside the jar, wherever it is), then the folders the user added
         LessonLibrary library = new LessonLibrary(LessonLibrary.Folders.preferences(
@@ -113,6 +104,23 @@ public final class VmaLabApp extends Application {
             }
         }
         return false;
+    }
+
+    /**
+     * Shows {@code view} in {@code stage} at the size and place it had last time, if a screen still shows it, else on
+     * most of the screen ({@link WindowPrefs#place}), in the theme chosen last. The scene is made at the window's
+     * size, not at the view's own: the side panes keep the widths of the scene's first layout (the window's later
+     * changes go to the tree), and a first layout at the view's own width (1173 px) left the lesson pane at its least
+     * width in a 1280x720 window, the Check button of lesson 1's first question below the pane's fold.
+     */
+    static void show(Stage stage, MainView view, WindowPrefs prefs) {
+        WindowPrefs.Place at = prefs.place(stage);
+        stage.setScene(new javafx.scene.Scene(view, at.width(), at.height()));
+        stage.setTitle("VMA Lab");
+        stage.getIcons().addAll(icons());
+        view.selectTheme(WindowLauncher.initialTheme(prefs.theme()));
+        view.setOnThemeChosen(prefs::saveTheme);
+        stage.show();
     }
 
     @Override

@@ -106,8 +106,11 @@ final class WindowPrefs {
         }
     }
 
-    /** Puts {@code stage} where it opens (before it is shown) and remembers where it is when it closes. */
-    void place(Stage stage) {
+    /**
+     * Puts {@code stage} where it opens (before it is shown) and remembers where it is when it closes; returns that
+     * place.
+     */
+    Place place(Stage stage) {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         Place p = choose(load(), Screen.getPrimary().getVisualBounds(), screens);
         Rectangle2D on = Screen.getScreensForRectangle(p.rect()).stream().findFirst().orElse(Screen.getPrimary())
@@ -124,5 +127,6 @@ final class WindowPrefs {
                 save(new Place(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
             }
         });
+        return p;
     }
 }

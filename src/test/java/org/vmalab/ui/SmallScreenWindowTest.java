@@ -27,7 +27,8 @@ import org.vmalab.viewmodel.Player;
  * Issue 12 on a small screen: at 1280x720 and 1280x800, with the lesson pane open on a challenge and both threads
  * showing their pseudo-C, the tree keeps a readable share of the height between the toolbar and the transport
  * (the threads band and the lesson pane give way first), and after Fit every node of the lesson's tree is drawn
- * inside the view with its text inside its box.
+ * inside the view with its text inside its box. Lesson 1's first question, in a window opened as the application
+ * opens it, is in the lesson pane's view with its Check button at 1280x720 and in a window 64 px shorter.
  */
 @ExtendWith(ApplicationExtension.class)
 class SmallScreenWindowTest {
@@ -140,12 +141,17 @@ class SmallScreenWindowTest {
 
     /** The challenge's controls (step back, start over, hint, give up) are in view without scrolling the pane. */
     private void challengeControlsInView(String at) {
+        controlsInView(at + "the challenge's buttons in view", "#challenge-undo", "#challenge-restart",
+                "#challenge-hint", "#challenge-give-up");
+    }
+
+    /** The controls {@code ids} that are shown are inside the lesson pane's viewport, as it is scrolled now. */
+    private void controlsInView(String what, String... ids) {
         assertEquals(List.of(), fx(() -> {
             List<String> hidden = new java.util.ArrayList<>();
             javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) view.lookup(".narration-scroll");
             Bounds port = sp.localToScene(sp.getLayoutBounds());
-            for (String id : List.of("#challenge-undo", "#challenge-restart", "#challenge-hint",
-                    "#challenge-give-up")) {
+            for (String id : ids) {
                 Node b = view.lookup(id);
                 if (b != null && b.isVisible()) {
                     Bounds r = scene(b);
@@ -156,7 +162,71 @@ class SmallScreenWindowTest {
                 }
             }
             return hidden;
-        }), at + "the challenge's buttons in view");
+        }), what);
+    }
+
+    /**
+     * Lesson 1's first question (the window opens on it) at 1280x720: the question, its choices and the Check and Skip
+     * buttons are in the lesson pane's view as it stands when the question comes, without scrolling the pane.
+     */
+    @Test
+    void lessonOnesFirstQuestionIsInViewAt1280x720(FxRobot robot) throws Exception {
+        settle(player);
+        Lesson l = LessonLoader.load(Path.of("lessons", "01-mmap-sem-convoy.yaml"));
+        // a window opened as the application opens it (the scene made at the window's size, the lesson opened once
+        // the window shows), where it was last time: 1280x720 at the screen's corner
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot().node("org/vmalab/test-small-"
+                + System.nanoTime());
+        WindowPrefs prefs = new WindowPrefs(node);
+        prefs.save(new WindowPrefs.Place(0, 0, 1280, 720, false));
+        Stage own = fx(() -> {
+            FxWait.closeWithPopups(stage);
+            Stage s = new Stage();
+            player = new Player(new FxTaskRunner());
+            view = new MainView(player);
+            VmaLabApp.show(s, view, prefs);
+            view.selectTheme(MainView.Theme.LIGHT);
+            view.setLessons(Path.of("."), List.of(), Lessons.Progress.inMemory());
+            view.openLesson(l, 0);
+            return s;
+        });
+        stage = own;
+        settle(player);
+        for (int k = 0; k < 12 && !fx(() -> view.lessonPane().checkpointShown()); k++) {
+            robot.push(KeyCode.RIGHT);
+            settle(player);
+        }
+        assertTrue(fx(() -> view.lessonPane().checkpointShown()), "the question shows");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        if (Boolean.getBoolean("small.snapshot")) {
+            javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
+            fx(() -> {
+                Screenshots.write(img, Path.of("target", "small-question-1280x720.png"));
+                return null;
+            });
+        }
+        try {
+            controlsInView("1280x720: the question in view", "#checkpoint", "#checkpoint-check", "#checkpoint-skip");
+            // the same screen with a title bar and a panel: the lesson's chrome gives way to the question
+            fx(() -> {
+                own.setHeight(656);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            if (Boolean.getBoolean("small.snapshot")) {
+                javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
+                fx(() -> {
+                    Screenshots.write(img, Path.of("target", "small-question-1280x656.png"));
+                    return null;
+                });
+            }
+            controlsInView("1280x656: the question in view", "#checkpoint", "#checkpoint-check", "#checkpoint-skip");
+        } finally {
+            FxWait.closeWithPopups(own);
+            node.removeNode();
+        }
     }
 
     @Test
