@@ -112,13 +112,20 @@ public final class ChallengeRun {
         return phase;
     }
 
-    /** Follows the player: looks for the goal in every new run, keeps the tries that ended with the patch. */
+    /**
+     * Follows the player: looks for the goal in every new run of the learner's, keeps the tries they ended with the
+     * patch. A run the learner did not schedule (the explorer's schedule, the shortest one played after the win) is
+     * neither a win nor a try.
+     */
     public void update() {
         Trace t = player.trace();
         if (t == null || player.busy() || t == lastSeen) {
             return;
         }
         lastSeen = t;
+        if (!player.learnersRun()) {
+            return;
+        }
         if (phase == Phase.TRYING) {
             int at = challenge.reachedAt(t);
             if (at > 0) {

@@ -47,6 +47,8 @@ public final class Player {
     private Scenario scenario;
     private Schedule schedule;
     private Trace trace;
+    /** Was {@link #trace} made by the learner's own choices ({@link #learnersRun()})? */
+    private boolean learnersRun;
     private TraceCursor cursor;
     private StepScene scene;
     private StepScene previous;
@@ -226,7 +228,7 @@ public final class Player {
     public void load(Playable p) {
         this.playable = Objects.requireNonNull(p);
         this.playing = false;
-        run(p.scenario(), p.schedule(), 0, Move.RELOAD, "Running " + p.title() + "…", "");
+        run(p.scenario(), p.schedule(), 0, Move.RELOAD, "Running " + p.title() + "…", "", true);
     }
 
     /** Back to the playable's own scenario and schedule, at index 0. */
@@ -242,7 +244,7 @@ public final class Player {
             return;
         }
         run(scenario.withProtection(p), schedule, index(), Move.RELOAD, "Re-running with " + p.label() + "…",
-                "Protections: " + describe(p));
+                "Protections: " + describe(p), learnersRun);
     }
 
     /** Switches one toggle; {@code PRE_PATCH} excludes the others. */
@@ -275,12 +277,25 @@ public final class Player {
     /** A scenario edited in the form: runs it with the playable's schedule, from the start. */
     public void setScenario(Scenario s) {
         Schedule base = playable == null ? Schedule.roundRobin() : playable.schedule();
-        run(s, base, 0, Move.RELOAD, "Running the edited scenario…", "Scenario changed: " + s.title());
+        run(s, base, 0, Move.RELOAD, "Running the edited scenario…", "Scenario changed: " + s.title(), false);
     }
 
-    /** Runs {@code s} with an explicit schedule, landing at {@code land} (tests, lesson checkpoints). */
+    /**
+     * Runs {@code s} with an explicit schedule, landing at {@code land} (the explorer's schedules, a challenge's
+     * shortest one, tests, lesson checkpoints). Such a run is not the learner's ({@link #learnersRun}).
+     */
     public void run(Scenario s, Schedule sched, int land) {
-        run(s, sched, land, Move.RELOAD, "Running…", "");
+        run(s, sched, land, Move.RELOAD, "Running…", "", false);
+    }
+
+    /**
+     * Was the run shown made by the learner's own choices: the playable as loaded, then the threads they chose
+     * ({@link #choose}, {@link #chooseUntilBlocked}, {@link #undo}), under any protection? A schedule handed to
+     * {@link #run} (the explorer's, a challenge's shortest) or an edited scenario is not, nor is a choice made on it
+     * afterwards: a challenge counts only what the learner scheduled from its start.
+     */
+    public boolean learnersRun() {
+        return trace != null && learnersRun;
     }
 
     /** Can thread {@code t} take the next step from here? */
@@ -345,7 +360,8 @@ public final class Player {
         }
         run(scenario, s, i + 1, Move.FORWARD_ONE, "Running " + trace.threadName(t) + " next…",
                 learnerSchedules() ? trace.threadName(t) + " ran step " + (i + 1) + "."
-                        : "You chose " + trace.threadName(t) + " for step " + (i + 1) + "; the schedule was cut there.");
+                        : "You chose " + trace.threadName(t) + " for step " + (i + 1) + "; the schedule was cut there.",
+                learnersRun);
     }
 
     /** Be the scheduler, in bulk: thread {@code t} runs until it finishes, spins or sleeps. */
@@ -371,7 +387,7 @@ public final class Player {
                 : schedule.policy() == Schedule.Policy.STOP ? Schedule.Policy.ROUND_ROBIN : schedule.policy();
         Schedule s = new Schedule(slots, then, schedule.seed(), schedule.bound());
         String name = trace.threadName(t);
-        runThen(scenario, s, Move.JUMP, "Running " + name + " until it blocks…", tr -> {
+        runThen(scenario, s, Move.JUMP, "Running " + name + " until it blocks…", learnersRun, tr -> {
             int k = i;
             while (k < tr.size() && tr.scheduleUsed().get(k) == t) {
                 k++;
@@ -403,7 +419,8 @@ public final class Player {
         Schedule s = new Schedule(Schedule.slots(trace.scheduleUsed().subList(0, n)), Schedule.Policy.STOP,
                 schedule.seed(), schedule.bound());
         playing = false;
-        run(scenario, s, n, Move.JUMP, "Taking step " + (n + 1) + " back…", "Step " + (n + 1) + " taken back.");
+        run(scenario, s, n, Move.JUMP, "Taking step " + (n + 1) + " back…", "Step " + (n + 1) + " taken back.",
+                learnersRun);
     }
 
     /**
@@ -446,8 +463,9 @@ public final class Player {
     private record Landing(int index, String message) {
     }
 
-    private void run(Scenario s, Schedule sched, int land, Move move, String busyWhat, String doneMessage) {
-        runThen(s, sched, move, busyWhat, tr -> new Landing(land, doneMessage));
+    private void run(Scenario s, Schedule sched, int land, Move move, String busyWhat, String doneMessage,
+                     boolean byLearner) {
+        runThen(s, sched, move, busyWhat, byLearner, tr -> new Landing(land, doneMessage));
     }
 
     /** A finished run, prepared off the UI thread: the trace, the cursor already at its landing, the scene. */
@@ -459,7 +477,7 @@ public final class Player {
      * Runs the engine on the background and prepares everything the UI thread needs (the cursor seeked to
      * its landing, the scene built), so that installing it is a few assignments.
      */
-    private void runThen(Scenario s, Schedule sched, Move move, String busyWhat,
+    private void runThen(Scenario s, Schedule sched, Move move, String busyWhat, boolean byLearner,
                          java.util.function.Function<Trace, Landing> land) {
         long gen = ++generation;
         busy = true;
@@ -543,15 +561,16 @@ public final class Player {
             Prepared done = prep;
             background.post(() -> {
                 if (gen == generation) {
-                    install(s, sched, done, move);
+                    install(s, sched, done, move, byLearner);
                 }
             });
         });
     }
 
-    private void install(Scenario s, Schedule sched, Prepared p, Move move) {
+    private void install(Scenario s, Schedule sched, Prepared p, Move move, boolean byLearner) {
         int from = index();
         StepScene before = scene;
+        this.learnersRun = byLearner;
         this.scenario = s;
         this.schedule = sched;
         this.trace = p.trace();

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmalab.engine.ProtectionToggle;
+import org.vmalab.engine.sched.Schedule;
+import org.vmalab.engine.trace.Outcome;
 import org.vmalab.lesson.Lesson;
 
 /** Honest checkpoints, the hidden future, done marks, narration off the lesson's run, and a challenge played. */
@@ -162,6 +164,56 @@ class LessonSessionTest {
                 && pt.reaches() != null));
         s.update();
         assertTrue(s.done());
+    }
+
+    /** A schedule the learner did not make (the explorer's, handed to the player) is neither a win nor a try. */
+    @Test
+    void aRunTheLearnerDidNotScheduleIsNeitherAWinNorATry() {
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
+        ChallengeRun c = s.challenge();
+        assertTrue(p.learnersRun(), "the challenge's start is the learner's");
+        List<Integer> best = c.shortest().threads();
+        Schedule handed = new Schedule(Schedule.slots(best), Schedule.Policy.STOP, p.schedule().seed(),
+                p.schedule().bound());
+        p.run(p.scenario(), handed, best.size());
+        s.update();
+        assertEquals(best, p.trace().scheduleUsed().subList(0, best.size()), "the explorer's schedule ran");
+        assertFalse(p.learnersRun());
+        assertEquals(ChallengeRun.Phase.TRYING, c.phase(), "the explorer's schedule is not the learner's win");
+        p.undo();
+        p.choose(best.get(best.size() - 1));
+        s.update();
+        assertEquals(ChallengeRun.Phase.TRYING, c.phase(), "nor is a step taken on top of it");
+
+        p.reset();
+        for (int t : best) {
+            p.choose(t);
+            s.update();
+        }
+        assertTrue(p.learnersRun());
+        assertEquals(ChallengeRun.Phase.WON, c.phase(), "the same schedule, chosen step by step from the start");
+
+        c.withPatch();
+        Schedule toTheEnd = new Schedule(Schedule.slots(best), Schedule.Policy.ROUND_ROBIN, p.schedule().seed(),
+                p.schedule().bound());
+        p.run(p.scenario(), toTheEnd, 0);
+        s.update();
+        assertTrue(List.of(Outcome.COMPLETE, Outcome.DEADLOCK, Outcome.BOUND).contains(p.trace().outcome()),
+                "the run ended: " + p.trace().outcome());
+        assertEquals(List.of(), c.attempts(), "a finished run the learner did not make is not one of their tries");
+        p.setProtection(p.scenario().protection());
+        p.reset();
+        for (int t : best) {
+            p.choose(t);
+        }
+        for (int t = 0; t < p.trace().threadCount(); t++) {
+            p.chooseUntilBlocked(t);
+        }
+        s.update();
+        assertEquals(1, c.attempts().size(), "the learner's own finished try is kept");
     }
 
     @Test
