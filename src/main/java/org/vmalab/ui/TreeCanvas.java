@@ -3366,6 +3366,50 @@ final class TreeCanvas extends CanvasRegion {
     record DockRow(int thread, List<Integer> slots, boolean valid, List<Integer> refs, Rect chip) {
     }
 
+    /**
+     * A vmacache slot's arrow as drawn: the thread, the slot, the VMA, the polylines drawn ({@code clear}: one, round
+     * the boxes; else the straight way broken where it passes behind a box).
+     */
+    record SlotArrow(int thread, int slot, int node, List<double[]> pieces, boolean clear) {
+    }
+
+    /** The vmacache slots' arrows drawn last. */
+    private final List<SlotArrow> slotArrows = new ArrayList<>();
+
+    /** The vmacache slots' arrows drawn last (tests). */
+    List<SlotArrow> slotArrows() {
+        return List.copyOf(slotArrows);
+    }
+
+    /**
+     * What an arrow to node {@code id} keeps clear of: the other nodes' boxes and badges as drawn, where the tree's
+     * viewport shows them (a band or the view's edge hides the rest).
+     */
+    private List<Rect> arrowObstacles(int id) {
+        Rect vp = viewport();
+        List<Rect> out = new ArrayList<>();
+        for (Drawn d : drawn) {
+            if (d.id() != id && d.opacity() > 0.05) {
+                addClipped(out, d.box(), vp);
+                if (d.badge() != null && refBadges) {
+                    addClipped(out, d.badge(), vp);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds what of {@code r} lies inside {@code vp}, if anything. */
+    private static void addClipped(List<Rect> to, Rect r, Rect vp) {
+        double x0 = Math.max(r.x(), vp.x());
+        double y0 = Math.max(r.y(), vp.y());
+        double x1 = Math.min(r.x() + r.w(), vp.x() + vp.w());
+        double y1 = Math.min(r.y() + r.h(), vp.y() + vp.h());
+        if (x1 > x0 && y1 > y0) {
+            to.add(new Rect(x0, y0, x1 - x0, y1 - y0));
+        }
+    }
+
     /** The dock as drawn last (tests). */
     List<DockRow> dockRows() {
         return List.copyOf(dockRows);
@@ -3463,6 +3507,7 @@ final class TreeCanvas extends CanvasRegion {
     private void drawDock(GraphicsContext g, double w, double h, double settle) {
         dockRows.clear();
         tethers.clear();
+        slotArrows.clear();
         DockGeom dg = dockGeom();
         if (dg == null || plan == null || plan.dock() == null) {
             return;
@@ -3579,17 +3624,25 @@ final class TreeCanvas extends CanvasRegion {
                     continue;
                 }
                 Rect b = viewBox(nf);
-                double tx = Math.max(b.x(), Math.min(bx + slot / 2, b.x() + b.w()));
-                double ty = b.y() + b.h();
+                // round the other nodes' boxes where it can (SlotArrows)
+                SlotArrows.Route way = SlotArrows.route(bx + slot / 2, by, by + slot, b, arrowObstacles(id),
+                        dockRect, new Rect(1, 1, w - 2, h - legendRoom() - 1));
+                double[] path = way.path();
+                slotArrows.add(new SlotArrow(tv.index(), i, id, way.pieces(), way.clear()));
+                int n = path.length;
                 g.setStroke(tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
                 g.setGlobalAlpha(0.7 * Math.max(0.3, settle));
                 g.setLineWidth(1.3);
                 if (!tv.vmacacheValid()) {
                     g.setLineDashes(4, 3);
                 }
-                g.strokeLine(bx + slot / 2, by, tx, ty);
+                // (no way round: the arrow is broken where it passes behind a box)
+                for (double[] piece : way.pieces()) {
+                    g.strokePolyline(xs(piece), ys(piece), piece.length / 2);
+                }
                 g.setLineDashes();
-                arrowHead(g, bx + slot / 2, by, tx, ty, tv.vmacacheValid() ? c : palette.get(Ink.TEXT_DIM));
+                arrowHead(g, path[n - 4], path[n - 3], path[n - 2], path[n - 1], tv.vmacacheValid() ? c
+                        : palette.get(Ink.TEXT_DIM));
                 g.setGlobalAlpha(1);
             }
             dockRows.add(new DockRow(tv.index(), List.copyOf(slots), tv.vmacacheValid(), List.copyOf(refs), chip));

@@ -23,7 +23,8 @@ import org.vmalab.viewmodel.TaskRunner;
  * their words, the root pointer, the vmacache dock and the legend) must cover no node box (its reference-count
  * badge included) where the tree's viewport shows it, and no other mark; the callout lies whole in the tree area
  * above the legend, its numbers at least as large as the nodes' on screen, and in every frame (while the nodes
- * move too) its leader crosses no other node; a reader's tether does not cross the dock it starts from; no frame at
+ * move too) its leader crosses no other node; a reader's tether does not cross the dock it starts from; a vmacache
+ * slot's arrow (what of it is drawn) crosses no node box but its VMA's; no frame at
  * rest leaves out a tag of a node in view (what the step changed, beside its node or listed in the callout; the tags
  * a frame in motion leaves out are counted in the message). A frame with a problem is written to {@code
  * target/marks-probe/} as a picture.
@@ -330,6 +331,22 @@ public final class TreeMarksProbe {
                     if (crosses(t[k], t[k + 1], t[k + 2], t[k + 3], shrink(dock, 1))) {
                         problems.add(where + ": a tether crosses the vmacache dock " + dock);
                         return;
+                    }
+                }
+            }
+        }
+        // a vmacache slot's arrow crosses no other node's box on its way to its VMA
+        for (TreeCanvas.SlotArrow a : tree.slotArrows()) {
+            for (double[] t : a.pieces()) {
+                for (int k = 0; k + 3 < t.length; k += 2) {
+                    for (TreeCanvas.Drawn d : tree.drawn()) {
+                        TreeCanvas.Rect b = clip(d.box(), vp);
+                        if (d.id() != a.node() && d.opacity() > 0.05 && b != null
+                                && crosses(t[k], t[k + 1], t[k + 2], t[k + 3], shrink(b, 1))) {
+                            problems.add(where + ": T" + (a.thread() + 1) + "'s vmacache slot " + a.slot()
+                                    + " points across the node box " + b);
+                            return;
+                        }
                     }
                 }
             }
