@@ -313,7 +313,7 @@ final class MainView extends BorderPane {
             }
         });
         Button help = new Button("Keys");
-        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        help.setTooltip(new Tooltip("Keyboard shortcuts (? or F1)"));
         help.setOnAction(e -> showKeys());
         help.setFocusTraversable(false);
         Region spacer = new Region();
@@ -1005,6 +1005,8 @@ final class MainView extends BorderPane {
                 }
             }
             case V -> player.firstViolation();
+            // help's key in most programs: the keys card, as ? opens it
+            case F1 -> showKeys();
             case BACK_SPACE -> player.undo();
             case F -> tree.fit();
             case R -> {
@@ -1057,6 +1059,7 @@ final class MainView extends BorderPane {
         a.setTitle("Keyboard");
         a.setHeaderText("Keyboard shortcuts");
         Label l = new Label(String.join("\n",
+                "? (or F1)       this card (Esc closes it)",
                 "Space           play / pause",
                 "← / →           one step back / forward",
                 "Shift+← / →     one whole operation back / forward",

@@ -48,6 +48,27 @@ class WindowTest {
         return fx(() -> robot.lookup("#caption").queryAs(Label.class).getText());
     }
 
+    /** The keys card: ? opens it, and F1 (help's key everywhere) too; Esc closes it. */
+    @Test
+    void f1OpensTheKeysCardAndEscClosesIt(FxRobot robot) {
+        settle(player);
+        for (KeyCode[] keys : new KeyCode[][] {{KeyCode.SHIFT, KeyCode.SLASH}, {KeyCode.F1}}) {
+            robot.push(keys);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.stage.Window card = fx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w.isShowing() && w.getScene() != null
+                            && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane d
+                            && "Keyboard shortcuts".equals(d.getHeaderText()))
+                    .findFirst().orElse(null));
+            assertTrue(card != null, "the keys card shows after " + java.util.Arrays.toString(keys));
+            assertTrue(fx(() -> ((javafx.scene.control.DialogPane) card.getScene().getRoot()).getContent()
+                    instanceof Label l && l.getText().contains("F1")), "the card says F1 opens it");
+            robot.push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(fx(card::isShowing), "Esc closes the card");
+        }
+    }
+
     @Test
     void opensOnTheRaceAtTheInitialState(FxRobot robot) {
         settle(player);
