@@ -593,7 +593,7 @@ public final class Checker {
             /* exit_mmap tore the mm down: no tree to check, and every page must be gone */
             List<Problem> out = new ArrayList<>();
             for (int i = 0; i < m.pteSlots(); i++) {
-                long a = m.get(Field.PTE_ADDR, i);
+                long a = m.pteAddr(i);
                 if (a != 0 && out.size() < MAX_PER_CHECK) {
                     out.add(new Problem(Invariant.Q_PTE, NIL, "a PTE at " + Numbers.hex(a)
                             + " is left after exit_mmap"));
@@ -720,7 +720,7 @@ public final class Checker {
         out.addAll(gaps);
         out.addAll(clean);
         for (int i = 0; i < m.pteSlots(); i++) {
-            long a = m.get(Field.PTE_ADDR, i);
+            long a = m.pteAddr(i);
             if (a == 0) {
                 continue;
             }

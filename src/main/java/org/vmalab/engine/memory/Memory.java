@@ -152,6 +152,21 @@ public final class Memory implements WritableState {
         return word(f.ordinal(), obj);
     }
 
+    /**
+     * {@inheritDoc} Read from the PTE column itself: {@link #word} tests for a VMA's hot words, and C2, from a profile
+     * that {@code word} shares with every field, hoists that branch's index check out of a loop over the slots,
+     * where it fails (the slot's hot index is negative) and throws the compiled loop away.
+     */
+    @Override
+    public long pteAddr(int slot) {
+        if (reads != null) {
+            reads.read(Field.PTE_ADDR, slot);
+        }
+        return cols[PTE_ADDR_ORD][slot];
+    }
+
+    private static final int PTE_ADDR_ORD = Field.PTE_ADDR.ordinal();
+
     private long word(int ord, int obj) {
         long[] c = cols[ord];
         return c != null ? c[obj] : hot[(obj << 3) + HOT_SLOT[ord]];

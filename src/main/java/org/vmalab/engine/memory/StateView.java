@@ -20,6 +20,14 @@ public interface StateView {
     /** The VMA's name ({@code "NULL"} for NIL). */
     String name(int vma);
 
+    /**
+     * The page address in PTE slot {@code slot} (0: empty): {@code get(PTE_ADDR, slot)}, which {@link Memory} reads
+     * from its column directly, so that a loop over the slots compiles without the test for a VMA's hot words.
+     */
+    default long pteAddr(int slot) {
+        return get(Field.PTE_ADDR, slot);
+    }
+
     // The words of a VMA that tree walks and gap updates read, one call each (Memory keeps them side by side).
 
     /** {@code vm_start}. */

@@ -545,7 +545,7 @@ final class Readers {
         long page = addr & Const.PAGE_MASK;
         int free = -1;
         for (int i = 0; i < m.pteSlots(); i++) {
-            long a = m.get(Field.PTE_ADDR, i);
+            long a = m.pteAddr(i);
             if (a == page) {
                 return;
             }

@@ -157,15 +157,17 @@ final class Symmetry {
         for (int k = 0; k < classes.length; k++) {
             int[] c = classes[k];
             int[] sorted = this.sorted[k];
-            System.arraycopy(c, 0, sorted, 0, c.length);
-            for (int i = 1; i < sorted.length; i++) { /* insertion sort by key; equal keys keep their order */
-                int x = sorted[i];
-                int j = i - 1;
-                while (j >= 0 && key[sorted[j]] > key[x]) {
-                    sorted[j + 1] = sorted[j];
-                    j--;
+            for (int i = 0; i < c.length; i++) {
+                /* sorted by key, equal keys in their order in the class: each member's place is the number of members
+                   before it in that order (a count over the whole class, with no early exit: a sort's inner loop
+                   that stops at a data-dependent place gave C2 a loop limit check that failed and a recompile) */
+                long ki = key[c[i]];
+                int place = 0;
+                for (int j = 0; j < c.length; j++) {
+                    long kj = key[c[j]];
+                    place += kj < ki || kj == ki && j < i ? 1 : 0;
                 }
-                sorted[j + 1] = x;
+                sorted[place] = c[i];
             }
             for (int r = 0; r < c.length; r++) {
                 perm[sorted[r]] = c[r];
