@@ -44,6 +44,11 @@ public final class Checker {
         this.machine = machine;
         this.level = level;
         this.prot = machine.protection();
+        /* the walks' arrays sized now, not at their first walk: a second worker's new machine would otherwise grow them
+           in code that C2 compiled without the growth (a deoptimization, and the walk compiled again) */
+        int cap = machine.memory().vmaCapacity();
+        quiescentWalk.reserve(cap);
+        watch.reserve(cap);
     }
 
     public CheckLevel level() {
@@ -423,6 +428,18 @@ public final class Checker {
         private int[] onPathAt = new int[0];
         private int walkNo;
 
+        /** Room for a walk of a tree of {@code cap} VMA slots. */
+        void reserve(int cap) {
+            if (seenAt.length < cap) {
+                seenAt = Arrays.copyOf(seenAt, cap);
+                onPathAt = Arrays.copyOf(onPathAt, cap);
+                firstParent = Arrays.copyOf(firstParent, cap);
+            }
+            if (inorder.length < cap) {
+                inorder = Arrays.copyOf(inorder, cap);
+            }
+        }
+
         /** Walks the tree of {@code m}: {@link Shape#cycleAt} is returned, the rest is left in this walk's fields. */
         int run(StateView m) {
             size = 0;
@@ -433,9 +450,7 @@ public final class Checker {
             }
             int cap = m.vmaCapacity();
             if (seenAt.length < cap) {
-                seenAt = Arrays.copyOf(seenAt, cap);
-                onPathAt = Arrays.copyOf(onPathAt, cap);
-                firstParent = Arrays.copyOf(firstParent, cap);
+                reserve(cap);
             }
             if (++walkNo == 0) {
                 Arrays.fill(seenAt, 0);

@@ -43,6 +43,11 @@ final class TreeWatch {
     /** Tests: every answer is compared with the walk's, and a difference throws. */
     static volatile boolean paranoid;
 
+    /** Room for the walk of a tree of {@code cap} VMA slots (see {@link Checker.Walk#reserve}). */
+    void reserve(int cap) {
+        walk.reserve(cap);
+    }
+
     /** Forget everything: the next question walks the tree. */
     void lost() {
         trusted = false;

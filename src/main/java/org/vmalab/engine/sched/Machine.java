@@ -137,6 +137,9 @@ public final class Machine implements Explorable {
         this.macro = sc.granularity() == Granularity.MACRO;
         this.perThread = relaxed ? StoreBuffer.choicesPerThread(nt) : 0;
         this.checker = new Checker(this, level);
+        /* sized now, not at the first lookup: a second worker's new machine would otherwise grow it in code that C2
+           compiled without the growth (a deoptimization, and the lookup compiled again) */
+        this.returnsTexts = new String[m.vmaCapacity() + 1];
         this.initialViolations = checkNow ? checker.quiescent(0) : null;
         m.recorder(this::stored);
     }
@@ -241,7 +244,7 @@ public final class Machine implements Explorable {
     }
 
     /** Per VMA (at {@code vma + 1}; NULL at 0): the text of a lookup that returns it, made once (Readers). */
-    private String[] returnsTexts = new String[0];
+    private String[] returnsTexts;
 
     /** The lookups' outcome texts by VMA, grown with the memory (the readers fill and check it). */
     public String[] returnsTexts() {
