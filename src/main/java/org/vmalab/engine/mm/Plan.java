@@ -304,36 +304,44 @@ public final class Plan {
 
         void store(int key, long value) {
             if (nStores == keys.length) {
-                keys = Arrays.copyOf(keys, nStores + (nStores >> 1));
-                values = Arrays.copyOf(values, nStores + (nStores >> 1));
+                growStores();
             }
             keys[nStores] = key;
             values[nStores++] = value;
+        }
+
+        private void growStores() {
+            keys = Arrays.copyOf(keys, nStores + (nStores >> 1));
+            values = Arrays.copyOf(values, nStores + (nStores >> 1));
         }
 
         int pendingStores() {
             return nStores - (n == 0 ? 0 : storeEnd[n - 1]);
         }
 
+        /**
+         * Room for one more step: called only when the columns are full (rarely, as a machine's builder is kept), so
+         * that C2 does not compile the copies into every writer's step where {@link #planned} is inlined.
+         */
         private void grow() {
-            if (n == loc.length) {
-                int c = n + (n >> 1);
-                loc = Arrays.copyOf(loc, c);
-                tag = Arrays.copyOf(tag, c);
-                a = Arrays.copyOf(a, c);
-                b = Arrays.copyOf(b, c);
-                v = Arrays.copyOf(v, c);
-                storeEnd = Arrays.copyOf(storeEnd, c);
-                more = Arrays.copyOf(more, c);
-                validateAfter = Arrays.copyOf(validateAfter, c);
-                group = Arrays.copyOf(group, c);
-                groupA = Arrays.copyOf(groupA, c);
-            }
+            int c = n + (n >> 1);
+            loc = Arrays.copyOf(loc, c);
+            tag = Arrays.copyOf(tag, c);
+            a = Arrays.copyOf(a, c);
+            b = Arrays.copyOf(b, c);
+            v = Arrays.copyOf(v, c);
+            storeEnd = Arrays.copyOf(storeEnd, c);
+            more = Arrays.copyOf(more, c);
+            validateAfter = Arrays.copyOf(validateAfter, c);
+            group = Arrays.copyOf(group, c);
+            groupA = Arrays.copyOf(groupA, c);
         }
 
         /** A planned step: the stores since the previous step, in group {@code gid} (0 = none). */
         void planned(Loc l, Tag t, int pa, int pb, long pv, int gid, Loc g, int ga) {
-            grow();
+            if (n == loc.length) {
+                grow();
+            }
             loc[n] = l.ordinal();
             tag[n] = (byte) t.ordinal();
             a[n] = pa;
@@ -353,7 +361,9 @@ public final class Plan {
         }
 
         void dyn(Dyn d) {
-            grow();
+            if (n == loc.length) {
+                grow();
+            }
             if (nDyns == dyns.length) {
                 dyns = Arrays.copyOf(dyns, nDyns * 2);
             }
