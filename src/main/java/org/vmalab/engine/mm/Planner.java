@@ -3,6 +3,7 @@ package org.vmalab.engine.mm;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
 import org.vmalab.engine.Protection;
+import org.vmalab.engine.Scenario;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
 import org.vmalab.engine.sched.Dyn;
@@ -47,7 +48,11 @@ public final class Planner extends Kx implements Memory.Recorder {
         private long[] undo = new long[64];
         /** Beyond this many steps or stores a builder is not kept (a munmap over 65,530 VMAs plans 1.3 million). */
         private static final int KEEP = 1 << 12;
-        private long[] hash = new long[0];
+        /**
+         * The memory's hash and its threads' parts, room for every scenario's threads from the start: a second worker's
+         * new machine would otherwise grow it in its first plan, in code that C2 compiled without the growth.
+         */
+        private long[] hash = new long[Scenario.MAX_THREADS + 1];
         private boolean busy;
     }
 
@@ -75,7 +80,7 @@ public final class Planner extends Kx implements Memory.Recorder {
     private static Plan planWith(Scratch sc, Memory m, Protection prot, int thread, String label,
             ToLongFunction<Kx> algorithm) {
         Planner p = new Planner(m, prot, thread, sc);
-        if (sc.hash.length != m.threadCount() + 1) {
+        if (sc.hash.length < m.threadCount() + 1) {
             sc.hash = new long[m.threadCount() + 1];
         }
         /* every word is put back at the end: the hash is too, instead of following each store there and back */
