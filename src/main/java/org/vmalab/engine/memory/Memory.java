@@ -754,11 +754,15 @@ public final class Memory implements WritableState {
 
     /** A store changed a word while hashing: the hash, and its thread's part if the word is a thread's. */
     private void rehash(Field f, int obj, long old, long value) {
-        long d = zobrist(f, obj, old) ^ zobrist(f, obj, value);
-        hash ^= d;
-        int t = threadOf(f, obj);
-        if (t >= 0) {
+        Field.Kind k = f.kind();
+        if (k == Field.Kind.THREAD || k == Field.Kind.SB) {
+            int t = k == Field.Kind.THREAD ? obj : obj / StoreBuffer.CAPACITY;
+            int at = obj - (k == Field.Kind.THREAD ? t : t * StoreBuffer.CAPACITY);
+            long d = Long.rotateLeft(wordHash(f, at, old) ^ wordHash(f, at, value), rotation(t));
+            hash ^= d;
             threadParts[t] ^= d;
+        } else {
+            hash ^= wordHash(f, obj, old) ^ wordHash(f, obj, value);
         }
     }
 
@@ -770,9 +774,38 @@ public final class Memory implements WritableState {
 
     /**
      * The hash of one word: 0 when the word is at its field's default value; {@link #hash()} is the XOR of it over
-     * every word.
+     * every word. A thread's own word (its {@link Field.Kind#THREAD} words, its store buffer's entries) is hashed as
+     * the same word of thread 0 would be, rotated by the thread's {@link #rotation}: so its thread's part of the hash,
+     * rotated back, is the same for two threads whose words are the same ({@link #threadContent}).
      */
     public static long zobrist(Field f, int obj, long value) {
+        Field.Kind k = f.kind();
+        if (k == Field.Kind.THREAD) {
+            return Long.rotateLeft(wordHash(f, 0, value), rotation(obj));
+        }
+        if (k == Field.Kind.SB) {
+            return Long.rotateLeft(wordHash(f, obj % StoreBuffer.CAPACITY, value), rotation(obj
+                    / StoreBuffer.CAPACITY));
+        }
+        return wordHash(f, obj, value);
+    }
+
+    /** The bits a thread's words are rotated by in the hash: a different rotation for each of the first 64 threads. */
+    private static int rotation(int t) {
+        return t * 13 & 63;
+    }
+
+    /**
+     * Thread {@code t}'s words as a hash that does not depend on its id: its {@link #threadPart} {@code part} rotated
+     * back. Two threads whose own words are the same (field by field, store buffer entry by entry) have the same; the
+     * symmetry reduction orders interchangeable threads by it without reading their words.
+     */
+    public static long threadContent(long part, int t) {
+        return Long.rotateRight(part, rotation(t));
+    }
+
+    /** {@link #zobrist} of word {@code obj} of {@code f} before any rotation. */
+    private static long wordHash(Field f, int obj, long value) {
         if (value == f.defaultValue()) {
             return 0;
         }

@@ -7,7 +7,6 @@ import org.vmalab.engine.Scenario;
 import org.vmalab.engine.ThreadSpec;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.Memory;
-import org.vmalab.engine.memory.StoreBuffer;
 
 /**
  * Interchangeable threads and the canonical form of a state under their permutations: the explorer's symmetry
@@ -22,7 +21,8 @@ import org.vmalab.engine.memory.StoreBuffer;
  * mmap_sem's and mm_rb_lock's); a thread's continuation holds no other thread's id.
  *
  * <p>The canonical form sorts the threads of each class by a key made of everything about one thread: its
- * continuation, its words, and where the shared words name it (which lock it owns, its place in each queue). Threads
+ * continuation, its words (as the memory hashes them apart from its id: {@link Memory#threadContent}, so that no word
+ * is read again), and where the shared words name it (which lock it owns, its place in each queue). Threads
  * with equal keys are the same in every respect, so the order among them does not matter; the sorted order is a
  * permutation of the state to one representative of its orbit, and the canonical fingerprint is that
  * representative's: the memory hash without the class members' words, the owners and queues renamed, and each
@@ -34,9 +34,6 @@ final class Symmetry {
             .toArray(Field[]::new);
     /** The packed wait queues, per mm object. */
     private static final Field[] QUEUES = {Field.SEM_QUEUE, Field.RB_QUEUE};
-    /** A thread's own words. */
-    private static final Field[] OWN = Arrays.stream(Field.values()).filter(f -> f.kind() == Field.Kind.THREAD)
-            .toArray(Field[]::new);
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     /** The classes of interchangeable threads: two or more threads each, ascending; none when no two are alike. */
@@ -50,15 +47,6 @@ final class Symmetry {
     private final long[] queues = new long[QUEUES.length * Memory.MM_OBJECTS];
     /** Per class, a buffer for its members in key order. */
     private final int[][] sorted;
-    /**
-     * Per thread, the hash of its continuation and words ({@link #own}) last computed, and the continuation hash and
-     * the thread's part of the memory hash it was computed for: a thread whose words and continuation did not
-     * change (most threads, at most states) is not read again.
-     */
-    private final long[] ownKey;
-    private final long[] ownCont;
-    private final long[] ownPart;
-    private final boolean[] ownValid;
     /** Per thread, where the shared words name it (owners, queue places), hashed. */
     private final long[] roles;
     /** {@link #owners}, {@link #queues} and {@link #roles} are those of the memory at this many naming stores. */
@@ -81,10 +69,6 @@ final class Symmetry {
         for (int i = 0; i < classes.length; i++) {
             sorted[i] = classes[i].clone();
         }
-        this.ownKey = new long[n];
-        this.ownCont = new long[n];
-        this.ownPart = new long[n];
-        this.ownValid = new boolean[n];
         this.roles = new long[n];
     }
 
@@ -145,13 +129,7 @@ final class Symmetry {
             if (grouped[t]) {
                 long part = m.threadPart(t);
                 h ^= part;
-                if (!ownValid[t] || ownPart[t] != part || ownCont[t] != conts[t]) {
-                    ownKey[t] = own(m, conts[t], t);
-                    ownPart[t] = part;
-                    ownCont[t] = conts[t];
-                    ownValid[t] = true;
-                }
-                key[t] = Machine.mix(ownKey[t] ^ roles[t]);
+                key[t] = Machine.mix(step(conts[t], Memory.threadContent(part, t)) ^ roles[t]);
             }
         }
         for (int k = 0; k < classes.length; k++) {
@@ -230,20 +208,6 @@ final class Symmetry {
         }
         int t = (c - n) / perThread;
         return n + threads[t] * perThread + (c - n) % perThread;
-    }
-
-    /** The hash of thread {@code t}'s continuation and words (its own words and its store buffer's entries). */
-    private static long own(Memory m, long cont, int t) {
-        long x = cont;
-        for (Field f : OWN) {
-            x = step(x, m.get(f, t));
-        }
-        int sb = (int) m.get(Field.T_SB_N, t);
-        for (int i = 0; i < sb; i++) {
-            x = step(x, m.get(Field.SB_KEY, StoreBuffer.slot(t, i)));
-            x = step(x, m.get(Field.SB_VAL, StoreBuffer.slot(t, i)));
-        }
-        return x;
     }
 
     /** Where the shared words name each thread ({@link #owners} and {@link #queues} read): which lock, which place. */
