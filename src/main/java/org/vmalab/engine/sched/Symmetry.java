@@ -47,6 +47,14 @@ final class Symmetry {
     private final long[] queues = new long[QUEUES.length * Memory.MM_OBJECTS];
     /** Per class, a buffer for its members in key order. */
     private final int[][] sorted;
+    /**
+     * The owners ({@code named[0, nNamed)}, indices into {@link #owners}) whose value is a member of a class, and the
+     * queues that are not empty ({@code queued[0, nQueued)}, into {@link #queues}): all that a renaming can change.
+     */
+    private final int[] named = new int[OWNERS.length * Memory.MM_OBJECTS];
+    private int nNamed;
+    private final int[] queued = new int[QUEUES.length * Memory.MM_OBJECTS];
+    private int nQueued;
     /** Per thread, where the shared words name it (owners, queue places), hashed. */
     private final long[] roles;
     /** {@link #owners}, {@link #queues} and {@link #roles} are those of the memory at this many naming stores. */
@@ -123,6 +131,7 @@ final class Symmetry {
             namingValid = true;
         }
         long h = m.hash();
+        boolean moved = false;
         for (int t = 0; t < n; t++) {
             perm[t] = t;
             inv[t] = t;
@@ -150,20 +159,28 @@ final class Symmetry {
             for (int r = 0; r < c.length; r++) {
                 perm[sorted[r]] = c[r];
                 inv[c[r]] = sorted[r];
+                moved |= sorted[r] != c[r];
             }
         }
-        for (int mm = 0; mm < Memory.MM_OBJECTS; mm++) {
-            for (int j = 0; j < OWNERS.length; j++) {
-                long v = owners[mm * OWNERS.length + j];
-                if (v >= 0 && v < n && perm[(int) v] != v) {
-                    h ^= Memory.zobrist(OWNERS[j], mm, v) ^ Memory.zobrist(OWNERS[j], mm, perm[(int) v]);
+        if (moved) {
+            /* the renamed owners and queues: only those that name a member of a class (owners) or anyone (queues) */
+            for (int k = 0; k < nNamed; k++) {
+                int j = named[k];
+                int v = (int) owners[j];
+                if (perm[v] != v) {
+                    Field f = OWNERS[j % OWNERS.length];
+                    int mm = j / OWNERS.length;
+                    h ^= Memory.zobrist(f, mm, v) ^ Memory.zobrist(f, mm, perm[v]);
                 }
             }
-            for (int j = 0; j < QUEUES.length; j++) {
-                long q = queues[mm * QUEUES.length + j];
-                long r = q == 0 ? 0 : WaitQueue.renamed(q, perm);
+            for (int k = 0; k < nQueued; k++) {
+                int j = queued[k];
+                long q = queues[j];
+                long r = WaitQueue.renamed(q, perm);
                 if (r != q) {
-                    h ^= Memory.zobrist(QUEUES[j], mm, q) ^ Memory.zobrist(QUEUES[j], mm, r);
+                    Field f = QUEUES[j % QUEUES.length];
+                    int mm = j / QUEUES.length;
+                    h ^= Memory.zobrist(f, mm, q) ^ Memory.zobrist(f, mm, r);
                 }
             }
         }
@@ -213,14 +230,22 @@ final class Symmetry {
     /** Where the shared words name each thread ({@link #owners} and {@link #queues} read): which lock, which place. */
     private void roles() {
         Arrays.fill(roles, 0);
+        nNamed = 0;
+        nQueued = 0;
         for (int j = 0; j < owners.length; j++) {
             long v = owners[j];
             if (v >= 0 && v < n) {
                 roles[(int) v] = step(roles[(int) v], 0x100 + j);
+                if (grouped[(int) v]) {
+                    named[nNamed++] = j;
+                }
             }
         }
         for (int j = 0; j < queues.length; j++) {
             long q = queues[j];
+            if (q != 0) {
+                queued[nQueued++] = j;
+            }
             for (int i = 0; q != 0; i++, q = WaitQueue.pop(q)) {
                 int t = WaitQueue.tid(q, 0);
                 roles[t] = step(roles[t], 0x1000 + 0x100 * j + 2 * i + (WaitQueue.isWrite(q, 0) ? 1 : 0));
