@@ -22,7 +22,8 @@ def cell(vals):
     nums = [float(v) for v in vals if v not in ('-', '')]
     if not nums:
         return '-'
-    fmt = (lambda x: f'{x:,.0f}') if max(nums) >= 100 else (lambda x: f'{x:.2f}')
+    whole = all(x == int(x) for x in nums)
+    fmt = (lambda x: f'{x:,.0f}') if whole or max(nums) >= 100 else (lambda x: f'{x:.2f}')
     return f'{fmt(statistics.median(nums))} ({fmt(min(nums))}-{fmt(max(nums))})'
 
 
