@@ -5,6 +5,8 @@
 # Each line: build, round, workers, symmetry, load average before the run, then name=value pairs.
 # bench/engine-jit-summary.py makes the table (medians).
 # Usage: bench/engine-jit-ab.sh OLD.jar NEW.jar ROUNDS [workers] [sym] > log   (workers "1 2", sym "on off")
+# JIT_AB_JVM: the JVM options of both (default -XX:+UseParallelGC, the collector `check` searches on: with it the
+# search stays in the measured JVM instead of a second one, ThroughputJvm).
 set -euo pipefail
 OLD=$1
 NEW=$2
@@ -13,6 +15,7 @@ WORKERS=${4:-"1 2"}
 SYMS=${5:-"on"}
 LESSON=lessons/16-fairness-and-cost.yaml
 HERE=$(dirname "$0")
+JVM=${JIT_AB_JVM:--XX:+UseParallelGC}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 echo "# start $(uptime)"
@@ -25,7 +28,7 @@ for r in $(seq 1 "$ROUNDS"); do
                 flag=""
                 [ "$sym" = off ] && flag="--no-symmetry"
                 load=$(cut -d' ' -f1 /proc/loadavg)
-                cpu=$(python3 "$HERE/engine-jit-cpu.py" "$T/out" java -XX:+CITime -jar "$jar" check --part=1 \
+                cpu=$(python3 "$HERE/engine-jit-cpu.py" "$T/out" java $JVM -XX:+CITime -jar "$jar" check --part=1 \
                     --threads="$w" -q --json $flag "$LESSON")
                 stats=$(python3 -c '
 import json, re, sys
