@@ -11,6 +11,9 @@ import java.util.List;
  * at a state is covered by an equivalent schedule, a permutation of the same steps, of the same length.
  */
 final class Graph {
+    /** Transitions whose targets are looked up together ({@link #build}). */
+    private static final int BATCH = 16;
+
     private final int[] dist;
     private final int[] parent;
     private final byte[] parentThread;
@@ -45,20 +48,27 @@ final class Graph {
             long lastTo = 0;
             int lastFromId = -1;
             int lastToId = -1;
-            for (int i = 0; i < b.n; i++) {
-                long f = b.from(i);
-                int fid = lastFromId >= 0 && f == lastFrom ? lastFromId
-                        : lastToId >= 0 && f == lastTo ? lastToId : ids.idOf(f);
-                long t = b.to(i);
-                int tid = ids.idOf(t);
-                from[k] = fid;
-                to[k] = tid;
-                th[k] = (byte) b.thread(i);
-                lastFrom = f;
-                lastFromId = fid;
-                lastTo = t;
-                lastToId = tid;
-                k++;
+            for (int i0 = 0; i0 < b.n; i0 += BATCH) {
+                int i1 = Math.min(b.n, i0 + BATCH);
+                /* the batch's targets' slots read first: independent reads, whose cache misses overlap */
+                for (int i = i0; i < i1; i++) {
+                    ids.touch(b.to(i));
+                }
+                for (int i = i0; i < i1; i++) {
+                    long f = b.from(i);
+                    int fid = lastFromId >= 0 && f == lastFrom ? lastFromId
+                            : lastToId >= 0 && f == lastTo ? lastToId : ids.idOf(f);
+                    long t = b.to(i);
+                    int tid = ids.idOf(t);
+                    from[k] = fid;
+                    to[k] = tid;
+                    th[k] = (byte) b.thread(i);
+                    lastFrom = f;
+                    lastFromId = fid;
+                    lastTo = t;
+                    lastToId = tid;
+                    k++;
+                }
             }
         }
         int nodes = ids.size();
@@ -74,10 +84,23 @@ final class Graph {
         for (int i = 0; i < e; i++) {
             choices = Math.max(choices, th[i] + 1);
         }
+        /* the transitions in the order of their choice (stable), so that each state's list below is in that order */
+        int[] byChoice = new int[e];
+        int[] firstOf = new int[choices + 1];
+        for (int i = 0; i < e; i++) {
+            firstOf[th[i] + 1]++;
+        }
+        for (int c = 0; c < choices; c++) {
+            firstOf[c + 1] += firstOf[c];
+        }
+        for (int i = 0; i < e; i++) {
+            byChoice[firstOf[th[i]]++] = i;
+        }
         int[] fill = Arrays.copyOf(start, nodes);
         int[] adjTo = new int[e];
         byte[] adjTh = new byte[e];
-        for (int i = 0; i < e; i++) {
+        for (int j = 0; j < e; j++) {
+            int i = byChoice[j];
             int p = fill[from[i]]++;
             adjTo[p] = to[i];
             adjTh[p] = th[i];
@@ -95,18 +118,13 @@ final class Graph {
         while (head < tail) {
             int u = queue[head++];
             /* choices in ascending order: among equally short schedules the one that runs lower threads first */
-            for (int thread = 0; thread < choices; thread++) {
-                for (int p = start[u]; p < start[u + 1]; p++) {
-                    if (adjTh[p] != thread) {
-                        continue;
-                    }
-                    int v = adjTo[p];
-                    if (dist[v] < 0) {
-                        dist[v] = dist[u] + 1;
-                        parent[v] = u;
-                        pth[v] = (byte) thread;
-                        queue[tail++] = v;
-                    }
+            for (int p = start[u]; p < start[u + 1]; p++) {
+                int v = adjTo[p];
+                if (dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    parent[v] = u;
+                    pth[v] = adjTh[p];
+                    queue[tail++] = v;
                 }
             }
         }
@@ -139,10 +157,19 @@ final class Graph {
     static final class LongIntMap {
         private long[] slots;
         private int size;
+        /** The words {@link #touch} read, summed: kept so that the compiler keeps the reads. */
+        private long touched;
 
+        /** A map for about {@code expected} keys: at most three quarters full with them (it grows beyond). */
         LongIntMap(int expected) {
-            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            int cap = Integer.highestOneBit(Math.max(16, expected + (expected >> 1)) - 1) << 1;
             slots = new long[2 * cap];
+        }
+
+        /** Reads the slot where a lookup of {@code k} starts: its cache miss, if any, is then behind. */
+        void touch(long k) {
+            long[] s = slots;
+            touched += s[2 * ((int) StateTable.mix(k) & ((s.length >> 1) - 1))];
         }
 
         int size() {
@@ -171,7 +198,7 @@ final class Graph {
             }
             s[2 * i] = k;
             s[2 * i + 1] = ++size;
-            if (size > (s.length >> 2)) {
+            if (size > (s.length >> 3) * 3) {
                 grow();
             }
             return size - 1;

@@ -257,7 +257,7 @@ final class Search {
         }
     }
 
-    /** Bytes a kept transition costs at most: 17 in a worker's buffer (twice that while it grows), 14 in the graph. */
+    /** Bytes a kept transition costs at most: 17 in a worker's buffer, 18 in the graph while it is built. */
     static final int BYTES_PER_EDGE = 48;
 
     /**

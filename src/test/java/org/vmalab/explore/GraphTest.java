@@ -3,7 +3,13 @@ package org.vmalab.explore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,5 +79,60 @@ class GraphTest {
         assertEquals(16, g.distance(ROOT + n));
         assertEquals(-1, g.distance(ROOT + n + 1));
         assertArrayEquals(new int[] {0, 1, 2, 0, 1, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2}, g.path(ROOT + n));
+    }
+
+    /**
+     * Random graphs kept in several buffers (more transitions than a lookup batch, choices in any order, the same
+     * transition kept twice, states reached by none): every state's distance and shortest schedule are those of a
+     * plain breadth-first search that follows a state's choices in ascending order, each choice's transitions in the
+     * order they were kept.
+     */
+    @Test
+    void everyDistanceAndScheduleIsThatOfAPlainBreadthFirstSearch() {
+        SplittableRandom rnd = new SplittableRandom(15);
+        for (int round = 0; round < 200; round++) {
+            int states = 2 + rnd.nextInt(300);
+            int choices = 1 + rnd.nextInt(8);
+            List<EdgeBuffer> buffers = new ArrayList<>();
+            Map<Long, List<long[]>> out = new HashMap<>();
+            for (int w = 1 + rnd.nextInt(3); w > 0; w--) {
+                EdgeBuffer b = new EdgeBuffer();
+                for (int i = rnd.nextInt(4 * states); i > 0; i--) {
+                    long from = ROOT + rnd.nextInt(states);
+                    long to = ROOT + rnd.nextInt(states + 5);
+                    int c = rnd.nextInt(choices);
+                    b.add(from * 0x9E3779B97F4A7C15L, to * 0x9E3779B97F4A7C15L, c);
+                    out.computeIfAbsent(from, k -> new ArrayList<>()).add(new long[] {to, c});
+                }
+                buffers.add(b);
+            }
+            Map<Long, int[]> expected = plainBreadthFirst(out, choices);
+            Graph g = Graph.build(ROOT * 0x9E3779B97F4A7C15L, buffers, 1 + rnd.nextInt(states));
+            for (long st = ROOT; st < ROOT + states + 5; st++) {
+                int[] p = expected.get(st);
+                assertEquals(p == null ? -1 : p.length, g.distance(st * 0x9E3779B97F4A7C15L), "round " + round);
+                assertArrayEquals(p, g.path(st * 0x9E3779B97F4A7C15L), "round " + round);
+            }
+        }
+    }
+
+    private static Map<Long, int[]> plainBreadthFirst(Map<Long, List<long[]>> out, int choices) {
+        Map<Long, int[]> path = new HashMap<>();
+        path.put(ROOT, new int[0]);
+        ArrayDeque<Long> queue = new ArrayDeque<>(List.of(ROOT));
+        while (!queue.isEmpty()) {
+            long u = queue.poll();
+            for (int c = 0; c < choices; c++) {
+                for (long[] e : out.getOrDefault(u, List.of())) {
+                    if (e[1] == c && !path.containsKey(e[0])) {
+                        int[] p = Arrays.copyOf(path.get(u), path.get(u).length + 1);
+                        p[p.length - 1] = c;
+                        path.put(e[0], p);
+                        queue.add(e[0]);
+                    }
+                }
+            }
+        }
+        return path;
     }
 }
