@@ -182,6 +182,13 @@ final class LessonBrowser extends Dialog<Lesson> {
             state.getStyleClass().add("browser-state");
             summary.getStyleClass().add("browser-summary");
             summary.setWrapText(true);
+            // the count keeps its words, the title wraps beside it rather than being cut (lesson 15's title was
+            // cut to "...use the vmac..." in the browser of a 1280x720 window, its count to "3 parts + 1
+            // optional ·...")
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            source.setMinWidth(Region.USE_PREF_SIZE);
+            state.setMinWidth(Region.USE_PREF_SIZE);
             Region sp = new Region();
             HBox.setHgrow(sp, Priority.ALWAYS);
             box = new VBox(2, new HBox(8, title, sp, source, state), summary);

@@ -69,6 +69,60 @@ class BuiltinLessonsWindowTest {
         assertEquals(Lessons.key(shown, 0), fx(() -> view.player().playable().id()));
     }
 
+    /**
+     * In the lesson browser (its list 720 px wide, as in a 1280x720 window) every lesson's title and its count of
+     * parts read whole: lesson 15's title was cut to "...use the vmac..." and its count to "3 parts + 1 optional
+     * ·...".
+     */
+    @Test
+    void theBrowserShowsEveryTitleAndCountWhole() throws Exception {
+        settle(view.player());
+        LessonLibrary lib = new LessonLibrary(LessonLibrary.Folders.inMemory());
+        Stage owner = fx(() -> (Stage) view.getScene().getWindow());
+        LessonBrowser b = fx(() -> {
+            LessonBrowser d = new LessonBrowser(owner, lib, Lessons.Progress.inMemory(), null);
+            d.show();
+            return d;
+        });
+        try {
+            int n = fx(() -> b.list().getItems().size());
+            List<String> cut = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int at = i;
+                fx(() -> {
+                    b.list().scrollTo(at);
+                    b.list().layout();
+                    return null;
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                cut.addAll(fx(() -> {
+                    List<String> out = new java.util.ArrayList<>();
+                    for (javafx.scene.Node c : b.list().lookupAll(".list-cell")) {
+                        if (c instanceof javafx.scene.control.ListCell<?> cell && cell.getIndex() == at
+                                && cell.getGraphic() != null) {
+                            for (String cls : List.of(".browser-title", ".browser-state")) {
+                                javafx.scene.control.Label l = (javafx.scene.control.Label) cell.getGraphic()
+                                        .lookup(cls);
+                                javafx.scene.Node t = l.lookup(".text");
+                                String shown = t instanceof javafx.scene.text.Text x ? x.getText() : "";
+                                if (!shown.equals(l.getText())) {
+                                    out.add("\"" + shown + "\" of \"" + l.getText() + "\"");
+                                }
+                            }
+                        }
+                    }
+                    return out;
+                }));
+            }
+            assertEquals(List.of(), cut, "titles and counts cut in the browser");
+        } finally {
+            fx(() -> {
+                b.close();
+                return null;
+            });
+        }
+    }
+
     @Test
     void theBrowserAddsAFolderAndSaveACopyWritesTheLessonsFile() throws Exception {
         settle(view.player());
