@@ -58,7 +58,10 @@ final class SlotArrows {
         return new Route(way, false, List.copyOf(pieces));
     }
 
-    /** The part of the segment inside {@code r} as fractions {t0, t1} of its length, or null. */
+    /**
+     * The part of the segment from (x1, y1) to (x2, y2) inside {@code r} as fractions {t0, t1} of its length, or null
+     * when it does not pass through its inside (Liang-Barsky clipping).
+     */
     private static double[] span(double x1, double y1, double x2, double y2, Rect r) {
         double t0 = 0;
         double t1 = 1;
@@ -270,11 +273,7 @@ final class SlotArrows {
             out.add(x);
             out.add(y);
         }
-        double[] a = new double[out.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = out.get(i);
-        }
-        return a;
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double cost(double[] path) {
@@ -342,28 +341,8 @@ final class SlotArrows {
         return lo > hi ? (lo + hi) / 2 : Math.max(lo, Math.min(v, hi));
     }
 
-    /** Does the segment from (x1, y1) to (x2, y2) pass through the inside of {@code r}? (Liang-Barsky clipping.) */
+    /** Does the segment from (x1, y1) to (x2, y2) pass through the inside of {@code r}? */
     static boolean crosses(double x1, double y1, double x2, double y2, Rect r) {
-        double t0 = 0;
-        double t1 = 1;
-        double dx = x2 - x1;
-        double dy = y2 - y1;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x1 - r.x(), r.x() + r.w() - x1, y1 - r.y(), r.y() + r.h() - y1};
-        for (int i = 0; i < 4; i++) {
-            if (Math.abs(p[i]) < 1e-12) {
-                if (q[i] <= 0) {
-                    return false;
-                }
-            } else {
-                double u = q[i] / p[i];
-                if (p[i] < 0) {
-                    t0 = Math.max(t0, u);
-                } else {
-                    t1 = Math.min(t1, u);
-                }
-            }
-        }
-        return t1 - t0 > 1e-9;
+        return span(x1, y1, x2, y2, r) != null;
     }
 }

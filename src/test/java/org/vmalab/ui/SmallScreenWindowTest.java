@@ -56,6 +56,17 @@ class SmallScreenWindowTest {
         return n.localToScene(n.getBoundsInLocal());
     }
 
+    /** With {@code -Dsmall.snapshot=true}, the window as it is now to target/{@code name}. */
+    private void snapshot(String name) {
+        if (Boolean.getBoolean("small.snapshot")) {
+            javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
+            fx(() -> {
+                Screenshots.write(img, Path.of("target", name));
+                return null;
+            });
+        }
+    }
+
     private void checkAt(FxRobot robot, int w, int h) {
         fx(() -> {
             stage.setWidth(w);
@@ -71,13 +82,7 @@ class SmallScreenWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         String at = w + "x" + h + ": ";
-        if (Boolean.getBoolean("small.snapshot")) {
-            javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
-            fx(() -> {
-                Screenshots.write(img, Path.of("target", "small-" + w + "x" + h + ".png"));
-                return null;
-            });
-        }
+        snapshot("small-" + w + "x" + h + ".png");
         double top = fx(() -> scene(view.lookup(".caption-bar")).getMaxY());
         double bottom = fx(() -> scene(view.lookup(".timeline")).getMinY());
         double tree = fx(() -> view.tree().getHeight());
@@ -199,13 +204,7 @@ class SmallScreenWindowTest {
         assertTrue(fx(() -> view.lessonPane().checkpointShown()), "the question shows");
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
-        if (Boolean.getBoolean("small.snapshot")) {
-            javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
-            fx(() -> {
-                Screenshots.write(img, Path.of("target", "small-question-1280x720.png"));
-                return null;
-            });
-        }
+        snapshot("small-question-1280x720.png");
         try {
             controlsInView("1280x720: the question in view", "#checkpoint", "#checkpoint-check", "#checkpoint-skip");
             // the same screen with a title bar and a panel: the lesson's chrome gives way to the question
@@ -215,13 +214,7 @@ class SmallScreenWindowTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.waitForFxEvents();
-            if (Boolean.getBoolean("small.snapshot")) {
-                javafx.scene.image.WritableImage img = fx(() -> view.getScene().snapshot(null));
-                fx(() -> {
-                    Screenshots.write(img, Path.of("target", "small-question-1280x656.png"));
-                    return null;
-                });
-            }
+            snapshot("small-question-1280x656.png");
             controlsInView("1280x656: the question in view", "#checkpoint", "#checkpoint-check", "#checkpoint-skip");
         } finally {
             FxWait.closeWithPopups(own);

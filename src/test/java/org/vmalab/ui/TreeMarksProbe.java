@@ -460,28 +460,8 @@ public final class TreeMarksProbe {
         }
     }
 
-    /** Does the segment from (x1, y1) to (x2, y2) pass through {@code r}? (Liang-Barsky clipping.) */
+    /** Does the segment from (x1, y1) to (x2, y2) pass through {@code r}? (the canvas's test: {@link SlotArrows}) */
     static boolean crosses(double x1, double y1, double x2, double y2, TreeCanvas.Rect r) {
-        double t0 = 0;
-        double t1 = 1;
-        double dx = x2 - x1;
-        double dy = y2 - y1;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x1 - r.x(), r.x() + r.w() - x1, y1 - r.y(), r.y() + r.h() - y1};
-        for (int i = 0; i < 4; i++) {
-            if (Math.abs(p[i]) < 1e-12) {
-                if (q[i] < 0) {
-                    return false;
-                }
-            } else {
-                double u = q[i] / p[i];
-                if (p[i] < 0) {
-                    t0 = Math.max(t0, u);
-                } else {
-                    t1 = Math.min(t1, u);
-                }
-            }
-        }
-        return t0 < t1;
+        return SlotArrows.crosses(x1, y1, x2, y2, r);
     }
 }
