@@ -2,6 +2,7 @@ package org.vmalab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -42,6 +43,8 @@ final class StripView extends CanvasRegion {
 
     /** The narrowest a VMA, or a pixel column with one, is drawn. */
     private static final double MIN_VMA = 3;
+    /** The least room between two labels under the bar. */
+    private static final double LABEL_GAP = 6;
 
     private final Palette palette;
     private final Tooltip tooltip = new Tooltip();
@@ -173,6 +176,7 @@ final class StripView extends CanvasRegion {
         // row where it is free
         double labelY = barTop + barH + (folded ? 9 : 12);
         rowTaken.clear();
+        rowTexts.clear();
         g.setTextBaseline(VPos.CENTER);
         List<Segment> segs = layout.segments();
         // the gaps a pixel wide or more first, then the VMAs and the merged items over them: a VMA (or a column with
@@ -234,7 +238,8 @@ final class StripView extends CanvasRegion {
             g.strokeRect(x0 - 1.5, barTop - 1.5, sw + 3, barH + 3);
             vmaName(g, s, x0, sw);
         }
-        // erased, cleared or freed VMAs: dashed outlines where they were
+        // erased, cleared or freed VMAs: dashed outlines where they were, and their names under the bar
+        List<Ghost> ghosts = new ArrayList<>();
         for (Segment s : strip.ghosts()) {
             double x0 = x(s.start());
             double x1 = x(s.end());
@@ -249,11 +254,14 @@ final class StripView extends CanvasRegion {
             g.setLineDashes(4, 3);
             g.strokeRect(x0, barTop - 4, x1 - x0, barH + 8);
             g.setLineDashes();
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setFill(palette.get(bad ? Ink.BAD : Ink.TEXT_DIM));
-            rowText(g, s.name() + " (" + (s.state() == null ? "off" : s.state().label()) + ")", (x0 + x1) / 2,
-                    labelY + (folded ? 0 : 2));
+            ghosts.add(new Ghost(s.name(), s.state() == null ? "off" : s.state().label(), bad, (x0 + x1) / 2));
+        }
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.CENTER);
+        Font labelFont = small;
+        for (GhostLabel l : ghostLabels(ghosts, t -> textWidth(t, labelFont), PAD, w - PAD)) {
+            g.setFill(palette.get(l.freed() ? Ink.BAD : Ink.TEXT_DIM));
+            rowText(g, l.text(), l.x(), labelY + (folded ? 0 : 2));
         }
         if (strip.checking() != null) {
             band(g, strip.checking(), Ink.STRIP_CHECK, false);
@@ -350,18 +358,92 @@ final class StripView extends CanvasRegion {
 
     /** The stretches of the row under the bar that labels took (the folded axis leaves them to them). */
     private final List<double[]> rowTaken = new ArrayList<>();
+    private final List<String> rowTexts = new ArrayList<>();
 
     /** Draws a label under the bar and keeps its stretch. */
+    /** An erased, cleared or freed VMA under the bar: its name, what became of it, and the centre of its outline. */
+    record Ghost(String name, String state, boolean freed, double x) {
+    }
+
+    /** A label under the bar naming one or more ghosts: its text, its centre, and whether it names a freed VMA. */
+    record GhostLabel(String text, double x, boolean freed) {
+    }
+
+    /**
+     * The ghosts' labels: ghosts whose labels would meet (neighbours in a log scale, where small VMAs lie a few
+     * pixels apart) share one label, "libc, libc_rw, ld (freed)", centred on the ghosts it names; every label is
+     * kept between {@code left} and {@code right}. {@code ghosts} in address order.
+     */
+    static List<GhostLabel> ghostLabels(List<Ghost> ghosts, ToDoubleFunction<String> width, double left,
+            double right) {
+        List<List<Ghost>> groups = new ArrayList<>();
+        for (Ghost gh : ghosts) {
+            groups.add(new ArrayList<>(List.of(gh)));
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int i = 0; i + 1 < groups.size(); i++) {
+                double[] a = ghostSpan(groups.get(i), width, left, right);
+                double[] b = ghostSpan(groups.get(i + 1), width, left, right);
+                if (b[0] < a[1] + LABEL_GAP && a[0] < b[1] + LABEL_GAP) {
+                    groups.get(i).addAll(groups.remove(i + 1));
+                    merged = true;
+                    break;
+                }
+            }
+        }
+        List<GhostLabel> out = new ArrayList<>();
+        for (List<Ghost> grp : groups) {
+            double[] sp = ghostSpan(grp, width, left, right);
+            out.add(new GhostLabel(ghostText(grp), (sp[0] + sp[1]) / 2, grp.stream().anyMatch(Ghost::freed)));
+        }
+        return out;
+    }
+
+    /** The names of a group of ghosts, each run of the same fate once: "libc, ld (freed), heap (erased)". */
+    static String ghostText(List<Ghost> grp) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < grp.size(); i++) {
+            b.append(grp.get(i).name());
+            if (i + 1 == grp.size() || !grp.get(i + 1).state().equals(grp.get(i).state())) {
+                b.append(" (").append(grp.get(i).state()).append(')');
+            }
+            if (i + 1 < grp.size()) {
+                b.append(", ");
+            }
+        }
+        return b.toString();
+    }
+
+    /** Where a group's label lies: centred on its ghosts, moved inside [left, right] when it would leave it. */
+    private static double[] ghostSpan(List<Ghost> grp, ToDoubleFunction<String> width, double left, double right) {
+        double tw = width.applyAsDouble(ghostText(grp));
+        double mid = (grp.get(0).x() + grp.get(grp.size() - 1).x()) / 2;
+        mid = Math.max(left + tw / 2, Math.min(right - tw / 2, mid));
+        return new double[] {mid - tw / 2, mid + tw / 2};
+    }
+
     private void rowText(GraphicsContext g, String t, double x, double y) {
         g.fillText(t, x, y);
         rowTaken.add(span(g, t, x));
+        rowTexts.add(t);
+    }
+
+    /** The labels under the bar the last draw made, and where each lies (left, right), in the order drawn. */
+    List<String> rowTexts() {
+        return List.copyOf(rowTexts);
+    }
+
+    List<double[]> rowSpans() {
+        return List.copyOf(rowTaken);
     }
 
     /** Draws an axis label where no label under the bar is; false when there was no room. */
     private boolean axisText(GraphicsContext g, String t, double x, double y) {
         double[] sp = span(g, t, x);
         for (double[] o : rowTaken) {
-            if (sp[0] < o[1] + 6 && o[0] < sp[1] + 6) {
+            if (sp[0] < o[1] + LABEL_GAP && o[0] < sp[1] + LABEL_GAP) {
                 return false;
             }
         }

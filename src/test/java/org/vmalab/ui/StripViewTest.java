@@ -22,11 +22,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vmalab.export.Png;
+import org.vmalab.lesson.Lesson;
+import org.vmalab.lesson.LessonLoader;
+import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Player;
 import org.vmalab.viewmodel.StepScene;
 import org.vmalab.viewmodel.StepScene.Segment;
 import org.vmalab.viewmodel.StepScene.SegmentKind;
 import org.vmalab.viewmodel.StripLayout;
 import org.vmalab.viewmodel.SyntheticStrip;
+import org.vmalab.viewmodel.TaskRunner;
 
 /**
  * The address-space strip of a large address space, as drawn: items bounded by its width, every VMA visible where it
@@ -83,6 +88,52 @@ class StripViewTest {
         }
         return new StepScene.Strip(List.copyOf(segs), List.of(), s.highestVmEnd(), s.mmapBase(), s.taskSize(), null,
                 null, null, List.of(), List.of());
+    }
+
+    /**
+     * At the end of lesson 1's first part libc, libc_rw and ld are freed, a few pixels apart on the log scale: they
+     * share one label under the bar ("libc, libc_rw, ld (freed)"), and no two labels under the bar meet (the three
+     * were drawn over each other).
+     */
+    @Test
+    void neighbouringGhostsShareOneLabelAndNoTwoLabelsMeet() throws Exception {
+        Lesson l = LessonLoader.load(Path.of("lessons", "01-mmap-sem-convoy.yaml"));
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        p.end();
+        StepScene.Strip st = p.scene().strip();
+        assertEquals(3, st.ghosts().size(), "libc, libc_rw and ld are off the tree");
+        fx(() -> {
+            Strip s = new Strip();
+            s.show(st, "lesson-01-end.png");
+            List<String> texts = s.view.rowTexts();
+            List<double[]> spans = s.view.rowSpans();
+            assertTrue(texts.contains("libc, libc_rw, ld (freed)"), texts.toString());
+            for (int i = 0; i < spans.size(); i++) {
+                assertTrue(spans.get(i)[0] >= 0 && spans.get(i)[1] <= WIDTH, texts.get(i) + " inside the strip");
+                for (int j = i + 1; j < spans.size(); j++) {
+                    assertTrue(spans.get(i)[1] <= spans.get(j)[0] || spans.get(j)[1] <= spans.get(i)[0],
+                            "'" + texts.get(i) + "' meets '" + texts.get(j) + "'");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Ghosts far apart keep their own labels; a shared label names each fate once and stays inside its bounds. */
+    @Test
+    void ghostLabelsMergeOnlyWhereTheyWouldMeet() {
+        java.util.function.ToDoubleFunction<String> w = t -> 6.0 * t.length();
+        List<StripView.GhostLabel> apart = StripView.ghostLabels(List.of(new StripView.Ghost("heap", "erased", false,
+                100), new StripView.Ghost("stack", "freed", true, 600)), w, 14, 986);
+        assertEquals(List.of("heap (erased)", "stack (freed)"), apart.stream().map(StripView.GhostLabel::text).toList());
+        assertEquals(100, apart.get(0).x(), 1e-9);
+        List<StripView.GhostLabel> near = StripView.ghostLabels(List.of(new StripView.Ghost("a", "erased", false, 970),
+                new StripView.Ghost("b", "freed", true, 974), new StripView.Ghost("c", "freed", true, 978)), w, 14, 986);
+        assertEquals(1, near.size());
+        assertEquals("a (erased), b, c (freed)", near.get(0).text());
+        assertTrue(near.get(0).freed());
+        assertEquals(986 - 6.0 * near.get(0).text().length() / 2, near.get(0).x(), 1e-9, "kept inside the right bound");
     }
 
     @Test
