@@ -47,7 +47,7 @@ public final class ThroughputJvm {
         }
 
         boolean onG1() {
-            return collectors.stream().anyMatch(n -> n.startsWith("G1 "));
+            return collectorOf(collectors).equals("G1");
         }
     }
 
@@ -90,7 +90,11 @@ public final class ThroughputJvm {
 
     /** The collector this JVM runs: "Parallel", "G1", "Serial", or the collectors' own names. */
     public static String collector() {
-        List<String> names = Jvm.current().collectors();
+        return collectorOf(Jvm.current().collectors());
+    }
+
+    /** The collector the JVM's collectors' names ({@code GarbageCollectorMXBean.getName}) belong to. */
+    static String collectorOf(List<String> names) {
         if (names.stream().anyMatch(n -> n.startsWith("PS "))) {
             return "Parallel";
         }
