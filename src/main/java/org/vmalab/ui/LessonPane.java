@@ -233,13 +233,22 @@ final class LessonPane extends VBox {
         return room;
     }
 
+    /** Does the lesson have objectives or a summary to show above the narration? */
+    private boolean hasObjectives() {
+        return lesson != null && (!lesson.objectives().isEmpty() || !lesson.summary().isEmpty());
+    }
+
+    /** Does the lesson have more than one part to list? */
+    private boolean hasParts() {
+        return lesson != null && lesson.parts().size() > 1;
+    }
+
     /** The pane's parts around the narration, shown or not by the lesson and the mode. */
     private void chrome() {
         show(top, !room);
         show(lessonTitle, !room && !tight);
-        show(objectivesPane, !room && !tight && lesson != null && (!lesson.objectives().isEmpty()
-                || !lesson.summary().isEmpty()));
-        show(parts, !room && !tight && lesson != null && lesson.parts().size() > 1);
+        show(objectivesPane, !room && !tight && hasObjectives());
+        show(parts, !room && !tight && hasParts());
         show(progress, !room);
         show(since, !room);
         show(questionHead, !room);
@@ -284,10 +293,10 @@ final class LessonPane extends VBox {
             return false;
         }
         List<Node> above = new ArrayList<>(List.of(top, lessonTitle));
-        if (!lesson.objectives().isEmpty() || !lesson.summary().isEmpty()) {
+        if (hasObjectives()) {
             above.add(objectivesPane);
         }
-        if (lesson.parts().size() > 1) {
+        if (hasParts()) {
             above.add(parts);
         }
         above.add(progress);
