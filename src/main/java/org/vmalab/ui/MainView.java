@@ -1433,6 +1433,11 @@ final class MainView extends BorderPane {
         n.setManaged(on);
     }
 
+    /** The threads band (the presenter bar keeps above it). */
+    VBox lanesPanel() {
+        return lanesPanel;
+    }
+
     VBox rightColumn() {
         return rightColumn;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -115,8 +116,15 @@ final class Presentation {
                 pointer.setVisible(false);
             }
         });
+        bar.setOnMouseExited(e -> barHide.playFromStart());
         view.widthProperty().addListener((o, a, w) -> place());
         view.heightProperty().addListener((o, a, h) -> place());
+        // the band grows or shrinks with the step: the bar, showing, keeps above it
+        view.lanesPanel().boundsInParentProperty().addListener((o, a, b) -> {
+            if (bar.isVisible()) {
+                place();
+            }
+        });
     }
 
     boolean on() {
@@ -129,6 +137,11 @@ final class Presentation {
 
     double scale() {
         return SCALES[scale];
+    }
+
+    /** The type's index in {@link #SCALES}. */
+    int scaleIndex() {
+        return scale;
     }
 
     Region pointer() {
@@ -331,7 +344,7 @@ final class Presentation {
         if (blank.isVisible()) {
             blank.toFront();
         }
-        if (p.getY() > view.getHeight() - 90) {
+        if (p.getY() > view.getHeight() - 90 || barZone().contains(p)) {
             showBar();
         }
     }
@@ -353,8 +366,28 @@ final class Presentation {
         blank.resizeRelocate(0, 0, view.getWidth(), view.getHeight());
         bar.applyCss();
         bar.autosize();
-        bar.relocate(Math.max(0, view.getWidth() - bar.getWidth() - 16), Math.max(0, view.getHeight() - bar.getHeight()
-                - 16));
+        bar.relocate(Math.max(0, view.getWidth() - bar.getWidth() - 16), Math.max(0, barBottom() - bar.getHeight()));
+    }
+
+    /**
+     * Where the bar's lower edge goes: just above the threads band, whose columns end in their current lines (at the
+     * window's foot the bar covered the right end of those lines), else 16 px above the window's foot.
+     */
+    private double barBottom() {
+        Region band = view.lanesPanel();
+        if (band.getScene() != null && band.isVisible() && band.getHeight() > 0) {
+            double top = view.sceneToLocal(band.localToScene(band.getLayoutBounds())).getMinY();
+            if (top - 6 > bar.getHeight()) {
+                return top - 6;
+            }
+        }
+        return view.getHeight() - 16;
+    }
+
+    /** The bar's place and a margin round it: the pointer there shows the bar again. */
+    private BoundingBox barZone() {
+        return new BoundingBox(bar.getLayoutX() - 24, bar.getLayoutY() - 24, bar.getWidth() + 48,
+                bar.getHeight() + 48);
     }
 
     /** The region the pointer highlight moves in (for tests). */

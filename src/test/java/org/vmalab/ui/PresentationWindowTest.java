@@ -404,6 +404,35 @@ class PresentationWindowTest {
         return fx(() -> view.tree().getWidth() * (view.tree().getHeight() - view.tree().legendRoom()));
     }
 
+    /**
+     * Where the presenter bar, shown (as a change of the type shows it), covers a thread's current line: the line must
+     * read whole while the teacher steps from the bar. Empty when it covers none.
+     */
+    private List<String> barOnCurrentLines(Presentation pr) {
+        fx(() -> {
+            pr.setScale(pr.scaleIndex());
+            return null;
+        });
+        layout();
+        return fx(() -> {
+            List<String> out = new ArrayList<>();
+            Node b = view.lookup("#presenter-bar");
+            Bounds bb = b.localToScene(b.getLayoutBounds());
+            for (ThreadLane l : view.lanes()) {
+                int c = l.code().currentLine();
+                if (c < 0 || !l.code().visibleLines().contains(c)) {
+                    continue;
+                }
+                Node r = l.code().row(c);
+                Bounds rb = r.localToScene(r.getLayoutBounds());
+                if (bb.intersects(rb)) {
+                    out.add("the presenter bar " + bb + " covers " + l.name() + "'s current line " + rb);
+                }
+            }
+            return out;
+        });
+    }
+
     /** The room's checks at 150 % and 200 %, then Esc: the window, the theme and the panes as they were. */
     private void presentAndLeave(String what, Runnable atStep) {
         double before = treeArea();
@@ -415,6 +444,8 @@ class PresentationWindowTest {
         layout();
         List<String> f = roomFaults();
         assertTrue(f.isEmpty(), what + " at 150 %:\n" + String.join("\n", f));
+        f = barOnCurrentLines(pr);
+        assertTrue(f.isEmpty(), what + " at 150 %:\n" + String.join("\n", f));
         assertFalse(fx(() -> view.legend().isVisible()), what + ": the legend's rows are the tree's in the room");
         assertTrue(treeArea() > before, what + ": the tree has more room than in the window (" + treeArea() + " <= "
                 + before + ")");
@@ -424,6 +455,8 @@ class PresentationWindowTest {
         });
         fitTree();
         f = roomFaults();
+        assertTrue(f.isEmpty(), what + " at 200 %:\n" + String.join("\n", f));
+        f = barOnCurrentLines(pr);
         assertTrue(f.isEmpty(), what + " at 200 %:\n" + String.join("\n", f));
         // the tree grows with the type: its words at least as large as the room's body text at 100 % (13 px)
         double px = treeTextPx();
