@@ -776,20 +776,21 @@ public final class Machine implements Explorable {
         return symmetry().rename(choice, threads, perThread);
     }
 
-    /** A 64-bit hash of a thread's continuation (action by action), registers and operation index. */
+    /**
+     * A 64-bit hash of a thread's continuation (action by action), registers and operation index: the rest's cells
+     * carry the hash of the actions below them ({@link Cont#hash()}), so the continuation is not walked.
+     */
     static long threadHash(ThreadState s) {
         long x = mix(s.op() * 0xC2B2AE3D27D4EB4FL + s.regs().vma());
         x = mix(x ^ s.regs().last().hashCode());
         if (s.first() != null) {
             x = hashAction(x, s.first());
         }
-        for (Cont c = s.rest(); c != null; c = c.tail()) {
-            x = hashAction(x, c.head());
-        }
-        return x;
+        return mix(x ^ (s.rest() == null ? Cont.EMPTY_HASH : s.rest().hash()));
     }
 
-    private static long hashAction(long x, Object a) {
+    /** One action {@code a} on a hash {@code x} of what follows or precedes it. */
+    static long hashAction(long x, Object a) {
         return mix(x * 31 + a.hashCode() + ((long) a.getClass().getName().hashCode() << 32));
     }
 
