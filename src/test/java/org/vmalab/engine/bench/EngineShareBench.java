@@ -27,17 +27,30 @@ public final class EngineShareBench {
         int warm = Integer.parseInt(args[3]);
         boolean symmetry = !(args.length > 4 && args[4].equals("--no-symmetry"));
         String tag = args.length > 5 ? args[5] : "";
-        ExploreOptions o = ExploreOptions.defaults().withSymmetry(symmetry).withThreads(1);
         for (int r = 0; r < warm + rounds; r++) {
             String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
             System.gc();
-            ExploreResult res = Explorer.run(sc, o);
-            Stats s = res.stats();
+            Stats s = search(sc, symmetry);
             if (r >= warm) {
                 System.out.printf(Locale.ROOT, "%s r%d symmetry=%s load=%s transitions=%d worker_cpu_ms=%.1f "
                         + "transitions_per_cpu_s=%.0f%n", tag, r - warm + 1, symmetry, load, s.states(),
                         s.workerCpuNanos() / 1e6, s.states() / (s.workerCpuNanos() / 1e9));
             }
         }
+    }
+
+    private static Stats search(Scenario sc, boolean symmetry) {
+        ExploreResult res = Explorer.run(sc, ExploreOptions.defaults().withSymmetry(symmetry).withThreads(1));
+        return res.stats();
+    }
+
+    /**
+     * One search of part {@code part} of {@code lesson} by one worker: its transitions and the worker's CPU nanoseconds
+     * ({@link EnginePairBench} calls it in each build's class loader).
+     */
+    public static long[] once(String lesson, int part, boolean symmetry) throws Exception {
+        Scenario sc = LessonLoader.load(Path.of(lesson)).parts().get(part - 1).scenario();
+        Stats s = search(sc, symmetry);
+        return new long[] {s.states(), s.workerCpuNanos()};
     }
 }
