@@ -27,6 +27,7 @@ import org.vmalab.engine.mm.MmOps;
 import org.vmalab.engine.mm.Op;
 import org.vmalab.engine.mm.Ops;
 import org.vmalab.engine.mm.Planner;
+import org.vmalab.engine.mm.Regs;
 import org.vmalab.engine.trace.Loc;
 import org.vmalab.engine.trace.StepRecord;
 import org.vmalab.engine.trace.Views;
@@ -692,8 +693,7 @@ public final class Machine implements Explorable {
         return lastFootprint;
     }
 
-    /** Per thread: the state last hashed and its hash (a thread that did not move is not walked again). */
-    private ThreadState[] hashed;
+    /** Per thread, the hash of its state ({@link ThreadState#hash()}), filled in by {@link #hashThreads}. */
     private long[] threadHashes;
 
     @Override
@@ -706,19 +706,14 @@ public final class Machine implements Explorable {
         return h;
     }
 
-    /** Turns hashing on (the first time) and brings {@link #threadHashes} up to date. */
+    /** Turns hashing on (the first time) and reads each thread's hash into {@link #threadHashes}. */
     private void hashThreads() {
-        if (hashed == null) {
+        if (threadHashes == null) {
             m.enableHashing();
-            hashed = new ThreadState[nt];
             threadHashes = new long[nt];
         }
         for (int t = 0; t < nt; t++) {
-            ThreadState s = ts[t];
-            if (hashed[t] != s) {
-                hashed[t] = s;
-                threadHashes[t] = threadHash(s);
-            }
+            threadHashes[t] = ts[t].hash();
         }
     }
 
@@ -777,16 +772,17 @@ public final class Machine implements Explorable {
     }
 
     /**
-     * A 64-bit hash of a thread's continuation (action by action), registers and operation index: the rest's cells
-     * carry the hash of the actions below them ({@link Cont#hash()}), so the continuation is not walked.
+     * A 64-bit hash of a thread's continuation (action by action), registers and operation index, made once when its
+     * {@link ThreadState} is made: the rest's cells carry the hash of the actions below them ({@link Cont#hash()}), so
+     * the continuation is not walked.
      */
-    static long threadHash(ThreadState s) {
-        long x = mix(s.op() * 0xC2B2AE3D27D4EB4FL + s.regs().vma());
-        x = mix(x ^ s.regs().last().hashCode());
-        if (s.first() != null) {
-            x = hashAction(x, s.first());
+    static long threadHash(Action first, Cont rest, Regs regs, int op) {
+        long x = mix(op * 0xC2B2AE3D27D4EB4FL + regs.vma());
+        x = mix(x ^ regs.last().hashCode());
+        if (first != null) {
+            x = hashAction(x, first);
         }
-        return mix(x ^ (s.rest() == null ? Cont.EMPTY_HASH : s.rest().hash()));
+        return mix(x ^ (rest == null ? Cont.EMPTY_HASH : rest.hash()));
     }
 
     /** One action {@code a} on a hash {@code x} of what follows or precedes it. */

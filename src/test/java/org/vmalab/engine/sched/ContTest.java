@@ -20,7 +20,7 @@ class ContTest {
     }
 
     private static long threadHash(Action first, Cont rest) {
-        return Machine.threadHash(new ThreadState(first, rest, Regs.INITIAL, 0));
+        return new ThreadState(first, rest, Regs.INITIAL, 0).hash();
     }
 
     @Test
@@ -55,8 +55,21 @@ class ContTest {
         assertNotEquals(threadHash(r, stack(u)), threadHash(u, stack(r)));
         assertNotEquals(threadHash(r, null), threadHash(r, stack(u)));
         assertNotEquals(threadHash(null, null), threadHash(r, null));
-        assertNotEquals(Machine.threadHash(new ThreadState(r, null, Regs.INITIAL, 0)),
-                Machine.threadHash(new ThreadState(r, null, Regs.INITIAL, 1)));
+        assertNotEquals(new ThreadState(r, null, Regs.INITIAL, 0).hash(),
+                new ThreadState(r, null, Regs.INITIAL, 1).hash());
+        assertNotEquals(new ThreadState(r, null, Regs.INITIAL, 0).hash(),
+                new ThreadState(r, null, new Regs(2, ""), 0).hash());
+        assertNotEquals(new ThreadState(r, null, Regs.INITIAL, 0).hash(),
+                new ThreadState(r, null, new Regs(Regs.INITIAL.vma(), "SIGSEGV"), 0).hash());
+    }
+
+    @Test
+    void equalThreadStatesMadeApartAreEqualWithTheSameHash() {
+        ThreadState a = new ThreadState(new Actions.UpRead(), stack(new Actions.DownRead()), new Regs(2, "x"), 3);
+        ThreadState b = new ThreadState(new Actions.UpRead(), stack(new Actions.DownRead()), new Regs(2, "x"), 3);
+        assertEquals(a, b);
+        assertEquals(a.hash(), b.hash());
+        assertNotEquals(a, new ThreadState(new Actions.UpRead(), stack(new Actions.UpRead()), new Regs(2, "x"), 3));
     }
 
     @Test
