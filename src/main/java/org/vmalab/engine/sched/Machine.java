@@ -699,11 +699,12 @@ public final class Machine implements Explorable {
     @Override
     public long fingerprint() {
         hashThreads();
-        long h = m.hash();
+        /* each thread's part mixed apart from the others' (no mix waits for the one before) and summed */
+        long threads = 0;
         for (int t = 0; t < nt; t++) {
-            h = mix(h + 0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
+            threads += mix(0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
         }
-        return h;
+        return mix(m.hash() ^ threads);
     }
 
     /** Turns hashing on (the first time) and reads each thread's hash into {@link #threadHashes}. */

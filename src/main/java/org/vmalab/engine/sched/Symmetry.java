@@ -40,7 +40,13 @@ final class Symmetry {
     final int[][] classes;
     private final int n;
     private final boolean[] grouped;
+    /** Per thread of a class, its key: {@link #KEY_BITS} bits of a hash of everything about it. */
     private final long[] key;
+    private static final int INDEX_BITS = 4;
+    private static final int KEY_SHIFT = INDEX_BITS + 1;
+    static final int KEY_BITS = 64 - KEY_SHIFT;
+    /** Per class, its members' sort keys: the key, then the member's place in the class (below 2^63). */
+    private final long[][] sortKeys;
     private final int[] perm;
     private final int[] inv;
     private final long[] owners = new long[OWNERS.length * Memory.MM_OBJECTS];
@@ -74,8 +80,13 @@ final class Symmetry {
         this.perm = new int[n];
         this.inv = new int[n];
         this.sorted = new int[classes.length][];
+        this.sortKeys = new long[classes.length][];
         for (int i = 0; i < classes.length; i++) {
             sorted[i] = classes[i].clone();
+            sortKeys[i] = new long[classes[i].length];
+            if (classes[i].length > 1 << INDEX_BITS) {
+                throw new IllegalArgumentException("a class of more than " + (1 << INDEX_BITS) + " threads");
+            }
         }
         this.roles = new long[n];
     }
@@ -135,24 +146,29 @@ final class Symmetry {
         for (int t = 0; t < n; t++) {
             perm[t] = t;
             inv[t] = t;
-            if (grouped[t]) {
-                long part = m.threadPart(t);
-                h ^= part;
-                key[t] = Machine.mix(step(conts[t], Memory.threadContent(part, t)) ^ roles[t]);
-            }
         }
         for (int k = 0; k < classes.length; k++) {
             int[] c = classes[k];
             int[] sorted = this.sorted[k];
+            long[] sk = sortKeys[k];
             for (int i = 0; i < c.length; i++) {
-                /* sorted by key, equal keys in their order in the class: each member's place is the number of members
-                   before it in that order (a count over the whole class, with no early exit: a sort's inner loop
-                   that stops at a data-dependent place gave C2 a loop limit check that failed and a recompile) */
-                long ki = key[c[i]];
+                int t = c[i];
+                long part = m.threadPart(t);
+                h ^= part;
+                long kt = Machine.mix(step(conts[t], Memory.threadContent(part, t)) ^ roles[t]) >>> KEY_SHIFT;
+                key[t] = kt;
+                sk[i] = kt << INDEX_BITS | i;
+            }
+            for (int i = 0; i < c.length; i++) {
+                /* sorted by key, equal keys in their order in the class: the sort keys (key, then place in the class)
+                   are distinct and below 2^63, so a member's place is the number of sort keys below its own, counted
+                   with no branch (the keys are random: a comparison's branch is mispredicted half the time) and no
+                   early exit (a sort's inner loop that stopped at a data-dependent place gave C2 a loop limit check
+                   that failed and a recompile) */
+                long ki = sk[i];
                 int place = 0;
                 for (int j = 0; j < c.length; j++) {
-                    long kj = key[c[j]];
-                    place += kj < ki || kj == ki && j < i ? 1 : 0;
+                    place += (int) ((sk[j] - ki) >>> 63);
                 }
                 sorted[place] = c[i];
             }
@@ -184,16 +200,18 @@ final class Symmetry {
                 }
             }
         }
+        /* each place's part mixed apart from the others' (no mix waits for the one before) and summed */
+        long places = 0;
         for (int p = 0; p < n; p++) {
             int t = inv[p];
-            h = Machine.mix(h + GOLDEN * (p + 1) + (grouped[t] ? key[t] : conts[t]));
+            places += Machine.mix(GOLDEN * (p + 1) + (grouped[t] ? key[t] : conts[t]));
         }
         if (order != null) {
             for (int c = 0; c < order.length; c++) {
                 order[c] = rename(c, perm, perThread);
             }
         }
-        return h;
+        return Machine.mix(h ^ places);
     }
 
     /**
