@@ -10,9 +10,9 @@ import org.vmalab.ui.TreeCanvas.Rect;
 /**
  * The way of a vmacache slot's arrow, from the slot in the tree's dock to the box of the VMA it caches ({@code
  * vmacache_find()}, mm/vmacache.c: the thread's {@code current->vmacache.vmas[i]}). Straight when that crosses no
- * other node's box (or badge); else the shortest way of horizontal and vertical legs (few bends) through the free
- * room between the boxes, out of the dock above or below the slot; when there is none, the straight one, broken where
- * it passes behind a box.
+ * other node's box (or badge), no walker's chip and no ghost chip (or its words); else the shortest way of horizontal
+ * and vertical legs (few bends) through the free room between them, out of the dock above or below the slot; when
+ * there is none, the straight one, broken where it passes behind a box or a chip.
  */
 final class SlotArrows {
     private SlotArrows() {

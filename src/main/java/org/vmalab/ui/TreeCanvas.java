@@ -3382,8 +3382,9 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     /**
-     * What an arrow to node {@code id} keeps clear of: the other nodes' boxes and badges as drawn, where the tree's
-     * viewport shows them (a band or the view's edge hides the rest).
+     * What an arrow to node {@code id} keeps clear of: the other nodes' boxes and badges, the walkers' chips and the
+     * ghost chips with their words, as drawn, where the tree's viewport shows them (a band or the view's edge hides
+     * the rest).
      */
     private List<Rect> arrowObstacles(int id) {
         Rect vp = viewport();
@@ -3394,6 +3395,17 @@ final class TreeCanvas extends CanvasRegion {
                 if (d.badge() != null && refBadges) {
                     addClipped(out, d.badge(), vp);
                 }
+            }
+        }
+        // the walkers' chips and the ghost chips a walk leaves, with their words: drawn over the tree, an arrow
+        // passing under them was lost there
+        for (Chip c : cursorRects) {
+            addClipped(out, c.r(), vp);
+        }
+        for (Ghost gh : ghosts) {
+            addClipped(out, gh.chip(), vp);
+            if (gh.label() != null) {
+                addClipped(out, gh.label(), vp);
             }
         }
         return out;

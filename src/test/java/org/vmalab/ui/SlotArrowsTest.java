@@ -74,4 +74,19 @@ class SlotArrowsTest {
             crossesNone(piece, new Rect(150, 20, 80, 20), walls);
         }
     }
+
+    /**
+     * Lesson 2, where a reader's walk leaves its ghost chip ("loaded from data.rb_left") on the tree while its
+     * vmacache slot points at a node: the slot's arrow went under the chip and its words (in every tree area of the
+     * probe); it goes round them, as round the other nodes' boxes, in the tree of a 1280x720 window and in a small one.
+     */
+    @Test
+    void anArrowGoesRoundTheChipsOfAWalk() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("lessons", "02-find-vma.yaml");
+        for (int[] size : new int[][] {{680, 300}, {440, 240}}) {
+            int[] frames = {0};
+            List<String> problems = TreeMarksProbe.check(file, 0, size[0], size[1], new double[] {0.5, 1}, frames);
+            assertEquals(List.of(), problems, size[0] + "x" + size[1] + ", " + frames[0] + " frames");
+        }
+    }
 }

@@ -348,6 +348,22 @@ public final class TreeMarksProbe {
                             return;
                         }
                     }
+                    // nor a walker's chip, a ghost chip or its words, drawn over the tree: the arrow is lost under them
+                    List<Mark> chips = new ArrayList<>();
+                    for (TreeCanvas.Chip c : tree.cursorRects()) {
+                        add(chips, "T" + (c.thread() + 1) + "'s chip", clip(c.r(), vp));
+                    }
+                    for (TreeCanvas.Ghost g : tree.ghosts()) {
+                        add(chips, "T" + (g.thread() + 1) + "'s ghost chip", clip(g.chip(), vp));
+                        add(chips, "the words of T" + (g.thread() + 1) + "'s ghost chip", clip(g.label(), vp));
+                    }
+                    for (Mark m : chips) {
+                        if (crosses(t[k], t[k + 1], t[k + 2], t[k + 3], shrink(m.r(), 1))) {
+                            problems.add(where + ": T" + (a.thread() + 1) + "'s vmacache slot " + a.slot()
+                                    + " points across " + m.what() + " " + m.r());
+                            return;
+                        }
+                    }
                 }
             }
         }
