@@ -117,6 +117,13 @@ final class Presentation {
             }
         });
         bar.setOnMouseExited(e -> barHide.playFromStart());
+        // in the room no tooltip opens over the threads: the pointer rests there on its way to the bar, and a
+        // tooltip covered the columns' current lines (the pointer highlight still follows it)
+        view.lanesPanel().addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            if (on) {
+                e.consume();
+            }
+        });
         view.widthProperty().addListener((o, a, w) -> place());
         view.heightProperty().addListener((o, a, h) -> place());
         // the band grows or shrinks with the step: the bar, showing, keeps above it

@@ -520,6 +520,28 @@ class PresentationWindowTest {
         assertTrue(fx(() -> view.legend().isVisible()), what + ": the legend is back");
     }
 
+    /**
+     * The teacher moves the pointer to the window's foot for the presenter bar, over the threads: no tooltip opens
+     * there (the threads band's tooltip, three lines of the room's type, covered every column's current line).
+     */
+    @Test
+    void noTooltipOpensOverTheThreadsInTheRoom(FxRobot robot) {
+        window(1280, 720);
+        openLesson("01-mmap-sem-convoy.yaml", 0);
+        seek(3);
+        enterAt1280x720();
+        ThreadLane lane = fx(() -> view.lanes().get(1));
+        robot.moveTo(lane);
+        robot.moveBy(4, 2);
+        robot.sleep(1800);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing()
+                && w instanceof javafx.scene.control.Tooltip).map(w -> ((javafx.scene.control.Tooltip) w).getText())
+                .toList());
+        assertTrue(shown.isEmpty(), "tooltips over the threads in the room: " + shown);
+        assertTrue(fx(() -> view.classroom().presentation().pointer().isVisible()), "the pointer highlight follows");
+    }
+
     @Test
     void theDefaultLessonAtItsQuestionIsWholeAt1280x720(FxRobot robot) {
         window(1280, 720);
