@@ -177,6 +177,7 @@ final class StripView extends CanvasRegion {
         double labelY = barTop + barH + (folded ? 9 : 12);
         rowTaken.clear();
         rowTexts.clear();
+        ticks.clear();
         g.setTextBaseline(VPos.CENTER);
         List<Segment> segs = layout.segments();
         // the gaps a pixel wide or more first, then the VMAs and the merged items over them: a VMA (or a column with
@@ -439,6 +440,21 @@ final class StripView extends CanvasRegion {
         return List.copyOf(rowTaken);
     }
 
+    /** How high a marker's tick is in the folded strip (px), inside the bar. */
+    static final double FOLDED_TICK = 5;
+    /** The folded strip's markers' ticks the last draw made: {x0, y0, x1, y1} each. */
+    private final List<double[]> ticks = new ArrayList<>();
+
+    /** The markers' ticks of the folded strip drawn last ({x0, y0, x1, y1}; tests). */
+    List<double[]> ticks() {
+        return List.copyOf(ticks);
+    }
+
+    /** The bar's top and bottom as drawn last (tests). */
+    double[] barSpan() {
+        return new double[] {barTop, barTop + barH};
+    }
+
     /** Draws an axis label where no label under the bar is; false when there was no room. */
     private boolean axisText(GraphicsContext g, String t, double x, double y) {
         double[] sp = span(g, t, x);
@@ -485,9 +501,12 @@ final class StripView extends CanvasRegion {
             }
             Color c = palette.get((Ink) m[2]);
             double px = x(addr);
+            // the tick inside the bar, on its lower edge (under it, it reached into the row's words: at lesson 4's
+            // libc_rw highest_vm_end's tick sat on TASK_SIZE's number)
+            double base = barTop + barH;
             g.setFill(c);
-            g.fillPolygon(new double[] {px, px - 4, px + 4}, new double[] {barTop + barH + 1, barTop + barH + 6,
-                barTop + barH + 6}, 3);
+            g.fillPolygon(new double[] {px, px - 4, px + 4}, new double[] {base - FOLDED_TICK, base, base}, 3);
+            ticks.add(new double[] {px - 4, base - FOLDED_TICK, px + 4, base});
             String t = "▲ " + m[1] + Numbers.hex(addr);
             if (axisText(g, t, right, y)) {
                 right -= textWidth(t, small) + 14;

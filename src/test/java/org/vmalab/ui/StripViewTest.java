@@ -120,6 +120,36 @@ class StripViewTest {
         });
     }
 
+    /**
+     * In a folded strip (a 1280x720 window) the markers' ticks keep out of the row of words under the bar: at lesson
+     * 4's libc_rw (part 4, step 12) highest_vm_end's tick, under the bar, sat on the number of "TASK_SIZE 0x7ffff…".
+     */
+    @Test
+    void aFoldedStripsTicksKeepOffItsWords() throws Exception {
+        Lesson l = LessonLoader.load(Path.of("lessons", "04-insertion.yaml"));
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 3));
+        p.seek(12);
+        StepScene.Strip st = p.scene().strip();
+        fx(() -> {
+            Strip s = new Strip();
+            s.view.setCompact(true);
+            s.view.setMaxWidth(430);
+            ((VBox) s.view.getParent()).setFillWidth(false);
+            s.view.getParent().applyCss();
+            s.view.getParent().layout();
+            s.show(st, "lesson-04-libc_rw-folded.png");
+            assertTrue(s.view.compact(), "the strip is folded");
+            assertEquals(2, s.view.ticks().size(), "mmap_base's and highest_vm_end's ticks");
+            double[] bar = s.view.barSpan();
+            for (double[] t : s.view.ticks()) {
+                assertTrue(t[1] >= bar[0] - 0.5 && t[3] <= bar[1] + 0.5, "a tick inside the bar " + bar[0] + ".."
+                        + bar[1] + ": " + t[1] + ".." + t[3]);
+            }
+            return null;
+        });
+    }
+
     /** Ghosts far apart keep their own labels; a shared label names each fate once and stays inside its bounds. */
     @Test
     void ghostLabelsMergeOnlyWhereTheyWouldMeet() {
