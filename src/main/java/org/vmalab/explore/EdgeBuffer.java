@@ -25,27 +25,40 @@ final class EdgeBuffer {
     int[] vKind = new int[64];
     int nv;
 
+    /** Keeps a transition. */
     void add(long f, long t, int th) {
+        reserve(1);
+        keep(f, t, th);
+    }
+
+    /**
+     * Keeps a transition for which {@link #reserve} made room. No branch: the search's compiled {@code expand}
+     * inlines this, and a branch taken once in 65,536 transitions (a new chunk), never seen while the JIT profiled
+     * the search, would throw that code away the first time it is taken.
+     */
+    void keep(long f, long t, int th) {
         int c = n >>> SHIFT;
         int i = n & MASK;
-        if (i == 0) {
-            chunk(c);
-        }
         from[c][i] = f;
         to[c][i] = t;
         thread[c][i] = (byte) th;
         n++;
     }
 
-    private void chunk(int c) {
-        if (c == from.length) {
-            from = Arrays.copyOf(from, c * 2);
-            to = Arrays.copyOf(to, c * 2);
-            thread = Arrays.copyOf(thread, c * 2);
+    /** Makes room for the next {@code k} transitions kept. */
+    void reserve(int k) {
+        for (int c = n >>> SHIFT; c <= (n + k - 1) >>> SHIFT; c++) {
+            if (c == from.length) {
+                from = Arrays.copyOf(from, c * 2);
+                to = Arrays.copyOf(to, c * 2);
+                thread = Arrays.copyOf(thread, c * 2);
+            }
+            if (from[c] == null) {
+                from[c] = new long[CHUNK];
+                to[c] = new long[CHUNK];
+                thread[c] = new byte[CHUNK];
+            }
         }
-        from[c] = new long[CHUNK];
-        to[c] = new long[CHUNK];
-        thread[c] = new byte[CHUNK];
     }
 
     /** Transition {@code i}'s source state (its fingerprint). */

@@ -244,7 +244,9 @@ final class Search {
         this.judged = judged;
         this.scenario = scenario;
         this.options = options;
-        this.table = options.stateCaching() ? new StateTable(compact, options.workers() > 1) : null;
+        /* a pilot's table is updated as the table of the search it judges is (the first worker walks one, then
+           the other: one way of updating, so that the JIT compiles the search's code for that way once) */
+        this.table = options.stateCaching() ? new StateTable(compact, options.workers() > 1 || judged != null) : null;
         this.reduction = options.reductionInEffect();
         this.preemptionBounded = options.preemptionBound() != ExploreOptions.UNBOUNDED;
         this.workers = options.workers();

@@ -276,6 +276,7 @@ final class SearchWorker implements Runnable {
     private void runTask(Search.Task t) {
         m.restore(initial);
         sp = 0;
+        reserveEdges();
         if (t.root()) {
             judgeAt = s.judging ? pTransitions + s.judgeAfter : Long.MAX_VALUE;
             pPruned = 0;
@@ -394,7 +395,7 @@ final class SearchWorker implements Runnable {
             }
         }
         if (edgeAllowance > 0) {
-            edges.add(f.fp, fp, label(f, t));
+            edges.keep(f.fp, fp, label(f, t));
             edgeAllowance--;
         }
         violations(f.fp, label(f, t), vs, f.depth + 1);
@@ -802,7 +803,19 @@ final class SearchWorker implements Runnable {
         }
     }
 
+    /**
+     * Room for the transitions kept until the next {@link #flush}: the search loop flushes at least every
+     * {@link #FLUSH_EVERY} transitions, and each transition keeps at most one ({@link EdgeBuffer#keep}) while the
+     * worker has an allowance or the search keeps transitions.
+     */
+    private void reserveEdges() {
+        if (edgeAllowance > 0 || s.graphComplete) {
+            edges.reserve(2 * FLUSH_EVERY);
+        }
+    }
+
     private void flush() {
+        reserveEdges();
         Search.countInJvm(lStates);
         s.states.add(lStates);
         s.schedules.add(lSchedules);

@@ -188,18 +188,30 @@ final class StateTable {
      * One word a slot: the tag (the low {@link #TAG_BITS} bits of the mixed fingerprint, never 0) above the
      * record; word 0 marks a free slot. The home slot comes from the tag's high 32 bits scaled to the capacity
      * (any capacity: the segment grows by half, not by doubling), so the tag alone rebuilds the table.
+     *
+     * <p>The update is inlined by the JIT into the search's {@code SearchWorker.arrive}, so its branches are written
+     * for the compiler: each one is common both ways (the key found or not, a free slot or another key's, the record
+     * changed or not, the probe ended or not). A branch that the compiled code has never seen taken is compiled as a
+     * trap, and its first use throws the compiled {@code arrive} away (20 KB of code, recompiled by C2 while both
+     * workers run the profiling code). A lost compare-and-set, a slot a growth has moved and the end of the array
+     * therefore take the common paths (or arithmetic), and a segment's growth is frequent from the first updates on
+     * (the segments start at {@link #INITIAL_SLOTS} slots); each of them used to throw {@code arrive} away once in a
+     * JVM, two to four times in a 2-worker {@code check} (docs/PERFORMANCE.md, ninth session).
      */
     private static final class Compact extends Segment {
         private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
         private static final VarHandle COUNT;
-        private static final VarHandle GROWING;
         /** A slot whose word a growth has moved to the new array: tag 0, never a key's word. */
         private static final long MOVED = 1;
+        /**
+         * A new segment's slots: few, so that a search grows its segments from its first few thousand updates on,
+         * while the JIT still profiles the update (a growth first met in compiled code would throw it away).
+         */
+        static final int INITIAL_SLOTS = 8;
 
         static {
             try {
                 COUNT = MethodHandles.lookup().findVarHandle(Segment.class, "count", int.class);
-                GROWING = MethodHandles.lookup().findVarHandle(Compact.class, "growing", int.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -209,96 +221,105 @@ final class StateTable {
          * Replaced only by {@link #grow} or {@link #growShared}; in a shared table, a slot of a replaced array holds
          * {@link #MOVED} once its word is in the new one.
          */
-        volatile long[] slots = new long[128];
-        /** With several workers: 1 while one of them grows the segment ({@link #growShared}). */
-        private volatile int growing;
+        volatile long[] slots = new long[INITIAL_SLOTS];
 
         private static long tag(long h) {
             long tag = h & ((1L << TAG_BITS) - 1);
             return tag == 0 ? 1 : tag;
         }
 
+        /** The count of keys at which an array of {@code capacity} slots is more than 80% full and grows. */
+        static int limit(int capacity) {
+            return (int) (capacity * 4L / 5) + 1;
+        }
+
+        /** The slot after {@code i} in an array of {@code capacity}, the first after the last (no branch). */
+        private static int next(int i, int capacity) {
+            int j = i + 1;
+            return j & ~((capacity - 1 - j) >> 31);
+        }
+
+        /** 1 if {@code a == b}, else 0 (no branch). */
+        private static int same(long a, long b) {
+            long d = a ^ b;
+            return (int) (((d | -d) >>> 63) ^ 1);
+        }
+
         /**
          * With several workers, no lock: a slot goes from free to a tag once and keeps that tag in its array, so
          * linear probing finds a key's slot while other threads insert; a slot is claimed, and a record replaced, by
-         * compare-and-set, and when that fails the slot is read again and the update applied again to what is there.
-         * Growth ({@link #growShared}) moves the words one slot at a time, each exchanged atomically for
-         * {@link #MOVED}: an update that meets it waits for the new array and starts again there, an update made
-         * before it is carried over with its word. A worker descheduled in the middle of an update holds up no
-         * other; one descheduled while it grows a segment holds up those that come to that segment.
+         * compare-and-exchange, and when that fails the probe goes on from what the slot holds then (the update
+         * applied again to it). Growth ({@link #growShared}) moves the words one slot at a time, each exchanged
+         * atomically for {@link #MOVED}: an update that meets it starts again from its home slot in the segment's
+         * array of the moment (the old one until the growth ends: its words not yet moved can still be updated, and
+         * are carried over), an update made before it is carried over with its word. A worker descheduled in the
+         * middle of an update holds up no other; one descheduled while it grows a segment holds up those that come
+         * to that segment (they probe it again until the new array is there).
          */
         @Override
         long computeShared(long h, Update u) {
             long tag = tag(h);
+            long[] s = slots;
+            int i = home(tag, s.length);
             while (true) {
-                long[] s = slots;
-                int i = home(tag, s.length);
-                while (true) {
-                    long w = (long) SLOT.getVolatile(s, i);
-                    if (w == MOVED) {
-                        break;
-                    }
-                    if (w == 0) {
-                        if (SLOT.compareAndSet(s, i, 0L, tag << COMPACT_RECORD_BITS
-                                | (u.apply(ABSENT) & RECORD_MASK))) {
-                            int c = (int) COUNT.getAndAdd(this, 1) + 1;
-                            if (c * 5L > s.length * 4L) {
-                                growShared(s);
-                            }
-                            return ABSENT;
-                        }
-                        continue;
-                    }
-                    if (w >>> COMPACT_RECORD_BITS == tag) {
-                        long record = w & RECORD_MASK;
-                        long next = tag << COMPACT_RECORD_BITS | (u.apply(record) & RECORD_MASK);
-                        if (next == w || SLOT.compareAndSet(s, i, w, next)) {
-                            return record;
-                        }
-                        continue;
-                    }
-                    if (++i == s.length) {
-                        i = 0;
-                    }
-                }
-                awaitGrown(s);
-            }
-        }
-
-        /** Waits until the array {@code s}, being grown by another worker, has been replaced. */
-        private void awaitGrown(long[] s) {
-            for (int spins = 0; slots == s; spins++) {
-                if (spins < 1_000) {
-                    Thread.onSpinWait();
+                long w = (long) SLOT.getVolatile(s, i);
+                int done;
+                long result;
+                long[] into;
+                if (w >>> COMPACT_RECORD_BITS == tag) {
+                    long record = w & RECORD_MASK;
+                    long next = tag << COMPACT_RECORD_BITS | (u.apply(record) & RECORD_MASK);
+                    long seen = next == w ? w : (long) SLOT.compareAndExchange(s, i, w, next);
+                    /* lost (another update, or a growth moved the slot): read the slot again */
+                    done = same(seen, w);
+                    result = record;
+                    into = null;
+                } else if (w >>> 1 == 0) {
+                    /* free, or moved (the exchange then fails): claim it, or start again in the array of the moment */
+                    long want = tag << COMPACT_RECORD_BITS | (u.apply(ABSENT) & RECORD_MASK);
+                    long seen = (long) SLOT.compareAndExchange(s, i, 0L, want);
+                    done = same(seen, 0L);
+                    result = ABSENT;
+                    into = s;
+                    s = slots;
+                    i = home(tag, s.length);
                 } else {
-                    Thread.yield();
+                    done = 0;
+                    result = ABSENT;
+                    into = null;
+                    i = next(i, s.length);
+                }
+                if (done != 0) {
+                    if (into != null) {
+                        /* one insertion takes the count to the array's limit: it grows the segment, alone */
+                        int c = (int) COUNT.getAndAdd(this, 1) + 1;
+                        if (c == limit(into.length)) {
+                            growShared(into);
+                        }
+                    }
+                    return result;
                 }
             }
         }
 
         /**
-         * Grows the segment by half if its array is still {@code full} and no other worker grows it. The new array is
-         * allocated first: running out of memory there leaves the segment as it was.
+         * Grows the segment by half: called by the one insertion that took the count to {@code full}'s limit (the
+         * count goes up by one at a time, and no insertion into an older array reaches the limit of a newer one: an
+         * array holds at most a fifth of its slots more once it is at its limit). The new array is allocated first:
+         * running out of memory there leaves the segment as it was (the search then stops).
          */
         private void growShared(long[] full) {
-            if (slots != full || !GROWING.compareAndSet(this, 0, 1)) {
+            if (slots != full) {
                 return;
             }
-            try {
-                if (slots != full) {
-                    return;
+            long[] s = new long[full.length + (full.length >> 1)];
+            for (int j = 0; j < full.length; j++) {
+                long w = (long) SLOT.getAndSet(full, j, MOVED);
+                if (w != 0) {
+                    put(s, w);
                 }
-                long[] s = new long[full.length + (full.length >> 1)];
-                for (int j = 0; j < full.length; j++) {
-                    long w = (long) SLOT.getAndSet(full, j, MOVED);
-                    if (w != 0) {
-                        put(s, w);
-                    }
-                }
-                slots = s;
-            } finally {
-                growing = 0;
             }
+            slots = s;
         }
 
         @Override
@@ -308,21 +329,19 @@ final class StateTable {
             int i = home(tag, s.length);
             while (true) {
                 long w = s[i];
-                if (w == 0) {
-                    s[i] = tag << COMPACT_RECORD_BITS | (u.apply(ABSENT) & RECORD_MASK);
-                    if (++count * 5L > s.length * 4L) {
-                        grow();
-                    }
-                    return ABSENT;
-                }
                 if (w >>> COMPACT_RECORD_BITS == tag) {
                     long old = w & RECORD_MASK;
                     s[i] = tag << COMPACT_RECORD_BITS | (u.apply(old) & RECORD_MASK);
                     return old;
                 }
-                if (++i == s.length) {
-                    i = 0;
+                if (w == 0) {
+                    s[i] = tag << COMPACT_RECORD_BITS | (u.apply(ABSENT) & RECORD_MASK);
+                    if (++count == limit(s.length)) {
+                        grow();
+                    }
+                    return ABSENT;
                 }
+                i = next(i, s.length);
             }
         }
 
@@ -350,9 +369,7 @@ final class StateTable {
         private static void put(long[] s, long w) {
             int i = home(w >>> COMPACT_RECORD_BITS, s.length);
             while (s[i] != 0) {
-                if (++i == s.length) {
-                    i = 0;
-                }
+                i = next(i, s.length);
             }
             s[i] = w;
         }

@@ -54,6 +54,31 @@ class GraphTest {
     }
 
     /**
+     * The search's way of keeping transitions: room made for a few thousand at a time ({@code reserve}), then kept
+     * without a check ({@code keep}); over several chunks, with room made again before the last is used up, every
+     * transition is there as {@code add} would have kept it.
+     */
+    @Test
+    void transitionsKeptInReservedRoomAreThoseAddKeeps() {
+        EdgeBuffer kept = new EdgeBuffer();
+        EdgeBuffer added = new EdgeBuffer();
+        int n = 3 * EdgeBuffer.CHUNK + 77;
+        for (int i = 0; i < n; i++) {
+            if (i % 4096 == 0) {
+                kept.reserve(8192);
+            }
+            kept.keep(ROOT + i, ROOT + 3 * i, i % 5);
+            added.add(ROOT + i, ROOT + 3 * i, i % 5);
+        }
+        assertEquals(n, kept.n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(added.from(i), kept.from(i));
+            assertEquals(added.to(i), kept.to(i));
+            assertEquals(added.thread(i), kept.thread(i));
+        }
+    }
+
+    /**
      * A long chain over several of the buffer's chunks and the map's growths, with a shortcut near its end and edges
      * from the state just reached and from the same state again (the runs {@code Graph.build} looks up once): every
      * state's distance is right.
