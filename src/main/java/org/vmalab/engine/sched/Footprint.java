@@ -2,7 +2,6 @@ package org.vmalab.engine.sched;
 
 import java.util.Arrays;
 import org.vmalab.engine.Face;
-import org.vmalab.engine.memory.DeltaLog;
 import org.vmalab.engine.memory.Field;
 import org.vmalab.engine.memory.FieldSet;
 
@@ -132,27 +131,25 @@ public final class Footprint {
         atoms++;
     }
 
-    /** The stores {@code [from, to)} of {@code log}: what the step wrote. */
-    void wrote(DeltaLog log, int from, int to) {
-        if (writes.length < nWrites + to - from) {
-            writes = Arrays.copyOf(writes, Math.max(nWrites + to - from, writes.length * 2));
+    /** The step stored field {@code f} of object {@code obj} (told at each store, in the order they are made). */
+    void wrote(Field f, int obj) {
+        if (nWrites == writes.length) {
+            writes = Arrays.copyOf(writes, nWrites * 2);
         }
-        for (int i = from; i < to; i++) {
-            Field f = log.field(i);
-            int obj = log.object(i);
-            writes[nWrites++] = key(f, obj);
-            long b = 1L << f.ordinal();
-            if (!(obj == thread && (PRIVATE_THREAD_FIELDS & b) != 0 && f.kind() == Field.Kind.THREAD)) {
-                /* no other step reads a thread's private words; a store of them by another is in writtenThreads */
-                writeFields |= b;
-            }
-            if (f.kind() == Field.Kind.THREAD) {
-                if (obj >= 0 && obj < 64) {
-                    writtenThreads |= 1L << obj;
-                } else {
-                    writtenThreadsOver = true;
-                }
-            }
+        writes[nWrites++] = key(f, obj);
+        long b = 1L << f.ordinal();
+        if (f.kind() != Field.Kind.THREAD) {
+            writeFields |= b;
+            return;
+        }
+        if (obj != thread || (PRIVATE_THREAD_FIELDS & b) == 0) {
+            /* no other step reads a thread's private words; a store of them by another is in writtenThreads */
+            writeFields |= b;
+        }
+        if (obj >= 0 && obj < 64) {
+            writtenThreads |= 1L << obj;
+        } else {
+            writtenThreadsOver = true;
         }
     }
 

@@ -145,9 +145,15 @@ public final class Machine implements Explorable {
         m.recorder(this::stored);
     }
 
+    /** The footprint of the step that runs (null between steps, and when none is declared): told of each store. */
+    private Footprint storing;
+
     private void stored(Field f, int obj, long old, long value) {
         log.add(f, obj, old, value);
         checker.observe(f, obj, old, value);
+        if (storing != null) {
+            storing.wrote(f, obj);
+        }
         if (current != null && !flushing) {
             checker.onStore(current, f, obj, old, value);
         }
@@ -350,6 +356,7 @@ public final class Machine implements Explorable {
         int from = log.size();
         before = ts[t];
         Footprint fp = footprints ? scratchFootprint(t) : null;
+        storing = fp;
         Exec x = exec(t, fp, record);
         current = x;
         Loc first = null;
@@ -515,6 +522,7 @@ public final class Machine implements Explorable {
         int from = log.size();
         before = ts[t];
         Footprint fp = footprints ? scratchFootprint(t) : null;
+        storing = fp;
         Exec x = exec(t, fp, true);
         current = x;
         List<Violation> viols = new ArrayList<>(0);
@@ -583,9 +591,7 @@ public final class Machine implements Explorable {
 
     /** A step of {@code t} ended: what {@link #idle}, {@link #footprint} and {@link #advance} answer from. */
     private void stepped(int t, Footprint fp, boolean waiting, int from, List<Violation> violations) {
-        if (fp != null) {
-            fp.wrote(log, from, log.size());
-        }
+        storing = null;
         lastFootprint = fp;
         lastThread = t;
         lastWaiting = waiting;
@@ -639,6 +645,7 @@ public final class Machine implements Explorable {
             log.undoTo(s.logMark, m);
         }
         checker.restored();
+        storing = null;
         System.arraycopy(s.threads, 0, ts, 0, nt);
         steps = s.steps;
         lastThread = -1;
