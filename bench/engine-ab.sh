@@ -10,16 +10,8 @@ OLD=$1
 NEW=$2
 ROUNDS=$3
 SYM=${4:-}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$T/cp.txt" > /dev/null
-CP=$(cat "$T/cp.txt")
-for v in old new; do
-    classes=$OLD
-    [ "$v" = new ] && classes=$NEW
-    mkdir -p "$T/$v"
-    javac -nowarn -cp "$classes:$CP" -d "$T/$v" src/test/java/org/vmalab/engine/bench/EngineShareBench.java
-done
+. "$(dirname "$0")/engine-compile.sh"
+compile_against "$OLD" "$NEW" src/test/java/org/vmalab/engine/bench/EngineShareBench.java
 echo "# start $(uptime)"
 for r in $(seq 1 "$ROUNDS"); do
     for v in old new; do

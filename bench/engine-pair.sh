@@ -10,16 +10,8 @@ NEW=$2
 ROUNDS=$3
 SYM=${4:-sym}
 WARM=${5:-3}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$T/cp.txt" > /dev/null
-CP=$(cat "$T/cp.txt")
-for v in old new; do
-    classes=$OLD
-    [ "$v" = new ] && classes=$NEW
-    mkdir -p "$T/$v"
-    javac -nowarn -cp "$classes:$CP" -d "$T/$v" src/test/java/org/vmalab/engine/bench/EngineShareBench.java
-done
+. "$(dirname "$0")/engine-compile.sh"
+compile_against "$OLD" "$NEW" src/test/java/org/vmalab/engine/bench/EngineShareBench.java
 mkdir -p "$T/pair"
 javac -nowarn -d "$T/pair" src/test/java/org/vmalab/engine/bench/EnginePairBench.java
 echo "# start $(uptime)"
