@@ -3361,6 +3361,8 @@ final class TreeCanvas extends CanvasRegion {
     private final List<DockRow> dockRows = new ArrayList<>();
     /** The tethers drawn last: each a polyline (x0, y0, x1, y1, ...) from a thread's chip to the VMA it holds. */
     private final List<double[]> tethers = new ArrayList<>();
+    /** Where the tethers' words ("T1 holds a reference") were drawn last (view coordinates). */
+    private final List<Rect> tetherWords = new ArrayList<>();
 
     /** One thread's row in the dock: its vmacache slots (VMA ids, -1 empty) and the VMAs it holds a reference to. */
     record DockRow(int thread, List<Integer> slots, boolean valid, List<Integer> refs, Rect chip) {
@@ -3430,6 +3432,11 @@ final class TreeCanvas extends CanvasRegion {
     /** Where the dock was drawn last, or null. */
     Rect dockRect() {
         return dockRect;
+    }
+
+    /** The tethers' words drawn last (tests): "T1 holds a reference", in view coordinates. */
+    List<Rect> tetherWords() {
+        return List.copyOf(tetherWords);
     }
 
     /** The tethers drawn last (tests): polylines in view coordinates. */
@@ -3519,6 +3526,7 @@ final class TreeCanvas extends CanvasRegion {
     private void drawDock(GraphicsContext g, double w, double h, double settle) {
         dockRows.clear();
         tethers.clear();
+        tetherWords.clear();
         slotArrows.clear();
         DockGeom dg = dockGeom();
         if (dg == null || plan == null || plan.dock() == null) {
@@ -3580,15 +3588,18 @@ final class TreeCanvas extends CanvasRegion {
                 g.setFont(small);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.TOP);
-                // under the node, else right of it, where it covers no node and not the legend; else left out
-                // (the chip's tether and the lane's "ref" say it too)
+                // under the node, else right of it, where it covers no node, not the legend and not the step's callout
+                // (drawn over the dock: at lesson 12's merge it hid the words' lower half); else left out (the chip's
+                // tether and the lane's "ref" say it too)
+                Rect over = plan == null ? null : plan.callout();
                 String said = tv.name() + " holds a reference" + (r.freed() ? " (freed!)" : "");
                 double tw = textWidth(said, small);
                 for (Rect at : List.of(new Rect(tx + 8, ty + 4, tw, 14 * s),
                         new Rect(b.x() + b.w() + 8, b.y() + b.h() / 2 - 7 * s, tw, 14 * s))) {
                     if (at.y() + at.h() <= h - legendRoom() && drawn.stream().noneMatch(d -> d.box().intersects(at))
-                            && !at.intersects(dockRect)) {
+                            && !at.intersects(dockRect) && (over == null || !at.intersects(over))) {
                         fillText(g, said, at.x(), at.y());
+                        tetherWords.add(at);
                         break;
                     }
                 }

@@ -56,4 +56,22 @@ class TetherTest {
             assertFalse(ex < n.x() - 1e-9 || ex > n.x() + n.w() + 1e-9, "on " + n + ", not at " + ex);
         }
     }
+
+    /**
+     * A reader's tether says "T1 holds a reference" beside the VMA it holds; the step's callout, drawn over the dock,
+     * hid those words (lessons 11 to 15: 145 frames of the probe, the lower half of the words at lesson 12's merge in a
+     * 1280x720 window). They go where the callout is not, else are left out.
+     */
+    @Test
+    void aTethersWordsAreNotUnderTheCallout() throws Exception {
+        record Case(String file, int part, int w, int h) {
+        }
+        for (Case c : java.util.List.of(new Case("13-race-b-empty-node.yaml", 0, 440, 240),
+                new Case("12-race-b-use-after-free.yaml", 4, 860, 450))) {
+            int[] frames = {0};
+            java.util.List<String> problems = TreeMarksProbe.check(java.nio.file.Path.of("lessons", c.file()), c.part(),
+                    c.w(), c.h(), new double[] {0.5, 1}, frames);
+            assertEquals(java.util.List.of(), problems, c + ", " + frames[0] + " frames");
+        }
+    }
 }

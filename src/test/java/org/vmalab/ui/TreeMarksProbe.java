@@ -323,6 +323,13 @@ public final class TreeMarksProbe {
                 return;
             }
         }
+        // a tether's words ("T1 holds a reference") are not under the step's callout, drawn after the dock
+        for (TreeCanvas.Rect r : tree.tetherWords()) {
+            if (callout != null && r.intersects(callout)) {
+                problems.add(where + ": a tether's words " + r + " are under the callout " + callout);
+                return;
+            }
+        }
         if (tree.dockRect() != null) {
             TreeCanvas.Rect dock = tree.dockRect();
             for (double[] t : tree.tethers()) {
