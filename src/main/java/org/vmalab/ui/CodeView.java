@@ -608,6 +608,9 @@ final class CodeView extends ColumnRegion {
             if (on != current) {
                 current = on;
                 pseudoClassStateChanged(CURRENT, on);
+                if (commentOnly) {
+                    requestLayout();
+                }
             }
             boolean n = on && !compact && !note.getText().isEmpty();
             if (n != noteShown) {
@@ -664,7 +667,8 @@ final class CodeView extends ColumnRegion {
         private List<String> rowsFor(double w, boolean wrap) {
             Mono m = Mono.of(code.getFont());
             int chars = m.chars(w - getInsets().getRight() - codeX());
-            boolean wrapped = wrap && !commentOnly;
+            // (a comment line keeps one row, unless it is the current line: at lesson 14's bug it is, and was cut)
+            boolean wrapped = wrap && (!commentOnly || current);
             int k = wrapped ? 1 : 0;
             if (madeFor[k] == chars) {
                 return made.get(k);

@@ -508,6 +508,49 @@ class ThreadsWindowTest {
      * Do {@code rows} show {@code whole} (spaces aside), but for a word shortened in its middle or a tail cut, each
      * marked with "…"?
      */
+    /**
+     * A current line that is only a comment reads whole too: at lesson 14's bug, "RB_CLEAR_NODE(heap) BEFORE the
+     * erase", T1's current line is the bug variant's comment, and it was cut with "…" in a 1280x720 window and in a
+     * 1920x1080 room (comment lines never wrapped).
+     */
+    @Test
+    void aCurrentLineThatIsACommentReadsWhole() {
+        Lesson clear = fx(() -> Lessons.load(Path.of("lessons")).stream().filter(Lessons.Entry::ok)
+                .map(Lessons.Entry::lesson).filter(l -> l.id().equals("14-race-c-clear-node")).findFirst()
+                .orElseThrow());
+        fx(() -> {
+            view.openLesson(clear, 0);
+            return null;
+        });
+        settle(player);
+        int bug = fx(() -> {
+            for (int i = 1; i <= player.size(); i++) {
+                if (player.trace().caption(i).contains("BEFORE the erase")) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertTrue(bug > 0);
+        seek(bug);
+        List<String> cut = fx(() -> {
+            List<String> out = new ArrayList<>();
+            for (ThreadLane l : view.lanes()) {
+                CodeView c = l.code();
+                if (c.currentLine() < 0) {
+                    continue;
+                }
+                CodeView.Row r = c.row(c.currentLine());
+                if (String.join("", r.shownRows()).contains("…")) {
+                    out.add(l.name() + "'s current line " + r.numberText() + " shows " + r.shownRows() + " for '"
+                            + r.codeText() + "'");
+                }
+            }
+            return out;
+        });
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
+    }
+
     static boolean shows(String whole, List<String> rows) {
         String shown = String.join("", rows).replaceAll("\\s+", "");
         StringBuilder re = new StringBuilder();
