@@ -71,6 +71,26 @@ final class FxWait {
         waitFor(cond::getAsBoolean, what);
     }
 
+    /** Takes the player to step {@code i} and lays the window out (CSS and layout) once the FX thread is idle. */
+    static void seek(Player player, javafx.scene.Parent view, int i) {
+        fx(() -> {
+            player.seek(i);
+            return null;
+        });
+        layout(view);
+    }
+
+    /** Lays {@code view} out (CSS and layout) once the FX thread is idle, and waits for the FX thread again. */
+    static void layout(javafx.scene.Parent view) {
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits until the player's engine run (if any) is installed and the FX thread is idle. */
     static void settle(Player player) {
         waitFor(() -> !player.busy() && player.trace() != null, "the engine run");

@@ -64,14 +64,8 @@ class LessonWalkWindowTest {
     }
 
     private void seek(int i) {
+        FxWait.seek(player, view, i);
         fx(() -> {
-            player.seek(i);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            view.applyCss();
-            view.layout();
             view.tree().finishAnimation();
             return null;
         });

@@ -56,13 +56,7 @@ class PresentationWindowTest {
     }
 
     private void layout() {
-        WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            view.applyCss();
-            view.layout();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.layout(view);
     }
 
     private static final List<String> WHOLE = List.of("panel-title", "lane-name", "lane-key", "lane-state", "lock-name",

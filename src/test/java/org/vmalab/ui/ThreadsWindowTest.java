@@ -89,17 +89,7 @@ class ThreadsWindowTest {
     }
 
     private void seek(int i) {
-        fx(() -> {
-            player.seek(i);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            view.applyCss();
-            view.layout();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.seek(player, view, i);
     }
 
     @Test
