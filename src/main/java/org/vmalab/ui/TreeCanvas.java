@@ -1536,7 +1536,7 @@ final class TreeCanvas extends CanvasRegion {
             for (double x : new double[] {left, right - tw}) {
                 Rect r = new Rect(x, y - 3 - lh, tw, lh);
                 if (x < vp.x() || x + tw > vp.x() + vp.w() || r.y() < vp.y() || r.y() + r.h() > vp.y() + vp.h()
-                        || covered(r, w, h) > 0.5) {
+                        || covered(r, w, h) > 0.5 || crossedByALine(r)) {
                     continue;
                 }
                 g.setFill(palette.get(Ink.TEXT_DIM));
@@ -1549,6 +1549,22 @@ final class TreeCanvas extends CanvasRegion {
                 return;
             }
         }
+    }
+
+    /** Does a tether or a vmacache slot's arrow (as drawn) pass through {@code r}? */
+    private boolean crossedByALine(Rect r) {
+        List<double[]> lines = new ArrayList<>(tethers);
+        for (SlotArrow a : slotArrows) {
+            lines.addAll(a.pieces());
+        }
+        for (double[] t : lines) {
+            for (int k = 0; k + 3 < t.length; k += 2) {
+                if (SlotArrows.crosses(t[k], t[k + 1], t[k + 2], t[k + 3], r)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -78,4 +78,21 @@ class OffRowLabelTest {
         assertTrue(words.stream().allMatch(s -> s.startsWith("off the tree")), "the row's words: " + words);
         assertTrue(problems.isEmpty(), String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
     }
+
+    /**
+     * The off-tree row's words are crossed by no reader's tether and no vmacache arrow: a rope drawn through "off the
+     * tree: erased, cleared, freed or not linked yet" hid them (lesson 11's locked challenge in a 1280x720 window; the
+     * probe found it in lessons 1 and 11 to 16). They go to the row's other end, or shorter, else they are left out.
+     */
+    @Test
+    void noRopeAndNoArrowCrossesTheRowsWords() throws Exception {
+        for (Object[] c : new Object[][] {{"16-fairness-and-cost.yaml", 0, 680, 300},
+            {"11-race-a-lockless-walk.yaml", 4, 1280, 720}}) {
+            int[] frames = {0};
+            List<String> problems = TreeMarksProbe.check(java.nio.file.Path.of("lessons", (String) c[0]), (int) c[1],
+                    (int) c[2], (int) c[3], new double[] {0.5, 1}, frames);
+            assertTrue(problems.isEmpty(), c[0] + " part " + ((int) c[1] + 1) + " at " + c[2] + "x" + c[3] + ": "
+                    + String.join("\n", problems));
+        }
+    }
 }

@@ -274,6 +274,23 @@ public final class TreeMarksProbe {
             problems.add(where + ": the off-tree row says only '" + tree.offRowWords() + "'");
             return;
         }
+        // the off-tree row's words are crossed by no tether and no vmacache arrow (a rope through them hid them)
+        TreeCanvas.Rect offWords = tree.offRowWords() == null ? null : tree.offRowLabelRect();
+        if (offWords != null) {
+            List<double[]> lines = new ArrayList<>(tree.tethers());
+            for (TreeCanvas.SlotArrow a : tree.slotArrows()) {
+                lines.addAll(a.pieces());
+            }
+            for (double[] t : lines) {
+                for (int k = 0; k + 3 < t.length; k += 2) {
+                    if (crosses(t[k], t[k + 1], t[k + 2], t[k + 3], offWords)) {
+                        problems.add(where + ": a tether or a vmacache arrow crosses the off-tree row's words "
+                                + offWords);
+                        return;
+                    }
+                }
+            }
+        }
         List<Mark> marks = new ArrayList<>();
         TreeCanvas.Rect callout = tree.calloutRect();
         if (callout != null) {
