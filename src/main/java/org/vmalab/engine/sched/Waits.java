@@ -33,11 +33,11 @@ public final class Waits {
                 return "mm_rb_lock is write-held by " + name(names, (int) writer);
             }
             long waiting = m.mm(Field.RB_WAITING);
-            if (waiting != NIL) {
+            if (waiting != NIL && WaitQueue.indexOf(m.mm(Field.RB_QUEUE), t) != 0) {
                 return "writer " + name(names, (int) waiting) + " is waiting for mm_rb_lock (queued rwlock: new "
                         + "readers queue behind it)";
             }
-            return "queued behind earlier waiters of mm_rb_lock";
+            return queuedOrFree(m, t, names);
         }
         if (w == Status.WAIT_RB_WRITE) {
             long writer = m.mm(Field.RB_WRITER);
@@ -47,7 +47,7 @@ public final class Waits {
             if (m.mm(Field.RB_READERS) > 0) {
                 return "mm_rb_lock is read-held by " + holders(m, Status.HOLD_RB_READ, names);
             }
-            return "queued behind earlier waiters of mm_rb_lock";
+            return queuedOrFree(m, t, names);
         }
         if (w == Status.WAIT_ANON) {
             long o = m.mm(Field.ANON_LOCK);
@@ -58,6 +58,24 @@ public final class Waits {
             return "the PTE lock is held by " + (o == NIL ? "nobody" : name(names, (int) o));
         }
         return "";
+    }
+
+    /**
+     * Nobody holds mm_rb_lock (nor waits for it ahead of {@code t} as a writer): {@code t} waits behind the threads
+     * queued before it ({@code queued_read_lock_slowpath}/{@code queued_write_lock_slowpath}, kernel/locking/
+     * qrwlock.c), or, first in line or not queued at all, it takes the lock at its next step.
+     */
+    private static String queuedOrFree(StateView m, int t, String[] names) {
+        long q = m.mm(Field.RB_QUEUE);
+        int pos = WaitQueue.indexOf(q, t);
+        if (pos > 0) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < pos; i++) {
+                b.append(i > 0 ? ", " : "").append(name(names, WaitQueue.tid(q, i)));
+            }
+            return "queued for mm_rb_lock behind " + b;
+        }
+        return "mm_rb_lock is free: " + name(names, t) + " takes it at its next step";
     }
 
     static String holders(StateView m, long bit, String[] names) {
