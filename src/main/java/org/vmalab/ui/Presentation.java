@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -42,6 +43,8 @@ final class Presentation {
     private final Button play = new Button("Play");
     private final PauseTransition barHide = new PauseTransition(Duration.seconds(3));
     private final List<Node> hidden = new ArrayList<>();
+    /** The bar's height at the room's type, kept free at the tree's foot (measured where the bar is placed). */
+    private double barRoom;
     private boolean on;
     private int scale = 2;
     private MainView.Theme themeBefore;
@@ -124,10 +127,16 @@ final class Presentation {
                 e.consume();
             }
         });
+        view.tree().setPresenterRoom(() -> on ? barRoom : 0);
         view.widthProperty().addListener((o, a, w) -> place());
         view.heightProperty().addListener((o, a, h) -> place());
-        // the band grows or shrinks with the step: the bar, showing, keeps above it
+        // the band grows or shrinks with the step, and the tree's foot with it: the bar, showing, keeps there
         view.lanesPanel().boundsInParentProperty().addListener((o, a, b) -> {
+            if (bar.isVisible()) {
+                place();
+            }
+        });
+        view.tree().heightProperty().addListener((o, a, b) -> {
             if (bar.isVisible()) {
                 place();
             }
@@ -373,22 +382,32 @@ final class Presentation {
         blank.resizeRelocate(0, 0, view.getWidth(), view.getHeight());
         bar.applyCss();
         bar.autosize();
-        bar.relocate(Math.max(0, view.getWidth() - bar.getWidth() - 16), Math.max(0, barBottom() - bar.getHeight()));
+        if (Math.abs(bar.getHeight() - barRoom) > 0.5) {
+            // the tree keeps the bar's row free at its foot: fitted again to the room it leaves
+            barRoom = bar.getHeight();
+            view.tree().topRoomChanged();
+        }
+        Bounds t = treeBounds();
+        if (t != null) {
+            bar.relocate(Math.max(0, t.getMaxX() - bar.getWidth() - 8), Math.max(0, t.getMaxY() - 3 - bar.getHeight()));
+        } else {
+            bar.relocate(Math.max(0, view.getWidth() - bar.getWidth() - 16),
+                    Math.max(0, view.getHeight() - 16 - bar.getHeight()));
+        }
     }
 
     /**
-     * Where the bar's lower edge goes: just above the threads band, whose columns end in their current lines (at the
-     * window's foot the bar covered the right end of those lines), else 16 px above the window's foot.
+     * The tree's view in the window (view coordinates), whose foot the tree keeps free for the bar (where the legend
+     * was): there the bar covers no node, no part of the address space under the tree (it covered the strip's right
+     * end just above the threads) and no thread's current line (at the window's foot it covered their right ends).
+     * Null when the tree is not on the screen.
      */
-    private double barBottom() {
-        Region band = view.lanesPanel();
-        if (band.getScene() != null && band.isVisible() && band.getHeight() > 0) {
-            double top = view.sceneToLocal(band.localToScene(band.getLayoutBounds())).getMinY();
-            if (top - 6 > bar.getHeight()) {
-                return top - 6;
-            }
+    private Bounds treeBounds() {
+        Region tree = view.tree();
+        if (tree.getScene() == null || !tree.isVisible() || tree.getHeight() <= bar.getHeight()) {
+            return null;
         }
-        return view.getHeight() - 16;
+        return view.sceneToLocal(tree.localToScene(tree.getLayoutBounds()));
     }
 
     /** The bar's place and a margin round it: the pointer there shows the bar again. */

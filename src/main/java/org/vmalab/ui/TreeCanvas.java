@@ -915,9 +915,12 @@ final class TreeCanvas extends CanvasRegion {
                 Math.max(0, bottom - top));
     }
 
-    /** The foot of what the tree's view may use: the canvas's bottom, less the legend's room when it is shown. */
+    /**
+     * The foot of what the tree's view may use: the canvas's bottom, less the legend's room when it is shown (in
+     * presentation mode the presenter bar's).
+     */
     private double floor() {
-        return canvasHeight() - (legendHeight.getAsDouble() > 0 ? legendRoom() : 0);
+        return canvasHeight() - (legendHeight.getAsDouble() > 0 || roomFit ? legendRoom() : 0);
     }
 
     /**
@@ -952,8 +955,8 @@ final class TreeCanvas extends CanvasRegion {
     /** Room kept free at the bottom for the legend: its height and a margin, at least {@link #LEGEND_ROOM}. */
     double legendRoom() {
         if (roomFit && legendHeight.getAsDouble() <= 0) {
-            // presentation mode leaves the legend out: a margin only
-            return 8;
+            // presentation mode leaves the legend out: its row is the presenter bar's (a margin without one)
+            return Math.max(8, presenterRoom.getAsDouble() + 6);
         }
         // under a short tree (its legend on one row) a smaller margin: the tree needs the room
         double margin = getHeight() < TreeLegend.ONE_ROW_BELOW && !print ? 8 : 12;
@@ -961,6 +964,16 @@ final class TreeCanvas extends CanvasRegion {
     }
 
     private java.util.function.DoubleSupplier legendHeight = () -> 0;
+
+    private java.util.function.DoubleSupplier presenterRoom = () -> 0;
+
+    /**
+     * Presentation mode's presenter bar: its height, kept free at the foot of the view where the legend was, so that
+     * the bar, showing, covers no node and no mark (0 when the room is not on).
+     */
+    void setPresenterRoom(java.util.function.DoubleSupplier h) {
+        presenterRoom = h;
+    }
 
     /** The legend's height (it wraps when the view is narrow). */
     void setLegendHeight(java.util.function.DoubleSupplier h) {

@@ -423,6 +423,19 @@ class PresentationWindowTest {
                     out.add("the presenter bar " + bb + " covers " + l.name() + "'s current line " + rb);
                 }
             }
+            // nor the address space's numbers and blocks (just above the threads it covered the strip's right end)
+            Node strip = view.lookup(".strip-view");
+            Bounds sb = strip.localToScene(strip.getLayoutBounds());
+            if (strip.isVisible() && bb.intersects(sb)) {
+                out.add("the presenter bar " + bb + " covers the address space " + sb);
+            }
+            // nor the tree: it sits in the row the tree keeps free at its foot, under every node
+            TreeCanvas tree = view.tree();
+            Bounds tb = tree.localToScene(tree.getLayoutBounds());
+            double foot = tb.getMinY() + tree.viewport().y() + tree.viewport().h();
+            if (bb.getMinY() < foot - 0.5) {
+                out.add("the presenter bar " + bb + " reaches into the tree's view (its foot at y " + foot + ")");
+            }
             return out;
         });
     }
