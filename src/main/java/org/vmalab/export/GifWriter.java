@@ -1,9 +1,14 @@
 package org.vmalab.export;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -18,6 +23,11 @@ import javax.imageio.stream.ImageOutputStream;
  * An animated GIF written frame by frame with the JDK's own encoder (no frame is kept in memory): each frame
  * has its own delay (GIF counts in hundredths of a second), and the {@code NETSCAPE2.0} application extension
  * makes it loop forever (or play once).
+ *
+ * <p>The GIF has the first frame's size, and every frame covers all of it: a panel is not as high at every step
+ * (the threads band grows and shrinks), and a shorter frame would leave the bottom rows of the one before on the
+ * screen, a taller one would be cut by the viewer. A frame of another size is scaled down to fit if it is larger,
+ * and the rest is filled with its own background (the commonest colour of its edges).
  */
 public final class GifWriter implements AutoCloseable {
     /** Browsers treat delays under 20 ms as 100 ms; below that the delay is refused. */
@@ -35,6 +45,9 @@ public final class GifWriter implements AutoCloseable {
     private final boolean loop;
     private int frames;
     private boolean finished;
+    /** The GIF's size: the first frame's. */
+    private int width;
+    private int height;
 
     /** Starts a GIF on {@code out}; {@code loop}: play forever, else once. */
     public GifWriter(OutputStream out, boolean loop) throws IOException {
@@ -58,15 +71,71 @@ public final class GifWriter implements AutoCloseable {
             throw new IllegalArgumentException("a frame delay must be between " + MIN_DELAY_MS + " and "
                     + MAX_DELAY_MS + " ms");
         }
+        if (frames == 0) {
+            width = frame.getWidth();
+            height = frame.getHeight();
+        }
+        BufferedImage img = fit(frame, width, height);
         ImageWriteParam param = writer.getDefaultWriteParam();
-        IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
+        IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
         configure(meta, Math.round(delayMillis / 10f), frames == 0);
-        writer.writeToSequence(new IIOImage(frame, null, meta), param);
+        writer.writeToSequence(new IIOImage(img, null, meta), param);
         frames++;
     }
 
     public int frames() {
         return frames;
+    }
+
+    /**
+     * {@code frame} on a {@code w} x {@code h} picture: at its own size in the top left corner if it fits, else
+     * scaled down (its proportions kept) until it does; the rest in the frame's background.
+     */
+    static BufferedImage fit(BufferedImage frame, int w, int h) {
+        int fw = frame.getWidth();
+        int fh = frame.getHeight();
+        if (fw == w && fh == h) {
+            return frame;
+        }
+        double s = Math.min(1, Math.min(w / (double) fw, h / (double) fh));
+        int dw = Math.max(1, (int) Math.round(fw * s));
+        int dh = Math.max(1, (int) Math.round(fh * s));
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = b.createGraphics();
+        try {
+            g.setColor(new Color(background(frame)));
+            g.fillRect(0, 0, w, h);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(frame, 0, 0, dw, dh, null);
+        } finally {
+            g.dispose();
+        }
+        return b;
+    }
+
+    /** The commonest colour of {@code img}'s four edges: the panel's background. */
+    static int background(BufferedImage img) {
+        Map<Integer, Integer> count = new HashMap<>();
+        int w = img.getWidth();
+        int h = img.getHeight();
+        for (int x = 0; x < w; x++) {
+            count.merge(img.getRGB(x, 0) | 0xff000000, 1, Integer::sum);
+            count.merge(img.getRGB(x, h - 1) | 0xff000000, 1, Integer::sum);
+        }
+        for (int y = 0; y < h; y++) {
+            count.merge(img.getRGB(0, y) | 0xff000000, 1, Integer::sum);
+            count.merge(img.getRGB(w - 1, y) | 0xff000000, 1, Integer::sum);
+        }
+        int best = 0xffffffff;
+        int most = -1;
+        for (Map.Entry<Integer, Integer> e : count.entrySet()) {
+            if (e.getValue() > most) {
+                most = e.getValue();
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     /** Writes the GIF trailer; the output stream is flushed, not closed. */

@@ -46,6 +46,54 @@ class GifWriterTest {
         assertEquals(Color.BLUE.getRGB(), second.getRGB(50, 40), "frame 2 holds the second picture");
     }
 
+    static BufferedImage sized(int w, int h, Color bg, Color bottom) {
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = b.createGraphics();
+        g.setColor(bg);
+        g.fillRect(0, 0, w, h);
+        // a band along the frame's bottom edge, as a panel's legend: it must stay whole in the GIF
+        g.setColor(bottom);
+        g.fillRect(10, h - 12, w - 20, 8);
+        g.dispose();
+        return b;
+    }
+
+    /**
+     * A panel's height changes between steps (lesson 1, the tree panel at 1280x720: 300, 281 and 297 px as the
+     * threads band grows): every frame must still cover the whole GIF, or a shorter one leaves the bottom rows of
+     * the one before on the screen (the legend twice, cut), and a taller one is cut by the viewer.
+     */
+    @Test
+    void framesOfAnotherSizeCoverTheWholePictureAndStayWhole() throws Exception {
+        Color bg = new Color(0xf4, 0xf6, 0xfa);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GifWriter w = new GifWriter(out, true)) {
+            w.add(sized(120, 80, bg, Color.RED), 100);
+            w.add(sized(120, 60, bg, Color.BLUE), 100);
+            w.add(sized(120, 100, bg, Color.GREEN), 100);
+        }
+        byte[] gif = out.toByteArray();
+        GifReadBack.Read r = GifReadBack.read(gif);
+        assertEquals(120, r.width());
+        assertEquals(80, r.height());
+        for (int i = 0; i < 3; i++) {
+            BufferedImage f = GifReadBack.frame(gif, i);
+            assertEquals(120, f.getWidth(), "frame " + i + " covers the GIF's width");
+            assertEquals(80, f.getHeight(), "frame " + i + " covers the GIF's height");
+        }
+        BufferedImage shorter = GifReadBack.frame(gif, 1);
+        assertEquals(Color.BLUE.getRGB(), shorter.getRGB(60, 52), "the shorter frame at its own size");
+        for (int y = 60; y < 80; y++) {
+            assertEquals(bg.getRGB(), shorter.getRGB(60, y), "under the shorter frame: its background, row " + y);
+        }
+        BufferedImage taller = GifReadBack.frame(gif, 2);
+        int green = 0;
+        for (int y = 60; y < 80; y++) {
+            green += taller.getRGB(60, y) == Color.GREEN.getRGB() ? 1 : 0;
+        }
+        assertTrue(green > 0, "the taller frame's bottom band is in the GIF (scaled to fit), not cut off");
+    }
+
     @Test
     void playOnceHasNoLoopExtension() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
