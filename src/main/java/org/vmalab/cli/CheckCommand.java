@@ -141,6 +141,7 @@ public final class CheckCommand implements Callable<Integer> {
         ExploreOptions options = options();
         deadline = System.nanoTime() + (timeLimit == null ? 0 : timeLimit * 1_000_000_000L);
         Lesson lesson;
+        Path given = file;
         file = LessonArgs.require(file);
         try {
             Fatal.doing("reading " + file);
@@ -150,7 +151,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<Part> parts = lesson.parts();
         if (part != null && (part < 1 || part > parts.size())) {
-            throw new UserError(file + ": there is no part " + part + " (the file has " + parts.size()
+            throw new UserError(given + ": there is no part " + part + " (the file has " + parts.size()
                     + (parts.size() == 1 ? " part)" : " parts)"));
         }
         if (ab) {

@@ -24,11 +24,20 @@ final class LessonArgs {
     /** Like {@link #resolve}, but an argument that is neither a file nor a built-in id is a user error. */
     static Path require(Path given) {
         Path p = resolve(given);
-        String s = given.toString();
-        if (p == given && !Files.exists(given) && !s.contains("/") && !s.contains("\\") && !s.contains(".")) {
-            throw new UserError(s + ": no such file, and no built-in lesson has this id (vmalab lessons lists "
-                    + "them)");
+        if (unknownId(given, p)) {
+            throw new UserError(unknownIdMessage(given));
         }
         return p;
+    }
+
+    /** {@code given} (resolved to {@code p}) is neither a file nor a built-in id, and looks like an id. */
+    static boolean unknownId(Path given, Path p) {
+        String s = given.toString();
+        return p == given && !Files.exists(given) && !s.contains("/") && !s.contains("\\") && !s.contains(".");
+    }
+
+    /** What is said of an argument that is neither a file nor a built-in lesson's id. */
+    static String unknownIdMessage(Path given) {
+        return given + ": no such file, and no built-in lesson has this id (vmalab lessons lists them)";
     }
 }

@@ -121,6 +121,7 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         options();
         Lesson lesson;
+        Path given = file;
         file = LessonArgs.require(file);
         try {
             Fatal.doing("reading " + file);
@@ -129,7 +130,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         if (part < 1 || part > lesson.parts().size()) {
-            throw new UserError(file + ": there is no part " + part + " (the file has " + lesson.parts().size()
+            throw new UserError(given + ": there is no part " + part + " (the file has " + lesson.parts().size()
                     + (lesson.parts().size() == 1 ? " part)" : " parts)"));
         }
         if (fmt == Format.HTML) {

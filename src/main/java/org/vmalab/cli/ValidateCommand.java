@@ -47,10 +47,25 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        files.replaceAll(LessonArgs::resolve);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // an argument that is neither a file nor a built-in id is said as check and render say it; the rest go on
+        List<Path> known = new ArrayList<>();
+        boolean unknown = false;
+        for (Path given : files) {
+            Path p = LessonArgs.resolve(given);
+            if (LessonArgs.unknownId(given, p)) {
+                err.println("error: " + ErrorText.clean(LessonArgs.unknownIdMessage(given)));
+                unknown = true;
+            } else {
+                known.add(p);
+            }
+        }
+        files = known;
         int rc = run(files, !noRun, quiet, out, err);
+        if (unknown) {
+            rc = ExitCodes.BAD_INPUT;
+        }
         if (trace) {
             for (Path f : files) {
                 try {

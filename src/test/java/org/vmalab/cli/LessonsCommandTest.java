@@ -1,12 +1,15 @@
 package org.vmalab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vmalab.lesson.BuiltinLessons;
 import org.vmalab.lesson.LessonLoader;
 
@@ -57,5 +60,28 @@ class LessonsCommandTest {
         Run file = run("check", Path.of("lessons", "missing.yaml").toString());
         assertEquals(ExitCodes.BAD_INPUT, file.code());
         assertTrue(file.err().contains("missing.yaml"), file.err());
+    }
+
+    @Test
+    void validateSaysAnUnknownIdAsCheckAndRenderSayItAndGoesOnWithTheOtherFiles() {
+        String id = BuiltinLessons.list().get(0).id();
+        Run r = run("validate", "nosuchlesson", id, "--no-run");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("error: nosuchlesson: no such file, and no built-in lesson has this id (vmalab lessons lists "
+                + "them)\n", r.err());
+        assertTrue(r.out().contains(": ok ("), "the next file is still validated: " + r.out());
+    }
+
+    @Test
+    void aPartThatABuiltInLessonLacksIsNamedByTheIdGivenNotByItsPlaceInTheJar(@TempDir Path tmp) {
+        String id = "05";
+        Run c = run("check", id, "--part", "2");
+        assertEquals(ExitCodes.BAD_INPUT, c.code());
+        assertEquals("error: 05: there is no part 2 (the file has 1 part)\n", c.err());
+        Path out = tmp.resolve("slides");
+        Run r = run("render", id, "--part", "2", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("error: 05: there is no part 2 (the file has 1 part)\n", r.err());
+        assertFalse(Files.exists(out), "no folder made for nothing");
     }
 }
