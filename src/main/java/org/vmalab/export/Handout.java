@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.vmalab.engine.trace.Trace;
 import org.vmalab.lesson.Checkpoint;
 import org.vmalab.lesson.CueTimeline;
+import org.vmalab.lesson.Glossary;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.Narration;
 import org.vmalab.lesson.Part;
@@ -14,7 +16,8 @@ import org.vmalab.lesson.Part;
 /**
  * A lesson as one self-contained HTML page to print or hand out: the title, summary and objectives; for each part
  * its narration cards in the order they come up, each with the picture of the step it belongs to; the checkpoints
- * as numbered questions where they are asked; the answers, with their explanations, on a last page. The pictures
+ * as numbered questions where they are asked; the step labels the text names (K3, S6 ...) with what each step does;
+ * the answers, with their explanations, on a last page. The pictures
  * are PNGs embedded as data URIs and the style is inline, so the file loads nothing from anywhere. The print
  * style fits A4 and Letter alike (the printer's paper size, margins both take, no card split across pages).
  */
@@ -98,16 +101,19 @@ public final class Handout {
             }
             b.append("</section>\n");
         }
+        StringBuilder ans = new StringBuilder();
         if (!answers.isEmpty()) {
-            b.append("<section class=\"answers\">\n<h2>Answers</h2>\n");
+            ans.append("<section class=\"answers\">\n<h2>Answers</h2>\n");
             for (String[] a : answers) {
-                b.append("<div class=\"answer\">\n<h3>Question ").append(a[0]).append("</h3>\n<p class=\"right\">")
-                        .append(a[1]).append("</p>\n");
-                paragraphs(b, a[2]);
-                b.append("</div>\n");
+                ans.append("<div class=\"answer\">\n<h3>Question ").append(a[0])
+                        .append("</h3>\n<p class=\"right\">").append(a[1]).append("</p>\n");
+                paragraphs(ans, a[2]);
+                ans.append("</div>\n");
             }
-            b.append("</section>\n");
+            ans.append("</section>\n");
         }
+        labels(b, b.toString() + ans);
+        b.append(ans);
         b.append("<footer><p>Made with VMA Lab from the lesson ").append(esc(lesson.id()))
                 .append(". The pictures show the state after each step of the lesson's run.</p></footer>\n")
                 .append("</body>\n</html>\n");
@@ -136,6 +142,29 @@ public final class Handout {
                         + esc(t.caption(step))).append("</figcaption>\n</figure>\n");
     }
 
+    /**
+     * The step labels {@code html} names (K3, S6 ...; in the window each is a link to its card), each with what the
+     * step does and where, in the kernel's order: on paper there is no card to open.
+     */
+    private static void labels(StringBuilder b, String html) {
+        List<Glossary.Card> used = new ArrayList<>();
+        for (Glossary.Card c : Glossary.cards()) {
+            if (html.contains("\">" + c.label() + "</abbr>")) {
+                used.add(c);
+            }
+        }
+        if (used.isEmpty()) {
+            return;
+        }
+        b.append("<section class=\"labels\">\n<h2>The steps named in this lesson</h2>\n<dl>\n");
+        for (Glossary.Card c : used) {
+            b.append("<dt>").append(esc(c.label())).append("</dt>\n<dd>").append(esc(c.words()))
+                    .append(" <span class=\"where\">(<code>").append(esc(c.function())).append("</code>, ")
+                    .append(esc(c.file())).append(")</span></dd>\n");
+        }
+        b.append("</dl>\n</section>\n");
+    }
+
     private static String caption(Trace t, int step) {
         return step == 0 ? "The start" : "Step " + step + ": " + t.caption(step);
     }
@@ -157,7 +186,10 @@ public final class Handout {
         }
     }
 
-    /** Escaped text with {@code `code`} spans as {@code <code>}. */
+    /**
+     * Escaped text with {@code `code`} spans as {@code <code>}, and each step label outside them (K3, S6 ...) as an
+     * {@code <abbr>} whose title says what the step does.
+     */
     static String inline(String s) {
         StringBuilder b = new StringBuilder();
         boolean code = false;
@@ -165,7 +197,7 @@ public final class Handout {
         for (int i = 0; i <= s.length(); i++) {
             if (i == s.length() || s.charAt(i) == '`') {
                 String run = esc(s.substring(start, i));
-                b.append(code ? "<code>" + run + "</code>" : run);
+                b.append(code ? "<code>" + run + "</code>" : stepLabels(run));
                 if (i < s.length()) {
                     code = !code;
                 }
@@ -173,6 +205,22 @@ public final class Handout {
             }
         }
         return b.toString();
+    }
+
+    /** {@code text} (escaped already) with each step label that has a card as an {@code <abbr>}. */
+    private static String stepLabels(String text) {
+        Matcher m = Glossary.LABEL.matcher(text);
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            Glossary.Card c = Glossary.card(m.group());
+            if (c != null) {
+                b.append(text, at, m.start()).append("<abbr class=\"step\" title=\"").append(esc(c.words()))
+                        .append("\">").append(m.group()).append("</abbr>");
+                at = m.end();
+            }
+        }
+        return b.append(text, at, text.length()).toString();
     }
 
     static String esc(String s) {
@@ -215,6 +263,11 @@ public final class Handout {
                             margin-right: .5em; vertical-align: -.05em; }
             .answers .answer { margin: .6rem 0 .9rem; }
             .answers .right { font-weight: bold; }
+            abbr.step { text-decoration: none; font-weight: bold; }
+            .labels dl { margin: .3rem 0; }
+            .labels dt { font-weight: bold; float: left; width: 2.8em; }
+            .labels dd { margin: 0 0 .35rem 2.8em; break-inside: avoid; }
+            .labels .where { color: #444; }
             footer { margin-top: 2rem; font-size: 9pt; color: #555; border-top: 1px solid #ccc; }
             @page { size: auto; margin: 14mm 15mm 15mm; }
             @media print {

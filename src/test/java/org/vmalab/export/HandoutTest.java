@@ -107,4 +107,39 @@ class HandoutTest {
         Handout.paragraphs(b, "one\ntwo\n\nthree\n");
         assertEquals("<p>one two</p>\n<p>three</p>\n", b.toString());
     }
+
+    /**
+     * In the window a step label of the narration (K3, S6, X4 ...) is a link to a card that says what the step does;
+     * on paper the handout says it too: each label is explained where it is used (its words as a tooltip) and once
+     * more in a list of the labels the lesson names, before the answers.
+     */
+    @Test
+    void theStepLabelsTheLessonNamesAreExplainedOnPaper() throws Exception {
+        Lesson l = LessonLoader.load(BuiltinLessons.find("05").path());
+        String html = Handout.html(l, (part, trace, step) -> DOT);
+        int list = html.indexOf("<section class=\"labels\">");
+        assertTrue(list > 0, "a list of the step labels");
+        int last = html.lastIndexOf("<article class=\"question\">");
+        assertTrue(list > last, "after the last question");
+        int answers = html.indexOf("<section class=\"answers\">");
+        assertTrue(answers < 0 || list < answers, "before the answers");
+        String section = html.substring(list, html.indexOf("</section>", list));
+        List<String> labels = new ArrayList<>();
+        Matcher dt = Pattern.compile("<dt>([A-Za-z0-9]+)</dt>").matcher(section);
+        while (dt.find()) {
+            labels.add(dt.group(1));
+        }
+        assertEquals(List.of("K2", "K3", "K5", "K6", "K8", "K9"), labels, "the labels lesson 5 names, in order");
+        org.vmalab.lesson.Glossary.Card k3 = org.vmalab.lesson.Glossary.card("K3");
+        assertTrue(section.contains(Handout.esc(k3.words())), section);
+        assertTrue(section.contains("<code>" + k3.function() + "</code>"), section);
+        assertTrue(html.contains("<abbr class=\"step\" title=\"" + Handout.esc(k3.words()) + "\">K3</abbr>"),
+                "K3 in the text carries its words");
+        assertEquals("<code>K3</code> and <abbr class=\"step\" title=\"" + Handout.esc(k3.words())
+                + "\">K3</abbr>", Handout.inline("`K3` and K3"), "a label in code stays code");
+
+        Lesson none = LessonLoader.load(BuiltinLessons.find("02").path());
+        assertFalse(Handout.html(none, (part, trace, step) -> DOT).contains("class=\"labels\""),
+                "no list when the lesson names no label");
+    }
 }
