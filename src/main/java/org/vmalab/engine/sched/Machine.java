@@ -700,29 +700,15 @@ public final class Machine implements Explorable {
         return lastFootprint;
     }
 
-    /** Per thread, the hash of its state ({@link ThreadState#hash()}), filled in by {@link #hashThreads}. */
-    private long[] threadHashes;
-
     @Override
     public long fingerprint() {
-        hashThreads();
+        m.enableHashing();
         /* each thread's part mixed apart from the others' (no mix waits for the one before) and summed */
         long threads = 0;
         for (int t = 0; t < nt; t++) {
-            threads += mix(0x9E3779B97F4A7C15L * (t + 1) + threadHashes[t]);
+            threads += mix(0x9E3779B97F4A7C15L * (t + 1) + ts[t].hash());
         }
         return mix(m.hash() ^ threads);
-    }
-
-    /** Turns hashing on (the first time) and reads each thread's hash into {@link #threadHashes}. */
-    private void hashThreads() {
-        if (threadHashes == null) {
-            m.enableHashing();
-            threadHashes = new long[nt];
-        }
-        for (int t = 0; t < nt; t++) {
-            threadHashes[t] = ts[t].hash();
-        }
     }
 
     /** The classes of interchangeable threads (made on first use). */
@@ -756,8 +742,8 @@ public final class Machine implements Explorable {
             }
             return fingerprint();
         }
-        hashThreads();
-        return sym.canonical(m, threadHashes, order, perThread);
+        m.enableHashing();
+        return sym.canonical(m, ts, order, perThread);
     }
 
     @Override
@@ -766,8 +752,8 @@ public final class Machine implements Explorable {
         if (!sym.any()) {
             return 1;
         }
-        hashThreads();
-        return sym.orbitSize(m, threadHashes, perThread);
+        m.enableHashing();
+        return sym.orbitSize(m, ts, perThread);
     }
 
     @Override

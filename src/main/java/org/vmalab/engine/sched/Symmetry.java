@@ -120,12 +120,12 @@ final class Symmetry {
     }
 
     /**
-     * The canonical fingerprint of the state ({@code m}'s words, {@code conts[t]} the hash of thread {@code t}'s
-     * continuation), and in {@code order} (if not null; as long as the scheduling choices) the choice each choice is
+     * The canonical fingerprint of the state ({@code m}'s words, {@code ts[t]} the rest of thread {@code t}'s state,
+     * read by its {@link ThreadState#hash()}), and in {@code order} (if not null; as long as the scheduling choices) the choice each choice is
      * in the representative: thread {@code t} becomes thread {@code order[t]}, and its flush choices (RELAXED_STORES,
      * {@code perThread} per thread after the threads) follow it.
      */
-    long canonical(Memory m, long[] conts, int[] order, int perThread) {
+    long canonical(Memory m, ThreadState[] ts, int[] order, int perThread) {
         long naming = m.threadNamingStores();
         if (!namingValid || naming != namingSeen) {
             /* the owners and queues, and where they name each thread, only when a store may have changed them */
@@ -155,7 +155,7 @@ final class Symmetry {
                 int t = c[i];
                 long part = m.threadPart(t);
                 h ^= part;
-                long kt = Machine.mix(step(conts[t], Memory.threadContent(part, t)) ^ roles[t]) >>> KEY_SHIFT;
+                long kt = Machine.mix(step(ts[t].hash(), Memory.threadContent(part, t)) ^ roles[t]) >>> KEY_SHIFT;
                 key[t] = kt;
                 sk[i] = kt << INDEX_BITS | i;
             }
@@ -204,7 +204,7 @@ final class Symmetry {
         long places = 0;
         for (int p = 0; p < n; p++) {
             int t = inv[p];
-            places += Machine.mix(GOLDEN * (p + 1) + (grouped[t] ? key[t] : conts[t]));
+            places += Machine.mix(GOLDEN * (p + 1) + (grouped[t] ? key[t] : ts[t].hash()));
         }
         if (order != null) {
             for (int c = 0; c < order.length; c++) {
@@ -218,8 +218,8 @@ final class Symmetry {
      * How many states are renamings of the state (itself included): the renamings of each class, but those that only
      * exchange threads with equal keys (alike in every respect) give the state itself.
      */
-    long orbitSize(Memory m, long[] conts, int perThread) {
-        canonical(m, conts, null, perThread);
+    long orbitSize(Memory m, ThreadState[] ts, int perThread) {
+        canonical(m, ts, null, perThread);
         long size = 1;
         for (int[] c : classes) {
             long[] keys = new long[c.length];
