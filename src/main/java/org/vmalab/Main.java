@@ -5,7 +5,8 @@ import org.vmalab.cli.VmaLab;
 
 /**
  * Entry point of {@code vmalab.jar}: no argument opens the window on the default lesson; a subcommand runs
- * headless ({@code check} in a second JVM on the throughput collector: {@link ThroughputJvm}). A plain class (not an {@code Application}) so that JavaFX loads from the class path.
+ * headless ({@code check} in a second JVM on the throughput collector: {@link ThroughputJvm}). A plain class (not an
+ * {@code Application}) so that JavaFX loads from the class path.
  */
 public final class Main {
     private Main() {

@@ -86,7 +86,8 @@ class JarAloneIT {
         try (Stream<Path> s = Files.list(folder.resolve("handouts"))) {
             page = s.findFirst().orElseThrow();
         }
-        assertTrue(page.getFileName().toString().startsWith(id + "-") && page.toString().endsWith(".html"), page.toString());
+        assertTrue(page.getFileName().toString().startsWith(id + "-") && page.toString().endsWith(".html"),
+                page.toString());
         String text = Files.readString(page);
         assertTrue(text.contains("<h1>") && text.contains("src=\"data:image/png;base64,"), page.toString());
     }

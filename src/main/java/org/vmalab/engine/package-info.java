@@ -14,7 +14,7 @@
  *   <li>{@code engine.trace}: the trace, its cursor, step records, step locations and their pseudo-C;</li>
  *   <li>{@code engine.memory}: the words of simulated memory, the store log, hashing.</li>
  * </ul>
- * May import: nothing outside the engine. Pure Java: the engine imports nothing of VMA Lab outside {@code org.vmalab.engine} and no JavaFX
- * ({@code ArchitectureTest}).
+ * May import: nothing outside the engine. Pure Java: the engine imports nothing of VMA Lab
+ * outside {@code org.vmalab.engine} and no JavaFX ({@code ArchitectureTest}).
  */
 package org.vmalab.engine;

@@ -76,8 +76,8 @@ public final class LessonLoader {
             "watch");
     static final List<String> CLAIM_KEYS = List.of("thread", "step", "vma", "case", "violation", "clean");
     static final List<String> CHALLENGE_KEYS = List.of("goal", "hints", "max_steps", "with_patch");
-    static final List<String> GOAL_KEYS = List.of("text", "thread", "step", "kind", "function", "vma", "caption", "case",
-            "violation", "deadlock");
+    static final List<String> GOAL_KEYS = List.of("text", "thread", "step", "kind", "function", "vma", "caption",
+            "case", "violation", "deadlock");
     static final List<String> EVENT_KEYS = List.of("thread", "step", "kind", "function", "vma", "caption", "case",
             "violation", "nth");
     static final List<String> EXPECT_KEYS = List.of("outcome", "violations", "invariants");
@@ -292,7 +292,8 @@ public final class LessonLoader {
 
     private static void wording(Lesson lesson, String text, SourcePos pos, List<LessonException> out) {
         if (text.contains("SEMANTICS")) {
-            out.add(new LessonException(lesson.source(), pos, "learner text cites SEMANTICS: say what it says instead"));
+            out.add(new LessonException(lesson.source(), pos,
+                    "learner text cites SEMANTICS: say what it says instead"));
         }
         Set<String> seen = new HashSet<>();
         for (String w : text.split("[^A-Za-z0-9_]+")) {
@@ -1108,7 +1109,8 @@ public final class LessonLoader {
             Anchor.Event goal = null;
             boolean conditions = g.keys().stream().anyMatch(k -> !k.equals("text") && !k.equals("deadlock"));
             if (deadlock && conditions) {
-                throw n.err(gn, "a deadlock goal has no other condition: the run must end with no thread able to go on");
+                throw n.err(gn,
+                        "a deadlock goal has no other condition: the run must end with no thread able to go on");
             }
             if (!deadlock) {
                 if (!conditions) {

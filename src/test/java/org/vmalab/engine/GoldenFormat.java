@@ -28,7 +28,8 @@ final class GoldenFormat {
             Loc.SEM_UP_READ, Loc.MMAP_ALLOC, Loc.FIND_LINKS_LEFT, Loc.FIND_LINKS_RIGHT, Loc.FIND_LINKS_OVERLAP,
             Loc.VMACACHE_FLUSH, Loc.VMACACHE_VALID, Loc.VMACACHE_SLOT, Loc.VMACACHE_HIT, Loc.VMACACHE_UPDATE,
             Loc.FIND_VMA_ROOT, Loc.FIND_VMA_LEFT, Loc.FIND_VMA_RIGHT, Loc.FIND_VMA_FOUND, Loc.FIND_VMA_RETURN,
-            Loc.ZAP, Loc.UNLINK_ANON_VMAS, Loc.UNLINK_ANON_VMAS_NONE, Loc.MERGE_CASE1, Loc.MERGE_CASE2, Loc.MERGE_CASE3, Loc.MERGE_CASE4, Loc.MERGE_NONE,
+            Loc.ZAP, Loc.UNLINK_ANON_VMAS, Loc.UNLINK_ANON_VMAS_NONE, Loc.MERGE_CASE1, Loc.MERGE_CASE2, Loc.MERGE_CASE3,
+            Loc.MERGE_CASE4, Loc.MERGE_NONE,
             Loc.BRK_SET);
 
     /** The golden lines of the steps {@code [from, to]} of {@code t}. */

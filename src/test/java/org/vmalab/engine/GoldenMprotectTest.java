@@ -32,7 +32,8 @@ class GoldenMprotectTest {
 
     /** text, A [A, B), B [B, C), C [C, D), stack, with the given flags and anon_vma ids. */
     static List<VmaSpec> layout(long fa, long fb, long fc, long anonC) {
-        return List.of(Layouts.byName("text"), new VmaSpec("A", A, B, fa, false, 1), new VmaSpec("B", B, C, fb, false, 1),
+        return List.of(Layouts.byName("text"), new VmaSpec("A", A, B, fa, false, 1),
+                new VmaSpec("B", B, C, fb, false, 1),
                 new VmaSpec("C", C, D, fc, false, anonC), Layouts.byName("stack"));
     }
 
@@ -69,7 +70,8 @@ class GoldenMprotectTest {
         List<String> out = new ArrayList<>();
         for (Case c : cases()) {
             Trace t = run(c);
-            out.add("### mprotect(" + Numbers.hex(c.op().start()) + ", " + Numbers.hex(c.op().end()) + ") " + c.title());
+            out.add("### mprotect(" + Numbers.hex(c.op().start()) + ", " + Numbers.hex(c.op().end()) + ") "
+                    + c.title());
             int i = 0;
             for (String l : GoldenFormat.lines(t, 1, t.size())) {
                 out.add(String.format("%4d %s", ++i, l));

@@ -169,7 +169,8 @@ class RaceTest {
         Scenario sc = Scenario.of("c1", Scenarios.layoutW(), List.of(
                 new ThreadSpec("T1", ThreadSpec.Role.WRITER, List.of(new Op.Munmap(Races.HEAP.start(),
                         Races.HEAP.end()))),
-                new ThreadSpec("T2", ThreadSpec.Role.CLASSIC_READER, List.of(new Op.Fault(Scenarios.HEAP_ADDR, false)))),
+                new ThreadSpec("T2", ThreadSpec.Role.CLASSIC_READER, 
+                        List.of(new Op.Fault(Scenarios.HEAP_ADDR, false)))),
                 prot(ProtectionToggle.CLEAR_BEFORE_ERASE));
         Trace t = Engine.run(sc, Races.slots(0, ALL, 1, ALL));
         Set<Invariant> k = Races.kinds(t);
@@ -180,7 +181,8 @@ class RaceTest {
         assertTrue(rb.stream().anyMatch(m -> m.contains("red-red")), rb::toString);
         assertTrue(rb.stream().anyMatch(m -> m.contains("black heights differ")), rb::toString);
         assertTrue(rb.stream().anyMatch(m -> m.contains("parent pointer of heap")), rb::toString);
-        assertTrue(Races.captions(t, 0).contains("Erase case 1: at most one child, splice it in: heap.rb_right := NULL"));
+        assertTrue(Races.captions(t, 0)
+                .contains("Erase case 1: at most one child, splice it in: heap.rb_right := NULL"));
     }
 
     // ------------------------------------------------------------------ (d) the vmacache
@@ -241,8 +243,8 @@ class RaceTest {
                 new ThreadSpec("T2", ThreadSpec.Role.SPF_READER, loop),
                 new ThreadSpec("T3", ThreadSpec.Role.SPF_READER, loop),
                 new ThreadSpec("T4", ThreadSpec.Role.WRITER, List.of(new Op.Munmap(libcRw.start(), libcRw.end()))),
-                new ThreadSpec("T5", ThreadSpec.Role.CLASSIC_READER, List.of(new Op.Fault(Scenarios.HEAP_ADDR,
-                        false)))), new Protection(Set.of(), policy));
+                new ThreadSpec("T5", ThreadSpec.Role.CLASSIC_READER, 
+                        List.of(new Op.Fault(Scenarios.HEAP_ADDR, false)))), new Protection(Set.of(), policy));
     }
 
     /**

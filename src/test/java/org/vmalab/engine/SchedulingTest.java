@@ -53,7 +53,8 @@ class SchedulingTest {
 
     @Test
     void prePatchKernelHasNoSpeculativePathNoLockNoCount() {
-        Trace t = Engine.run(Races.lesson9(Races.prot(ProtectionToggle.PRE_PATCH)), Races.slots(0, 1, 1, 2, 0, Races.ALL));
+        Trace t = Engine.run(Races.lesson9(Races.prot(ProtectionToggle.PRE_PATCH)), 
+                Races.slots(0, 1, 1, 2, 0, Races.ALL));
         assertEquals(Outcome.COMPLETE, t.outcome());
         assertTrue(t.violations().isEmpty(), t.violations()::toString);
         for (StepRecord s : t.steps()) {

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 import org.vmalab.engine.bench.TreeOpsBenchAccess;
 
 /**
- * The tree benchmarks of {@link TreeCoreBench} and {@code bench.TreeOpsBench}, timed by the thread's CPU time instead of
+ * The tree benchmarks of {@link TreeCoreBench} and {@code bench.TreeOpsBench}, timed by the thread's CPU time
+ * instead of
  * the clock, in alternating blocks (the engine's operation, then TreeMap's, again and again): on a machine shared by
  * many builds a thread waits for a core much of the time, which a clock counts and CPU time does not. Prints, per size,
  * the median ns per operation of each side and the median of the per-block ratios. Run:

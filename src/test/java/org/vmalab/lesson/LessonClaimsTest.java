@@ -125,7 +125,8 @@ class LessonClaimsTest {
         assertEquals(List.of("E2", "E3", "C3", "C4"), tags(run("07-erase-cases", 5)));
         assertEquals(List.of("E3", "C4", "E2", "C3m", "C4m"), tags(run("07-erase-cases", 6)));
         assertTrue(captions(run("07-erase-cases", 3), "T1").contains("propagate: stack.rb_subtree_gap := 0x810d000"));
-        assertTrue(captions(run("07-erase-cases", 1), "T1").contains("propagate: libc.rb_subtree_gap := 0x2aaaa2287000"));
+        assertTrue(captions(run("07-erase-cases", 1), "T1")
+                .contains("propagate: libc.rb_subtree_gap := 0x2aaaa2287000"));
     }
 
     @Test

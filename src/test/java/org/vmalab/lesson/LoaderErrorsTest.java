@@ -307,7 +307,8 @@ class LoaderErrorsTest {
 
     @Test
     void challengesClaimsAndWatches() throws Exception {
-        String ch = OK + "challenge:\n  goal: {text: Make T1 read heap after it is freed., thread: T1, violation: I-UAF}\n"
+        String ch = OK + "challenge:\n"
+                + "  goal: {text: Make T1 read heap after it is freed., thread: T1, violation: I-UAF}\n"
                 + "  hints: [Let T1 walk first.]\n  max_steps: 90\n  with_patch: unreachable\n";
         Challenge c = LessonLoader.parse(ch, "t.yaml").part().challenge();
         assertEquals("Make T1 read heap after it is freed.", c.text());
@@ -363,9 +364,11 @@ class LoaderErrorsTest {
         java.util.List<String> m = LessonLoader.verify(LessonLoader.parse(text, "v.yaml")).stream()
                 .map(LessonException::getMessage).toList();
         assertEquals(3, m.size(), m::toString);
-        assertTrue(m.stream().anyMatch(s -> s.matches("v\\.yaml:16:5: the narration claims something the run does not show \\(step "
+        assertTrue(m.stream().anyMatch(
+                s -> s.matches("v\\.yaml:16:5: the narration claims something the run does not show \\(step "
                 + "\\d+\\): the step is about heap, not libc")), m::toString);
-        assertTrue(m.stream().anyMatch(s -> s.startsWith("v.yaml:26:5: the checkpoint's watch (the first step with thread T1, step "
+        assertTrue(m.stream().anyMatch(
+                s -> s.startsWith("v.yaml:26:5: the checkpoint's watch (the first step with thread T1, step "
                 + "GET_VMA_ROOT) is at step 3, not after the question (step 5)")), m::toString);
         assertTrue(m.get(2).startsWith("v.yaml:33:3: part 'A small scenario': the part's schedule (the solution) does "
                 + "not reach the challenge's goal"), m.get(2));

@@ -205,7 +205,8 @@ class ScenarioWriterTest {
         }
         Set<ProtectionToggle> ts = EnumSet.noneOf(ProtectionToggle.class);
         for (ProtectionToggle t : List.of(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT,
-                ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE, ProtectionToggle.SPF_USES_VMACACHE)) {
+                ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE,
+                ProtectionToggle.SPF_USES_VMACACHE)) {
             if (r.nextBoolean()) {
                 ts.add(t);
             }

@@ -63,7 +63,8 @@ public final class LargeMunmapReport {
                     ns / 1e6, cpu / 1e6, pcpu / 1e6, t.size(), t.outcome(), t.violations().size(), used >> 20,
                     rt.maxMemory() >> 20);
             System.gc();
-            System.out.printf("  live after a full GC, the trace kept: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf("  live after a full GC, the trace kept: %d MB%n", 
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
             if (System.getProperty("bench.histo") != null) {
                 try {
                     new ProcessBuilder("jmap", "-histo:live", "" + ProcessHandle.current().pid()).inheritIO().start()

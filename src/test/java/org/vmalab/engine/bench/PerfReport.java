@@ -28,7 +28,8 @@ public final class PerfReport {
                     storesPerStep(t));
         }
         Trace big = Engine.run(RecordingBench.writer(1000, 1700), Schedule.roundRobin(), CheckLevel.NONE);
-        System.out.printf("long trace: steps=%d bytes/step=%.1f%n", big.size(), (double) big.recordedBytes() / big.size());
+        System.out.printf("long trace: steps=%d bytes/step=%.1f%n", big.size(), 
+                (double) big.recordedBytes() / big.size());
     }
 
     static double storesPerStep(Trace t) {
