@@ -178,6 +178,8 @@ final class StripView extends CanvasRegion {
         rowTaken.clear();
         rowTexts.clear();
         ticks.clear();
+        words.clear();
+        pinLines.clear();
         g.setTextBaseline(VPos.CENTER);
         List<Segment> segs = layout.segments();
         // the gaps a pixel wide or more first, then the VMAs and the merged items over them: a VMA (or a column with
@@ -203,6 +205,7 @@ final class StripView extends CanvasRegion {
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setFill(palette.get(Ink.TEXT_DIM));
                     g.fillText(t, x0 + sw / 2, barTop + barH / 2);
+                    word(t, small, x0 + sw / 2);
                 }
             }
         }
@@ -325,7 +328,8 @@ final class StripView extends CanvasRegion {
             g.setStroke(c);
             g.setLineWidth(2.5);
             double chipH = folded ? 14 : 16;
-            g.strokeLine(px, chipH - 2, px, barTop + barH);
+            // broken where it passes a block's name or a gap's size in the bar: the words stay readable
+            pinLine(g, px, chipH - 2, barTop + barH);
             double cw = Math.max(26, p.threadName().length() * 8 + 10);
             double cx = px - cw / 2 + k * 3;
             g.setFill(c);
@@ -547,7 +551,58 @@ final class StripView extends CanvasRegion {
             g.setTextAlign(TextAlignment.CENTER);
             g.setFill(palette.get(Ink.STRIP_VMA_TEXT));
             g.fillText(s.name(), x0 + sw / 2, barTop + barH / 2);
+            word(s.name(), label, x0 + sw / 2);
         }
+    }
+
+    /** The words in the bar the last draw wrote (a block's name, a gap's size): {x0, y0, x1, y1} each. */
+    private final List<double[]> words = new ArrayList<>();
+    /** The thread pins' lines the last draw drew, in pieces: {x, y0, y1} each. */
+    private final List<double[]> pinLines = new ArrayList<>();
+
+    /** Keeps the box of a word written in the bar, centred on {@code x} and on the bar's middle. */
+    private void word(String t, Font f, double x) {
+        double tw = textWidth(t, f);
+        double th = f.getSize() * 1.2;
+        double y = barTop + barH / 2;
+        words.add(new double[] {x - tw / 2, y - th / 2, x + tw / 2, y + th / 2});
+    }
+
+    /**
+     * A thread pin's line from {@code y0} down to {@code y1} at {@code x}, left out (1 px round) where it would cross
+     * a word in the bar: a pin on "heap" or "B" covered the block's name.
+     */
+    private void pinLine(GraphicsContext g, double x, double y0, double y1) {
+        double half = 1.25 + 1;
+        List<double[]> cuts = new ArrayList<>();
+        for (double[] w : words) {
+            if (x + half > w[0] && x - half < w[2]) {
+                cuts.add(new double[] {w[1] - 1.5, w[3] + 1.5});
+            }
+        }
+        cuts.sort((a, b) -> Double.compare(a[0], b[0]));
+        double y = y0;
+        for (double[] c : cuts) {
+            if (c[0] > y) {
+                g.strokeLine(x, y, x, c[0]);
+                pinLines.add(new double[] {x, y, c[0]});
+            }
+            y = Math.max(y, c[1]);
+        }
+        if (y < y1) {
+            g.strokeLine(x, y, x, y1);
+            pinLines.add(new double[] {x, y, y1});
+        }
+    }
+
+    /** The words in the bar the last draw wrote ({x0, y0, x1, y1}; tests). */
+    List<double[]> words() {
+        return List.copyOf(words);
+    }
+
+    /** The thread pins' lines the last draw drew ({x, y0, y1} each, in pieces; tests). */
+    List<double[]> pinLines() {
+        return List.copyOf(pinLines);
     }
 
     /** The inks of merged items, from the gap's (0) to the VMA's ({@link StripLayout#SHADES}). */

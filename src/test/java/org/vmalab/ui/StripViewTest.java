@@ -150,6 +150,63 @@ class StripViewTest {
         });
     }
 
+    /**
+     * A thread's pin never crosses a word in the bar (a block's name, a gap's size): in lesson 13 part 4 T1's pin sat
+     * on "B", in others on "heap". Every step of every lesson part, in a folded strip 430 px wide (a 1280x720 window)
+     * and a full one 1000 px wide.
+     */
+    @Test
+    void threadPinsLeaveTheBlocksNamesReadable() throws Exception {
+        List<String> faults = new ArrayList<>();
+        int[] crossed = new int[1];
+        try (var files = Files.list(Path.of("lessons"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                Lesson l = LessonLoader.load(f);
+                for (int part = 0; part < l.parts().size(); part++) {
+                    Player p = new Player(TaskRunner.INLINE);
+                    p.load(Lessons.playable(l, part));
+                    List<StepScene.Strip> strips = new ArrayList<>();
+                    for (int i = 0; i <= p.size(); i++) {
+                        p.seek(i);
+                        strips.add(p.scene().strip());
+                    }
+                    String where = f.getFileName() + " part " + (part + 1);
+                    fx(() -> {
+                        for (boolean folded : new boolean[] {true, false}) {
+                            Strip s = new Strip();
+                            s.view.setCompact(folded);
+                            if (folded) {
+                                s.view.setMaxWidth(430);
+                                ((VBox) s.view.getParent()).setFillWidth(false);
+                            }
+                            s.view.getParent().applyCss();
+                            s.view.getParent().layout();
+                            for (int i = 0; i < strips.size(); i++) {
+                                s.view.show(strips.get(i));
+                                for (double[] pin : s.view.pinLines()) {
+                                    for (double[] w : s.view.words()) {
+                                        // the line 2.5 px wide with its square caps
+                                        if (pin[0] + 1.25 > w[0] && pin[0] - 1.25 < w[2] && pin[2] + 1.25 > w[1]
+                                                && pin[1] - 1.25 < w[3]) {
+                                            crossed[0]++;
+                                            if (faults.size() < 20) {
+                                                faults.add(where + " step " + i + (folded ? " folded" : "")
+                                                        + ": a pin at x " + pin[0] + " crosses a word at " + w[0]
+                                                        + ".." + w[2]);
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        return null;
+                    });
+                }
+            }
+        }
+        assertTrue(faults.isEmpty(), crossed[0] + " pins cross a word:\n" + String.join("\n", faults));
+    }
+
     /** Ghosts far apart keep their own labels; a shared label names each fate once and stays inside its bounds. */
     @Test
     void ghostLabelsMergeOnlyWhereTheyWouldMeet() {
