@@ -380,7 +380,14 @@ final class TreeCanvas extends CanvasRegion {
             double zoomBefore = zoom;
             Detail detailBefore = detail;
             autoView(refit);
+            boolean spanFollowed = refit && layout != end && (nodesWidth() * zoom > viewWidth() + 0.5
+                    || nodesHeight() * zoom > availHeight() + 0.5);
             layout = end;
+            if (spanFollowed && !userMoved && !fitAll) {
+                // the view at rest is the end's: a span of the animation too large for the view was followed, and
+                // the tree at rest, which fits, lost a node at its edge (lesson 7 part 5 at 680x230)
+                centre(true);
+            }
             panToX = panX;
             panToY = panY;
             if (zoom == zoomBefore && detail == detailBefore) {
@@ -847,6 +854,25 @@ final class TreeCanvas extends CanvasRegion {
         return layout == null ? 0 : TreeGeometry.width(detail, layout);
     }
 
+    /** The width of the tree's nodes, badges included, in world units: the drawing's without its side margins. */
+    private double nodesWidth() {
+        return Math.max(1, worldWidth() - 2 * TreeGeometry.MARGIN_X);
+    }
+
+    /**
+     * The height of the tree's rows in world units with the room a walker's chip needs above the root (what any
+     * other node has above it): the drawing's without its bottom margin and the rest of its top one (the root
+     * pointer's words then go beside the root).
+     */
+    private double nodesHeight() {
+        return Math.max(1, worldHeight() - TreeGeometry.MARGIN_BOTTOM - (TreeGeometry.MARGIN_TOP - topKept()));
+    }
+
+    /** The part of the top margin kept when the margins are given up: the room above any other node. */
+    private double topKept() {
+        return Math.max(0, Math.min(TreeGeometry.MARGIN_TOP, detail.row() - detail.h));
+    }
+
     double worldHeight() {
         return layout == null ? 0 : TreeGeometry.height(detail, layout);
     }
@@ -1045,6 +1071,13 @@ final class TreeCanvas extends CanvasRegion {
                     zoom = Math.max(MIN_ZOOM, Math.min(maxZ, minPx() / Detail.NAME.readableSize()));
                 }
                 detail = best;
+                // the nodes fit across, the view's side margins given up, at a zoom still readable: fitted so (the
+                // nodes of lesson 5's tree beside the callout's column at 1280x720 were 1 px too wide: followed, the
+                // tree lost text at its left edge)
+                double across = Math.min((w - 2) / nodesWidth(), (h - 2) / nodesHeight());
+                if (across < zoom && TreeGeometry.readable(detail, across, minPx())) {
+                    zoom = Math.max(MIN_ZOOM, across);
+                }
             }
             centre(true);
             return;
@@ -1068,14 +1101,25 @@ final class TreeCanvas extends CanvasRegion {
         boolean hasFocus = f >= 0 && layout.has(f);
         // a step about no node (a lock, the vmacache, a count) leaves a view that follows where it was
         boolean still = !jump && !hasFocus;
-        if (ww <= w + 0.5) {
+        double[] span = hasFocus ? touchedSpan(f) : null;
+        if (ww <= w + 0.5 || nodesWidth() * zoom <= w + 0.5) {
+            // the tree fits across (its nodes do, when its side margins are given up): centred
             panX = left + (w - ww) / 2;
         } else if (!still) {
             double fx = hasFocus ? wx(layout.x(f)) : wx(focusColumn());
             double sx = panX - left + fx * zoom;
             double half = (detail.w / 2 + 12) * zoom + (hasFocus && band == Band.NONE ? calloutRoom() : 0);
             double m = Math.min(w / 2 - 1, Math.max(half, Math.min(160, w / 4)));
-            if (jump || sx < m || sx > w - m) {
+            double room = band == Band.NONE ? calloutRoom() / zoom : 0;
+            double[] in = span == null ? null : within(span[0] - 12 - room, span[1] + 12 + room, left, w);
+            if (in == null && span != null) {
+                in = within(span[0] - 2, span[1] + 2, left, w);
+            }
+            if (in != null) {
+                // every node the step touched in view: the view moves as little as that needs (a jump centres the
+                // focus as far as that keeps them)
+                panX = Math.max(in[0], Math.min(in[1], jump ? left + w / 2 - fx * zoom : panX));
+            } else if (jump || sx < m || sx > w - m) {
                 panX = left + w / 2 - fx * zoom;
             }
             panX = Math.max(left + w - ww, Math.min(left, panX));
@@ -1083,17 +1127,67 @@ final class TreeCanvas extends CanvasRegion {
         double top = viewTop();
         if (wh <= h + 0.5) {
             panY = top + (h - wh) / 2;
+        } else if (nodesHeight() * zoom <= h + 0.5) {
+            // the nodes fit, with the room for chips above the root, when the margins are given up: centred so,
+            // never past the drawing's edges (a tree 15 px too tall was followed: the root or the off-tree row cut)
+            double kept = (TreeGeometry.MARGIN_TOP - topKept()) * zoom;
+            panY = Math.max(top + h - wh, Math.min(top, top + (h - nodesHeight() * zoom) / 2 - kept));
         } else if (!still) {
             double fy = hasFocus ? wy(layout.y(f)) : wy(0);
             double sy = panY - top + fy * zoom;
             double m = Math.min(h / 2 - 1, (detail.h / 2 + 40) * zoom);
-            if (jump && !hasFocus) {
+            double[] in = span == null ? null : within(span[2] - topKept(), span[3] + 8, top, h);
+            if (in == null && span != null) {
+                in = within(span[2] - 2, span[3] + 2, top, h);
+            }
+            if (in != null) {
+                // every node the step touched in view, the root too where that keeps them (a jump goes up as far
+                // as it can: lesson 12's merge cut the root at the top)
+                panY = Math.max(in[0], Math.min(in[1], jump ? top : panY));
+            } else if (jump && !hasFocus) {
                 panY = top;
             } else if (jump || sy < m || sy > h - m) {
                 panY = top + h / 2 - fy * zoom;
             }
             panY = Math.max(top + h - wh, Math.min(top, panY));
         }
+    }
+
+    /**
+     * The pans (least, greatest) at which the world's stretch [a, b] lies in the view's stretch [from, from + size]
+     * at the zoom, or null when it is longer than that.
+     */
+    private double[] within(double a, double b, double from, double size) {
+        double lo = from - a * zoom;
+        double hi = from + size - b * zoom;
+        return lo <= hi + 0.01 ? new double[] {lo, Math.max(lo, hi)} : null;
+    }
+
+    /**
+     * The world box round the nodes the step touched (its subject, its second node, the nodes it stored to or
+     * changed) and the focus {@code f}, badges included: {x0, x1, y0, y1}.
+     */
+    private double[] touchedSpan(int f) {
+        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        addBox(b, f);
+        for (NodeView n : otree != null && overviewShown ? otree.marked() : scene.nodes()) {
+            if (!n.marks().isEmpty()) {
+                addBox(b, n.id());
+            }
+        }
+        return b;
+    }
+
+    private void addBox(double[] b, int id) {
+        if (!layout.has(id)) {
+            return;
+        }
+        double cx = wx(layout.x(id));
+        double cy = wy(layout.y(id));
+        b[0] = Math.min(b[0], cx - detail.w / 2);
+        b[1] = Math.max(b[1], cx + detail.w / 2 + detail.badge);
+        b[2] = Math.min(b[2], cy - detail.h / 2);
+        b[3] = Math.max(b[3], cy + detail.h / 2);
     }
 
     /** Room beside the focus node for its callout (screen px). */
@@ -1207,6 +1301,11 @@ final class TreeCanvas extends CanvasRegion {
     /** Where the last draw put the step's callout, or null. */
     Rect calloutRect() {
         return calloutRect;
+    }
+
+    /** The scene on screen (tests). */
+    StepScene shownScene() {
+        return scene;
     }
 
     /** The node the callout is about, or -1. */

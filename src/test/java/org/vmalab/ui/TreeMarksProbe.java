@@ -448,6 +448,53 @@ public final class TreeMarksProbe {
                     + (band == null ? "" : " (the callout's band " + tree.band() + " " + band + ")"));
             return false;
         }
+        // every node the step touched (its subject, its second node, what it stored to or changed) whole in view
+        // with the subject, when they fit in the viewport together (Follow cut lesson 5's text at the left edge)
+        if (subject != null && tree.shownScene() != null) {
+            double x0 = subject.box().x();
+            double y0 = subject.box().y();
+            double x1 = x0 + subject.box().w();
+            double y1 = y0 + subject.box().h();
+            // the whole tree when it fits in the viewport (a tree that fits is not cut), else the touched nodes
+            double ax0 = x0;
+            double ay0 = y0;
+            double ax1 = x1;
+            double ay1 = y1;
+            for (TreeCanvas.Drawn d : tree.drawn()) {
+                if (d.opacity() > 0.05) {
+                    ax0 = Math.min(ax0, d.box().x());
+                    ay0 = Math.min(ay0, d.box().y());
+                    ax1 = Math.max(ax1, d.box().x() + d.box().w());
+                    ay1 = Math.max(ay1, d.box().y() + d.box().h());
+                }
+            }
+            // with the room a walker's chip needs above the root (what any node has above it)
+            double chips = (tree.detail().row() - tree.detail().h) * tree.zoom();
+            boolean whole = ax1 - ax0 <= vp.w() - 4 && ay1 - ay0 + chips <= vp.h() - 4;
+            List<TreeCanvas.Drawn> touched = new ArrayList<>();
+            for (TreeCanvas.Drawn d : tree.drawn()) {
+                StepScene.NodeView n = tree.shownScene().node(d.id());
+                if (n != null && (whole || !n.marks().isEmpty()) && d.opacity() > 0.05) {
+                    touched.add(d);
+                    x0 = Math.min(x0, d.box().x());
+                    y0 = Math.min(y0, d.box().y());
+                    // with its badge, which sticks out at its top-right corner
+                    double right = d.badge() == null ? d.box().x() + d.box().w() : d.badge().x() + d.badge().w();
+                    x1 = Math.max(x1, Math.max(right, d.box().x() + d.box().w()));
+                    y1 = Math.max(y1, d.box().y() + d.box().h());
+                }
+            }
+            if (x1 - x0 <= vp.w() - 4 && y1 - y0 <= vp.h() - 4) {
+                for (TreeCanvas.Drawn d : touched) {
+                    if (!shrink(d.box(), 0.5).inside(vp)) {
+                        problems.add(where + ": node " + tree.shownScene().node(d.id()).name() + (whole
+                                ? " of a tree that fits the viewport " : ", which the step touched, ") + d.box()
+                                + " is not whole in the tree's viewport " + vp);
+                        return false;
+                    }
+                }
+            }
+        }
         if (subject != null && tree.calloutRect() == null) {
             problems.add(where + ": the step's node " + subject.box() + " has no callout");
             return false;
