@@ -320,13 +320,24 @@ final class StateTable {
                 }
             }
             slots = s;
+            capacity = s.length;
         }
+
+        /**
+         * {@code slots.length}, kept beside {@link #slots} for {@link #compute}: the home slot is found without reading
+         * the array's header, which sits in a cache line of its own (one per segment) and often misses the cache; the
+         * slot's own miss then waited for the header's. Read from here, the header is read only by the bounds check,
+         * beside the slot. Only the update by one thread reads it (another thread's growth may be between the two
+         * writes).
+         */
+        private int capacity = INITIAL_SLOTS;
 
         @Override
         long compute(long h, Update u) {
             long tag = tag(h);
             long[] s = slots;
-            int i = home(tag, s.length);
+            int cap = capacity;
+            int i = home(tag, cap);
             while (true) {
                 long w = s[i];
                 if (w >>> COMPACT_RECORD_BITS == tag) {
@@ -336,12 +347,12 @@ final class StateTable {
                 }
                 if (w == 0) {
                     s[i] = tag << COMPACT_RECORD_BITS | (u.apply(ABSENT) & RECORD_MASK);
-                    if (++count == limit(s.length)) {
+                    if (++count == limit(cap)) {
                         grow();
                     }
                     return ABSENT;
                 }
-                i = next(i, s.length);
+                i = next(i, cap);
             }
         }
 
@@ -363,6 +374,7 @@ final class StateTable {
                 }
             }
             slots = s;
+            capacity = s.length;
         }
 
         /** Puts a slot's word in an array no other thread sees yet. */
