@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                 + "of the window (or of one panel) per step, an animated GIF of a range of steps, or an SVG of the "
                 + "tree per step.",
                 "Files go to DIR, named after FILE: NAME-0042.png (the state after step 42; 0 is the initial state), "
-                        + "NAME.gif, NAME-tree-0042.svg. An existing file is never replaced without --force; every "
-                        + "file is written to a temporary file and renamed, so a failure leaves nothing behind.",
+                        + "NAME-0042@2x.png at --scale 2, NAME.gif, NAME-tree-0042.svg. An existing file is never "
+                        + "replaced without --force; every file is written to a temporary file and renamed, so a "
+                        + "failure leaves nothing behind.",
                 "Exit code: 0 written, 2 bad input (a malformed file, a bad option, an unwritable folder, a file "
                         + "that exists)."})
 public final class RenderCommand implements Callable<Integer> {
@@ -278,7 +279,9 @@ public final class RenderCommand implements Callable<Integer> {
             case GIF -> t.add(dir.resolve(stem + kind + ".gif"));
             case PNG -> {
                 for (int i = range.from(); i <= range.to(); i++) {
-                    t.add(dir.resolve(stem + kind + "-" + pad(i, digits) + ".png"));
+                    // at 2x named as the window names it (NAME-0040@2x.png): 1x and 2x may share a folder
+                    t.add(dir.resolve(stem + kind + "-" + pad(i, digits) + (scale > 1 ? "@" + scale + "x" : "")
+                            + ".png"));
                 }
             }
             case SVG -> {
@@ -323,6 +326,11 @@ public final class RenderCommand implements Callable<Integer> {
         if (steps != null) {
             throw new UserError("--steps does not apply to --format html: the handout shows the steps of every "
                     + "narration and question");
+        }
+        if (!lesson.isNarrated()) {
+            // the window offers no handout without a lesson either: a page with a title and nothing else
+            throw new UserError(file + ": no handout: the file has no narration and no question (a lesson has them; "
+                    + "--format png or gif draws its steps)");
         }
         Path dir = folder();
         Path target = dir.resolve(fileStem() + ".html");

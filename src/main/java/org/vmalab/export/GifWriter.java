@@ -2,10 +2,12 @@ package org.vmalab.export;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,6 +30,9 @@ import javax.imageio.stream.ImageOutputStream;
  * (the threads band grows and shrinks), and a shorter frame would leave the bottom rows of the one before on the
  * screen, a taller one would be cut by the viewer. A frame of another size is scaled down to fit if it is larger,
  * and the rest is filled with its own background (the commonest colour of its edges).
+ *
+ * <p>From the second frame on, a frame holds only the rectangle that changed since the one before (drawn over it:
+ * frames are not disposed of); between two steps most of the window stays as it was.
  */
 public final class GifWriter implements AutoCloseable {
     /** Browsers treat delays under 20 ms as 100 ms; below that the delay is refused. */
@@ -43,8 +48,15 @@ public final class GifWriter implements AutoCloseable {
     private final ImageWriter writer;
     private final ImageOutputStream stream;
     private final boolean loop;
+    /**
+     * Frames up to this size are written as the part that changed; the frame before is kept for that (4K: 33 MB).
+     * A larger one is written whole, so that the heap holds only the frame being written.
+     */
+    static final long MAX_DELTA_PIXELS = 3840L * 2160;
     private int frames;
     private boolean finished;
+    /** The picture on the screen after the last frame (its pixels), or null. */
+    private int[] shown;
     /** The GIF's size: the first frame's. */
     private int width;
     private int height;
@@ -76,11 +88,61 @@ public final class GifWriter implements AutoCloseable {
             height = frame.getHeight();
         }
         BufferedImage img = fit(frame, width, height);
+        int[] now = (long) width * height <= MAX_DELTA_PIXELS ? img.getRGB(0, 0, width, height, null, 0, width) : null;
+        // only the rectangle that changed since the frame before; the rest stays on the screen (frames are not
+        // disposed of). Its unchanged pixels are written too: transparent, they would leave the encoder a palette of
+        // the changed pixels only, and the background it gives them shows the shapes of earlier changes, faintly
+        Rectangle r = now != null && shown != null ? changed(shown, now, width, height)
+                : new Rectangle(0, 0, width, height);
+        BufferedImage part = r.width == width && r.height == height ? img : img.getSubimage(r.x, r.y, r.width,
+                r.height);
         ImageWriteParam param = writer.getDefaultWriteParam();
-        IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-        configure(meta, Math.round(delayMillis / 10f), frames == 0);
-        writer.writeToSequence(new IIOImage(img, null, meta), param);
+        IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(part), param);
+        configure(meta, Math.round(delayMillis / 10f), frames == 0, r.x, r.y);
+        writer.writeToSequence(new IIOImage(part, null, meta), param);
+        shown = now;
         frames++;
+    }
+
+    /**
+     * The smallest rectangle holding every pixel that differs between {@code before} and {@code now}; a single
+     * pixel in the corner when none does (the frame is still written, for its delay).
+     */
+    static Rectangle changed(int[] before, int[] now, int w, int h) {
+        int top = -1;
+        for (int y = 0; y < h && top < 0; y++) {
+            if (!Arrays.equals(before, y * w, y * w + w, now, y * w, y * w + w)) {
+                top = y;
+            }
+        }
+        if (top < 0) {
+            return new Rectangle(0, 0, 1, 1);
+        }
+        int bottom = top;
+        for (int y = h - 1; y > top; y--) {
+            if (!Arrays.equals(before, y * w, y * w + w, now, y * w, y * w + w)) {
+                bottom = y;
+                break;
+            }
+        }
+        int left = w;
+        int right = -1;
+        for (int y = top; y <= bottom; y++) {
+            int row = y * w;
+            for (int x = 0; x < left; x++) {
+                if (before[row + x] != now[row + x]) {
+                    left = x;
+                    break;
+                }
+            }
+            for (int x = w - 1; x > right; x--) {
+                if (before[row + x] != now[row + x]) {
+                    right = x;
+                    break;
+                }
+            }
+        }
+        return new Rectangle(left, top, right - left + 1, bottom - top + 1);
     }
 
     public int frames() {
@@ -157,8 +219,12 @@ public final class GifWriter implements AutoCloseable {
         }
     }
 
-    private void configure(IIOMetadata meta, int hundredths, boolean first) throws IIOInvalidTreeException {
+    private void configure(IIOMetadata meta, int hundredths, boolean first, int x, int y)
+            throws IIOInvalidTreeException {
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
+        IIOMetadataNode d = child(root, "ImageDescriptor");
+        d.setAttribute("imageLeftPosition", Integer.toString(x));
+        d.setAttribute("imageTopPosition", Integer.toString(y));
         IIOMetadataNode gce = child(root, "GraphicControlExtension");
         gce.setAttribute("disposalMethod", "none");
         gce.setAttribute("userInputFlag", "FALSE");

@@ -84,4 +84,21 @@ class LessonsCommandTest {
         assertEquals("error: 05: there is no part 2 (the file has 1 part)\n", r.err());
         assertFalse(Files.exists(out), "no folder made for nothing");
     }
+
+    /**
+     * A handout is a lesson's narration and questions with their pictures: of a scenario or a saved run, which has
+     * neither, it was a page with a title and nothing else. The window offers no handout without a lesson; render
+     * says why in one line and writes nothing.
+     */
+    @Test
+    void aHandoutOfAFileWithoutNarrationIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
+        Path scenario = Files.writeString(tmp.resolve("run.yaml"), "title: \"Address space imported from x\"\n"
+                + "layout:\n  - heap 0x55555575d000-0x55555577e000 rw- anon_vma 1\nthreads: []\n");
+        Path out = tmp.resolve("handouts");
+        Run r = run("render", scenario.toString(), "--format", "html", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("error: " + scenario + ": no handout: the file has no narration and no question (a lesson has "
+                + "them; --format png or gif draws its steps)\n", r.err());
+        assertFalse(Files.exists(out), "nothing written, no folder made");
+    }
 }

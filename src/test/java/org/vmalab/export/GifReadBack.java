@@ -50,12 +50,52 @@ public final class GifReadBack {
         }
     }
 
-    /** Frame {@code i}'s pixels. */
+    /** Frame {@code i} as a viewer shows it (over what the frames before it left): see {@link #shown}. */
     public static BufferedImage frame(byte[] gif, int i) throws IOException {
+        return shown(gif).get(i);
+    }
+
+    /** Frame {@code i}'s own pixels: the part of the picture it holds (where it changed), at its own size. */
+    public static BufferedImage part(byte[] gif, int i) throws IOException {
         ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
             r.setInput(in);
             return r.read(i);
+        } finally {
+            r.dispose();
+        }
+    }
+
+    /**
+     * Every frame as a viewer shows it: drawn at its place (a frame may be a part of the picture, where it changed)
+     * over what the frames before it left (the GIF's frames are not disposed of).
+     */
+    public static List<BufferedImage> shown(byte[] gif) throws IOException {
+        ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            r.setInput(in);
+            int n = r.getNumImages(true);
+            IIOMetadataNode stream = (IIOMetadataNode) r.getStreamMetadata().getAsTree(
+                    "javax_imageio_gif_stream_1.0");
+            IIOMetadataNode lsd = (IIOMetadataNode) stream.getElementsByTagName("LogicalScreenDescriptor").item(0);
+            int w = Integer.parseInt(lsd.getAttribute("logicalScreenWidth"));
+            int h = Integer.parseInt(lsd.getAttribute("logicalScreenHeight"));
+            BufferedImage screen = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            List<BufferedImage> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                IIOMetadataNode root = (IIOMetadataNode) r.getImageMetadata(i).getAsTree(FORMAT);
+                IIOMetadataNode d = (IIOMetadataNode) root.getElementsByTagName("ImageDescriptor").item(0);
+                int x = Integer.parseInt(d.getAttribute("imageLeftPosition"));
+                int y = Integer.parseInt(d.getAttribute("imageTopPosition"));
+                BufferedImage f = r.read(i);
+                java.awt.Graphics2D g = screen.createGraphics();
+                g.drawImage(f, x, y, null);
+                g.dispose();
+                BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                copy.setData(screen.getData());
+                out.add(copy);
+            }
+            return out;
         } finally {
             r.dispose();
         }

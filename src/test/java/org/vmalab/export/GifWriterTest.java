@@ -76,22 +76,69 @@ class GifWriterTest {
         GifReadBack.Read r = GifReadBack.read(gif);
         assertEquals(120, r.width());
         assertEquals(80, r.height());
-        for (int i = 0; i < 3; i++) {
-            BufferedImage f = GifReadBack.frame(gif, i);
-            assertEquals(120, f.getWidth(), "frame " + i + " covers the GIF's width");
-            assertEquals(80, f.getHeight(), "frame " + i + " covers the GIF's height");
-        }
-        BufferedImage shorter = GifReadBack.frame(gif, 1);
+        List<BufferedImage> shown = GifReadBack.shown(gif);
+        BufferedImage shorter = shown.get(1);
         assertEquals(Color.BLUE.getRGB(), shorter.getRGB(60, 52), "the shorter frame at its own size");
         for (int y = 60; y < 80; y++) {
             assertEquals(bg.getRGB(), shorter.getRGB(60, y), "under the shorter frame: its background, row " + y);
         }
-        BufferedImage taller = GifReadBack.frame(gif, 2);
+        BufferedImage taller = shown.get(2);
         int green = 0;
         for (int y = 60; y < 80; y++) {
             green += taller.getRGB(60, y) == Color.GREEN.getRGB() ? 1 : 0;
         }
         assertTrue(green > 0, "the taller frame's bottom band is in the GIF (scaled to fit), not cut off");
+    }
+
+    /**
+     * Between two steps most of the window stays as it was: a frame holds only the rectangle that changed (lesson
+     * 16's 179 steps of the 1280x720 window made a GIF of 21 MB with every frame whole). What a viewer shows is
+     * still every picture, pixel for pixel, and a step that changes nothing keeps its delay.
+     */
+    @Test
+    void aFrameHoldsOnlyWhatChangedAndTheGifShowsEveryPictureWhole() throws Exception {
+        List<BufferedImage> pictures = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            BufferedImage b = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = b.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 400, 300);
+            for (int k = 0; k < 40; k++) {
+                g.setColor(new Color((k * 53) % 256, (k * 97) % 256, (k * 31) % 256));
+                g.fillRect((k % 8) * 50, (k / 8) * 50, 45, 45);
+            }
+            g.setColor(Color.RED);
+            g.fillOval(20 + 30 * i, 260, 20, 20);
+            g.dispose();
+            pictures.add(b);
+        }
+        pictures.add(pictures.get(5));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GifWriter w = new GifWriter(out, true)) {
+            for (int i = 0; i < pictures.size(); i++) {
+                w.add(pictures.get(i), 100 + i * 10);
+            }
+        }
+        byte[] gif = out.toByteArray();
+        GifReadBack.Read r = GifReadBack.read(gif);
+        assertEquals(7, r.frames());
+        assertEquals(List.of(100, 110, 120, 130, 140, 150, 160), r.delaysMs(), "every step keeps its delay");
+        List<BufferedImage> shown = GifReadBack.shown(gif);
+        for (int i = 0; i < pictures.size(); i++) {
+            for (int y = 0; y < 300; y++) {
+                for (int x = 0; x < 400; x++) {
+                    assertEquals(pictures.get(i).getRGB(x, y), shown.get(i).getRGB(x, y),
+                            "frame " + i + " at " + x + "," + y);
+                }
+            }
+        }
+        for (int i = 1; i < 6; i++) {
+            BufferedImage part = GifReadBack.part(gif, i);
+            assertTrue(part.getWidth() <= 70 && part.getHeight() <= 30, "frame " + i + " is the moved disc only: "
+                    + part.getWidth() + "x" + part.getHeight());
+        }
+        BufferedImage same = GifReadBack.part(gif, 6);
+        assertEquals(1, same.getWidth() * same.getHeight(), "an unchanged step is one pixel");
     }
 
     @Test
