@@ -53,6 +53,14 @@ class JarAloneIT {
         return r;
     }
 
+    /** {@code --version} names the build it runs (it said "(development build)": the jar's manifest had no version). */
+    @Test
+    void versionNamesTheBuild() throws Exception {
+        Run r = java("--version");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("VMA Lab " + System.getProperty("vmalab.version"), r.out().strip());
+    }
+
     static List<String> repositoryLessons() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("lessons"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
