@@ -222,6 +222,12 @@ final class YamlSource {
         } catch (GuardError e) {
             throw e.error;
         } catch (MarkedYamlEngineException e) {
+            if (e.getContextMark().isPresent() && e.getContext() != null && e.getContext().contains("quoted scalar")
+                    && e.getProblem() != null && e.getProblem().contains("end of stream")) {
+                // the scanner looked for the closing quote up to the file's end: name where the quote opens
+                throw at(source, e.getContextMark(),
+                        "YAML: the quoted text that starts here is never closed (the file ends first)");
+            }
             throw at(source, e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark(),
                     "YAML: " + clean(e.getProblem()));
         } catch (ReaderException e) {

@@ -228,6 +228,14 @@ class LoaderErrorsTest {
         error("title: *nope\nlayout: W\nthreads: []\n", 1, 8, "YAML:");
     }
 
+    /** An unclosed quote is named where it opens: the scanner reports the end of the file, where it looked for it. */
+    @Test
+    void anUnclosedQuoteIsNamedWhereItOpens() {
+        error("title: \"oops\nlayout: W\nthreads: []\n", 1, 8,
+                "YAML: the quoted text that starts here is never closed (the file ends first)");
+        error("title: t\nlayout: W\nthreads: []\nsummary: 'it is\n", 4, 10, "the quoted text that starts here");
+    }
+
     @Test
     void missingRequiredKeys() {
         error("layout: W\nthreads: []\n", 1, 1, "the lesson needs 'title'");
