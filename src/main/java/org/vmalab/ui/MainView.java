@@ -1460,9 +1460,11 @@ final class MainView extends BorderPane {
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
             where.setWrapText(true);
             // (the room is not told which keys to press: the teacher has the presenter card)
+            // in a challenge the learner is the scheduler: → and Space run nothing there
             where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
-                    + "work on this tree." : roomArranged ? "" : "Press → for the first step, Space to play, a "
-                    + "thread's number to choose who runs.");
+                    + "work on this tree." : roomArranged ? "" : player.learnerSchedules() ? "You are the scheduler: "
+                    + "press a thread's number, or click its lane, to run its next step." : "Press → for the first "
+                    + "step, Space to play, a thread's number to choose who runs.");
             whereTip.setText(where.getText());
             kind.setText("");
             kind.setVisible(false);

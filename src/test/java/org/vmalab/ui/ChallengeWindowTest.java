@@ -1,6 +1,7 @@
 package org.vmalab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vmalab.ui.FxWait.fx;
 import static org.vmalab.ui.FxWait.settle;
@@ -68,6 +69,18 @@ class ChallengeWindowTest {
      * While the learner is the scheduler, the explorer does not open: its shortest schedule, loaded into the player,
      * counted as the learner's win ("Goal reached", the part done) although the learner took no step.
      */
+    /**
+     * At a challenge's start the caption tells the learner what to press: a thread's number (→ does nothing while the
+     * learner is the scheduler; the caption said "Press → for the first step").
+     */
+    @Test
+    void theChallengesCaptionSaysWhichKeysRunAStep(FxRobot robot) {
+        settle(player);
+        String where = fx(() -> ((javafx.scene.control.Label) view.lookup(".where")).getText());
+        assertFalse(where.contains("→"), "the caption at the challenge's start: " + where);
+        assertTrue(where.contains("thread's number"), "the caption at the challenge's start: " + where);
+    }
+
     @Test
     void theExplorerWaitsWhileTheLearnerIsTheScheduler(FxRobot robot) {
         settle(player);
