@@ -196,6 +196,11 @@ final class MainView extends BorderPane {
         return player;
     }
 
+    /** The address-space strip (presentation mode scales it with the room's type; tests). */
+    StripView strip() {
+        return strip;
+    }
+
     TreeCanvas tree() {
         return tree;
     }

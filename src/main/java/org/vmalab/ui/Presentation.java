@@ -32,6 +32,18 @@ import javafx.util.Duration;
 final class Presentation {
     static final double[] SCALES = {1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
     static final double BASE_FONT = 13;
+    /** The address-space strip's scale as a share of the room's type (its words are 11 px in the window). */
+    static final double STRIP_SHARE = 0.8;
+    /**
+     * The window's height (px) per unit of the strip's scale: a 720 px room keeps the strip at its own size (the tree
+     * needs every row there), a 1080 px one draws it 1.2 times larger.
+     */
+    static final double STRIP_HEIGHT_UNIT = 900;
+
+    /** The address-space strip's scale in the room: with the type, as far as the window's height allows. */
+    double stripScale() {
+        return Math.max(1, Math.min(STRIP_SHARE * SCALES[scale], view.getHeight() / STRIP_HEIGHT_UNIT));
+    }
     private static final double POINTER = 80;
 
     private final MainView view;
@@ -129,7 +141,12 @@ final class Presentation {
         });
         view.tree().setPresenterRoom(() -> on ? barRoom : 0);
         view.widthProperty().addListener((o, a, w) -> place());
-        view.heightProperty().addListener((o, a, h) -> place());
+        view.heightProperty().addListener((o, a, h) -> {
+            place();
+            if (on) {
+                view.strip().setTextScale(stripScale());
+            }
+        });
         // the band grows or shrinks with the step, and the tree's foot with it: the bar, showing, keeps there
         view.lanesPanel().boundsInParentProperty().addListener((o, a, b) -> {
             if (bar.isVisible()) {
@@ -235,6 +252,7 @@ final class Presentation {
         view.setStyle("");
         view.tree().setRoomFit(false);
         view.tree().setTextScale(1);
+        view.strip().setTextScale(1);
         if (themeBefore != null) {
             view.selectTheme(themeBefore);
         }
@@ -288,6 +306,9 @@ final class Presentation {
         view.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * s));
         scaleLabel.setText(Math.round(s * 100) + "%");
         view.tree().setTextScale(s);
+        // the address space's numbers and names grow with the room's type too, as the threads' (a short room's
+        // panes are at 0.8 of it)
+        view.strip().setTextScale(stripScale());
         // the side column's width is in em of the room's type; the tree is fitted again to what it leaves
         view.roomWidths();
         if (on) {

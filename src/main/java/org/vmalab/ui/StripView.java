@@ -74,14 +74,38 @@ final class StripView extends CanvasRegion {
 
     /** Folded (one bar with two rows of labels under it) or full height. */
     void setCompact(boolean on) {
-        double h = on ? COMPACT_HEIGHT : FULL_HEIGHT;
+        compactAsked = on;
+        double h = (on ? COMPACT_HEIGHT : FULL_HEIGHT) * zoom;
         setMinHeight(h);
         setPrefHeight(h);
         setMaxHeight(h);
     }
 
+    private boolean compactAsked;
+    /** The strip drawn larger, words and bar alike (presentation mode's type); 1 in the window. */
+    private double zoom = 1;
+
+    /**
+     * Draws the strip {@code k} times larger (at least 1), its height with it: in presentation mode its numbers and
+     * names grow with the room's type (at 11 px they did not read from a room's back row).
+     */
+    void setTextScale(double k) {
+        double z = Math.max(1, k);
+        if (Math.abs(z - zoom) < 1e-9) {
+            return;
+        }
+        zoom = z;
+        setCompact(compactAsked);
+        draw();
+    }
+
+    /** The strip's scale (1 in the window). */
+    double textScale() {
+        return zoom;
+    }
+
     boolean compact() {
-        return canvasHeight() < FULL_HEIGHT - 6;
+        return canvasHeight() / zoom < FULL_HEIGHT - 6;
     }
 
     void setScale(StripLayout.Scale s) {
@@ -143,8 +167,10 @@ final class StripView extends CanvasRegion {
     @Override
     protected void draw() {
         GraphicsContext g = graphics();
-        double w = canvasWidth();
-        double h = canvasHeight();
+        // drawn at its own size and scaled (presentation mode): the layout, the words and the tests' spans in it
+        g.scale(zoom, zoom);
+        double w = canvasWidth() / zoom;
+        double h = canvasHeight() / zoom;
         g.setGlobalAlpha(1);
         g.setFill(palette.get(Ink.BG));
         g.fillRect(0, 0, w, h);
@@ -538,7 +564,7 @@ final class StripView extends CanvasRegion {
         g.setLineWidth(1);
         g.strokeLine(px, barTop + barH + 9, px, y);
         g.setFont(small);
-        boolean left = px > canvasWidth() / 2;
+        boolean left = px > canvasWidth() / zoom / 2;
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.strokeLine(px, y, left ? px - 6 : px + 6, y);
         g.fillText(name, left ? px - 9 : px + 9, y);
@@ -625,7 +651,7 @@ final class StripView extends CanvasRegion {
             return;
         }
         String text = null;
-        StripLayout.Item it = layout.itemAt(sx - PAD, MIN_VMA);
+        StripLayout.Item it = layout.itemAt(sx / zoom - PAD, MIN_VMA);
         if (it != null && it.first() == it.last()) {
             Segment s = layout.segments().get(it.first());
             String range = "[" + Numbers.hex(s.start()) + ", " + Numbers.hex(s.end()) + ")  " + Fmt.size(s.size());

@@ -525,6 +525,7 @@ class PresentationWindowTest {
         assertEquals(locksWidth, fx(() -> view.rightColumn().getWidth()), 2, what + ": the locks column's width");
         assertTrue(fx(() -> view.lookup(".timeline").isVisible()), what + ": the transport bar is back");
         assertTrue(fx(() -> view.legend().isVisible()), what + ": the legend is back");
+        assertEquals(1, fx(() -> view.strip().textScale()), 1e-9, what + ": the address space at its own size");
     }
 
     /**
@@ -547,6 +548,59 @@ class PresentationWindowTest {
                 .toList());
         assertTrue(shown.isEmpty(), "tooltips over the threads in the room: " + shown);
         assertTrue(fx(() -> view.classroom().presentation().pointer().isVisible()), "the pointer highlight follows");
+    }
+
+    /**
+     * In a 1920x1080 room the address space's names and numbers grow with the type (11 px in the window: they did not
+     * read from the back row), and nothing in the room is cut or overlaps; a 720 px room keeps the strip at its own
+     * size (the tree needs the rows).
+     */
+    @Test
+    void theAddressSpaceGrowsWithTheTypeAt1920x1080(FxRobot robot) {
+        window(1280, 720);
+        openLesson("12-race-b-use-after-free.yaml", 0);
+        seek(12);
+        Presentation pr = enterAt1280x720();
+        assertEquals(1, fx(() -> view.strip().textScale()), 1e-9, "the strip at its own size in a 720 px room");
+        // a 1920x1080 room (a scene of that size: Monocle's headless screen is smaller)
+        TreeViewTest.Window w = fx(() -> new TreeViewTest.Window(1920, 1080).lesson("race-b-use-after-free"));
+        Presentation room = fx(() -> w.view.classroom().presentation());
+        for (int sc : new int[] {2, 4}) {
+            List<String> f = fx(() -> {
+                room.enter();
+                room.setScale(sc);
+                w.settle();
+                w.settle();
+                List<String> out = new ArrayList<>();
+                StripView strip = w.view.strip();
+                double px = strip.textScale() * 11;
+                if (px < Presentation.BASE_FONT) {
+                    out.add("the address space's words are " + px + " px");
+                }
+                Bounds sb = strip.localToScene(strip.getLayoutBounds());
+                if (sb.getMaxY() > 1080.5 || sb.getMaxX() > 1920.5) {
+                    out.add("the address space is cut by the window: " + sb);
+                }
+                Bounds lb = w.view.lanesPanel().localToScene(w.view.lanesPanel().getLayoutBounds());
+                if (sb.getMaxY() > lb.getMinY() + 0.5) {
+                    out.add("the address space " + sb + " reaches into the threads " + lb);
+                }
+                double right = strip.getWidth() / strip.textScale();
+                for (double[] span : strip.rowSpans()) {
+                    if (span[0] < -0.5 || span[1] > right + 0.5) {
+                        out.add("a word under the bar is cut: " + span[0] + ".." + span[1] + " of " + right);
+                    }
+                }
+                return out;
+            });
+            assertTrue(f.isEmpty(), "1920x1080 at " + Presentation.SCALES[sc] + ":\n" + String.join("\n", f));
+        }
+        fx(() -> {
+            room.leave();
+            w.settle();
+            return null;
+        });
+        assertEquals(1, fx(() -> w.view.strip().textScale()), 1e-9, "the address space at its own size after leaving");
     }
 
     @Test
