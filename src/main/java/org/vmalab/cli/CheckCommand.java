@@ -240,7 +240,8 @@ public final class CheckCommand implements Callable<Integer> {
             if (results.get(k).incompleteReasons().stream().anyMatch(r -> r.startsWith("out of memory"))) {
                 Fatal.line(err, "error: out of memory while exploring part " + partsOf.get(k).get(0) + " of " + file
                         + " (this Java has a heap of " + Fatal.heapMiB() + " MiB): the search is incomplete; give "
-                        + "Java more memory (java -Xmx2g -jar vmalab.jar ...) or bound the search", ExitCodes.INCOMPLETE);
+                        + "Java more memory (java -Xmx2g -jar vmalab.jar ...) or bound the search",
+                                ExitCodes.INCOMPLETE);
                 return;
             }
             for (EngineError e : results.get(k).errors()) {
@@ -313,7 +314,9 @@ public final class CheckCommand implements Callable<Integer> {
         return "stopped at the time limit (" + timeLimit + " s)";
     }
 
-    /** A search stopped by the time limit says so, where a search stopped by hand says {@link ExploreResult#CANCELLED}. */
+    /**
+     * A search stopped by the time limit says so, where a search stopped by hand says {@link ExploreResult#CANCELLED}.
+     */
     private ExploreResult atTimeLimit(ExploreResult r) {
         if (!r.incompleteReasons().contains(ExploreResult.CANCELLED)) {
             return r;
@@ -493,7 +496,8 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.INCOMPLETE;
             }
         }
-        return t.cancelled() || t.rows().size() < AbTable.settings(t.scenario()).size() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+        return t.cancelled() || t.rows().size() < AbTable.settings(t.scenario()).size() ? ExitCodes.INCOMPLETE
+                : ExitCodes.OK;
     }
 
     private static String overall(int code) {

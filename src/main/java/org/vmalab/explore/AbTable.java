@@ -22,7 +22,8 @@ public record AbTable(Scenario scenario, ExploreOptions options, List<Row> rows,
     static {
         List<ProtectionToggle> s = new ArrayList<>();
         s.add(null);
-        s.addAll(List.of(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT, ProtectionToggle.NO_EMPTY_CHECK, ProtectionToggle.CLEAR_BEFORE_ERASE,
+        s.addAll(List.of(ProtectionToggle.NO_LOCK, ProtectionToggle.NO_REFCOUNT, ProtectionToggle.NO_EMPTY_CHECK,
+                ProtectionToggle.CLEAR_BEFORE_ERASE,
                 ProtectionToggle.SPF_USES_VMACACHE, ProtectionToggle.PRE_PATCH));
         SETTINGS = java.util.Collections.unmodifiableList(s);
     }

@@ -21,8 +21,9 @@ import org.vmalab.engine.CheckLevel;
  *                        (same program, same role) are one state of the search; findings and outcomes are mapped
  *                        back to every renaming (with state caching only)
  * @param warmUp          transitions this JVM makes, every search together, before a search's workers after the first
- *                        take work (0: every worker at once); on a cold JVM two workers running the compiler's profiling
- *                        code side by side cost far more CPU than one ({@code Search#warm}). Results are the same
+ *                        take work (0: every worker at once); on a cold JVM two workers running the compiler's
+ *                        profiling code side by side cost far more CPU than one ({@code Search#warm}). Results are
+ *                        the same
  */
 public record ExploreOptions(int stepBound, int preemptionBound, boolean reduction, boolean stateCaching,
                              int threads, CheckLevel checkLevel, long progressMillis, long maxEdges, boolean audit,

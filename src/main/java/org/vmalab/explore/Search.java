@@ -212,7 +212,9 @@ final class Search {
     /** The classes of interchangeable threads the engine named (empty when the reduction is off). */
     int[][] classes = new int[0][];
 
-    /** Turns the symmetry reduction on if the options ask for it and {@code m}'s scenario has interchangeable threads. */
+    /**
+     * Turns the symmetry reduction on if the options ask for it and {@code m}'s scenario has interchangeable threads.
+     */
     void symmetry(Explorable m) {
         int[][] c = options.symmetryInEffect() ? m.interchangeableThreads() : new int[0][];
         classes = c;

@@ -77,7 +77,9 @@ final class SearchWorker implements Runnable {
     private Frame[] stack = new Frame[64];
     private int sp;
     private int[] path = new int[256];
-    /** With the symmetry reduction: the renaming of the choices of the state last fingerprinted ({@link #fingerprint}). */
+    /**
+     * With the symmetry reduction: the renaming of the choices of the state last fingerprinted ({@link #fingerprint}).
+     */
     private final int[] nextOrder;
 
     private long lStates;
@@ -99,7 +101,9 @@ final class SearchWorker implements Runnable {
     private long judgeAt = Long.MAX_VALUE;
     /** The pilot this worker walks before it takes work ({@link Search#startPilot}), or null. */
     private Search pilot;
-    /** This worker waits for the JVM's warm-up before it takes work ({@link Search#warm}): every worker but the first. */
+    /**
+     * This worker waits for the JVM's warm-up before it takes work ({@link Search#warm}): every worker but the first.
+     */
     private boolean awaitsWarmUp;
     private int lMaxDepth;
     private long sinceDonate;

@@ -134,7 +134,8 @@ public final class TreeSvg {
                 .append(n(h)).append("\" font-family=\"").append(SANS).append("\">\n");
         b.append("<title>").append(esc(title())).append("</title>\n");
         b.append("<desc>VMA Lab: the mm_rb tree. Black nodes have a solid border and a bold name, red nodes a "
-                + "dashed border and an italic name; the badge is vm_ref_count; gap = the free space in front of the VMA, "
+                + "dashed border and an italic name; the badge is vm_ref_count; gap = the free space in front of the "
+                + "VMA, "
                 + "subtree = rb_subtree_gap, * = a stored rb_subtree_gap its children and own gap no longer give."
                 + "</desc>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(c("bg")).append("\"/>\n");
@@ -219,7 +220,8 @@ public final class TreeSvg {
 
     private void root() {
         if (scene.root() < 0) {
-            text(TreeGeometry.MARGIN_X, 20, "mm_rb.rb_node = NULL: the tree is empty", 15, true, "text-dim", "start", Base.TOP);
+            text(TreeGeometry.MARGIN_X, 20, "mm_rb.rb_node = NULL: the tree is empty", 15, true, "text-dim", "start",
+                    Base.TOP);
             return;
         }
         NodeFrame r = frame.node(scene.root());
@@ -429,7 +431,8 @@ public final class TreeSvg {
     private void badge(NodeView v, double x, double y) {
         boolean hot = v.has(Mark.REF_CHANGED);
         b.append("<g class=\"ref-count\"><circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
-                .append("\" r=\"").append(n(D.badge)).append("\" fill=\"").append(c(hot ? "badge-hot" : "badge")).append("\" stroke=\"")
+                .append("\" r=\"").append(n(D.badge)).append("\" fill=\"").append(c(hot ? "badge-hot"
+                        : "badge")).append("\" stroke=\"")
                 .append(c(v.refCount() > 1 ? "changed" : "text-dim")).append("\" stroke-width=\"")
                 .append(v.refCount() > 1 ? "2.5" : "1.5").append("\"/>");
         text(x, y, Long.toString(v.refCount()), D.badge * 1.1, true, hot ? "badge-hot-text" : "badge-text", "middle",

@@ -173,7 +173,8 @@ final class Classroom {
             if (n instanceof ButtonBase || n instanceof ChoiceBox || n instanceof ComboBox || n instanceof ListView) {
                 n.setFocusTraversable(true);
             }
-            if (n instanceof Labeled l && (l.getText() == null || l.getText().isBlank()) && l.getAccessibleText() == null
+            if (n instanceof Labeled l && (l.getText() == null || l.getText().isBlank())
+                    && l.getAccessibleText() == null
                     && l.getTooltip() != null) {
                 l.setAccessibleText(l.getTooltip().getText());
             }

@@ -467,7 +467,9 @@ final class CodeView extends ColumnRegion {
             return unit.substring(0, from + head) + "…" + unit.substring(to - tail);
         }
 
-        /** {@code s} on one row of at most {@code max} characters: cut with "…" (at a token boundary if one is near). */
+        /**
+         * {@code s} on one row of at most {@code max} characters: cut with "…" (at a token boundary if one is near).
+         */
         static String cut(String s, int max) {
             if (s.length() <= max) {
                 return s;

@@ -554,7 +554,8 @@ final class ExplorePane extends BorderPane {
                 setTooltip(null);
                 return;
             }
-            setText("⚠ " + f.kind() + (f.rule() ? " (design rule)" : "") + " — " + f.steps() + " step" + (f.steps() == 1 ? "" : "s")
+            setText("⚠ " + f.kind() + (f.rule() ? " (design rule)" : "") + " — " + f.steps() + " step"
+                    + (f.steps() == 1 ? "" : "s")
                     + (f.shortest() ? "" : " (shortest found)") + "\n" + f.summary());
             setWrapText(true);
             setPrefWidth(0);

@@ -342,7 +342,8 @@ final class MainView extends BorderPane {
         // the menus share the first row with the toolbar: a row of the window's height goes to the tree and threads
         menuBar.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = toolbarRow;
-        bar.getChildren().setAll(menuBar, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL), lessons,
+        bar.getChildren().setAll(menuBar, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL),
+                lessons,
                 lessonToggle, new Separator(Orientation.VERTICAL), edit, reset, new Separator(Orientation.VERTICAL),
                 theme, help);
         bar.setSpacing(8);
@@ -624,7 +625,9 @@ final class MainView extends BorderPane {
         return Math.min(Math.min(BAND_LINES_EM * em, centerHeight * BAND_SHARE), keep);
     }
 
-    /** The least height of the band whose columns are all whole: the tallest column's least height and the band's frame. */
+    /**
+     * The least height of the band whose columns are all whole: the tallest column's least height and the band's frame.
+     */
     private double lanesFloor() {
         double need = 0;
         for (Node n : lanesBox.getChildren()) {

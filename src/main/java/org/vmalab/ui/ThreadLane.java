@@ -26,8 +26,9 @@ import org.vmalab.viewmodel.StepScene.ThreadView;
 /**
  * One thread, as a column beside the others: name, role, state (with the reason it waits), its current
  * operation (the whole program in its tooltip), the locks and VMA references it holds, and the current kernel
- * function as pseudo-C centred on the current line; its last step and vmacache in the lane's tooltip. Clicking a runnable lane schedules that thread next ("be the scheduler"); when
- * the thread cannot run, the lane says why ({@link #refuse}).
+ * function as pseudo-C centred on the current line; its last step and vmacache in the lane's tooltip. Clicking a
+ * runnable lane schedules that thread next ("be the scheduler"); when the thread cannot run, the lane says
+ * why ({@link #refuse}).
  *
  * <p>The head is laid out for the column's width: the thread's key, name and state on the first row, its role beside
  * them when it fits and on a row of its own when not, so that nothing in it is cut. The lane's state (running,

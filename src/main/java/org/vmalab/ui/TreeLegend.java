@@ -262,13 +262,14 @@ final class TreeLegend extends VBox {
                 Ink.NODE_RED, Ink.NODE_RED_TEXT, null)));
         l.add(new Entry("numbers", "range [vm_start-vm_end), gap: the free space in front of the VMA, subtree: its "
                 + "rb_subtree_gap (the largest gap in its subtree)", (g, p) -> text(g, p, "gap 0x4000", true)));
-        l.add(new Entry("stale", NodeFace.STALE_MARK + " after the subtree gap: the stored rb_subtree_gap is not what its "
+        l.add(new Entry("stale", NodeFace.STALE_MARK
+                + " after the subtree gap: the stored rb_subtree_gap is not what its "
                 + "children and own gap give now (a propagate is still to come)", (g, p) -> text(g, p,
                 "0x80e2000 " + NodeFace.STALE_MARK, true)));
         l.add(new Entry("badge", "● vm_ref_count; filled in the highlight colour when this step changed it",
                 (g, p) -> badge(g, p)));
-        l.add(new Entry("state:" + NodeState.LINKED, "linked: a walk from mm_rb.rb_node reaches it", (g, p) -> node(g, p,
-                true, "", Ink.NODE_BLACK, Ink.NODE_BLACK_TEXT, null)));
+        l.add(new Entry("state:" + NodeState.LINKED, "linked: a walk from mm_rb.rb_node reaches it",
+                (g, p) -> node(g, p, true, "", Ink.NODE_BLACK, Ink.NODE_BLACK_TEXT, null)));
         l.add(new Entry("state:" + NodeState.UNREACHABLE, "unreachable now: in the tree, but a walk from the root "
                 + "cannot reach it at this moment (mid-rotation); drawn faded", (g, p) -> {
                     g.setGlobalAlpha(0.55);
@@ -304,12 +305,12 @@ final class TreeLegend extends VBox {
                 }));
         l.add(new Entry("mark:" + Mark.SUBJECT, "thick ring: the node the step is about; its callout gives its numbers "
                 + "(and what the step stored, \"was …\")", (g, p) -> ring(g, p, Ink.SUBJECT, 3.5, false)));
-        l.add(new Entry("mark:" + Mark.OTHER, "dashed ring: the step's second node", (g, p) -> ring(g, p, Ink.OTHER, 2.5,
-                true)));
+        l.add(new Entry("mark:" + Mark.OTHER, "dashed ring: the step's second node",
+                (g, p) -> ring(g, p, Ink.OTHER, 2.5, true)));
         l.add(new Entry("mark:" + Mark.STORED, "thin ring: the step stored to this node (also a link, an erase or a "
                 + "list pointer: vm_prev, vm_next)", (g, p) -> ring(g, p, Ink.CHANGED, 2, false)));
-        l.add(new Entry("mark:" + Mark.VIOLATION, "alarm ring: a checked rule is broken at this node", (g, p) -> ring(g, p,
-                Ink.BAD, 3.5, false)));
+        l.add(new Entry("mark:" + Mark.VIOLATION, "alarm ring: a checked rule is broken at this node",
+                (g, p) -> ring(g, p, Ink.BAD, 3.5, false)));
         l.add(new Entry("mark:" + Mark.GAP_CHANGED, "highlighted subtree line and \"was 0x…\": the step stored a new "
                 + "rb_subtree_gap", (g, p) -> tag(g, p, "was 0x0", Ink.CHANGED, Ink.CHANGED_TEXT)));
         l.add(new Entry("mark:" + Mark.COLOR_FLIPPED, "red → black: the step changed the node's colour",
@@ -329,7 +330,8 @@ final class TreeLegend extends VBox {
                 (g, p) -> ring(g, p, Ink.CHANGED, 2, false)));
         l.add(new Entry("mark:" + Mark.LIFE_CHANGED, "thin ring: the node was linked, erased, cleared or freed by "
                 + "the step (its state tag says which)", (g, p) -> ring(g, p, Ink.CHANGED, 2, false)));
-        l.add(new Entry("mark:" + Mark.PROPAGATE, "propagate ↑: the gap callback stored this node's gap and climbs on",
+        l.add(new Entry("mark:" + Mark.PROPAGATE,
+                "propagate ↑: the gap callback stored this node's gap and climbs on",
                 (g, p) -> tag(g, p, "propagate ↑", Ink.CHANGED, Ink.CHANGED_TEXT)));
         l.add(new Entry("mark:" + Mark.PROPAGATE_STOP, "■ propagate stops: the gap was already right, the callback "
                 + "stops here", (g, p) -> tag(g, p, "■ stops", Ink.WARN, Ink.BG)));

@@ -638,7 +638,9 @@ final class WindowActions {
     /** The longest line of a notice's text, in characters. */
     static final int NOTICE_LINE = 72;
 
-    /** {@code text} with its lines broken between words so that none is longer than {@code width} (if a word allows). */
+    /**
+     * {@code text} with its lines broken between words so that none is longer than {@code width} (if a word allows).
+     */
     static String wrap(String text, int width) {
         StringBuilder out = new StringBuilder();
         String[] paras = text.split("\n", -1);

@@ -42,8 +42,8 @@ final class WindowPrefs {
         }
         double w = Math.min(1920, Math.round(screen.getWidth() * 0.9));
         double h = Math.min(1200, Math.round(screen.getHeight() * 0.9));
-        return new Place(screen.getMinX() + (screen.getWidth() - w) / 2, screen.getMinY() + (screen.getHeight() - h) / 2,
-                w, h, false);
+        return new Place(screen.getMinX() + (screen.getWidth() - w) / 2,
+                screen.getMinY() + (screen.getHeight() - h) / 2, w, h, false);
     }
 
     /**

@@ -253,7 +253,8 @@ public final class Player {
             return;
         }
         Protection now = scenario.protection();
-        java.util.EnumSet<ProtectionToggle> set = now.toggles().isEmpty() ? java.util.EnumSet.noneOf(ProtectionToggle.class)
+        java.util.EnumSet<ProtectionToggle> set = now.toggles().isEmpty()
+                ? java.util.EnumSet.noneOf(ProtectionToggle.class)
                 : java.util.EnumSet.copyOf(now.toggles());
         if (on) {
             if (t == ProtectionToggle.PRE_PATCH) {

@@ -139,7 +139,8 @@ public record StepScene(int index, int size, StepInfo step, String caption, Stri
      * @param pendingStores RELAXED_STORES: the stores waiting in its store buffer, oldest first, in words
      */
     public record ThreadView(int index, String name, String role, TaskView.Status status, String state,
-                             String waitReason, boolean ranThisStep, boolean runnable, List<String> program, int currentOp,
+                             String waitReason, boolean ranThisStep, boolean runnable, List<String> program,
+                                     int currentOp,
                              boolean started, List<Ref> refs, List<String> holds, Loc loc, String lastStep,
                              List<String> vmacache, boolean vmacacheValid, boolean changed,
                              List<Integer> vmacacheVmas, List<String> pendingStores) {

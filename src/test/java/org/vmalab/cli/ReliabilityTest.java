@@ -126,7 +126,8 @@ class ReliabilityTest {
         Thread.interrupted();
         assertEquals(2, rc);
         assertEquals("error: out of memory while drawing step 0 of x.yaml as a 8000x8000 image (this Java has a heap "
-                + "of " + Fatal.heapMiB() + " MiB: give it more, e.g. java -Xmx2g -jar vmalab.jar ...)\n", err.toString());
+                + "of " + Fatal.heapMiB() + " MiB: give it more, e.g. java -Xmx2g -jar vmalab.jar ...)\n",
+                        err.toString());
     }
 
     // ------------------------------------------------------------------ 6: the commands agree

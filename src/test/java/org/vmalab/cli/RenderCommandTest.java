@@ -220,16 +220,19 @@ class RenderCommandTest {
     void anSvgOfTheTreeParsesAndNamesEveryVma() throws Exception {
         Run r = render(LESSON, "--out", dir.toString(), "--format", "svg", "--steps", "40..41");
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("12-race-b-use-after-free-part1-tree-0040.svg", "12-race-b-use-after-free-part1-tree-0041.svg"),
+        assertEquals(List.of("12-race-b-use-after-free-part1-tree-0040.svg",
+                "12-race-b-use-after-free-part1-tree-0041.svg"),
                 files());
-        String svg = Files.readString(dir.resolve("12-race-b-use-after-free-part1-tree-0040.svg"), StandardCharsets.UTF_8);
+        String svg = Files.readString(dir.resolve("12-race-b-use-after-free-part1-tree-0040.svg"),
+                StandardCharsets.UTF_8);
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
                 svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", d.getDocumentElement().getTagName());
         for (String label : List.of("data", "text", "libc", "stack", "heap", "ld", "libc_rw")) {
-            assertTrue(svg.contains(">" + label + "<") || svg.contains(">∅ " + label + "<"), label + " in its own case");
+            assertTrue(svg.contains(">" + label + "<") || svg.contains(">∅ " + label + "<"), label
+                    + " in its own case");
         }
         assertTrue(svg.contains("fill=\"#d23a36\""), "the light theme's red, from the palette");
     }

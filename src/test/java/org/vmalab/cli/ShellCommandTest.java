@@ -103,7 +103,8 @@ class ShellCommandTest {
 
     @Test
     void badLinesAreReportedAndSkippedAndTheExitCodeIsTwo() throws IOException {
-        Result r = run("map 1000 2000\nfrobnicate\nmap 3000\nmap zz 4000\nmap 5000 4000\n\n   # just a comment\nstats\n");
+        Result r = run("map 1000 2000\nfrobnicate\nmap 3000\nmap zz 4000\nmap 5000 4000\n\n"
+                + "   # just a comment\nstats\n");
         assertEquals("ok\ncount=1 highest=2000\n", r.out());
         assertEquals(2, r.rc());
         String[] e = r.err().split("\n");

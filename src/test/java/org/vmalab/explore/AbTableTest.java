@@ -34,6 +34,7 @@ class AbTableTest {
     void theRwlockPolicyIsKept() {
         Scenario sc = Fixtures.lesson9(Fixtures.with().withPolicy(RwlockPolicy.READER_PREF));
         assertEquals(RwlockPolicy.READER_PREF, AbTable.protection(sc, null).policy());
-        assertEquals(RwlockPolicy.READER_PREF, AbTable.protection(sc, org.vmalab.engine.ProtectionToggle.NO_LOCK).policy());
+        assertEquals(RwlockPolicy.READER_PREF,
+                AbTable.protection(sc, org.vmalab.engine.ProtectionToggle.NO_LOCK).policy());
     }
 }

@@ -36,12 +36,14 @@ class ReductionEquivalenceTest {
                 ProtectionToggle.SPF_USES_VMACACHE))));
         a.add(Arguments.of("lesson 11, patch", Fixtures.lesson11(Fixtures.with())));
         a.add(Arguments.of("readers and munmap, patch", Fixtures.readersAndMunmap(Fixtures.with())));
-        a.add(Arguments.of("readers and munmap, NO_LOCK", Fixtures.readersAndMunmap(Fixtures.with(ProtectionToggle.NO_LOCK))));
+        a.add(Arguments.of("readers and munmap, NO_LOCK",
+                Fixtures.readersAndMunmap(Fixtures.with(ProtectionToggle.NO_LOCK))));
         a.add(Arguments.of("readers and munmap, reader-preferring rwlock",
                 Fixtures.readersAndMunmap(Fixtures.with().withPolicy(RwlockPolicy.READER_PREF))));
         a.add(Arguments.of("convoy, patch", Fixtures.convoy(Fixtures.with())));
         a.add(Arguments.of("brk and spf, patch", Fixtures.brkAndSpf(Fixtures.with())));
-        a.add(Arguments.of("brk and spf, NO_REFCOUNT", Fixtures.brkAndSpf(Fixtures.with(ProtectionToggle.NO_REFCOUNT))));
+        a.add(Arguments.of("brk and spf, NO_REFCOUNT",
+                Fixtures.brkAndSpf(Fixtures.with(ProtectionToggle.NO_REFCOUNT))));
         a.add(Arguments.of("two get/put without the lock", Fixtures.twoGetPutNoLock()));
         return a.stream();
     }

@@ -95,7 +95,9 @@ class ReductionJudgementTest {
         }
     }
 
-    /** A search within the pilot's length: the pilot walks all of it again, and the search still keeps its reduction. */
+    /**
+     * A search within the pilot's length: the pilot walks all of it again, and the search still keeps its reduction.
+     */
     @Test
     void aSearchWithinThePilotKeepsItsReductionWithTwoWorkers() throws Exception {
         Scenario sc = part("14-race-c-clear-node.yaml", 4);
@@ -105,7 +107,8 @@ class ReductionJudgementTest {
         assertTrue(r.complete());
         assertEquals(-1, r.stats().reductionOffAt());
         assertEquals(one.stats().states() - 1, two.search().pilotWalked,
-                "the whole search (its transitions: the states but the initial one), walked by the pilot as by one worker");
+                "the whole search (its transitions: the states but the initial one), walked by the pilot as by one "
+                        + "worker");
     }
 
     /** Cancelling stops the pilot too (it would otherwise walk all of lesson 16's 3.9 million transitions first). */

@@ -20,7 +20,8 @@ class ResultJsonTest {
     @Test
     @SuppressWarnings("unchecked")
     void aResultAsJson() {
-        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(ProtectionToggle.NO_REFCOUNT)), Fixtures.single());
+        ExploreResult r = Explorer.run(Fixtures.lesson9(Fixtures.with(ProtectionToggle.NO_REFCOUNT)),
+                Fixtures.single());
         JsonWriter w = new JsonWriter().beginObject();
         w.name("options");
         ResultJson.options(w, r.options());

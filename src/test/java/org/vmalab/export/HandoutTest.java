@@ -50,7 +50,8 @@ class HandoutTest {
             for (Part p : l.parts()) {
                 for (Narration n : p.narration()) {
                     if (!n.title().isEmpty()) {
-                        assertTrue(html.contains("<h3>" + Handout.inline(n.title()) + "</h3>"), what + ": " + n.title());
+                        assertTrue(html.contains("<h3>" + Handout.inline(n.title()) + "</h3>"), what + ": "
+                                + n.title());
                     }
                 }
                 for (Checkpoint c : p.checkpoints()) {

@@ -86,7 +86,8 @@ class TreeSvgTest {
             for (StepScene.NodeView n : s.nodes()) {
                 assertTrue(texts.contains(org.vmalab.viewmodel.NodeFace.name(n)),
                         "name " + n.name() + " in its own case at index " + i + " in " + texts);
-                assertTrue(texts.stream().anyMatch(x -> x.contains(org.vmalab.viewmodel.Fmt.range(n.start(), n.end()))));
+                assertTrue(texts.stream().anyMatch(x ->
+                        x.contains(org.vmalab.viewmodel.Fmt.range(n.start(), n.end()))));
             }
             assertTrue(texts.get(0).startsWith(i == 0 ? "index 0 / " : "step " + i + " / "), texts.get(0));
             assertFalse(svg.contains("#808080"), "every ink it uses has a colour");
@@ -107,14 +108,16 @@ class TreeSvgTest {
             if (!g.getAttribute("class").startsWith("node ")) {
                 continue;
             }
-            StepScene.NodeView n = s.nodes().stream().filter(v -> v.name().equals(g.getAttribute("data-vma"))).findFirst()
+            StepScene.NodeView n = s.nodes().stream().filter(v ->
+                    v.name().equals(g.getAttribute("data-vma"))).findFirst()
                     .orElseThrow();
             seen.add(n.name());
             Element box = null;
             NodeList rects = g.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
             for (int k = 0; k < rects.getLength() && box == null; k++) {
                 Element r = (Element) rects.item(k);
-                if (!"none".equals(r.getAttribute("fill")) && r.getAttribute("width").equals(TreeSvg.n(TreeSvg.NODE_W))) {
+                if (!"none".equals(r.getAttribute("fill"))
+                        && r.getAttribute("width").equals(TreeSvg.n(TreeSvg.NODE_W))) {
                     box = r;
                 }
             }

@@ -119,7 +119,8 @@ class ExploreWindowTest {
             return null;
         });
         settle(player);
-        assertTrue(fx(() -> player.scenario().protection().has(ProtectionToggle.NO_LOCK)), "part 1 is the no-lock race");
+        assertTrue(fx(() -> player.scenario().protection().has(ProtectionToggle.NO_LOCK)),
+                "part 1 is the no-lock race");
         ExplorePane pane = openExplore("menu-explore-schedules");
         fx(() -> {
             pane.startSearch();

@@ -91,7 +91,8 @@ public final class LargeTreeBench {
                         cold[2], cold[0] + cold[1] + cold[2], cold[3], warm[0], warm[1], warm[2],
                         warm[0] + warm[1] + warm[2], warm[3]);
                 System.out.printf(Locale.ROOT, "  the JVM's CPU (every thread, the collector's too) and the "
-                        + "collections' pauses from the call to the first frame: cold %.0f ms CPU, %.0f ms paused in %.0f"
+                        + "collections' pauses from the call to the first frame: cold %.0f ms CPU, %.0f ms paused in "
+                        + "%.0f"
                         + " | each import: %s; the heap in use with the window shown, after a full collection: "
                         + "%s MB%n", cold[4], cold[5], cold[6], runs.stream().map(x -> String.format(Locale.ROOT,
                         "%.0f/%.0f/%.0f ms", x[0] + x[1] + x[2], x[4], x[5])).toList(), runs.stream().map(x ->

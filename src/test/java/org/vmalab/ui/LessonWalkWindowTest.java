@@ -101,7 +101,8 @@ class LessonWalkWindowTest {
                     String op = fx(() -> view.lanes().stream().filter(x -> x.name().equals(thread)).findFirst()
                             .map(x -> ((Labeled) x.lookup(".op-pill")).getText()).orElse("(no lane)"));
                     if (!op.contains(address)) {
-                        wrong.add(l.id() + " part " + (p + 1) + ", step " + at + ": '" + c.question() + "' is asked while "
+                        wrong.add(l.id() + " part " + (p + 1) + ", step " + at + ": '" + c.question()
+                                + "' is asked while "
                                 + thread + " runs '" + op + "'");
                     }
                 }
@@ -170,7 +171,9 @@ class LessonWalkWindowTest {
         return out;
     }
 
-    /** Lesson 13 said "Layout M (lesson 9)", the name of lesson 9's scenario in the file, never shown to the student. */
+    /**
+     * Lesson 13 said "Layout M (lesson 9)", the name of lesson 9's scenario in the file, never shown to the student.
+     */
     @Test
     void noLessonNamesALayoutOfTheFileFormat() {
         List<String> found = new ArrayList<>();
@@ -187,8 +190,8 @@ class LessonWalkWindowTest {
 
     /**
      * What the narration says of how the tree draws a black and a red node is what the window draws: lesson 4 said
-     * black nodes are drawn in UPPERCASE and red ones in lowercase (as the SVG export does), but the window writes every
-     * name as it is and tells the colours by the fill and a dashed border.
+     * black nodes are drawn in UPPERCASE and red ones in lowercase (as the SVG export does), but the window writes
+     * every name as it is and tells the colours by the fill and a dashed border.
      */
     @Test
     void theNarrationDescribesTheTreeAsTheWindowDrawsIt() {
@@ -216,7 +219,8 @@ class LessonWalkWindowTest {
                     assertTrue(!names.isEmpty(), l.id() + " part " + (p + 1) + ": a black node is drawn");
                     for (String name : names) {
                         if (!name.equals(name.toUpperCase(Locale.ROOT))) {
-                            wrong.add(l.id() + " part " + (p + 1) + " '" + n.title() + "' says UPPERCASE for black nodes;"
+                            wrong.add(l.id() + " part " + (p + 1) + " '" + n.title()
+                                    + "' says UPPERCASE for black nodes;"
                                     + " the window draws '" + name + "'");
                         }
                     }

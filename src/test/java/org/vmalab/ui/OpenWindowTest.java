@@ -64,7 +64,8 @@ class OpenWindowTest {
     @Test
     void aScenarioIsPlayedWithoutALessonAroundIt() throws Exception {
         Path f = dir.resolve("two.yaml");
-        Files.writeString(f, "title: \"Two VMAs\"\nlayout:\n  - \"a 0x1000-0x3000 rw-\"\n  - \"b 0x8000-0x9000 r--\"\nthreads: []\n");
+        Files.writeString(f, "title: \"Two VMAs\"\nlayout:\n  - \"a 0x1000-0x3000 rw-\"\n"
+                + "  - \"b 0x8000-0x9000 r--\"\nthreads: []\n");
         MainView view = open(List.of("--open=" + f.toAbsolutePath()));
         settle(view.player());
         assertEquals("Two VMAs", fx(() -> view.player().scenario().title()));

@@ -269,7 +269,8 @@ class PresentationWindowTest {
                     out.add("'" + f.text() + "' is outside the window: " + b);
                 }
                 if (f.node() instanceof Labeled l && !(l instanceof javafx.scene.control.TitledPane)) {
-                    String shown = l.getChildrenUnmodifiable().stream().filter(t -> t instanceof Text).map(t -> ((Text) t)
+                    String shown = l.getChildrenUnmodifiable().stream().filter(t -> t instanceof Text).map(t ->
+                            ((Text) t)
                             .getText()).reduce("", String::concat);
                     if (!norm(shown).equals(norm(l.getText()))) {
                         out.add("'" + l.getText() + "' shows as '" + shown + "'");
@@ -519,7 +520,8 @@ class PresentationWindowTest {
         window(1280, 720);
         assertFalse(fx(pr::on));
         assertEquals(MainView.Theme.LIGHT, fx(view::theme));
-        assertEquals(lessonBefore, fx(() -> view.lessonPane().getScene() != null), what + ": the lesson pane as it was");
+        assertEquals(lessonBefore, fx(() -> view.lessonPane().getScene() != null), what
+                + ": the lesson pane as it was");
         assertEquals(lessonWidth, fx(() -> view.lessonPane().getWidth()), 2, what + ": the lesson pane's width");
         assertTrue(locksShown(), what + ": the locks are back");
         assertEquals(locksWidth, fx(() -> view.rightColumn().getWidth()), 2, what + ": the locks column's width");

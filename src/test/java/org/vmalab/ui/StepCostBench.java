@@ -71,7 +71,8 @@ public final class StepCostBench {
         Platform.startup(started::countDown);
         started.await();
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, Java "
-                + System.getProperty("java.version") + ", " + java.time.LocalDate.now() + ", load " + FrameBench.load());
+                + System.getProperty("java.version") + ", " + java.time.LocalDate.now() + ", load "
+                        + FrameBench.load());
         List<Long> total = new ArrayList<>();
         List<Long> sync = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
@@ -158,7 +159,8 @@ public final class StepCostBench {
                 sync.subList(5, sync.size()));
         report(String.format(Locale.ROOT, "%,d VMAs: a step on the FX thread, all its work (+ panels)", n),
                 total.subList(5, total.size()));
-        report("  of which the FX thread waited for a core (run-queue delay, Linux)", waitCore.subList(5, waitCore.size()));
+        report("  of which the FX thread waited for a core (run-queue delay, Linux)",
+                waitCore.subList(5, waitCore.size()));
         report(String.format(Locale.ROOT, "%,d VMAs: a step's CPU time on the FX thread, all its work", n),
                 cpu.subList(5, cpu.size()));
         report(String.format(Locale.ROOT, "%,d VMAs: a step's CPU time on the FX thread, all its work and the pulse "

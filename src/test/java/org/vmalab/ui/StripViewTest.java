@@ -213,10 +213,12 @@ class StripViewTest {
         java.util.function.ToDoubleFunction<String> w = t -> 6.0 * t.length();
         List<StripView.GhostLabel> apart = StripView.ghostLabels(List.of(new StripView.Ghost("heap", "erased", false,
                 100), new StripView.Ghost("stack", "freed", true, 600)), w, 14, 986);
-        assertEquals(List.of("heap (erased)", "stack (freed)"), apart.stream().map(StripView.GhostLabel::text).toList());
+        assertEquals(List.of("heap (erased)", "stack (freed)"),
+                apart.stream().map(StripView.GhostLabel::text).toList());
         assertEquals(100, apart.get(0).x(), 1e-9);
         List<StripView.GhostLabel> near = StripView.ghostLabels(List.of(new StripView.Ghost("a", "erased", false, 970),
-                new StripView.Ghost("b", "freed", true, 974), new StripView.Ghost("c", "freed", true, 978)), w, 14, 986);
+                new StripView.Ghost("b", "freed", true, 974), new StripView.Ghost("c", "freed", true, 978)), w, 14,
+                        986);
         assertEquals(1, near.size());
         assertEquals("a (erased), b, c (freed)", near.get(0).text());
         assertTrue(near.get(0).freed());

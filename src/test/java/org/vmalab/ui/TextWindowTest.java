@@ -95,7 +95,8 @@ class TextWindowTest {
     }
 
     private static Text run(TextFlow flow, String s) {
-        return fx(() -> flow.getChildren().stream().map(n -> (Text) n).filter(t -> t.getText().strip().equals(s.strip()))
+        return fx(() -> flow.getChildren().stream().map(n -> (Text) n).filter(t ->
+                t.getText().strip().equals(s.strip()))
                 .findFirst().orElseThrow(() -> new AssertionError("no run '" + s + "' in " + Markdown.text(flow))));
     }
 

@@ -465,7 +465,8 @@ class ThreadsWindowTest {
         assertEquals(List.of("a == b &&", "c != d"), CodeView.Wrap.rows("a == b && c != d", 10, 8, true));
         // a word longer than the row is shortened in its middle (the whole line is in the row's tooltip), never
         // broken: its closing ")" stays with it
-        assertEquals(List.of("__rwse…ommon()"), CodeView.Wrap.rows("__rwsem_down_read_failed_common()", 14, 14, true));
+        assertEquals(List.of("__rwse…ommon()"),
+                CodeView.Wrap.rows("__rwsem_down_read_failed_common()", 14, 14, true));
         List<String> sem = CodeView.Wrap.rows("ret = __rwsem_down_read_failed_common(sem, TASK_KILLABLE);", 20, 20,
                 true);
         assertEquals(List.of("ret =", "__rwsem_d…ed_common(", "sem, TASK_KILLABLE);"), sem);
@@ -598,14 +599,16 @@ class ThreadsWindowTest {
             Bounds strip = scene(w.view.lookup(".strip-panel"));
             Bounds timeline = scene(w.view.lookup(".timeline"));
             if (timeline.getMinY() - strip.getMaxY() > 4) {
-                problems.add("with no thread " + (timeline.getMinY() - strip.getMaxY()) + " px under the tree are empty");
+                problems.add("with no thread " + (timeline.getMinY() - strip.getMaxY())
+                        + " px under the tree are empty");
             }
             w.lesson("fairness").settle().settle();
             w.player.seek(30);
             w.settle().settle();
             javafx.scene.Node band = w.view.lookup(".lanes-panel");
             if (band == null || band.getLayoutBounds().getHeight() < 150) {
-                problems.add("back in a lesson the band is " + (band == null ? "gone" : band.getLayoutBounds().getHeight()
+                problems.add("back in a lesson the band is "
+                        + (band == null ? "gone" : band.getLayoutBounds().getHeight()
                         + " px high"));
             }
             Bounds vp = viewport(w.view);

@@ -499,7 +499,8 @@ class TreeViewTest {
                     p.stepForward();
                     return null;
                 });
-                assertEquals(k, fx(p::preparedHits), "step " + k + " found its scene prepared after the last was drawn");
+                assertEquals(k, fx(p::preparedHits), "step " + k
+                        + " found its scene prepared after the last was drawn");
                 assertEquals(fresh(p), fx(p::scene));
             }
         } finally {

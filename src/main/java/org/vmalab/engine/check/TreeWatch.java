@@ -21,10 +21,10 @@ import org.vmalab.engine.tree.Vm;
  * a stored pointer ({@link #stored}). At a question it re-derives those nodes only: membership by the parent chain to
  * the root (which a well-formed tree makes exact; a node that joins or leaves takes its subtree with it), the local
  * well-formedness, and the gap of each such node, of its parent and of its {@code vm_next}. Anything it cannot
- * vouch for (a node whose parent does not claim it, a child that names another parent, a chain longer than any red-black
- * tree's, a change of {@code stack_guard_gap}, memory restored behind its back) sends it back to the full walk of
- * {@link Checker#shape}, whose answer is also the one reported whenever a gap is wrong: the messages, their order
- * and their limit stay those of the walk.
+ * vouch for (a node whose parent does not claim it, a child that names another parent, a chain longer than any
+ * red-black tree's, a change of {@code stack_guard_gap}, memory restored behind its back) sends it back to the full
+ * walk of {@link Checker#shape}, whose answer is also the one reported whenever a gap is wrong: the messages, their
+ * order and their limit stay those of the walk.
  */
 final class TreeWatch {
     /** Longer parent chains than this do not occur in a red-black tree of 2^31 nodes. */

@@ -374,7 +374,8 @@ public final class OpSyntax {
                 }
                 exact(ts, p + 1, usage, end);
                 if (Long.compareUnsigned(se[0], se[1]) >= 0) {
-                    throw new SyntaxException("the start " + Numbers.hex(se[0]) + " must be below the end " + Numbers.hex(se[1]),
+                    throw new SyntaxException("the start " + Numbers.hex(se[0]) + " must be below the end "
+                            + Numbers.hex(se[1]),
                             r.at());
                 }
                 String w = ts.get(p).text();

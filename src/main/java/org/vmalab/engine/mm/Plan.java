@@ -276,7 +276,9 @@ public final class Plan {
         private int[] validateAfter = new int[16];
         private short[] group = new short[16];
         private int[] groupA = new int[16];
-        /** Macro group number of the last step (0 = none): consecutive steps of one group are joined by {@code more}. */
+        /**
+         * Macro group number of the last step (0 = none): consecutive steps of one group are joined by {@code more}.
+         */
         private int lastGroupId;
         private int nStores;
         private int[] keys = new int[32];

@@ -162,7 +162,8 @@ final class Readers {
             }
             x.more();
             x.step(Loc.VMACACHE_SLOT, Tag.NONE, v, NIL, i);
-            x.push(i + 1 < Field.VC_SLOTS.length ? new VcSlot(addr, i + 1) : new WalkRoot(FindVma.Walker.FIND_VMA, addr));
+            x.push(i + 1 < Field.VC_SLOTS.length ? new VcSlot(addr, i + 1)
+                    : new WalkRoot(FindVma.Walker.FIND_VMA, addr));
         }
     }
 

@@ -39,8 +39,9 @@ public final class Footprint {
     private int nWrites;
     /**
      * Summaries for the quick test in {@link #independent}: every field read (for any object: {@link #anyMask} and
-     * the atoms' masks), every field stored (but the step's own thread's private words), the threads whose thread fields were stored (ids below 64), and whether a
-     * thread field of a thread 64 or above was stored (then the quick test does not answer).
+     * the atoms' masks), every field stored (but the step's own thread's private words), the threads whose thread
+     * fields were stored (ids below 64), and whether a thread field of a thread 64 or above was stored (then the quick
+     * test does not answer).
      */
     private long readFields;
     private long writeFields;

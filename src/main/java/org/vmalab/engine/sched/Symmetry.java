@@ -121,9 +121,9 @@ final class Symmetry {
 
     /**
      * The canonical fingerprint of the state ({@code m}'s words, {@code ts[t]} the rest of thread {@code t}'s state,
-     * read by its {@link ThreadState#hash()}), and in {@code order} (if not null; as long as the scheduling choices) the choice each choice is
-     * in the representative: thread {@code t} becomes thread {@code order[t]}, and its flush choices (RELAXED_STORES,
-     * {@code perThread} per thread after the threads) follow it.
+     * read by its {@link ThreadState#hash()}), and in {@code order} (if not null; as long as the scheduling choices)
+     * the choice each choice is in the representative: thread {@code t} becomes thread {@code order[t]}, and its flush
+     * choices (RELAXED_STORES, {@code perThread} per thread after the threads) follow it.
      */
     long canonical(Memory m, ThreadState[] ts, int[] order, int perThread) {
         long naming = m.threadNamingStores();

@@ -31,8 +31,10 @@ import org.vmalab.lesson.LessonLoader;
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 @State(Scope.Benchmark)
 public class ExplorerJmh {
-    /** Part of the race (b) lessons: 1 NO_LOCK, 2 NO_REFCOUNT (lessons/12-race-b-use-after-free.yaml), 3 the patch, 4 NO_EMPTY_CHECK
-     * (lessons/13-race-b-empty-node.yaml, its parts 1 and 2). */
+    /**
+     * Part of the race (b) lessons: 1 NO_LOCK, 2 NO_REFCOUNT (lessons/12-race-b-use-after-free.yaml), 3 the patch, 4
+     * NO_EMPTY_CHECK (lessons/13-race-b-empty-node.yaml, its parts 1 and 2).
+     */
     @Param({"1", "3"})
     int part;
 

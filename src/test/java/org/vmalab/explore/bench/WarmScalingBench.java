@@ -12,11 +12,12 @@ import org.vmalab.lesson.LessonLoader;
 
 /**
  * The explorer's scaling with a warm JIT (issue 15, goal 4; a bench main on the test class path, not a test): one part
- * of a lesson searched WARM times to warm up, then ROUNDS rounds alternating one and two workers, in one JVM. Each line:
- * the search's wall time, the workers' CPU time, the result's assembly after the search (shortest schedules, the
+ * of a lesson searched WARM times to warm up, then ROUNDS rounds alternating one and two workers, in one JVM. Each
+ * line: the search's wall time, the workers' CPU time, the result's assembly after the search (shortest schedules, the
  * mapping back over the orbits), and the load average. With a cold JVM a search of a few seconds shares the second core
  * with the compiler; here it does not.
- * {@code java -cp <test class path> org.vmalab.explore.bench.WarmScalingBench LESSON PART ROUNDS [WARM] [--no-symmetry]}
+ * {@code java -cp <test class path> org.vmalab.explore.bench.WarmScalingBench LESSON PART ROUNDS [WARM]
+ * [--no-symmetry]}
  */
 public final class WarmScalingBench {
     private WarmScalingBench() {
