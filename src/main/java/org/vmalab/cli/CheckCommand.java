@@ -150,9 +150,9 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         List<Part> parts = lesson.parts();
-        if (part != null && (part < 1 || part > parts.size())) {
-            throw new UserError(given + ": there is no part " + part + " (the file has " + parts.size()
-                    + (parts.size() == 1 ? " part)" : " parts)"));
+        UserError noPart = part == null ? null : LessonArgs.noSuchPart(given, part, parts.size());
+        if (noPart != null) {
+            throw noPart;
         }
         if (ab) {
             return runAb(lesson, part == null ? 1 : part, options, out, err);
@@ -241,7 +241,7 @@ public final class CheckCommand implements Callable<Integer> {
                 Fatal.line(err, "error: out of memory while exploring part " + partsOf.get(k).get(0) + " of " + file
                         + " (this Java has a heap of " + Fatal.heapMiB() + " MiB): the search is incomplete; give "
                         + "Java more memory (java -Xmx2g -jar vmalab.jar ...) or bound the search",
-                                ExitCodes.INCOMPLETE);
+                        ExitCodes.INCOMPLETE);
                 return;
             }
             for (EngineError e : results.get(k).errors()) {

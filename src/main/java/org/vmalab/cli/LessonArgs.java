@@ -36,6 +36,18 @@ final class LessonArgs {
         return p == given && !Files.exists(given) && !s.contains("/") && !s.contains("\\") && !s.contains(".");
     }
 
+    /**
+     * Part {@code part} of a file of {@code parts} parts, named as the user gave it ({@code given}: a built-in
+     * lesson by its id, not by its place in the jar): the error when there is no such part, or null.
+     */
+    static UserError noSuchPart(Path given, int part, int parts) {
+        if (part >= 1 && part <= parts) {
+            return null;
+        }
+        return new UserError(given + ": there is no part " + part + " (the file has " + parts
+                + (parts == 1 ? " part)" : " parts)"));
+    }
+
     /** What is said of an argument that is neither a file nor a built-in lesson's id. */
     static String unknownIdMessage(Path given) {
         return given + ": no such file, and no built-in lesson has this id (vmalab lessons lists them)";

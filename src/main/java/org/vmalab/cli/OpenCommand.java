@@ -41,10 +41,9 @@ public final class OpenCommand implements Callable<Integer> {
         } catch (LessonException e) {
             throw new UserError(e.getMessage());
         }
-        int n = lesson.parts().size();
-        if (part < 1 || part > n) {
-            throw new UserError(file + ": there is no part " + part + " (the file has " + n + (n == 1 ? " part)"
-                    : " parts)"));
+        UserError noPart = LessonArgs.noSuchPart(file, part, lesson.parts().size());
+        if (noPart != null) {
+            throw noPart;
         }
         // a file of the user's by its absolute path; a built-in lesson by its id (the window's library has it)
         String what = Files.exists(file) ? file.toAbsolutePath().normalize().toString() : file.toString();

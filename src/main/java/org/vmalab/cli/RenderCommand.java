@@ -130,9 +130,9 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (LessonException e) {
             throw new UserError(e.getMessage());
         }
-        if (part < 1 || part > lesson.parts().size()) {
-            throw new UserError(given + ": there is no part " + part + " (the file has " + lesson.parts().size()
-                    + (lesson.parts().size() == 1 ? " part)" : " parts)"));
+        UserError noPart = LessonArgs.noSuchPart(given, part, lesson.parts().size());
+        if (noPart != null) {
+            throw noPart;
         }
         if (fmt == Format.HTML) {
             return handout(lesson);

@@ -135,8 +135,7 @@ public final class TreeSvg {
         b.append("<title>").append(esc(title())).append("</title>\n");
         b.append("<desc>VMA Lab: the mm_rb tree. Black nodes have a solid border and a bold name, red nodes a "
                 + "dashed border and an italic name; the badge is vm_ref_count; gap = the free space in front of the "
-                + "VMA, "
-                + "subtree = rb_subtree_gap, * = a stored rb_subtree_gap its children and own gap no longer give."
+                + "VMA, subtree = rb_subtree_gap, * = a stored rb_subtree_gap its children and own gap no longer give."
                 + "</desc>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(c("bg")).append("\"/>\n");
         if (header) {

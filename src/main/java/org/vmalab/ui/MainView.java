@@ -342,10 +342,10 @@ final class MainView extends BorderPane {
         // the menus share the first row with the toolbar: a row of the window's height goes to the tree and threads
         menuBar.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = toolbarRow;
-        bar.getChildren().setAll(menuBar, app, title, spacer, policyLabel, policy, new Separator(Orientation.VERTICAL),
-                lessons,
-                lessonToggle, new Separator(Orientation.VERTICAL), edit, reset, new Separator(Orientation.VERTICAL),
-                theme, help);
+        bar.getChildren().setAll(menuBar, app, title, spacer, policyLabel, policy,
+                new Separator(Orientation.VERTICAL), lessons, lessonToggle,
+                new Separator(Orientation.VERTICAL), edit, reset,
+                new Separator(Orientation.VERTICAL), theme, help);
         bar.setSpacing(8);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
@@ -1460,6 +1460,22 @@ final class MainView extends BorderPane {
         return locks.isVisible() && locks.getScene() != null;
     }
 
+    /** What the caption's corner says at the start of a run: how to make the first step. */
+    private String startHint(StepScene s) {
+        if (s.threads().isEmpty()) {
+            return "No threads yet: add them with Edit scenario… (E) to watch them work on this tree.";
+        }
+        if (roomArranged) {
+            // the room is not told which keys to press: the teacher has the presenter card
+            return "";
+        }
+        if (player.learnerSchedules()) {
+            // in a challenge the learner is the scheduler: → and Space run nothing there
+            return "You are the scheduler: press a thread's number, or click its lane, to run its next step.";
+        }
+        return "Press → for the first step, Space to play, a thread's number to choose who runs.";
+    }
+
     private void showCaption(StepScene s) {
         caption.setText(s.caption());
         stepLabel.setText(s.index() == 0 ? "index 0 / " + s.size() : "step " + s.index() + " / " + s.size());
@@ -1467,12 +1483,7 @@ final class MainView extends BorderPane {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
             where.setWrapText(true);
-            // (the room is not told which keys to press: the teacher has the presenter card)
-            // in a challenge the learner is the scheduler: → and Space run nothing there
-            where.setText(s.threads().isEmpty() ? "No threads yet: add them with Edit scenario… (E) to watch them "
-                    + "work on this tree." : roomArranged ? "" : player.learnerSchedules() ? "You are the scheduler: "
-                    + "press a thread's number, or click its lane, to run its next step." : "Press → for the first "
-                    + "step, Space to play, a thread's number to choose who runs.");
+            where.setText(startHint(s));
             whereTip.setText(where.getText());
             kind.setText("");
             kind.setVisible(false);

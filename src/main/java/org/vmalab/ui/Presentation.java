@@ -39,11 +39,6 @@ final class Presentation {
      * needs every row there), a 1080 px one draws it 1.2 times larger.
      */
     static final double STRIP_HEIGHT_UNIT = 900;
-
-    /** The address-space strip's scale in the room: with the type, as far as the window's height allows. */
-    double stripScale() {
-        return Math.max(1, Math.min(STRIP_SHARE * SCALES[scale], view.getHeight() / STRIP_HEIGHT_UNIT));
-    }
     private static final double POINTER = 80;
 
     private final MainView view;
@@ -158,6 +153,11 @@ final class Presentation {
                 place();
             }
         });
+    }
+
+    /** The address-space strip's scale in the room: with the type, as far as the window's height allows. */
+    double stripScale() {
+        return Math.max(1, Math.min(STRIP_SHARE * SCALES[scale], view.getHeight() / STRIP_HEIGHT_UNIT));
     }
 
     boolean on() {

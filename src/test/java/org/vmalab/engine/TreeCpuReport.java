@@ -8,8 +8,8 @@ import org.vmalab.engine.bench.TreeOpsBenchAccess;
 
 /**
  * The tree benchmarks of {@link TreeCoreBench} and {@code bench.TreeOpsBench}, timed by the thread's CPU time
- * instead of
- * the clock, in alternating blocks (the engine's operation, then TreeMap's, again and again): on a machine shared by
+ * instead of the clock, in alternating blocks (the engine's operation, then TreeMap's, again and again): on a machine
+ * shared by
  * many builds a thread waits for a core much of the time, which a clock counts and CPU time does not. Prints, per size,
  * the median ns per operation of each side and the median of the per-block ratios. Run:
  * {@code java -cp <test class path> org.vmalab.engine.TreeCpuReport [blocks] [ops per block]}.

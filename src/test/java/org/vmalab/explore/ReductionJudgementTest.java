@@ -107,8 +107,8 @@ class ReductionJudgementTest {
         assertTrue(r.complete());
         assertEquals(-1, r.stats().reductionOffAt());
         assertEquals(one.stats().states() - 1, two.search().pilotWalked,
-                "the whole search (its transitions: the states but the initial one), walked by the pilot as by one "
-                        + "worker");
+                "the whole search (its transitions: the states but the initial one), walked by the pilot as by "
+                        + "one worker");
     }
 
     /** Cancelling stops the pilot too (it would otherwise walk all of lesson 16's 3.9 million transitions first). */

@@ -135,8 +135,8 @@ class MapsImporterTest {
         assertTrue(m.initialViolations().isEmpty());
         assertEquals(Const.MAX_MAP_COUNT, m.memory().mm(Field.MAP_COUNT));
         Path out = dir.resolve("big.yaml");
-        org.vmalab.lesson.ScenarioWriter.write(MapsImporter.scenario(r), org.vmalab.engine.sched.Schedule.roundRobin(),
-                out);
+        org.vmalab.lesson.ScenarioWriter.write(MapsImporter.scenario(r),
+                org.vmalab.engine.sched.Schedule.roundRobin(), out);
         assertEquals(Const.MAX_MAP_COUNT, LessonLoader.load(out).scenario().layout().size());
         assertTrue(assertThrows(MapsException.class, () -> MapsImporter.parse(synthetic(Const.MAX_MAP_COUNT + 1),
                 "huge.maps", false)).getMessage().contains("more than 65530 VMAs"));
@@ -263,8 +263,8 @@ class MapsImporterTest {
                 continue;
             }
             long end = at + 0x1000L * (1 + i % 3);
-            b.append(Long.toHexString(at)).append('-').append(Long.toHexString(end)).append(i % 2 == 0 ? " rw-p"
-                    : " r-xp")
+            b.append(Long.toHexString(at)).append('-').append(Long.toHexString(end))
+                    .append(i % 2 == 0 ? " rw-p" : " r-xp")
                     .append(" 00000000 08:01 ").append(i).append("   ").append(i % 5 == 0 ? "" : "/lib/lib" + (i % 7)
                     + ".so").append(i % 11 == 0 ? "\r\n" : "\n");
             if (i % 13 == 0) {

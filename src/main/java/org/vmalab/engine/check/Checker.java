@@ -270,10 +270,8 @@ public final class Checker {
 
     private boolean reachable(Exec x, int target) {
         readsTreeShape(x);
-        /*
-         * the answer is the walk's, which reads only the links declared above; the watch's own bookkeeping is not a
-         * read
-         */
+        // the answer is the walk's, which reads only the links declared above; the watch's own bookkeeping is not
+        // a read
         return watch.reachable(x.m().untracked(), target);
     }
 

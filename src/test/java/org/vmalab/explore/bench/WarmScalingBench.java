@@ -16,8 +16,9 @@ import org.vmalab.lesson.LessonLoader;
  * line: the search's wall time, the workers' CPU time, the result's assembly after the search (shortest schedules, the
  * mapping back over the orbits), and the load average. With a cold JVM a search of a few seconds shares the second core
  * with the compiler; here it does not.
- * {@code java -cp <test class path> org.vmalab.explore.bench.WarmScalingBench LESSON PART ROUNDS [WARM]
- * [--no-symmetry]}
+ * <pre>{@code
+ * java -cp <test class path> org.vmalab.explore.bench.WarmScalingBench LESSON PART ROUNDS [WARM] [--no-symmetry]
+ * }</pre>
  */
 public final class WarmScalingBench {
     private WarmScalingBench() {
