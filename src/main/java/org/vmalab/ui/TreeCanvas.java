@@ -3030,7 +3030,8 @@ final class TreeCanvas extends CanvasRegion {
             }
             grid.take(pad(b, 3));
             if (refBadges && nf.id() < Overview.SUMMARY_BASE) {
-                grid.take(badgeRect(wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2));
+                // with room for its stroke and the callout's: a callout touching it hid its edge
+                grid.take(pad(badgeRect(wx(nf.x()) - detail.w / 2, wy(nf.y()) - detail.h / 2), 3));
             }
         }
         double scale = chipScale();

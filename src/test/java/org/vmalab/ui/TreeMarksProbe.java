@@ -300,6 +300,17 @@ public final class TreeMarksProbe {
                 problems.add(where + ": the callout " + callout + " is cut off: not inside " + area);
                 return;
             }
+            // the callout keeps clear of every badge in view: their strokes stick out of their squares, and a callout
+            // touching a badge covered its edge (lesson 12 part 1, step 12, in a 1920x1080 window)
+            for (TreeCanvas.Drawn d : tree.drawn()) {
+                TreeCanvas.Rect b = d.badge() == null || !tree.refCountShown() || d.opacity() <= 0.05 ? null
+                        : clip(d.badge(), vp);
+                if (b != null && grow(callout, CLEAR).intersects(b)) {
+                    problems.add(where + ": the callout " + callout + " comes within " + CLEAR + " px of the badge "
+                            + b);
+                    return;
+                }
+            }
             double nodePx = tree.detail() == org.vmalab.viewmodel.TreeGeometry.Detail.NAME ? 0
                     : tree.detail().numberSize * tree.zoom();
             double px = tree.calloutShown().textPx();
@@ -529,6 +540,13 @@ public final class TreeMarksProbe {
         double x1 = Math.min(r.x() + r.w(), vp.x() + vp.w());
         double y1 = Math.min(r.y() + r.h(), vp.y() + vp.h());
         return x1 > x0 && y1 > y0 ? new TreeCanvas.Rect(x0, y0, x1 - x0, y1 - y0) : null;
+    }
+
+    /** The room the callout leaves round a badge (px): the badge's and the callout's strokes stick out. */
+    static final double CLEAR = 2;
+
+    private static TreeCanvas.Rect grow(TreeCanvas.Rect r, double by) {
+        return shrink(r, -by);
     }
 
     private static TreeCanvas.Rect shrink(TreeCanvas.Rect r, double by) {
