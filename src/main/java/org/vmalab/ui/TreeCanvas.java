@@ -1630,37 +1630,51 @@ final class TreeCanvas extends CanvasRegion {
      * legend names the row).
      */
     private void drawOffRowLabel(GraphicsContext g, double px, double py, double w, double h) {
-        if (Double.isNaN(layout.offRow())) {
-            return;
-        }
-        double y = py + zoom * (wy(layout.offRow()) - detail.h / 2 - (detail.row() - detail.h) * 0.6);
-        double size = 11 * zoom / Math.max(zoom, 0.3) * Math.min(1, zoom * 1.2);
-        if (size < 5) {
-            return;
-        }
-        Font f = Font.font("DejaVu Sans", size);
         Rect vp = viewport();
-        double left = Math.max(px + zoom * Math.max(-px / zoom, 8), vp.x() + 8);
-        double right = Math.min(px + zoom * worldWidth(), vp.x() + vp.w()) - 8;
-        double lh = size * 1.25;
         for (String words : OFF_ROW_WORDS) {
-            double tw = textWidth(words, f);
-            for (double x : new double[] {left, right - tw}) {
-                Rect r = new Rect(x, y - 3 - lh, tw, lh);
-                if (x < vp.x() || x + tw > vp.x() + vp.w() || r.y() < vp.y() || r.y() + r.h() > vp.y() + vp.h()
-                        || covered(r, w, h) > 0.5 || crossedByALine(r)) {
+            for (Rect r : offRowPlaces(px, py, words)) {
+                if (r.x() < vp.x() || r.x() + r.w() > vp.x() + vp.w() || r.y() < vp.y()
+                        || r.y() + r.h() > vp.y() + vp.h() || covered(r, w, h) > 0.5 || crossedByALine(r)) {
                     continue;
                 }
                 g.setFill(palette.get(Ink.TEXT_DIM));
-                g.setFont(f);
+                g.setFont(Font.font("DejaVu Sans", offRowPx()));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.BOTTOM);
-                fillText(g, words, x, y - 3);
+                fillText(g, words, r.x(), r.y() + r.h());
                 offRowLabel = r;
                 offRowWords = words;
                 return;
             }
         }
+    }
+
+    /**
+     * The type of the off-tree row's words (px), 0 when the tree is drawn too small for them: the legend's 11 px,
+     * smaller with the nodes' type but never under the readable size, and as large as the marks beside the tree in
+     * a room or on paper (a handout's picture at name-only detail printed them at 5 pt).
+     */
+    double offRowPx() {
+        double natural = 11 * Math.min(1, zoom * 1.2);
+        return natural < 5 ? 0 : Math.max(natural, TreeGeometry.MIN_READABLE_PX) * markScale();
+    }
+
+    /**
+     * Where the off-tree row's {@code words} go with the tree panned to {@code (px, py)} (view coordinates): over
+     * its dashed line at its left end, then at its right end; none without a row or when its type is too small.
+     */
+    private List<Rect> offRowPlaces(double px, double py, String words) {
+        double size = offRowPx();
+        if (Double.isNaN(layout.offRow()) || size <= 0) {
+            return List.of();
+        }
+        double y = py + zoom * (wy(layout.offRow()) - detail.h / 2 - (detail.row() - detail.h) * 0.6);
+        Rect vp = viewport();
+        double left = Math.max(px + zoom * Math.max(-px / zoom, 8), vp.x() + 8);
+        double right = Math.min(px + zoom * worldWidth(), vp.x() + vp.w()) - 8;
+        double lh = size * 1.25;
+        double tw = textWidth(words, Font.font("DejaVu Sans", size));
+        return List.of(new Rect(left, y - 3 - lh, tw, lh), new Rect(right - tw, y - 3 - lh, tw, lh));
     }
 
     /** Does a tether or a vmacache slot's arrow (as drawn) pass through {@code r}? */
@@ -2158,7 +2172,9 @@ final class TreeCanvas extends CanvasRegion {
         g.setLineWidth(n.refCount() > 1 ? 2.5 : 1.5);
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         g.setFill(palette.get(hot ? Ink.BADGE_HOT_TEXT : Ink.BADGE_TEXT));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, r * 1.1));
+        // on paper the count is set at the readable size where its circle holds it (a handout promises 9 pt)
+        double size = print ? Math.min(r * 1.6, Math.max(r * 1.1, minPx() / zoom)) : r * 1.1;
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, size));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         fillText(g, Long.toString(n.refCount()), x, y);

@@ -90,6 +90,38 @@ class HandoutPicturesTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * The words over the row of the nodes off the tree ("off the tree: erased, cleared, freed or not linked yet")
+     * print at 9 pt too: lesson 5's picture at step 10, drawn at name-only detail, printed them at about 5 pt.
+     */
+    @Test
+    void theOffTreeRowsWordsPrintAtNinePointsOrMore() {
+        List<String> problems = new ArrayList<>();
+        fx(() -> {
+            Lesson l = TreeViewTest.load("store-by-store");
+            HandoutPictures pictures = new HandoutPictures(l, 1280, 800, "light", RunRenderer.Panel.TREE, 1);
+            for (int step : new int[] {7, 10}) {
+                byte[] png = pictures.png(0, null, step);
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+                java.nio.file.Files.write(java.nio.file.Path.of("target", "handout-offrow-" + step + ".png"), png);
+                double ptPerPx = HandoutPictures.A4_COLUMN_MM / img.getWidth() * 72 / 25.4;
+                TreeCanvas t = pictures.renderer().view().tree();
+                if (t.offRowWords() == null) {
+                    problems.add("step " + step + ": the off-tree row has no words");
+                } else if (t.offRowPx() * ptPerPx < HandoutPictures.PRINT_MIN_PT * 0.97) {
+                    problems.add(String.format("step %d: '%s' prints at %.1f pt", step, t.offRowWords(),
+                            t.offRowPx() * ptPerPx));
+                }
+                if (t.smallestText() * ptPerPx < HandoutPictures.PRINT_MIN_PT * 0.97) {
+                    problems.add(String.format("step %d: the tree's smallest words print at %.1f pt", step,
+                            t.smallestText() * ptPerPx));
+                }
+            }
+            return null;
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     /** Is {@code n} shown (it and its parents up to {@code top} visible)? The full legend behind its button is not. */
     private static boolean inside(javafx.scene.Node n, javafx.scene.Node top) {
         for (javafx.scene.Node p = n; p != null && p != top; p = p.getParent()) {
