@@ -183,6 +183,7 @@ final class MapsImport {
             lt.setSelected(false);
         }
         view.tree().closeAll();
+        view.tree().fitWhenShown();
         view.player().load(Playable.of(sc));
     }
 

@@ -322,6 +322,21 @@ final class TreeCanvas extends CanvasRegion {
         TreeFrame start = !animate ? null : overviewShown || t < 1 ? shown
                 : Frames.key(previous, TreeLayout.of(previous));
         install(target, start, millis, first || shapeChanged);
+        if (wholeNext && s.index() == 0) {
+            // the first scene of an import: the whole tree, as Fit shows it (an overview shows its own start)
+            wholeNext = false;
+            if (!overviewShown) {
+                fit();
+            }
+        }
+    }
+
+    /** The next run's first scene is fitted whole (File ▸ Import maps…). */
+    private boolean wholeNext;
+
+    /** Fits the next run's first scene whole, as Fit does (an import: a lesson's or a race's view follows). */
+    void fitWhenShown() {
+        wholeNext = true;
     }
 
     /**
@@ -1022,7 +1037,7 @@ final class TreeCanvas extends CanvasRegion {
     /** The room at the top changed (the tools came, went or grew): a view the user did not move is fitted again. */
     void topRoomChanged() {
         if (!userMoved && layout != null && getWidth() > 0) {
-            autoView(true);
+            refitAsLast();
             setPan(panX, panY);
             draw();
         }
@@ -1242,7 +1257,7 @@ final class TreeCanvas extends CanvasRegion {
             dropBands();
             if (firstSize || !userMoved) {
                 repickOverviewDepth();
-                autoView(true);
+                refitAsLast();
                 panFromX = panX;
                 panToX = panX;
                 panFromY = panY;
@@ -2547,15 +2562,20 @@ final class TreeCanvas extends CanvasRegion {
         }
     }
 
+    /** Fits the view again as it was last fitted: a tree fitted whole (Fit, an import) stays whole. */
+    private void refitAsLast() {
+        fitAll = lastFitAll;
+        try {
+            autoView(true);
+        } finally {
+            fitAll = false;
+        }
+    }
+
     /** The view after a band or strip for the marks came: fitted again into what is left, unless the user moved it. */
     private void refitBeside() {
         if (!userMoved) {
-            fitAll = lastFitAll;
-            try {
-                autoView(true);
-            } finally {
-                fitAll = false;
-            }
+            refitAsLast();
         } else {
             centre(false);
         }

@@ -200,6 +200,35 @@ class TreeViewTest {
     }
 
     /**
+     * File ▸ Import maps… shows the whole tree, as Fit does: a 37-VMA import in a 1920x1080 window, made from a
+     * lesson (its pane closes and the tree's area grows as the import comes in), was left followed, its nodes cut
+     * at both sides until the user pressed F. It stays whole when the window grows again.
+     */
+    @Test
+    void anImportIsShownWholeWithoutPressingFit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path maps = SyntheticMaps.write(dir, 37);
+        Window w = fx(() -> new Window(1920, 1080).lesson("race-b-use-after-free"));
+        fx(() -> {
+            w.view.classroom().imports().importFile(maps);
+            return null;
+        });
+        FxWait.until("the import", () -> !w.view.classroom().imports().reading() && !w.player.busy()
+                && w.player.scene().nodes().size() == 37);
+        fx(() -> {
+            w.settle();
+            assertEquals(37, w.tree().drawn().size(), "every node drawn");
+            assertEquals(null, w.outside());
+            ((javafx.scene.layout.Region) w.scene.getRoot()).resize(1920, 1000);
+            w.settle();
+            ((javafx.scene.layout.Region) w.scene.getRoot()).resize(1920, 1080);
+            w.settle();
+            assertEquals(37, w.tree().drawn().size(), "every node drawn after a resize");
+            assertEquals(null, w.outside(), "after a resize");
+            return null;
+        });
+    }
+
+    /**
      * The 65,530-VMA overview after Fit, at the three screen sizes: every node and summary inside the view and
      * below the tree's tools (the last summary was cut at the right edge), every summary's count in full
      * ("4,095 VMAs", not "4,095 …"), no node name cut, and, with the room the panel has, the numbers on the nodes.
