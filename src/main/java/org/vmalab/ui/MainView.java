@@ -591,6 +591,8 @@ final class MainView extends BorderPane {
             }
         });
         shell = new SplitPane(outer) {
+            private double sharedFor = -1;
+
             @Override
             protected void layoutChildren() {
                 if (roomArranged) {
@@ -598,13 +600,30 @@ final class MainView extends BorderPane {
                     placeRoom();
                 }
                 super.layoutChildren();
+                if (!roomArranged && !lessonSizedByUser && getItems().contains(lessonPane)
+                        && Math.abs(getWidth() - sharedFor) > 0.5) {
+                    // the Lesson pane keeps its share of a window that changes size until the user drags its
+                    // divider (it kept its width: a window enlarged after opening cut the part titles with '…');
+                    // after the split pane's own pass, which keeps the pane's width
+                    sharedFor = getWidth();
+                    setDividerPositions(LESSON_SHARE);
+                    super.layoutChildren();
+                }
             }
         };
+        shell.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")
+                    && n.getParent() == shell) {
+                lessonSizedByUser = true;
+            }
+        });
         shell.getStyleClass().add("shell-split");
         return shell;
     }
 
     private boolean bandSizedByUser;
+    /** The user dragged the Lesson pane's divider: the pane keeps the width they chose. */
+    private boolean lessonSizedByUser;
     /** The band was put back: its height is to be chosen again. */
     private boolean bandStale;
     /** The tree and the side panes over the threads band. */
