@@ -531,6 +531,7 @@ final class MainView extends BorderPane {
         SplitPane outer = new SplitPane(split, lanesPanel) {
             private double sizedFor = -1;
             private double sizedForEm = -1;
+            private double sizedForCap = -1;
 
             @Override
             protected void layoutChildren() {
@@ -559,10 +560,16 @@ final class MainView extends BorderPane {
                     sizedFor = h;
                     sizedForEm = em;
                 }
-                if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm)) {
+                // in the room before the first step, no higher than its columns want: they have no code yet, and
+                // the band, two thirds empty, took the tree's room (later it keeps its height from step to step)
+                double cap = roomArranged && shownScene != null && shownScene.index() == 0 ? lanesWant()
+                        : Double.MAX_VALUE;
+                if (!bandSizedByUser && h > 0 && (Math.abs(h - sizedFor) > 0.5 || em != sizedForEm
+                        || Math.abs(cap - sizedForCap) > 0.5)) {
                     sizedFor = h;
                     sizedForEm = em;
-                    setDividerPositions(1 - bandHeight(h, em) / h);
+                    sizedForCap = cap;
+                    setDividerPositions(1 - Math.min(bandHeight(h, em), cap) / h);
                 }
                 if (!bandSizedByUser && h > 0 && !getDividers().isEmpty()) {
                     // never below what its columns need to show themselves whole (they do not scroll up and down)
@@ -658,14 +665,27 @@ final class MainView extends BorderPane {
                 need = Math.max(need, r.minHeight(r.getWidth() > 0 ? r.getWidth() : -1));
             }
         }
-        if (need <= 0) {
-            return 0;
+        return need <= 0 ? 0 : need + lanesFrame();
+    }
+
+    /** The height of the band whose columns all have the height they want (0 before they are laid out). */
+    private double lanesWant() {
+        double want = 0;
+        for (Node n : lanesBox.getChildren()) {
+            if (n instanceof Region r && r.getWidth() > 0) {
+                want = Math.max(want, r.prefHeight(r.getWidth()));
+            }
         }
+        return want <= 0 ? Double.MAX_VALUE : want + lanesFrame();
+    }
+
+    /** The band's frame round its columns: its insets and the sideways scroll bar when the columns do not fit. */
+    private double lanesFrame() {
         javafx.geometry.Insets in = lanesPanel.getInsets();
         javafx.geometry.Insets box = lanesBox.getInsets();
         javafx.geometry.Insets sp = lanesScroll.getInsets();
         // room for the sideways scroll bar when the columns do not fit (larger in the room's type)
-        return need + in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + sp.getTop() + sp.getBottom()
+        return in.getTop() + in.getBottom() + box.getTop() + box.getBottom() + sp.getTop() + sp.getBottom()
                 + (columnsFit() ? 0 : hbarHeight());
     }
 

@@ -605,6 +605,38 @@ class PresentationWindowTest {
         assertEquals(1, fx(() -> w.view.strip().textScale()), 1e-9, "the address space at its own size after leaving");
     }
 
+    /**
+     * In a 1920x1080 room before the first step the threads band is as high as its columns (their heads and "not
+     * started"), and the tree has the rest: it kept the height it has for their code, two thirds of it empty. Once
+     * the threads run it grows for their code.
+     */
+    @Test
+    void atTheStartTheRoomsThreadsBandIsAsHighAsItsColumns(FxRobot robot) {
+        TreeViewTest.Window w = fx(() -> new TreeViewTest.Window(1920, 1080).lesson("race-b-use-after-free"));
+        Presentation room = fx(() -> w.view.classroom().presentation());
+        double[] r = fx(() -> {
+            room.enter();
+            w.player.seek(0);
+            w.settle();
+            w.settle();
+            double band = w.view.lanesPanel().getHeight();
+            double need = 0;
+            for (Node n : w.view.lanesPanel().lookupAll(".lane")) {
+                if (n instanceof javafx.scene.layout.Region l) {
+                    need = Math.max(need, l.prefHeight(l.getWidth()));
+                }
+            }
+            w.player.seek(12);
+            w.settle();
+            w.settle();
+            double later = w.view.lanesPanel().getHeight();
+            room.leave();
+            return new double[] {band, need, later};
+        });
+        assertTrue(r[1] > 0 && r[0] <= r[1] + 40, "the band " + r[0] + " px, its columns " + r[1] + " px");
+        assertTrue(r[2] > r[0] + 100, "the band grows for the code at step 12: " + r[2] + " px");
+    }
+
     @Test
     void theDefaultLessonAtItsQuestionIsWholeAt1280x720(FxRobot robot) {
         window(1280, 720);
