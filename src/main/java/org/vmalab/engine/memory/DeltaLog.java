@@ -24,29 +24,49 @@ public final class DeltaLog {
     private long[][] olds = new long[1][];
     private long[][] news = new long[1][];
     private int n;
+    /**
+     * The chunk that store {@code n} goes to ({@code keys[base >>> SHIFT]} and its two companions), kept apart so that
+     * {@link #add} (the explorer's every store) reaches it without the chunk tables.
+     */
+    private int[] curKeys;
+    private long[] curOlds;
+    private long[] curNews;
+    private int base;
 
     public DeltaLog() {
         keys[0] = new int[256];
         olds[0] = new long[256];
         news[0] = new long[256];
+        current(0);
     }
 
     public void add(Field f, int obj, long old, long value) {
-        int c = n >>> SHIFT;
-        int i = n & MASK;
-        if (c == keys.length || keys[c] == null || i == keys[c].length) {
-            room(c, i);
+        int i = n - base;
+        if (i >= curKeys.length) {
+            room();
+            i = n - base;
         }
         if (obj >= MAX_OBJECT - 1) {
             throw new IllegalArgumentException("object " + obj + " is beyond what the log can keep");
         }
-        keys[c][i] = (f.ordinal() << 26) | (obj & (MAX_OBJECT - 1));
-        olds[c][i] = old;
-        news[c][i] = value;
+        curKeys[i] = (f.ordinal() << 26) | (obj & (MAX_OBJECT - 1));
+        curOlds[i] = old;
+        curNews[i] = value;
         n++;
     }
 
-    private void room(int c, int i) {
+    /** Makes chunk {@code c} the current one. */
+    private void current(int c) {
+        curKeys = keys[c];
+        curOlds = olds[c];
+        curNews = news[c];
+        base = c << SHIFT;
+    }
+
+    /** The current chunk is full: the first chunk grows, else the next one is made (or found: an undo keeps it). */
+    private void room() {
+        int c = n >>> SHIFT;
+        int i = n & MASK;
         if (c == keys.length) {
             keys = Arrays.copyOf(keys, c * 2);
             olds = Arrays.copyOf(olds, c * 2);
@@ -56,13 +76,14 @@ public final class DeltaLog {
             keys[c] = new int[CHUNK];
             olds[c] = new long[CHUNK];
             news[c] = new long[CHUNK];
-        } else {
+        } else if (i == keys[c].length) {
             /* the first chunk starts small (an explorer's undo stack stays small) and grows to a full one */
             int len = Math.min(CHUNK, keys[c].length * 2);
             keys[c] = Arrays.copyOf(keys[c], len);
             olds[c] = Arrays.copyOf(olds[c], len);
             news[c] = Arrays.copyOf(news[c], len);
         }
+        current(c);
     }
 
     private static int obj(int key) {
@@ -101,6 +122,9 @@ public final class DeltaLog {
             m.poke(Field.of(key >>> 26), o == MAX_OBJECT - 1 ? Memory.NIL : o, olds[c][j]);
         }
         n = Math.min(n, from);
+        if (n < base) {
+            current(n >>> SHIFT);
+        }
     }
 
     /** Applies stores {@code [from, to)} forward. */
@@ -131,6 +155,8 @@ public final class DeltaLog {
         olds = new long[][] {new long[256]};
         news = new long[][] {new long[256]};
         n = 0;
+        current(0);
+        d.current(d.n >>> SHIFT < d.keys.length && d.keys[d.n >>> SHIFT] != null ? d.n >>> SHIFT : 0);
         return d;
     }
 
