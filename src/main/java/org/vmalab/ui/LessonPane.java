@@ -585,7 +585,9 @@ final class LessonPane extends VBox {
                 verdict.pseudoClassStateChanged(WRONG, !right);
                 explanation.getChildren().setAll(rich(cp.explanation()));
                 show(explanation, !cp.explanation().isEmpty());
-                watch.setText("Watch it happen (step " + cp.watch() + ") →");
+                int stop = atIt ? session.watchStop() : -1;
+                watch.setText(stop > 0 && stop < cp.watch() ? "Watch it happen: the next question comes first (step "
+                        + stop + ") →" : "Watch it happen (step " + cp.watch() + ") →");
                 show(watch, cp.watch() > 0 && atIt);
             }
         } finally {

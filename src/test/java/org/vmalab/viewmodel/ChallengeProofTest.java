@@ -78,4 +78,15 @@ class ChallengeProofTest {
         assertTrue(LessonLoader.verify(l).isEmpty(), () -> LessonLoader.verify(l).toString());
         assertTrue(ChallengeProof.verify(l).isEmpty(), () -> ChallengeProof.verify(l).toString());
     }
+    /**
+     * The proof card lists each part of the patch as "without WORDS": the words name the part itself, with no
+     * "without" or "not" of their own ("without get_vma's walk without the vmacache" read as a double negative).
+     */
+    @Test
+    void eachPartOfThePatchReadsAfterWithout() {
+        for (ProtectionToggle t : ProtectionToggle.values()) {
+            String w = ChallengeProof.words(t);
+            assertTrue(!w.contains("without") && !w.contains(" not "), t + ": without " + w);
+        }
+    }
 }
