@@ -148,6 +148,21 @@ public final class LessonSession {
         return true;
     }
 
+    /**
+     * Forgets the answer checked at the question at the cursor: it is open again, with no choice picked and the run
+     * beyond it hidden (a student who wants another try, a teacher who asks the class after rehearsing). The part's
+     * done mark stays.
+     */
+    public void askAgain() {
+        Narration.Checkpoint c = openCheckpoint();
+        if (c == null || !answered(c)) {
+            return;
+        }
+        progress.forgetAnswer(key(), c.id());
+        selected.remove(c.id());
+        player.changed();
+    }
+
     /** Moves past the open question without answering it (it stays open for later). */
     public void skip() {
         player.seek(player.index() + 1);

@@ -299,4 +299,31 @@ class LessonSessionTest {
         s.update();
         assertNull(c.tryOver(), "a step back: the try goes on");
     }
+
+    /**
+     * A question answered (wrong, say) can be asked again: it is open once more, the run beyond it hidden, and the
+     * new answer is the one kept. A student who misclicked, or a teacher who rehearsed the lesson before the class,
+     * could not answer it again: the first check stayed for good.
+     */
+    @Test
+    void aQuestionCanBeAskedAgain() {
+        Lesson l = TestLessons.lesson();
+        Player p = new Player(TaskRunner.INLINE);
+        Lessons.Progress progress = Lessons.Progress.inMemory();
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        p.seek(5);
+        s.select(0);
+        assertTrue(s.check());
+        assertFalse(s.question().right());
+        s.askAgain();
+        assertFalse(s.question().checked(), "open again");
+        assertEquals(-1, s.question().selected(), "with no choice picked");
+        assertEquals(-1, progress.answer(s.key(), 0), "the old answer forgotten");
+        assertEquals(5, p.horizon(), "the run beyond it hidden again");
+        s.select(1);
+        assertTrue(s.check());
+        assertTrue(s.question().right());
+        assertEquals(1, progress.answer(s.key(), 0));
+    }
 }
