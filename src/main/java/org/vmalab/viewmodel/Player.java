@@ -54,6 +54,15 @@ public final class Player {
     private StepScene previous;
     private Move lastMove = Move.NONE;
     private boolean busy;
+    /**
+     * The learner's choices made while a run was being made (a number key pressed again before the last step was
+     * shown), taken in order once it is installed; another command forgets them.
+     */
+    private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+    /** The most choices kept while a run is made (a key held down stops there). */
+    private static final int MAX_WAITING = 64;
+    /** Is a choice of the learner's starting its run (which keeps {@link #waiting})? */
+    private boolean choosing;
     private String busyText = "";
     private double progress;
     private String message = "";
@@ -332,6 +341,32 @@ public final class Player {
      * follows the current policy (round-robin after an explicit schedule).
      */
     public void choose(int t) {
+        if (wait(() -> choose(t))) {
+            return;
+        }
+        choosing = true;
+        try {
+            chooseNow(t);
+        } finally {
+            choosing = false;
+        }
+    }
+
+    /**
+     * Keeps {@code command} for when the run being made is installed; true when it was kept (a run is being made
+     * after a first one, or the trace has not come yet).
+     */
+    private boolean wait(Runnable command) {
+        if (trace == null || !busy) {
+            return false;
+        }
+        if (waiting.size() < MAX_WAITING) {
+            waiting.add(command);
+        }
+        return true;
+    }
+
+    private void chooseNow(int t) {
         if (trace == null || busy) {
             return;
         }
@@ -367,6 +402,18 @@ public final class Player {
 
     /** Be the scheduler, in bulk: thread {@code t} runs until it finishes, spins or sleeps. */
     public void chooseUntilBlocked(int t) {
+        if (wait(() -> chooseUntilBlocked(t))) {
+            return;
+        }
+        choosing = true;
+        try {
+            chooseUntilBlockedNow(t);
+        } finally {
+            choosing = false;
+        }
+    }
+
+    private void chooseUntilBlockedNow(int t) {
         if (trace == null || busy) {
             return;
         }
@@ -409,6 +456,18 @@ public final class Player {
 
     /** A challenge: takes the last step of the run back. */
     public void undo() {
+        if (learnerSchedules() && wait(this::undo)) {
+            return;
+        }
+        choosing = true;
+        try {
+            undoNow();
+        } finally {
+            choosing = false;
+        }
+    }
+
+    private void undoNow() {
         if (trace == null || busy || !learnerSchedules()) {
             return;
         }
@@ -481,6 +540,9 @@ public final class Player {
     private void runThen(Scenario s, Schedule sched, Move move, String busyWhat, boolean byLearner,
                          java.util.function.Function<Trace, Landing> land) {
         long gen = ++generation;
+        if (!choosing) {
+            waiting.clear();
+        }
         busy = true;
         busyText = busyWhat;
         progress = -1;
@@ -552,6 +614,7 @@ public final class Player {
                 background.post(() -> {
                     if (gen == generation) {
                         busy = false;
+                        waiting.clear();
                         busyText = "";
                         message = "The run failed: " + why;
                         fire();
@@ -594,6 +657,9 @@ public final class Player {
         ahead = null;
         fire();
         prepareAhead();
+        while (!busy && !waiting.isEmpty()) {
+            waiting.poll().run();
+        }
     }
 
     // ================================================================ navigation
