@@ -107,4 +107,40 @@ class QuestionWindowTest {
         assertTrue(verdict.startsWith("✓ Right"), verdict);
         assertEquals(right, progress.answer(Lessons.key(lesson, 0), 0), "the new answer is kept");
     }
+
+    /**
+     * The explorer opened while a question of the part is still open says that its findings may give the answer
+     * away (lesson 12's "What will the checker report?" sat under a list of every violation, use-after-free first);
+     * once the questions are answered it says nothing of the kind.
+     */
+    @Test
+    void theExplorerSaysWhenAQuestionIsStillOpen(FxRobot robot) {
+        settle(player);
+        fx(() -> {
+            view.menuBar().find("menu-explore-schedules").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ExplorePane pane = fx(() -> view.menuBar().actions().explorePane());
+        javafx.scene.control.Label note = (javafx.scene.control.Label) fx(() -> pane.lookup("#explore-open-question"));
+        assertTrue(fx(note::isVisible), "the note is shown");
+        assertTrue(fx(note::getText).contains("2 questions of this part are not answered yet"), fx(note::getText));
+        fx(() -> {
+            pane.stage().hide();
+            return null;
+        });
+        for (int cp = 0; cp < 2; cp++) {
+            progress.recordAnswer(Lessons.key(lesson, 0), cp, 0);
+        }
+        fx(() -> {
+            view.menuBar().find("menu-explore-schedules").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> !note.isVisible()), "every question answered: no note");
+        fx(() -> {
+            pane.stage().hide();
+            return null;
+        });
+    }
 }
