@@ -326,7 +326,8 @@ final class ExplorePane extends BorderPane {
     private void describeScenario() {
         Scenario sc = view.player().scenario();
         scenarioLabel.setText(sc == null ? "Nothing is loaded." : "Scenario: " + sc.title() + " · "
-                + (sc.protection().toggles().isEmpty() ? "the patch as written" : sc.protection().label()) + " · "
+                + (sc.protection().toggles().isEmpty() ? "the patch as written" : sc.protection().toggles().stream()
+                .map(MainView::shortName).collect(java.util.stream.Collectors.joining(" + "))) + " · "
                 + sc.threads().size() + " threads");
         org.vmalab.viewmodel.LessonSession s = view.lessonPane().session();
         int open = s == null || !s.active() || s.challenge() != null ? 0 : s.unanswered();

@@ -143,4 +143,61 @@ class QuestionWindowTest {
             return null;
         });
     }
+
+    /**
+     * At a clean step after earlier violations the checker's verdict does not say "no use-after-free" beside a list
+     * of use-after-frees (lesson 12, part 3, at its last step: "Step 75: all 12 checks made at every step hold: no
+     * use-after-free, no double free" over ten violations); it says the step breaks none and the list came earlier.
+     */
+    @Test
+    void aCleanStepAfterViolationsIsNotCalledFreeOfThem() throws Exception {
+        Lesson twelve = LessonLoader.load(Path.of("lessons", "12-race-b-use-after-free.yaml"));
+        for (int cp = 0; cp < twelve.parts().get(0).checkpoints().size(); cp++) {
+            progress.recordAnswer(Lessons.key(twelve, 0), cp, 0);
+        }
+        fx(() -> {
+            view.openLesson(twelve, 0);
+            return null;
+        });
+        settle(player);
+        int at = fx(() -> {
+            for (int i = player.size(); i > 0; i--) {
+                player.seek(i);
+                if (!player.scene().checks().soFar().isEmpty() && player.scene().checks().here().isEmpty()) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertTrue(at > 0, "a clean step after a violation");
+        WaitForAsyncUtils.waitForFxEvents();
+        String here = fx(() -> view.checker().hereText());
+        assertTrue(!here.contains("no use-after-free") && here.contains("earlier"), here);
+    }
+
+    /**
+     * The explorer's header names a part of the patch taken away as the toolbar does ("no mm_rb_lock"), not by its
+     * id in the code ("NO_LOCK").
+     */
+    @Test
+    void theExplorersHeaderNamesTheProtectionAsTheToolbarDoes() throws Exception {
+        Lesson twelve = LessonLoader.load(Path.of("lessons", "12-race-b-use-after-free.yaml"));
+        fx(() -> {
+            view.openLesson(twelve, 0);
+            return null;
+        });
+        settle(player);
+        fx(() -> {
+            view.menuBar().find("menu-explore-schedules").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ExplorePane pane = fx(() -> view.menuBar().actions().explorePane());
+        String header = fx(pane::header);
+        fx(() -> {
+            pane.stage().hide();
+            return null;
+        });
+        assertTrue(header.contains("no mm_rb_lock") && !header.contains("NO_LOCK"), header);
+    }
 }
