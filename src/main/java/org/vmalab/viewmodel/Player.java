@@ -341,29 +341,26 @@ public final class Player {
      * follows the current policy (round-robin after an explicit schedule).
      */
     public void choose(int t) {
-        if (wait(() -> choose(t))) {
+        asLearner(() -> choose(t), () -> chooseNow(t));
+    }
+
+    /**
+     * A choice of the learner's: {@code now} at once, or, while a run is being made after a first one,
+     * {@code again} kept for when it is installed ({@link #waiting}).
+     */
+    private void asLearner(Runnable again, Runnable now) {
+        if (trace != null && busy) {
+            if (waiting.size() < MAX_WAITING) {
+                waiting.add(again);
+            }
             return;
         }
         choosing = true;
         try {
-            chooseNow(t);
+            now.run();
         } finally {
             choosing = false;
         }
-    }
-
-    /**
-     * Keeps {@code command} for when the run being made is installed; true when it was kept (a run is being made
-     * after a first one, or the trace has not come yet).
-     */
-    private boolean wait(Runnable command) {
-        if (trace == null || !busy) {
-            return false;
-        }
-        if (waiting.size() < MAX_WAITING) {
-            waiting.add(command);
-        }
-        return true;
     }
 
     private void chooseNow(int t) {
@@ -402,15 +399,7 @@ public final class Player {
 
     /** Be the scheduler, in bulk: thread {@code t} runs until it finishes, spins or sleeps. */
     public void chooseUntilBlocked(int t) {
-        if (wait(() -> chooseUntilBlocked(t))) {
-            return;
-        }
-        choosing = true;
-        try {
-            chooseUntilBlockedNow(t);
-        } finally {
-            choosing = false;
-        }
+        asLearner(() -> chooseUntilBlocked(t), () -> chooseUntilBlockedNow(t));
     }
 
     private void chooseUntilBlockedNow(int t) {
@@ -456,14 +445,8 @@ public final class Player {
 
     /** A challenge: takes the last step of the run back. */
     public void undo() {
-        if (learnerSchedules() && wait(this::undo)) {
-            return;
-        }
-        choosing = true;
-        try {
-            undoNow();
-        } finally {
-            choosing = false;
+        if (learnerSchedules()) {
+            asLearner(this::undo, this::undoNow);
         }
     }
 

@@ -47,6 +47,23 @@ class QuestionWindowTest {
         view.openLesson(lesson, 0);
     }
 
+    /** Opens the explorer as Explore ▸ Explore schedules does. */
+    private ExplorePane openExplorer() {
+        fx(() -> {
+            view.menuBar().find("menu-explore-schedules").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(() -> view.menuBar().actions().explorePane());
+    }
+
+    private static void hide(ExplorePane pane) {
+        fx(() -> {
+            pane.stage().hide();
+            return null;
+        });
+    }
+
     /** Reaches the first question with →, clicks choice {@code choice} and checks it with →. */
     private void answerFirst(FxRobot robot, int choice) {
         settle(player);
@@ -116,32 +133,17 @@ class QuestionWindowTest {
     @Test
     void theExplorerSaysWhenAQuestionIsStillOpen(FxRobot robot) {
         settle(player);
-        fx(() -> {
-            view.menuBar().find("menu-explore-schedules").fire();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ExplorePane pane = fx(() -> view.menuBar().actions().explorePane());
+        ExplorePane pane = openExplorer();
         javafx.scene.control.Label note = (javafx.scene.control.Label) fx(() -> pane.lookup("#explore-open-question"));
         assertTrue(fx(note::isVisible), "the note is shown");
         assertTrue(fx(note::getText).contains("2 questions of this part are not answered yet"), fx(note::getText));
-        fx(() -> {
-            pane.stage().hide();
-            return null;
-        });
+        hide(pane);
         for (int cp = 0; cp < 2; cp++) {
             progress.recordAnswer(Lessons.key(lesson, 0), cp, 0);
         }
-        fx(() -> {
-            view.menuBar().find("menu-explore-schedules").fire();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openExplorer();
         assertTrue(fx(() -> !note.isVisible()), "every question answered: no note");
-        fx(() -> {
-            pane.stage().hide();
-            return null;
-        });
+        hide(pane);
     }
 
     /**
@@ -187,17 +189,9 @@ class QuestionWindowTest {
             return null;
         });
         settle(player);
-        fx(() -> {
-            view.menuBar().find("menu-explore-schedules").fire();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ExplorePane pane = fx(() -> view.menuBar().actions().explorePane());
+        ExplorePane pane = openExplorer();
         String header = fx(pane::header);
-        fx(() -> {
-            pane.stage().hide();
-            return null;
-        });
+        hide(pane);
         assertTrue(header.contains("no mm_rb_lock") && !header.contains("NO_LOCK"), header);
     }
 }

@@ -239,15 +239,8 @@ class LessonSessionTest {
      */
     @Test
     void watchStopsAtTheNextOpenQuestion() {
-        Lesson l = TestLessons.parse(TestLessons.TEXT.replace("""
-                    checkpoints:
-                      - at: 5
-                        question: Who takes step 6?
-                        choices: [T1, T2]
-                        answer: T2
-                        explanation: Round-robin alternates.
-                """, """
-                    checkpoints:
+        // a first question, at step 3, watched at step 7, after the lesson's own at step 5
+        Lesson l = TestLessons.parse(TestLessons.TEXT.replace("      - at: 5\n", """
                       - at: 3
                         question: Who takes step 7?
                         choices: [T1, T2]
@@ -255,10 +248,6 @@ class LessonSessionTest {
                         explanation: Round-robin alternates.
                         watch: {thread: T1, nth: 4}
                       - at: 5
-                        question: Who takes step 6?
-                        choices: [T1, T2]
-                        answer: T2
-                        explanation: Round-robin alternates.
                 """));
         Player p = new Player(TaskRunner.INLINE);
         p.load(Lessons.playable(l, 0));

@@ -197,28 +197,44 @@ class PlayerTest {
         assertEquals("Now T1 walks the tree.", p.scene().narration());
     }
 
+    /** Background work and posts kept until the test runs them. */
+    static final class Deferred implements TaskRunner {
+        final List<Runnable> work = new ArrayList<>();
+        final List<Runnable> posted = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable r) {
+            work.add(r);
+        }
+
+        @Override
+        public void post(Runnable r) {
+            posted.add(r);
+        }
+
+        /** Runs the work and the posts, and what they start in turn, until nothing is left. */
+        void drain() {
+            while (!work.isEmpty() || !posted.isEmpty()) {
+                List<Runnable> w = new ArrayList<>(work);
+                work.clear();
+                w.forEach(Runnable::run);
+                List<Runnable> ps = new ArrayList<>(posted);
+                posted.clear();
+                ps.forEach(Runnable::run);
+            }
+        }
+    }
+
     @Test
     void backgroundWorkIsPostedAndStaleResultsAreDropped() {
-        List<Runnable> work = new ArrayList<>();
-        List<Runnable> posted = new ArrayList<>();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public void execute(Runnable r) {
-                work.add(r);
-            }
-
-            @Override
-            public void post(Runnable r) {
-                posted.add(r);
-            }
-        };
+        Deferred deferred = new Deferred();
         Player q = new Player(deferred);
         q.load(Playable.of(Scenarios.defaultScenario()));
         assertTrue(q.busy());
         assertNull(q.trace(), "nothing yet: the UI thread did not wait");
         q.load(Races.race(true));
-        work.forEach(Runnable::run);
-        posted.forEach(Runnable::run);
+        deferred.work.forEach(Runnable::run);
+        deferred.posted.forEach(Runnable::run);
         assertFalse(q.busy());
         assertTrue(q.trace().firstViolationStep() > 0, "the second load wins");
     }
@@ -230,29 +246,8 @@ class PlayerTest {
      */
     @Test
     void choicesMadeWhileARunIsMadeAreKeptInOrder() {
-        List<Runnable> work = new ArrayList<>();
-        List<Runnable> posted = new ArrayList<>();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public void execute(Runnable r) {
-                work.add(r);
-            }
-
-            @Override
-            public void post(Runnable r) {
-                posted.add(r);
-            }
-        };
-        Runnable drain = () -> {
-            while (!work.isEmpty() || !posted.isEmpty()) {
-                List<Runnable> w = new ArrayList<>(work);
-                work.clear();
-                w.forEach(Runnable::run);
-                List<Runnable> ps = new ArrayList<>(posted);
-                posted.clear();
-                ps.forEach(Runnable::run);
-            }
-        };
+        Deferred deferred = new Deferred();
+        Runnable drain = deferred::drain;
         Player q = new Player(deferred);
         q.load(Lessons.playable(TestLessons.parse(TestLessons.CHALLENGE), 0));
         drain.run();
