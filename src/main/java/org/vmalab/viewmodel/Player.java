@@ -429,8 +429,10 @@ public final class Player {
             while (k < tr.size() && tr.scheduleUsed().get(k) == t) {
                 k++;
             }
+            // finished: the thread's own program is done, whatever the others still have to do
+            boolean done = tr.cursor().seek(k).task(t).status() == TaskView.Status.DONE;
             return new Landing(k, name + " ran " + (k - i) + " step" + (k - i == 1 ? "" : "s") + " until it "
-                    + (k < tr.size() || tr.outcome() != Outcome.COMPLETE ? "could not go on" : "finished") + ".");
+                    + (done ? "finished" : "could not go on") + ".");
         });
     }
 

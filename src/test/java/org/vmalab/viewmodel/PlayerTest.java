@@ -270,4 +270,16 @@ class PlayerTest {
         drain.run();
         assertEquals(0, q.size(), "a reset forgets the choices still waiting");
     }
+
+    /**
+     * Shift and a number says "finished" when that thread finished, though another thread has not: lesson 10's
+     * "Let T1 go first, all the way" said "T1 ran 13 steps until it could not go on" once T1's fault was done.
+     */
+    @Test
+    void aThreadRunUntilItEndsIsSaidToHaveFinished() {
+        Player q = new Player(TaskRunner.INLINE);
+        q.load(Lessons.playable(TestLessons.parse(TestLessons.CHALLENGE), 0));
+        q.chooseUntilBlocked(0);
+        assertTrue(q.message().endsWith("until it finished."), q.message());
+    }
 }
