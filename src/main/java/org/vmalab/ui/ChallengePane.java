@@ -127,8 +127,10 @@ final class ChallengePane extends VBox {
         boolean counting = ph == ChallengeRun.Phase.TRYING || ph == ChallengeRun.Phase.PATCH;
         steps.setVisible(counting);
         steps.setManaged(counting);
+        String over = run.tryOver();
         steps.setText(!counting ? "" : "Steps: " + used + " of at most " + c.maxSteps()
-                + (t != null && used >= c.maxSteps() ? " — out of steps: step back or start over" : ""));
+                + (t != null && used >= c.maxSteps() ? " — out of steps: step back or start over"
+                : over != null ? " — " + over + ": step back or start over" : ""));
         boolean playing = ph == ChallengeRun.Phase.TRYING || ph == ChallengeRun.Phase.PATCH;
         for (Node n : List.of(keys, undo, restart)) {
             n.setVisible(playing);

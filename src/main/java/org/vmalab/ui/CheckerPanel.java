@@ -137,6 +137,13 @@ final class CheckerPanel extends VBox {
             h.append(c.here().isEmpty() ? "Initial layout: the tree, list, gaps, counts and colours all check out."
                     : "The initial layout breaks " + c.here().size() + " rule" + (c.here().size() == 1 ? "" : "s")
                     + ".");
+        } else if (c.here().isEmpty() && n > 0) {
+            // not "no use-after-free" beside a list of them: this step is clean, the list is of earlier steps
+            h.append("Step ").append(s.index()).append(" breaks none of the ").append(EVERY_STEP.size())
+                    .append(" checks made at every step; the violations listed came earlier.");
+            if (c.quiescentHere()) {
+                h.append(" Nothing is half done here.");
+            }
         } else if (c.here().isEmpty()) {
             // three lines in the narrow column of a 1280x720 window with five threads (a fourth was cut there)
             h.append("Step ").append(s.index()).append(": all ").append(EVERY_STEP.size()).append(" checks made at "

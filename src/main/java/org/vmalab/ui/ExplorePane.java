@@ -66,6 +66,8 @@ final class ExplorePane extends BorderPane {
     private final Tab searchTab = new Tab("Search");
     private final Tab abTab = new Tab("A/B table");
     private final Label scenarioLabel = new Label();
+    /** Said while a question of the lesson's part is still open: the findings may give its answer away. */
+    private final Label openQuestion = new Label();
     private final Spinner<Integer> bound = new Spinner<>(10, 1_000_000, ExploreOptions.DEFAULT_STEP_BOUND, 1000);
     private final ChoiceBox<String> preemptions = new ChoiceBox<>();
     private final CheckBox reduction = new CheckBox("partial-order reduction");
@@ -106,7 +108,11 @@ final class ExplorePane extends BorderPane {
         scenarioLabel.getStyleClass().add("explore-scenario");
         scenarioLabel.setWrapText(true);
         scenarioLabel.setId("explore-header");
-        VBox top = new VBox(scenarioLabel);
+        openQuestion.setId("explore-open-question");
+        openQuestion.getStyleClass().add("explore-open-question");
+        openQuestion.setWrapText(true);
+        openQuestion.setMinHeight(Region.USE_PREF_SIZE);
+        VBox top = new VBox(4, scenarioLabel, openQuestion);
         top.setPadding(new Insets(8, 10, 4, 10));
         setTop(top);
         setCenter(tabs);
@@ -320,8 +326,16 @@ final class ExplorePane extends BorderPane {
     private void describeScenario() {
         Scenario sc = view.player().scenario();
         scenarioLabel.setText(sc == null ? "Nothing is loaded." : "Scenario: " + sc.title() + " · "
-                + (sc.protection().toggles().isEmpty() ? "the patch as written" : sc.protection().label()) + " · "
+                + (sc.protection().toggles().isEmpty() ? "the patch as written" : sc.protection().toggles().stream()
+                .map(MainView::shortName).collect(java.util.stream.Collectors.joining(" + "))) + " · "
                 + sc.threads().size() + " threads");
+        org.vmalab.viewmodel.LessonSession s = view.lessonPane().session();
+        int open = s == null || !s.active() || s.challenge() != null ? 0 : s.unanswered();
+        openQuestion.setText(open == 0 ? "" : (open == 1 ? "A question of this part is" : open
+                + " questions of this part are") + " not answered yet: what the explorer finds may give "
+                + (open == 1 ? "its answer" : "their answers") + " away. Answer first, or read on.");
+        openQuestion.setVisible(open > 0);
+        openQuestion.setManaged(open > 0);
     }
 
     boolean searching() {

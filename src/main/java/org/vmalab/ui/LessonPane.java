@@ -68,6 +68,7 @@ final class LessonPane extends VBox {
     private final Label verdict = new Label();
     private final TextFlow explanation = new TextFlow();
     private final Hyperlink watch = new Hyperlink();
+    private final Hyperlink again = new Hyperlink("Answer it again");
     private final ChallengePane challengePane;
     private final Label progress = new Label();
     private final Popup glossaryPopup = new Popup();
@@ -163,9 +164,21 @@ final class LessonPane extends VBox {
         });
         watch.setId("checkpoint-watch");
         watch.setFocusTraversable(false);
+        // on two rows rather than cut ("Watch it happen: the next question comes first (step 92) →")
+        watch.setWrapText(true);
+        watch.setMinHeight(Region.USE_PREF_SIZE);
         watch.setOnAction(e -> {
             if (session != null) {
                 session.watch();
+            }
+        });
+        again.setId("checkpoint-again");
+        again.setFocusTraversable(false);
+        again.setTooltip(new Tooltip("Forget this answer and choose again (for another try, or to ask a class)"));
+        again.setOnAction(e -> {
+            if (session != null) {
+                revealedVerdict = null;
+                session.askAgain();
             }
         });
         group.selectedToggleProperty().addListener((o, a, n) -> {
@@ -176,7 +189,7 @@ final class LessonPane extends VBox {
         Label qh = questionHead;
         qh.getStyleClass().add("checkpoint-head");
         HBox buttons = new HBox(8, check, skip);
-        checkpointBox.getChildren().addAll(qh, question, choices, buttons, verdict, explanation, watch);
+        checkpointBox.getChildren().addAll(qh, question, choices, buttons, verdict, explanation, watch, again);
         checkpointBox.getStyleClass().add("checkpoint");
         checkpointBox.setId("checkpoint");
         challengePane = new ChallengePane(player);
@@ -573,6 +586,7 @@ final class LessonPane extends VBox {
                 verdict.pseudoClassStateChanged(WRONG, false);
                 show(explanation, false);
                 show(watch, false);
+                show(again, false);
             } else {
                 if (!cp.equals(revealedVerdict) && atIt) {
                     revealedVerdict = cp;
@@ -585,8 +599,11 @@ final class LessonPane extends VBox {
                 verdict.pseudoClassStateChanged(WRONG, !right);
                 explanation.getChildren().setAll(rich(cp.explanation()));
                 show(explanation, !cp.explanation().isEmpty());
-                watch.setText("Watch it happen (step " + cp.watch() + ") →");
+                int stop = atIt ? session.watchStop() : -1;
+                watch.setText(stop > 0 && stop < cp.watch() ? "Watch it happen: the next question comes first (step "
+                        + stop + ") →" : "Watch it happen (step " + cp.watch() + ") →");
                 show(watch, cp.watch() > 0 && atIt);
+                show(again, atIt);
             }
         } finally {
             syncing = false;

@@ -81,4 +81,17 @@ final class PrefsProgress implements Lessons.Progress {
             }
         }
     }
+
+    @Override
+    public void forgetAnswer(String key, int checkpoint) {
+        memory.forgetAnswer(key, checkpoint);
+        if (answers != null) {
+            try {
+                answers.remove(key + "/" + checkpoint);
+                answers.flush();
+            } catch (BackingStoreException | RuntimeException e) {
+                answers = null;
+            }
+        }
+    }
 }

@@ -80,8 +80,8 @@ public final class ChallengeProof {
             case NO_LOCK -> "mm_rb_lock around the walk and the tree changes";
             case NO_REFCOUNT -> "the reference get_vma takes (vm_ref_count)";
             case NO_EMPTY_CHECK -> "the RB_EMPTY_NODE check in vma_has_changed";
-            case CLEAR_BEFORE_ERASE -> "RB_CLEAR_NODE stored after the erase, not before";
-            case SPF_USES_VMACACHE -> "get_vma's walk without the vmacache";
+            case CLEAR_BEFORE_ERASE -> "RB_CLEAR_NODE's place after the erase";
+            case SPF_USES_VMACACHE -> "the tree walk get_vma makes instead of a vmacache lookup";
             case PRE_PATCH -> "the speculative path itself";
             case RWSEM_WRITER_STEAL -> "the hand-off of mmap_sem to the writer it wakes (a lock option)";
             case RELAXED_STORES -> "stores that become visible at once (a memory-model option)";

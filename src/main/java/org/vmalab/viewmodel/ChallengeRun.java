@@ -137,6 +137,23 @@ public final class ChallengeRun {
         }
     }
 
+    /**
+     * Why the learner's try is over without the goal, in words ("every thread has finished and the goal was not
+     * reached"), or null while it can go on, after the goal, or at the step limit (the pane says that one itself).
+     */
+    public String tryOver() {
+        Trace t = player.trace();
+        if (t == null || player.busy() || !player.learnersRun() || (phase != Phase.TRYING && phase != Phase.PATCH)
+                || phase == Phase.TRYING && challenge.reachedAt(t) > 0) {
+            return null;
+        }
+        return switch (t.outcome()) {
+            case COMPLETE -> "every thread has finished and the goal was not reached";
+            case DEADLOCK -> "no thread can go on (a deadlock) and the goal was not reached";
+            default -> null;
+        };
+    }
+
     /** Did this try end: every thread finished or stuck, or the step limit reached? */
     private static boolean ended(Trace t) {
         return t.outcome() == Outcome.COMPLETE || t.outcome() == Outcome.DEADLOCK || t.outcome() == Outcome.BOUND;

@@ -148,17 +148,53 @@ public final class LessonSession {
         return true;
     }
 
+    /**
+     * Forgets the answer checked at the question at the cursor: it is open again, with no choice picked and the run
+     * beyond it hidden (a student who wants another try, a teacher who asks the class after rehearsing). The part's
+     * done mark stays.
+     */
+    public void askAgain() {
+        Narration.Checkpoint c = openCheckpoint();
+        if (c == null || !answered(c)) {
+            return;
+        }
+        progress.forgetAnswer(key(), c.id());
+        selected.remove(c.id());
+        player.changed();
+    }
+
     /** Moves past the open question without answering it (it stays open for later). */
     public void skip() {
         player.seek(player.index() + 1);
     }
 
-    /** Goes to the step where the picture shows the answer of the question at the cursor. */
+    /**
+     * Goes to the step where the picture shows the answer of the question at the cursor, or to the first question on
+     * the way that is not answered yet ({@link #watchStop()}): the run beyond it would give its answer away.
+     */
     public void watch() {
-        Question q = question();
-        if (q != null && q.checked() && q.checkpoint().watch() > 0) {
-            player.seek(q.checkpoint().watch());
+        int to = watchStop();
+        if (to > 0) {
+            player.seek(to);
         }
+    }
+
+    /**
+     * Where "watch it happen" goes from the answered question at the cursor: its watch step, or the first unanswered
+     * question before it; -1 when there is nothing to watch.
+     */
+    public int watchStop() {
+        Question q = question();
+        if (q == null || !q.checked() || q.checkpoint().watch() <= 0) {
+            return -1;
+        }
+        int to = q.checkpoint().watch();
+        for (Narration.Checkpoint c : checkpoints()) {
+            if (c.index() > player.index() && c.index() < to && !answered(c)) {
+                to = c.index();
+            }
+        }
+        return to;
     }
 
     /** "Forward" at an open question: check the answer, or ask for one. True when the press was used here. */

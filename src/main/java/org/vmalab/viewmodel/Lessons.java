@@ -113,6 +113,10 @@ public final class Lessons {
         default void recordAnswer(String key, int checkpoint, int choice) {
         }
 
+        /** Forgets the choice checked at a question: the question is open again ("Answer it again"). */
+        default void forgetAnswer(String key, int checkpoint) {
+        }
+
         /** Progress kept in memory only (tests, or when preferences cannot be written). */
         static Progress inMemory() {
             Map<String, Boolean> m = new ConcurrentHashMap<>();
@@ -136,6 +140,11 @@ public final class Lessons {
                 @Override
                 public void recordAnswer(String key, int checkpoint, int choice) {
                     answers.put(key + "/" + checkpoint, choice);
+                }
+
+                @Override
+                public void forgetAnswer(String key, int checkpoint) {
+                    answers.remove(key + "/" + checkpoint);
                 }
             };
         }

@@ -54,6 +54,15 @@ public final class Player {
     private StepScene previous;
     private Move lastMove = Move.NONE;
     private boolean busy;
+    /**
+     * The learner's choices made while a run was being made (a number key pressed again before the last step was
+     * shown), taken in order once it is installed; another command forgets them.
+     */
+    private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+    /** The most choices kept while a run is made (a key held down stops there). */
+    private static final int MAX_WAITING = 64;
+    /** Is a choice of the learner's starting its run (which keeps {@link #waiting})? */
+    private boolean choosing;
     private String busyText = "";
     private double progress;
     private String message = "";
@@ -332,6 +341,29 @@ public final class Player {
      * follows the current policy (round-robin after an explicit schedule).
      */
     public void choose(int t) {
+        asLearner(() -> choose(t), () -> chooseNow(t));
+    }
+
+    /**
+     * A choice of the learner's: {@code now} at once, or, while a run is being made after a first one,
+     * {@code again} kept for when it is installed ({@link #waiting}).
+     */
+    private void asLearner(Runnable again, Runnable now) {
+        if (trace != null && busy) {
+            if (waiting.size() < MAX_WAITING) {
+                waiting.add(again);
+            }
+            return;
+        }
+        choosing = true;
+        try {
+            now.run();
+        } finally {
+            choosing = false;
+        }
+    }
+
+    private void chooseNow(int t) {
         if (trace == null || busy) {
             return;
         }
@@ -367,6 +399,10 @@ public final class Player {
 
     /** Be the scheduler, in bulk: thread {@code t} runs until it finishes, spins or sleeps. */
     public void chooseUntilBlocked(int t) {
+        asLearner(() -> chooseUntilBlocked(t), () -> chooseUntilBlockedNow(t));
+    }
+
+    private void chooseUntilBlockedNow(int t) {
         if (trace == null || busy) {
             return;
         }
@@ -393,8 +429,10 @@ public final class Player {
             while (k < tr.size() && tr.scheduleUsed().get(k) == t) {
                 k++;
             }
+            // finished: the thread's own program is done, whatever the others still have to do
+            boolean done = tr.cursor().seek(k).task(t).status() == TaskView.Status.DONE;
             return new Landing(k, name + " ran " + (k - i) + " step" + (k - i == 1 ? "" : "s") + " until it "
-                    + (k < tr.size() || tr.outcome() != Outcome.COMPLETE ? "could not go on" : "finished") + ".");
+                    + (done ? "finished" : "could not go on") + ".");
         });
     }
 
@@ -409,6 +447,12 @@ public final class Player {
 
     /** A challenge: takes the last step of the run back. */
     public void undo() {
+        if (learnerSchedules()) {
+            asLearner(this::undo, this::undoNow);
+        }
+    }
+
+    private void undoNow() {
         if (trace == null || busy || !learnerSchedules()) {
             return;
         }
@@ -481,6 +525,9 @@ public final class Player {
     private void runThen(Scenario s, Schedule sched, Move move, String busyWhat, boolean byLearner,
                          java.util.function.Function<Trace, Landing> land) {
         long gen = ++generation;
+        if (!choosing) {
+            waiting.clear();
+        }
         busy = true;
         busyText = busyWhat;
         progress = -1;
@@ -552,6 +599,7 @@ public final class Player {
                 background.post(() -> {
                     if (gen == generation) {
                         busy = false;
+                        waiting.clear();
                         busyText = "";
                         message = "The run failed: " + why;
                         fire();
@@ -594,6 +642,9 @@ public final class Player {
         ahead = null;
         fire();
         prepareAhead();
+        while (!busy && !waiting.isEmpty()) {
+            waiting.poll().run();
+        }
     }
 
     // ================================================================ navigation

@@ -125,9 +125,16 @@ class LessonTourTest {
             assertTrue(verdict.startsWith(right ? "✓ Right" : "✗ Not quite"), where + ": " + verdict);
             assertEquals(cp.index(), (int) fx(player::index), where + ": the verdict stays");
             if (cp.watch() > 0) {
+                // it stops at the next question when that comes first (not answered yet: the tour goes in order)
+                int stop = cp.watch();
+                for (Narration.Checkpoint next : cps) {
+                    if (next.index() > cp.index() && next.index() < stop) {
+                        stop = next.index();
+                    }
+                }
                 robot.clickOn("#checkpoint-watch");
                 WaitForAsyncUtils.waitForFxEvents();
-                assertEquals(cp.watch(), (int) fx(player::index), where + ": watch it happen");
+                assertEquals(stop, (int) fx(player::index), where + ": watch it happen");
             }
         }
         robot.push(KeyCode.END);

@@ -30,4 +30,17 @@ class PrefsProgressTest {
         assertEquals(2, again.answer("12-race-b-use-after-free#1", 0));
         assertEquals(-1, again.answer("12-race-b-use-after-free#1", 1));
     }
+
+    /** An answer asked again is forgotten for good: a restart does not bring it back. */
+    @Test
+    void anAnswerAskedAgainIsForgottenBetweenRuns() {
+        PrefsProgress first = new PrefsProgress(ROOT);
+        first.recordAnswer("01-mmap-sem-convoy#1", 0, 0);
+        first.recordAnswer("01-mmap-sem-convoy#1", 1, 1);
+        first.forgetAnswer("01-mmap-sem-convoy#1", 0);
+        assertEquals(-1, first.answer("01-mmap-sem-convoy#1", 0));
+        PrefsProgress again = new PrefsProgress(ROOT);
+        assertEquals(-1, again.answer("01-mmap-sem-convoy#1", 0));
+        assertEquals(1, again.answer("01-mmap-sem-convoy#1", 1), "the other answer stays");
+    }
 }

@@ -78,4 +78,44 @@ class ChallengeProofTest {
         assertTrue(LessonLoader.verify(l).isEmpty(), () -> LessonLoader.verify(l).toString());
         assertTrue(ChallengeProof.verify(l).isEmpty(), () -> ChallengeProof.verify(l).toString());
     }
+    /**
+     * The proof card lists each part of the patch as "without WORDS": the words name the part itself, with no
+     * "without" or "not" of their own ("without get_vma's walk without the vmacache" read as a double negative).
+     */
+    @Test
+    void eachPartOfThePatchReadsAfterWithout() {
+        for (ProtectionToggle t : ProtectionToggle.values()) {
+            String w = ChallengeProof.words(t);
+            assertTrue(!w.contains("without") && !w.contains(" not "), t + ": without " + w);
+        }
+    }
+
+    /**
+     * A goal tried again with the patch ("With the patch: " and the goal) says only what to make happen: a goal that
+     * also named what the part takes away read "With the patch: Without mm_rb_lock, make heap be freed twice" (lesson
+     * 12), or "The lock is back but the reference count is not" once the count was back. The part's narration and
+     * its protection toggles say what it takes away.
+     */
+    @Test
+    void aGoalTriedWithThePatchDoesNotSayWhatThePartTakesAway() throws Exception {
+        List<String> bad = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("lessons"))) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                Lesson l = LessonLoader.load(f);
+                for (Part p : l.parts()) {
+                    Challenge c = p.challenge();
+                    if (c == null || !c.patchUnreachable()) {
+                        continue;
+                    }
+                    String t = c.text().toLowerCase(java.util.Locale.ROOT);
+                    for (String w : List.of("without", "with the ", "ignores", " is not", "too early", "is back")) {
+                        if (t.contains(w)) {
+                            bad.add(l.id() + " \"" + c.text() + "\" says '" + w + "'");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
 }

@@ -233,4 +233,86 @@ class LessonSessionTest {
         assertEquals(ChallengeRun.Phase.TRYING, s.challenge().phase());
         assertNull(s.question());
     }
+    /**
+     * "Watch it happen" does not jump over a question not yet answered: lesson 1's first question watched at step 94,
+     * past the second question (step 92), whose answer the narration there gives away ("T2 and T3 woke together").
+     */
+    @Test
+    void watchStopsAtTheNextOpenQuestion() {
+        // a first question, at step 3, watched at step 7, after the lesson's own at step 5
+        Lesson l = TestLessons.parse(TestLessons.TEXT.replace("      - at: 5\n", """
+                      - at: 3
+                        question: Who takes step 7?
+                        choices: [T1, T2]
+                        answer: T1
+                        explanation: Round-robin alternates.
+                        watch: {thread: T1, nth: 4}
+                      - at: 5
+                """));
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
+        p.seek(3);
+        assertEquals(7, s.question().checkpoint().watch(), "the first question is watched at step 7");
+        s.select(0);
+        assertTrue(s.check());
+        assertEquals(5, s.watchStop(), "the second question comes first");
+        s.watch();
+        assertEquals(5, p.index(), "watch stops at the open question");
+        assertFalse(s.question().checked());
+        s.select(1);
+        assertTrue(s.check());
+        p.seek(3);
+        assertEquals(7, s.watchStop(), "once it is answered, nothing stops the watch");
+        s.watch();
+        assertEquals(7, p.index());
+    }
+
+    /** A try that ends without the goal (every thread finished, or none can go on) says so, in words. */
+    @Test
+    void aTryThatEndsWithoutTheGoalSaysSo() {
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
+        ChallengeRun c = s.challenge();
+        p.chooseUntilBlocked(0);
+        s.update();
+        assertNull(c.tryOver(), "T2 can still run: the try goes on");
+        p.chooseUntilBlocked(1);
+        s.update();
+        assertEquals(Outcome.COMPLETE, p.trace().outcome());
+        assertEquals(ChallengeRun.Phase.TRYING, c.phase(), "get_vma found ld: no goal");
+        assertEquals("every thread has finished and the goal was not reached", c.tryOver());
+        p.undo();
+        s.update();
+        assertNull(c.tryOver(), "a step back: the try goes on");
+    }
+
+    /**
+     * A question answered (wrong, say) can be asked again: it is open once more, the run beyond it hidden, and the
+     * new answer is the one kept. A student who misclicked, or a teacher who rehearsed the lesson before the class,
+     * could not answer it again: the first check stayed for good.
+     */
+    @Test
+    void aQuestionCanBeAskedAgain() {
+        Lesson l = TestLessons.lesson();
+        Player p = new Player(TaskRunner.INLINE);
+        Lessons.Progress progress = Lessons.Progress.inMemory();
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        p.seek(5);
+        s.select(0);
+        assertTrue(s.check());
+        assertFalse(s.question().right());
+        s.askAgain();
+        assertFalse(s.question().checked(), "open again");
+        assertEquals(-1, s.question().selected(), "with no choice picked");
+        assertEquals(-1, progress.answer(s.key(), 0), "the old answer forgotten");
+        assertEquals(5, p.horizon(), "the run beyond it hidden again");
+        s.select(1);
+        assertTrue(s.check());
+        assertTrue(s.question().right());
+        assertEquals(1, progress.answer(s.key(), 0));
+    }
 }

@@ -197,29 +197,89 @@ class PlayerTest {
         assertEquals("Now T1 walks the tree.", p.scene().narration());
     }
 
+    /** Background work and posts kept until the test runs them. */
+    static final class Deferred implements TaskRunner {
+        final List<Runnable> work = new ArrayList<>();
+        final List<Runnable> posted = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable r) {
+            work.add(r);
+        }
+
+        @Override
+        public void post(Runnable r) {
+            posted.add(r);
+        }
+
+        /** Runs the work and the posts, and what they start in turn, until nothing is left. */
+        void drain() {
+            while (!work.isEmpty() || !posted.isEmpty()) {
+                List<Runnable> w = new ArrayList<>(work);
+                work.clear();
+                w.forEach(Runnable::run);
+                List<Runnable> ps = new ArrayList<>(posted);
+                posted.clear();
+                ps.forEach(Runnable::run);
+            }
+        }
+    }
+
     @Test
     void backgroundWorkIsPostedAndStaleResultsAreDropped() {
-        List<Runnable> work = new ArrayList<>();
-        List<Runnable> posted = new ArrayList<>();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public void execute(Runnable r) {
-                work.add(r);
-            }
-
-            @Override
-            public void post(Runnable r) {
-                posted.add(r);
-            }
-        };
+        Deferred deferred = new Deferred();
         Player q = new Player(deferred);
         q.load(Playable.of(Scenarios.defaultScenario()));
         assertTrue(q.busy());
         assertNull(q.trace(), "nothing yet: the UI thread did not wait");
         q.load(Races.race(true));
-        work.forEach(Runnable::run);
-        posted.forEach(Runnable::run);
+        deferred.work.forEach(Runnable::run);
+        deferred.posted.forEach(Runnable::run);
         assertFalse(q.busy());
         assertTrue(q.trace().firstViolationStep() > 0, "the second load wins");
+    }
+
+    /**
+     * A learner's choices pressed while a run is still being made are kept and taken in order, not dropped: pressing
+     * 1 seven times quickly in lesson 12's challenge gave T1 four steps, as the keys that came during a run were lost.
+     * Another command (a reset, another lesson) forgets the ones still waiting.
+     */
+    @Test
+    void choicesMadeWhileARunIsMadeAreKeptInOrder() {
+        Deferred deferred = new Deferred();
+        Runnable drain = deferred::drain;
+        Player q = new Player(deferred);
+        q.load(Lessons.playable(TestLessons.parse(TestLessons.CHALLENGE), 0));
+        drain.run();
+        assertEquals(0, q.size());
+        q.choose(0);
+        assertTrue(q.busy());
+        q.choose(0);
+        q.choose(0);
+        q.chooseUntilBlocked(1);
+        q.undo();
+        drain.run();
+        assertFalse(q.busy());
+        assertEquals(List.of(0, 0, 0), q.trace().scheduleUsed().subList(0, 3), "three steps of T1, in order");
+        int t2 = q.size() - 3;
+        assertTrue(t2 > 1, "then T2 until it blocked, less the step taken back: " + t2);
+        assertEquals(1, (int) q.trace().scheduleUsed().get(q.size() - 1));
+        q.choose(0);
+        q.choose(0);
+        q.reset();
+        drain.run();
+        assertEquals(0, q.size(), "a reset forgets the choices still waiting");
+    }
+
+    /**
+     * Shift and a number says "finished" when that thread finished, though another thread has not: lesson 10's
+     * "Let T1 go first, all the way" said "T1 ran 13 steps until it could not go on" once T1's fault was done.
+     */
+    @Test
+    void aThreadRunUntilItEndsIsSaidToHaveFinished() {
+        Player q = new Player(TaskRunner.INLINE);
+        q.load(Lessons.playable(TestLessons.parse(TestLessons.CHALLENGE), 0));
+        q.chooseUntilBlocked(0);
+        assertTrue(q.message().endsWith("until it finished."), q.message());
     }
 }
