@@ -393,13 +393,31 @@ public final class RenderCommand implements Callable<Integer> {
         return "drawing step " + i + " of " + file + " as a " + (width * scale) + "x" + (height * scale) + " image";
     }
 
+    /**
+     * The one size of a run's frames: a panel's height changes from step to step (the threads band grows and
+     * shrinks), and a GIF or a PNG sequence takes the largest so that it plays without jumping and nothing is
+     * scaled; null for the window (always its own size) and a single picture.
+     */
+    private java.awt.Dimension frameSize(RunRenderer r, StepRange range) throws ExportException {
+        if (pnl == RunRenderer.Panel.WINDOW || range.count() < 2) {
+            return null;
+        }
+        Fatal.doing("measuring the " + pnl.label() + " panel over steps " + range.from() + ".." + range.to());
+        return fx(() -> r.frameSize(pnl, scale, range.from(), range.to()));
+    }
+
+    private static BufferedImage sized(BufferedImage img, java.awt.Dimension size) {
+        return size == null ? img : Png.fit(img, size.width, size.height);
+    }
+
     private void png(Lesson lesson, List<Path> targets, StepRange range) throws ExportException {
         RunRenderer r = renderer(lesson);
+        java.awt.Dimension size = frameSize(r, range);
         try (SafeWrite.Batch batch = new SafeWrite.Batch(targets, force)) {
             CompletableFuture<BufferedImage> next = frame(r, range.from());
             for (int i = range.from(); i <= range.to(); i++) {
                 Fatal.doing(drawing(i));
-                BufferedImage img = await(next);
+                BufferedImage img = sized(await(next), size);
                 next = i < range.to() ? frame(r, i + 1) : null;
                 batch.add(targets.get(i - range.from()), o -> Png.encode(img, o));
                 bar.step();
@@ -410,8 +428,10 @@ public final class RenderCommand implements Callable<Integer> {
 
     private void gif(Lesson lesson, Path target, StepRange range) throws ExportException {
         RunRenderer r = renderer(lesson);
+        java.awt.Dimension size = frameSize(r, range);
         try (SafeWrite.Pending p = SafeWrite.begin(target, force)) {
-            try (GifWriter gw = new GifWriter(p.out(), !once)) {
+            try (GifWriter gw = size == null ? new GifWriter(p.out(), !once)
+                    : new GifWriter(p.out(), !once, size.width, size.height)) {
                 CompletableFuture<BufferedImage> next = frame(r, range.from());
                 for (int i = range.from(); i <= range.to(); i++) {
                     Fatal.doing(drawing(i) + " for a GIF");

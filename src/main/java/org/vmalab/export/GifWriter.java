@@ -1,16 +1,11 @@
 package org.vmalab.export;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -26,10 +21,10 @@ import javax.imageio.stream.ImageOutputStream;
  * has its own delay (GIF counts in hundredths of a second), and the {@code NETSCAPE2.0} application extension
  * makes it loop forever (or play once).
  *
- * <p>The GIF has the first frame's size, and every frame covers all of it: a panel is not as high at every step
- * (the threads band grows and shrinks), and a shorter frame would leave the bottom rows of the one before on the
- * screen, a taller one would be cut by the viewer. A frame of another size is scaled down to fit if it is larger,
- * and the rest is filled with its own background (the commonest colour of its edges).
+ * <p>The GIF has the size given (the largest of its frames') or the first frame's, and every frame covers all of it: a
+ * panel is not as high at every step (the threads band grows and shrinks), and a shorter frame would leave the bottom
+ * rows of the one before on the screen, a taller one would be cut by the viewer. A frame of another size is scaled down
+ * to fit if it is larger, and the rest is filled with its own background (the commonest colour of its edges).
  *
  * <p>From the second frame on, a frame holds only the rectangle that changed since the one before (drawn over it:
  * frames are not disposed of); between two steps most of the window stays as it was.
@@ -57,12 +52,20 @@ public final class GifWriter implements AutoCloseable {
     private boolean finished;
     /** The picture on the screen after the last frame (its pixels), or null. */
     private int[] shown;
-    /** The GIF's size: the first frame's. */
+    /** The GIF's size: the one given, else the first frame's. */
     private int width;
     private int height;
 
-    /** Starts a GIF on {@code out}; {@code loop}: play forever, else once. */
+    /** Starts a GIF on {@code out} with the first frame's size; {@code loop}: play forever, else once. */
     public GifWriter(OutputStream out, boolean loop) throws IOException {
+        this(out, loop, 0, 0);
+    }
+
+    /**
+     * Starts a GIF of {@code width} x {@code height} pixels (the first frame's size if either is 0): a run's frames
+     * of different heights take the largest, so that none is scaled down.
+     */
+    public GifWriter(OutputStream out, boolean loop, int width, int height) throws IOException {
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("gif");
         if (!it.hasNext()) {
             throw new IOException("no GIF encoder in this Java runtime");
@@ -72,6 +75,10 @@ public final class GifWriter implements AutoCloseable {
         this.loop = loop;
         writer.setOutput(stream);
         writer.prepareWriteSequence(null);
+        if (width > 0 && height > 0) {
+            this.width = width;
+            this.height = height;
+        }
     }
 
     /** Appends a frame shown for {@code delayMillis} (rounded to hundredths of a second). */
@@ -83,11 +90,11 @@ public final class GifWriter implements AutoCloseable {
             throw new IllegalArgumentException("a frame delay must be between " + MIN_DELAY_MS + " and "
                     + MAX_DELAY_MS + " ms");
         }
-        if (frames == 0) {
+        if (width == 0) {
             width = frame.getWidth();
             height = frame.getHeight();
         }
-        BufferedImage img = fit(frame, width, height);
+        BufferedImage img = Png.fit(frame, width, height);
         int[] now = (long) width * height <= MAX_DELTA_PIXELS ? img.getRGB(0, 0, width, height, null, 0, width) : null;
         // only the rectangle that changed since the frame before; the rest stays on the screen (frames are not
         // disposed of). Its unchanged pixels are written too: transparent, they would leave the encoder a palette of
@@ -147,57 +154,6 @@ public final class GifWriter implements AutoCloseable {
 
     public int frames() {
         return frames;
-    }
-
-    /**
-     * {@code frame} on a {@code w} x {@code h} picture: at its own size in the top left corner if it fits, else
-     * scaled down (its proportions kept) until it does; the rest in the frame's background.
-     */
-    static BufferedImage fit(BufferedImage frame, int w, int h) {
-        int fw = frame.getWidth();
-        int fh = frame.getHeight();
-        if (fw == w && fh == h) {
-            return frame;
-        }
-        double s = Math.min(1, Math.min(w / (double) fw, h / (double) fh));
-        int dw = Math.max(1, (int) Math.round(fw * s));
-        int dh = Math.max(1, (int) Math.round(fh * s));
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = b.createGraphics();
-        try {
-            g.setColor(new Color(background(frame)));
-            g.fillRect(0, 0, w, h);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(frame, 0, 0, dw, dh, null);
-        } finally {
-            g.dispose();
-        }
-        return b;
-    }
-
-    /** The commonest colour of {@code img}'s four edges: the panel's background. */
-    static int background(BufferedImage img) {
-        Map<Integer, Integer> count = new HashMap<>();
-        int w = img.getWidth();
-        int h = img.getHeight();
-        for (int x = 0; x < w; x++) {
-            count.merge(img.getRGB(x, 0) | 0xff000000, 1, Integer::sum);
-            count.merge(img.getRGB(x, h - 1) | 0xff000000, 1, Integer::sum);
-        }
-        for (int y = 0; y < h; y++) {
-            count.merge(img.getRGB(0, y) | 0xff000000, 1, Integer::sum);
-            count.merge(img.getRGB(w - 1, y) | 0xff000000, 1, Integer::sum);
-        }
-        int best = 0xffffffff;
-        int most = -1;
-        for (Map.Entry<Integer, Integer> e : count.entrySet()) {
-            if (e.getValue() > most) {
-                most = e.getValue();
-                best = e.getKey();
-            }
-        }
-        return best;
     }
 
     /** Writes the GIF trailer; the output stream is flushed, not closed. */

@@ -234,22 +234,58 @@ public final class RunRenderer {
         return new Rectangle2D(0, Math.max(0, y0), width(), Math.min(height(), y1) - Math.max(0, y0));
     }
 
+    /**
+     * The size in pixels of the largest of the pictures of {@code panel} at {@code scale} over steps {@code from} to
+     * {@code to}: a panel is not as high at every step (the threads band below the tree grows and shrinks), and the
+     * frames of a GIF or a PNG sequence take this one size so that they play without jumping. Shows each step.
+     */
+    public java.awt.Dimension frameSize(Panel panel, double scale, int from, int to) {
+        int w = 0;
+        int h = 0;
+        // from the last step back: a step forward is shown by going round it (it would animate), a step back is not;
+        // and the first frame is then already shown
+        for (int i = to; i >= from; i--) {
+            java.awt.Dimension d = frameSize(panel, scale, i);
+            w = Math.max(w, d.width);
+            h = Math.max(h, d.height);
+        }
+        return new java.awt.Dimension(w, h);
+    }
+
+    /** The size in pixels of the picture of {@code panel} at {@code scale} at step {@code step}. Shows the step. */
+    public java.awt.Dimension frameSize(Panel panel, double scale, int step) {
+        show(step);
+        Rectangle2D v = viewport(view, panel, scale);
+        return new java.awt.Dimension((int) v.getWidth(), (int) v.getHeight());
+    }
+
+    /** The panel drawn for {@code panel}: the whole window if the panel is not shown. */
+    private static Node node(MainView view, Panel panel) {
+        Node node = panel == Panel.WINDOW ? view : view.lookup(panel.selector());
+        return node == null || node.getLayoutBounds().getHeight() < 1 ? view : node;
+    }
+
+    /**
+     * The snapshot's viewport for {@code panel}, in pixels at {@code scale}. Node.snapshot draws the node with its
+     * own transforms, its layout position included: the viewport is its box in its parent's coordinates (a panel
+     * below another one starts lower down).
+     */
+    private static Rectangle2D viewport(MainView view, Panel panel, double scale) {
+        Node node = node(view, panel);
+        javafx.geometry.Bounds bl = node.localToParent(node.getLayoutBounds());
+        return new Rectangle2D(bl.getMinX() * scale, bl.getMinY() * scale, Math.round(bl.getWidth() * scale),
+                Math.round(bl.getHeight() * scale));
+    }
+
     /** A panel of any view (the live window too) at {@code scale}. */
     static WritableImage snapshot(MainView view, Panel panel, double scale) {
-        Node node = panel == Panel.WINDOW ? view : view.lookup(panel.selector());
-        if (node == null || node.getLayoutBounds().getHeight() < 1) {
-            node = view;
-        }
+        Node node = node(view, panel);
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(view.palette().get(Ink.BG));
         if (scale != 1) {
             p.setTransform(Transform.scale(scale, scale));
         }
-        // Node.snapshot draws the node with its own transforms, its layout position included: the viewport is its
-        // box in its parent's coordinates (a panel below another one starts lower down)
-        javafx.geometry.Bounds bl = node.localToParent(node.getLayoutBounds());
-        p.setViewport(new Rectangle2D(bl.getMinX() * scale, bl.getMinY() * scale, Math.round(bl.getWidth() * scale),
-                Math.round(bl.getHeight() * scale)));
+        p.setViewport(viewport(view, panel, scale));
         if (scale == 1) {
             return node.snapshot(p, null);
         }

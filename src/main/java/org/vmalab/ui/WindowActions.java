@@ -394,6 +394,9 @@ final class WindowActions {
         private GifWriter gifWriter;
         private SafeWrite.Batch batch;
         private int next;
+        /** The frames' one size (the largest of a panel's over the run), or 0 x 0: each frame its own (the window). */
+        private int width;
+        private int height;
 
         FrameJob(FramesChoice fc, List<Path> files, boolean gif, boolean overwrite, RunRenderer r) {
             this.fc = fc;
@@ -428,16 +431,60 @@ final class WindowActions {
             try {
                 if (gif) {
                     pending = SafeWrite.begin(files.get(0), overwrite);
-                    gifWriter = new GifWriter(pending.out(), fc.loop());
                 } else {
                     batch = new SafeWrite.Batch(files, overwrite);
                 }
             } catch (ExportException e) {
                 fail(e.getMessage());
                 return;
-            } catch (IOException e) {
-                fail(files.get(0) + ": " + SafeWrite.reason(e) + "; nothing was written");
+            }
+            if (fc.panel() != RunRenderer.Panel.WINDOW && fc.count() > 1) {
+                // a panel is not as high at every step (the threads band grows and shrinks): the frames take the
+                // largest size, so that the GIF or the sequence plays without jumping and no frame is scaled.
+                // Measured from the last step back (a step forward is shown by going round it)
+                next = fc.to();
+                Platform.runLater(this::measureNext);
+            } else {
+                Platform.runLater(this::beginFrames);
+            }
+        }
+
+        /** One step's panel size on the UI thread, then the next; the frames once every size is known. */
+        private void measureNext() {
+            if (cancelled) {
+                io.execute(this::abort);
                 return;
+            }
+            int i = next--;
+            java.awt.Dimension d;
+            try {
+                d = r.frameSize(fc.panel(), fc.scale(), i);
+            } catch (RuntimeException e) {
+                io.execute(this::abort);
+                fail("cannot render step " + i + ": " + SafeWrite.reason(e));
+                return;
+            }
+            width = Math.max(width, d.width);
+            height = Math.max(height, d.height);
+            label.setText((gif ? "GIF" : "PNG sequence") + ": measuring frame " + (fc.to() - i + 1) + " of "
+                    + fc.count());
+            if (i > fc.from()) {
+                Platform.runLater(this::measureNext);
+            } else {
+                next = fc.from();
+                beginFrames();
+            }
+        }
+
+        private void beginFrames() {
+            if (gif) {
+                try {
+                    gifWriter = new GifWriter(pending.out(), fc.loop(), width, height);
+                } catch (IOException e) {
+                    io.execute(this::abort);
+                    fail(files.get(0) + ": " + SafeWrite.reason(e) + "; nothing was written");
+                    return;
+                }
             }
             Platform.runLater(this::renderNext);
         }
@@ -456,7 +503,8 @@ final class WindowActions {
             BufferedImage img;
             try {
                 r.show(i);
-                img = Png.toBuffered(r.snapshot(fc.panel(), fc.scale()));
+                BufferedImage shot = Png.toBuffered(r.snapshot(fc.panel(), fc.scale()));
+                img = width > 0 ? Png.fit(shot, width, height) : shot;
             } catch (RuntimeException e) {
                 io.execute(this::abort);
                 fail("cannot render step " + i + ": " + SafeWrite.reason(e));

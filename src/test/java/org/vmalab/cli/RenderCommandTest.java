@@ -216,6 +216,78 @@ class RenderCommandTest {
         assertTrue(r.out().contains("a GIF of 5 frames (steps 10..14)"), r.out());
     }
 
+    /*
+     * Lesson 1's tree panel, 1600x1000: 451 px high at steps 0 and 26 (the threads band below it has a line more),
+     * 467 px at the steps around them.
+     */
+    static final String CONVOY = "lessons/01-mmap-sem-convoy.yaml";
+
+    /**
+     * A panel's PNG sequence has one size, the tallest frame's, so that it plays without jumping: a shorter frame
+     * keeps its own pixels, unscaled, at the top left, and the rest is the panel's background.
+     */
+    @Test
+    void aPanelsPngSequenceHasOneSizeAndAShorterFrameIsNotScaled() throws Exception {
+        Run alone = render(CONVOY, "--out", dir.resolve("alone").toString(), "--panel", "tree", "--steps", "26");
+        assertEquals(0, alone.code(), alone.err());
+        BufferedImage short26 = ImageIO.read(dir.resolve("alone/01-mmap-sem-convoy-part1-tree-0026.png").toFile());
+        Run seq = render(CONVOY, "--out", dir.resolve("seq").toString(), "--panel", "tree", "--steps", "25..27");
+        assertEquals(0, seq.code(), seq.err());
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int i = 25; i <= 27; i++) {
+            frames.add(ImageIO.read(dir.resolve("seq/01-mmap-sem-convoy-part1-tree-00" + i + ".png").toFile()));
+        }
+        int h = frames.get(0).getHeight();
+        assertTrue(short26.getHeight() < h, "step 26 alone is shorter: " + short26.getHeight() + " vs " + h);
+        for (BufferedImage f : frames) {
+            assertEquals(frames.get(0).getWidth(), f.getWidth());
+            assertEquals(h, f.getHeight(), "every frame as high as the tallest");
+        }
+        BufferedImage f26 = frames.get(1);
+        for (int y = 0; y < short26.getHeight(); y += 3) {
+            for (int x = 0; x < short26.getWidth(); x += 3) {
+                assertEquals(short26.getRGB(x, y), f26.getRGB(x, y), "step 26's own pixel at " + x + "," + y);
+            }
+        }
+        int bg = f26.getRGB(0, h - 1);
+        for (int x = 0; x < f26.getWidth(); x++) {
+            assertEquals(bg, f26.getRGB(x, h - 1), "the row below step 26's picture is the background");
+        }
+    }
+
+    /** A GIF that starts on a shorter frame is as high as its tallest: the taller frames are not shrunk. */
+    @Test
+    void aGifStartingOnAShorterFrameTakesTheTallestsSize() throws Exception {
+        Run tall = render(CONVOY, "--out", dir.resolve("tall").toString(), "--panel", "tree", "--steps", "27");
+        assertEquals(0, tall.code(), tall.err());
+        BufferedImage f27 = ImageIO.read(dir.resolve("tall/01-mmap-sem-convoy-part1-tree-0027.png").toFile());
+        Run r = render(CONVOY, "--out", dir.toString(), "--format", "gif", "--panel", "tree", "--steps", "26..27");
+        assertEquals(0, r.code(), r.err());
+        byte[] gif = Files.readAllBytes(dir.resolve("01-mmap-sem-convoy-part1-tree.gif"));
+        GifReadBack.Read g = GifReadBack.read(gif);
+        assertEquals(f27.getWidth(), g.width());
+        assertEquals(f27.getHeight(), g.height(), "the GIF has the taller frame's height");
+        BufferedImage last = GifReadBack.shown(gif).get(1);
+        int differ = 0;
+        for (int y = 0; y < f27.getHeight(); y += 2) {
+            for (int x = 0; x < f27.getWidth(); x += 2) {
+                differ += near(f27.getRGB(x, y), last.getRGB(x, y)) ? 0 : 1;
+            }
+        }
+        assertTrue(differ < f27.getWidth() * f27.getHeight() / 4 / 100, "step 27 shown at its own size, not "
+                + "shrunk: " + differ + " pixels of a quarter differ");
+    }
+
+    /** Two colours a GIF's palette may give for one another: each channel within 48. */
+    static boolean near(int a, int b) {
+        for (int sh = 0; sh <= 16; sh += 8) {
+            if (Math.abs((a >> sh & 0xff) - (b >> sh & 0xff)) > 48) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void anSvgOfTheTreeParsesAndNamesEveryVma() throws Exception {
         Run r = render(LESSON, "--out", dir.toString(), "--format", "svg", "--steps", "40..41");

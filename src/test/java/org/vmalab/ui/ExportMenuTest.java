@@ -301,6 +301,45 @@ class ExportMenuTest {
         assertEquals(t, Files.getLastModifiedTime(seq.resolve("race-0003.png")).toMillis());
     }
 
+    /**
+     * The tree panel is not as high at every step of lesson 1 (the threads band below it grows and shrinks): its PNG
+     * sequence still has one size, the tallest frame's, so that it plays without jumping.
+     */
+    @Test
+    void aPanelsPngSequenceHasOneSize() throws Exception {
+        Lesson convoy = LessonLoader.load(Path.of("lessons/01-mmap-sem-convoy.yaml"));
+        fx(() -> {
+            view.openLesson(convoy, 0);
+            return null;
+        });
+        settle(player);
+        int last = Math.min(30, fx(() -> player.trace().size()));
+        java.util.Set<Integer> heights = fx(() -> {
+            RunRenderer r = new RunRenderer(1240, 760, MainView.Theme.LIGHT);
+            r.load(convoy, 0);
+            java.util.Set<Integer> hs = new java.util.TreeSet<>();
+            for (int i = 0; i <= last; i++) {
+                hs.add(r.frameSize(RunRenderer.Panel.TREE, 1, i).height);
+            }
+            return hs;
+        });
+        assertTrue(heights.size() > 1, "the tree panel's height changes over the run: " + heights);
+        Path seq = Files.createDirectory(dir.resolve("seq"));
+        ask.folder = seq;
+        ask.frames = new FramesChoice(0, last, 600, 2500, true, RunRenderer.Panel.TREE, 1);
+        WindowActions.Notice n = fire("menu-export-sequence");
+        assertFalse(n.error(), n.text());
+        java.util.Set<String> sizes = new java.util.TreeSet<>();
+        for (String f : files(seq)) {
+            BufferedImage img = ImageIO.read(seq.resolve(f).toFile());
+            sizes.add(img.getWidth() + "x" + img.getHeight());
+        }
+        assertEquals(last + 1, files(seq).size());
+        assertEquals(1, sizes.size(), "one size: " + sizes);
+        assertTrue(sizes.iterator().next().endsWith("x" + ((java.util.TreeSet<Integer>) heights).last()),
+                "the tallest: " + sizes + " of " + heights);
+    }
+
     @Test
     void theSvgOfTheTreeHoldsItsLabels() throws Exception {
         settle(player);
