@@ -117,12 +117,11 @@ class LessonSessionTest {
 
     @Test
     void aChallengeIsWonWithTheExplorersScheduleAndProvedWithThePatch() {
-        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
-        Player p = new Player(TaskRunner.INLINE);
         Lessons.Progress progress = Lessons.Progress.inMemory();
-        p.load(Lessons.playable(l, 0));
-        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
-        ChallengeRun c = s.challenge();
+        Challenge ch = challenge(progress);
+        Player p = ch.player();
+        LessonSession s = ch.session();
+        ChallengeRun c = ch.run();
         assertNotNull(c);
         assertTrue(p.learnerSchedules());
         assertEquals(0, p.size(), "a challenge starts with no step");
@@ -169,11 +168,10 @@ class LessonSessionTest {
     /** A schedule the learner did not make (the explorer's, handed to the player) is neither a win nor a try. */
     @Test
     void aRunTheLearnerDidNotScheduleIsNeitherAWinNorATry() {
-        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
-        Player p = new Player(TaskRunner.INLINE);
-        p.load(Lessons.playable(l, 0));
-        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
-        ChallengeRun c = s.challenge();
+        Challenge ch = challenge(Lessons.Progress.inMemory());
+        Player p = ch.player();
+        LessonSession s = ch.session();
+        ChallengeRun c = ch.run();
         assertTrue(p.learnersRun(), "the challenge's start is the learner's");
         List<Integer> best = c.shortest().threads();
         Schedule handed = new Schedule(Schedule.slots(best), Schedule.Policy.STOP, p.schedule().seed(),
@@ -271,11 +269,10 @@ class LessonSessionTest {
     /** A try that ends without the goal (every thread finished, or none can go on) says so, in words. */
     @Test
     void aTryThatEndsWithoutTheGoalSaysSo() {
-        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
-        Player p = new Player(TaskRunner.INLINE);
-        p.load(Lessons.playable(l, 0));
-        LessonSession s = new LessonSession(p, l, 0, Lessons.Progress.inMemory(), TaskRunner.INLINE, null);
-        ChallengeRun c = s.challenge();
+        Challenge ch = challenge(Lessons.Progress.inMemory());
+        Player p = ch.player();
+        LessonSession s = ch.session();
+        ChallengeRun c = ch.run();
         p.chooseUntilBlocked(0);
         s.update();
         assertNull(c.tryOver(), "T2 can still run: the try goes on");
@@ -314,5 +311,17 @@ class LessonSessionTest {
         assertTrue(s.check());
         assertTrue(s.question().right());
         assertEquals(1, progress.answer(s.key(), 0));
+    }
+
+    /** The test challenge lesson's first part, loaded and opened as the window opens it, on an inline runner. */
+    record Challenge(Player player, LessonSession session, ChallengeRun run) {
+    }
+
+    static Challenge challenge(Lessons.Progress progress) {
+        Lesson l = TestLessons.parse(TestLessons.CHALLENGE);
+        Player p = new Player(TaskRunner.INLINE);
+        p.load(Lessons.playable(l, 0));
+        LessonSession s = new LessonSession(p, l, 0, progress, TaskRunner.INLINE, null);
+        return new Challenge(p, s, s.challenge());
     }
 }
