@@ -203,6 +203,7 @@ final class StripView extends CanvasRegion {
         double labelY = barTop + barH + (folded ? 9 : 12);
         rowTaken.clear();
         rowTexts.clear();
+        drawnWords.clear();
         ticks.clear();
         words.clear();
         pinLines.clear();
@@ -230,7 +231,7 @@ final class StripView extends CanvasRegion {
                     g.setFont(small);
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setFill(palette.get(Ink.TEXT_DIM));
-                    g.fillText(t, x0 + sw / 2, barTop + barH / 2);
+                    text(g, t, x0 + sw / 2, barTop + barH / 2);
                     word(t, small, x0 + sw / 2);
                 }
             }
@@ -286,18 +287,18 @@ final class StripView extends CanvasRegion {
             g.setLineDashes();
             ghosts.add(new Ghost(s.name(), s.state() == null ? "off" : s.state().label(), bad, (x0 + x1) / 2));
         }
-        g.setFont(small);
-        g.setTextAlign(TextAlignment.CENTER);
+        // the row under the bar: the ghosts' names, the bands', the search window's and the stray PTEs', placed so
+        // that no two meet (they were written over one another where a PTE lay in a freed VMA: lesson 13 part 2)
+        List<RowLabel> row = new ArrayList<>();
         Font labelFont = small;
         for (GhostLabel l : ghostLabels(ghosts, t -> textWidth(t, labelFont), PAD, w - PAD)) {
-            g.setFill(palette.get(l.freed() ? Ink.BAD : Ink.TEXT_DIM));
-            rowText(g, l.text(), l.x(), labelY + (folded ? 0 : 2));
+            row.add(new RowLabel(l.text(), small, l.freed() ? Ink.BAD : Ink.TEXT_DIM, l.x(), 2));
         }
         if (strip.checking() != null) {
-            band(g, strip.checking(), Ink.STRIP_CHECK, false);
+            band(g, strip.checking(), Ink.STRIP_CHECK, false, row, 1);
         }
         if (strip.hole() != null) {
-            band(g, strip.hole(), Ink.STRIP_HOLE, true);
+            band(g, strip.hole(), Ink.STRIP_HOLE, true, row, 3);
         }
         if (strip.window() != null) {
             Window win = strip.window();
@@ -310,15 +311,16 @@ final class StripView extends CanvasRegion {
             g.strokeLine(x0, y, x1, y);
             g.strokeLine(x0, y, x0, y + (folded ? 3 : 6));
             g.strokeLine(x1, y, x1, y + (folded ? 3 : 6));
-            g.setFill(c);
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.CENTER);
-            if (folded) {
-                rowText(g, "search window: " + win.label(), (x0 + x1) / 2, labelY);
-            } else {
-                g.fillText("search window: " + win.label(), (x0 + x1) / 2, y - 7);
+            // under the bar, with the other labels (above it, it met the threads' chips and the axis's ends)
+            row.add(new RowLabel("search window: " + win.label(), small, Ink.STRIP_WINDOW, (x0 + x1) / 2, 0));
+        }
+        for (Pte p : strip.ptes()) {
+            if (p.outsideVmas()) {
+                String t = "PTE outside every VMA";
+                row.add(new RowLabel(t, label, Ink.PTE_BAD, x(p.addr()) + 4 + textWidth(t, label) / 2, 4));
             }
         }
+        placeRow(g, row, w, labelY);
         if (folded) {
             foldedAxis(g, w, labelY);
         } else {
@@ -329,9 +331,9 @@ final class StripView extends CanvasRegion {
             g.setFill(palette.get(Ink.TEXT_DIM));
             g.setFont(small);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("0", PAD, barTop - 8);
+            text(g, "0", PAD, barTop - 8);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText("TASK_SIZE " + Numbers.hex(strip.taskSize()), w - PAD, barTop - 8);
+            text(g, "TASK_SIZE " + Numbers.hex(strip.taskSize()), w - PAD, barTop - 8);
         }
         // PTEs
         for (Pte p : strip.ptes()) {
@@ -339,36 +341,53 @@ final class StripView extends CanvasRegion {
             g.setStroke(palette.get(p.outsideVmas() ? Ink.PTE_BAD : Ink.PTE));
             g.setLineWidth(p.outsideVmas() ? 3 : 2);
             g.strokeLine(px, barTop + barH - 10, px, barTop + barH + 6);
-            if (p.outsideVmas()) {
-                g.setFill(palette.get(Ink.PTE_BAD));
-                g.setFont(label);
-                g.setTextAlign(TextAlignment.LEFT);
-                rowText(g, "PTE outside every VMA", px + 4, labelY);
-            }
         }
-        // thread pins
-        int k = 0;
-        for (Pin p : strip.pins()) {
+        // thread pins: the chips side by side above the bar (two threads at one address wrote one chip over the
+        // other), each joined to its pin
+        List<Pin> pins = strip.pins();
+        int n = pins.size();
+        double chipH = folded ? 14 : 16;
+        double[] want = new double[n];
+        double[] cw = new double[n];
+        for (int i = 0; i < n; i++) {
+            Pin p = pins.get(i);
+            cw[i] = Math.max(26, p.threadName().length() * 8 + 10);
+            want[i] = x(p.addr()) - cw[i] / 2;
+        }
+        double[] at = placeRow(want, cw, new int[n], 0, w, CHIP_GAP);
+        for (int i = 0; i < n; i++) {
+            Pin p = pins.get(i);
             double px = x(p.addr());
             Color c = palette.thread(p.thread());
             g.setStroke(c);
             g.setLineWidth(2.5);
-            double chipH = folded ? 14 : 16;
+            double cx = Double.isNaN(at[i]) ? want[i] : at[i];
+            double foot = 2 + chipH - 2;
+            if (px < cx + 3 || px > cx + cw[i] - 3) {
+                // moved aside: from the chip's foot nearest the pin to the pin at the bar's top
+                double from = Math.max(cx + 4, Math.min(cx + cw[i] - 4, px));
+                g.strokeLine(from, foot, px, barTop);
+                foot = barTop;
+            }
             // broken where it passes a block's name or a gap's size in the bar: the words stay readable
-            pinLine(g, px, chipH - 2, barTop + barH);
-            double cw = Math.max(26, p.threadName().length() * 8 + 10);
-            double cx = px - cw / 2 + k * 3;
+            pinLine(g, px, foot, barTop + barH);
             g.setFill(c);
-            g.fillRoundRect(cx, 2, cw, chipH, 8, 8);
+            g.fillRoundRect(cx, 2, cw[i], chipH, 8, 8);
+            drawnWords.add(new Word(p.threadName(), cx, 2, cx + cw[i], 2 + chipH));
             g.setFill(palette.get(Ink.THREAD_TEXT));
             g.setFont(label);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(p.threadName(), cx + cw / 2, 2 + chipH / 2);
-            k++;
+            g.fillText(p.threadName(), cx + cw[i] / 2, 2 + chipH / 2);
         }
     }
 
-    private void band(GraphicsContext g, Window win, Ink ink, boolean fill) {
+    /** The least room between two labels of the row under the bar (less, two read as one phrase). */
+    private static final double ROW_GAP = 12;
+    /** The least room between two threads' chips. */
+    private static final double CHIP_GAP = 2;
+
+    /** A band over the bar (a range checked, a hole chosen); its label goes to the row under the bar. */
+    private void band(GraphicsContext g, Window win, Ink ink, boolean fill, List<RowLabel> row, int rank) {
         double x0 = x(win.start());
         double x1 = Math.max(x(win.end()), x0 + 3);
         Color c = palette.get(ink);
@@ -381,10 +400,99 @@ final class StripView extends CanvasRegion {
         g.setStroke(c);
         g.setLineWidth(3);
         g.strokeRect(x0, barTop, x1 - x0, barH);
-        g.setFill(c);
-        g.setFont(label);
-        g.setTextAlign(TextAlignment.CENTER);
-        rowText(g, win.label(), (x0 + x1) / 2, barTop + barH + (compact() ? 9 : 12));
+        row.add(new RowLabel(win.label(), label, ink, (x0 + x1) / 2, rank));
+    }
+
+    /**
+     * A label of the row under the bar: its words, font and ink, the x its centre wants, and its rank (when the row
+     * has no room for all, the lowest goes first): the search window 0, a checked range 1, a ghost 2, a chosen
+     * hole 3, a PTE outside every VMA 4.
+     */
+    record RowLabel(String text, Font font, Ink ink, double x, int rank) {
+    }
+
+    /** Writes the row's labels where {@link #placeRow} puts them. */
+    private void placeRow(GraphicsContext g, List<RowLabel> row, double w, double y) {
+        int n = row.size();
+        double[] want = new double[n];
+        double[] width = new double[n];
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            RowLabel l = row.get(i);
+            width[i] = textWidth(l.text(), l.font());
+            want[i] = l.x() - width[i] / 2;
+            rank[i] = l.rank();
+        }
+        double[] at = placeRow(want, width, rank, PAD, w - PAD, ROW_GAP);
+        rowDropped.clear();
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = 0; i < n; i++) {
+            RowLabel l = row.get(i);
+            if (Double.isNaN(at[i])) {
+                rowDropped.add(l.text());
+                continue;
+            }
+            g.setFont(l.font());
+            g.setFill(palette.get(l.ink()));
+            rowText(g, l.text(), at[i], y);
+        }
+    }
+
+    /** The labels the last draw had no room for in the row under the bar (tests). */
+    private final List<String> rowDropped = new ArrayList<>();
+
+    List<String> rowDropped() {
+        return List.copyOf(rowDropped);
+    }
+
+    /**
+     * Where the labels of one row go so that no two meet: label {@code i}, {@code width[i]} wide, wants to start at
+     * {@code want[i]}; each starts as near there as the others leave it (moved apart along the row, in the order of
+     * where they want to be), between {@code left} and {@code right}, {@code gap} between two. When they do
+     * not all fit, the label of the lowest {@code rank} is left out (NaN), then the next, until they do.
+     */
+    static double[] placeRow(double[] want, double[] width, int[] rank, double left, double right, double gap) {
+        int n = want.length;
+        double[] at = new double[n];
+        boolean[] kept = new boolean[n];
+        java.util.Arrays.fill(kept, true);
+        while (true) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (kept[i]) {
+                    order.add(i);
+                }
+            }
+            order.sort((a, b) -> Double.compare(want[a] + width[a] / 2, want[b] + width[b] / 2));
+            double end = Double.NEGATIVE_INFINITY;
+            for (int i : order) {
+                double x = Math.max(left, Math.min(right - width[i], want[i]));
+                at[i] = Math.max(x, end + gap);
+                end = at[i] + width[i];
+            }
+            double limit = right;
+            for (int k = order.size() - 1; k >= 0; k--) {
+                int i = order.get(k);
+                at[i] = Math.min(at[i], limit - width[i]);
+                limit = at[i] - gap;
+            }
+            if (order.isEmpty() || at[order.get(0)] >= left - 1e-9) {
+                break;
+            }
+            int out = order.get(0);
+            for (int i : order) {
+                if (rank[i] < rank[out]) {
+                    out = i;
+                }
+            }
+            kept[out] = false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!kept[i]) {
+                at[i] = Double.NaN;
+            }
+        }
+        return at;
     }
 
     /** The stretches of the row under the bar that labels took (the folded axis leaves them to them). */
@@ -456,7 +564,7 @@ final class StripView extends CanvasRegion {
     }
 
     private void rowText(GraphicsContext g, String t, double x, double y) {
-        g.fillText(t, x, y);
+        text(g, t, x, y);
         rowTaken.add(span(g, t, x));
         rowTexts.add(t);
     }
@@ -493,7 +601,7 @@ final class StripView extends CanvasRegion {
                 return false;
             }
         }
-        g.fillText(t, x, y);
+        text(g, t, x, y);
         rowTaken.add(sp);
         return true;
     }
@@ -567,7 +675,7 @@ final class StripView extends CanvasRegion {
         boolean left = px > canvasWidth() / zoom / 2;
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.strokeLine(px, y, left ? px - 6 : px + 6, y);
-        g.fillText(name, left ? px - 9 : px + 9, y);
+        text(g, name, left ? px - 9 : px + 9, y);
     }
 
     /** A VMA's name in its box, if it fits. */
@@ -576,9 +684,36 @@ final class StripView extends CanvasRegion {
             g.setFont(label);
             g.setTextAlign(TextAlignment.CENTER);
             g.setFill(palette.get(Ink.STRIP_VMA_TEXT));
-            g.fillText(s.name(), x0 + sw / 2, barTop + barH / 2);
+            text(g, s.name(), x0 + sw / 2, barTop + barH / 2);
             word(s.name(), label, x0 + sw / 2);
         }
+    }
+
+    /** A word the strip drew and its box (the strip's own coordinates, before the room's zoom). */
+    record Word(String text, double x0, double y0, double x1, double y1) {
+        /** Do the two boxes share more than an edge? */
+        boolean meets(Word o) {
+            return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+        }
+    }
+
+    /** Every word the last draw wrote, a thread's chip with its name included. */
+    private final List<Word> drawnWords = new ArrayList<>();
+
+    /** Every word the last draw wrote and its box, a thread's chip whole (tests). */
+    List<Word> drawnWords() {
+        return List.copyOf(drawnWords);
+    }
+
+    /** Writes {@code t} at {@code x, y} in the font and alignment set (centred on y) and keeps its box. */
+    private void text(GraphicsContext g, String t, double x, double y) {
+        g.fillText(t, x, y);
+        double[] sp = span(g, t, x);
+        double th = g.getFont().getSize() * 1.2;
+        Word wd = new Word(t, sp[0], y - th / 2, sp[1], y + th / 2);
+        // a touched VMA's name is written again over its highlight: one word
+        drawnWords.remove(wd);
+        drawnWords.add(wd);
     }
 
     /** The words in the bar the last draw wrote (a block's name, a gap's size): {x0, y0, x1, y1} each. */
