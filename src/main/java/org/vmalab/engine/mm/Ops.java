@@ -113,7 +113,8 @@ public final class Ops {
             }
             if (v == NIL || x.prot().prePatch()) {
                 x.step(Loc.PUT_VMA_NOOP, v);
-                x.note(v == NIL ? "no VMA was found, nothing to put" : "no reference counting before the patch");
+                x.note(v == NIL ? "get_vma found no VMA, so it took no reference"
+                        : "before the patch find_vma, under mmap_sem, takes no reference");
                 return;
             }
             new Actions.PutVma(v, Actions.PutSite.READER).run(x);

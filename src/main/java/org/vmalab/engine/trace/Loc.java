@@ -291,7 +291,7 @@ public enum Loc {
     GET_VMA_RETURN(Kind.CHECK, "get_vma", "mm/mmap.c", "get_vma returns {a}"),
     PUT_VMA_DEC(Kind.RMW, "put_vma", "mm/mmap.c", "atomic_dec_and_test({a}.vm_ref_count) -> {i}"),
     PUT_VMA_NOOP(Kind.CHECK, "put_vma", "mm/mmap.c",
-            "put_vma({a}): no reference was taken (NO_REFCOUNT), nothing to do"),
+            "put_vma({a}): no reference to drop, nothing to do"),
     FREE_VMA(Kind.FREE, "__free_vma", "mm/mmap.c", "__free_vma({a}): fput, mpol_put, kmem_cache_free"),
     FIND_VMA_RETURN(Kind.CHECK, "find_vma", "mm/mmap.c", "find_vma returns {a}"),
     SPF_ENTRY(Kind.CHECK, "__do_page_fault", "arch/x86/mm/fault.c",
