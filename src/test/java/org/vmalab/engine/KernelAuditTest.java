@@ -66,6 +66,7 @@ class KernelAuditTest {
                 Layouts.thread("T1", new Op.GetVma(Scenarios.HEAP_ADDR), new Op.PutVma()),
                 Layouts.thread("T2"));
         List<String> c = captionsAt(run(sc), Loc.PUT_VMA_NOOP);
-        assertEquals(List.of("put_vma(heap): no reference to drop, nothing to do — get_vma took none (NO_REFCOUNT)"), c);
+        assertEquals(List.of("put_vma(heap): no reference to drop, nothing to do — get_vma took none (NO_REFCOUNT)"),
+                c);
     }
 }
