@@ -3,7 +3,9 @@
 -	-	-	/* lines: counted from mprotect_fixup's end (SPF 08/24); the model has no pkeys, no PROT_GROWSDOWN/UP */
 400	-	-	static int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot, int pkey)
 402	-	-	{
--	-	-	    /* ... start page aligned (-EINVAL), len 0 is a no-op, end wraps (-ENOMEM) ... */
+414	-	MPROTECT_EINVAL	    if (start & ~PAGE_MASK)     /* checked before mmap_sem is taken */
+415	-	MPROTECT_EINVAL	        return -EINVAL;
+-	-	-	    /* ... len 0 is a no-op, end wraps (-ENOMEM) ... */
 427	-	-	    if (down_write_killable(&current->mm->mmap_sem))
 428	-	-	        return -EINTR;
 -	-	-	    /* ... */

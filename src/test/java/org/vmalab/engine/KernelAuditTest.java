@@ -69,4 +69,23 @@ class KernelAuditTest {
         assertEquals(List.of("put_vma(heap): no reference to drop, nothing to do — get_vma took none (NO_REFCOUNT)"),
                 c);
     }
+
+    /**
+     * do_mprotect_pkey() returns -EINVAL for an unaligned start before down_write_killable(&mm->mmap_sem)
+     * (mm/mprotect.c): the writer never takes the semaphore, so a reader holding it for read does not delay it.
+     */
+    @Test
+    void anUnalignedMprotectFailsWithoutTakingMmapSem() {
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Mprotect(Scenarios.HEAP_ADDR + 1, Scenarios.HEAP_ADDR + 0x1000,
+                        Const.VM_READ)),
+                Layouts.thread("T2"));
+        Trace t = run(sc);
+        assertEquals(List.of("EINVAL"), FaithfulPathsTest.results(t, 0));
+        for (int i = 1; i <= t.size(); i++) {
+            Loc l = t.step(i).loc();
+            assertFalse(l == Loc.SEM_DOWN_WRITE || l == Loc.SEM_UP_WRITE, () -> "mmap_sem taken: " + l);
+        }
+        assertEquals(1, captionsAt(t, Loc.MPROTECT_EINVAL).size());
+    }
 }

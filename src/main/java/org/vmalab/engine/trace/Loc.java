@@ -332,7 +332,9 @@ public enum Loc {
             "atomic_inc({a}.vm_ref_count) -> {i} (bug variant: outside mm_rb_lock)"),
     OP_ABORTED(Kind.CHECK, "(model)", "-", "the model stops this operation: the tree is corrupt"),
     SB_FLUSH(Kind.STORE, "(model)", "-",
-            "store buffer: an earlier store leaves the buffer and becomes visible to the other CPUs");
+            "store buffer: an earlier store leaves the buffer and becomes visible to the other CPUs"),
+    MPROTECT_EINVAL(Kind.CHECK, "do_mprotect_pkey", "mm/mprotect.c",
+            "start {v} is not page aligned: EINVAL, before mmap_sem is taken");
 
     /** What a step does, for the view's animation and the explorer's dependency test. */
     public enum Kind { STORE, GAP, SEQ, VISIT, CHECK, LOCK, SPIN, BLOCK, RMW, FREE, GROUP }
