@@ -46,9 +46,9 @@
 894	-	-	    }
 895	-	-	    vma->vm_pgoff = pgoff;
 896	-	-	    if (adjust_next) {
-897	-	ADJUST_NEXT_START	        next->vm_start += adjust_next << PAGE_SHIFT;     /* WRITE_ONCE; in place */
-898	-	ADJUST_NEXT_START	        next->vm_pgoff += adjust_next;
-899	-	-	    }
+897	-	ADJUST_NEXT_START	        next->vm_start += adjust_next << PAGE_SHIFT;     /* WRITE_ONCE over 2 lines; in place */
+899	-	ADJUST_NEXT_START	        next->vm_pgoff += adjust_next;
+900	-	-	    }
 -	-	-	    /* ... interval trees back ... */
 909	-	-	    if (remove_next) {
 914	-	-	        if (remove_next != 3)

@@ -1,51 +1,53 @@
 # function: do_mprotect_pkey
 # file: mm/mprotect.c
--	-	-	/* lines: estimate; the model has no protection keys and no PROT_GROWSDOWN/UP */
-404	-	-	static int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot, int pkey)
-406	-	-	{
--	-	-	    /* ... start page aligned (-EINVAL), len 0 is a no-op, end wraps (-ENOMEM) ... */
-431	-	-	    if (down_write_killable(&current->mm->mmap_sem))
-432	-	-	        return -EINTR;
+-	-	-	/* lines: counted from mprotect_fixup's end (SPF 08/24); the model has no pkeys, no PROT_GROWSDOWN/UP */
+400	-	-	static int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot, int pkey)
+402	-	-	{
+414	-	MPROTECT_EINVAL	    if (start & ~PAGE_MASK)     /* checked before mmap_sem is taken */
+415	-	MPROTECT_EINVAL	        return -EINVAL;
+-	-	-	    /* ... len 0 is a no-op, end wraps (-ENOMEM) ... */
+427	-	-	    if (down_write_killable(&current->mm->mmap_sem))
+428	-	-	        return -EINTR;
 -	-	-	    /* ... */
-442	-	-	    vma = find_vma(current->mm, start);
-443	-	-	    error = -ENOMEM;
-444	-	MPROTECT_HOLE	    if (!vma)
-445	-	MPROTECT_HOLE	        goto out;
-446	-	-	    prev = vma->vm_prev;
+438	-	-	    vma = find_vma(current->mm, start);
+439	-	-	    error = -ENOMEM;
+440	-	MPROTECT_HOLE	    if (!vma)
+441	-	MPROTECT_HOLE	        goto out;
+442	-	-	    prev = vma->vm_prev;
 -	-	-	    /* ... PROT_GROWSDOWN handling ... */
-456	-	MPROTECT_HOLE	        if (vma->vm_start > start)     /* the range begins in a hole */
-457	-	-	            goto out;
+452	-	MPROTECT_HOLE	        if (vma->vm_start > start)     /* the range begins in a hole */
+453	-	-	            goto out;
 -	-	-	    /* ... */
-465	-	-	    if (start > vma->vm_start)
-466	-	-	        prev = vma;
-468	-	-	    for (nstart = start ; ; ) {
+461	-	-	    if (start > vma->vm_start)
+462	-	-	        prev = vma;
+464	-	-	    for (nstart = start ; ; ) {
 -	-	-	        /* ... READ_IMPLIES_EXEC ... */
-480	-	-	        newflags = calc_vm_prot_bits(prot, new_vma_pkey);
-481	-	-	        newflags |= (vma->vm_flags & ~mask_off_old_flags);     /* keep every other flag */
-484	-	-	        if ((newflags & ~(newflags >> 4)) & (VM_READ | VM_WRITE | VM_EXEC)) {     /* VM_MAY* missing */
-485	-	-	            error = -EACCES;
-486	-	-	            goto out;
-487	-	-	        }
+476	-	-	        newflags = calc_vm_prot_bits(prot, new_vma_pkey);
+477	-	-	        newflags |= (vma->vm_flags & ~mask_off_old_flags);     /* keep every other flag */
+480	-	-	        if ((newflags & ~(newflags >> 4)) & (VM_READ | VM_WRITE | VM_EXEC)) {     /* VM_MAY* missing */
+481	-	-	            error = -EACCES;
+482	-	-	            goto out;
+483	-	-	        }
 -	-	-	        /* ... security_file_mprotect ... */
-493	-	-	        tmp = vma->vm_end;
-494	-	-	        if (tmp > end)
-495	-	-	            tmp = end;
-496	-	-	        error = mprotect_fixup(vma, &prev, nstart, tmp, newflags);
-497	-	-	        if (error)
-498	-	-	            goto out;
-499	-	-	        nstart = tmp;
-501	-	-	        if (nstart < prev->vm_end)
-502	-	-	            nstart = prev->vm_end;
-503	-	-	        if (nstart >= end)
-504	-	-	            goto out;
-506	-	-	        vma = prev->vm_next;
-507	-	MPROTECT_HOLE	        if (!vma || vma->vm_start != nstart) {     /* a hole inside the range */
-508	-	-	            error = -ENOMEM;
-509	-	-	            goto out;
-510	-	-	        }
-511	-	-	        prot = reqprot;
-512	-	-	    }
-513	-	-	out:
-514	-	-	    up_write(&current->mm->mmap_sem);
-515	-	-	    return error;
-516	-	-	}
+489	-	-	        tmp = vma->vm_end;
+490	-	-	        if (tmp > end)
+491	-	-	            tmp = end;
+492	-	-	        error = mprotect_fixup(vma, &prev, nstart, tmp, newflags);
+493	-	-	        if (error)
+494	-	-	            goto out;
+495	-	-	        nstart = tmp;
+497	-	-	        if (nstart < prev->vm_end)
+498	-	-	            nstart = prev->vm_end;
+499	-	-	        if (nstart >= end)
+500	-	-	            goto out;
+502	-	-	        vma = prev->vm_next;
+503	-	MPROTECT_HOLE	        if (!vma || vma->vm_start != nstart) {     /* a hole inside the range */
+504	-	-	            error = -ENOMEM;
+505	-	-	            goto out;
+506	-	-	        }
+507	-	-	        prot = reqprot;
+508	-	-	    }
+509	-	-	out:
+510	-	-	    up_write(&current->mm->mmap_sem);
+511	-	-	    return error;
+512	-	-	}

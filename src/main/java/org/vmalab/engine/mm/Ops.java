@@ -2,6 +2,7 @@ package org.vmalab.engine.mm;
 
 import static org.vmalab.engine.memory.Memory.NIL;
 
+import org.vmalab.engine.Const;
 import org.vmalab.engine.Protection;
 import org.vmalab.engine.ScenarioException;
 import org.vmalab.engine.memory.Field;
@@ -57,6 +58,10 @@ public final class Ops {
     }
 
     private static void writer(Exec x, Op op) {
+        if (op instanceof Op.Mprotect p && (p.start() & (Const.PAGE_SIZE - 1)) != 0) {
+            x.push(new MprotectEinval(op, p.start()));
+            return;
+        }
         if (x.holds(Status.HOLD_SEM_WRITE)) {
             x.push(new MakePlan(op, false));
         } else {
@@ -113,7 +118,8 @@ public final class Ops {
             }
             if (v == NIL || x.prot().prePatch()) {
                 x.step(Loc.PUT_VMA_NOOP, v);
-                x.note(v == NIL ? "no VMA was found, nothing to put" : "no reference counting before the patch");
+                x.note(v == NIL ? "get_vma found no VMA, so it took no reference"
+                        : "before the patch find_vma, under mmap_sem, takes no reference");
                 return;
             }
             new Actions.PutVma(v, Actions.PutSite.READER).run(x);
@@ -139,6 +145,19 @@ public final class Ops {
             if (plan.size() > 0) {
                 x.push(new Actions.PlanStep(plan, 0));
             }
+        }
+    }
+
+    /**
+     * {@code do_mprotect_pkey()} (mm/mprotect.c) refuses an unaligned start with {@code -EINVAL} before
+     * {@code down_write_killable(&mm->mmap_sem)}: one check step, no lock.
+     */
+    record MprotectEinval(Op op, long start) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.step(Loc.MPROTECT_EINVAL, NIL, start);
+            x.regs(x.regs().withLast(Writers.describe(op, MmOps.EINVAL)));
+            x.note(x.opText(op) + " returns EINVAL");
         }
     }
 

@@ -390,6 +390,7 @@ public final class Actions {
                     FreeVma.free(x, vma, site);
                 } else {
                     x.step(Loc.PUT_VMA_NOOP, vma);
+                    x.note("get_vma took none (NO_REFCOUNT)");
                     dropRef(x, vma);
                 }
                 return;

@@ -291,7 +291,7 @@ public enum Loc {
     GET_VMA_RETURN(Kind.CHECK, "get_vma", "mm/mmap.c", "get_vma returns {a}"),
     PUT_VMA_DEC(Kind.RMW, "put_vma", "mm/mmap.c", "atomic_dec_and_test({a}.vm_ref_count) -> {i}"),
     PUT_VMA_NOOP(Kind.CHECK, "put_vma", "mm/mmap.c",
-            "put_vma({a}): no reference was taken (NO_REFCOUNT), nothing to do"),
+            "put_vma({a}): no reference to drop, nothing to do"),
     FREE_VMA(Kind.FREE, "__free_vma", "mm/mmap.c", "__free_vma({a}): fput, mpol_put, kmem_cache_free"),
     FIND_VMA_RETURN(Kind.CHECK, "find_vma", "mm/mmap.c", "find_vma returns {a}"),
     SPF_ENTRY(Kind.CHECK, "__do_page_fault", "arch/x86/mm/fault.c",
@@ -332,7 +332,9 @@ public enum Loc {
             "atomic_inc({a}.vm_ref_count) -> {i} (bug variant: outside mm_rb_lock)"),
     OP_ABORTED(Kind.CHECK, "(model)", "-", "the model stops this operation: the tree is corrupt"),
     SB_FLUSH(Kind.STORE, "(model)", "-",
-            "store buffer: an earlier store leaves the buffer and becomes visible to the other CPUs");
+            "store buffer: an earlier store leaves the buffer and becomes visible to the other CPUs"),
+    MPROTECT_EINVAL(Kind.CHECK, "do_mprotect_pkey", "mm/mprotect.c",
+            "start {v} is not page aligned: EINVAL, before mmap_sem is taken");
 
     /** What a step does, for the view's animation and the explorer's dependency test. */
     public enum Kind { STORE, GAP, SEQ, VISIT, CHECK, LOCK, SPIN, BLOCK, RMW, FREE, GROUP }
