@@ -535,32 +535,33 @@ final class LessonPane extends VBox {
      * the top of the view when even they do not fit.
      */
     private void revealAnswer() {
-        scroll.applyCss();
-        scroll.layout();
-        Node content = scroll.getContent();
-        double h = content.getLayoutBounds().getHeight();
-        double view = scroll.getViewportBounds().getHeight();
-        if (h <= view || view <= 0) {
-            return;
-        }
-        javafx.geometry.Bounds box = content.sceneToLocal(checkpointBox.localToScene(checkpointBox.getLayoutBounds()));
-        javafx.geometry.Bounds v = content.sceneToLocal(verdict.localToScene(verdict.getLayoutBounds()));
-        double top = Math.min(v.getMinY() - 4, Math.max(box.getMinY() - 4, box.getMaxY() + 4 - view));
-        scroll.setVvalue(Math.max(0, Math.min(1, top / (h - view))));
+        scrollTo(view -> Math.min(within(verdict).getMinY() - 4, Math.max(within(checkpointBox).getMinY() - 4,
+                within(checkpointBox).getMaxY() + 4 - view)));
     }
 
     /** Scrolls the narration so that {@code n} (inside it) starts at the top of the view, as far as it can. */
     private void reveal(Node n) {
+        scrollTo(view -> within(n).getMinY() - 4);
+    }
+
+    /**
+     * Scrolls the narration so that the y of its content that {@code top} computes from the view's height is at the
+     * top of the view, as far as it can; nothing when the content fits the view.
+     */
+    private void scrollTo(java.util.function.DoubleUnaryOperator top) {
         scroll.applyCss();
         scroll.layout();
-        Node content = scroll.getContent();
-        double h = content.getLayoutBounds().getHeight();
+        double h = scroll.getContent().getLayoutBounds().getHeight();
         double view = scroll.getViewportBounds().getHeight();
         if (h <= view || view <= 0) {
             return;
         }
-        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getLayoutBounds()));
-        scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 4) / (h - view))));
+        scroll.setVvalue(Math.max(0, Math.min(1, top.applyAsDouble(view) / (h - view))));
+    }
+
+    /** The bounds of {@code n} in the narration's content. */
+    private javafx.geometry.Bounds within(Node n) {
+        return scroll.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
     }
 
     /** The latest question at or before the cursor, while no later narration took over. */
