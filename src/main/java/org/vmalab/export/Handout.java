@@ -17,7 +17,7 @@ import org.vmalab.lesson.Part;
  * A lesson as one self-contained HTML page to print or hand out: the title, summary and objectives; for each part
  * its narration cards in the order they come up, each with the picture of the step it belongs to; the checkpoints
  * as numbered questions where they are asked; the step labels the text names (K3, S6 ...) with what each step does;
- * the answers, with their explanations, on a last page. The pictures
+ * the answers, with their explanations and the lesson's reasons for the wrong choices, on a last page. The pictures
  * are PNGs embedded as data URIs and the style is inline, so the file loads nothing from anywhere. The print
  * style fits A4 and Letter alike (the printer's paper size, margins both take, no card split across pages).
  */
@@ -96,7 +96,7 @@ public final class Handout {
                     }
                     b.append("</ol>\n</article>\n");
                     answers.add(new String[] {Integer.toString(q), letter(c.answer()) + ". " + inline(c.answerText()),
-                            c.explanation() == null ? "" : c.explanation()});
+                            c.explanation() == null ? "" : c.explanation(), whyNot(c)});
                 }
             }
             b.append("</section>\n");
@@ -108,6 +108,7 @@ public final class Handout {
                 ans.append("<div class=\"answer\">\n<h3>Question ").append(a[0])
                         .append("</h3>\n<p class=\"right\">").append(a[1]).append("</p>\n");
                 paragraphs(ans, a[2]);
+                ans.append(a[3]);
                 ans.append("</div>\n");
             }
             ans.append("</section>\n");
@@ -163,6 +164,23 @@ public final class Handout {
                     .append(esc(c.file())).append(")</span></dd>\n");
         }
         b.append("</dl>\n</section>\n");
+    }
+
+    /**
+     * The reasons the lesson gives for a question's wrong choices, each beside its letter and text ("" when it gives
+     * none): on the answers page, after the explanation, as the window shows the one the learner picked.
+     */
+    private static String whyNot(Checkpoint c) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < c.choices().size(); k++) {
+            String why = c.whyNot(k);
+            if (!why.isBlank()) {
+                b.append("<li><b>").append(letter(k)).append(". ").append(inline(c.choices().get(k)))
+                        .append("</b>: ").append(inline(why.strip().replaceAll("\\s*\\n\\s*", " ")))
+                        .append("</li>\n");
+            }
+        }
+        return b.isEmpty() ? "" : "<ul class=\"why-not\">\n" + b + "</ul>\n";
     }
 
     private static String caption(Trace t, int step) {
@@ -263,6 +281,8 @@ public final class Handout {
                             margin-right: .5em; vertical-align: -.05em; }
             .answers .answer { margin: .6rem 0 .9rem; }
             .answers .right { font-weight: bold; }
+            .answers .why-not { margin: .3rem 0 0 1.2rem; padding: 0; }
+            .answers .why-not li { margin: .2rem 0; }
             abbr.step { text-decoration: none; font-weight: bold; }
             .labels dl { margin: .3rem 0; }
             .labels dt { font-weight: bold; float: left; width: 2.8em; }

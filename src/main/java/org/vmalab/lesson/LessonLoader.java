@@ -73,7 +73,7 @@ public final class LessonLoader {
     static final List<String> THREAD_KEYS = List.of("name", "role", "program");
     static final List<String> NARRATION_KEYS = List.of("at", "when", "title", "text", "claims");
     static final List<String> CHECKPOINT_KEYS = List.of("at", "when", "question", "choices", "answer", "explanation",
-            "watch");
+            "why_not", "watch");
     static final List<String> CLAIM_KEYS = List.of("thread", "step", "vma", "case", "violation", "clean");
     static final List<String> CHALLENGE_KEYS = List.of("goal", "hints", "max_steps", "with_patch");
     static final List<String> GOAL_KEYS = List.of("text", "thread", "step", "kind", "function", "vma", "caption",
@@ -279,8 +279,8 @@ public final class LessonLoader {
                 wording(lesson, n.title() + "\n" + n.text(), n.pos(), out);
             }
             for (Checkpoint c : p.checkpoints()) {
-                wording(lesson, c.question() + "\n" + String.join("\n", c.choices()) + "\n" + c.explanation(),
-                        c.pos(), out);
+                wording(lesson, c.question() + "\n" + String.join("\n", c.choices()) + "\n" + c.explanation()
+                        + "\n" + String.join("\n", c.whyNot()), c.pos(), out);
             }
             if (p.challenge() != null) {
                 wording(lesson, p.challenge().text() + "\n" + String.join("\n", p.challenge().hints()),
@@ -1068,11 +1068,41 @@ public final class LessonLoader {
                         + Nodes.suggest(ans, choices));
             }
             String ex = n.text(f.require("explanation"), "explanation");
+            List<String> whyNot = f.has("why_not") ? whyNot(f.get("why_not"), choices, idx) : List.of();
             Anchor.Event watch = null;
             if (f.has("watch")) {
                 watch = event(f.get("watch"), threads);
             }
-            return new Checkpoint(a, q, choices, idx, ex, watch, n.pos(node));
+            return new Checkpoint(a, q, choices, idx, ex, whyNot, watch, n.pos(node));
+        }
+
+        /**
+         * A checkpoint's {@code why_not}: a mapping from a wrong choice's text to why that choice is wrong. Each key
+         * is a choice (its text as in {@code choices}), never the answer, at most once.
+         *
+         * @return one text per choice, "" where none is given
+         */
+        private List<String> whyNot(Node node, List<String> choices, int answer) throws LessonException {
+            String[] out = new String[choices.size()];
+            Arrays.fill(out, "");
+            for (Node[] t : n.pairs(node, "why_not", "a wrong choice: why it is wrong")) {
+                Node kn = t[0];
+                String c = n.str(kn, "a why_not choice");
+                int i = choices.indexOf(c);
+                if (i < 0) {
+                    throw n.err(kn, "why_not gives a reason for '" + Nodes.shorten(c) + "', which is not one of the"
+                            + " choices" + Nodes.suggest(c, choices));
+                }
+                if (i == answer) {
+                    throw n.err(kn, "why_not gives a reason for '" + Nodes.shorten(c) + "', the right answer: a"
+                            + " reason is for a wrong choice (the explanation says why the answer is right)");
+                }
+                if (!out[i].isEmpty()) {
+                    throw n.err(kn, "why_not gives a reason for '" + Nodes.shorten(c) + "' twice");
+                }
+                out[i] = n.text(t[1], "the reason for '" + Nodes.shorten(c) + "'");
+            }
+            return List.of(out);
         }
 
         private Claims claims(Node node, List<String> threads) throws LessonException {

@@ -152,6 +152,26 @@ final class Nodes {
         return new Fields(this, node, what, entries);
     }
 
+    /**
+     * The key and value nodes of a mapping whose keys are texts of the file's own (not a fixed set of words), in
+     * file order.
+     *
+     * @param lines what its lines say, for the error when it is not a mapping
+     */
+    List<Node[]> pairs(Node node, String what, String lines) throws LessonException {
+        visit(node);
+        Node n = real(node);
+        if (!(n instanceof MappingNode m)) {
+            throw err(node, what + " must be a mapping (" + lines + "), not " + kind(node));
+        }
+        List<Node[]> out = new ArrayList<>(m.getValue().size());
+        for (NodeTuple t : m.getValue()) {
+            visit(t.getKeyNode());
+            out.add(new Node[] {t.getKeyNode(), t.getValueNode()});
+        }
+        return out;
+    }
+
     /** " (did you mean 'x'?)" or " (expected one of: ...)". */
     static String suggest(String word, Collection<String> valid) {
         return Words.suggest(word, valid);

@@ -88,6 +88,9 @@ public final class TraceText {
                     for (int k = 0; k < c.choices().size(); k++) {
                         b.append(pad).append("   ").append(k == c.answer() ? "* " : "- ").append(c.choices().get(k))
                                 .append('\n');
+                        if (!c.whyNot(k).isEmpty()) {
+                            indent(b, pad + "       not: ", c.whyNot(k).strip().replaceAll("\\s*\\n\\s*", " "));
+                        }
                     }
                     indent(b, pad + "   ", c.explanation());
                 }

@@ -67,6 +67,8 @@ final class LessonPane extends VBox {
     private final Button skip = new Button("Skip");
     private final Label verdict = new Label();
     private final TextFlow explanation = new TextFlow();
+    /** After a wrong answer: why the choice the learner picked is wrong (the lesson's reason for it), if it has one. */
+    private final TextFlow whyNot = new TextFlow();
     private final Hyperlink watch = new Hyperlink();
     private final Hyperlink again = new Hyperlink("Answer it again");
     private final ChallengePane challengePane;
@@ -144,6 +146,9 @@ final class LessonPane extends VBox {
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         explanation.getStyleClass().addAll(Markdown.FLOW, "checkpoint-explanation");
+        explanation.setId("checkpoint-explanation");
+        whyNot.getStyleClass().addAll(Markdown.FLOW, "checkpoint-explanation", "checkpoint-why-not");
+        whyNot.setId("checkpoint-why-not");
         check.setId("checkpoint-check");
         check.getStyleClass().add("small-button");
         check.setTooltip(new Tooltip("Check your answer (→)"));
@@ -189,7 +194,8 @@ final class LessonPane extends VBox {
         Label qh = questionHead;
         qh.getStyleClass().add("checkpoint-head");
         HBox buttons = new HBox(8, check, skip);
-        checkpointBox.getChildren().addAll(qh, question, choices, buttons, verdict, explanation, watch, again);
+        checkpointBox.getChildren().addAll(qh, question, choices, buttons, verdict, whyNot, explanation, watch,
+                again);
         checkpointBox.getStyleClass().add("checkpoint");
         checkpointBox.setId("checkpoint");
         challengePane = new ChallengePane(player);
@@ -205,7 +211,7 @@ final class LessonPane extends VBox {
         // a window made shorter keeps the open question where it was shown (the scroll's value is a fraction)
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5 && checkpointBox.isVisible()) {
-                javafx.application.Platform.runLater(() -> reveal(checkpointBox));
+                javafx.application.Platform.runLater(this::revealQuestion);
             }
         });
         progress.getStyleClass().add("hint");
@@ -219,6 +225,7 @@ final class LessonPane extends VBox {
         setPrefWidth(340);
         show(banner, false);
         show(checkpointBox, false);
+        show(whyNot, false);
         show(challengePane, false);
     }
 
@@ -333,7 +340,7 @@ final class LessonPane extends VBox {
             tight = t;
             chrome();
             if (checkpointBox.isVisible()) {
-                javafx.application.Platform.runLater(() -> reveal(checkpointBox));
+                javafx.application.Platform.runLater(this::revealQuestion);
             }
         }
         if (room) {
@@ -513,18 +520,48 @@ final class LessonPane extends VBox {
         };
     }
 
+    /** The question shown in view: the open one from its top, an answered one as {@link #revealAnswer} says. */
+    private void revealQuestion() {
+        if (verdictHint) {
+            reveal(checkpointBox);
+        } else {
+            revealAnswer();
+        }
+    }
+
+    /**
+     * An answered question in view: its verdict, the reason of a wrong choice, the explanation and the links under
+     * them (watch it happen, answer it again) whole, with as much of the question above them as fits; the verdict at
+     * the top of the view when even they do not fit.
+     */
+    private void revealAnswer() {
+        scrollTo(view -> Math.min(within(verdict).getMinY() - 4, Math.max(within(checkpointBox).getMinY() - 4,
+                within(checkpointBox).getMaxY() + 4 - view)));
+    }
+
     /** Scrolls the narration so that {@code n} (inside it) starts at the top of the view, as far as it can. */
     private void reveal(Node n) {
+        scrollTo(view -> within(n).getMinY() - 4);
+    }
+
+    /**
+     * Scrolls the narration so that the y of its content that {@code top} computes from the view's height is at the
+     * top of the view, as far as it can; nothing when the content fits the view.
+     */
+    private void scrollTo(java.util.function.DoubleUnaryOperator top) {
         scroll.applyCss();
         scroll.layout();
-        Node content = scroll.getContent();
-        double h = content.getLayoutBounds().getHeight();
+        double h = scroll.getContent().getLayoutBounds().getHeight();
         double view = scroll.getViewportBounds().getHeight();
         if (h <= view || view <= 0) {
             return;
         }
-        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getLayoutBounds()));
-        scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 4) / (h - view))));
+        scroll.setVvalue(Math.max(0, Math.min(1, top.applyAsDouble(view) / (h - view))));
+    }
+
+    /** The bounds of {@code n} in the narration's content. */
+    private javafx.geometry.Bounds within(Node n) {
+        return scroll.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
     }
 
     /** The latest question at or before the cursor, while no later narration took over. */
@@ -544,7 +581,7 @@ final class LessonPane extends VBox {
         try {
             if (!cp.equals(shownCheckpoint)) {
                 shownCheckpoint = cp;
-                javafx.application.Platform.runLater(() -> reveal(checkpointBox));
+                javafx.application.Platform.runLater(this::revealQuestion);
                 question.setText(cp.question());
                 choices.getChildren().clear();
                 group.getToggles().clear();
@@ -584,19 +621,23 @@ final class LessonPane extends VBox {
                         : "Not answered yet: go back to step " + cp.index() + " to answer it.");
                 verdict.pseudoClassStateChanged(RIGHT, false);
                 verdict.pseudoClassStateChanged(WRONG, false);
+                show(whyNot, false);
                 show(explanation, false);
                 show(watch, false);
                 show(again, false);
             } else {
                 if (!cp.equals(revealedVerdict) && atIt) {
                     revealedVerdict = cp;
-                    javafx.application.Platform.runLater(() -> reveal(verdict));
+                    javafx.application.Platform.runLater(this::revealQuestion);
                 }
                 boolean right = chosen == cp.answer();
                 verdict.setText(right ? "✓ Right." : "✗ Not quite: the answer is \"" + cp.choices().get(cp.answer())
                         + "\".");
                 verdict.pseudoClassStateChanged(RIGHT, right);
                 verdict.pseudoClassStateChanged(WRONG, !right);
+                String reason = right ? "" : cp.whyNot(chosen);
+                whyNot.getChildren().setAll(rich(reason));
+                show(whyNot, !reason.isEmpty());
                 explanation.getChildren().setAll(rich(cp.explanation()));
                 show(explanation, !cp.explanation().isEmpty());
                 int stop = atIt ? session.watchStop() : -1;

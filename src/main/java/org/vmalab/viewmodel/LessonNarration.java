@@ -83,11 +83,19 @@ public final class LessonNarration implements Narration {
             if (e.cue() instanceof org.vmalab.lesson.Checkpoint c) {
                 int watch = c.watch() == null ? -1 : c.watch().resolve(trace);
                 out.add(new Checkpoint(e.step(), c.question().strip(), c.choices(), c.answer(),
-                        c.explanation() == null ? "" : c.explanation().strip(), all.indexOf(c),
+                        c.explanation() == null ? "" : c.explanation().strip(), strip(c.whyNot()), all.indexOf(c),
                         watch > e.step() ? watch : -1));
             }
         }
         return List.copyOf(out);
+    }
+
+    private static List<String> strip(List<String> texts) {
+        List<String> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            out.add(t.strip());
+        }
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vmalab.viewmodel;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.vmalab.engine.trace.Trace;
 
@@ -51,18 +52,29 @@ public interface Narration {
     /**
      * A question asked at a cursor index; the learner checks a choice, and the verdict stays until they move on.
      *
-     * @param id    the question's number in its part (0-based, file order): the key of the learner's answer
-     * @param watch the index at which the picture shows the answer (a prediction question), or -1
+     * @param whyNot one text per choice: why that choice is wrong (shown when the learner picked it), or ""
+     * @param id     the question's number in its part (0-based, file order): the key of the learner's answer
+     * @param watch  the index at which the picture shows the answer (a prediction question), or -1
      */
-    record Checkpoint(int index, String question, List<String> choices, int answer, String explanation, int id,
-                      int watch) {
+    record Checkpoint(int index, String question, List<String> choices, int answer, String explanation,
+                      List<String> whyNot, int id, int watch) {
         public Checkpoint {
             choices = List.copyOf(choices);
+            List<String> w = new ArrayList<>(choices.size());
+            for (int i = 0; i < choices.size(); i++) {
+                w.add(whyNot == null || i >= whyNot.size() || whyNot.get(i) == null ? "" : whyNot.get(i));
+            }
+            whyNot = List.copyOf(w);
         }
 
-        /** A question without a watch, numbered by its index. */
+        /** A question without a watch or reasons for its wrong choices, numbered by its index. */
         public Checkpoint(int index, String question, List<String> choices, int answer, String explanation) {
-            this(index, question, choices, answer, explanation, index, -1);
+            this(index, question, choices, answer, explanation, List.of(), index, -1);
+        }
+
+        /** Why choice {@code i} is wrong, or "" (the answer, or a wrong choice without a reason of its own). */
+        public String whyNot(int i) {
+            return i >= 0 && i < whyNot.size() && i != answer ? whyNot.get(i) : "";
         }
     }
 }

@@ -9,7 +9,8 @@ import org.vmalab.engine.trace.Trace;
  * The run as a text log, one entry per index, in the line format of {@link org.vmalab.lesson.TraceText}: the step's
  * number, thread and caption; {@code !!} lines for its violations; {@code >>} for the narration placed on it
  * (heading and text); {@code ??} for a checkpoint (its question and choices; the answer once the cursor has
- * passed it). Entries are built on demand, so a run of 10^5 steps costs nothing until it is read.
+ * passed it, with the reason the lesson gives for each wrong choice). Entries are built on demand, so a run of 10^5
+ * steps costs nothing until it is read.
  */
 public final class StepLog {
     private final Trace trace;
@@ -92,6 +93,12 @@ public final class StepLog {
                         .append(c.answer() >= 0 && c.answer() < c.choices().size() ? c.choices().get(c.answer()) : "?");
                 if (!c.explanation().isEmpty()) {
                     b.append(" (").append(c.explanation().replace('\n', ' ')).append(')');
+                }
+                for (int k = 0; k < c.choices().size(); k++) {
+                    if (!c.whyNot(k).isEmpty()) {
+                        b.append('\n').append(pad).append("   not ").append((char) ('a' + k)).append("): ")
+                                .append(c.whyNot(k).replace('\n', ' '));
+                    }
                 }
             }
         }

@@ -47,6 +47,7 @@ class HandoutTest {
             }
             int questions = 0;
             int lastQuestion = -1;
+            List<String> reasons = new ArrayList<>();
             for (Part p : l.parts()) {
                 for (Narration n : p.narration()) {
                     if (!n.title().isEmpty()) {
@@ -62,6 +63,11 @@ class HandoutTest {
                     for (int k = 0; k < c.choices().size(); k++) {
                         assertTrue(html.indexOf("<b>" + (char) ('A' + k) + ".</b> " + Handout.inline(c.choices()
                                 .get(k)), at) > at, what + ": choice " + c.choices().get(k));
+                        if (!c.whyNot(k).isEmpty()) {
+                            reasons.add("<li><b>" + (char) ('A' + k) + ". " + Handout.inline(c.choices().get(k))
+                                    + "</b>: " + Handout.inline(c.whyNot(k).strip().replaceAll("\\s*\\n\\s*", " "))
+                                    + "</li>");
+                        }
                     }
                 }
             }
@@ -70,6 +76,13 @@ class HandoutTest {
             if (questions > 0) {
                 assertTrue(answers > lastQuestion, what + ": the answers come after every question");
                 assertEquals(questions, count(html.substring(answers), "<p class=\"right\">"), what);
+                // the reason of each wrong choice beside it, on the answers page only: the questions stay blank
+                int last = answers;
+                for (String r : reasons) {
+                    assertTrue(html.indexOf(r) > last, what + ": in order on the answers page: " + r);
+                    last = html.indexOf(r);
+                    assertEquals(1, count(html, r), what + ": once: " + r);
+                }
             } else {
                 assertEquals(-1, answers, what);
             }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -298,6 +299,27 @@ class LoaderErrorsTest {
                 "a checkpoint has 2 to 8 choices");
         error(OK + "expect: {violations: false, invariants: [I-UAF]}\n", 9, 41, "violations: false");
         error(OK + "expect: {outcome: done}\n", 9, 19, "unknown outcome 'done'");
+    }
+
+    /** A reason per wrong choice ({@code why_not}): each names a choice that exists and is not the answer. */
+    @Test
+    void reasonsForWrongChoices() throws Exception {
+        String q = OK + "checkpoints:\n  - at: 3\n    question: q\n    choices: [a, b, \"NULL\"]\n    answer: a\n"
+                + "    explanation: e\n";
+        Checkpoint c = LessonLoader.parse(q + "    why_not:\n      b: b is not it.\n      \"NULL\": |\n"
+                + "        Nothing is\n        not it either.\n", "t.yaml").part().checkpoints().get(0);
+        assertEquals(List.of("", "b is not it.", "Nothing is\nnot it either."), c.whyNot());
+        assertEquals("", c.whyNot(0));
+        assertEquals(List.of("", "", ""), LessonLoader.parse(q, "t.yaml").part().checkpoints().get(0).whyNot(),
+                "optional");
+        error(q + "    why_not: {b: because, d: no}\n", 15, 27,
+                "why_not gives a reason for 'd', which is not one of the choices");
+        error(q + "    why_not: {b: because, \"null\": no}\n", 15, 27, "(did you mean 'NULL'?)");
+        error(q + "    why_not: {a: it is right}\n", 15, 15, "why_not gives a reason for 'a', the right answer");
+        error(q + "    why_not: {b: x, b: y}\n", 15, 21, "why_not gives a reason for 'b' twice");
+        error(q + "    why_not: [b]\n", 15, 14, "why_not must be a mapping (a wrong choice: why it is wrong)");
+        error(q + "    why_not: {b: }\n", 15, 17, "the reason for 'b' is empty");
+        error(q + "    why_nt: {b: x}\n", 15, 5, "did you mean 'why_not'?");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,6 +36,9 @@ class ShippedLessonsTest {
                     .collect(Collectors.toList());
         }
     }
+
+    /** The end of a sentence: a full stop, question or exclamation mark before a blank or the end. */
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?][)\"]?(\\s|$)");
 
     static String goldenName(Lesson l, int part) {
         return l.id() + ".part" + (part + 1) + ".txt";
@@ -95,6 +99,17 @@ class ShippedLessonsTest {
                     }
                     assertTrue(answer <= other * 1.3 + 6, part + ", question '" + c.question() + "': the answer ("
                             + answer + " characters) is much longer than every other choice (" + other + ")");
+                    for (int k = 0; k < c.choices().size(); k++) {
+                        String why = c.whyNot(k).strip();
+                        String where = part + ", question '" + c.question() + "', choice '" + c.choices().get(k) + "'";
+                        if (k == c.answer()) {
+                            continue;
+                        }
+                        assertFalse(why.isEmpty(), where + ": a reason why this choice is wrong (why_not)");
+                        assertTrue(why.length() <= 240 && SENTENCE_END.matcher(why).results().count() <= 2,
+                                where + ": one or two sentences (" + why.length() + " characters): " + why);
+                        assertFalse(why.equals(c.explanation().strip()), where + ": not the explanation again");
+                    }
                 }
             }
             assertTrue(required, "a lesson is not only optional drills");

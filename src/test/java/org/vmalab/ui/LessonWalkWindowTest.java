@@ -147,7 +147,7 @@ class LessonWalkWindowTest {
     /** The ids of the lesson format's layouts (a lesson's {@code layout:}): "Layout M" means nothing to a student. */
     private static final Pattern LAYOUT_ID = Pattern.compile("\\b[Ll]ayout [A-Z]\\b");
 
-    /** Every text of a lesson the student reads: narration, questions, choices, explanations, challenges, hints. */
+    /** Every text of a lesson the student reads: narration, questions, choices, explanations, reasons, goals, hints. */
     private static List<String> texts(Lesson l) {
         List<String> out = new ArrayList<>();
         out.add(l.title());
@@ -161,6 +161,7 @@ class LessonWalkWindowTest {
                 out.add(c.question());
                 out.addAll(c.choices());
                 out.add(c.explanation());
+                out.addAll(c.whyNot());
             }
             if (p.challenge() != null) {
                 out.add(p.challenge().text());

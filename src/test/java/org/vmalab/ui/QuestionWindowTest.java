@@ -8,9 +8,11 @@ import static org.vmalab.ui.FxWait.settle;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.vmalab.lesson.Lesson;
 import org.vmalab.lesson.LessonLoader;
 import org.vmalab.viewmodel.Lessons;
+import org.vmalab.viewmodel.Narration;
 import org.vmalab.viewmodel.Player;
 
 /**
@@ -66,8 +69,13 @@ class QuestionWindowTest {
 
     /** Reaches the first question with →, clicks choice {@code choice} and checks it with →. */
     private void answerFirst(FxRobot robot, int choice) {
+        answer(robot, 0, choice);
+    }
+
+    /** Reaches question {@code q} with →, clicks choice {@code choice} and checks it with →. */
+    private void answer(FxRobot robot, int q, int choice) {
         settle(player);
-        int at = fx(() -> player.checkpoints().get(0).index());
+        int at = fx(() -> player.checkpoints().get(q).index());
         fx(() -> {
             player.seek(at - 1);
             return null;
@@ -125,6 +133,89 @@ class QuestionWindowTest {
         assertEquals(right, progress.answer(Lessons.key(lesson, 0), 0), "the new answer is kept");
     }
 
+    /** What a text flow of the pane reads: its runs, the code marks gone, the lines joined. */
+    private static String read(TextFlow flow) {
+        return fx(() -> flow.getChildren().stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
+                .reduce("", String::concat)).replaceAll("\\s+", " ").strip();
+    }
+
+    private static String plain(String markdown) {
+        return markdown.replace("`", "").replaceAll("\\s+", " ").strip();
+    }
+
+    private double top(javafx.scene.Node n) {
+        return fx(() -> n.localToScene(n.getLayoutBounds()).getMinY());
+    }
+
+    private double bottom(javafx.scene.Node n) {
+        return fx(() -> n.localToScene(n.getLayoutBounds()).getMaxY());
+    }
+
+    /** The verdict, the reason, the explanation and "Answer it again" are all in the narration's view. */
+    private void assertAnswerInView(FxRobot robot) {
+        Label verdict = robot.lookup("#checkpoint-verdict").queryAs(Label.class);
+        Hyperlink again = robot.lookup("#checkpoint-again").queryAs(Hyperlink.class);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) fx(() -> view.lookup(
+                ".narration-scroll"));
+        javafx.geometry.Bounds port = fx(() -> scroll.localToScene(scroll.getLayoutBounds()));
+        assertTrue(fx(again::isVisible) && top(verdict) >= port.getMinY() - 0.5
+                && bottom(again) <= port.getMaxY() + 0.5, "the verdict, the reason, the explanation and 'Answer it"
+                + " again' in view: " + top(verdict) + " to " + bottom(again) + " in " + port);
+    }
+
+    /**
+     * The second question of lesson 1 answered wrong at 1280x720: its reason, explanation and links in view ("Answer
+     * it again" was under the view's bottom edge once the reason was shown), the choices above as far as they fit.
+     */
+    @Test
+    void theSecondQuestionsAnswerIsInViewWhole(FxRobot robot) {
+        answer(robot, 1, 0);
+        assertTrue(fx(() -> robot.lookup("#checkpoint-why-not").query().isVisible()), "the reason is shown");
+        assertAnswerInView(robot);
+    }
+
+    /**
+     * A wrong answer answers the choice the student picked: the lesson's reason for that choice, under the verdict and
+     * before the explanation, in view at 1280x720 with the link to answer again; another wrong choice gets its own
+     * reason, and the right one the explanation only.
+     */
+    @Test
+    void aWrongAnswerSaysWhyThatChoiceIsWrong(FxRobot robot) {
+        answerFirst(robot, 0);
+        Narration.Checkpoint c = fx(() -> player.checkpoints().get(0));
+        assertTrue(c.answer() != 0 && c.answer() != 2, "choices 0 and 2 are wrong");
+        TextFlow why = robot.lookup("#checkpoint-why-not").queryAs(TextFlow.class);
+        TextFlow explanation = robot.lookup("#checkpoint-explanation").queryAs(TextFlow.class);
+        Label verdict = robot.lookup("#checkpoint-verdict").queryAs(Label.class);
+        Hyperlink again = robot.lookup("#checkpoint-again").queryAs(Hyperlink.class);
+        assertTrue(fx(why::isVisible), "the reason is shown");
+        assertEquals(plain(c.whyNot(0)), read(why), "the reason of the choice picked");
+        assertTrue(read(why).startsWith("The tree is only part of munmap"), read(why));
+        assertEquals(plain(c.explanation()), read(explanation), "then the explanation");
+        assertTrue(bottom(verdict) <= top(why) && bottom(why) <= top(explanation), "verdict, reason, explanation");
+        assertAnswerInView(robot);
+        ChallengeWindowTest.scrollIntoView(again);
+        robot.clickOn(again);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> !why.isVisible()), "no reason while the question is open again");
+        RadioButton other = robot.lookup(".checkpoint-choice").queryAllAs(RadioButton.class).stream().toList().get(2);
+        ChallengeWindowTest.scrollIntoView(other);
+        robot.clickOn(other);
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(plain(c.whyNot(2)), read(why), "the reason of the other choice");
+        ChallengeWindowTest.scrollIntoView(again);
+        robot.clickOn(again);
+        WaitForAsyncUtils.waitForFxEvents();
+        RadioButton r = robot.lookup(".checkpoint-choice").queryAllAs(RadioButton.class).stream().toList()
+                .get(c.answer());
+        ChallengeWindowTest.scrollIntoView(r);
+        robot.clickOn(r);
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> !why.isVisible() && explanation.isVisible()), "right: the explanation only");
+    }
+
     /**
      * The explorer opened while a question of the part is still open says that its findings may give the answer
      * away (lesson 12's "What will the checker report?" sat under a list of every violation, use-after-free first);
@@ -134,7 +225,7 @@ class QuestionWindowTest {
     void theExplorerSaysWhenAQuestionIsStillOpen(FxRobot robot) {
         settle(player);
         ExplorePane pane = openExplorer();
-        javafx.scene.control.Label note = (javafx.scene.control.Label) fx(() -> pane.lookup("#explore-open-question"));
+        Label note = (Label) fx(() -> pane.lookup("#explore-open-question"));
         assertTrue(fx(note::isVisible), "the note is shown");
         assertTrue(fx(note::getText).contains("2 questions of this part are not answered yet"), fx(note::getText));
         hide(pane);

@@ -104,8 +104,9 @@ class LessonsTest {
 
     /**
      * What a student reads of the shipped lessons (titles, done titles, summaries, objectives, narration, questions,
-     * choices, explanations, goals and hints) names no internal id: no protection toggle, lock policy or step name as
-     * the code spells it, and no spec section. Lesson 16's done titles said "READER_PREF: ..." and "QUEUED: ...".
+     * choices, explanations, the reasons of wrong choices, goals and hints) names no internal id: no protection
+     * toggle, lock policy or step name as the code spells it, and no spec section. Lesson 16's done titles said
+     * "READER_PREF: ..." and "QUEUED: ...".
      */
     @Test
     void theShippedLessonsTextNamesNoInternalId() throws Exception {
@@ -138,6 +139,7 @@ class LessonsTest {
                         texts.add(c.question());
                         texts.addAll(c.choices());
                         texts.add(c.explanation());
+                        texts.addAll(c.whyNot());
                     }
                     if (p.challenge() != null) {
                         texts.add(p.challenge().text());
