@@ -637,6 +637,78 @@ class PresentationWindowTest {
         assertTrue(r[2] > r[0] + 100, "the band grows for the code at step 12: " + r[2] + " px");
     }
 
+    /**
+     * At a part's end the room offers the next part, PageDown opens it and the room stays open; at its start PageUp
+     * goes back to the previous part's end. A hint in the row the tree keeps free at its foot says which key (a
+     * teacher at lesson 16's end had to press Esc, click part 2 in the lesson list and press P again).
+     */
+    @Test
+    void theRoomGoesOnToTheNextPartAndBackWithoutLeaving(FxRobot robot) {
+        window(1280, 720);
+        openLesson("16-fairness-and-cost.yaml", 0);
+        Presentation pr = enterAt1280x720();
+        int size = fx(() -> player.size());
+        seek(size - 1);
+        assertFalse(fx(() -> pr.partHint().isVisible()), "no hint before the part's end");
+        robot.push(KeyCode.PAGE_DOWN);
+        layout();
+        assertEquals(size, (int) fx(() -> player.index()), "PageDown steps to the end");
+        String hint = fx(() -> pr.partHint().isVisible() ? pr.partHint().getText() : "");
+        assertTrue(hint.contains("PageDown") && hint.contains("part 2"), "the hint at the end: '" + hint + "'");
+        List<String> f = roomFaults();
+        f.addAll(hintFaults(pr));
+        assertTrue(f.isEmpty(), "at part 1's end:\n" + String.join("\n", f));
+        robot.push(KeyCode.PAGE_DOWN);
+        settle(player);
+        layout();
+        assertTrue(fx(pr::on), "the room stays open");
+        assertEquals(1, (int) fx(() -> view.lessonPane().part()), "PageDown at the end opens part 2");
+        assertEquals(0, (int) fx(() -> player.index()));
+        assertTrue(fx(() -> player.playable().id().endsWith("#2")), fx(() -> player.playable().id()));
+        hint = fx(() -> pr.partHint().isVisible() ? pr.partHint().getText() : "");
+        assertTrue(hint.contains("PageUp") && hint.contains("part 1"), "the hint at part 2's start: '" + hint + "'");
+        fitTree();
+        f = roomFaults();
+        f.addAll(hintFaults(pr));
+        assertTrue(f.isEmpty(), "at part 2's start:\n" + String.join("\n", f));
+        robot.push(KeyCode.PAGE_DOWN);
+        layout();
+        assertEquals(1, (int) fx(() -> player.index()), "PageDown steps in part 2");
+        assertFalse(fx(() -> pr.partHint().isVisible()), "no hint in the middle of a part");
+        robot.push(KeyCode.PAGE_UP);
+        robot.push(KeyCode.PAGE_UP);
+        settle(player);
+        layout();
+        assertTrue(fx(pr::on), "the room stays open");
+        assertEquals(0, (int) fx(() -> view.lessonPane().part()), "PageUp at the start goes back to part 1");
+        // at its end, or at its first question not answered yet (beyond it the lesson hides the run): step 26 here
+        int land = fx(() -> Math.min(player.size(), player.horizon()));
+        assertTrue(land > 0, "a place to land " + land);
+        assertEquals(land, (int) fx(() -> player.index()), "at its end or its open question");
+    }
+
+    /** Where the part hint, shown, is not in the row the tree keeps free at its foot or meets the presenter bar. */
+    private List<String> hintFaults(Presentation pr) {
+        return fx(() -> {
+            List<String> out = new ArrayList<>();
+            Node h = pr.partHint();
+            Bounds hb = h.localToScene(h.getLayoutBounds());
+            TreeCanvas tree = view.tree();
+            Bounds tb = tree.localToScene(tree.getLayoutBounds());
+            double foot = tb.getMinY() + tree.viewport().y() + tree.viewport().h();
+            if (hb.getMinY() < foot - 0.5 || hb.getMaxY() > tb.getMaxY() + 0.5 || hb.getMinX() < tb.getMinX() - 0.5
+                    || hb.getMaxX() > tb.getMaxX() + 0.5) {
+                out.add("the part hint " + hb + " is not in the free row at the tree's foot (from y " + foot + " in "
+                        + tb + ")");
+            }
+            Node b = view.lookup("#presenter-bar");
+            if (b.isVisible() && hb.intersects(b.localToScene(b.getLayoutBounds()))) {
+                out.add("the part hint " + hb + " meets the presenter bar " + b.localToScene(b.getLayoutBounds()));
+            }
+            return out;
+        });
+    }
+
     @Test
     void theDefaultLessonAtItsQuestionIsWholeAt1280x720(FxRobot robot) {
         window(1280, 720);
