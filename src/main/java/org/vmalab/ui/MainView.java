@@ -1537,7 +1537,8 @@ final class MainView extends BorderPane {
 
     private void showCaption(StepScene s) {
         caption.setText(s.caption());
-        stepLabel.setText(s.index() == 0 ? "index 0 / " + s.size() : "step " + s.index() + " / " + s.size());
+        // "step 0" at the start too: a student meets steps, not indices (it said "index 0 / 178")
+        stepLabel.setText("step " + s.index() + " / " + s.size());
         if (s.step() == null) {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));
