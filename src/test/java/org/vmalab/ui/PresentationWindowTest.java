@@ -638,6 +638,73 @@ class PresentationWindowTest {
     }
 
     /**
+     * In a room the words of a thread column that has not started ("not started: its first step will enter ...", "op
+     * 1/8") are in the room's type like the column's others: they stayed at the window's 12 and 11 px beside "holds
+     * no lock" at 18 px (lesson 16 at 1920x1080 and 1280x720).
+     */
+    @Test
+    void aColumnNotStartedSpeaksInTheRoomsType(FxRobot robot) {
+        for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+            List<String> f = fx(() -> {
+                TreeViewTest.Window w = new TreeViewTest.Window(size[0], size[1]).lesson("fairness");
+                Presentation room = w.view.classroom().presentation();
+                room.enter();
+                w.player.seek(0);
+                w.settle();
+                w.settle();
+                List<String> out = new ArrayList<>();
+                for (ThreadLane l : w.view.lanes()) {
+                    double holds = font(l, ".lane-holds");
+                    for (String c : List.of(".code-missing", ".lane-op-count")) {
+                        double px = font(l, c);
+                        if (px < 0.8 * holds) {
+                            out.add(size[0] + "x" + size[1] + " " + l.name() + ": " + c + " at " + px
+                                    + " px beside 'holds no lock' at " + holds + " px");
+                        }
+                    }
+                }
+                room.leave();
+                return out;
+            });
+            assertTrue(f.isEmpty(), String.join("\n", f));
+        }
+    }
+
+    /**
+     * At the start the caption's corner counts steps as it does later ("step 0 / 178"): it said "index 0 / 178", and
+     * a student meets steps, not indices; whole in a 1280x720 room.
+     */
+    @Test
+    void theStartCountsStepsNotIndices(FxRobot robot) {
+        String shown = fx(() -> {
+            TreeViewTest.Window w = new TreeViewTest.Window(1280, 720).lesson("fairness");
+            Presentation room = w.view.classroom().presentation();
+            room.enter();
+            w.player.seek(0);
+            w.settle();
+            w.settle();
+            Labeled l = (Labeled) w.view.lookup(".step-label");
+            // what it says, and what it shows (not cut with an ellipsis)
+            String text = l.getText() + " | " + l.lookupAll(".text").stream().filter(t -> t instanceof Text)
+                    .map(t -> ((Text) t).getText()).reduce("", String::concat) + " | " + w.player.size();
+            room.leave();
+            return text;
+        });
+        String n = shown.substring(shown.lastIndexOf('|') + 2);
+        assertEquals("step 0 / " + n + " | step 0 / " + n + " | " + n, shown);
+    }
+
+    /** The font size (px) of the first visible label of class {@code css} in {@code lane}, or 0. */
+    private static double font(ThreadLane lane, String css) {
+        for (Node n : lane.lookupAll(css)) {
+            if (n instanceof Labeled l && l.isVisible()) {
+                return l.getFont().getSize();
+            }
+        }
+        return 0;
+    }
+
+    /**
      * At a part's end the room offers the next part, PageDown opens it and the room stays open; at its start PageUp
      * goes back to the previous part's end. A hint in the row the tree keeps free at its foot says which key (a
      * teacher at lesson 16's end had to press Esc, click part 2 in the lesson list and press P again).
