@@ -399,8 +399,9 @@ final class Presentation {
 
     /**
      * The part of the lesson PageDown ({@code way} 1) or PageUp (-1) opens from here in the room, or -1: the next part
-     * at the end of the run (with no question open there: PageDown checks its answer first), the previous one at the
-     * start. A teacher at lesson 16's end had to leave the room, open part 2 in the lesson list and present again.
+     * at the end of the run (with no question open there: PageDown checks its answer first; a challenge's once no
+     * thread can run), the previous one at the start. A teacher at lesson 16's end had to leave the room, open part
+     * 2 in the lesson list and present again.
      */
     int partBeside(int way) {
         org.vmalab.lesson.Lesson l = view.lessonPane().lesson();
@@ -413,8 +414,25 @@ final class Presentation {
         if (!p.playable().id().equals(Lessons.key(l, part)) || to < 0 || to >= l.parts().size()) {
             return -1;
         }
-        boolean there = way > 0 ? p.index() == p.size() && p.horizon() > p.index() : p.index() == 0;
+        boolean there = way > 0 ? p.index() == p.size() && p.horizon() > p.index() && runDone(p) : p.index() == 0;
         return there ? to : -1;
+    }
+
+    /**
+     * Is the run over at its end: always for a part played as written, and in a challenge (the learner schedules,
+     * the run ends where they stopped: at its start it is empty) when no thread can take another step or the
+     * challenge's steps are all taken.
+     */
+    private static boolean runDone(org.vmalab.viewmodel.Player p) {
+        if (!p.learnerSchedules() || p.index() >= p.schedule().bound()) {
+            return true;
+        }
+        for (int t = 0; t < p.trace().threadCount(); t++) {
+            if (p.canRun(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Opens the part {@link #partBeside} names, the previous one at its end; false when there is none. */

@@ -754,6 +754,43 @@ class PresentationWindowTest {
         assertEquals(land, (int) fx(() -> player.index()), "at its end or its open question");
     }
 
+    /**
+     * A challenge's run is empty at its start (the learner schedules it): PageDown there does not skip to the next
+     * part, and no hint offers it, until no thread can run or the challenge's steps are all taken.
+     */
+    @Test
+    void aChallengeIsNotSkippedAtItsStart(FxRobot robot) {
+        int[] r = fx(() -> {
+            TreeViewTest.Window w = new TreeViewTest.Window(1280, 720).lesson("you-are-the-scheduler");
+            Presentation room = w.view.classroom().presentation();
+            room.enter();
+            w.settle();
+            boolean challenge = w.player.learnerSchedules();
+            int hintAtStart = room.partHint().isVisible() ? 1 : 0;
+            boolean moved = room.toPart(1);
+            // the learner runs the threads in turn until none can run
+            int n = w.player.trace().threadCount();
+            for (int k = 0; k < 2000; k++) {
+                int t = -1;
+                for (int d = 0; d < n && t < 0; d++) {
+                    t = w.player.canRun((k + d) % n) ? (k + d) % n : -1;
+                }
+                if (t < 0) {
+                    break;
+                }
+                w.player.choose(t);
+            }
+            w.settle();
+            int hintAtEnd = room.partHint().isVisible() ? 1 : 0;
+            room.leave();
+            return new int[] {challenge ? 1 : 0, hintAtStart, moved ? 1 : 0, hintAtEnd};
+        });
+        assertEquals(1, r[0], "lesson 10 part 1 is a challenge");
+        assertEquals(0, r[1], "no hint at the challenge's start");
+        assertEquals(0, r[2], "PageDown at its start does not open part 2");
+        assertEquals(1, r[3], "the hint once the run is over (lesson 10 allows 10 steps)");
+    }
+
     /** Where the part hint, shown, is not in the row the tree keeps free at its foot or meets the presenter bar. */
     private List<String> hintFaults(Presentation pr) {
         return fx(() -> {
