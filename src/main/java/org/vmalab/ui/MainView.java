@@ -949,11 +949,14 @@ final class MainView extends BorderPane {
         player.load(org.vmalab.viewmodel.Lessons.playable(l, part));
     }
 
-    private void openPart(int part) {
+    /** Opens part {@code part} of the lesson the lesson pane shows; false when there is no such part or a run is on. */
+    boolean openPart(int part) {
         org.vmalab.lesson.Lesson l = lessonPane.lesson();
         if (l != null && part >= 0 && part < l.parts().size() && !player.busy()) {
             openLesson(l, part);
+            return true;
         }
+        return false;
     }
 
     private void browseLessons() {
@@ -1137,8 +1140,8 @@ final class MainView extends BorderPane {
                 "L               choose a lesson",
                 "R               reset",
                 "F11             full screen",
-                "P (or F5)       presentation mode; there: PageDown / PageUp step, B blanks, Ctrl+± type size,",
-                "                Esc leaves",
+                "P (or F5)       presentation mode; there: PageDown / PageUp step (at a part's end / start: the",
+                "                next / previous part), B blanks, Ctrl+± type size, Esc leaves",
                 "O               overview of a large tree (summaries); ↑ ↓ Enter in the tree select and open",
                 "Ctrl+F          find an address in the tree",
                 "Ctrl+L          the step log (a text log to read or copy)",
@@ -1534,7 +1537,8 @@ final class MainView extends BorderPane {
 
     private void showCaption(StepScene s) {
         caption.setText(s.caption());
-        stepLabel.setText(s.index() == 0 ? "index 0 / " + s.size() : "step " + s.index() + " / " + s.size());
+        // "step 0" at the start too: a student meets steps, not indices (it said "index 0 / 178")
+        stepLabel.setText("step " + s.index() + " / " + s.size());
         if (s.step() == null) {
             threadChip.setText("start");
             threadChip.getStyleClass().removeIf(c -> c.startsWith("thread-") && !c.equals("thread-chip"));

@@ -22,12 +22,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.vmalab.viewmodel.Lessons;
 
 /**
  * Presentation mode: full screen, the chrome hidden (menu, toolbars, timeline, status bar), large type with a
- * scale control, the high-contrast theme, presenter keys (PageDown / PageUp step, B blanks the screen, Esc
- * leaves; what a presenter's clicker sends), and a highlight that follows the mouse pointer so that the room
- * sees what the teacher points at. Leaving restores the window as it was.
+ * scale control, the high-contrast theme, presenter keys (PageDown / PageUp step, and at a lesson part's end or start
+ * go to the next or previous part; B blanks the screen, Esc leaves; what a presenter's clicker sends), and a
+ * highlight that follows the mouse pointer so that the room sees what the teacher points at. Leaving restores the
+ * window as it was.
  */
 final class Presentation {
     static final double[] SCALES = {1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
@@ -45,6 +47,7 @@ final class Presentation {
     private final Region pointer = new Region();
     private final Region blank = new Region();
     private final HBox bar;
+    private final Button partHint = new Button();
     private final Label scaleLabel = new Label();
     private final ToggleButton contrast = new ToggleButton("High contrast");
     private final Button play = new Button("Play");
@@ -106,8 +109,8 @@ final class Presentation {
         view.player().addListener(p -> play.setText(p.playing() ? "Pause" : "Play"));
         // short, so that it covers little of the threads while it shows (the keys are on the presenter card)
         bar = new HBox(8, back, play, next, new Label("Type"), smaller, scaleLabel, larger, contrast, leave);
-        Tooltip.install(bar, new Tooltip("PageDown / PageUp step · B blanks the screen · Ctrl+± the type · Esc "
-                + "leaves"));
+        Tooltip.install(bar, new Tooltip("PageDown / PageUp step (at a part's end or start: the next or previous "
+                + "part) · B blanks the screen · Ctrl+± the type · Esc leaves"));
         bar.getStyleClass().add("presenter-bar");
         bar.setId("presenter-bar");
         bar.setManaged(false);
@@ -118,7 +121,18 @@ final class Presentation {
                 bar.setVisible(false);
             }
         });
-        view.getChildren().addAll(pointer, bar, blank);
+        // at a part's end (or start), the way to the next (or previous) part of the lesson without leaving the room
+        partHint.getStyleClass().add("part-hint");
+        partHint.setId("part-hint");
+        partHint.setManaged(false);
+        partHint.setVisible(false);
+        partHint.setFocusTraversable(false);
+        partHint.setOnAction(e -> toPart(partHintWay));
+        view.player().addListener(p -> {
+            landIfAsked();
+            updatePartHint();
+        });
+        view.getChildren().addAll(pointer, partHint, bar, blank);
         view.addEventFilter(MouseEvent.MOUSE_MOVED, this::onMouse);
         view.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onMouse);
         view.addEventFilter(MouseEvent.MOUSE_EXITED_TARGET, e -> {
@@ -127,6 +141,8 @@ final class Presentation {
             }
         });
         bar.setOnMouseExited(e -> barHide.playFromStart());
+        // the part hint gets its words back when the bar hides
+        bar.visibleProperty().addListener((o, a, b) -> place());
         // in the room no tooltip opens over the threads: the pointer rests there on its way to the bar, and a
         // tooltip covered the columns' current lines (the pointer highlight still follows it)
         view.lanesPanel().addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
@@ -144,12 +160,12 @@ final class Presentation {
         });
         // the band grows or shrinks with the step, and the tree's foot with it: the bar, showing, keeps there
         view.lanesPanel().boundsInParentProperty().addListener((o, a, b) -> {
-            if (bar.isVisible()) {
+            if (bar.isVisible() || partHint.isVisible()) {
                 place();
             }
         });
         view.tree().heightProperty().addListener((o, a, b) -> {
-            if (bar.isVisible()) {
+            if (bar.isVisible() || partHint.isVisible()) {
                 place();
             }
         });
@@ -224,6 +240,7 @@ final class Presentation {
             st.setFullScreen(true);
         }
         showBar();
+        updatePartHint();
         view.player().clearMessage();
         // the panes the step needs, then the tree fitted to the room's type (after the new layout)
         view.fitPanesToStep();
@@ -243,6 +260,7 @@ final class Presentation {
         blank.setVisible(false);
         pointer.setVisible(false);
         bar.setVisible(false);
+        partHint.setVisible(false);
         for (Node n : hidden) {
             n.setVisible(true);
             n.setManaged(true);
@@ -325,8 +343,9 @@ final class Presentation {
     }
 
     /**
-     * The presenter's keys, while presenting: PageDown / PageUp (and the arrows, as always) step, B or "."
-     * blanks and shows again, Esc leaves (or first shows a blanked screen), Ctrl+plus / minus / 0 the type.
+     * The presenter's keys, while presenting: PageDown / PageUp (and the arrows, as always) step, and at a lesson
+     * part's end PageDown opens the next part, at its start PageUp the previous one at its end; B or "." blanks and
+     * shows again, Esc leaves (or first shows a blanked screen), Ctrl+plus / minus / 0 the type.
      */
     boolean onKey(KeyEvent e) {
         if (!on) {
@@ -334,8 +353,16 @@ final class Presentation {
         }
         KeyCode k = e.getCode();
         switch (k) {
-            case PAGE_DOWN -> view.player().stepForward();
-            case PAGE_UP -> view.player().stepBack();
+            case PAGE_DOWN -> {
+                if (!toPart(1)) {
+                    view.player().stepForward();
+                }
+            }
+            case PAGE_UP -> {
+                if (!toPart(-1)) {
+                    view.player().stepBack();
+                }
+            }
             case B, PERIOD -> blank(!blanked());
             case ESCAPE -> {
                 if (blanked()) {
@@ -368,6 +395,102 @@ final class Presentation {
         }
         e.consume();
         return true;
+    }
+
+    /**
+     * The part of the lesson PageDown ({@code way} 1) or PageUp (-1) opens from here in the room, or -1: the next part
+     * at the end of the run (with no question open there: PageDown checks its answer first; a challenge's once no
+     * thread can run), the previous one at the start. A teacher at lesson 16's end had to leave the room, open part
+     * 2 in the lesson list and present again.
+     */
+    int partBeside(int way) {
+        org.vmalab.lesson.Lesson l = view.lessonPane().lesson();
+        org.vmalab.viewmodel.Player p = view.player();
+        if (!on || l == null || p.busy() || p.scene() == null || p.playable() == null) {
+            return -1;
+        }
+        int part = view.lessonPane().part();
+        int to = part + way;
+        if (!p.playable().id().equals(Lessons.key(l, part)) || to < 0 || to >= l.parts().size()) {
+            return -1;
+        }
+        boolean there = way > 0 ? p.index() == p.size() && p.horizon() > p.index() && runDone(p) : p.index() == 0;
+        return there ? to : -1;
+    }
+
+    /**
+     * Is the run over at its end: always for a part played as written, and in a challenge (the learner schedules,
+     * the run ends where they stopped: at its start it is empty) when no thread can take another step or the
+     * challenge's steps are all taken.
+     */
+    private static boolean runDone(org.vmalab.viewmodel.Player p) {
+        if (!p.learnerSchedules() || p.index() >= p.schedule().bound()) {
+            return true;
+        }
+        for (int t = 0; t < p.trace().threadCount(); t++) {
+            if (p.canRun(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Opens the part {@link #partBeside} names, the previous one at its end; false when there is none. */
+    boolean toPart(int way) {
+        int to = partBeside(way);
+        if (to < 0) {
+            return false;
+        }
+        view.player().pause();
+        landAt = way < 0 ? Lessons.key(view.lessonPane().lesson(), to) : null;
+        if (!view.openPart(to)) {
+            landAt = null;
+            return false;
+        }
+        fitTreeLater();
+        return true;
+    }
+
+    /** The part opened by PageUp, to be shown at its end once it is run (null: none). */
+    private String landAt;
+
+    private void landIfAsked() {
+        org.vmalab.viewmodel.Player p = view.player();
+        if (landAt != null && !p.busy() && p.scene() != null && p.playable() != null
+                && p.playable().id().equals(landAt)) {
+            landAt = null;
+            // no further than a question still open
+            p.seek(Math.min(p.size(), p.horizon()));
+        }
+    }
+
+    /** The way the part hint leads (1 next, -1 previous). */
+    private int partHintWay;
+    /** The part hint's words: with the part's title, and without it while the presenter bar leaves no room. */
+    private String hintLong = "";
+    private String hintShort = "";
+
+    /** Shows the hint of the next part at a part's end, of the previous one at its start, else hides it. */
+    private void updatePartHint() {
+        int way = partBeside(1) >= 0 ? 1 : partBeside(-1) >= 0 ? -1 : 0;
+        if (way == 0) {
+            partHint.setVisible(false);
+            return;
+        }
+        int to = partBeside(way);
+        partHintWay = way;
+        String title = view.lessonPane().lesson().parts().get(to).title();
+        hintShort = way > 0 ? "PageDown: part " + (to + 1) + " ▸" : "◂ PageUp: part " + (to + 1);
+        hintLong = way > 0 ? "PageDown: part " + (to + 1) + ", " + title + " ▸"
+                : "◂ PageUp: back to part " + (to + 1) + ", " + title;
+        partHint.setText(hintLong);
+        partHint.setVisible(true);
+        place();
+    }
+
+    /** The hint of the next or previous part (tests). */
+    Button partHint() {
+        return partHint;
     }
 
     private void onMouse(MouseEvent e) {
@@ -415,6 +538,28 @@ final class Presentation {
             bar.relocate(Math.max(0, view.getWidth() - bar.getWidth() - 16),
                     Math.max(0, view.getHeight() - 16 - bar.getHeight()));
         }
+        placePartHint(t);
+    }
+
+    /**
+     * The part hint in the row the tree keeps free at its foot, at its left (the bar is at its right); while the bar
+     * shows and leaves no room for the part's title, without it (at 1280x720 the two did not fit side by side).
+     */
+    private void placePartHint(Bounds t) {
+        if (!partHint.isVisible()) {
+            return;
+        }
+        double x = t != null ? t.getMinX() + 8 : 16;
+        for (String words : List.of(hintLong, hintShort)) {
+            partHint.setText(words);
+            partHint.applyCss();
+            partHint.autosize();
+            if (!bar.isVisible() || x + partHint.getWidth() + 8 <= bar.getLayoutX()) {
+                break;
+            }
+        }
+        double y = t != null ? t.getMaxY() - 3 - partHint.getHeight() : view.getHeight() - 16 - partHint.getHeight();
+        partHint.relocate(x, Math.max(0, y));
     }
 
     /**

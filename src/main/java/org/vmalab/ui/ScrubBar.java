@@ -38,8 +38,8 @@ final class ScrubBar extends CanvasRegion {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             if (trace != null && trace.size() > 0) {
                 int i = at(e.getX());
-                tip.setText(i == 0 ? "index 0: the initial state" : i > horizon ? "step " + i + ": hidden until you "
-                        + "answer the question" : "step " + i + " (" + trace.threadName(
+                tip.setText(i == 0 ? "the start: the initial state, before step 1" : i > horizon ? "step " + i
+                        + ": hidden until you answer the question" : "step " + i + " (" + trace.threadName(
                         trace.step(i).thread()) + "): " + trace.caption(i));
                 Tooltip.install(canvas, tip);
             }

@@ -637,6 +637,182 @@ class PresentationWindowTest {
         assertTrue(r[2] > r[0] + 100, "the band grows for the code at step 12: " + r[2] + " px");
     }
 
+    /**
+     * In a room the words of a thread column that has not started ("not started: its first step will enter ...", "op
+     * 1/8") are in the room's type like the column's others: they stayed at the window's 12 and 11 px beside "holds
+     * no lock" at 18 px (lesson 16 at 1920x1080 and 1280x720).
+     */
+    @Test
+    void aColumnNotStartedSpeaksInTheRoomsType(FxRobot robot) {
+        for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+            List<String> f = fx(() -> {
+                TreeViewTest.Window w = new TreeViewTest.Window(size[0], size[1]).lesson("fairness");
+                Presentation room = w.view.classroom().presentation();
+                room.enter();
+                w.player.seek(0);
+                w.settle();
+                w.settle();
+                List<String> out = new ArrayList<>();
+                for (ThreadLane l : w.view.lanes()) {
+                    double holds = font(l, ".lane-holds");
+                    for (String c : List.of(".code-missing", ".lane-op-count")) {
+                        double px = font(l, c);
+                        if (px < 0.8 * holds) {
+                            out.add(size[0] + "x" + size[1] + " " + l.name() + ": " + c + " at " + px
+                                    + " px beside 'holds no lock' at " + holds + " px");
+                        }
+                    }
+                }
+                room.leave();
+                return out;
+            });
+            assertTrue(f.isEmpty(), String.join("\n", f));
+        }
+    }
+
+    /**
+     * At the start the caption's corner counts steps as it does later ("step 0 / 178"): it said "index 0 / 178", and
+     * a student meets steps, not indices; whole in a 1280x720 room.
+     */
+    @Test
+    void theStartCountsStepsNotIndices(FxRobot robot) {
+        String shown = fx(() -> {
+            TreeViewTest.Window w = new TreeViewTest.Window(1280, 720).lesson("fairness");
+            Presentation room = w.view.classroom().presentation();
+            room.enter();
+            w.player.seek(0);
+            w.settle();
+            w.settle();
+            Labeled l = (Labeled) w.view.lookup(".step-label");
+            // what it says, and what it shows (not cut with an ellipsis)
+            String text = l.getText() + " | " + l.lookupAll(".text").stream().filter(t -> t instanceof Text)
+                    .map(t -> ((Text) t).getText()).reduce("", String::concat) + " | " + w.player.size();
+            room.leave();
+            return text;
+        });
+        String n = shown.substring(shown.lastIndexOf('|') + 2);
+        assertEquals("step 0 / " + n + " | step 0 / " + n + " | " + n, shown);
+    }
+
+    /** The font size (px) of the first visible label of class {@code css} in {@code lane}, or 0. */
+    private static double font(ThreadLane lane, String css) {
+        for (Node n : lane.lookupAll(css)) {
+            if (n instanceof Labeled l && l.isVisible()) {
+                return l.getFont().getSize();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * At a part's end the room offers the next part, PageDown opens it and the room stays open; at its start PageUp
+     * goes back to the previous part's end. A hint in the row the tree keeps free at its foot says which key (a
+     * teacher at lesson 16's end had to press Esc, click part 2 in the lesson list and press P again).
+     */
+    @Test
+    void theRoomGoesOnToTheNextPartAndBackWithoutLeaving(FxRobot robot) {
+        window(1280, 720);
+        openLesson("16-fairness-and-cost.yaml", 0);
+        Presentation pr = enterAt1280x720();
+        int size = fx(() -> player.size());
+        seek(size - 1);
+        assertFalse(fx(() -> pr.partHint().isVisible()), "no hint before the part's end");
+        robot.push(KeyCode.PAGE_DOWN);
+        layout();
+        assertEquals(size, (int) fx(() -> player.index()), "PageDown steps to the end");
+        String hint = fx(() -> pr.partHint().isVisible() ? pr.partHint().getText() : "");
+        assertTrue(hint.contains("PageDown") && hint.contains("part 2"), "the hint at the end: '" + hint + "'");
+        List<String> f = roomFaults();
+        f.addAll(hintFaults(pr));
+        assertTrue(f.isEmpty(), "at part 1's end:\n" + String.join("\n", f));
+        robot.push(KeyCode.PAGE_DOWN);
+        settle(player);
+        layout();
+        assertTrue(fx(pr::on), "the room stays open");
+        assertEquals(1, (int) fx(() -> view.lessonPane().part()), "PageDown at the end opens part 2");
+        assertEquals(0, (int) fx(() -> player.index()));
+        assertTrue(fx(() -> player.playable().id().endsWith("#2")), fx(() -> player.playable().id()));
+        hint = fx(() -> pr.partHint().isVisible() ? pr.partHint().getText() : "");
+        assertTrue(hint.contains("PageUp") && hint.contains("part 1"), "the hint at part 2's start: '" + hint + "'");
+        fitTree();
+        f = roomFaults();
+        f.addAll(hintFaults(pr));
+        assertTrue(f.isEmpty(), "at part 2's start:\n" + String.join("\n", f));
+        robot.push(KeyCode.PAGE_DOWN);
+        layout();
+        assertEquals(1, (int) fx(() -> player.index()), "PageDown steps in part 2");
+        assertFalse(fx(() -> pr.partHint().isVisible()), "no hint in the middle of a part");
+        robot.push(KeyCode.PAGE_UP);
+        robot.push(KeyCode.PAGE_UP);
+        settle(player);
+        layout();
+        assertTrue(fx(pr::on), "the room stays open");
+        assertEquals(0, (int) fx(() -> view.lessonPane().part()), "PageUp at the start goes back to part 1");
+        // at its end, or at its first question not answered yet (beyond it the lesson hides the run): step 26 here
+        int land = fx(() -> Math.min(player.size(), player.horizon()));
+        assertTrue(land > 0, "a place to land " + land);
+        assertEquals(land, (int) fx(() -> player.index()), "at its end or its open question");
+    }
+
+    /**
+     * A challenge's run is empty at its start (the learner schedules it): PageDown there does not skip to the next
+     * part, and no hint offers it, until no thread can run or the challenge's steps are all taken.
+     */
+    @Test
+    void aChallengeIsNotSkippedAtItsStart(FxRobot robot) {
+        int[] r = fx(() -> {
+            TreeViewTest.Window w = new TreeViewTest.Window(1280, 720).lesson("you-are-the-scheduler");
+            Presentation room = w.view.classroom().presentation();
+            room.enter();
+            w.settle();
+            boolean challenge = w.player.learnerSchedules();
+            int hintAtStart = room.partHint().isVisible() ? 1 : 0;
+            boolean moved = room.toPart(1);
+            // the learner runs the threads in turn until none can run
+            int n = w.player.trace().threadCount();
+            for (int k = 0; k < 2000; k++) {
+                int t = -1;
+                for (int d = 0; d < n && t < 0; d++) {
+                    t = w.player.canRun((k + d) % n) ? (k + d) % n : -1;
+                }
+                if (t < 0) {
+                    break;
+                }
+                w.player.choose(t);
+            }
+            w.settle();
+            int hintAtEnd = room.partHint().isVisible() ? 1 : 0;
+            room.leave();
+            return new int[] {challenge ? 1 : 0, hintAtStart, moved ? 1 : 0, hintAtEnd};
+        });
+        assertEquals(1, r[0], "lesson 10 part 1 is a challenge");
+        assertEquals(0, r[1], "no hint at the challenge's start");
+        assertEquals(0, r[2], "PageDown at its start does not open part 2");
+        assertEquals(1, r[3], "the hint once the run is over (lesson 10 allows 10 steps)");
+    }
+
+    /** Where the part hint, shown, is not in the row the tree keeps free at its foot or meets the presenter bar. */
+    private List<String> hintFaults(Presentation pr) {
+        return fx(() -> {
+            List<String> out = new ArrayList<>();
+            Node h = pr.partHint();
+            Bounds hb = h.localToScene(h.getLayoutBounds());
+            TreeCanvas tree = view.tree();
+            Bounds tb = tree.localToScene(tree.getLayoutBounds());
+            double foot = tb.getMinY() + tree.viewport().y() + tree.viewport().h();
+            if (hb.getMinY() < foot - 0.5 || hb.getMaxY() > tb.getMaxY() + 0.5 || hb.getMinX() < tb.getMinX() - 0.5
+                    || hb.getMaxX() > tb.getMaxX() + 0.5) {
+                out.add("the part hint " + hb + " is not in the free row at the tree's foot (from y " + foot + " in "
+                        + tb + ")");
+            }
+            Node b = view.lookup("#presenter-bar");
+            if (b.isVisible() && hb.intersects(b.localToScene(b.getLayoutBounds()))) {
+                out.add("the part hint " + hb + " meets the presenter bar " + b.localToScene(b.getLayoutBounds()));
+            }
+            return out;
+        });
+    }
+
     @Test
     void theDefaultLessonAtItsQuestionIsWholeAt1280x720(FxRobot robot) {
         window(1280, 720);
