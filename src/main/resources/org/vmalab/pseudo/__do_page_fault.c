@@ -4,7 +4,12 @@
 1238	-	-	__do_page_fault(regs, error_code, address)
 1240	-	-	{
 1243	-	-	    struct vm_area_struct *spf_vma = NULL;
--	-	-	    /* ... kernel-address faults, kprobes, flags setup ... */
+1270	-	FAULT_KERNEL_ADDRESS	    if (unlikely(fault_in_kernel_space(address))) {     /* >= TASK_SIZE_MAX; estimate */
+-	-	-	        /* ... vmalloc_fault, spurious_fault, kprobes ... */
+-	-	-	        bad_area_nosemaphore(regs, error_code, address, NULL);     /* SIGSEGV: no mmap_sem, no SPF */
+-	-	-	        return;
+-	-	-	    }
+-	-	-	    /* ... kprobes, flags setup ... */
 1343	-	SPF_ENTRY	    if ((error_code & X86_PF_USER) && atomic_read(&mm->mm_users) > 1) {     /* user fault, multithreaded */
 1344	-	SPF_ENTRY	        fault = handle_speculative_fault(mm, address, flags, &spf_vma);
 1347	-	-	        if (!(fault & VM_FAULT_RETRY)) {

@@ -77,4 +77,22 @@ class KernelAuditTest {
         }
         assertEquals(1, captionsAt(t, Loc.MPROTECT_EINVAL).size());
     }
+
+    /**
+     * A user fault at or above TASK_SIZE_MAX is a kernel-space fault for __do_page_fault(): it ends in
+     * bad_area_nosemaphore() before the speculative hook and without mmap_sem (arch/x86/mm/fault.c).
+     */
+    @Test
+    void aFaultAboveTaskSizeIsSigsegvWithoutALock() {
+        Scenario sc = Layouts.scenario(Layouts.w(), Protection.PATCH,
+                Layouts.thread("T1", new Op.Spf(Const.TASK_SIZE + 0x1000, true),
+                        new Op.Fault(Const.TASK_SIZE, false)),
+                Layouts.thread("T2"));
+        Trace t = FaithfulPathsTest.run(sc);
+        assertEquals(List.of("SIGSEGV", "SIGSEGV"), FaithfulPathsTest.results(t, 0));
+        for (int i = 1; i <= t.size(); i++) {
+            Loc l = t.step(i).loc();
+            assertTrue(l == Loc.FAULT_KERNEL_ADDRESS, () -> "a lock or a walk: " + l);
+        }
+    }
 }

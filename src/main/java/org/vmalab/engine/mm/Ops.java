@@ -33,6 +33,8 @@ public final class Ops {
             }
         } else if (op instanceof Op.PutVma) {
             x.push(new PutLatest());
+        } else if (kernelAddress(op)) {
+            x.push(new Readers.KernelAddressFault(op instanceof Op.Spf s ? s.addr() : ((Op.Fault) op).addr()));
         } else if (op instanceof Op.Spf s) {
             x.push(new Readers.SpfEntry(s.addr(), s.write()));
         } else if (op instanceof Op.Fault f) {
@@ -55,6 +57,12 @@ public final class Ops {
         } else {
             throw new IllegalArgumentException("unknown operation " + op.text());
         }
+    }
+
+    /** A page fault ({@code spf} or {@code fault}) at or above TASK_SIZE_MAX: {@code fault_in_kernel_space()}. */
+    private static boolean kernelAddress(Op op) {
+        long addr = op instanceof Op.Spf s ? s.addr() : op instanceof Op.Fault f ? f.addr() : 0;
+        return Long.compareUnsigned(addr, Const.TASK_SIZE) >= 0;
     }
 
     private static void writer(Exec x, Op op) {

@@ -330,6 +330,19 @@ final class Readers {
 
     // ================================================================ the speculative fault (v8)
 
+    /**
+     * {@code fault_in_kernel_space(address)}, {@code address >= TASK_SIZE_MAX}, in {@code __do_page_fault}
+     * (arch/x86/mm/fault.c): a user access there ends in {@code bad_area_nosemaphore}, SIGSEGV, before the
+     * speculative hook and without {@code mmap_sem}. One check step.
+     */
+    record KernelAddressFault(long addr) implements Action {
+        @Override
+        public void run(Exec x) {
+            x.step(Loc.FAULT_KERNEL_ADDRESS, NIL, addr);
+            x.regs(x.regs().withLast("SIGSEGV"));
+        }
+    }
+
     /** Entry: x86 tries SPF only for user faults of processes with mm_users > 1. */
     record SpfEntry(long addr, boolean write) implements Action {
         @Override

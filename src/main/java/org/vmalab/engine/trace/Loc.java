@@ -334,7 +334,9 @@ public enum Loc {
     SB_FLUSH(Kind.STORE, "(model)", "-",
             "store buffer: an earlier store leaves the buffer and becomes visible to the other CPUs"),
     MPROTECT_EINVAL(Kind.CHECK, "do_mprotect_pkey", "mm/mprotect.c",
-            "start {v} is not page aligned: EINVAL, before mmap_sem is taken");
+            "start {v} is not page aligned: EINVAL, before mmap_sem is taken"),
+    FAULT_KERNEL_ADDRESS(Kind.CHECK, "__do_page_fault", "arch/x86/mm/fault.c",
+            "kernel address {v}: SIGSEGV, no lock taken");
 
     /** What a step does, for the view's animation and the explorer's dependency test. */
     public enum Kind { STORE, GAP, SEQ, VISIT, CHECK, LOCK, SPIN, BLOCK, RMW, FREE, GROUP }
