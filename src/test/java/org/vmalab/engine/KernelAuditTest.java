@@ -110,6 +110,8 @@ class KernelAuditTest {
         Trace t = FaithfulPathsTest.run(sc);
         assertEquals(List.of("handled under mmap_sem"), FaithfulPathsTest.results(t, 0));
         assertEquals(1, captionsAt(t, Loc.EXPAND_START).size());
+        String check = captionsAt(t, Loc.EXPAND_CHECK).get(0);
+        assertTrue(check.contains("guard") && check.contains("PROT_NONE"), check);
     }
 
     /**

@@ -708,6 +708,11 @@ final class Readers {
                 return;
             }
             x.step(Loc.EXPAND_CHECK, Tag.NONE, vma, NIL, address);
+            if (prev != NIL && (m.get(Field.VM_FLAGS, prev) & Const.VM_GROWSDOWN) == 0
+                    && Vm.ult(address - Vm.end(m, prev), m.mm(Field.GUARD_GAP)) && x.recording()) {
+                x.note(m.name(prev) + " ends inside the gap, but it is PROT_NONE (no read, write or exec) and does "
+                        + "not count");
+            }
             x.more();
             x.push(new ExpandPrepare(addr, write, vma));
         }
