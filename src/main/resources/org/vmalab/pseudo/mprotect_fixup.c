@@ -33,8 +33,8 @@
 371	-	-	    dirty_accountable = vma_wants_writenotify(vma, vma->vm_page_prot);
 372	-	-	    vma_set_page_prot(vma);
 374	-	-	    change_protection(vma, start, end, vma->vm_page_prot, dirty_accountable, 0);
-381	-	-	    if ((oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED && (newflags & VM_WRITE))
-383	-	-	        populate_vma_page_range(vma, start, end, NULL);     /* private VM_LOCKED made writable: COW now */
+381	-	-	    if (a private VM_LOCKED vma becomes writable)
+383	-	-	        populate_vma_page_range(vma, start, end, NULL);     /* break COW now, not at the next fault */
 385	-	MPROTECT_SEQ_END	    vm_write_end(vma);
 -	-	-	    /* ... vm_stat_account, perf_event_mmap ... */
 390	-	-	    return 0;

@@ -95,4 +95,35 @@ class KernelAuditTest {
             assertTrue(l == Loc.FAULT_KERNEL_ADDRESS, () -> "a lock or a walk: " + l);
         }
     }
+
+    /**
+     * v4.15's expand_downwards() counts only an accessible neighbour (VM_READ, VM_WRITE or VM_EXEC) that is not a
+     * stack itself against the stack guard gap (the PROT_NONE fix of v4.13, for the JVM's guard pages): a
+     * PROT_NONE mapping just below the gap lets the stack grow.
+     */
+    @Test
+    void aProtNoneMappingInsideTheGuardGapDoesNotStopTheStack() {
+        List<VmaSpec> layout = new ArrayList<>(Layouts.w());
+        layout.add(new VmaSpec("guard", 0x7fffffe00000L, FaithfulPathsTest.STACK.start() - 0x100000, 0, false, 0));
+        Scenario sc = Layouts.scenario(layout, Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(FaithfulPathsTest.BELOW_STACK, true)), Layouts.thread("T2"));
+        Trace t = FaithfulPathsTest.run(sc);
+        assertEquals(List.of("handled under mmap_sem"), FaithfulPathsTest.results(t, 0));
+        assertEquals(1, captionsAt(t, Loc.EXPAND_START).size());
+        String check = captionsAt(t, Loc.EXPAND_CHECK).get(0);
+        assertTrue(check.contains("guard") && check.contains("PROT_NONE"), check);
+    }
+
+    /**
+     * The guard-gap test is {@code address - prev->vm_end < stack_guard_gap}, with no wrap test of its own: a
+     * stack with nothing below it grows to an address under stack_guard_gap (above mmap_min_addr).
+     */
+    @Test
+    void aStackWithNothingBelowGrowsUnderTheGuardGapSize() {
+        VmaSpec low = new VmaSpec("low", 0x80000L, 0x90000L, Layouts.RW | Const.VM_GROWSDOWN, false, 2);
+        Scenario sc = Layouts.scenario(List.of(low), Protection.PATCH,
+                Layouts.thread("T1", new Op.Fault(0x7f000L, true)), Layouts.thread("T2"));
+        Trace t = FaithfulPathsTest.run(sc);
+        assertEquals(List.of("handled under mmap_sem"), FaithfulPathsTest.results(t, 0));
+    }
 }

@@ -674,7 +674,9 @@ final class Readers {
 
     /**
      * {@code expand_stack(vma, address)} = {@code expand_downwards} (x86), under mmap_sem held for read: the
-     * {@code mmap_min_addr} test and the stack guard gap below (one check step). The v4.15 %sp test of
+     * {@code mmap_min_addr} test and the stack guard gap below (one check step): v4.15 refuses only when the VMA
+     * below is accessible (VM_READ, VM_WRITE or VM_EXEC), not itself a stack, and {@code address - prev->vm_end <
+     * stack_guard_gap} (the v4.13 form, which lets a PROT_NONE guard mapping sit in the gap). The v4.15 %sp test of
      * {@code __do_page_fault} is not modelled: the access is taken to be near the stack pointer.
      */
     record ExpandCheck(long addr, boolean write, int vma) implements Action {
@@ -684,7 +686,6 @@ final class Readers {
             x.reads(Field.GUARD_GAP, 0);
             x.reads(Field.VM_PREV, vma);
             long address = addr & Const.PAGE_MASK;
-            long gapAddr = address - m.mm(Field.GUARD_GAP);
             int prev = Vm.prev(m, vma);
             if (prev != NIL) {
                 x.touch(prev, "vm_end/vm_flags");
@@ -693,10 +694,9 @@ final class Readers {
             String refused = null;
             if (Vm.ult(address, Const.MMAP_MIN_ADDR)) {
                 refused = "EPERM: below mmap_min_addr";
-            } else if (Vm.ugt(gapAddr, address)) {
-                refused = "ENOMEM: the guard gap would wrap below 0";
-            } else if (prev != NIL && Vm.ugt(Vm.end(m, prev), gapAddr)
-                    && (m.get(Field.VM_FLAGS, prev) & Const.VM_GROWSDOWN) == 0) {
+            } else if (prev != NIL && (m.get(Field.VM_FLAGS, prev) & Const.VM_GROWSDOWN) == 0
+                    && (m.get(Field.VM_FLAGS, prev) & (Const.VM_READ | Const.VM_WRITE | Const.VM_EXEC)) != 0
+                    && Vm.ult(address - Vm.end(m, prev), m.mm(Field.GUARD_GAP))) {
                 refused = "ENOMEM: " + m.name(prev) + " ends inside the stack guard gap ("
                         + Numbers.hex(m.mm(Field.GUARD_GAP)) + " bytes) below " + Numbers.hex(address);
             }
@@ -708,6 +708,11 @@ final class Readers {
                 return;
             }
             x.step(Loc.EXPAND_CHECK, Tag.NONE, vma, NIL, address);
+            if (prev != NIL && (m.get(Field.VM_FLAGS, prev) & Const.VM_GROWSDOWN) == 0
+                    && Vm.ult(address - Vm.end(m, prev), m.mm(Field.GUARD_GAP)) && x.recording()) {
+                x.note(m.name(prev) + " ends inside the gap, but it is PROT_NONE (no read, write or exec) and does "
+                        + "not count");
+            }
             x.more();
             x.push(new ExpandPrepare(addr, write, vma));
         }

@@ -314,7 +314,7 @@ public enum Loc {
     CLASSIC_GOOD(Kind.STORE, "handle_mm_fault", "mm/memory.c", "good_area: handle_mm_fault in {a} maps {v}"),
     CLASSIC_BAD(Kind.CHECK, "__do_page_fault", "arch/x86/mm/fault.c", "bad_area at {v}: SIGSEGV"),
     EXPAND_CHECK(Kind.CHECK, "expand_downwards", "mm/mmap.c",
-            "expand_downwards({a}, {v}): not below mmap_min_addr, the stack guard gap below is free"),
+            "expand_downwards({a}, {v}): allowed; no accessible VMA in the guard gap"),
     EXPAND_REFUSED(Kind.CHECK, "expand_downwards", "mm/mmap.c", "expand_downwards({a}, {v}) refused"),
     EXPAND_ANON_PREPARE(Kind.STORE, "expand_downwards", "mm/mmap.c", "anon_vma_prepare({a}): anon_vma := {i}"),
     EXPAND_ANON_LOCK(Kind.LOCK, "expand_downwards", "mm/mmap.c", "anon_vma_lock_write({a}->anon_vma): acquired"),
