@@ -35,6 +35,8 @@ final class ChallengePane extends VBox {
     private final Button giveUp = new Button("Give up");
     private final VBox hints = new VBox(4);
     private final VBox card = new VBox(6);
+    private final Label head = new Label("Challenge: you are the scheduler");
+    private final FlowPane buttons;
     private ChallengeRun run;
 
     ChallengePane(Player player) {
@@ -42,7 +44,6 @@ final class ChallengePane extends VBox {
         getStyleClass().add("challenge");
         setId("challenge");
         setSpacing(6);
-        Label head = new Label("Challenge: you are the scheduler");
         head.getStyleClass().add("checkpoint-head");
         // on two rows rather than cut, in a narrow pane or the room's type
         head.setWrapText(true);
@@ -87,7 +88,7 @@ final class ChallengePane extends VBox {
             b.getStyleClass().add("small-button");
             b.setFocusTraversable(false);
         }
-        FlowPane buttons = new FlowPane(6, 6, undo, restart, hint, giveUp);
+        buttons = new FlowPane(6, 6, undo, restart, hint, giveUp);
         hints.getStyleClass().add("challenge-hints");
         card.getStyleClass().add("challenge-card");
         card.setId("challenge-card");
@@ -105,6 +106,23 @@ final class ChallengePane extends VBox {
 
     ChallengeRun run() {
         return run;
+    }
+
+    /** The controls under the goal (step back, start over, hint, give up). */
+    Node controls() {
+        return buttons;
+    }
+
+    /** The height from the pane's top to the bottom of its controls, at width {@code w}: the goal and the steps. */
+    double heightToControls(double w) {
+        double inner = Math.max(0, w - snappedLeftInset() - snappedRightInset());
+        double h = snappedTopInset();
+        for (Node n : List.of(head, goal, steps, buttons)) {
+            if (n.isManaged()) {
+                h += n.prefHeight(inner) + getSpacing();
+            }
+        }
+        return h - getSpacing();
     }
 
     /** The card under the controls (the win, the tries, the proof). */

@@ -212,6 +212,8 @@ final class LessonPane extends VBox {
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5 && checkpointBox.isVisible()) {
                 javafx.application.Platform.runLater(this::revealQuestion);
+            } else if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5 && trying()) {
+                javafx.application.Platform.runLater(this::revealChallenge);
             }
         });
         progress.getStyleClass().add("hint");
@@ -300,11 +302,13 @@ final class LessonPane extends VBox {
 
     /**
      * Is a question shown that does not fit the narration's view when the lesson's title, objectives and parts are
-     * shown above it? Measured with all of them, whether they are shown now or not, so that giving way does not undo
-     * itself. (At 1280x720 lesson 1's first question needs about 300 px; the view under them has about 260.)
+     * shown above it, or a challenge being tried whose narration, goal and controls do not? Measured with all of
+     * them, whether they are shown now or not, so that giving way does not undo itself. (At 1280x720 lesson 1's
+     * first question needs about 300 px, lesson 11's first challenge about 330; the view under them has about 260.)
      */
-    private boolean questionTight() {
-        if (room || !checkpointBox.isVisible() || lesson == null) {
+    private boolean askedTight() {
+        boolean trying = trying();
+        if (room || !checkpointBox.isVisible() && !trying || lesson == null) {
             return false;
         }
         double w = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
@@ -325,22 +329,55 @@ final class LessonPane extends VBox {
             used += n.prefHeight(w) + getSpacing();
         }
         javafx.geometry.Insets in = narrationBox.getInsets();
-        double inner = Math.max(0, w - scroll.snappedLeftInset() - scroll.snappedRightInset() - in.getLeft()
-                - in.getRight());
+        // the viewport's own width once laid out: its scroll bar takes some (the text wraps to more lines)
+        double port = scroll.getViewportBounds().getWidth();
+        double inner = Math.max(0, (port > 0 ? port : w - scroll.snappedLeftInset() - scroll.snappedRightInset())
+                - in.getLeft() - in.getRight());
         double view = h - used - scroll.snappedTopInset() - scroll.snappedBottomInset();
         // as reveal() shows it: its top 4 px under the view's, its bottom over the box's bottom padding
-        double need = checkpointBox.prefHeight(inner) + 4 + in.getBottom();
+        double need = trying ? challengeNeed(inner) + 4 : checkpointBox.prefHeight(inner) + 4 + in.getBottom();
         return need > view + 0.5;
+    }
+
+    /** Is a challenge shown while the learner tries to reach its goal (without the patch)? */
+    private boolean trying() {
+        return challengePane.isVisible() && session != null && session.challenge() != null
+                && session.challenge().phase() == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING;
+    }
+
+    /** The height from the narration's top to the bottom of the challenge's controls, at text width {@code w}. */
+    private double challengeNeed(double w) {
+        double h = narrationBox.getInsets().getTop();
+        for (Node n : narrationBox.getChildren()) {
+            if (n == challengePane) {
+                break;
+            }
+            if (n.isManaged()) {
+                h += n.prefHeight(w) + narrationBox.getSpacing();
+            }
+        }
+        return h + challengePane.heightToControls(w);
+    }
+
+    /**
+     * A challenge being tried in view: the narration from its top (what the part says before the learner tries), as
+     * far as the goal and the controls under it stay in view; the challenge from its top when even they do not fit.
+     */
+    private void revealChallenge() {
+        scrollTo(view -> Math.min(within(challengePane).getMinY() - 4, Math.max(0,
+                within(challengePane.controls()).getMaxY() + 4 - view)));
     }
 
     @Override
     protected void layoutChildren() {
-        boolean t = questionTight();
+        boolean t = askedTight();
         if (t != tight) {
             tight = t;
             chrome();
             if (checkpointBox.isVisible()) {
                 javafx.application.Platform.runLater(this::revealQuestion);
+            } else if (trying()) {
+                javafx.application.Platform.runLater(this::revealChallenge);
             }
         }
         if (room) {
@@ -493,9 +530,9 @@ final class LessonPane extends VBox {
             Object phase = session.challenge().phase();
             if (phase != shownPhase) {
                 shownPhase = phase;
-                Node target = phase == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING ? challengePane
-                        : challengePane.card();
-                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> reveal(target)));
+                Runnable show = phase == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING ? this::revealChallenge
+                        : () -> reveal(challengePane.card());
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(show));
             }
         } else {
             show(challengePane, false);

@@ -144,6 +144,40 @@ class SmallScreenWindowTest {
         checkAt(robot, 1280, 800);
     }
 
+    /**
+     * A challenge part opened at 1280x720 shows what its narration says before the student tries (lesson 11's "Your
+     * turn" card, lesson 10's "Two threads, one lock") together with the goal and the controls: the pane scrolled
+     * the narration out of view to show the challenge from its top.
+     */
+    @Test
+    void aChallengeOpensOnItsNarrationWithItsGoalInView() throws Exception {
+        Lesson eleven = LessonLoader.load(Path.of("lessons", "11-race-a-lockless-walk.yaml"));
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            view.openLesson(eleven, 1);
+            return null;
+        });
+        settle(player);
+        narrationAndGoalInView("lesson 11, part 2: ");
+        Lesson ten = LessonLoader.load(Path.of("lessons", "10-you-are-the-scheduler.yaml"));
+        fx(() -> {
+            view.openLesson(ten, 0);
+            return null;
+        });
+        settle(player);
+        narrationAndGoalInView("lesson 10, part 1: ");
+    }
+
+    private void narrationAndGoalInView(String at) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> !((javafx.scene.control.Label) view.lookup(".narration-title")).getText().isEmpty()),
+                at + "a narration card");
+        controlsInView(at + "the narration, the goal and the challenge's buttons in view", ".narration-title",
+                ".narration-text", "#challenge-goal", "#challenge-undo", "#challenge-restart", "#challenge-hint",
+                "#challenge-give-up");
+    }
+
     /** The challenge's controls (step back, start over, hint, give up) are in view without scrolling the pane. */
     private void challengeControlsInView(String at) {
         controlsInView(at + "the challenge's buttons in view", "#challenge-undo", "#challenge-restart",
