@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,12 +30,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.vmalab.engine.Scenario;
 import org.vmalab.engine.sched.Schedule;
@@ -59,6 +65,9 @@ final class ExplorePane extends BorderPane {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     static final String CSS = "export.css";
+    /** The least size of the window when it steps aside for a replay: its lists still read. */
+    static final double ASIDE_MIN_WIDTH = 380;
+    static final double ASIDE_MIN_HEIGHT = 300;
 
     private final MainView view;
     private final Stage stage = new Stage();
@@ -132,6 +141,17 @@ final class ExplorePane extends BorderPane {
             }
         });
         javafx.scene.Scene sc = new javafx.scene.Scene(this, 900, 640);
+        // Space and V, the player's keys the status line names after a load, work here too while a list (not a
+        // button or a field) has the focus: this window stays in front, beside the tree
+        sc.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            Node f = sc.getFocusOwner();
+            if ((e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.V) && !e.isShortcutDown() && !e.isAltDown()
+                    && !e.isShiftDown() && (f == null || f instanceof ListView || f instanceof TableView)
+                    && view.getScene() != null) {
+                e.consume();
+                Event.fireEvent(view, e.copyFor(view, view));
+            }
+        });
         stage.setScene(sc);
         stage.setTitle("Explore schedules — VMA Lab");
         if (view.getScene() != null) {
@@ -161,9 +181,11 @@ final class ExplorePane extends BorderPane {
         cancel.setId("explore-cancel");
         cancel.setDisable(true);
         cancel.setOnAction(e -> cancel());
-        HBox options = new HBox(8, new Label("Step bound"), bound, new Label("Preemptions"), preemptions, reduction,
-                spacer(), start, cancel);
+        // on two rows rather than cut when the window stands narrow beside the tree (the bound read "1" for 10000)
+        FlowPane options = new FlowPane(8, 6, new Label("Step bound"), bound, new Label("Preemptions"), preemptions,
+                reduction, start, cancel);
         options.setAlignment(Pos.CENTER_LEFT);
+        bound.setMinWidth(Region.USE_PREF_SIZE);
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setVisible(false);
         progressLabel.setId("explore-progress");
@@ -171,8 +193,10 @@ final class ExplorePane extends BorderPane {
         verdict.setId("explore-verdict");
         verdict.getStyleClass().add("explore-verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         stats.getStyleClass().add("hint");
         stats.setWrapText(true);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
         findings.setId("explore-findings");
         findings.setCellFactory(l -> new FindingCell());
         findings.setPlaceholder(new Label("No violation found (yet)."));
@@ -195,6 +219,7 @@ final class ExplorePane extends BorderPane {
         status.setId("explore-status");
         status.getStyleClass().add("hint");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(8, options, bar, progressLabel, verdict, stats, lists, status);
         VBox.setVgrow(lists, Priority.ALWAYS);
         box.setPadding(new Insets(10));
@@ -250,6 +275,7 @@ final class ExplorePane extends BorderPane {
         });
         abStatus.getStyleClass().add("hint");
         abStatus.setWrapText(true);
+        abStatus.setMinHeight(Region.USE_PREF_SIZE);
         SplitPane split = new SplitPane(abTable, new VBox(4, title("What the selected setting finds (click one to "
                 + "play it)"), abFindings));
         split.setOrientation(Orientation.VERTICAL);
@@ -273,13 +299,9 @@ final class ExplorePane extends BorderPane {
     private static Label title(String s) {
         Label l = new Label(s);
         l.getStyleClass().add("panel-title");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 
     private static <T> void onActivate(ListView<T> list, Consumer<T> action) {
@@ -554,7 +576,66 @@ final class ExplorePane extends BorderPane {
             return;
         }
         view.player().run(sc, schedule, 0);
-        where.setText("Loaded " + what + " into the player: press Space to play it, V to jump to the violation.");
+        boolean aside = stepAside();
+        where.setText("Loaded " + what + " into the player: press Space to play it, V to jump to the violation."
+                + (aside ? " This window moved off the tree." : ""));
+    }
+
+    /**
+     * Moves the window off the tree, so that the replay it loaded plays in view: to the first part of the screen
+     * beside the tree (right of it, left, below, above) where it keeps at least {@link #ASIDE_MIN_WIDTH} by
+     * {@link #ASIDE_MIN_HEIGHT}, against the tree's edge, made smaller if it must. Returns whether it moved; a
+     * window already off the tree, or a screen with no such room, stays as it is.
+     */
+    boolean stepAside() {
+        TreeCanvas tree = view.tree();
+        if (!stage.isShowing() || tree == null || tree.getScene() == null || tree.localToScreen(0, 0) == null) {
+            return false;
+        }
+        Bounds t = tree.localToScreen(tree.getLayoutBounds());
+        Rectangle2D win = new Rectangle2D(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight());
+        if (!win.intersects(t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight())) {
+            return false;
+        }
+        List<Screen> screens = Screen.getScreensForRectangle(t.getMinX(), t.getMinY(),
+                t.getWidth(), t.getHeight());
+        Rectangle2D vb = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0))
+                .getVisualBounds();
+        double right = vb.getMaxX() - t.getMaxX();
+        double left = t.getMinX() - vb.getMinX();
+        double below = vb.getMaxY() - t.getMaxY();
+        double above = t.getMinY() - vb.getMinY();
+        // the four places beside the tree: x, y, width, height
+        double[][] places = {
+            {t.getMaxX(), vb.getMinY(), right, vb.getHeight()},
+            {vb.getMinX(), vb.getMinY(), left, vb.getHeight()},
+            {vb.getMinX(), t.getMaxY(), vb.getWidth(), below},
+            {vb.getMinX(), vb.getMinY(), vb.getWidth(), above},
+        };
+        // a side first: below the tree are the threads' lanes and the transport, which a replay needs too
+        double[] best = null;
+        for (double[] p : places) {
+            if (best == null && Math.min(win.getWidth(), p[2]) >= ASIDE_MIN_WIDTH
+                    && Math.min(win.getHeight(), p[3]) >= ASIDE_MIN_HEIGHT) {
+                best = p;
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        double w = Math.min(win.getWidth(), best[2]);
+        double h = Math.min(win.getHeight(), best[3]);
+        // against the tree's edge on its side, and as near where it was as the place lets it
+        double x = best == places[1] ? best[0] + best[2] - w : best == places[0] ? best[0]
+                : Math.max(best[0], Math.min(win.getMinX(), best[0] + best[2] - w));
+        double y = best == places[3] ? best[1] + best[3] - h : best == places[2] ? best[1]
+                : Math.max(best[1], Math.min(win.getMinY(), best[1] + best[3] - h));
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(x);
+        stage.setY(y);
+        return true;
     }
 
     // ================================================================ cells

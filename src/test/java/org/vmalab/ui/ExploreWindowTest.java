@@ -13,6 +13,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,6 +108,11 @@ class ExploreWindowTest {
                 "the violation is on the last step");
         String status = fx(() -> robot.from(pane).lookup("#explore-status").queryAs(Label.class).getText());
         assertTrue(status.startsWith("Loaded " + first.kind()), status);
+        // "V to jump to the violation", pressed where the click left the focus: in the explorer's list
+        assertTrue(fx(() -> pane.getScene().getFocusOwner() == list), "the list has the focus");
+        robot.push(KeyCode.V);
+        settle(player);
+        assertEquals(t.size(), (int) fx(() -> player.index()), "V jumps to the violation from the explorer too");
     }
 
     @Test
@@ -140,6 +146,7 @@ class ExploreWindowTest {
         });
         settle(player);
         assertEquals(r.findings().get(0).schedule(), fx(() -> player.schedule()));
+        besideTheTree(pane);
         assertEquals(Lessons.key(l, 0), fx(() -> player.playable().id()), "still the lesson's part");
         assertTrue(fx(() -> player.playable().narration() instanceof org.vmalab.viewmodel.LessonNarration));
         fx(() -> {
@@ -150,6 +157,25 @@ class ExploreWindowTest {
         assertFalse(fx(() -> player.scene().narration()).isEmpty() && fx(() -> view.lessonPane().lesson()) == null,
                 "the narration follows the new run");
         assertEquals(l, fx(() -> view.lessonPane().lesson()));
+    }
+
+    /**
+     * The explorer, once it has loaded a schedule into the player, stands beside the tree, not over it: the student
+     * watches the replay in the tree (it covered the tree while lesson 12's use-after-free played under it), and the
+     * window stays whole on the screen, large enough to read its lists.
+     */
+    private void besideTheTree(ExplorePane pane) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Rectangle2D win = fx(() -> new javafx.geometry.Rectangle2D(pane.stage().getX(),
+                pane.stage().getY(), pane.stage().getWidth(), pane.stage().getHeight()));
+        javafx.geometry.Bounds tree = fx(() -> view.tree().localToScreen(view.tree().getLayoutBounds()));
+        assertFalse(win.intersects(tree.getMinX(), tree.getMinY(), tree.getWidth(), tree.getHeight()),
+                "the explorer " + win + " beside the tree " + tree);
+        javafx.geometry.Rectangle2D screen = fx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
+        assertTrue(screen.contains(win), "on the screen " + screen + ": " + win);
+        assertTrue(win.getWidth() >= ExplorePane.ASIDE_MIN_WIDTH && win.getHeight() >= ExplorePane.ASIDE_MIN_HEIGHT,
+                "readable: " + win);
+        assertTrue(fx(() -> pane.stage().isShowing()), "still open, its results at hand");
     }
 
     @Test
