@@ -56,4 +56,22 @@ class StepLogTest {
             assertTrue(log.entry(c.index(), c.index() + 1).contains("answer: " + c.choices().get(c.answer())));
         }
     }
+
+    /** Once the cursor is past a question, the log gives the reason of each wrong choice, after the answer. */
+    @Test
+    void theReasonsOfTheWrongChoicesFollowTheAnswer() {
+        Lesson l = TestLessons.lesson();
+        Playable p = Lessons.playable(l, 0);
+        Trace t = Engine.run(p.scenario(), p.schedule());
+        Narration.Checkpoint c = p.narration().checkpoints(t).get(0);
+        assertEquals(List.of("T1", "T2"), c.choices());
+        Narration.Checkpoint why = new Narration.Checkpoint(c.index(), c.question(), c.choices(), c.answer(),
+                c.explanation(), List.of("Round-robin gave T1\nstep 5.", ""), c.id(), c.watch());
+        StepLog log = new StepLog(t, p.narration(), List.of(why));
+        assertTrue(!log.entry(c.index(), c.index()).contains("not a)"), "not before stepping on");
+        String after = log.entry(c.index(), c.index() + 1);
+        assertTrue(after.lines().anyMatch(x -> x.strip().equals("not a): Round-robin gave T1 step 5."))
+                && after.indexOf("answer: T2") < after.indexOf("not a)"), "a line of its own, after the answer: "
+                + after);
+    }
 }
