@@ -87,6 +87,8 @@ final class LessonPane extends VBox {
     private boolean tight;
     private Object shownPhase;
     private Narration.Checkpoint revealedVerdict;
+    /** What this update showed anew (a question, a verdict, a challenge's phase), to scroll into view at its end. */
+    private Runnable revealPending;
     private Lesson lesson;
     private int part = -1;
     private Lessons.Progress done = Lessons.Progress.inMemory();
@@ -210,10 +212,8 @@ final class LessonPane extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // a window made shorter keeps the open question where it was shown (the scroll's value is a fraction)
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5 && checkpointBox.isVisible()) {
-                javafx.application.Platform.runLater(this::revealQuestion);
-            } else if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5 && trying()) {
-                javafx.application.Platform.runLater(this::revealChallenge);
+            if (a != null && Math.abs(a.getHeight() - b.getHeight()) > 0.5) {
+                javafx.application.Platform.runLater(this::revealAsked);
             }
         });
         progress.getStyleClass().add("hint");
@@ -374,11 +374,7 @@ final class LessonPane extends VBox {
         if (t != tight) {
             tight = t;
             chrome();
-            if (checkpointBox.isVisible()) {
-                javafx.application.Platform.runLater(this::revealQuestion);
-            } else if (trying()) {
-                javafx.application.Platform.runLater(this::revealChallenge);
-            }
+            javafx.application.Platform.runLater(this::revealAsked);
         }
         if (room) {
             // the question first: the narration's text gives way when both do not fit the pane's height
@@ -530,9 +526,8 @@ final class LessonPane extends VBox {
             Object phase = session.challenge().phase();
             if (phase != shownPhase) {
                 shownPhase = phase;
-                Runnable show = phase == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING ? this::revealChallenge
+                revealPending = phase == org.vmalab.viewmodel.ChallengeRun.Phase.TRYING ? this::revealChallenge
                         : () -> reveal(challengePane.card());
-                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(show));
             }
         } else {
             show(challengePane, false);
@@ -545,6 +540,11 @@ final class LessonPane extends VBox {
                 : session.unanswered() > 0 ? session.unanswered() + " question" + (session.unanswered() == 1 ? "" : "s")
                 + " open in this part" : session.reachedEnd() ? "" : "play to the end to finish this part";
         progress.setText((lesson.parts().size() == 1 ? "" : d + " of " + req + " parts done · ") + here);
+        if (revealPending != null) {
+            Runnable r = revealPending;
+            revealPending = null;
+            revealNow(r);
+        }
     }
 
     /** What is left to do in a challenge that is not finished, by its phase. */
@@ -555,6 +555,33 @@ final class LessonPane extends VBox {
             case PATCH -> "try it with the patch, or give up to see the proof";
             case PROVING, PROVED -> "the explorer searches every schedule with the patch";
         };
+    }
+
+    /**
+     * Scrolls as {@code how} says now, before the next input: the pane laid out first (twice: a question or a
+     * challenge that does not fit makes the lesson's title, objectives and parts give way, which moves everything
+     * under them); once more two events later, for a pane not laid out yet (a lesson just opened).
+     */
+    private void revealNow(Runnable how) {
+        if (getScene() != null && getWidth() > 0) {
+            applyCss();
+            layout();
+            layout();
+            how.run();
+        }
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(how));
+    }
+
+    /**
+     * After the view changed height (the window, or the lesson's title and parts giving way): the open question as
+     * {@link #revealQuestion} says, or a challenge being tried as {@link #revealChallenge} says.
+     */
+    private void revealAsked() {
+        if (checkpointBox.isVisible()) {
+            revealQuestion();
+        } else if (trying()) {
+            revealChallenge();
+        }
     }
 
     /** The question shown in view: the open one from its top, an answered one as {@link #revealAnswer} says. */
@@ -618,7 +645,7 @@ final class LessonPane extends VBox {
         try {
             if (!cp.equals(shownCheckpoint)) {
                 shownCheckpoint = cp;
-                javafx.application.Platform.runLater(this::revealQuestion);
+                revealPending = this::revealQuestion;
                 question.setText(cp.question());
                 choices.getChildren().clear();
                 group.getToggles().clear();
@@ -665,7 +692,7 @@ final class LessonPane extends VBox {
             } else {
                 if (!cp.equals(revealedVerdict) && atIt) {
                     revealedVerdict = cp;
-                    javafx.application.Platform.runLater(this::revealQuestion);
+                    revealPending = this::revealQuestion;
                 }
                 boolean right = chosen == cp.answer();
                 verdict.setText(right ? "✓ Right." : "✗ Not quite: the answer is \"" + cp.choices().get(cp.answer())
