@@ -187,13 +187,13 @@ public final class TreeSvg {
     }
 
     private String title() {
-        String t = scene.step() == null ? "index 0 / " + scene.size() : "step " + scene.index() + " / " + scene.size();
-        return "mm_rb tree, " + t + ": " + scene.caption();
+        // steps counted from the start, "step 0" included, as the window's corner does
+        return "mm_rb tree, step " + scene.index() + " / " + scene.size() + ": " + scene.caption();
     }
 
     private void header(double w) {
-        String step = scene.step() == null ? "index 0 / " + scene.size()
-                : "step " + scene.index() + " / " + scene.size() + " · " + scene.step().threadName();
+        String step = "step " + scene.index() + " / " + scene.size()
+                + (scene.step() == null ? "" : " · " + scene.step().threadName());
         int max = (int) Math.max(20, (w - 24) / 7.4);
         text(12, 20, fit(step + " · " + scene.caption(), max), 13, true, "text", "start", Base.CENTER);
         if (scene.step() != null) {
